@@ -1,0 +1,1 @@
+"""Sentiment scoring, aggregation per journey stage and the weekly feedback-loop report."""
