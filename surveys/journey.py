@@ -1,0 +1,197 @@
+"""What happens along a customer's journey: opening a link, answering, stopping, and the survey schedule."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from surveys.definitions import LANGUAGES, Question, Survey
+from surveys.engine import SKIPPED, AnswerValue, InvalidAnswer, next_question, parse_button, parse_text
+from surveys.links import read_token
+from surveys.store import Customer, Invitation, Store
+
+FIRST_SURVEY = "post_purchase"
+FOLLOW_UP_SURVEY = "first_week"
+
+# (polarity, subjectivity, detected language, scorer name) for a free-text answer.
+Score = tuple[float | None, float | None, str | None, str | None]
+ScoreFn = Callable[[str], Score]
+
+
+@dataclass(frozen=True)
+class Policy:
+    """When surveys and reminders may go out."""
+
+    first_week_delay: timedelta = timedelta(days=7)
+    reminder_delay: timedelta = timedelta(hours=24)
+    quiet_hours: tuple[time, time] | None = (time(21), time(9))
+    timezone: ZoneInfo = ZoneInfo("UTC")
+
+    def is_quiet(self, moment: datetime) -> bool:
+        """Tell whether a moment falls in the customer's quiet hours."""
+        if self.quiet_hours is None:
+            return False
+        start, end = self.quiet_hours
+        local = moment.astimezone(self.timezone).time()
+        return (start <= local < end) if start <= end else (local >= start or local < end)
+
+    def next_allowed(self, moment: datetime) -> datetime:
+        """Return `moment`, or the end of the quiet hours it falls in."""
+        if not self.is_quiet(moment):
+            return moment
+        local = moment.astimezone(self.timezone)
+        end = local.replace(hour=self.quiet_hours[1].hour, minute=self.quiet_hours[1].minute, second=0, microsecond=0)  # type: ignore[index]
+        if end <= local:
+            end += timedelta(days=1)
+        return end.astimezone(moment.tzinfo)
+
+
+@dataclass(frozen=True)
+class Person:
+    """Who sent an update, as Telegram describes them."""
+
+    telegram_user_id: int
+    chat_id: int
+    first_name: str | None = None
+    language_code: str | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """Where a customer stands after an action, for the bot to render."""
+
+    status: str
+    customer: Customer | None = None
+    invitation: Invitation | None = None
+    survey: Survey | None = None
+    question: Question | None = None  # the next question to ask; None when the survey is finished
+    answered: Question | None = None  # the question just answered
+    value: AnswerValue | None = None
+    already_asked: bool = False  # the next question was put to the customer before (replay)
+
+
+def pick_language(language_code: str | None) -> str:
+    """Map Telegram's language_code to a supported language, falling back to English."""
+    base = (language_code or "").split("-")[0].lower()
+    return base if base in LANGUAGES else "en"
+
+
+async def open_link(
+    store: Store, surveys: dict[str, Survey], policy: Policy, secret: str, token: str, person: Person, now: datetime
+) -> Step:
+    """Link the person to the order behind a deep-link token and start or resume its first survey."""
+    order_id = read_token(secret, token)
+    order = await store.order(order_id) if order_id is not None else None
+    if order is None:
+        return Step("invalid_link", customer=await store.customer_by_user(person.telegram_user_id))
+    customer = await store.upsert_customer(
+        person.telegram_user_id, person.chat_id, person.first_name, pick_language(person.language_code), now
+    )
+    if not await store.link_order(order.id, customer.id):
+        return Step("foreign_link", customer=customer)
+    if customer.stopped_at or customer.unreachable_at:
+        await store.set_stopped(customer.id, None)
+        await store.set_unreachable(customer.id, None)
+        customer = await store.customer(customer.id)  # type: ignore[assignment]
+    first_week_due = policy.next_allowed(max(order.purchased_at + policy.first_week_delay, now))
+    await store.ensure_invitation(order.id, FOLLOW_UP_SURVEY, first_week_due, now)
+    invitation = await store.ensure_invitation(order.id, FIRST_SURVEY, now, now)
+    started = await store.mark_sent(invitation.id, now, policy.next_allowed(now + policy.reminder_delay))
+    return await _position(store, surveys, customer, invitation.id, "started" if started else "resumed")
+
+
+async def _position(store: Store, surveys: dict[str, Survey], customer: Customer, invitation_id: int, status: str) -> Step:
+    invitation = await store.invitation(invitation_id)
+    assert invitation is not None
+    survey = surveys[invitation.survey]
+    question = next_question(survey, await store.answers(invitation.id))
+    if question is None and invitation.completed_at is not None and status in ("started", "resumed"):
+        status = "already_done"
+    return Step(
+        status, customer, invitation, survey, question,
+        already_asked=question is not None and invitation.asked_question_id == question.id,
+    )  # fmt: skip
+
+
+async def start_invitation(
+    store: Store, surveys: dict[str, Survey], policy: Policy, invitation: Invitation, customer: Customer, now: datetime
+) -> Step | None:
+    """Claim a due invitation for sending; None when it was claimed before (never send twice)."""
+    if not await store.mark_sent(invitation.id, now, policy.next_allowed(now + policy.reminder_delay)):
+        return None
+    return await _position(store, surveys, customer, invitation.id, "started")
+
+
+async def remind(store: Store, surveys: dict[str, Survey], invitation: Invitation, customer: Customer, now: datetime) -> Step | None:
+    """Claim an invitation's single reminder; None when it was claimed before or the survey is done."""
+    if not await store.mark_reminded(invitation.id, now):
+        return None
+    step = await _position(store, surveys, customer, invitation.id, "reminder")
+    return step if step.question is not None else None
+
+
+async def answer(
+    store: Store,
+    surveys: dict[str, Survey],
+    customer: Customer,
+    invitation_id: int | None,
+    question_id: str | None,
+    raw: str | None,
+    kind: str,
+    score: ScoreFn,
+    now: datetime,
+) -> Step:
+    """Record a button press (`button`, `skip`) or a typed message (`text`) and say what comes next."""
+    if invitation_id is None:
+        invitation = await store.active_invitation(customer.id)
+    else:
+        invitation = await store.invitation(invitation_id)
+        if invitation is None or await store.invitation_owner(invitation_id) != customer.id:
+            return Step("not_yours", customer)
+    if invitation is None or invitation.sent_at is None:
+        return Step("no_survey", customer)
+    survey = surveys[invitation.survey]
+    answers = await store.answers(invitation.id)
+    current = next_question(survey, answers)
+    target = survey.question(question_id) if question_id else current
+    if target is not None and target.id in answers:
+        step = await _position(store, surveys, customer, invitation.id, "duplicate")
+        return Step(**{**step.__dict__, "answered": target, "value": answers[target.id]})
+    if current is None:
+        return Step("finished", customer, invitation, survey)
+    if target is None or target.id != current.id:
+        return Step("stale", customer, invitation, survey, current)
+    try:
+        if kind == "skip":
+            if not current.skippable:
+                raise InvalidAnswer("this question cannot be skipped")
+            value = SKIPPED
+        elif kind == "button":
+            value = parse_button(current, raw or "")
+        else:
+            value = parse_text(current, raw or "")
+    except InvalidAnswer:
+        return Step("invalid", customer, invitation, survey, current)
+    scores: Score = score(value.text) if current.type == "text" and value.text else (None, None, None, None)
+    recorded = await store.record_answer(invitation.id, current, value, customer.language, now, scores)
+    answers = await store.answers(invitation.id)
+    following = next_question(survey, answers)
+    if following is None:
+        await store.mark_completed(invitation.id, now)
+    stored = answers[current.id]
+    return Step("recorded" if recorded else "duplicate", customer, invitation, survey, following, current, stored)
+
+
+async def stop(store: Store, telegram_user_id: int, now: datetime) -> Customer | None:
+    """Opt a customer out of all further surveys."""
+    customer = await store.customer_by_user(telegram_user_id)
+    if customer is not None:
+        await store.set_stopped(customer.id, now)
+    return customer
+
+
+async def mark_unreachable(store: Store, customer: Customer, now: datetime) -> None:
+    """Record that the customer blocked the bot, so nothing more is scheduled for them."""
+    await store.set_unreachable(customer.id, now)
