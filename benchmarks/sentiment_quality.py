@@ -1,0 +1,213 @@
+"""Measure sentiment scorers and language detection on the labelled shared data: quality and speed.
+
+Example:
+    .venv/bin/python benchmarks/sentiment_quality.py --data-dir ../shared/data --max-rows 5000
+
+The English scorer's cue phrases and weights were tuned on the `tune` half of uci_amazon.csv only
+(rows picked by `DataFrame.sample(frac=0.5, random_state=TUNE_SEED)`); the `held-out` half and every
+other file are data it was not tuned on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from analysis.sentiment import detect_language, score_text
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+TUNE_SEED = 3
+TIME_BUDGET_SECONDS = 15.0
+# (file under the data dir, language its texts are written in)
+DATASETS = [
+    ("en/uci_amazon.csv", "en"),
+    ("en/uci_imdb.csv", "en"),
+    ("ru/sentirueval2015_tweets_train.csv", "ru"),
+    ("zh/online_shopping_dev.csv", "zh"),
+]
+
+# A polarity function returns a number in −1…1, or None when the text is not scored.
+Polarity = Callable[[str], "float | None"]
+
+
+@dataclass
+class Row:
+    dataset: str
+    scorer: str
+    n: int
+    coverage: float
+    accuracy: float
+    macro_f1: float
+    texts_per_second: float
+
+
+def textblob_polarity(text: str) -> float:
+    from textblob import TextBlob
+
+    return TextBlob(text).sentiment.polarity
+
+
+def vader_polarity(analyzer: SentimentIntensityAnalyzer) -> Polarity:
+    return lambda text: analyzer.polarity_scores(text)["compound"]
+
+
+def routed_polarity(text: str) -> float | None:
+    return score_text(text).polarity
+
+
+def macro_f1(labels: list[int], predictions: list[int | None]) -> float:
+    """Mean F1 of the classes 0 and 1; a None prediction is wrong for either class."""
+    f1s = []
+    for cls in (0, 1):
+        tp = sum(1 for y, p in zip(labels, predictions) if y == cls and p == cls)
+        fp = sum(1 for y, p in zip(labels, predictions) if y != cls and p == cls)
+        fn = sum(1 for y, p in zip(labels, predictions) if y == cls and p != cls)
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(f1s) / len(f1s)
+
+
+def to_label(polarity: float | None) -> int | None:
+    """Turn a polarity into a label; exactly 0.0 and None are no decision, so they count as misses."""
+    if polarity is None or polarity == 0.0:
+        return None
+    return 1 if polarity > 0 else 0
+
+
+def timed(function: Callable[[str], object], texts: list[str], repeats: int) -> tuple[list, float]:
+    """Apply `function` to every text `repeats` times; return the results and the median texts/second.
+
+    A slow scorer stops repeating once TIME_BUDGET_SECONDS are spent, so the whole run stays short.
+    """
+    rates = []
+    results: list = []
+    spent = 0.0
+    for _ in range(repeats):
+        start = time.perf_counter()
+        results = [function(text) for text in texts]
+        elapsed = time.perf_counter() - start
+        rates.append(len(texts) / elapsed if elapsed else float("inf"))
+        spent += elapsed
+        if spent > TIME_BUDGET_SECONDS:
+            break
+    return results, statistics.median(rates)
+
+
+def measure_scorer(dataset: str, scorer: str, polarity: Polarity, frame: pd.DataFrame, repeats: int) -> Row:
+    texts = frame["text"].tolist()
+    labels = frame["label"].astype(int).tolist()
+    polarities, rate = timed(polarity, texts, repeats)
+    predictions = [to_label(p) for p in polarities]
+    return Row(
+        dataset=dataset,
+        scorer=scorer,
+        n=len(texts),
+        coverage=sum(p is not None for p in predictions) / len(texts),
+        accuracy=sum(p == y for p, y in zip(predictions, labels)) / len(texts),
+        macro_f1=macro_f1(labels, predictions),
+        texts_per_second=rate,
+    )
+
+
+def routed_scorer_names(texts: list[str]) -> str:
+    """Name the scorers `score_text` routes these texts to, most frequent first ('none' = not scored)."""
+    names = Counter(score_text(text).scorer or "none" for text in texts)
+    return ", ".join(name for name, _ in names.most_common())
+
+
+def splits(path: str, frame: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """Split uci_amazon into the half the English scorer was tuned on and the held-out half."""
+    if path != "en/uci_amazon.csv":
+        return [(path, frame)]
+    tune = frame.sample(frac=0.5, random_state=TUNE_SEED)
+    return [(f"{path} held-out", frame.drop(tune.index)), (f"{path} tune", tune)]
+
+
+def print_table(title: str, rows: list[Row]) -> None:
+    print(f"\n{title}")
+    header = (
+        f"{'dataset':<38} {'scorer':<34} {'n':>5} {'coverage':>9} {'accuracy':>9} {'macro-F1':>9} {'texts/s':>9}"
+    )
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        print(
+            f"{row.dataset:<38} {row.scorer:<34} {row.n:>5} {row.coverage:>9.3f} {row.accuracy:>9.3f}"
+            f" {row.macro_f1:>9.3f} {row.texts_per_second:>9,.0f}"
+        )
+
+
+def default_data_dir() -> Path:
+    return Path(os.environ.get("JOURNEYPULSE_DATA_DIR", REPO_ROOT.parent / "shared" / "data"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="example: .venv/bin/python benchmarks/sentiment_quality.py --max-rows 2000",
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=default_data_dir(),
+        help="folder holding en/, ru/, zh/ (default: $JOURNEYPULSE_DATA_DIR or ../shared/data beside the repo)",
+    )
+    parser.add_argument(
+        "--max-rows", type=int, default=5000, help="score at most this many rows per file and split (seeded sample)"
+    )
+    parser.add_argument(
+        "--repeats", type=int, default=3, help=f"timed runs per measurement, fewer past {TIME_BUDGET_SECONDS:.0f} s"
+    )
+    args = parser.parse_args(argv)
+
+    missing = [path for path, _ in DATASETS if not (args.data_dir / path).exists()]
+    if missing:
+        print(f"error: {args.data_dir} lacks {', '.join(missing)}; pass --data-dir", file=sys.stderr)
+        return 2
+
+    vader = vader_polarity(SentimentIntensityAnalyzer())
+    score_text("warm up", "en")  # load the scorers' lexicons before timing anything
+    scoring_rows: list[Row] = []
+    detection_lines: list[str] = []
+    for path, language in DATASETS:
+        frame = pd.read_csv(args.data_dir / path, dtype={"text": str}, keep_default_na=False)
+        print(f"measuring {path} ({len(frame)} rows) ...", file=sys.stderr, flush=True)
+
+        detected, rate = timed(detect_language, frame["text"].tolist(), args.repeats)
+        right = sum(d == language for d in detected)
+        wrong = Counter(d for d in detected if d != language)
+        instead = ", ".join(f"{lang}: {count}" for lang, count in wrong.most_common()) or "-"
+        detection_lines.append(
+            f"{path:<38} {len(detected):>6} {right / len(detected):>9.4f} {rate:>9,.0f}   {instead}"
+        )
+
+        for name, part in splits(path, frame):
+            if len(part) > args.max_rows:
+                part = part.sample(n=args.max_rows, random_state=0)
+            if language == "en":
+                scoring_rows.append(measure_scorer(name, "textblob", textblob_polarity, part, args.repeats))
+                scoring_rows.append(measure_scorer(name, "vader", vader, part, args.repeats))
+            routed = f"score_text ({routed_scorer_names(part['text'].tolist())})"
+            scoring_rows.append(measure_scorer(name, routed, routed_polarity, part, args.repeats))
+
+    print_table("Sentiment (0.0 or not scored counts as a miss; texts/s = median of runs)", scoring_rows)
+    print("\nLanguage detection (expected: the file's language)")
+    header = f"{'dataset':<38} {'n':>6} {'accuracy':>9} {'texts/s':>9}   detected instead"
+    print(header)
+    print("-" * len(header))
+    print("\n".join(detection_lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

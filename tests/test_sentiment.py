@@ -1,0 +1,158 @@
+"""Tests for language detection and sentiment scoring of free-text answers."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from analysis.sentiment import SCORERS, Score, detect_language, register_scorer, score_text
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The courier never arrived.", "en"),
+        ("ok", "en"),
+        ("Доставка опоздала на три дня", "ru"),
+        ("@Beeline_RUS Не ловит lte на iphone 5s.", "ru"),
+        ("Сбербанк http://t.co/abc #Україна", "ru"),
+        ("Дуже погане обслуговування, ніколи більше", "uk"),
+        ("物流很快，质量不错", "zh"),
+        ("iPhone很好用", "zh"),
+        ("衣服很好，开心了ヽ(○^^)ノ", "zh"),
+        ("配送が遅いです", "ja"),
+        ("배송이 너무 늦어요", "ko"),
+        ("Das ist nicht gut, ich bin sehr enttäuscht", "de"),
+        ("👍👍", "und"),
+        ("10/10", "und"),
+        ("", "und"),
+        ("   ", "und"),
+    ],
+)
+def test_detect_language_by_script(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
+def test_detect_language_ignores_urls_and_mentions() -> None:
+    assert detect_language("@shop_support https://example.com/order/123 все сломалось") == "ru"
+    assert detect_language("https://example.com/feedback 很好") == "zh"
+    assert detect_language("@someone https://example.com") == "und"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great phone, works perfectly and the battery lasts all day.",
+        "Fast delivery, exactly what I wanted. Highly recommend!",
+        "Gets the job done, will order again.",
+        "Never had a problem with it.",
+        "No complaints, great service.",
+    ],
+)
+def test_english_praise_is_positive(text: str) -> None:
+    score = score_text(text)
+    assert score.language == "en"
+    assert score.scorer == "textblob+vader"
+    assert score.polarity is not None and 0 < score.polarity <= 1
+    assert score.subjectivity is not None and 0 <= score.subjectivity <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The parcel never arrived and nobody answers.",
+        "Stopped working after two days, I want a refund.",
+        "Piece of junk. Not worth the money.",
+        "It does not charge.",
+        "Support never replied to my email.",
+        "Could be better.",
+    ],
+)
+def test_english_complaint_is_negative(text: str) -> None:
+    score = score_text(text)
+    assert score.polarity is not None and -1 <= score.polarity < 0
+
+
+def test_english_subjectivity_is_textblobs() -> None:
+    from textblob import TextBlob
+
+    text = "The staff were friendly but the wait was awful."
+    assert score_text(text).subjectivity == TextBlob(text).sentiment.subjectivity
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Ужасный сервис, деньги не вернули", "ru"), ("质量太差了，不推荐", "zh"), ("配送が遅いです", "ja")],
+)
+def test_languages_without_scorer_are_not_scored(text: str, language: str) -> None:
+    english_only = {"en": SCORERS["en"]}
+    assert score_text(text, scorers=english_only) == Score(None, None, language, None)
+
+
+def test_default_registry_scores_english_only_so_far() -> None:
+    assert score_text("배송이 너무 늦어요") == Score(None, None, "ko", None)
+    assert score_text("Terrible service.").scorer == "textblob+vader"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "👍"])
+def test_text_without_words_is_not_scored(text: str) -> None:
+    score = score_text(text)
+    assert score.polarity is None
+    assert score.scorer is None
+
+
+def test_given_language_skips_detection() -> None:
+    assert score_text("Super!", language="de") == Score(None, None, "de", None)
+    assert score_text("Great!", language="en").polarity > 0
+
+
+class FixedScorer:
+    """A scorer that gives every text the same score, to see which scorer was used."""
+
+    name = "fixed"
+
+    def __init__(self, result: tuple[float, float | None] | None) -> None:
+        self.result = result
+        self.texts: list[str] = []
+
+    def score(self, text: str) -> tuple[float, float | None] | None:
+        self.texts.append(text)
+        return self.result
+
+
+def test_registered_scorer_is_used_for_its_language() -> None:
+    scorer = FixedScorer((-0.5, None))
+    previous = SCORERS.get("zh")
+    register_scorer("zh", scorer)
+    try:
+        score = score_text("快递太慢了")
+    finally:
+        if previous is None:
+            del SCORERS["zh"]
+        else:
+            SCORERS["zh"] = previous
+    assert score == Score(polarity=-0.5, subjectivity=None, language="zh", scorer="fixed")
+    assert scorer.texts == ["快递太慢了"]
+
+
+def test_scorers_can_be_passed_without_touching_the_registry() -> None:
+    scorer = FixedScorer((2.0, 0.3))
+    score = score_text("Всё отлично", scorers={"ru": scorer})
+    assert score == Score(polarity=1.0, subjectivity=0.3, language="ru", scorer="fixed")
+    assert "ru" not in SCORERS
+
+
+def test_scorer_declining_a_text_leaves_it_not_scored() -> None:
+    score = score_text("Всё отлично", scorers={"ru": FixedScorer(None)})
+    assert score == Score(polarity=None, subjectivity=None, language="ru", scorer=None)
+
+
+def test_nan_from_a_scorer_is_not_a_score() -> None:
+    score = score_text("Всё отлично", scorers={"ru": FixedScorer((float("nan"), 0.5))})
+    assert score.polarity is None
+
+
+def test_score_is_immutable() -> None:
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        score_text("Great!").polarity = 0.0  # type: ignore[misc]
