@@ -184,6 +184,15 @@ async def answer(
     return Step("recorded" if recorded else "duplicate", customer, invitation, survey, following, current, stored)
 
 
+async def release(store: Store, step: Step) -> None:
+    """Undo a claim whose message never went out, so the scheduler tries again."""
+    assert step.invitation is not None
+    if step.status == "reminder":
+        await store.unclaim_reminder(step.invitation.id)
+    else:
+        await store.unclaim_sent(step.invitation.id)
+
+
 async def stop(store: Store, telegram_user_id: int, now: datetime) -> Customer | None:
     """Opt a customer out of all further surveys."""
     customer = await store.customer_by_user(telegram_user_id)

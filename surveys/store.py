@@ -360,6 +360,20 @@ class Store:
             )
             return cursor.rowcount == 1
 
+    async def unclaim_sent(self, invitation_id: int) -> None:
+        """Put an invitation back on the schedule when its first question never went out."""
+        async with self._transaction() as db:
+            await db.execute(
+                "UPDATE invitations SET sent_at = NULL, reminder_due_at = NULL"
+                " WHERE id = ? AND asked_question_id IS NULL AND completed_at IS NULL",
+                (invitation_id,),
+            )
+
+    async def unclaim_reminder(self, invitation_id: int) -> None:
+        """Put a reminder back on the schedule when it never went out."""
+        async with self._transaction() as db:
+            await db.execute("UPDATE invitations SET reminded_at = NULL WHERE id = ?", (invitation_id,))
+
     async def mark_asked(self, invitation_id: int, question_id: str | None, message_id: int | None) -> None:
         """Remember which question was last put to the customer, and in which message."""
         async with self._transaction() as db:

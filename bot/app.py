@@ -1,0 +1,180 @@
+"""Building the Application and running it with durable intake: store each update before acknowledging it."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import random
+from datetime import UTC, datetime, timedelta
+
+from telegram import BotCommand, Update
+from telegram.error import NetworkError, RetryAfter, TelegramError
+from telegram.ext import AIORateLimiter, Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
+
+from analysis.sentiment import score_text
+from bot import handlers
+from bot.handlers import Services
+from bot.settings import Settings
+from surveys.definitions import Survey
+from surveys.journey import Score
+from surveys.store import Store
+
+log = logging.getLogger(__name__)
+
+COMMANDS = [
+    BotCommand("start", "Start or resume your survey"),
+    BotCommand("language", "Change language"),
+    BotCommand("stop", "No more surveys"),
+    BotCommand("help", "What this bot does"),
+]
+
+
+def score_answer(text: str) -> Score:
+    """Score a free-text answer for the store: (polarity, subjectivity, language, scorer)."""
+    score = score_text(text)
+    return score.polarity, score.subjectivity, score.language, score.scorer
+
+
+async def record_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log handler errors; remember transient ones so intake retries the update later."""
+    error = context.error
+    if isinstance(update, Update) and isinstance(error, NetworkError | RetryAfter):
+        context.application.bot_data.setdefault("retry", set()).add(update.update_id)
+        log.warning("update %s hit a transient Telegram error, will retry: %s", update.update_id, error)
+        return
+    log.error("update %s failed", getattr(update, "update_id", None), exc_info=error)
+
+
+def build_application(settings: Settings, store: Store, surveys: dict[str, Survey]) -> Application:
+    """Wire the bot: handlers, error handling, the survey scheduler; intake is ours, so no Updater."""
+    settings.require("TELEGRAM_BOT_TOKEN", "DEEP_LINK_SECRET")
+    application = (
+        Application.builder()
+        .token(settings.telegram_bot_token.get_secret_value())  # type: ignore[union-attr]
+        .base_url(settings.telegram_api_base_url)
+        .rate_limiter(AIORateLimiter(max_retries=5))
+        .updater(None)
+        .build()
+    )
+    application.bot_data["services"] = Services(
+        store, surveys, settings.policy, settings.deep_link_secret.get_secret_value(), score_answer  # type: ignore[union-attr]
+    )
+    private = filters.ChatType.PRIVATE
+    application.add_handlers(
+        [
+            CommandHandler("start", handlers.start, filters=private),
+            CommandHandler("help", handlers.help_command, filters=private),
+            CommandHandler("stop", handlers.stop_command, filters=private),
+            CommandHandler("language", handlers.language_command, filters=private),
+            CallbackQueryHandler(handlers.button_pressed, pattern=r"^[as]\|"),
+            CallbackQueryHandler(handlers.language_chosen, pattern=r"^l\|"),
+            CallbackQueryHandler(handlers.unknown_button),
+            MessageHandler(private & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, handlers.text_answered),
+            MessageHandler(private & filters.UpdateType.MESSAGE & ~filters.TEXT, handlers.other_message),
+        ]
+    )
+    application.add_error_handler(record_error)
+    application.job_queue.run_repeating(  # type: ignore[union-attr]
+        handlers.send_due_surveys, interval=settings.scheduler_interval, first=0.1, name="send_due_surveys"
+    )
+    return application
+
+
+class DurableIntake:
+    """Long-polls Telegram, commits each batch to SQLite, only then acknowledges it, then handles it."""
+
+    def __init__(self, application: Application, store: Store, poll_timeout: int = 10):
+        self.application = application
+        self.store = store
+        self.poll_timeout = poll_timeout
+        self.offset: int | None = None
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Poll, persist, handle, until `stop` is set; back off with jitter while Telegram fails."""
+        last = await self.store.last_update_id()
+        self.offset = None if last is None else last + 1
+        backoff = 1.0
+        while not stop.is_set():
+            healthy = await self.handle_pending()  # what a crash or an outage left behind comes first
+            try:
+                updates = await self._poll(stop)
+            except RetryAfter as exc:
+                healthy, backoff = False, max(backoff, _seconds(exc.retry_after))
+                updates = ()
+            except NetworkError as exc:  # includes timeouts and refused connections
+                log.warning("polling failed, retrying: %s", exc)
+                healthy, updates = False, ()
+            if updates:
+                await self.store.save_updates([(u.update_id, json.dumps(u.to_dict())) for u in updates], _now())
+                self.offset = updates[-1].update_id + 1  # the next poll acknowledges what is now stored
+            if healthy:
+                backoff = 1.0
+            else:
+                await _sleep_or_stop(stop, backoff * random.uniform(0.5, 1.0))
+                backoff = min(backoff * 2, 30.0)
+
+    async def _poll(self, stop: asyncio.Event) -> tuple[Update, ...]:
+        poll = asyncio.ensure_future(
+            self.application.bot.get_updates(
+                offset=self.offset, timeout=self.poll_timeout, allowed_updates=Update.ALL_TYPES
+            )
+        )
+        stopped = asyncio.ensure_future(stop.wait())
+        done, _ = await asyncio.wait({poll, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        if poll not in done:
+            poll.cancel()
+            stopped.cancel()
+            return ()
+        stopped.cancel()
+        return poll.result()
+
+    async def handle_pending(self) -> bool:
+        """Handle stored, unhandled updates in order; False when a transient failure left some pending."""
+        retry: set[int] = self.application.bot_data.setdefault("retry", set())
+        while batch := await self.store.pending_updates():
+            for update_id, payload in batch:
+                update = Update.de_json(json.loads(payload), self.application.bot)
+                await self.application.process_update(update)
+                if update_id in retry:
+                    retry.discard(update_id)
+                    return False  # Telegram is struggling: keep this and later updates for the next round
+                await self.store.mark_update_processed(update_id, _now())
+        return True
+
+
+def _seconds(delay: object) -> float:
+    return delay.total_seconds() if isinstance(delay, timedelta) else float(delay)  # type: ignore[arg-type]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
+    try:
+        await asyncio.wait_for(stop.wait(), timeout=seconds)
+    except TimeoutError:
+        pass
+
+
+async def run_bot(settings: Settings, surveys: dict[str, Survey], stop: asyncio.Event, store: Store | None = None) -> None:
+    """Run the bot until `stop` is set: open the store, start the Application, poll durably."""
+    own_store = store is None
+    store = store or await Store.open(settings.database_path)
+    try:
+        application = build_application(settings, store, surveys)
+        async with application:
+            try:
+                await application.bot.delete_webhook()
+                await application.bot.set_my_commands(COMMANDS)
+            except TelegramError as exc:
+                log.warning("could not set up commands: %s", exc)
+            await application.start()
+            try:
+                await DurableIntake(application, store).run(stop)
+            finally:
+                await application.stop()
+    finally:
+        if own_store:
+            await store.close()

@@ -1,0 +1,162 @@
+"""The `journeypulse` command: each subcommand opens the store, calls one library function, reports."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.settings import Settings, SettingsError, load_settings
+from surveys.definitions import DefinitionError, load_surveys
+from surveys.export import OrderFileError, add_order, export_answers, import_orders, parse_moment
+from surveys.store import Store, StoreError
+
+
+class CommandError(Exception):
+    """A user error: printed as one line, exit status 1."""
+
+
+def _username(settings: Settings) -> str:
+    settings.require("TELEGRAM_BOT_USERNAME", "DEEP_LINK_SECRET")
+    return settings.telegram_bot_username  # type: ignore[return-value]
+
+
+async def cmd_run(settings: Settings, args: argparse.Namespace) -> None:
+    """Run the bot with long polling until interrupted."""
+    from bot.app import run_bot
+
+    settings.require("TELEGRAM_BOT_TOKEN", "DEEP_LINK_SECRET")
+    surveys = load_surveys(args.surveys)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    logging.getLogger(__name__).info("journeypulse running against %s", settings.telegram_api_base_url)
+    await run_bot(settings, surveys, stop)
+
+
+async def cmd_demo(settings: Settings, args: argparse.Namespace) -> None:
+    """Run the bot against the local emulator with simulated customers, then print where results are."""
+    from bot.demo import run_demo
+
+    await run_demo(args.out, customers=args.customers, first_week_delay=args.first_week_delay)
+
+
+async def cmd_orders_add(settings: Settings, args: argparse.Namespace) -> None:
+    """Register one order and print its deep link."""
+    username = _username(settings)
+    try:
+        purchased = parse_moment(args.purchased_at, datetime.now(UTC))
+    except ValueError:
+        raise CommandError(f"--purchased-at: {args.purchased_at!r} is not an ISO-8601 date or time") from None
+    store = await Store.open(settings.database_path)
+    try:
+        _, link = await add_order(store, settings.deep_link_secret.get_secret_value(), username, args.order_id, args.customer, purchased)  # type: ignore[union-attr]
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    finally:
+        await store.close()
+    print(link)
+
+
+async def cmd_orders_import(settings: Settings, args: argparse.Namespace) -> None:
+    """Register every order of a CSV file and write their deep links to another CSV."""
+    username = _username(settings)
+    store = await Store.open(settings.database_path)
+    try:
+        result = await import_orders(store, settings.deep_link_secret.get_secret_value(), username, args.file, args.out)  # type: ignore[union-attr]
+    except OrderFileError as exc:
+        raise CommandError(str(exc)) from None
+    finally:
+        await store.close()
+    for error in result.errors:
+        print(error, file=sys.stderr)
+    print(f"{result.added} orders, links written to {args.out}" + (f"; {len(result.errors)} rows skipped" if result.errors else ""))
+    if result.errors:
+        raise SystemExit(1)
+
+
+async def cmd_export_answers(settings: Settings, args: argparse.Namespace) -> None:
+    """Write every stored answer to a CSV file."""
+    store = await Store.open(settings.database_path)
+    try:
+        count = await export_answers(store, args.out)
+    finally:
+        await store.close()
+    print(f"{count} answers written to {args.out}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Describe every subcommand, each with help and an example."""
+    parser = argparse.ArgumentParser(
+        prog="journeypulse",
+        description="Customer-journey feedback in Telegram: surveys, sentiment, weekly feedback-loop report.",
+        epilog="Settings come from the environment or .env; see .env.example.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="run the bot (long polling)", epilog="example: journeypulse run")
+    run.add_argument("--surveys", type=Path, default=None, help="directory of survey YAML files (default: built in)")
+    run.set_defaults(handler=cmd_run)
+
+    demo = commands.add_parser(
+        "demo", help="run offline against the local Bot API emulator with simulated customers",
+        epilog="example: journeypulse demo --customers 40",
+    )  # fmt: skip
+    demo.add_argument("--customers", type=int, default=36, help="simulated customers (default 36)")
+    demo.add_argument("--first-week-delay", type=float, default=3.0, help="seconds until the first-week survey")
+    demo.add_argument("--out", type=Path, default=Path("demo"), help="directory for the database and report")
+    demo.set_defaults(handler=cmd_demo)
+
+    orders = commands.add_parser("orders", help="register orders and get their deep links").add_subparsers(
+        dest="orders_command", required=True, metavar="ACTION"
+    )
+    add = orders.add_parser(
+        "add", help="register one order and print its deep link",
+        epilog="example: journeypulse orders add A-1001 --customer 'Ann Lee' --purchased-at 2026-11-20T14:00",
+    )  # fmt: skip
+    add.add_argument("order_id", help="the shop's order id")
+    add.add_argument("--customer", help="customer name, for the shop's own reference")
+    add.add_argument("--purchased-at", help="ISO-8601 time of purchase (default: now)")
+    add.set_defaults(handler=cmd_orders_add)
+    imp = orders.add_parser(
+        "import", help="register orders from a CSV (order_id[,customer][,purchased_at]) and write their links",
+        epilog="example: journeypulse orders import orders.csv --out links.csv",
+    )  # fmt: skip
+    imp.add_argument("file", type=Path, help="CSV with an order_id column")
+    imp.add_argument("--out", type=Path, default=Path("links.csv"), help="CSV to write the links to")
+    imp.set_defaults(handler=cmd_orders_import)
+
+    export = commands.add_parser("export", help="export stored data").add_subparsers(
+        dest="export_command", required=True, metavar="WHAT"
+    )
+    answers = export.add_parser(
+        "answers", help="one CSV row per answer", epilog="example: journeypulse export answers --out answers.csv"
+    )
+    answers.add_argument("--out", type=Path, required=True, help="CSV file to write")
+    answers.set_defaults(handler=cmd_export_answers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Parse arguments, load settings, run one subcommand; user errors become one line and exit 1."""
+    args = build_parser().parse_args(argv)
+    handler: Callable[[Settings, argparse.Namespace], Awaitable[None]] = args.handler
+    try:
+        settings = load_settings()
+        logging.basicConfig(
+            level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        )
+        # httpx logs every request URL, and the URL carries the bot token.
+        logging.getLogger("httpx").setLevel(logging.WARNING)
+        asyncio.run(handler(settings, args))
+    except (SettingsError, DefinitionError, StoreError, CommandError) as exc:
+        print(f"journeypulse: {exc}", file=sys.stderr)
+        raise SystemExit(1) from None
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None

@@ -1,0 +1,310 @@
+"""Telegram handlers: read the update, call one journey function, render the reply from the catalogue."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from html import escape
+
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import ContextTypes
+
+from bot.texts import LANGUAGE_NAMES, text
+from surveys import journey
+from surveys.definitions import LANGUAGES, Question, Survey
+from surveys.engine import AnswerValue
+from surveys.journey import Person, Policy, ScoreFn, Step
+from surveys.store import Customer, Invitation, Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    """What handlers need, opened once at start-up and kept in `bot_data`."""
+
+    store: Store
+    surveys: dict[str, Survey]
+    policy: Policy
+    secret: str
+    score: ScoreFn
+
+
+def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    """Return the services stored in the application."""
+    return context.application.bot_data["services"]
+
+
+def now() -> datetime:
+    """Return the current moment in UTC."""
+    return datetime.now(UTC)
+
+
+def person(update: Update) -> Person:
+    """Describe who sent an update."""
+    user, chat = update.effective_user, update.effective_chat
+    return Person(user.id, chat.id if chat else user.id, user.first_name, user.language_code)
+
+
+# Rendering ----------------------------------------------------------------------------------------
+
+
+def question_keyboard(invitation_id: int, question: Question, language: str) -> InlineKeyboardMarkup | None:
+    """Build the buttons of a question: scores, choices, and skip where allowed."""
+    prefix = f"a|{invitation_id}|{question.id}|"
+    rows: list[list[InlineKeyboardButton]] = []
+    if question.scale is not None:
+        low, high = question.scale
+        scores = [InlineKeyboardButton(str(n), callback_data=f"{prefix}{n}") for n in range(low, high + 1)]
+        rows = [scores] if len(scores) <= 7 else [scores[:6], scores[6:]]
+    elif question.type == "choice":
+        buttons = [InlineKeyboardButton(o.label[language], callback_data=f"{prefix}{o.id}") for o in question.options]
+        rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    if question.skippable:
+        rows.append([InlineKeyboardButton(text(language, "skip"), callback_data=f"s|{invitation_id}|{question.id}")])
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def answer_label(question: Question, value: AnswerValue, language: str) -> str:
+    """Render a stored answer the way the customer chose it."""
+    if value.skipped:
+        return text(language, "skipped")
+    if question.scale is not None and value.number is not None:
+        return f"{int(value.number)}/{question.scale[1]}"
+    option = question.option(value.text or "") if question.type == "choice" else None
+    if option is not None:
+        return option.label[language]
+    answer = value.text or ""
+    return answer if len(answer) <= 80 else answer[:79] + "…"
+
+
+def parse_callback(data: str | None) -> tuple[str, int, str, str | None] | None:
+    """Split answer/skip callback data into (kind, invitation id, question id, value)."""
+    parts = (data or "").split("|")
+    try:
+        if parts[0] == "a" and len(parts) == 4:
+            return "button", int(parts[1]), parts[2], parts[3]
+        if parts[0] == "s" and len(parts) == 3:
+            return "skip", int(parts[1]), parts[2], None
+    except ValueError:
+        return None
+    return None
+
+
+async def ask(context: ContextTypes.DEFAULT_TYPE, customer: Customer, invitation: Invitation, question: Question) -> None:
+    """Send one question and remember its message."""
+    message = await context.bot.send_message(
+        customer.chat_id,
+        escape(question.prompt[customer.language]),
+        parse_mode=ParseMode.HTML,
+        reply_markup=question_keyboard(invitation.id, question, customer.language),
+    )
+    await services(context).store.mark_asked(invitation.id, question.id, message.message_id)
+
+
+async def show_answer(context: ContextTypes.DEFAULT_TYPE, step: Step, message: Message | None) -> None:
+    """Replace an answered question's buttons with the chosen answer."""
+    assert step.answered is not None and step.value is not None and step.customer is not None
+    chat_id = step.customer.chat_id
+    message_id = message.message_id if message else step.invitation.asked_message_id  # type: ignore[union-attr]
+    if message_id is None:
+        return
+    language = step.customer.language
+    body = f"{escape(step.answered.prompt[language])}\n\n✅ {escape(text(language, 'your_answer', answer=answer_label(step.answered, step.value, language)))}"
+    try:
+        await context.bot.edit_message_text(body, chat_id, message_id, parse_mode=ParseMode.HTML, reply_markup=None)
+    except BadRequest as exc:  # already edited (replay) or too old to edit: the answer is stored either way
+        log.debug("could not show answer in message %s: %s", message_id, exc)
+
+
+async def continue_survey(context: ContextTypes.DEFAULT_TYPE, step: Step) -> None:
+    """Ask the next question, or thank the customer when the survey is done."""
+    assert step.customer is not None and step.invitation is not None and step.survey is not None
+    if step.question is not None:
+        if not step.already_asked:
+            await ask(context, step.customer, step.invitation, step.question)
+    elif step.status == "recorded":
+        await context.bot.send_message(step.customer.chat_id, escape(step.survey.outro[step.customer.language]))
+
+
+async def reply(update: Update, language: str, key: str, **values: object) -> None:
+    """Answer the customer's message with a catalogue sentence."""
+    await update.effective_message.reply_text(text(language, key, **values), parse_mode=ParseMode.HTML)
+
+
+async def language_of(context: ContextTypes.DEFAULT_TYPE, update: Update) -> str:
+    """Return the stored language of the user, else the one Telegram reports."""
+    customer = await services(context).store.customer_by_user(update.effective_user.id)
+    return customer.language if customer else journey.pick_language(update.effective_user.language_code)
+
+
+# Handlers -----------------------------------------------------------------------------------------
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Open the order behind the deep link and ask the first unanswered question."""
+    svc = services(context)
+    if not context.args:
+        await reply(update, await language_of(context, update), "welcome")
+        return
+    who = person(update)
+    step = await journey.open_link(svc.store, svc.surveys, svc.policy, svc.secret, context.args[0], who, now())
+    language = step.customer.language if step.customer else journey.pick_language(who.language_code)
+    if step.status in ("invalid_link", "foreign_link"):
+        log.warning("refused %s deep link from user %s", step.status, who.telegram_user_id)
+        await reply(update, language, step.status)
+        return
+    if step.status == "already_done":
+        await reply(update, language, "already_done")
+        return
+    if step.status == "started":
+        greeting = text(language, "greeting", name=who.first_name or "")
+        intro = escape(step.survey.intro[language])  # type: ignore[union-attr]
+        await update.effective_message.reply_text(f"{greeting}\n{intro}", parse_mode=ParseMode.HTML)
+    else:
+        await reply(update, language, "resumed")
+    await continue_survey(context, Step(**{**step.__dict__, "already_asked": False}))
+
+
+async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Store the pressed answer and ask the next question."""
+    query: CallbackQuery = update.callback_query  # type: ignore[assignment]
+    svc = services(context)
+    parsed = parse_callback(query.data)
+    customer = await svc.store.customer_by_user(query.from_user.id)
+    language = customer.language if customer else journey.pick_language(query.from_user.language_code)
+    if parsed is None:
+        await query.answer(text(language, "unknown_button"))
+        return
+    if customer is None:
+        await query.answer(text(language, "not_yours"))
+        return
+    kind, invitation_id, question_id, raw = parsed
+    step = await journey.answer(svc.store, svc.surveys, customer, invitation_id, question_id, raw, kind, svc.score, now())
+    if step.status == "recorded":
+        await query.answer(text(language, "recorded"))
+        await show_answer(context, step, query.message)  # type: ignore[arg-type]
+        await continue_survey(context, step)
+    elif step.status == "duplicate":
+        await query.answer(text(language, "already_recorded"))
+        await continue_survey(context, step)
+    elif step.status in ("not_yours", "no_survey", "finished"):
+        await query.answer(text(language, "not_yours" if step.status != "finished" else "finished"))
+        if step.status == "finished" and query.message is not None:
+            await _drop_buttons(query)
+    elif step.status == "stale":
+        await query.answer(text(language, "stale"))
+        await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]
+    else:  # invalid value for this question
+        await query.answer(text(language, "unknown_button"))
+
+
+async def _drop_buttons(query: CallbackQuery) -> None:
+    try:
+        await query.edit_message_reply_markup(None)
+    except BadRequest:
+        pass
+
+
+async def text_answered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Store a typed answer to the current question, or explain what is expected."""
+    svc = services(context)
+    customer = await svc.store.customer_by_user(update.effective_user.id)
+    if customer is None:
+        await reply(update, journey.pick_language(update.effective_user.language_code), "welcome")
+        return
+    step = await journey.answer(
+        svc.store, svc.surveys, customer, None, None, update.effective_message.text, "text", svc.score, now()
+    )
+    if step.status == "recorded":
+        await show_answer(context, step, None)
+        await continue_survey(context, step)
+    elif step.status == "duplicate":
+        await continue_survey(context, step)
+    elif step.status == "invalid":
+        await reply(update, customer.language, "use_buttons" if step.question.type != "text" else "use_text")  # type: ignore[union-attr]
+        await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]
+    else:
+        await reply(update, customer.language, "no_survey")
+
+
+async def other_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Politely decline stickers, photos, voice and other media."""
+    await reply(update, await language_of(context, update), "unsupported")
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Explain what the bot does and its commands."""
+    await reply(update, await language_of(context, update), "help")
+
+
+async def stop_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Opt the customer out of every further survey."""
+    language = await language_of(context, update)
+    await journey.stop(services(context).store, update.effective_user.id, now())
+    await reply(update, language, "stopped")
+
+
+async def language_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Offer the supported languages as buttons."""
+    buttons = [[InlineKeyboardButton(LANGUAGE_NAMES[lang], callback_data=f"l|{lang}") for lang in LANGUAGES]]
+    await update.effective_message.reply_text(
+        text(await language_of(context, update), "language_prompt"), reply_markup=InlineKeyboardMarkup(buttons)
+    )
+
+
+async def language_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Store the chosen language."""
+    query: CallbackQuery = update.callback_query  # type: ignore[assignment]
+    language = (query.data or "").removeprefix("l|")
+    svc = services(context)
+    if language not in LANGUAGES:
+        await query.answer(text("en", "unknown_button"))
+        return
+    customer = await svc.store.upsert_customer(
+        query.from_user.id, query.message.chat.id if query.message else query.from_user.id,
+        query.from_user.first_name, language, now(),
+    )  # fmt: skip
+    await svc.store.set_language(customer.id, language)
+    await query.answer()
+    try:
+        await query.edit_message_text(text(language, "language_set"), reply_markup=None)
+    except BadRequest:
+        pass
+
+
+async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Tell the user a button is not one we know."""
+    await update.callback_query.answer(text(await language_of(context, update), "unknown_button"))
+
+
+async def send_due_surveys(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Send first-week surveys and reminders that fell due, outside quiet hours, once each."""
+    svc = services(context)
+    moment = now()
+    if svc.policy.is_quiet(moment):
+        return
+    for invitation, customer in await svc.store.due_invitations(moment):
+        step = await journey.start_invitation(svc.store, svc.surveys, svc.policy, invitation, customer, moment)
+        if step is not None and step.question is not None:
+            await _deliver(context, customer, step, step.survey.intro[customer.language])  # type: ignore[union-attr]
+    for invitation, customer in await svc.store.due_reminders(moment):
+        step = await journey.remind(svc.store, svc.surveys, invitation, customer, moment)
+        if step is not None:
+            await _deliver(context, customer, step, text(customer.language, "reminder"))
+
+
+async def _deliver(context: ContextTypes.DEFAULT_TYPE, customer: Customer, step: Step, opening: str) -> None:
+    """Send an opening line and the current question; on failure keep the survey due, or stop if blocked."""
+    store = services(context).store
+    try:
+        await context.bot.send_message(customer.chat_id, escape(opening))
+        await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]
+    except Forbidden:
+        await journey.mark_unreachable(store, customer, now())
+    except TelegramError as exc:  # Telegram down or flooded: hand the survey back to the schedule
+        log.warning("could not send %s to customer %s, will retry: %s", step.status, customer.id, exc)
+        await journey.release(store, step)

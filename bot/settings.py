@@ -1,0 +1,132 @@
+"""Settings from the environment or `.env`: one object, built once in main() and passed down."""
+
+from __future__ import annotations
+
+import re
+from datetime import time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from surveys.journey import Policy
+
+_HOURS = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
+
+
+class SettingsError(ValueError):
+    """A setting is missing or invalid; the message is one line naming it."""
+
+
+def _ids(value: object) -> tuple[int, ...]:
+    if value in (None, ""):
+        return ()
+    if isinstance(value, int):
+        return (value,)
+    if isinstance(value, list | tuple):
+        return tuple(int(v) for v in value)
+    return tuple(int(part) for part in str(value).replace(";", ",").split(",") if part.strip())
+
+
+class Settings(BaseSettings):
+    """Every setting journeypulse reads; names are the environment variables in upper case."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_base_url: str = "https://api.telegram.org/bot"
+    telegram_bot_username: str | None = None
+    database_path: Path = Path("data/journeypulse.sqlite3")
+    deep_link_secret: SecretStr | None = None
+    first_week_delay: timedelta = timedelta(days=7)
+    reminder_delay: timedelta = timedelta(hours=24)
+    quiet_hours: str = "21:00-09:00"
+    timezone: str = "UTC"
+    manager_user_ids: str = ""
+    staff_user_ids: str = ""
+    support_chat_id: int | None = None
+    scheduler_interval: float = Field(30.0, gt=0)
+    log_level: str = "INFO"
+
+    @field_validator("telegram_api_base_url")
+    @classmethod
+    def _base_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value.rstrip("/")
+
+    @field_validator("quiet_hours")
+    @classmethod
+    def _quiet(cls, value: str) -> str:
+        if value.strip() and not _HOURS.match(value):
+            raise ValueError("expected HH:MM-HH:MM, e.g. 21:00-09:00, or empty to disable")
+        return value.strip()
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (use an IANA name such as Europe/Berlin)") from None
+        return value
+
+    @field_validator("manager_user_ids", "staff_user_ids", mode="before")
+    @classmethod
+    def _id_list(cls, value: object) -> str:
+        try:
+            return ",".join(str(i) for i in _ids(value))
+        except ValueError:
+            raise ValueError("expected comma-separated Telegram user ids") from None
+
+    @field_validator("first_week_delay", "reminder_delay", mode="before")
+    @classmethod
+    def _seconds(cls, value: object) -> object:
+        if isinstance(value, str) and re.fullmatch(r"\s*\d+(\.\d+)?\s*", value):
+            return float(value)
+        return value
+
+    @field_validator("first_week_delay", "reminder_delay")
+    @classmethod
+    def _positive(cls, value: timedelta) -> timedelta:
+        if value.total_seconds() < 0:
+            raise ValueError("must not be negative")
+        return value
+
+    @property
+    def managers(self) -> frozenset[int]:
+        """Telegram user ids allowed to pull reports."""
+        return frozenset(_ids(self.manager_user_ids))
+
+    @property
+    def staff(self) -> frozenset[int]:
+        """Telegram user ids allowed to act on complaints."""
+        return frozenset(_ids(self.staff_user_ids))
+
+    @property
+    def policy(self) -> Policy:
+        """The survey schedule these settings describe."""
+        quiet = None
+        if self.quiet_hours:
+            h1, m1, h2, m2 = (int(x) for x in _HOURS.match(self.quiet_hours).groups())  # type: ignore[union-attr]
+            quiet = (time(h1 % 24, m1), time(h2 % 24, m2))
+        return Policy(self.first_week_delay, self.reminder_delay, quiet, ZoneInfo(self.timezone))
+
+    def require(self, *names: str) -> None:
+        """Fail with one clear line when a setting this command needs is not set."""
+        for name in names:
+            value = getattr(self, name.lower())
+            if value is None or (isinstance(value, SecretStr) and not value.get_secret_value()) or value == "":
+                raise SettingsError(f"{name.upper()} is not set: put it in the environment or in .env")
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings from the environment, `.env` and overrides; raise SettingsError on a bad value."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        name = str(error["loc"][0]).upper() if error["loc"] else "settings"
+        message = error["msg"].removeprefix("Value error, ")
+        raise SettingsError(f"{name}: {message}") from None
