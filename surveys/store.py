@@ -521,3 +521,35 @@ class Store:
         """Mark a stored update as handled."""
         async with self._transaction() as db:
             await db.execute("UPDATE inbox SET processed_at = ? WHERE update_id = ?", (to_text(now), update_id))
+
+
+# Reporting: read-only queries that analysis/ runs with pandas on a separate connection ------------
+
+ANSWER_FACTS = """
+SELECT a.id AS answer_id, o.order_ref AS order_id, o.customer_id, i.id AS invitation_id, i.survey,
+       a.question_id, a.stage, a.question_type, a.value_number, a.value_text, a.skipped,
+       a.language, a.answered_at, a.sentiment, a.subjectivity, a.text_language, a.scorer
+FROM answers a JOIN invitations i ON i.id = a.invitation_id JOIN orders o ON o.id = i.order_id
+WHERE a.answered_at >= ? AND a.answered_at < ?
+"""
+
+INVITATION_FACTS = """
+SELECT i.id AS invitation_id, i.survey, o.customer_id, c.language, i.sent_at, i.completed_at,
+       (SELECT a.value_text FROM answers a JOIN invitations p ON p.id = a.invitation_id
+         WHERE p.order_id = i.order_id AND a.question_id = 'channel' AND NOT a.skipped) AS channel
+FROM invitations i JOIN orders o ON o.id = i.order_id LEFT JOIN customers c ON c.id = o.customer_id
+WHERE i.sent_at >= ? AND i.sent_at < ?
+"""
+
+ORDER_CHANNELS = """
+SELECT i.order_id, o.order_ref AS order_id_ref, a.value_text AS channel
+FROM answers a JOIN invitations i ON i.id = a.invitation_id JOIN orders o ON o.id = i.order_id
+WHERE a.question_id = 'channel' AND NOT a.skipped
+"""
+
+
+def connect_readonly(path: str | Path) -> sqlite3.Connection:
+    """Open the database read-only for reports (WAL lets it read while the bot writes)."""
+    if not Path(path).exists():
+        raise StoreError(f"database {path} does not exist")
+    return sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
