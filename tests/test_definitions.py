@@ -1,0 +1,83 @@
+"""Survey definitions load, and every kind of broken file fails with file, question and problem."""
+
+from __future__ import annotations
+
+import pytest
+
+from surveys.definitions import LANGUAGES, MAX_QUESTIONS, STAGES, DefinitionError, load_surveys, max_path_length, parse_survey
+
+GOOD = """
+id: demo
+title: {en: T, ru: Т, zh: 题}
+intro: {en: I, ru: И, zh: 介}
+outro: {en: O, ru: О, zh: 结}
+questions:
+  - id: rating
+    stage: purchase
+    type: csat
+    prompt: {en: Rate, ru: Оцените, zh: 评分}
+  - id: why
+    stage: purchase
+    type: text
+    skippable: true
+    when: {question: rating, op: "<=", value: 3}
+    prompt: {en: Why, ru: Почему, zh: 为什么}
+"""
+
+
+def test_shipped_surveys_are_valid_and_short(surveys):
+    assert set(surveys) >= {"post_purchase", "first_week"}
+    for survey in surveys.values():
+        assert max_path_length(survey) <= MAX_QUESTIONS
+        for q in survey.questions:
+            assert q.stage in STAGES
+            assert set(q.prompt) == set(LANGUAGES)
+    stages = {q.stage for s in surveys.values() for q in s.questions}
+    assert stages == set(STAGES), "the defaults cover every journey stage"
+    assert surveys["first_week"].question("nps").type == "nps"
+    assert [o.id for o in surveys["post_purchase"].question("channel").options] == ["social", "search", "friend", "ad", "other"]
+
+
+def test_good_file_parses_condition():
+    survey = parse_survey(GOOD, "demo.yaml")
+    why = survey.question("why")
+    assert why.when.holds(3) and not why.when.holds(4) and not why.when.holds(None)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("type: csat", "type: stars"), "demo.yaml, #1, question rating: unknown type 'stars'"),
+        (("prompt: {en: Rate, ru: Оцените, zh: 评分}", "prompt: {en: Rate, ru: Оцените}"), "question rating, prompt: missing language zh"),
+        (("question: rating, op", "question: nope, op"), "question why: condition on unknown or later question 'nope'"),
+        (("id: why", "id: rating"), "question rating: duplicate id"),
+        (("stage: purchase\n    type: csat", "stage: checkout\n    type: csat"), "unknown stage 'checkout'"),
+        (("questions:", "questions: [\n"), "not valid YAML"),
+    ],
+)
+def test_broken_file_names_file_question_and_problem(change, expected):
+    with pytest.raises(DefinitionError) as info:
+        parse_survey(GOOD.replace(*change), "demo.yaml")
+    assert expected in str(info.value)
+    assert "demo.yaml" in str(info.value)
+
+
+def test_too_many_questions_is_refused():
+    extra = "".join(
+        f"\n  - id: q{i}\n    stage: loyalty\n    type: nps\n    prompt: {{en: a, ru: б, zh: 丙}}" for i in range(5)
+    )
+    with pytest.raises(DefinitionError, match="keep it to 5 or fewer"):
+        parse_survey(GOOD + extra, "demo.yaml")
+
+
+def test_directory_with_broken_file_fails_cleanly(tmp_path):
+    (tmp_path / "post_purchase.yaml").write_text(GOOD.replace("id: demo", "id: post_purchase"), encoding="utf-8")
+    (tmp_path / "first_week.yaml").write_bytes(b"\xff\xfe not utf8")
+    with pytest.raises(DefinitionError, match="first_week.yaml: cannot read"):
+        load_surveys(tmp_path)
+
+
+def test_directory_missing_a_survey_says_which(tmp_path):
+    (tmp_path / "post_purchase.yaml").write_text(GOOD.replace("id: demo", "id: post_purchase"), encoding="utf-8")
+    with pytest.raises(DefinitionError, match="survey first_week is missing"):
+        load_surveys(tmp_path)

@@ -1,0 +1,60 @@
+"""Settings: defaults, formats, and one clear line naming a bad or missing setting."""
+
+from __future__ import annotations
+
+from datetime import time, timedelta
+
+import pytest
+
+from bot.settings import SettingsError, load_settings
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)  # no stray .env
+    for name in ("TELEGRAM_BOT_TOKEN", "FIRST_WEEK_DELAY", "REMINDER_DELAY", "QUIET_HOURS", "TIMEZONE", "MANAGER_USER_IDS", "TELEGRAM_API_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_defaults():
+    s = load_settings()
+    assert s.telegram_api_base_url == "https://api.telegram.org/bot"
+    assert s.first_week_delay == timedelta(days=7) and s.reminder_delay == timedelta(hours=24)
+    assert s.policy.quiet_hours == (time(21), time(9))
+    assert str(s.database_path) == "data/journeypulse.sqlite3"
+
+
+def test_formats(monkeypatch, tmp_path):
+    monkeypatch.setenv("FIRST_WEEK_DELAY", "P7DT12H")
+    monkeypatch.setenv("REMINDER_DELAY", "90")
+    monkeypatch.setenv("QUIET_HOURS", "")
+    monkeypatch.setenv("MANAGER_USER_IDS", "10, 20")
+    (tmp_path / ".env").write_text("TELEGRAM_BOT_TOKEN=1:abc\nTELEGRAM_API_BASE_URL=http://127.0.0.1:9/bot/\n")
+    s = load_settings()
+    assert s.first_week_delay == timedelta(days=7, hours=12) and s.reminder_delay == timedelta(seconds=90)
+    assert s.policy.quiet_hours is None and s.managers == {10, 20}
+    assert s.telegram_bot_token.get_secret_value() == "1:abc"
+    assert s.telegram_api_base_url == "http://127.0.0.1:9/bot"  # the trailing slash would break every call
+    assert "1:abc" not in repr(s)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("FIRST_WEEK_DELAY", "soon", "FIRST_WEEK_DELAY:"),
+        ("QUIET_HOURS", "9pm", "QUIET_HOURS: expected HH:MM-HH:MM"),
+        ("TIMEZONE", "Mars/Olympus", "TIMEZONE: unknown time zone"),
+        ("MANAGER_USER_IDS", "alice", "MANAGER_USER_IDS: expected comma-separated"),
+        ("TELEGRAM_API_BASE_URL", "ftp://x", "TELEGRAM_API_BASE_URL: must start with"),
+    ],
+)
+def test_invalid_setting_is_one_line_naming_it(monkeypatch, name, value, message):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError) as info:
+        load_settings()
+    assert str(info.value).startswith(message) and "\n" not in str(info.value)
+
+
+def test_missing_required_setting():
+    with pytest.raises(SettingsError, match="^TELEGRAM_BOT_TOKEN is not set"):
+        load_settings().require("TELEGRAM_BOT_TOKEN")

@@ -1,0 +1,63 @@
+"""The SQLite store: migrations, WAL, idempotent writes, the inbox, damage detection."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from surveys.engine import AnswerValue
+from surveys.store import MIGRATIONS, Store, StoreError
+from tests.conftest import T0
+
+
+async def test_fresh_database_is_migrated_and_in_wal(tmp_path):
+    path = tmp_path / "db.sqlite3"
+    store = await Store.open(path)
+    await store.close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+    store = await Store.open(path)  # reopening applies nothing twice
+    await store.close()
+
+
+async def test_damaged_and_foreign_files_are_refused_clearly(tmp_path):
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="damaged or not a journeypulse database"):
+        await Store.open(junk)
+    newer = tmp_path / "newer.sqlite3"
+    conn = sqlite3.connect(newer)
+    conn.execute(f"PRAGMA user_version={len(MIGRATIONS) + 5}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer than this program"):
+        await Store.open(newer)
+
+
+async def test_one_answer_per_invitation_and_question(store, surveys):
+    order = await store.add_order("A-1", None, T0, T0)
+    invitation = await store.ensure_invitation(order.id, "post_purchase", T0, T0)
+    question = surveys["post_purchase"].question("purchase_csat")
+    assert await store.record_answer(invitation.id, question, AnswerValue(number=4), "en", T0)
+    assert not await store.record_answer(invitation.id, question, AnswerValue(number=1), "en", T0)
+    assert (await store.answers(invitation.id))["purchase_csat"].number == 4
+
+
+async def test_hostile_text_is_stored_verbatim(store, surveys):
+    order = await store.add_order("'); DROP TABLE answers;--", None, T0, T0)
+    invitation = await store.ensure_invitation(order.id, "first_week", T0, T0)
+    hostile = "Robert'); DROP TABLE answers;-- <script>alert(1)</script> =HYPERLINK(\"x\") \x00\u202e"
+    await store.record_answer(invitation.id, surveys["first_week"].question("tell_more"), AnswerValue(text=hostile), "en", T0)
+    assert (await store.answers(invitation.id))["tell_more"].text == hostile
+    assert (await store.order_by_ref("'); DROP TABLE answers;--")).id == order.id
+
+
+async def test_inbox_keeps_updates_until_processed(store):
+    await store.save_updates([(5, "{}"), (6, '{"a": 1}')], T0)
+    await store.save_updates([(6, "dup")], T0)
+    assert await store.pending_updates() == [(5, "{}"), (6, '{"a": 1}')]
+    await store.mark_update_processed(5, T0)
+    assert await store.pending_updates() == [(6, '{"a": 1}')]
+    assert await store.last_update_id() == 6
