@@ -1,0 +1,113 @@
+"""`journeypulse demo`: the real bot against the local Bot API emulator, with simulated customers."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.app import run_bot
+from bot.emulator import BotAPIEmulator
+from bot.settings import load_settings
+from surveys.definitions import load_surveys
+from surveys.export import add_order, export_answers
+from surveys.store import Store
+
+USERNAME = "journeypulse_demo_bot"
+NAMES = {"en": ["Ann", "Ben", "Cleo", "Dan", "Eve"], "ru": ["Анна", "Борис", "Вера"], "zh": ["李娜", "王伟", "张敏"]}
+WORDS = {
+    ("en", "happy"): ["Love it, works perfectly and arrived early!", "Great quality, very happy with it.", "Checkout was quick and easy."],
+    ("en", "unhappy"): ["The box arrived damaged and one part was broken.", "Delivery was late and support never replied.", "Wrong size, I want a refund."],
+    ("en", "mixed"): ["Product is fine but delivery took too long.", "Okay overall, the manual is confusing."],
+    ("ru", "happy"): ["Отличный товар, всё понравилось!", "Быстрая доставка, спасибо!"],
+    ("ru", "unhappy"): ["Посылка пришла поврежденной, очень недоволен.", "Доставка опоздала на неделю."],
+    ("ru", "mixed"): ["Товар нормальный, но упаковка плохая."],
+    ("zh", "happy"): ["质量很好，非常满意！", "物流很快，包装完好。"],
+    ("zh", "unhappy"): ["收到的商品坏了，很失望。", "快递太慢了，客服也不回复。"],
+    ("zh", "mixed"): ["东西还行，就是配送有点慢。"],
+}
+SCORES = {"happy": (0.8, 1.0), "mixed": (0.45, 0.75), "unhappy": (0.0, 0.35)}
+
+
+@dataclass
+class Customer:
+    """A simulated customer: who they are and how they feel."""
+
+    user_id: int
+    name: str
+    language: str
+    mood: str
+
+
+async def act(emu: BotAPIEmulator, who: Customer, rng: random.Random, outros: set[str], after: int) -> int:
+    """Answer questions as they arrive until a survey's closing message; return the last message id seen."""
+    while True:
+        message = await emu.wait_for_bot_message(who.user_id, after=after, timeout=60)
+        after = message["message_id"]
+        if message.get("text") in outros:
+            return after
+        buttons = [data for _, data in emu.buttons(message) if data.startswith("a|")]
+        skip = [data for _, data in emu.buttons(message) if data.startswith("s|")]
+        if buttons:
+            low, high = SCORES[who.mood]
+            if buttons[0].rsplit("|", 1)[1].isdigit():
+                choice = buttons[min(len(buttons) - 1, int(rng.uniform(low, high) * len(buttons)))]
+            else:
+                choice = rng.choice(buttons)
+            emu.press_button(who.user_id, message["message_id"], choice)
+        elif skip:  # a free-text question
+            if rng.random() < 0.15:
+                emu.press_button(who.user_id, message["message_id"], skip[0])
+            else:
+                emu.send_text(who.user_id, rng.choice(WORDS[(who.language, who.mood)]))
+
+
+async def run_demo(out: Path, customers: int = 36, first_week_delay: float = 3.0, seed: int = 7) -> Path:
+    """Run the demo end to end and return the database path."""
+    out.mkdir(parents=True, exist_ok=True)
+    database = out / "journeypulse.sqlite3"
+    for stale in out.glob("journeypulse.sqlite3*"):
+        stale.unlink()
+    rng = random.Random(seed)
+    surveys = load_surveys()
+    outros = {s.outro[lang] for s in surveys.values() for lang in s.outro}
+    token = f"{rng.randrange(10**8, 10**9)}:DEMO{secrets.token_hex(8)}"
+    async with BotAPIEmulator(token=token, username=USERNAME) as emu:
+        settings = load_settings(
+            telegram_bot_token=token, telegram_api_base_url=emu.base_url, telegram_bot_username=USERNAME,
+            database_path=database, deep_link_secret=secrets.token_urlsafe(32), first_week_delay=first_week_delay,
+            reminder_delay=3600, quiet_hours="", scheduler_interval=0.5,
+        )  # fmt: skip
+        store = await Store.open(database)
+        stop = asyncio.Event()
+        bot = asyncio.create_task(run_bot(settings, surveys, stop, store=store))
+        people = []
+        for n in range(customers):
+            language = rng.choices(["en", "ru", "zh"], weights=[3, 1, 1])[0]
+            mood = rng.choices(["happy", "mixed", "unhappy"], weights=[5, 2, 2])[0]
+            who = Customer(1000 + n, rng.choice(NAMES[language]), language, mood)
+            emu.add_user(who.user_id, who.name, language_code=language)
+            people.append(who)
+        print(f"Emulator on {emu.base_url.removesuffix('/bot')}; {customers} simulated customers start their surveys…")
+
+        async def journey(who: Customer) -> None:
+            _, link = await add_order(store, settings.deep_link_secret.get_secret_value(), USERNAME, f"DEMO-{who.user_id}", who.name, datetime.now(UTC))  # type: ignore[union-attr]
+            emu.send_text(who.user_id, f"/start {link.split('start=', 1)[1]}")
+            last = await act(emu, who, rng, outros, 0)
+            await act(emu, who, rng, outros, last)  # the first-week survey, after FIRST_WEEK_DELAY
+
+        try:
+            await asyncio.wait_for(asyncio.gather(*(journey(who) for who in people)), timeout=120 + first_week_delay)
+        finally:
+            stop.set()
+            await bot
+        answers = await export_answers(store, out / "answers.csv")
+        await store.close()
+    print(f"Done: {answers} answers from {customers} customers, each answer committed as it arrived.")
+    print(f"  database: {database}")
+    print(f"  export:   {out / 'answers.csv'}")
+    print(f"Next: DATABASE_PATH={database} journeypulse export answers --out answers.csv")
+    return database
