@@ -9,7 +9,7 @@ import random
 from datetime import UTC, datetime, timedelta
 
 from telegram import BotCommand, Update
-from telegram.error import NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import AIORateLimiter, Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
 
 from analysis.sentiment import score_text
@@ -21,6 +21,8 @@ from surveys.journey import Score
 from surveys.store import Store
 
 log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 8  # an update that keeps failing must not block everyone behind it forever
 
 COMMANDS = [
     BotCommand("start", "Start or resume your survey"),
@@ -39,7 +41,8 @@ def score_answer(text: str) -> Score:
 async def record_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log handler errors; remember transient ones so intake retries the update later."""
     error = context.error
-    if isinstance(update, Update) and isinstance(error, NetworkError | RetryAfter):
+    # BadRequest subclasses NetworkError in PTB, but retrying a bad request cannot help.
+    if isinstance(update, Update) and isinstance(error, NetworkError | RetryAfter) and not isinstance(error, BadRequest):
         context.application.bot_data.setdefault("retry", set()).add(update.update_id)
         log.warning("update %s hit a transient Telegram error, will retry: %s", update.update_id, error)
         return
@@ -89,6 +92,7 @@ class DurableIntake:
         self.store = store
         self.poll_timeout = poll_timeout
         self.offset: int | None = None
+        self.attempts: dict[int, int] = {}
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll, persist, handle, until `stop` is set; back off with jitter while Telegram fails."""
@@ -138,7 +142,11 @@ class DurableIntake:
                 await self.application.process_update(update)
                 if update_id in retry:
                     retry.discard(update_id)
-                    return False  # Telegram is struggling: keep this and later updates for the next round
+                    self.attempts[update_id] = self.attempts.get(update_id, 0) + 1
+                    if self.attempts[update_id] < MAX_ATTEMPTS:
+                        return False  # Telegram is struggling: keep this and later updates for the next round
+                    log.error("giving up on update %s after %s attempts", update_id, MAX_ATTEMPTS)
+                self.attempts.pop(update_id, None)
                 await self.store.mark_update_processed(update_id, _now())
         return True
 

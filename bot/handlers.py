@@ -123,11 +123,13 @@ async def show_answer(context: ContextTypes.DEFAULT_TYPE, step: Step, message: M
 async def continue_survey(context: ContextTypes.DEFAULT_TYPE, step: Step) -> None:
     """Ask the next question, or thank the customer when the survey is done."""
     assert step.customer is not None and step.invitation is not None and step.survey is not None
+    if step.already_asked:
+        return
     if step.question is not None:
-        if not step.already_asked:
-            await ask(context, step.customer, step.invitation, step.question)
-    elif step.status == "recorded":
-        await context.bot.send_message(step.customer.chat_id, escape(step.survey.outro[step.customer.language]))
+        await ask(context, step.customer, step.invitation, step.question)
+    else:
+        thanks = await context.bot.send_message(step.customer.chat_id, escape(step.survey.outro[step.customer.language]))
+        await services(context).store.mark_asked(step.invitation.id, journey.THANKED, thanks.message_id)
 
 
 async def reply(update: Update, language: str, key: str, **values: object) -> None:
@@ -177,29 +179,37 @@ async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     customer = await svc.store.customer_by_user(query.from_user.id)
     language = customer.language if customer else journey.pick_language(query.from_user.language_code)
     if parsed is None:
-        await query.answer(text(language, "unknown_button"))
+        await toast(query, text(language, "unknown_button"))
         return
     if customer is None:
-        await query.answer(text(language, "not_yours"))
+        await toast(query, text(language, "not_yours"))
         return
     kind, invitation_id, question_id, raw = parsed
     step = await journey.answer(svc.store, svc.surveys, customer, invitation_id, question_id, raw, kind, svc.score, now())
     if step.status == "recorded":
-        await query.answer(text(language, "recorded"))
+        await toast(query, text(language, "recorded"))
         await show_answer(context, step, query.message)  # type: ignore[arg-type]
         await continue_survey(context, step)
     elif step.status == "duplicate":
-        await query.answer(text(language, "already_recorded"))
+        await toast(query, text(language, "already_recorded"))
         await continue_survey(context, step)
     elif step.status in ("not_yours", "no_survey", "finished"):
-        await query.answer(text(language, "not_yours" if step.status != "finished" else "finished"))
+        await toast(query, text(language, "not_yours" if step.status != "finished" else "finished"))
         if step.status == "finished" and query.message is not None:
             await _drop_buttons(query)
     elif step.status == "stale":
-        await query.answer(text(language, "stale"))
+        await toast(query, text(language, "stale"))
         await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]
     else:  # invalid value for this question
-        await query.answer(text(language, "unknown_button"))
+        await toast(query, text(language, "unknown_button"))
+
+
+async def toast(query: CallbackQuery, message: str | None = None) -> None:
+    """Answer a button press; a replayed press may be too old to answer, which is fine."""
+    try:
+        await query.answer(message)
+    except BadRequest as exc:
+        log.debug("could not answer callback query: %s", exc)
 
 
 async def _drop_buttons(query: CallbackQuery) -> None:
@@ -217,7 +227,8 @@ async def text_answered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await reply(update, journey.pick_language(update.effective_user.language_code), "welcome")
         return
     step = await journey.answer(
-        svc.store, svc.surveys, customer, None, None, update.effective_message.text, "text", svc.score, now()
+        svc.store, svc.surveys, customer, None, None, update.effective_message.text, "text", svc.score, now(),
+        update.effective_message.message_id,
     )
     if step.status == "recorded":
         await show_answer(context, step, None)
@@ -262,14 +273,14 @@ async def language_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     language = (query.data or "").removeprefix("l|")
     svc = services(context)
     if language not in LANGUAGES:
-        await query.answer(text("en", "unknown_button"))
+        await toast(query, text("en", "unknown_button"))
         return
     customer = await svc.store.upsert_customer(
         query.from_user.id, query.message.chat.id if query.message else query.from_user.id,
         query.from_user.first_name, language, now(),
     )  # fmt: skip
     await svc.store.set_language(customer.id, language)
-    await query.answer()
+    await toast(query)
     try:
         await query.edit_message_text(text(language, "language_set"), reply_markup=None)
     except BadRequest:
@@ -278,7 +289,7 @@ async def language_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Tell the user a button is not one we know."""
-    await update.callback_query.answer(text(await language_of(context, update), "unknown_button"))
+    await toast(update.callback_query, text(await language_of(context, update), "unknown_button"))
 
 
 async def send_due_surveys(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -303,8 +314,9 @@ async def _deliver(context: ContextTypes.DEFAULT_TYPE, customer: Customer, step:
     try:
         await context.bot.send_message(customer.chat_id, escape(opening))
         await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]
-    except Forbidden:
+    except Forbidden:  # blocked: keep the survey unsent, so it can go out if they come back with /start
         await journey.mark_unreachable(store, customer, now())
+        await journey.release(store, step)
     except TelegramError as exc:  # Telegram down or flooded: hand the survey back to the schedule
         log.warning("could not send %s to customer %s, will retry: %s", step.status, customer.id, exc)
         await journey.release(store, step)

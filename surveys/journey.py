@@ -14,6 +14,7 @@ from surveys.store import Customer, Invitation, Store
 
 FIRST_SURVEY = "post_purchase"
 FOLLOW_UP_SURVEY = "first_week"
+THANKED = "-"  # asked_question_id once the closing thanks went out
 
 # (polarity, subjectivity, detected language, scorer name) for a free-text answer.
 Score = tuple[float | None, float | None, str | None, str | None]
@@ -69,7 +70,7 @@ class Step:
     question: Question | None = None  # the next question to ask; None when the survey is finished
     answered: Question | None = None  # the question just answered
     value: AnswerValue | None = None
-    already_asked: bool = False  # the next question was put to the customer before (replay)
+    already_asked: bool = False  # the next question (or the thanks, when None) went out before (replay)
 
 
 def pick_language(language_code: str | None) -> str:
@@ -109,10 +110,8 @@ async def _position(store: Store, surveys: dict[str, Survey], customer: Customer
     question = next_question(survey, await store.answers(invitation.id))
     if question is None and invitation.completed_at is not None and status in ("started", "resumed"):
         status = "already_done"
-    return Step(
-        status, customer, invitation, survey, question,
-        already_asked=question is not None and invitation.asked_question_id == question.id,
-    )  # fmt: skip
+    asked = question.id if question is not None else THANKED
+    return Step(status, customer, invitation, survey, question, already_asked=invitation.asked_question_id == asked)
 
 
 async def start_invitation(
@@ -142,8 +141,17 @@ async def answer(
     kind: str,
     score: ScoreFn,
     now: datetime,
+    source_message_id: int | None = None,
 ) -> Step:
-    """Record a button press (`button`, `skip`) or a typed message (`text`) and say what comes next."""
+    """Record a button press (`button`, `skip`) or a typed message (`text`) and say what comes next.
+
+    A typed message carries its chat message id, so a replayed message is recognised even after it
+    finished the survey.
+    """
+    if invitation_id is None and source_message_id is not None:
+        earlier = await store.answer_from_message(customer.id, source_message_id)
+        if earlier is not None:
+            invitation_id, question_id = earlier
     if invitation_id is None:
         invitation = await store.active_invitation(customer.id)
     else:
@@ -175,13 +183,17 @@ async def answer(
     except InvalidAnswer:
         return Step("invalid", customer, invitation, survey, current)
     scores: Score = score(value.text) if current.type == "text" and value.text else (None, None, None, None)
-    recorded = await store.record_answer(invitation.id, current, value, customer.language, now, scores)
+    recorded = await store.record_answer(
+        invitation.id, current, value, customer.language, now, scores, source_message_id
+    )
     answers = await store.answers(invitation.id)
     following = next_question(survey, answers)
     if following is None:
         await store.mark_completed(invitation.id, now)
-    stored = answers[current.id]
-    return Step("recorded" if recorded else "duplicate", customer, invitation, survey, following, current, stored)
+    return Step(
+        "recorded" if recorded else "duplicate", customer, invitation, survey, following, current,
+        answers[current.id], already_asked=following is not None and invitation.asked_question_id == following.id,
+    )  # fmt: skip
 
 
 async def release(store: Store, step: Step) -> None:

@@ -125,6 +125,7 @@ MIGRATIONS: list[str] = [
             subjectivity REAL,
             text_language TEXT,
             scorer TEXT,
+            source_message_id INTEGER,
             UNIQUE (invitation_id, question_id)
         );
         CREATE INDEX answers_answered_at ON answers (answered_at);
@@ -435,20 +436,32 @@ class Store:
         language: str,
         now: datetime,
         score: tuple[float | None, float | None, str | None, str | None] = (None, None, None, None),
+        source_message_id: int | None = None,
     ) -> bool:
         """Store one answer; False when this question of this invitation was answered already."""
         sentiment, subjectivity, text_language, scorer = score
         async with self._transaction() as db:
             cursor = await db.execute(
                 "INSERT INTO answers (invitation_id, question_id, stage, question_type, value_number, value_text,"
-                " skipped, language, answered_at, sentiment, subjectivity, text_language, scorer)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (invitation_id, question_id) DO NOTHING",
+                " skipped, language, answered_at, sentiment, subjectivity, text_language, scorer, source_message_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (invitation_id, question_id) DO NOTHING",
                 (
                     invitation_id, question.id, question.stage, question.type, value.number, value.text,
                     int(value.skipped), language, to_text(now), sentiment, subjectivity, text_language, scorer,
+                    source_message_id,
                 ),
             )  # fmt: skip
             return cursor.rowcount == 1
+
+    async def answer_from_message(self, customer_id: int, message_id: int) -> tuple[int, str] | None:
+        """Return (invitation id, question id) of the answer a customer's chat message already gave."""
+        row = await self._one(
+            "SELECT a.invitation_id, a.question_id FROM answers a JOIN invitations i ON i.id = a.invitation_id"
+            " JOIN orders o ON o.id = i.order_id WHERE o.customer_id = ? AND a.source_message_id = ?"
+            " ORDER BY a.id DESC LIMIT 1",
+            (customer_id, message_id),
+        )
+        return (row[0], row[1]) if row else None
 
     async def answers(self, invitation_id: int) -> dict[str, AnswerValue]:
         """Return the answers given to one invitation so far, by question id."""
