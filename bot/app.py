@@ -9,8 +9,18 @@ import random
 from datetime import UTC, datetime, timedelta
 
 from telegram import BotCommand, Update
+from telegram.constants import ParseMode
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
-from telegram.ext import AIORateLimiter, Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    MessageHandler,
+    filters,
+)
 
 from analysis.sentiment import score_text
 from bot import handlers
@@ -57,6 +67,7 @@ def build_application(settings: Settings, store: Store, surveys: dict[str, Surve
         .token(settings.telegram_bot_token.get_secret_value())  # type: ignore[union-attr]
         .base_url(settings.telegram_api_base_url)
         .rate_limiter(AIORateLimiter(max_retries=5))
+        .defaults(Defaults(parse_mode=ParseMode.HTML))  # every text we send is escaped HTML
         .updater(None)
         .build()
     )

@@ -154,6 +154,7 @@ def main(argv: list[str] | None = None) -> None:
         )
         # httpx logs every request URL, and the URL carries the bot token.
         logging.getLogger("httpx").setLevel(logging.WARNING)
+        logging.getLogger("apscheduler").setLevel(logging.WARNING)  # one line per scheduler tick otherwise
         asyncio.run(handler(settings, args))
     except (SettingsError, DefinitionError, StoreError, CommandError) as exc:
         print(f"journeypulse: {exc}", file=sys.stderr)

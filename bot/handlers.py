@@ -113,7 +113,8 @@ async def show_answer(context: ContextTypes.DEFAULT_TYPE, step: Step, message: M
     if message_id is None:
         return
     language = step.customer.language
-    body = f"{escape(step.answered.prompt[language])}\n\n✅ {escape(text(language, 'your_answer', answer=answer_label(step.answered, step.value, language)))}"
+    label = answer_label(step.answered, step.value, language)
+    body = f"{escape(step.answered.prompt[language])}\n\n✅ {text(language, 'your_answer', answer=label)}"
     try:
         await context.bot.edit_message_text(body, chat_id, message_id, parse_mode=ParseMode.HTML, reply_markup=None)
     except BadRequest as exc:  # already edited (replay) or too old to edit: the answer is stored either way
@@ -298,7 +299,8 @@ async def send_due_surveys(context: ContextTypes.DEFAULT_TYPE) -> None:
     moment = now()
     if svc.policy.is_quiet(moment):
         return
-    for invitation, customer in await svc.store.due_invitations(moment):
+    busy_since = moment - svc.policy.reminder_delay  # never interrupt a survey the customer is answering
+    for invitation, customer in await svc.store.due_invitations(moment, busy_since):
         step = await journey.start_invitation(svc.store, svc.surveys, svc.policy, invitation, customer, moment)
         if step is not None and step.question is not None:
             await _deliver(context, customer, step, step.survey.intro[customer.language])  # type: ignore[union-attr]

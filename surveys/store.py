@@ -391,16 +391,23 @@ class Store:
                 (to_text(when), invitation_id),
             )
 
-    async def due_invitations(self, now: datetime, limit: int = 100) -> list[tuple[Invitation, Customer]]:
-        """Return unsent invitations that are due, for customers who can and want to be reached."""
+    async def due_invitations(
+        self, now: datetime, busy_since: datetime | None = None, limit: int = 100
+    ) -> list[tuple[Invitation, Customer]]:
+        """Return unsent invitations that are due, for customers who can and want to be reached.
+
+        A customer still answering a survey sent after `busy_since` is not sent another one yet.
+        """
         rows = await self._all(
             "SELECT i.id, i.order_id, i.survey, i.due_at, i.sent_at, i.reminder_due_at, i.reminded_at,"
             " i.completed_at, i.asked_question_id, i.asked_message_id,"
             " c.id, c.telegram_user_id, c.chat_id, c.first_name, c.language, c.stopped_at, c.unreachable_at"
             " FROM invitations i JOIN orders o ON o.id = i.order_id JOIN customers c ON c.id = o.customer_id"
             " WHERE i.sent_at IS NULL AND i.due_at <= ? AND c.stopped_at IS NULL AND c.unreachable_at IS NULL"
+            " AND NOT EXISTS (SELECT 1 FROM invitations j JOIN orders p ON p.id = j.order_id"
+            "   WHERE p.customer_id = c.id AND j.completed_at IS NULL AND j.sent_at > ?)"
             " ORDER BY i.due_at LIMIT ?",
-            (to_text(now), limit),
+            (to_text(now), to_text(busy_since or now), limit),
         )
         return [(_invitation(r[:10]), _customer(r[10:])) for r in rows]
 

@@ -183,7 +183,8 @@ async def test_stop_language_and_help(emulator, tmp_path, surveys):
 
 
 async def test_blocked_customer_is_marked_unreachable_and_keeps_answers(emulator, tmp_path, surveys):
-    harness = Harness(emulator, make_settings(tmp_path, emulator.base_url, first_week_delay=0.5), surveys)
+    settings = make_settings(tmp_path, emulator.base_url, first_week_delay=0.5, reminder_delay=0.3)
+    harness = Harness(emulator, settings, surveys)
     await harness.start()
     try:
         user = 506
@@ -222,3 +223,18 @@ async def test_restart_in_the_middle_continues_the_survey(emulator, tmp_path, su
         assert await second.rows("SELECT question_id FROM answers ORDER BY id") == [("channel",), ("checkout_ease",)]
     finally:
         await second.stop()
+
+
+async def test_apostrophes_and_customer_text_render_as_text(harness: Harness):
+    emu, user = harness.emu, 508
+    emu.add_user(user, "<b>Ivy</b> & Co", language_code="en")
+    emu.send_text(user, f"/start {await harness.order_token('I-1')}")
+    greeting = await harness.next_message(user)
+    assert greeting["text"].startswith("Hi <b>Ivy</b> & Co!")  # shown literally, not as markup
+    last = 0
+    for value in ("ad", "7", "5", "skip"):
+        q = await harness.question(user, after=last)
+        await harness.press(user, q, value)
+        last = q["message_id"]
+    thanks = await harness.next_message(user, after=last)
+    assert "We'll check in once more" in thanks["text"] and "&#x27;" not in thanks["text"]

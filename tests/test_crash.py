@@ -70,7 +70,7 @@ async def test_sigkill_at_random_moments_loses_and_doubles_nothing(emulator, tmp
     env = bot_env(emulator, database)
     log = tmp_path / "bot.log"
     proc = await start_bot(env, log)
-    rng = random.Random(20261124)
+    rng = random.Random(int(os.environ.get("CRASH_SEED", "20261124")))
     kills = 0
 
     async def killer():

@@ -155,3 +155,16 @@ async def test_first_week_due_respects_quiet_hours(store, surveys):
     await journey.open_link(store, surveys, policy, SECRET, make_token(SECRET, order.id), Person(6, 6), T0)
     rows = await store._all("SELECT due_at FROM invitations i JOIN orders o ON o.id = i.order_id WHERE o.order_ref = 'N-2' AND survey = 'first_week'")
     assert rows == [("2026-11-26T09:00:00.000000Z",)]
+
+
+async def test_no_second_survey_while_the_customer_is_answering_one(store, surveys):
+    policy = Policy(first_week_delay=timedelta(seconds=5), reminder_delay=timedelta(hours=1), quiet_hours=None)
+    _, step = await linked(store, surveys, policy=policy)
+    soon = T0 + timedelta(minutes=10)
+    assert await store.due_invitations(soon, busy_since=soon - policy.reminder_delay) == []
+    later = T0 + timedelta(hours=2)  # the first survey was abandoned: the next may go out
+    assert len(await store.due_invitations(later, busy_since=later - policy.reminder_delay)) == 1
+    for qid, raw in (("channel", "ad"), ("checkout_ease", "5"), ("purchase_csat", "5")):
+        await journey.answer(store, surveys, step.customer, step.invitation.id, qid, raw, "button", no_score, T0)
+    await journey.answer(store, surveys, step.customer, step.invitation.id, "improve", None, "skip", no_score, T0)
+    assert len(await store.due_invitations(soon, busy_since=soon - policy.reminder_delay)) == 1
