@@ -145,6 +145,14 @@ _CUSTOMER = "SELECT id, telegram_user_id, chat_id, first_name, language, stopped
 _ORDER = "SELECT id, order_ref, customer_name, purchased_at, customer_id FROM orders"
 
 
+_DUE = (
+    "SELECT i.id, i.order_id, i.survey, i.due_at, i.sent_at, i.reminder_due_at, i.reminded_at,"
+    " i.completed_at, i.asked_question_id, i.asked_message_id,"
+    " c.id, c.telegram_user_id, c.chat_id, c.first_name, c.language, c.stopped_at, c.unreachable_at"
+    " FROM invitations i JOIN orders o ON o.id = i.order_id JOIN customers c ON c.id = o.customer_id"
+)
+
+
 def _invitation(row: Sequence) -> Invitation:
     return Invitation(
         row[0], row[1], row[2], from_text(row[3]), from_text(row[4]), from_text(row[5]),
@@ -399,10 +407,7 @@ class Store:
         A customer still answering a survey sent after `busy_since` is not sent another one yet.
         """
         rows = await self._all(
-            "SELECT i.id, i.order_id, i.survey, i.due_at, i.sent_at, i.reminder_due_at, i.reminded_at,"
-            " i.completed_at, i.asked_question_id, i.asked_message_id,"
-            " c.id, c.telegram_user_id, c.chat_id, c.first_name, c.language, c.stopped_at, c.unreachable_at"
-            " FROM invitations i JOIN orders o ON o.id = i.order_id JOIN customers c ON c.id = o.customer_id"
+            f"{_DUE}"
             " WHERE i.sent_at IS NULL AND i.due_at <= ? AND c.stopped_at IS NULL AND c.unreachable_at IS NULL"
             " AND NOT EXISTS (SELECT 1 FROM invitations j JOIN orders p ON p.id = j.order_id"
             "   WHERE p.customer_id = c.id AND j.completed_at IS NULL AND j.sent_at > ?)"
@@ -414,10 +419,7 @@ class Store:
     async def due_reminders(self, now: datetime, limit: int = 100) -> list[tuple[Invitation, Customer]]:
         """Return sent, unfinished invitations whose one reminder is due."""
         rows = await self._all(
-            "SELECT i.id, i.order_id, i.survey, i.due_at, i.sent_at, i.reminder_due_at, i.reminded_at,"
-            " i.completed_at, i.asked_question_id, i.asked_message_id,"
-            " c.id, c.telegram_user_id, c.chat_id, c.first_name, c.language, c.stopped_at, c.unreachable_at"
-            " FROM invitations i JOIN orders o ON o.id = i.order_id JOIN customers c ON c.id = o.customer_id"
+            f"{_DUE}"
             " WHERE i.reminded_at IS NULL AND i.completed_at IS NULL AND i.reminder_due_at <= ?"
             " AND c.stopped_at IS NULL AND c.unreachable_at IS NULL ORDER BY i.reminder_due_at LIMIT ?",
             (to_text(now), limit),
