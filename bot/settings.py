@@ -80,6 +80,11 @@ class Settings(BaseSettings):
         except ValueError:
             raise ValueError("expected comma-separated Telegram user ids") from None
 
+    @field_validator("support_chat_id", mode="before")
+    @classmethod
+    def _optional_id(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value  # empty as in .env.example
+
     @field_validator("first_week_delay", "reminder_delay", mode="before")
     @classmethod
     def _seconds(cls, value: object) -> object:

@@ -58,3 +58,14 @@ def test_invalid_setting_is_one_line_naming_it(monkeypatch, name, value, message
 def test_missing_required_setting():
     with pytest.raises(SettingsError, match="^TELEGRAM_BOT_TOKEN is not set"):
         load_settings().require("TELEGRAM_BOT_TOKEN")
+
+
+def test_env_example_as_is_is_a_valid_env_file(tmp_path):
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[1] / ".env.example"
+    (tmp_path / ".env").write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    s = load_settings()
+    assert s.support_chat_id is None and s.staff == frozenset()
+    with pytest.raises(SettingsError, match="^TELEGRAM_BOT_TOKEN is not set"):
+        s.require("TELEGRAM_BOT_TOKEN")
