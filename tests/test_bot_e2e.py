@@ -238,3 +238,34 @@ async def test_apostrophes_and_customer_text_render_as_text(harness: Harness):
         last = q["message_id"]
     thanks = await harness.next_message(user, after=last)
     assert "We'll check in once more" in thanks["text"] and "&#x27;" not in thanks["text"]
+
+
+async def test_first_week_survey_due_while_down_is_sent_once_after_restart(emulator, tmp_path, surveys):
+    settings = make_settings(tmp_path, emulator.base_url, first_week_delay=1.0)
+    first = Harness(emulator, settings, surveys)
+    await first.start()
+    user = 509
+    emulator.add_user(user, "Jo")
+    emulator.send_text(user, f"/start {await first.order_token('J-1')}")
+    last = 0
+    for value in ("other", "4", "4", "skip"):
+        q = await first.question(user, after=last)
+        await first.press(user, q, value)
+        last = q["message_id"]
+    await first.next_message(user, after=last, predicate=lambda m: "Thank you!" in m.get("text", ""))
+    await first.stop()
+    await asyncio.sleep(1.5)  # the first-week survey falls due while the bot is down
+    second = Harness(emulator, settings, surveys)
+    await second.start()
+    try:
+        await second.next_message(user, after=last, timeout=5, predicate=lambda m: "Hello again" in m.get("text", ""))
+        await asyncio.sleep(1.0)  # several scheduler rounds
+        intros = [m for m in emulator.bot_messages(user) if "Hello again" in m.get("text", "")]
+        assert len(intros) == 1
+    finally:
+        await second.stop()
+    third = Harness(emulator, settings, surveys)  # and a further restart does not send it again
+    await third.start()
+    await asyncio.sleep(1.0)
+    await third.stop()
+    assert len([m for m in emulator.bot_messages(user) if "Hello again" in m.get("text", "")]) == 1
