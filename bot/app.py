@@ -86,6 +86,7 @@ def build_application(settings: Settings, store: Store, surveys: dict[str, Surve
             CallbackQueryHandler(handlers.unknown_button),
             MessageHandler(private & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, handlers.text_answered),
             MessageHandler(private & filters.UpdateType.MESSAGE & ~filters.TEXT, handlers.other_message),
+            MessageHandler(private & filters.UpdateType.EDITED_MESSAGE, handlers.message_edited),
         ]
     )
     application.add_error_handler(record_error)

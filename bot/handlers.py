@@ -248,6 +248,11 @@ async def other_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     await reply(update, await language_of(context, update), "unsupported")
 
 
+async def message_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Explain that an edited message does not change a stored answer."""
+    await reply(update, await language_of(context, update), "edit_ignored")
+
+
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Explain what the bot does and its commands."""
     await reply(update, await language_of(context, update), "help")

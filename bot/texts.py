@@ -30,6 +30,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "language_prompt": "Choose your language:",
         "language_set": "Language set to English.",
         "unknown_button": "Sorry, I don't recognise that button.",
+        "edit_ignored": "I keep answers as they were first sent, so this edit isn't picked up. To add something, just send a new message.",
         "error": "Sorry, something went wrong on my side. Your answers so far are saved; please try again in a moment.",
     },
     "ru": {
@@ -57,6 +58,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "language_prompt": "Выберите язык:",
         "language_set": "Язык: русский.",
         "unknown_button": "Извините, я не знаю эту кнопку.",
+        "edit_ignored": "Я сохраняю ответы в том виде, в каком они были отправлены, поэтому правка не учтена. Чтобы что-то добавить, просто пришлите новое сообщение.",
         "error": "Извините, у меня что-то пошло не так. Ваши ответы сохранены; попробуйте ещё раз чуть позже.",
     },
     "zh": {
@@ -84,6 +86,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "language_prompt": "请选择语言：",
         "language_set": "语言已设置为中文。",
         "unknown_button": "抱歉，我不认识这个按钮。",
+        "edit_ignored": "回答以首次发送的内容为准，此次编辑不会被记录。如需补充，请直接发送新消息。",
         "error": "抱歉，我这边出了点问题。您的回答已保存，请稍后再试。",
     },
 }

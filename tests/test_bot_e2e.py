@@ -103,6 +103,11 @@ async def test_bad_input_gets_a_polite_answer_and_changes_nothing(harness: Harne
     emu.send_voice(user)
     await harness.next_message(user, after=sorry["message_id"], predicate=lambda m: "only read text" in m.get("text", ""))
 
+    typed = emu.send_text(user, "typo")
+    edited_reply = await harness.next_message(user, after=max(m["message_id"] for m in emu.messages(user)))
+    emu.edit_text(user, typed["message"]["message_id"], "=cmd|' /C calc'!A0")
+    await harness.next_message(user, after=edited_reply["message_id"], predicate=lambda m: "edit isn't picked up" in m.get("text", ""))
+
     # Forged callback data, another invitation's button, an out-of-range score: nothing is stored.
     inv = emu.buttons(again)[0][1].split("|")[1]
     for data in ("a|999|channel|ad", f"a|{inv}|channel|nope", f"a|{inv}|purchase_csat|5", "zzz", "a|x|y", "l|fr"):
