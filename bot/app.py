@@ -62,15 +62,16 @@ async def record_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> No
 def build_application(settings: Settings, store: Store, surveys: dict[str, Survey]) -> Application:
     """Wire the bot: handlers, error handling, the survey scheduler; intake is ours, so no Updater."""
     settings.require("TELEGRAM_BOT_TOKEN", "DEEP_LINK_SECRET")
-    application = (
+    builder = (
         Application.builder()
         .token(settings.telegram_bot_token.get_secret_value())  # type: ignore[union-attr]
         .base_url(settings.telegram_api_base_url)
-        .rate_limiter(AIORateLimiter(max_retries=5))
         .defaults(Defaults(parse_mode=ParseMode.HTML))  # every text we send is escaped HTML
         .updater(None)
-        .build()
     )
+    if settings.telegram_rate_limit:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=5))
+    application = builder.build()
     application.bot_data["services"] = Services(
         store, surveys, settings.policy, settings.deep_link_secret.get_secret_value(), score_answer  # type: ignore[union-attr]
     )

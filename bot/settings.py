@@ -47,6 +47,7 @@ class Settings(BaseSettings):
     staff_user_ids: str = ""
     support_chat_id: int | None = None
     scheduler_interval: float = Field(30.0, gt=0)
+    telegram_rate_limit: bool = True
     log_level: str = "INFO"
 
     @field_validator("telegram_api_base_url")

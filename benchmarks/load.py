@@ -1,0 +1,165 @@
+"""Load: simulated customers answer through the emulator over loopback HTTP; journeypulse vs a bare PTB echo bot.
+
+Example:
+    .venv/bin/python benchmarks/load.py --customers 100 --rounds 3
+
+Each mode runs in its own process (emulator and bot in one event loop, as in the tests), so peak
+memory is per mode. journeypulse commits every answer to SQLite (WAL) before the next question goes
+out; the echo bot stores nothing. Bounded: at most --customers customers and --timeout seconds a run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bot.emulator import BotAPIEmulator  # noqa: E402
+
+TOKEN, USERNAME = "123456:LOAD", "journeypulse_load_bot"
+ANSWERS = ("search", "6", "5")  # channel, checkout ease, satisfaction; then a text
+
+
+async def _timed(emu: BotAPIEmulator, user: int, after: int, act, predicate) -> tuple[dict, float]:
+    started = time.perf_counter()
+    act()
+    message = await emu.wait_for_bot_message(user, predicate, after=after, timeout=30)
+    return message, time.perf_counter() - started
+
+
+async def run_echo(customers: int) -> dict:
+    """A bare python-telegram-bot echo bot: four messages per customer, each echoed."""
+    from telegram.ext import Application, MessageHandler, filters
+
+    async def echo(update, context):
+        await update.message.reply_text(update.message.text)
+
+    async with BotAPIEmulator(token=TOKEN, username=USERNAME) as emu:
+        app = Application.builder().token(TOKEN).base_url(emu.base_url).build()
+        app.add_handler(MessageHandler(filters.TEXT, echo))
+        await app.initialize()
+        await app.updater.start_polling(poll_interval=0, timeout=10)
+        await app.start()
+        latencies: list[float] = []
+
+        async def customer(user: int) -> None:
+            emu.add_user(user, f"C{user}")
+            after = 0
+            for n in range(4):
+                message, seconds = await _timed(emu, user, after, lambda: emu.send_text(user, f"answer {n}"), None)
+                after = message["message_id"]
+                latencies.append(seconds)
+
+        started = time.perf_counter()
+        await asyncio.gather(*(customer(10_000 + i) for i in range(customers)))
+        elapsed = time.perf_counter() - started
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+    return {"answers": len(latencies), "elapsed": elapsed, "latencies": latencies}
+
+
+async def run_journeypulse(customers: int, workdir: Path, rate_limit: bool) -> dict:
+    """journeypulse: each customer opens a deep link and answers the four post-purchase questions."""
+    from bot.app import run_bot
+    from bot.settings import load_settings
+    from surveys.definitions import load_surveys
+    from surveys.links import make_token
+    from surveys.store import Store
+
+    async with BotAPIEmulator(token=TOKEN, username=USERNAME) as emu:
+        settings = load_settings(
+            telegram_bot_token=TOKEN, telegram_api_base_url=emu.base_url, telegram_bot_username=USERNAME,
+            database_path=workdir / "load.sqlite3", deep_link_secret="load", quiet_hours="", scheduler_interval=5,
+            telegram_rate_limit=rate_limit,
+        )  # fmt: skip
+        store = await Store.open(settings.database_path)
+        tokens = {}
+        for i in range(customers):
+            order = await store.add_order(f"L-{i}", None, datetime.now(UTC), datetime.now(UTC))
+            tokens[10_000 + i] = make_token("load", order.id)
+        stop = asyncio.Event()
+        bot = asyncio.create_task(run_bot(settings, load_surveys(), stop, store=store))
+        latencies: list[float] = []
+
+        def is_question(m: dict) -> bool:
+            return any(d[:2] in ("a|", "s|") for _, d in emu.buttons(m)) or "Thank you!" in m.get("text", "")
+
+        async def customer(user: int) -> None:
+            emu.add_user(user, f"C{user}")
+            question, _ = await _timed(emu, user, 0, lambda: emu.send_text(user, f"/start {tokens[user]}"), is_question)
+            for value in ANSWERS:
+                data = next(d for _, d in emu.buttons(question) if d.endswith(f"|{value}"))
+                mid = question["message_id"]
+                question, seconds = await _timed(emu, user, mid, lambda: emu.press_button(user, mid, data), is_question)
+                latencies.append(seconds)
+            _, seconds = await _timed(emu, user, question["message_id"], lambda: emu.send_text(user, "Fine, thanks"), is_question)
+            latencies.append(seconds)
+
+        started = time.perf_counter()
+        try:
+            await asyncio.gather(*(customer(u) for u in tokens))
+            elapsed = time.perf_counter() - started
+        finally:
+            stop.set()
+            await bot
+        stored = (await store._all("SELECT count(*) FROM answers"))[0][0]
+        await store.close()
+    assert stored == len(latencies), f"{stored} stored, {len(latencies)} given"
+    return {"answers": len(latencies), "elapsed": elapsed, "latencies": latencies}
+
+
+def child(mode: str, customers: int) -> None:
+    """Run one mode and print its figures as JSON."""
+    with tempfile.TemporaryDirectory() as tmp:
+        run = run_echo(customers) if mode == "echo" else run_journeypulse(customers, Path(tmp), mode == "journeypulse")
+        result = asyncio.run(run)
+    lat = sorted(result.pop("latencies"))
+    result.update(
+        p50_ms=1000 * statistics.median(lat), p99_ms=1000 * lat[min(len(lat) - 1, int(0.99 * len(lat)))],
+        per_second=result["answers"] / result["elapsed"], peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    )  # fmt: skip
+    print(json.dumps(result))
+
+
+def main() -> None:
+    """Run both modes side by side, several rounds, and print medians and the ratio."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--customers", type=int, default=100)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--timeout", type=float, default=300)
+    parser.add_argument("--child", choices=("echo", "journeypulse", "journeypulse-unlimited"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.customers)
+        return
+    # journeypulse keeps Telegram's ~30 messages/s overall limit; "unlimited" shows the bot's own cost.
+    results: dict[str, list[dict]] = {"echo": [], "journeypulse-unlimited": [], "journeypulse": []}
+    for _ in range(args.rounds):
+        for mode in results:  # alternate, so drift on a noisy machine hits both
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", mode, "--customers", str(args.customers)],
+                capture_output=True, text=True, timeout=args.timeout, check=True,
+            )  # fmt: skip
+            results[mode].append(json.loads(out.stdout.strip().splitlines()[-1]))
+    print(f"{args.customers} concurrent customers, 4 answers each, {args.rounds} rounds (medians)")
+    print(f"{'bot':<24}{'answers/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'peak RSS MB':>13}")
+    med = {m: {k: statistics.median(r[k] for r in rs) for k in ("per_second", "p50_ms", "p99_ms", "peak_rss_mb")} for m, rs in results.items()}
+    for mode, f in med.items():
+        print(f"{mode:<24}{f['per_second']:>10.0f}{f['p50_ms']:>9.1f}{f['p99_ms']:>9.1f}{f['peak_rss_mb']:>13.0f}")
+    ratio = med["journeypulse-unlimited"]["per_second"] / med["echo"]["per_second"]
+    print(f"throughput ratio journeypulse (no rate limiter) / echo: {ratio:.2f}")
+
+
+if __name__ == "__main__":
+    main()
