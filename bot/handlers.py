@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from html import escape
 
@@ -169,7 +169,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await update.effective_message.reply_text(f"{greeting}\n{intro}", parse_mode=ParseMode.HTML)
     else:
         await reply(update, language, "resumed")
-    await continue_survey(context, Step(**{**step.__dict__, "already_asked": False}))
+    await continue_survey(context, replace(step, already_asked=False))  # /start re-asks on purpose
 
 
 async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -166,7 +166,7 @@ async def answer(
     target = survey.question(question_id) if question_id else current
     if target is not None and target.id in answers:
         step = await _position(store, surveys, customer, invitation.id, "duplicate")
-        return Step(**{**step.__dict__, "answered": target, "value": answers[target.id]})
+        return replace(step, answered=target, value=answers[target.id])
     if current is None:
         return Step("finished", customer, invitation, survey)
     if target is None or target.id != current.id:
