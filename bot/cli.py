@@ -91,6 +91,29 @@ async def cmd_export_answers(settings: Settings, args: argparse.Namespace) -> No
     print(f"{count} answers written to {args.out}")
 
 
+async def cmd_sentiment(settings: Settings, args: argparse.Namespace) -> None:
+    """Score a CSV of texts and write it back with language and sentiment columns."""
+    from analysis.scoring import ScoringInputError, score_csv
+
+    try:
+        count = score_csv(args.file, args.column, args.out)
+    except ScoringInputError as exc:
+        raise CommandError(str(exc)) from None
+    print(f"{count} rows scored, written to {args.out}")
+
+
+async def cmd_rescore(settings: Settings, args: argparse.Namespace) -> None:
+    """Re-score stored free-text answers with the current scorers."""
+    from analysis.scoring import rescore
+
+    store = await Store.open(settings.database_path)
+    try:
+        count = await rescore(store, everything=not args.only_unscored)
+    finally:
+        await store.close()
+    print(f"{count} answers scored")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Describe every subcommand, each with help and an example."""
     parser = argparse.ArgumentParser(
@@ -140,6 +163,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     answers.add_argument("--out", type=Path, required=True, help="CSV file to write")
     answers.set_defaults(handler=cmd_export_answers)
+
+    sentiment = commands.add_parser(
+        "sentiment", help="score any CSV of texts: adds language and sentiment columns",
+        epilog="example: journeypulse sentiment old_feedback.csv --column text --out scored.csv",
+    )  # fmt: skip
+    sentiment.add_argument("file", type=Path, help="input CSV")
+    sentiment.add_argument("--column", default="text", help="the column holding the text (default: text)")
+    sentiment.add_argument("--out", type=Path, required=True, help="CSV file to write")
+    sentiment.set_defaults(handler=cmd_sentiment)
+
+    rescore = commands.add_parser(
+        "rescore", help="re-score stored text answers after a scorer changed", epilog="example: journeypulse rescore"
+    )
+    rescore.add_argument("--only-unscored", action="store_true", help="score only answers never scored")
+    rescore.set_defaults(handler=cmd_rescore)
     return parser
 
 

@@ -1,0 +1,63 @@
+"""Batch scoring: `journeypulse sentiment` on CSV files and `journeypulse rescore` on the store."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+
+import pytest
+
+from bot.cli import main
+from surveys.engine import AnswerValue
+from surveys.store import Store
+from tests.conftest import T0
+
+
+@pytest.fixture
+def env(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "jp.sqlite3"))
+    return tmp_path
+
+
+def test_sentiment_csv_adds_language_and_sentiment(env, capsys):
+    source = env / "in.csv"
+    source.write_text(
+        'id,text\n1,"Terrible, it arrived broken"\n2,Love it! Works great\n3,Очень плохо\n4,=1+1 is great\n',
+        encoding="utf-8",
+    )
+    main(["sentiment", str(source), "--column", "text", "--out", str(env / "out.csv")])
+    assert "4 rows scored" in capsys.readouterr().out
+    rows = list(csv.DictReader((env / "out.csv").open(encoding="utf-8")))
+    assert [r["language"] for r in rows] == ["en", "en", "ru", "en"]
+    assert float(rows[0]["sentiment"]) < 0 < float(rows[1]["sentiment"])
+    assert rows[3]["text"] == "'=1+1 is great"
+    assert rows[2]["id"] == "3"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("id,body\n1,x\n", "no column 'text'"), (b"\xff\xfe\x00bad", "cannot read"), ("", "no column 'text'")],
+)
+def test_sentiment_csv_errors_are_one_line(env, capsys, content, message):
+    source = env / "bad.csv"
+    source.write_bytes(content if isinstance(content, bytes) else content.encode())
+    with pytest.raises(SystemExit) as info:
+        main(["sentiment", str(source), "--out", str(env / "out.csv")])
+    assert info.value.code == 1
+    err = capsys.readouterr().err.strip()
+    assert message in err and "\n" not in err
+
+
+async def test_rescore_fills_stored_scores(env, surveys, capsys):
+    store = await Store.open(env / "jp.sqlite3")
+    order = await store.add_order("A-1", None, T0, T0)
+    invitation = await store.ensure_invitation(order.id, "first_week", T0, T0)
+    await store.record_answer(invitation.id, surveys["first_week"].question("tell_more"), AnswerValue(text="Awful, never arrived"), "en", T0)
+    await store.close()
+    await asyncio.to_thread(main, ["rescore"])
+    assert "1 answers scored" in capsys.readouterr().out
+    store = await Store.open(env / "jp.sqlite3")
+    [(sentiment, language, scorer)] = await store._all("SELECT sentiment, text_language, scorer FROM answers")
+    await store.close()
+    assert sentiment < 0 and language == "en" and scorer == "textblob+vader"
