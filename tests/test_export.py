@@ -83,3 +83,19 @@ async def test_export_answers_has_the_contract_columns_and_safe_cells(env, surve
     assert {"order_id", "survey", "question_id", "stage", "answer", "language", "answered_at"} <= set(rows[0])
     assert rows[0]["order_id"] == "'=A-1" and rows[0]["answer"] == "9" and rows[0]["stage"] == "loyalty"
     assert rows[1]["answer"] == "'=HYPERLINK(\"http://evil\")" and rows[1]["language"] == "ru"
+
+
+def test_every_command_has_help_with_an_example():
+    from bot.cli import build_parser
+
+    def walk(parser):
+        for action in parser._actions:
+            if action.__class__.__name__ == "_SubParsersAction":
+                for name, sub in action.choices.items():
+                    yield name, sub
+                    yield from walk(sub)
+
+    leaves = [(name, sub) for name, sub in walk(build_parser()) if not any(a.__class__.__name__ == "_SubParsersAction" for a in sub._actions)]
+    assert {name for name, _ in leaves} >= {"run", "demo", "add", "import", "answers", "sentiment", "rescore"}
+    for name, sub in leaves:
+        assert sub.epilog and sub.epilog.startswith("example: journeypulse"), name
