@@ -575,3 +575,11 @@ def connect_readonly(path: str | Path) -> sqlite3.Connection:
     if not Path(path).exists():
         raise StoreError(f"database {path} does not exist")
     return sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+
+
+# One row per (invitation sent in the range, answer given to it), for response rate, completion and drop-off.
+INVITATION_ANSWERS = """
+SELECT i.id AS invitation_id, i.survey, i.sent_at, i.completed_at, a.question_id, a.skipped
+FROM invitations i LEFT JOIN answers a ON a.invitation_id = i.id
+WHERE i.sent_at >= ? AND i.sent_at < ?
+"""
