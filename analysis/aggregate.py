@@ -1,0 +1,324 @@
+"""Weekly figures per journey stage, survey and segment, computed with pandas from the read-only store."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+from surveys.definitions import Survey, load_surveys
+from surveys.store import ANSWER_FACTS, INVITATION_ANSWERS, ORDER_CHANNELS, connect_readonly, to_text
+
+STAGES = ("awareness", "purchase", "delivery", "first_use", "support", "loyalty")
+SMALL_SAMPLE = 30  # a figure resting on fewer answers than this is flagged
+TREND_WEEKS = 8
+NEGATIVE_TEXT = -0.05  # text sentiment below this is negative, above +0.05 positive
+POSITIVE_TEXT = 0.05
+
+# Every figure of a stage row; the week-over-week delta of each is `<name>_delta`.
+FIGURES = ("responses", "invitations", "response_rate", "completion", "csat", "nps", "ces_mean", "ces_high",
+           "sentiment_mean", "negative_share")  # fmt: skip
+# Which answer count each figure rests on, for the small-sample flag.
+FIGURE_BASE = {"response_rate": "invitations", "completion": "started", "csat": "csat_n", "nps": "nps_n",
+               "ces_mean": "ces_n", "ces_high": "ces_n", "sentiment_mean": "scored_n", "negative_share": "rated_n"}  # fmt: skip
+
+STOP_WORDS = frozenset(
+    "a an and are as at be but by for from had has have i in is it its me my of on or our so that the this to "
+    "too us was we were with you your very just not no all also it's im i'm "
+    "и в во не на но что как с со а к у по из за то это же ли бы мне меня мы вы он она они так очень было был "
+    "了 的 是 我 也 都 就 很".split()
+)
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+class WeekError(ValueError):
+    """A week is not written as YYYY-Www or does not exist."""
+
+
+def parse_week(text: str) -> tuple[datetime, datetime]:
+    """Return the UTC start (Monday 00:00) and end (next Monday) of an ISO week like 2026-W47."""
+    match = re.fullmatch(r"(\d{4})-?W(\d{1,2})", text.strip(), re.IGNORECASE)
+    if not match:
+        raise WeekError(f"week {text!r} is not an ISO week like 2026-W47")
+    try:
+        monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
+    except ValueError:
+        raise WeekError(f"week {text!r} does not exist") from None
+    start = datetime(monday.year, monday.month, monday.day, tzinfo=UTC)
+    return start, start + timedelta(days=7)
+
+
+def week_name(moment: datetime | date) -> str:
+    """Name the ISO week a moment falls in."""
+    year, week, _ = moment.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def shift_week(week: str, weeks: int) -> str:
+    """Name the ISO week `weeks` after (negative: before) `week`."""
+    return week_name(parse_week(week)[0] + timedelta(weeks=weeks))
+
+
+def last_complete_week(now: datetime | None = None) -> str:
+    """Name the last ISO week that has fully ended."""
+    return week_name((now or datetime.now(UTC)) - timedelta(days=7))
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words minus stop words, plus adjacent-word bigrams; CJK runs become character bigrams."""
+    terms: list[str] = []
+    words = []
+    for run in _WORD.findall(text.lower()):
+        if _CJK.search(run):
+            terms.extend(a + b for a, b in zip(run, run[1:], strict=False)
+                         if _CJK.match(a) and _CJK.match(b) and a not in STOP_WORDS and b not in STOP_WORDS)
+        else:
+            words.append(run)
+    kept = [w for w in words if w not in STOP_WORDS and len(w) > 1]
+    terms.extend(kept)
+    terms.extend(f"{a} {b}" for a, b in zip(kept, kept[1:], strict=False))
+    return terms
+
+
+def log_odds_themes(negative: list[str], positive: list[str], top: int = 8, prior: float = 10.0) -> list[tuple[str, float]]:
+    """Terms most typical of negative over positive texts: z-scored log-odds with an informative Dirichlet prior.
+
+    Monroe, Colaresi & Quinn (2008): each term's prior count is `prior` x its share of all terms.
+    A term counts once per text, so one long rant cannot dominate.
+    """
+    neg = Counter(t for text in negative for t in set(tokens(text)))
+    pos = Counter(t for text in positive for t in set(tokens(text)))
+    total = neg + pos
+    grand = sum(total.values())
+    if not neg or not grand:
+        return []
+    n_neg, n_pos = sum(neg.values()), sum(pos.values())
+    scored = []
+    for term, count in total.items():
+        if neg[term] == 0:
+            continue
+        a = prior * count / grand
+        delta = math.log((neg[term] + a) / (n_neg + prior - neg[term] - a)) - math.log(
+            (pos[term] + a) / (n_pos + prior - pos[term] - a)
+        )
+        z = delta / math.sqrt(1 / (neg[term] + a) + 1 / (pos[term] + a))
+        scored.append((term, round(z, 3)))
+    scored.sort(key=lambda item: (-item[1], item[0]))
+    return [item for item in scored[:top] if item[1] > 0]
+
+
+@dataclass
+class WeeklyFigures:
+    """Everything the weekly report shows, for one ISO week and its predecessor."""
+
+    week: str
+    previous: str
+    start: datetime
+    end: datetime
+    answers: int
+    stages: pd.DataFrame  # one row per stage: FIGURES, their *_delta, counts, small_sample
+    surveys: pd.DataFrame  # one row per survey: sent, started, completed, rates, drop_off (dict)
+    by_channel: pd.DataFrame
+    by_language: pd.DataFrame
+    trend: pd.DataFrame  # rows (week, stage) with sentiment_mean, negative_share, csat, nps, responses
+    themes: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    quotes: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # stage -> negative/positive -> texts
+    nps_breakdown: dict[str, int] = field(default_factory=dict)  # promoters, passives, detractors this week
+
+
+def label_answers(answers: pd.DataFrame) -> pd.DataFrame:
+    """Add `negative`, `rated` and `text_label` columns (see the method notes of the report)."""
+    a = answers.copy()
+    v, kind = a["value_number"], a["question_type"]
+    a["rated"] = kind.isin(["csat", "nps", "ces"]) | ((kind == "text") & a["sentiment"].notna())
+    a["negative"] = (
+        ((kind == "csat") & (v <= 2)) | ((kind == "nps") & (v <= 6)) | ((kind == "ces") & (v <= 2))
+        | ((kind == "text") & (a["sentiment"] < NEGATIVE_TEXT))
+    )  # fmt: skip
+    positive_rating = ((kind == "csat") & (v >= 4)) | ((kind == "nps") & (v >= 9)) | ((kind == "ces") & (v >= 5))
+    by_invitation = pd.DataFrame({"invitation_id": a["invitation_id"], "neg": a["negative"] & (kind != "text"),
+                                  "pos": positive_rating}).groupby("invitation_id").any()  # fmt: skip
+    # An unscored text (Russian, Chinese) takes its label from the ratings given in the same survey.
+    inv_neg = a["invitation_id"].map(by_invitation["neg"]).fillna(False).astype(bool)
+    inv_pos = a["invitation_id"].map(by_invitation["pos"]).fillna(False).astype(bool)
+    label = pd.Series("", index=a.index, dtype=object)
+    is_text = kind == "text"
+    scored = is_text & a["sentiment"].notna()
+    label[scored & (a["sentiment"] < NEGATIVE_TEXT)] = "negative"
+    label[scored & (a["sentiment"] > POSITIVE_TEXT)] = "positive"
+    unscored = is_text & a["sentiment"].isna()
+    label[unscored & inv_neg] = "negative"
+    label[unscored & ~inv_neg & inv_pos] = "positive"
+    a["text_label"] = label
+    return a
+
+
+def _pct(mask: pd.Series) -> float:
+    return float(mask.mean() * 100) if len(mask) else math.nan
+
+
+def answer_figures(a: pd.DataFrame) -> dict:
+    """Figures resting on answers alone: responses, CSAT, NPS, CES, sentiment, negative share."""
+    v, kind = a["value_number"], a["question_type"]
+    csat, nps, ces = v[kind == "csat"], v[kind == "nps"], v[kind == "ces"]
+    texts = a[kind == "text"]
+    scored = texts["sentiment"].dropna()
+    rated = a[a["rated"]]
+    return {
+        "responses": len(a), "csat_n": len(csat), "csat": _pct(csat >= 4),
+        "nps_n": len(nps), "nps": _pct(nps >= 9) - _pct(nps <= 6) if len(nps) else math.nan,
+        "ces_n": len(ces), "ces_mean": float(ces.mean()) if len(ces) else math.nan, "ces_high": _pct(ces >= 5),
+        "texts_n": len(texts), "scored_n": len(scored), "unscored_n": len(texts) - len(scored),
+        "sentiment_mean": float(scored.mean()) if len(scored) else math.nan,
+        "rated_n": len(rated), "negative_share": _pct(rated["negative"]),
+    }  # fmt: skip
+
+
+def _flag(row: dict) -> dict:
+    small = [name for name, base in FIGURE_BASE.items() if 0 < row.get(base, 0) < SMALL_SAMPLE]
+    if 0 < row.get("responses", 0) < SMALL_SAMPLE:
+        small.insert(0, "responses")
+    row["small_figures"] = " ".join(small)
+    row["small_sample"] = bool(small)
+    return row
+
+
+def invitation_progress(rows: pd.DataFrame, surveys: dict[str, Survey]) -> pd.DataFrame:
+    """One row per sent invitation: survey, started, completed, position of the last question reached."""
+    if rows.empty:
+        return pd.DataFrame({"invitation_id": pd.Series(dtype="int64"), "survey": pd.Series(dtype=object),
+                             "started": pd.Series(dtype=bool), "completed": pd.Series(dtype=bool),
+                             "reached": pd.Series(dtype="int64")})  # fmt: skip
+    order = {(s.id, q.id): n for s in surveys.values() for n, q in enumerate(s.questions)}
+    rows = rows.assign(pos=[order.get((s, q), -1) if isinstance(q, str) else -1
+                            for s, q in zip(rows["survey"], rows["question_id"], strict=True)])  # fmt: skip
+    grouped = rows.groupby("invitation_id").agg(
+        survey=("survey", "first"), completed=("completed_at", lambda c: c.notna().any()),
+        answers=("question_id", "count"), reached=("pos", "max"),
+    )  # fmt: skip
+    grouped["started"] = grouped["answers"] > 0
+    return grouped.reset_index()
+
+
+def survey_figures(progress: pd.DataFrame, answers: pd.DataFrame, surveys: dict[str, Survey]) -> pd.DataFrame:
+    """Per survey: invitations sent, response rate, completion, drop-off before each question."""
+    out = []
+    for survey in surveys.values():
+        inv = progress[progress["survey"] == survey.id]
+        started = inv[inv["started"]]
+        stopped = started[~started["completed"].astype(bool)]
+        drop = {q.id: (100 * float((stopped["reached"] < n).sum()) / len(started) if len(started) else math.nan)
+                for n, q in enumerate(survey.questions)}  # fmt: skip
+        out.append({
+            "survey": survey.id, "responses": int((answers["survey"] == survey.id).sum()),
+            "invitations": len(inv), "started": len(started), "completed": int(inv["completed"].astype(bool).sum()),
+            "response_rate": 100 * len(started) / len(inv) if len(inv) else math.nan,
+            "completion": 100 * (len(started) - len(stopped)) / len(started) if len(started) else math.nan,
+            "drop_off": drop,
+        })  # fmt: skip
+    return pd.DataFrame(out)
+
+
+def stage_figures(answers: pd.DataFrame, progress: pd.DataFrame, surveys: dict[str, Survey]) -> pd.DataFrame:
+    """One row per journey stage with every figure and its small-sample flag."""
+    rows = []
+    for stage in STAGES:
+        covering = {s.id for s in surveys.values() if any(q.stage == stage for q in s.questions)}
+        inv = progress[progress["survey"].isin(covering)]
+        started = inv[inv["started"]]
+        row = {"stage": stage, **answer_figures(answers[answers["stage"] == stage])}
+        row.update({
+            "invitations": len(inv), "started": len(started),
+            "response_rate": 100 * len(started) / len(inv) if len(inv) else math.nan,
+            "completion": 100 * float(started["completed"].astype(bool).mean()) if len(started) else math.nan,
+        })  # fmt: skip
+        rows.append(_flag(row))
+    return pd.DataFrame(rows).set_index("stage")
+
+
+def segment_figures(answers: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Answer figures per value of `column` (channel or language)."""
+    if answers.empty:
+        return pd.DataFrame(columns=[column, "responses"])
+    rows = [_flag({column: key, **answer_figures(group)}) for key, group in answers.groupby(column, sort=True)]
+    return pd.DataFrame(rows)
+
+
+def read_facts(conn, start: datetime, end: datetime, trend_start: datetime) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Read answers from `trend_start`, invitations sent from `start`, and order channels."""
+    answers = pd.read_sql(ANSWER_FACTS, conn, params=(to_text(trend_start), to_text(end)))
+    invitations = pd.read_sql(INVITATION_ANSWERS, conn, params=(to_text(start), to_text(end)))
+    channels = pd.read_sql(ORDER_CHANNELS, conn)
+    return answers, invitations, channels
+
+
+def prepare_answers(answers: pd.DataFrame, channels: pd.DataFrame) -> pd.DataFrame:
+    """Drop skipped answers, attach channel and week, label each answer."""
+    a = answers[answers["skipped"] == 0].copy()
+    for col in ("value_number", "sentiment"):
+        a[col] = pd.to_numeric(a[col], errors="coerce")
+    by_order = channels.drop_duplicates("order_id_ref").set_index("order_id_ref")["channel"]
+    a["channel"] = a["order_id"].map(by_order).fillna("unknown")
+    a["week"] = [week_name(datetime.fromisoformat(t.replace("Z", "+00:00"))) for t in a["answered_at"]]
+    return label_answers(a) if not a.empty else a.assign(rated=False, negative=False, text_label="")
+
+
+def aggregate_week(db_path: str | Path, week: str, surveys: dict[str, Survey] | None = None) -> WeeklyFigures:
+    """Compute every figure of the weekly report for `week` (YYYY-Www) and its change from the week before."""
+    surveys = surveys or load_surveys()
+    start, end = parse_week(week)
+    previous = shift_week(week, -1)
+    prev_start = start - timedelta(weeks=1)
+    conn = connect_readonly(db_path)
+    try:
+        raw_answers, raw_invitations, channels = read_facts(conn, prev_start, end, start - timedelta(weeks=TREND_WEEKS - 1))
+    finally:
+        conn.close()
+    answers = prepare_answers(raw_answers, channels)
+    sent_week = [week_name(datetime.fromisoformat(t.replace("Z", "+00:00"))) for t in raw_invitations["sent_at"]]
+    raw_invitations = raw_invitations.assign(week=sent_week)
+
+    def figures_for(name: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        a = answers[answers["week"] == name] if not answers.empty else answers
+        progress = invitation_progress(raw_invitations[raw_invitations["week"] == name], surveys)
+        return a, stage_figures(a, progress, surveys), survey_figures(progress, a, surveys)
+
+    this, stages, survey_table = figures_for(week)
+    _, prev_stages, _ = figures_for(previous)
+    for name in FIGURES:
+        stages[f"{name}_delta"] = stages[name] - prev_stages[name]
+        stages[f"{name}_previous"] = prev_stages[name]
+
+    trend_rows = []
+    for n in range(TREND_WEEKS - 1, -1, -1):
+        name = shift_week(week, -n)
+        a = answers[answers["week"] == name] if not answers.empty else answers
+        for stage in STAGES:
+            f = answer_figures(a[a["stage"] == stage]) if not a.empty else answer_figures(answers.iloc[0:0])
+            trend_rows.append({"week": name, "stage": stage, **f})
+    themes, quotes = {}, {}
+    for stage in STAGES:
+        texts = this[(this["stage"] == stage) & (this["question_type"] == "text")] if not this.empty else this
+        if texts.empty:
+            continue
+        neg = texts[texts["text_label"] == "negative"]
+        pos = texts[texts["text_label"] == "positive"]
+        themes[stage] = log_odds_themes(neg["value_text"].tolist(), pos["value_text"].tolist())
+        quotes[stage] = {
+            "negative": neg.sort_values("sentiment", na_position="last")["value_text"].head(3).tolist(),
+            "positive": pos.sort_values("sentiment", ascending=False, na_position="last")["value_text"].head(3).tolist(),
+        }
+    nps = this["value_number"][this["question_type"] == "nps"] if not this.empty else pd.Series(dtype=float)
+    breakdown = {"promoters": int((nps >= 9).sum()), "passives": int(((nps >= 7) & (nps <= 8)).sum()),
+                 "detractors": int((nps <= 6).sum())}  # fmt: skip
+    return WeeklyFigures(
+        week=week, previous=previous, start=start, end=end, answers=len(this), stages=stages,
+        surveys=survey_table, by_channel=segment_figures(this, "channel"), by_language=segment_figures(this, "language"),
+        trend=pd.DataFrame(trend_rows), themes=themes, quotes=quotes, nps_breakdown=breakdown,
+    )  # fmt: skip

@@ -1,0 +1,146 @@
+"""Weekly figures against small hand-computed cases built through the Store."""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime, timedelta
+from itertools import count
+
+import pytest
+
+from analysis.aggregate import (
+    WeekError, aggregate_week, last_complete_week, log_odds_themes, parse_week, shift_week, tokens,
+)  # fmt: skip
+from surveys.engine import AnswerValue
+
+WEEK = "2026-W47"  # Monday 2026-11-16 .. Sunday 2026-11-22
+MONDAY = datetime(2026, 11, 16, 10, 0, tzinfo=UTC)
+_ids = count(1)
+
+
+async def respond(store, surveys, survey_id, answers, when=MONDAY, language="en", completed=True, scores=None):
+    """Store one customer's survey: order, customer, invitation sent at `when`, the given answers in order.
+
+    `answers` maps question id to a number, an option id, a text, or None (skipped); `scores` maps a
+    text question id to its stored sentiment (absent: not scored).
+    """
+    n = next(_ids)
+    order = await store.add_order(f"T-{n}", None, when, when)
+    customer = await store.upsert_customer(5000 + n, 5000 + n, "X", language, when)
+    await store.link_order(order.id, customer.id)
+    inv = await store.ensure_invitation(order.id, survey_id, when, when)
+    await store.mark_sent(inv.id, when, None)
+    questions = {q.id: q for q in surveys[survey_id].questions}
+    for qid, raw in answers.items():
+        q = questions[qid]
+        score = (None, None, None, None)
+        if raw is None:
+            value = AnswerValue(skipped=True)
+        elif q.type in ("csat", "nps", "ces"):
+            value = AnswerValue(number=float(raw))
+        else:
+            value = AnswerValue(text=str(raw))
+            if q.type == "text":
+                sentiment = (scores or {}).get(qid)
+                score = (sentiment, 0.5 if sentiment is not None else None, language, "test" if sentiment is not None else None)
+        await store.record_answer(inv.id, q, value, language, when, score)
+    if completed:
+        await store.mark_completed(inv.id, when)
+    return inv
+
+
+@pytest.fixture
+async def small_week(store, surveys):
+    """Three post-purchase responses and two first-week ones this week, one the week before."""
+    await respond(store, surveys, "post_purchase", {"channel": "social", "checkout_ease": 7, "purchase_csat": 5,
+                  "improve": "Great quality, love it"}, scores={"improve": 0.6})  # fmt: skip
+    await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1,
+                  "what_went_wrong": "Box arrived damaged"}, scores={"what_went_wrong": -0.4})  # fmt: skip
+    await respond(store, surveys, "post_purchase", {"channel": "social", "checkout_ease": 5}, completed=False)
+    await respond(store, surveys, "first_week", {"expectations": 4, "delivery": 2, "support": "not_needed", "nps": 10,
+                  "tell_more": "Посылка пришла поврежденной"}, language="ru")  # fmt: skip
+    await respond(store, surveys, "first_week", {"expectations": 3, "delivery": 5, "support": "solved", "nps": 6,
+                  "tell_more": None}, language="en")  # fmt: skip
+    await respond(store, surveys, "post_purchase", {"channel": "friend", "checkout_ease": 6, "purchase_csat": 4,
+                  "improve": "fine"}, when=MONDAY - timedelta(days=7), scores={"improve": 0.0})  # fmt: skip
+    await respond(store, surveys, "post_purchase", {}, completed=False)  # sent, never answered
+    return store.path
+
+
+def test_weeks_parse_and_shift():
+    start, end = parse_week("2026-W47")
+    assert start == datetime(2026, 11, 16, tzinfo=UTC) and end - start == timedelta(days=7)
+    assert shift_week("2026-W01", -1) == "2025-W52"
+    assert last_complete_week(datetime(2026, 11, 24, tzinfo=UTC)) == "2026-W47"
+    for bad in ("2026-47", "W47", "2026-W54", "2025-W53x"):
+        with pytest.raises(WeekError):
+            parse_week(bad)
+
+
+async def test_stage_figures_match_hand_computation(small_week, surveys):
+    f = aggregate_week(small_week, WEEK, surveys)
+    purchase = f.stages.loc["purchase"]
+    # purchase answers: ces 7, 2, 5; csat 5, 1; texts +0.6 and -0.4
+    assert purchase["responses"] == 7
+    assert purchase["csat"] == 50.0 and purchase["csat_n"] == 2
+    assert purchase["ces_mean"] == pytest.approx(14 / 3) and purchase["ces_high"] == pytest.approx(200 / 3)
+    assert purchase["sentiment_mean"] == pytest.approx(0.1)
+    # negative: ces 2, csat 1, text -0.4 of 7 rated answers
+    assert purchase["negative_share"] == pytest.approx(300 / 7)
+    # four post-purchase invitations sent this week, three started, two completed
+    assert purchase["invitations"] == 4 and purchase["response_rate"] == 75.0
+    assert purchase["completion"] == pytest.approx(200 / 3)
+    loyalty = f.stages.loc["loyalty"]
+    assert loyalty["nps"] == 0.0 and loyalty["nps_n"] == 2  # 50 % promoters - 50 % detractors
+    first_use = f.stages.loc["first_use"]
+    # the Russian text is not scored: counted apart, never as 0
+    assert first_use["unscored_n"] == 1 and first_use["scored_n"] == 0 and math.isnan(first_use["sentiment_mean"])
+    assert f.nps_breakdown == {"promoters": 1, "passives": 0, "detractors": 1}
+
+
+async def test_week_over_week_deltas_and_small_sample(small_week, surveys):
+    f = aggregate_week(small_week, WEEK, surveys)
+    purchase = f.stages.loc["purchase"]
+    assert purchase["csat_previous"] == 100.0 and purchase["csat_delta"] == -50.0
+    assert purchase["responses_delta"] == 7 - 3  # ces, csat, text the week before
+    assert bool(purchase["small_sample"]) and "csat" in purchase["small_figures"]
+
+
+async def test_drop_off_per_question(small_week, surveys):
+    f = aggregate_week(small_week, WEEK, surveys)
+    post = f.surveys.set_index("survey").loc["post_purchase"]
+    # three started; the third stopped after checkout_ease, so it stopped before purchase_csat and later ones
+    assert post["drop_off"]["channel"] == 0.0 and post["drop_off"]["checkout_ease"] == 0.0
+    assert post["drop_off"]["purchase_csat"] == pytest.approx(100 / 3)
+
+
+async def test_segments_by_channel_and_language(small_week, surveys):
+    f = aggregate_week(small_week, WEEK, surveys)
+    channels = f.by_channel.set_index("channel")
+    assert set(channels.index) == {"social", "ad", "unknown"}  # first-week orders never answered channel
+    assert channels.loc["ad", "csat"] == 0.0
+    assert set(f.by_language["language"]) == {"en", "ru"}
+
+
+async def test_themes_and_quotes_use_negative_texts(small_week, surveys):
+    f = aggregate_week(small_week, WEEK, surveys)
+    assert f.quotes["purchase"]["negative"] == ["Box arrived damaged"]
+    assert f.quotes["purchase"]["positive"] == ["Great quality, love it"]
+    # the unscored Russian text takes its label from the survey's ratings (delivery 2, NPS 10 -> negative)
+    assert f.quotes["first_use"]["negative"] == ["Посылка пришла поврежденной"]
+    assert "damaged" in [t for t, _ in f.themes["purchase"]]
+
+
+def test_tokens_and_log_odds():
+    assert tokens("The box was BROKEN") == ["box", "broken", "box broken"]
+    assert tokens("快递太慢") == ["快递", "递太", "太慢"]
+    themes = log_odds_themes(["late delivery", "late again"], ["fast delivery"])
+    assert themes[0][0] == "late"
+    assert "delivery" not in [t for t, _ in themes[:1]]
+    assert log_odds_themes([], ["good"]) == []
+
+
+async def test_week_without_answers(store, surveys):
+    f = aggregate_week(store.path, "2026-W40", surveys)
+    assert f.answers == 0
+    assert (f.stages["responses"] == 0).all() and f.stages["csat"].isna().all()
