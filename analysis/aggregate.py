@@ -22,10 +22,11 @@ POSITIVE_TEXT = 0.05
 
 # Every figure of a stage row; the week-over-week delta of each is `<name>_delta`.
 FIGURES = ("responses", "invitations", "response_rate", "completion", "csat", "nps", "ces_mean", "ces_high",
-           "sentiment_mean", "negative_share")  # fmt: skip
+           "sentiment_mean", "negative_share", "positive_share", "feeling")  # fmt: skip
 # Which answer count each figure rests on, for the small-sample flag.
 FIGURE_BASE = {"response_rate": "invitations", "completion": "started", "csat": "csat_n", "nps": "nps_n",
-               "ces_mean": "ces_n", "ces_high": "ces_n", "sentiment_mean": "scored_n", "negative_share": "rated_n"}  # fmt: skip
+               "ces_mean": "ces_n", "ces_high": "ces_n", "sentiment_mean": "scored_n", "negative_share": "rated_n",
+               "positive_share": "rated_n", "feeling": "rated_n"}  # fmt: skip
 
 STOP_WORDS = frozenset(
     "a an and are as at be but by for from had has have i in is it its me my of on or our so that the this to "
@@ -104,8 +105,9 @@ def log_odds_themes(negative: list[str], positive: list[str], top: int = 8, prio
         if neg[term] == 0:
             continue
         a = prior * count / grand
-        delta = math.log((neg[term] + a) / (n_neg + prior - neg[term] - a)) - math.log(
-            (pos[term] + a) / (n_pos + prior - pos[term] - a)
+        # With a one-term vocabulary the "other terms" count is 0; floor it at the prior so the odds stay finite.
+        delta = math.log((neg[term] + a) / max(n_neg + prior - neg[term] - a, a)) - math.log(
+            (pos[term] + a) / max(n_pos + prior - pos[term] - a, a)
         )
         z = delta / math.sqrt(1 / (neg[term] + a) + 1 / (pos[term] + a))
         scored.append((term, round(z, 3)))
@@ -156,6 +158,7 @@ def label_answers(answers: pd.DataFrame) -> pd.DataFrame:
     label[unscored & inv_neg] = "negative"
     label[unscored & ~inv_neg & inv_pos] = "positive"
     a["text_label"] = label
+    a["positive"] = positive_rating | (scored & (a["sentiment"] > POSITIVE_TEXT))
     return a
 
 
@@ -176,7 +179,8 @@ def answer_figures(a: pd.DataFrame) -> dict:
         "ces_n": len(ces), "ces_mean": float(ces.mean()) if len(ces) else math.nan, "ces_high": _pct(ces >= 5),
         "texts_n": len(texts), "scored_n": len(scored), "unscored_n": len(texts) - len(scored),
         "sentiment_mean": float(scored.mean()) if len(scored) else math.nan,
-        "rated_n": len(rated), "negative_share": _pct(rated["negative"]),
+        "rated_n": len(rated), "negative_share": _pct(rated["negative"]), "positive_share": _pct(rated["positive"]),
+        "feeling": _pct(rated["positive"]) - _pct(rated["negative"]) if len(rated) else math.nan,
     }  # fmt: skip
 
 
@@ -266,7 +270,7 @@ def prepare_answers(answers: pd.DataFrame, channels: pd.DataFrame) -> pd.DataFra
     by_order = channels.drop_duplicates("order_id_ref").set_index("order_id_ref")["channel"]
     a["channel"] = a["order_id"].map(by_order).fillna("unknown")
     a["week"] = [week_name(datetime.fromisoformat(t.replace("Z", "+00:00"))) for t in a["answered_at"]]
-    return label_answers(a) if not a.empty else a.assign(rated=False, negative=False, text_label="")
+    return label_answers(a) if not a.empty else a.assign(rated=False, negative=False, positive=False, text_label="")
 
 
 def aggregate_week(db_path: str | Path, week: str, surveys: dict[str, Survey] | None = None) -> WeeklyFigures:

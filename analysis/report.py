@@ -1,0 +1,296 @@
+"""The weekly feedback-loop report: report.html (self-contained), report.md and stages.csv."""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import math
+import re
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from analysis.aggregate import (  # noqa: E402
+    FIGURES, NEGATIVE_TEXT, POSITIVE_TEXT, SMALL_SAMPLE, STAGES, TREND_WEEKS, WeeklyFigures, aggregate_week,
+    last_complete_week, parse_week,
+)  # fmt: skip
+from surveys.export import write_csv  # noqa: E402
+
+# Figures the headline may name, with how a person reads them; True when higher is better.
+HEADLINE_FIGURES = {"feeling": ("feeling", True), "negative_share": ("negative share", False), "csat": ("CSAT", True),
+                    "nps": ("NPS", True), "ces_high": ("easy-effort share", True), "sentiment_mean": ("mean sentiment", True),
+                    "response_rate": ("response rate", True)}  # fmt: skip
+COLUMNS = {"responses": "Answers", "response_rate": "Response rate %", "completion": "Completion %", "csat": "CSAT %",
+           "nps": "NPS", "ces_mean": "CES mean", "ces_high": "CES ≥5 %", "sentiment_mean": "Sentiment",
+           "negative_share": "Negative %", "feeling": "Feeling"}  # fmt: skip
+METHOD = [
+    "Week: ISO week, Monday 00:00 to Monday 00:00 UTC. Answers count in the week they were given; "
+    "invitations in the week they were sent.",
+    "Response rate = invitations sent in the week with at least one answer ÷ invitations sent in the week "
+    "(per stage: invitations of the surveys that ask about the stage).",
+    "Completion = started invitations that finished the survey ÷ started invitations.",
+    "Drop-off before a question = started, unfinished invitations whose last answered question comes before it "
+    "÷ started invitations (a question skipped by its condition is not a drop-off).",
+    "CSAT = answers of 4 or 5 on the 1–5 scale ÷ CSAT answers × 100.",
+    "NPS = % of answers 9–10 (promoters) − % of answers 0–6 (detractors), on 0–10.",
+    "CES = mean of the 1–7 ease answers, and % of answers ≥ 5.",
+    f"Sentiment = mean stored polarity (−1…1) over scored texts only; texts not scored (no scorer for their "
+    f"language) are counted apart and never as 0.",
+    f"Negative answer: text sentiment < {NEGATIVE_TEXT}, CSAT ≤ 2, NPS ≤ 6 or CES ≤ 2. Positive: text sentiment > "
+    f"{POSITIVE_TEXT}, CSAT ≥ 4, NPS ≥ 9 or CES ≥ 5. Negative share = negative ÷ rated answers (ratings and scored "
+    "texts); choice answers are not rated. Feeling = positive share − negative share (−100…100).",
+    "An unscored text is labelled negative when its survey holds a negative rating, else positive when it holds a "
+    "positive one; this label only chooses themes and quotes.",
+    "Themes: words and two-word phrases (regex tokens, small stop-word list; Chinese and Japanese as character "
+    "pairs), each counted once per text, ranked by the z-score of the log-odds ratio of negative vs positive texts "
+    "with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008; prior weight 10).",
+    "Quotes: the most negative and most positive texts of the stage (scored texts by sentiment first).",
+    f"⚠ marks a figure resting on fewer than {SMALL_SAMPLE} answers: read it as a hint, not a finding.",
+    "Δ = this week − last week, in the figure's own unit (points for percentages).",
+]
+
+
+def escape_markdown(text: str) -> str:
+    """Make customer text inert in Markdown: HTML-escape, backslash every markup character, one line."""
+    text = html.escape(" ".join(str(text).split()), quote=True)
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~:])", r"\\\1", text)
+
+
+def _num(value: float, digits: int = 1) -> str:
+    return "—" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.{digits}f}"
+
+
+def _delta(value: float, digits: int = 1) -> str:
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:+.{digits}f}"
+
+
+def _png(fig) -> str:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=90, bbox_inches="tight")
+    plt.close(fig)
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def feeling_curve(figures: WeeklyFigures) -> str:
+    """The journey map's emotion line: feeling per stage, this week and last, as base64 PNG."""
+    fig, ax = plt.subplots(figsize=(8, 3.2))
+    x = range(len(STAGES))
+    ax.plot(x, [figures.stages.loc[s, "feeling_previous"] for s in STAGES], "o--", color="#999", label=figures.previous)
+    ax.plot(x, [figures.stages.loc[s, "feeling"] for s in STAGES], "o-", color="#1f6feb", label=figures.week)
+    ax.axhline(0, color="#ccc", linewidth=0.8)
+    ax.set_xticks(list(x), [s.replace("_", " ") for s in STAGES])
+    ax.set_ylim(-100, 100)
+    ax.set_ylabel("feeling (positive − negative %)")
+    ax.legend(loc="lower right")
+    ax.set_title("Feeling across the journey")
+    return _png(fig)
+
+
+def trend_chart(figures: WeeklyFigures) -> str:
+    """Feeling per stage over the last eight weeks, as base64 PNG."""
+    fig, ax = plt.subplots(figsize=(8, 3.2))
+    for stage in STAGES:
+        rows = figures.trend[figures.trend["stage"] == stage]
+        if rows["feeling"].notna().any():
+            ax.plot(rows["week"], rows["feeling"], "o-", label=stage.replace("_", " "))
+    ax.set_ylim(-100, 100)
+    ax.set_title(f"Feeling per stage, last {TREND_WEEKS} weeks")
+    ax.tick_params(axis="x", labelrotation=30)
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(fontsize=8, ncol=3)
+    return _png(fig)
+
+
+def nps_chart(figures: WeeklyFigures) -> str:
+    """Promoters, passives and detractors of the week, as base64 PNG."""
+    fig, ax = plt.subplots(figsize=(8, 1.6))
+    left = 0
+    for name, colour in (("detractors", "#d73a49"), ("passives", "#bbb"), ("promoters", "#2da44e")):
+        value = figures.nps_breakdown.get(name, 0)
+        ax.barh([0], [value], left=left, color=colour, label=f"{name} ({value})")
+        left += value
+    ax.set_yticks([])
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=3, fontsize=8)
+    ax.set_title("NPS breakdown")
+    return _png(fig)
+
+
+def headline(figures: WeeklyFigures) -> str:
+    """Name the single biggest week-over-week change among the rated figures."""
+    best = None
+    for stage in STAGES:
+        for name, (label, higher_better) in HEADLINE_FIGURES.items():
+            delta = figures.stages.loc[stage, f"{name}_delta"]
+            if isinstance(delta, float) and math.isnan(delta):
+                continue
+            size = abs(delta) * (100 if name == "sentiment_mean" else 1)
+            if delta and (best is None or size > best[0]):
+                best = (size, stage, name, label, higher_better, delta)
+    if best is None:
+        return "No figure can be compared with last week yet."
+    _, stage, name, label, higher_better, delta = best
+    now, before = figures.stages.loc[stage, name], figures.stages.loc[stage, f"{name}_previous"]
+    verdict = "better" if (delta > 0) == higher_better else "worse"
+    digits = 2 if name == "sentiment_mean" else 1
+    small = " ⚠ small sample" if figures.stages.loc[stage, "small_sample"] else ""
+    return (f"{label.capitalize()} at {stage.replace('_', ' ')} {'rose' if delta > 0 else 'fell'} "
+            f"{abs(delta):.{digits}f} ({_num(before, digits)} → {_num(now, digits)}): {verdict}{small}.")  # fmt: skip
+
+
+def hurting(figures: WeeklyFigures) -> list[str]:
+    """Stages with any rated answers, most negative first."""
+    rated = figures.stages[figures.stages["rated_n"] > 0]
+    return list(rated.sort_values("negative_share", ascending=False).index)
+
+
+def improved(figures: WeeklyFigures) -> list[tuple[str, str]]:
+    """(stage, what got better) for each stage whose feeling or negative share improved."""
+    out = []
+    for stage in STAGES:
+        row = figures.stages.loc[stage]
+        parts = []
+        if row["feeling_delta"] > 0:
+            parts.append(f"feeling {_delta(row['feeling_delta'])}")
+        if row["negative_share_delta"] < 0:
+            parts.append(f"negative share {_delta(row['negative_share_delta'])} points")
+        for name, label in (("csat", "CSAT"), ("nps", "NPS")):
+            if row[f"{name}_delta"] > 0:
+                parts.append(f"{label} {_delta(row[f'{name}_delta'])}")
+        if parts:
+            out.append((stage, ", ".join(parts)))
+    return out
+
+
+def _cell(row, name: str) -> str:
+    digits = 2 if name == "sentiment_mean" else 1 if name not in ("responses",) else 0
+    text = _num(row[name], digits)
+    delta = _delta(row.get(f"{name}_delta"), digits)
+    return text + (f" ({delta})" if delta else "")
+
+
+def render_html(figures: WeeklyFigures, charts: dict[str, str]) -> str:
+    """Render the report as one self-contained HTML page; all customer text is escaped."""
+    e = html.escape
+    out = [
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+        "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">",
+        f"<title>Journey report {e(figures.week)}</title><style>body{{font-family:sans-serif;max-width:60em;margin:auto;"
+        "padding:1em}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.3em .5em;text-align:right}"
+        "td:first-child,th:first-child{text-align:left}.warn{color:#b35900}blockquote{color:#444}</style></head><body>",
+        f"<h1>Customer journey: week {e(figures.week)}</h1>",
+        f"<p>{e(figures.start.date().isoformat())} – {e((figures.end.date()).isoformat())} (UTC, end exclusive); "
+        f"compared with {e(figures.previous)}. {figures.answers} answers.</p>",
+    ]  # fmt: skip
+    if figures.answers == 0:
+        out.append(f"<p><strong>No answers were given in week {e(figures.week)}.</strong> There is nothing to report.</p>")
+    out.append(f"<h2>Headline</h2><p>{e(headline(figures))}</p>")
+    out.append(f"<img alt='feeling curve' src='data:image/png;base64,{charts['feeling']}'>")
+    out.append("<h2>Per stage</h2><table><tr><th>Stage</th>" + "".join(f"<th>{e(v)}</th>" for v in COLUMNS.values()) + "</tr>")
+    for stage in STAGES:
+        row = figures.stages.loc[stage]
+        warn = f" <span class='warn' title='{e(row['small_figures'])}'>⚠</span>" if row["small_sample"] else ""
+        out.append(f"<tr><td>{e(stage.replace('_', ' '))}{warn}</td>" + "".join(f"<td>{e(_cell(row, n))}</td>" for n in COLUMNS) + "</tr>")
+    out.append("</table><p class='warn'>⚠ some figures rest on fewer than 30 answers (hover for which).</p>")
+    out.append("<h2>Where it hurts</h2>")
+    for stage in hurting(figures):
+        row = figures.stages.loc[stage]
+        out.append(f"<h3>{e(stage.replace('_', ' '))}: {_num(row['negative_share'])}% negative</h3>")
+        themes = figures.themes.get(stage, [])
+        if themes:
+            out.append("<p>Themes: " + ", ".join(f"<b>{e(t)}</b>" for t, _ in themes) + "</p>")
+        for kind in ("negative", "positive"):
+            for quote in figures.quotes.get(stage, {}).get(kind, []):
+                out.append(f"<blockquote>{'−' if kind == 'negative' else '+'} “{e(quote)}”</blockquote>")
+    out.append("<h2>What improved</h2><ul>" + "".join(f"<li>{e(s.replace('_', ' '))}: {e(t)}</li>" for s, t in improved(figures)) + "</ul>")
+    out.append("<h2>Complaint follow-up</h2><p>Figures on complaints handled and resolved appear once the support desk is in use.</p>")
+    out.append("<h2>Surveys</h2><table><tr><th>Survey</th><th>Sent</th><th>Response rate %</th><th>Completion %</th><th>Drop-off before each question %</th></tr>")
+    for _, row in figures.surveys.iterrows():
+        drop = ", ".join(f"{e(q)} {_num(v)}" for q, v in row["drop_off"].items())
+        out.append(f"<tr><td>{e(row['survey'])}</td><td>{row['invitations']}</td><td>{_num(row['response_rate'])}</td>"
+                   f"<td>{_num(row['completion'])}</td><td>{drop}</td></tr>")  # fmt: skip
+    out.append("</table>")
+    for title, table, column in (("By channel", figures.by_channel, "channel"), ("By language", figures.by_language, "language")):
+        out.append(f"<h2>{title}</h2>")
+        if table.empty:
+            out.append("<p>No answers.</p>")
+            continue
+        out.append(f"<table><tr><th>{column}</th><th>Answers</th><th>CSAT %</th><th>NPS</th><th>Negative %</th><th>Feeling</th></tr>")
+        for _, row in table.iterrows():
+            warn = " ⚠" if row["small_sample"] else ""
+            out.append(f"<tr><td>{e(str(row[column]))}{warn}</td><td>{row['responses']}</td><td>{_num(row['csat'])}</td>"
+                       f"<td>{_num(row['nps'])}</td><td>{_num(row['negative_share'])}</td><td>{_num(row['feeling'])}</td></tr>")  # fmt: skip
+        out.append("</table>")
+    out.append(f"<h2>Trend</h2><img alt='trend' src='data:image/png;base64,{charts['trend']}'>")
+    out.append(f"<h2>NPS</h2><img alt='NPS breakdown' src='data:image/png;base64,{charts['nps']}'>")
+    out.append("<h2>Method notes</h2><ol>" + "".join(f"<li>{e(m)}</li>" for m in METHOD) + "</ol></body></html>")
+    return "\n".join(out)
+
+
+def render_markdown(figures: WeeklyFigures) -> str:
+    """Render the report as Markdown; customer text is escaped so it stays plain text."""
+    m = escape_markdown
+    out = [f"# Customer journey: week {figures.week}", "",
+           f"{figures.start.date()} – {figures.end.date()} (UTC, end exclusive); compared with {figures.previous}. "
+           f"{figures.answers} answers.", ""]  # fmt: skip
+    if figures.answers == 0:
+        out += [f"**No answers were given in week {figures.week}.** There is nothing to report.", ""]
+    out += ["## Headline", "", headline(figures), "", "## Per stage", "",
+            "| Stage | " + " | ".join(COLUMNS.values()) + " |", "|---" * (len(COLUMNS) + 1) + "|"]  # fmt: skip
+    for stage in STAGES:
+        row = figures.stages.loc[stage]
+        warn = " ⚠" if row["small_sample"] else ""
+        out.append(f"| {stage.replace('_', ' ')}{warn} | " + " | ".join(_cell(row, n) for n in COLUMNS) + " |")
+    out += ["", f"⚠ some figures rest on fewer than {SMALL_SAMPLE} answers.", "", "## Where it hurts", ""]
+    for stage in hurting(figures):
+        out += [f"### {stage.replace('_', ' ')}: {_num(figures.stages.loc[stage, 'negative_share'])}% negative", ""]
+        themes = figures.themes.get(stage, [])
+        if themes:
+            out += ["Themes: " + ", ".join(m(t) for t, _ in themes), ""]
+        for kind in ("negative", "positive"):
+            for quote in figures.quotes.get(stage, {}).get(kind, []):
+                out += [f"> {'−' if kind == 'negative' else '+'} “{m(quote)}”", ""]
+    out += ["## What improved", ""] + [f"- {s.replace('_', ' ')}: {t}" for s, t in improved(figures)] + [""]
+    out += ["## Complaint follow-up", "", "Figures on complaints appear once the support desk is in use.", ""]
+    out += ["## Method notes", ""] + [f"{n}. {text}" for n, text in enumerate(METHOD, 1)]
+    return "\n".join(out) + "\n"
+
+
+def stage_rows(figures: WeeklyFigures) -> tuple[list[str], list[dict]]:
+    """Columns and rows of stages.csv: every figure, its delta and base, themes and quotes per stage."""
+    table = figures.stages.reset_index()
+    columns = list(table.columns) + ["themes", "negative_quote", "positive_quote"]
+    rows = []
+    for record in table.to_dict("records"):
+        stage = record["stage"]
+        quotes = figures.quotes.get(stage, {})
+        record.update({
+            "week": figures.week,
+            "themes": "; ".join(t for t, _ in figures.themes.get(stage, [])),
+            "negative_quote": (quotes.get("negative") or [None])[0],
+            "positive_quote": (quotes.get("positive") or [None])[0],
+        })  # fmt: skip
+        rows.append({k: (None if math.isnan(v) else round(v, 3)) if isinstance(v, float) else v for k, v in record.items()})
+    return ["week", *columns], rows
+
+
+def build_weekly_report(db_path: str | Path, week: str | None = None, out_dir: str | Path = Path("report")) -> Path:
+    """Write report.html, report.md and stages.csv for `week` (default: the last complete one); return the HTML path."""
+    week = week or last_complete_week()
+    parse_week(week)
+    figures = aggregate_week(db_path, week)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    charts = {"feeling": feeling_curve(figures), "trend": trend_chart(figures), "nps": nps_chart(figures)}
+    (out / "report.md").write_text(render_markdown(figures), encoding="utf-8")
+    columns, rows = stage_rows(figures)
+    write_csv(out / "stages.csv", columns, rows)
+    target = out / "report.html"
+    target.write_text(render_html(figures, charts), encoding="utf-8")
+    return target
+
+
+__all__ = ["FIGURES", "build_weekly_report", "escape_markdown"]
