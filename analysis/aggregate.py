@@ -268,7 +268,7 @@ def prepare_answers(answers: pd.DataFrame, channels: pd.DataFrame) -> pd.DataFra
     for col in ("value_number", "sentiment"):
         a[col] = pd.to_numeric(a[col], errors="coerce")
     by_order = channels.drop_duplicates("order_id_ref").set_index("order_id_ref")["channel"]
-    a["channel"] = a["order_id"].map(by_order).fillna("unknown")
+    a["channel"] = a["order_id"].map(by_order).astype(object).where(lambda c: c.notna(), "unknown")
     a["week"] = [week_name(datetime.fromisoformat(t.replace("Z", "+00:00"))) for t in a["answered_at"]]
     return label_answers(a) if not a.empty else a.assign(rated=False, negative=False, positive=False, text_label="")
 

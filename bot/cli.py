@@ -114,6 +114,20 @@ async def cmd_rescore(settings: Settings, args: argparse.Namespace) -> None:
     print(f"{count} answers scored")
 
 
+async def cmd_report(settings: Settings, args: argparse.Namespace) -> None:
+    """Write the weekly feedback-loop report and print the path of report.html."""
+    from analysis.aggregate import WeekError, parse_week
+    from analysis.report import build_weekly_report
+
+    if args.week is not None:
+        try:
+            parse_week(args.week)
+        except WeekError as exc:
+            raise CommandError(str(exc)) from None
+    path = await asyncio.to_thread(build_weekly_report, settings.database_path, args.week, args.out)
+    print(path)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Describe every subcommand, each with help and an example."""
     parser = argparse.ArgumentParser(
@@ -178,6 +192,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rescore.add_argument("--only-unscored", action="store_true", help="score only answers never scored")
     rescore.set_defaults(handler=cmd_rescore)
+
+    report = commands.add_parser(
+        "report", help="write the weekly feedback-loop report (report.html, report.md, stages.csv)",
+        epilog="example: journeypulse report --week 2026-W47 --out reports/2026-W47",
+    )  # fmt: skip
+    report.add_argument("--week", help="ISO week like 2026-W47 (default: the last complete week)")
+    report.add_argument("--out", type=Path, default=Path("report"), help="directory to write into (default: report)")
+    report.set_defaults(handler=cmd_report)
     return parser
 
 

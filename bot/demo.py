@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from analysis.aggregate import week_name
+from analysis.report import build_weekly_report
 from bot.app import run_bot
 from bot.emulator import BotAPIEmulator
 from bot.settings import load_settings
@@ -109,5 +111,8 @@ async def run_demo(out: Path, customers: int = 36, first_week_delay: float = 3.0
     print(f"Done: {answers} answers from {customers} customers, each answer committed as it arrived.")
     print(f"  database: {database}")
     print(f"  export:   {out / 'answers.csv'}")
+    # The demo's answers all fall in the current ISO week, so that is the week worth reporting.
+    report = await asyncio.to_thread(build_weekly_report, database, week_name(datetime.now(UTC)), out / "report")
+    print(f"  report:   {report}")
     print(f"Next: DATABASE_PATH={database} journeypulse export answers --out answers.csv")
     return database

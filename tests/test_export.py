@@ -96,6 +96,6 @@ def test_every_command_has_help_with_an_example():
                     yield from walk(sub)
 
     leaves = [(name, sub) for name, sub in walk(build_parser()) if not any(a.__class__.__name__ == "_SubParsersAction" for a in sub._actions)]
-    assert {name for name, _ in leaves} >= {"run", "demo", "add", "import", "answers", "sentiment", "rescore"}
+    assert {name for name, _ in leaves} >= {"run", "demo", "add", "import", "answers", "sentiment", "rescore", "report"}
     for name, sub in leaves:
         assert sub.epilog and sub.epilog.startswith("example: journeypulse"), name

@@ -1,0 +1,97 @@
+"""The weekly report files: contents, escaping of hostile customer text, the empty week, and the CLI."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import re
+
+import pytest
+
+from analysis.report import build_weekly_report, escape_markdown
+from bot.cli import main
+from surveys.store import Store
+from tests.test_aggregate import WEEK, respond
+
+HOSTILE = '<script>alert(1)</script> =HYPERLINK("x") *[x](javascript:alert(1))'
+
+
+@pytest.fixture
+async def hostile_db(store, surveys):
+    """A week whose negative quotes are hostile text, the first one a spreadsheet formula."""
+    await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1,
+                  "what_went_wrong": '=HYPERLINK("x")'}, scores={"what_went_wrong": -0.9})  # fmt: skip
+    await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 1, "purchase_csat": 2,
+                  "what_went_wrong": HOSTILE}, scores={"what_went_wrong": -0.5})  # fmt: skip
+    await respond(store, surveys, "post_purchase", {"channel": "social", "checkout_ease": 7, "purchase_csat": 5,
+                  "improve": "Great, fast checkout"}, scores={"improve": 0.7})  # fmt: skip
+    return store.path
+
+
+async def test_report_files_and_figures(hostile_db, tmp_path):
+    path = build_weekly_report(hostile_db, WEEK, tmp_path / "out")
+    assert path == tmp_path / "out" / "report.html"
+    page = path.read_text(encoding="utf-8")
+    for section in ("Headline", "Per stage", "Where it hurts", "What improved", "Complaint follow-up", "Method notes"):
+        assert section in page
+    assert page.count("data:image/png;base64,") == 3
+    assert not re.search(r"(src|href)=['\"](?!data:)", page)  # nothing loaded from outside: self-contained
+    rows = list(csv.DictReader((tmp_path / "out" / "stages.csv").open(encoding="utf-8")))
+    assert [r["stage"] for r in rows] == ["awareness", "purchase", "delivery", "first_use", "support", "loyalty"]
+    purchase = rows[1]
+    assert float(purchase["csat"]) == pytest.approx(100 / 3, abs=1e-3) and purchase["small_sample"] == "True"
+    assert float(purchase["ces_mean"]) == pytest.approx(10 / 3, abs=1e-3)
+
+
+async def test_hostile_text_is_inert_everywhere(hostile_db, tmp_path):
+    build_weekly_report(hostile_db, WEEK, tmp_path)
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert 'href' not in page
+    md = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert "<script" not in md and "](javascript" not in md and "*[x]" not in md
+    assert r"\*\[x\]\(javascript" in md
+    rows = list(csv.DictReader((tmp_path / "stages.csv").open(encoding="utf-8")))
+    assert rows[1]["negative_quote"] == "'=HYPERLINK(\"x\")"
+    assert all(not v.startswith(("=", "+", "-", "@")) or v.lstrip("-").replace(".", "").isdigit()
+               for r in rows for v in r.values())  # fmt: skip
+
+
+def test_escape_markdown():
+    assert escape_markdown("*[x](javascript:alert(1))") == r"\*\[x\]\(javascript\:alert\(1\)\)"
+    assert escape_markdown("a\nb <b>") == "a b &lt;b&gt;"
+
+
+async def test_week_without_answers_says_so(store, tmp_path):
+    build_weekly_report(store.path, "2026-W10", tmp_path)
+    assert "No answers were given in week 2026-W10" in (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "No answers were given in week 2026-W10" in (tmp_path / "report.md").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def cli_db(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "jp.sqlite3"
+    monkeypatch.setenv("DATABASE_PATH", str(db))
+    return db
+
+
+def test_cli_report_prints_html_path(cli_db, surveys, tmp_path, capsys):
+    async def fill():
+        store = await Store.open(cli_db)
+        await respond(store, surveys, "first_week", {"expectations": 5, "delivery": 4, "support": "solved", "nps": 9})
+        await store.close()
+
+    asyncio.run(fill())
+    main(["report", "--week", WEEK, "--out", str(tmp_path / "r")])
+    out = capsys.readouterr().out.strip()
+    assert out == str(tmp_path / "r" / "report.html")
+    assert "2026-W47" in (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+
+
+def test_cli_report_bad_week_is_one_line(cli_db, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["report", "--week", "2026-47"])
+    assert info.value.code == 1
+    err = capsys.readouterr().err.strip()
+    assert err == "journeypulse: week '2026-47' is not an ISO week like 2026-W47"
