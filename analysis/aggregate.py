@@ -315,8 +315,9 @@ def aggregate_week(db_path: str | Path, week: str, surveys: dict[str, Survey] | 
         pos = texts[texts["text_label"] == "positive"]
         themes[stage] = log_odds_themes(neg["value_text"].tolist(), pos["value_text"].tolist())
         quotes[stage] = {
-            "negative": neg.sort_values("sentiment", na_position="last")["value_text"].head(3).tolist(),
-            "positive": pos.sort_values("sentiment", ascending=False, na_position="last")["value_text"].head(3).tolist(),
+            "negative": neg.sort_values("sentiment", na_position="last")["value_text"].drop_duplicates().head(3).tolist(),
+            "positive": pos.sort_values("sentiment", ascending=False, na_position="last")["value_text"]
+            .drop_duplicates().head(3).tolist(),
         }
     nps = this["value_number"][this["question_type"] == "nps"] if not this.empty else pd.Series(dtype=float)
     breakdown = {"promoters": int((nps >= 9).sum()), "passives": int(((nps >= 7) & (nps <= 8)).sum()),
