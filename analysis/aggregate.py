@@ -258,7 +258,7 @@ def read_facts(conn, start: datetime, end: datetime, trend_start: datetime) -> t
     """Read answers from `trend_start`, invitations sent from `start`, and order channels."""
     answers = pd.read_sql(ANSWER_FACTS, conn, params=(to_text(trend_start), to_text(end)))
     invitations = pd.read_sql(INVITATION_ANSWERS, conn, params=(to_text(start), to_text(end)))
-    channels = pd.read_sql(ORDER_CHANNELS, conn)
+    channels = pd.read_sql(ORDER_CHANNELS, conn, params=(to_text(start), to_text(end)))
     return answers, invitations, channels
 
 

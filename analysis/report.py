@@ -7,7 +7,10 @@ import html
 import io
 import math
 import re
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import matplotlib
 
@@ -16,9 +19,11 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from analysis.aggregate import (  # noqa: E402
     FIGURES, NEGATIVE_TEXT, POSITIVE_TEXT, SMALL_SAMPLE, STAGES, TREND_WEEKS, WeeklyFigures, aggregate_week,
-    last_complete_week, parse_week,
+    last_complete_week, parse_week, week_name,
 )  # fmt: skip
 from surveys.export import write_csv  # noqa: E402
+
+DIGEST_AT = time(9, 0)  # managers get last week's digest on Monday at this local time
 
 # Figures the headline may name, with how a person reads them; True when higher is better.
 HEADLINE_FIGURES = {"feeling": ("feeling", True), "negative_share": ("negative share", False), "csat": ("CSAT", True),
@@ -68,15 +73,15 @@ def _delta(value: float, digits: int = 1) -> str:
     return "" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:+.{digits}f}"
 
 
-def _png(fig) -> str:
+def _png(fig) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=90, bbox_inches="tight")
     plt.close(fig)
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
+    return buffer.getvalue()
 
 
-def feeling_curve(figures: WeeklyFigures) -> str:
-    """The journey map's emotion line: feeling per stage, this week and last, as base64 PNG."""
+def feeling_curve(figures: WeeklyFigures) -> bytes:
+    """The journey map's emotion line: feeling per stage, this week and last, as PNG."""
     fig, ax = plt.subplots(figsize=(8, 3.2))
     x = range(len(STAGES))
     ax.plot(x, [figures.stages.loc[s, "feeling_previous"] for s in STAGES], "o--", color="#999", label=figures.previous)
@@ -90,8 +95,8 @@ def feeling_curve(figures: WeeklyFigures) -> str:
     return _png(fig)
 
 
-def trend_chart(figures: WeeklyFigures) -> str:
-    """Feeling per stage over the last eight weeks, as base64 PNG."""
+def trend_chart(figures: WeeklyFigures) -> bytes:
+    """Feeling per stage over the last eight weeks, as PNG."""
     fig, ax = plt.subplots(figsize=(8, 3.2))
     for stage in STAGES:
         rows = figures.trend[figures.trend["stage"] == stage]
@@ -105,8 +110,8 @@ def trend_chart(figures: WeeklyFigures) -> str:
     return _png(fig)
 
 
-def nps_chart(figures: WeeklyFigures) -> str:
-    """Promoters, passives and detractors of the week, as base64 PNG."""
+def nps_chart(figures: WeeklyFigures) -> bytes:
+    """Promoters, passives and detractors of the week, as PNG."""
     fig, ax = plt.subplots(figsize=(8, 1.6))
     left = 0
     for name, colour in (("detractors", "#d73a49"), ("passives", "#bbb"), ("promoters", "#2da44e")):
@@ -172,9 +177,10 @@ def _cell(row, name: str) -> str:
     return text + (f" ({delta})" if delta else "")
 
 
-def render_html(figures: WeeklyFigures, charts: dict[str, str]) -> str:
+def render_html(figures: WeeklyFigures, pngs: dict[str, bytes]) -> str:
     """Render the report as one self-contained HTML page; all customer text is escaped."""
     e = html.escape
+    charts = {name: base64.b64encode(png).decode("ascii") for name, png in pngs.items()}
     out = [
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
         "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">",
@@ -277,6 +283,11 @@ def stage_rows(figures: WeeklyFigures) -> tuple[list[str], list[dict]]:
     return ["week", *columns], rows
 
 
+def draw_charts(figures: WeeklyFigures) -> dict[str, bytes]:
+    """Draw the report's three charts as PNG bytes."""
+    return {"feeling": feeling_curve(figures), "trend": trend_chart(figures), "nps": nps_chart(figures)}
+
+
 def build_weekly_report(db_path: str | Path, week: str | None = None, out_dir: str | Path = Path("report")) -> Path:
     """Write report.html, report.md and stages.csv for `week` (default: the last complete one); return the HTML path."""
     week = week or last_complete_week()
@@ -284,7 +295,7 @@ def build_weekly_report(db_path: str | Path, week: str | None = None, out_dir: s
     figures = aggregate_week(db_path, week)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    charts = {"feeling": feeling_curve(figures), "trend": trend_chart(figures), "nps": nps_chart(figures)}
+    charts = draw_charts(figures)
     (out / "report.md").write_text(render_markdown(figures), encoding="utf-8")
     columns, rows = stage_rows(figures)
     write_csv(out / "stages.csv", columns, rows)
@@ -293,4 +304,48 @@ def build_weekly_report(db_path: str | Path, week: str | None = None, out_dir: s
     return target
 
 
-__all__ = ["FIGURES", "build_weekly_report", "escape_markdown"]
+@dataclass(frozen=True)
+class WeeklySummary:
+    """One week for a manager in chat: the key figures, the feeling-curve chart and the full HTML report."""
+
+    week: str
+    answers: int
+    feelings: list[tuple[str, float, float]]  # (stage, feeling, change from last week); NaN when not rated
+    hurting: tuple[str, float] | None  # the stage with the largest negative share, and that share
+    themes: list[str]  # of the hurting stage
+    quote: str | None  # the most negative answer of the hurting stage (customer text: escape it)
+    small_sample: bool  # some figure of the week rests on fewer than SMALL_SAMPLE answers
+    chart_png: bytes
+    html: str
+
+
+def weekly_summary(db_path: str | Path, week: str | None = None) -> WeeklySummary:
+    """Compute `week` (default: the last complete one) for a chat digest; CPU-bound, run it in a thread."""
+    week = week or last_complete_week()
+    parse_week(week)
+    figures = aggregate_week(db_path, week)
+    charts = draw_charts(figures)
+    stages = figures.stages
+    feelings = [(stage, float(stages.loc[stage, "feeling"]), float(stages.loc[stage, "feeling_delta"])) for stage in STAGES]
+    worst = hurting(figures)
+    top = worst[0] if worst else None
+    quotes = figures.quotes.get(top, {}).get("negative", []) if top else []
+    return WeeklySummary(
+        week=week, answers=figures.answers, feelings=feelings,
+        hurting=(top, float(stages.loc[top, "negative_share"])) if top else None,
+        themes=[t for t, _ in figures.themes.get(top, [])[:3]] if top else [],
+        quote=quotes[0] if quotes else None, small_sample=bool(stages["small_sample"].any()),
+        chart_png=charts["feeling"], html=render_html(figures, charts),
+    )  # fmt: skip
+
+
+def digest_week(moment: datetime, zone: ZoneInfo) -> str:
+    """Name the week whose digest is due by `moment`: the week before the latest Monday DIGEST_AT in `zone`."""
+    local = moment.astimezone(zone)
+    monday = local.date() - timedelta(days=local.weekday())
+    if local.weekday() == 0 and local.time() < DIGEST_AT:
+        monday -= timedelta(weeks=1)
+    return week_name(monday - timedelta(weeks=1))
+
+
+__all__ = ["FIGURES", "build_weekly_report", "digest_week", "escape_markdown", "weekly_summary"]

@@ -6,9 +6,10 @@ import asyncio
 import json
 import logging
 import random
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from telegram import BotCommand, Update
+from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
@@ -40,6 +41,16 @@ COMMANDS = [
     BotCommand("stop", "No more surveys"),
     BotCommand("help", "What this bot does"),
 ]
+MANAGER_COMMANDS = [*COMMANDS, BotCommand("weekly", "Last week's customer-journey report")]
+
+
+async def offer_manager_commands(application: Application, managers: frozenset[int]) -> None:
+    """Show /weekly in the command menu of managers only; customers never see it."""
+    for manager_id in sorted(managers):
+        try:
+            await application.bot.set_my_commands(MANAGER_COMMANDS, scope=BotCommandScopeChat(manager_id))
+        except TelegramError as exc:  # e.g. a manager who has not opened the bot yet
+            log.warning("could not set manager commands for %s: %s", manager_id, exc)
 
 
 def score_answer(text: str) -> Score:
@@ -59,7 +70,9 @@ async def record_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> No
     log.error("update %s failed", getattr(update, "update_id", None), exc_info=error)
 
 
-def build_application(settings: Settings, store: Store, surveys: dict[str, Survey]) -> Application:
+def build_application(
+    settings: Settings, store: Store, surveys: dict[str, Survey], clock: Callable[[], datetime] | None = None
+) -> Application:
     """Wire the bot: handlers, error handling, the survey scheduler; intake is ours, so no Updater."""
     settings.require("TELEGRAM_BOT_TOKEN", "DEEP_LINK_SECRET")
     builder = (
@@ -73,7 +86,8 @@ def build_application(settings: Settings, store: Store, surveys: dict[str, Surve
         builder = builder.rate_limiter(AIORateLimiter(max_retries=5))
     application = builder.build()
     application.bot_data["services"] = Services(
-        store, surveys, settings.policy, settings.deep_link_secret.get_secret_value(), score_answer  # type: ignore[union-attr]
+        store, surveys, settings.policy, settings.deep_link_secret.get_secret_value(), score_answer,  # type: ignore[union-attr]
+        managers=settings.managers, **({"clock": clock} if clock else {}),
     )
     private = filters.ChatType.PRIVATE
     application.add_handlers(
@@ -93,6 +107,10 @@ def build_application(settings: Settings, store: Store, surveys: dict[str, Surve
     application.add_error_handler(record_error)
     application.job_queue.run_repeating(  # type: ignore[union-attr]
         handlers.send_due_surveys, interval=settings.scheduler_interval, first=0.1, name="send_due_surveys"
+    )
+    application.add_handler(CommandHandler("weekly", handlers.weekly_command, filters=private))
+    application.job_queue.run_repeating(  # type: ignore[union-attr]
+        handlers.send_due_digests, interval=settings.scheduler_interval, first=0.3, name="send_due_digests"
     )
     return application
 
@@ -179,18 +197,22 @@ async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
         pass
 
 
-async def run_bot(settings: Settings, surveys: dict[str, Survey], stop: asyncio.Event, store: Store | None = None) -> None:
+async def run_bot(
+    settings: Settings, surveys: dict[str, Survey], stop: asyncio.Event, store: Store | None = None,
+    clock: Callable[[], datetime] | None = None,
+) -> None:
     """Run the bot until `stop` is set: open the store, start the Application, poll durably."""
     own_store = store is None
     store = store or await Store.open(settings.database_path)
     try:
-        application = build_application(settings, store, surveys)
+        application = build_application(settings, store, surveys, clock)
         async with application:
             try:
                 await application.bot.delete_webhook()
                 await application.bot.set_my_commands(COMMANDS)
             except TelegramError as exc:
                 log.warning("could not set up commands: %s", exc)
+            await offer_manager_commands(application, settings.managers)
             await application.start()
             try:
                 await DurableIntake(application, store).run(stop)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import partial
 from html import escape
 
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
@@ -12,6 +16,8 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
+from analysis.aggregate import last_complete_week
+from analysis.report import WeeklySummary, digest_week, weekly_summary
 from bot.texts import LANGUAGE_NAMES, text
 from surveys import journey
 from surveys.definitions import LANGUAGES, Question, Survey
@@ -31,6 +37,8 @@ class Services:
     policy: Policy
     secret: str
     score: ScoreFn
+    managers: frozenset[int] = frozenset()  # Telegram user ids allowed to pull reports
+    clock: Callable[[], datetime] = partial(datetime.now, UTC)  # tests move time to test the schedule
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -327,3 +335,77 @@ async def _deliver(context: ContextTypes.DEFAULT_TYPE, customer: Customer, step:
     except TelegramError as exc:  # Telegram down or flooded: hand the survey back to the schedule
         log.warning("could not send %s to customer %s, will retry: %s", step.status, customer.id, exc)
         await journey.release(store, step)
+
+
+# Managers: the weekly report in chat ----------------------------------------------------------------
+
+
+def summary_text(summary: WeeklySummary, language: str, digest: bool = False) -> str:
+    """Render a week's summary for a manager from the catalogue; customer text is escaped."""
+    lines = [text(language, "weekly_digest")] if digest else []
+    lines.append(text(language, "weekly_title", week=summary.week, answers=summary.answers))
+    if summary.answers == 0:
+        return "\n".join([*lines, text(language, "weekly_empty", week=summary.week)])
+    lines += ["", text(language, "weekly_feeling")]
+    for stage, feeling, delta in summary.feelings:
+        figure = "—" if math.isnan(feeling) else f"{feeling:.0f}" + ("" if math.isnan(delta) else f" ({delta:+.0f})")
+        lines.append(f"• {text(language, 'stage_' + stage)}: {figure}")
+    if summary.hurting is not None:
+        stage, share = summary.hurting
+        lines += ["", text(language, "weekly_hurts", stage=text(language, "stage_" + stage), share=f"{share:.0f}")]
+        if summary.themes:
+            lines.append(text(language, "weekly_themes", themes=", ".join(summary.themes)))
+        if summary.quote:
+            quote = " ".join(summary.quote.split())
+            lines.append(text(language, "weekly_quote", quote=quote if len(quote) <= 300 else quote[:299] + "…"))
+    if summary.small_sample:
+        lines += ["", text(language, "weekly_small")]
+    return "\n".join([*lines, "", text(language, "weekly_more")])
+
+
+async def send_summary(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, language: str, summary: WeeklySummary, digest: bool = False
+) -> None:
+    """Send the summary, the feeling-curve chart as a photo and the full report as an HTML document."""
+    await context.bot.send_message(chat_id, summary_text(summary, language, digest))
+    await context.bot.send_photo(chat_id, summary.chart_png, caption=escape(summary.week))
+    await context.bot.send_document(
+        chat_id, summary.html.encode("utf-8"), filename=f"journeypulse-{summary.week}.html", caption=escape(summary.week)
+    )
+
+
+async def weekly_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Send a manager the last complete week's summary, chart and report; politely refuse anyone else."""
+    svc = services(context)
+    language = await language_of(context, update)
+    if update.effective_user.id not in svc.managers:
+        log.info("refused /weekly to user %s, not a manager", update.effective_user.id)
+        await reply(update, language, "managers_only")
+        return
+    # Building the report is CPU work: a thread keeps the bot answering customers meanwhile.
+    summary = await asyncio.to_thread(weekly_summary, svc.store.path, last_complete_week(svc.clock()))
+    await send_summary(context, update.effective_chat.id, language, summary)
+
+
+async def send_due_digests(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """From Monday 09:00 local, send each manager last week's digest once, claimed in SQLite before sending."""
+    svc = services(context)
+    if not svc.managers:
+        return
+    moment = svc.clock()
+    week = digest_week(moment, svc.policy.timezone)
+    pending = svc.managers - await svc.store.digest_recipients(week)
+    if not pending:
+        return
+    summary = await asyncio.to_thread(weekly_summary, svc.store.path, week)
+    for manager_id in sorted(pending):
+        if not await svc.store.claim_digest(week, manager_id, moment):
+            continue
+        customer = await svc.store.customer_by_user(manager_id)
+        try:
+            await send_summary(context, manager_id, customer.language if customer else "en", summary, digest=True)
+        except (Forbidden, BadRequest) as exc:  # never started the bot, or blocked it: retrying cannot help
+            log.warning("digest %s could not reach manager %s: %s", week, manager_id, exc)
+        except TelegramError as exc:  # Telegram down or flooded: hand the digest back to the schedule
+            log.warning("digest %s to manager %s failed, will retry: %s", week, manager_id, exc)
+            await svc.store.unclaim_digest(week, manager_id)

@@ -137,6 +137,14 @@ MIGRATIONS: list[str] = [
         );
         CREATE INDEX inbox_pending ON inbox (update_id) WHERE processed_at IS NULL;
     """,
+    """
+        CREATE TABLE digests (
+            week TEXT NOT NULL,
+            manager_id INTEGER NOT NULL,
+            sent_at TEXT NOT NULL,
+            PRIMARY KEY (week, manager_id)
+        );
+    """,
 ]
 
 _INVITATION = """SELECT id, order_id, survey, due_at, sent_at, reminder_due_at, reminded_at, completed_at,
@@ -544,6 +552,26 @@ class Store:
         async with self._transaction() as db:
             await db.execute("UPDATE inbox SET processed_at = ? WHERE update_id = ?", (to_text(now), update_id))
 
+    # Weekly digests for managers -------------------------------------------------------------------
+
+    async def digest_recipients(self, week: str) -> set[int]:
+        """Return the managers whose digest of `week` is claimed (sent or being sent)."""
+        return {r[0] for r in await self._all("SELECT manager_id FROM digests WHERE week = ?", (week,))}
+
+    async def claim_digest(self, week: str, manager_id: int, now: datetime) -> bool:
+        """Claim a manager's digest of `week` before sending it; False when it was claimed already."""
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                "INSERT INTO digests (week, manager_id, sent_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                (week, manager_id, to_text(now)),
+            )
+            return cursor.rowcount == 1
+
+    async def unclaim_digest(self, week: str, manager_id: int) -> None:
+        """Put a digest back on the schedule when it never went out."""
+        async with self._transaction() as db:
+            await db.execute("DELETE FROM digests WHERE week = ? AND manager_id = ?", (week, manager_id))
+
 
 # Reporting: read-only queries that analysis/ runs with pandas on a separate connection ------------
 
@@ -563,10 +591,13 @@ FROM invitations i JOIN orders o ON o.id = i.order_id LEFT JOIN customers c ON c
 WHERE i.sent_at >= ? AND i.sent_at < ?
 """
 
+# The channel of each order with an answer in [start, end): the channel may have been answered earlier.
 ORDER_CHANNELS = """
 SELECT i.order_id, o.order_ref AS order_id_ref, a.value_text AS channel
 FROM answers a JOIN invitations i ON i.id = a.invitation_id JOIN orders o ON o.id = i.order_id
 WHERE a.question_id = 'channel' AND NOT a.skipped
+  AND i.order_id IN (SELECT p.order_id FROM answers b JOIN invitations p ON p.id = b.invitation_id
+                     WHERE b.answered_at >= ? AND b.answered_at < ?)
 """
 
 
