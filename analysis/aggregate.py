@@ -12,13 +12,19 @@ from pathlib import Path
 import pandas as pd
 
 from surveys.definitions import Survey, load_surveys
-from surveys.store import ANSWER_FACTS, INVITATION_ANSWERS, ORDER_CHANNELS, connect_readonly, to_text
+from surveys.store import (
+    INVITATION_ANSWERS, ORDER_CHANNELS, REPORT_ANSWERS, TREND_ANSWERS, connect_readonly, to_text,
+)  # fmt: skip
 
 STAGES = ("awareness", "purchase", "delivery", "first_use", "support", "loyalty")
 SMALL_SAMPLE = 30  # a figure resting on fewer answers than this is flagged
 TREND_WEEKS = 8
 NEGATIVE_TEXT = -0.05  # text sentiment below this is negative, above +0.05 positive
 POSITIVE_TEXT = 0.05
+# Choice options that rate the journey: the support question's outcome (other choices are not rated).
+NEGATIVE_CHOICES = frozenset({"not_solved"})
+POSITIVE_CHOICES = frozenset({"solved"})
+QUESTION_TYPES = ("csat", "nps", "ces", "choice", "text")
 
 # Every figure of a stage row; the week-over-week delta of each is `<name>_delta`.
 FIGURES = ("responses", "invitations", "response_rate", "completion", "csat", "nps", "ces_mean", "ces_high",
@@ -134,18 +140,29 @@ class WeeklyFigures:
     nps_breakdown: dict[str, int] = field(default_factory=dict)  # promoters, passives, detractors this week
 
 
+def rate_answers(kind: pd.Series, v: pd.Series, sentiment: pd.Series, choice: pd.Series) -> dict[str, pd.Series]:
+    """Which answers are rated, negative and positive, and which ratings are (see the report's method notes)."""
+    choice_neg = (kind == "choice") & choice.isin(NEGATIVE_CHOICES)
+    choice_pos = (kind == "choice") & choice.isin(POSITIVE_CHOICES)
+    negative_rating = ((kind == "csat") & (v <= 2)) | ((kind == "nps") & (v <= 6)) | ((kind == "ces") & (v <= 2)) | choice_neg
+    positive_rating = ((kind == "csat") & (v >= 4)) | ((kind == "nps") & (v >= 9)) | ((kind == "ces") & (v >= 5)) | choice_pos
+    scored = (kind == "text") & sentiment.notna()
+    return {
+        "rated": kind.isin(["csat", "nps", "ces"]) | scored | choice_neg | choice_pos,
+        "negative": negative_rating | (scored & (sentiment < NEGATIVE_TEXT)),
+        "positive": positive_rating | (scored & (sentiment > POSITIVE_TEXT)),
+        "negative_rating": negative_rating, "positive_rating": positive_rating,
+    }  # fmt: skip
+
+
 def label_answers(answers: pd.DataFrame) -> pd.DataFrame:
-    """Add `negative`, `rated` and `text_label` columns (see the method notes of the report)."""
+    """Add `negative`, `positive`, `rated` and `text_label` columns (see the method notes of the report)."""
     a = answers.copy()
-    v, kind = a["value_number"], a["question_type"]
-    a["rated"] = kind.isin(["csat", "nps", "ces"]) | ((kind == "text") & a["sentiment"].notna())
-    a["negative"] = (
-        ((kind == "csat") & (v <= 2)) | ((kind == "nps") & (v <= 6)) | ((kind == "ces") & (v <= 2))
-        | ((kind == "text") & (a["sentiment"] < NEGATIVE_TEXT))
-    )  # fmt: skip
-    positive_rating = ((kind == "csat") & (v >= 4)) | ((kind == "nps") & (v >= 9)) | ((kind == "ces") & (v >= 5))
-    by_invitation = pd.DataFrame({"invitation_id": a["invitation_id"], "neg": a["negative"] & (kind != "text"),
-                                  "pos": positive_rating}).groupby("invitation_id").any()  # fmt: skip
+    kind = a["question_type"]
+    rating = rate_answers(kind, a["value_number"], a["sentiment"], a["value_text"])
+    a["rated"], a["negative"], a["positive"] = rating["rated"], rating["negative"], rating["positive"]
+    by_invitation = pd.DataFrame({"invitation_id": a["invitation_id"], "neg": rating["negative_rating"],
+                                  "pos": rating["positive_rating"]}).groupby("invitation_id").any()  # fmt: skip
     # An unscored text (Russian, Chinese) takes its label from the ratings given in the same survey.
     inv_neg = a["invitation_id"].map(by_invitation["neg"]).fillna(False).astype(bool)
     inv_pos = a["invitation_id"].map(by_invitation["pos"]).fillna(False).astype(bool)
@@ -158,7 +175,6 @@ def label_answers(answers: pd.DataFrame) -> pd.DataFrame:
     label[unscored & inv_neg] = "negative"
     label[unscored & ~inv_neg & inv_pos] = "positive"
     a["text_label"] = label
-    a["positive"] = positive_rating | (scored & (a["sentiment"] > POSITIVE_TEXT))
     return a
 
 
@@ -199,11 +215,14 @@ def invitation_progress(rows: pd.DataFrame, surveys: dict[str, Survey]) -> pd.Da
         return pd.DataFrame({"invitation_id": pd.Series(dtype="int64"), "survey": pd.Series(dtype=object),
                              "started": pd.Series(dtype=bool), "completed": pd.Series(dtype=bool),
                              "reached": pd.Series(dtype="int64")})  # fmt: skip
-    order = {(s.id, q.id): n for s in surveys.values() for n, q in enumerate(s.questions)}
-    rows = rows.assign(pos=[order.get((s, q), -1) if isinstance(q, str) else -1
-                            for s, q in zip(rows["survey"], rows["question_id"], strict=True)])  # fmt: skip
+    pos = pd.Series(-1, index=rows.index)
+    for survey in surveys.values():
+        mine = rows["survey"] == survey.id
+        where = rows.loc[mine, "question_id"].map({q.id: n for n, q in enumerate(survey.questions)})
+        pos[mine] = where.fillna(-1).astype(int)
+    rows = rows.assign(pos=pos, done=rows["completed_at"].notna())
     grouped = rows.groupby("invitation_id").agg(
-        survey=("survey", "first"), completed=("completed_at", lambda c: c.notna().any()),
+        survey=("survey", "first"), completed=("done", "any"),
         answers=("question_id", "count"), reached=("pos", "max"),
     )  # fmt: skip
     grouped["started"] = grouped["answers"] > 0
@@ -254,22 +273,59 @@ def segment_figures(answers: pd.DataFrame, column: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def read_facts(conn, start: datetime, end: datetime, trend_start: datetime) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Read answers from `trend_start`, invitations sent from `start`, and order channels."""
-    answers = pd.read_sql(ANSWER_FACTS, conn, params=(to_text(trend_start), to_text(end)))
+def week_names(moments: pd.Series) -> pd.Series:
+    """Name the ISO week of each stored moment (UTC text), parsing each distinct day once."""
+    days = moments.str.slice(0, 10)
+    return days.map({day: week_name(date.fromisoformat(day)) for day in days.dropna().unique()})
+
+
+def read_trend(conn, start: datetime, end: datetime, weeks: list[str]) -> pd.DataFrame:
+    """Read the narrow answer rows of [start, end) in chunks, as categoricals with their ratings."""
+    week_type = pd.CategoricalDtype(weeks)
+    stage_type, kind_type = pd.CategoricalDtype(STAGES), pd.CategoricalDtype(QUESTION_TYPES)
+    chunks = []
+    for chunk in pd.read_sql(TREND_ANSWERS, conn, params=(to_text(start), to_text(end)), chunksize=200_000):
+        kind = chunk["question_type"].astype(kind_type)
+        v, sentiment = pd.to_numeric(chunk["value_number"]), pd.to_numeric(chunk["sentiment"])
+        rating = rate_answers(kind, v, sentiment, chunk["choice"])
+        chunks.append(pd.DataFrame({
+            "week": week_names(chunk["day"]).astype(week_type), "stage": chunk["stage"].astype(stage_type),
+            "question_type": kind, "value_number": v, "sentiment": sentiment,
+            "rated": rating["rated"], "negative": rating["negative"], "positive": rating["positive"],
+        }))  # fmt: skip
+    return pd.concat(chunks, ignore_index=True) if chunks else empty_trend()
+
+
+TREND_COLUMNS = {"week": object, "stage": object, "question_type": object, "value_number": float, "sentiment": float,
+                 "rated": bool, "negative": bool, "positive": bool}  # fmt: skip
+
+
+def empty_trend() -> pd.DataFrame:
+    """Trend rows with no answers, typed so that filters on them still work."""
+    return pd.DataFrame({name: pd.Series(dtype=kind) for name, kind in TREND_COLUMNS.items()})
+
+
+def read_facts(conn, start: datetime, end: datetime, trend_start: datetime, weeks: list[str]) -> tuple[pd.DataFrame, ...]:
+    """Read full answers and sent invitations of [start, end), their orders' channels, narrow trend rows before."""
+    answers = pd.read_sql(REPORT_ANSWERS, conn, params=(to_text(start), to_text(end)))
     invitations = pd.read_sql(INVITATION_ANSWERS, conn, params=(to_text(start), to_text(end)))
     channels = pd.read_sql(ORDER_CHANNELS, conn, params=(to_text(start), to_text(end)))
-    return answers, invitations, channels
+    trend = read_trend(conn, trend_start, start, weeks)
+    return answers, invitations, channels, trend
 
 
 def prepare_answers(answers: pd.DataFrame, channels: pd.DataFrame) -> pd.DataFrame:
-    """Drop skipped answers, attach channel and week, label each answer."""
-    a = answers[answers["skipped"] == 0].copy()
+    """Attach channel and week, make repeated strings categorical, label each answer."""
+    a = answers.copy()
     for col in ("value_number", "sentiment"):
         a[col] = pd.to_numeric(a[col], errors="coerce")
-    by_order = channels.drop_duplicates("order_id_ref").set_index("order_id_ref")["channel"]
+    by_order = channels.drop_duplicates("order_id").set_index("order_id")["channel"]
     a["channel"] = a["order_id"].map(by_order).astype(object).where(lambda c: c.notna(), "unknown")
-    a["week"] = [week_name(datetime.fromisoformat(t.replace("Z", "+00:00"))) for t in a["answered_at"]]
+    a["week"] = week_names(a["day"]).astype("category") if not a.empty else pd.Series(dtype=object)
+    a["stage"] = a["stage"].astype(pd.CategoricalDtype(STAGES))
+    a["question_type"] = a["question_type"].astype(pd.CategoricalDtype(QUESTION_TYPES))
+    for col in ("survey", "language", "channel"):
+        a[col] = a[col].astype("category")
     return label_answers(a) if not a.empty else a.assign(rated=False, negative=False, positive=False, text_label="")
 
 
@@ -279,14 +335,17 @@ def aggregate_week(db_path: str | Path, week: str, surveys: dict[str, Survey] | 
     start, end = parse_week(week)
     previous = shift_week(week, -1)
     prev_start = start - timedelta(weeks=1)
+    trend_weeks = [shift_week(week, -n) for n in range(TREND_WEEKS - 1, -1, -1)]
     conn = connect_readonly(db_path)
     try:
-        raw_answers, raw_invitations, channels = read_facts(conn, prev_start, end, start - timedelta(weeks=TREND_WEEKS - 1))
+        # Full rows (texts, orders) only for this week and the last; earlier trend weeks need a few columns.
+        raw_answers, raw_invitations, channels, older = read_facts(
+            conn, prev_start, end, start - timedelta(weeks=TREND_WEEKS - 1), trend_weeks[:-2]
+        )
     finally:
         conn.close()
     answers = prepare_answers(raw_answers, channels)
-    sent_week = [week_name(datetime.fromisoformat(t.replace("Z", "+00:00"))) for t in raw_invitations["sent_at"]]
-    raw_invitations = raw_invitations.assign(week=sent_week)
+    raw_invitations = raw_invitations.assign(week=week_names(raw_invitations["sent_at"]))
 
     def figures_for(name: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         a = answers[answers["week"] == name] if not answers.empty else answers
@@ -299,13 +358,12 @@ def aggregate_week(db_path: str | Path, week: str, surveys: dict[str, Survey] | 
         stages[f"{name}_delta"] = stages[name] - prev_stages[name]
         stages[f"{name}_previous"] = prev_stages[name]
 
-    trend_rows = []
-    for n in range(TREND_WEEKS - 1, -1, -1):
-        name = shift_week(week, -n)
-        a = answers[answers["week"] == name] if not answers.empty else answers
-        for stage in STAGES:
-            f = answer_figures(a[a["stage"] == stage]) if not a.empty else answer_figures(answers.iloc[0:0])
-            trend_rows.append({"week": name, "stage": stage, **f})
+    recent = answers[list(TREND_COLUMNS)] if not answers.empty else empty_trend()
+    trend = pd.concat([older.astype({"week": object}), recent.astype({"week": object})], ignore_index=True)
+    groups = {key: rows for key, rows in trend.groupby(["week", "stage"], observed=True)} if not trend.empty else {}
+    empty = empty_trend()
+    trend_rows = [{"week": name, "stage": stage, **answer_figures(groups.get((name, stage), empty))}
+                  for name in trend_weeks for stage in STAGES]  # fmt: skip
     themes, quotes = {}, {}
     for stage in STAGES:
         texts = this[(this["stage"] == stage) & (this["question_type"] == "text")] if not this.empty else this

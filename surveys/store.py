@@ -614,3 +614,19 @@ SELECT i.id AS invitation_id, i.survey, i.sent_at, i.completed_at, a.question_id
 FROM invitations i LEFT JOIN answers a ON a.invitation_id = i.id
 WHERE i.sent_at >= ? AND i.sent_at < ?
 """
+
+
+# Narrow answer rows for the weekly trend: only what per-stage figures need, no joins and no free texts.
+TREND_ANSWERS = """
+SELECT substr(answered_at, 1, 10) AS day, stage, question_type, value_number, sentiment,
+       CASE WHEN question_type = 'choice' THEN value_text END AS choice
+FROM answers WHERE answered_at >= ? AND answered_at < ? AND NOT skipped
+"""
+
+# The answers of the report's weeks, only the columns the report uses; skipped answers are left out.
+REPORT_ANSWERS = """
+SELECT i.order_id, a.invitation_id, i.survey, a.stage, a.question_type, a.value_number, a.value_text,
+       a.language, substr(a.answered_at, 1, 10) AS day, a.sentiment
+FROM answers a JOIN invitations i ON i.id = a.invitation_id
+WHERE a.answered_at >= ? AND a.answered_at < ? AND NOT a.skipped
+"""
