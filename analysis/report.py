@@ -45,11 +45,13 @@ METHOD = [
     "CES = mean of the 1–7 ease answers, and % of answers ≥ 5.",
     f"Sentiment = mean stored polarity (−1…1) over scored texts only; texts not scored (no scorer for their "
     f"language) are counted apart and never as 0.",
-    f"Negative answer: text sentiment < {NEGATIVE_TEXT}, CSAT ≤ 2, NPS ≤ 6 or CES ≤ 2. Positive: text sentiment > "
-    f"{POSITIVE_TEXT}, CSAT ≥ 4, NPS ≥ 9 or CES ≥ 5. Negative share = negative ÷ rated answers (ratings and scored "
-    "texts); choice answers are not rated. Feeling = positive share − negative share (−100…100).",
-    "An unscored text is labelled negative when its survey holds a negative rating, else positive when it holds a "
-    "positive one; this label only chooses themes and quotes.",
+    f"Negative answer: text sentiment < {NEGATIVE_TEXT}, CSAT ≤ 2, NPS ≤ 6, CES ≤ 2 or support contacted and "
+    f"not solved. Positive: text sentiment > {POSITIVE_TEXT}, CSAT ≥ 4, NPS ≥ 9, CES ≥ 5 or support contacted and "
+    "solved. Negative share = negative ÷ rated answers (ratings, scored texts and support outcomes); other choice "
+    "answers (how they heard of us, support not needed) are not rated. Feeling = positive share − negative share "
+    "(−100…100).",
+    "An unscored text is labelled negative when its survey holds a negative rating (or an unsolved support "
+    "contact), else positive when it holds a positive one; this label only chooses themes and quotes.",
     "Themes: words and two-word phrases (regex tokens, small stop-word list; Chinese and Japanese as character "
     "pairs), each counted once per text, ranked by the z-score of the log-odds ratio of negative vs positive texts "
     "with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008; prior weight 10).",

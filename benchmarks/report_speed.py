@@ -151,22 +151,37 @@ def measure_bare(db: str, out: str) -> dict:
     import pandas as pd
 
     from analysis.aggregate import TREND_WEEKS, parse_week
-    from surveys.store import ANSWER_FACTS, INVITATION_ANSWERS, ORDER_CHANNELS, TREND_ANSWERS, connect_readonly, to_text
+    from surveys.store import INVITATION_ANSWERS, ORDER_CHANNELS, REPORT_ANSWERS, TREND_ANSWERS, connect_readonly, to_text
 
     start, end = parse_week(END_WEEK)
     span = (to_text(start - timedelta(weeks=1)), to_text(end))  # this week and the last: full rows
     older = (to_text(start - timedelta(weeks=TREND_WEEKS - 1)), span[0])  # earlier trend weeks: narrow rows
     began = time.perf_counter()
     conn = connect_readonly(db)
-    frames = [pd.read_sql(ANSWER_FACTS, conn, params=span), pd.read_sql(INVITATION_ANSWERS, conn, params=span),
+    frames = [pd.read_sql(REPORT_ANSWERS, conn, params=span), pd.read_sql(INVITATION_ANSWERS, conn, params=span),
               pd.read_sql(ORDER_CHANNELS, conn, params=span), pd.read_sql(TREND_ANSWERS, conn, params=older)]  # fmt: skip
     conn.close()
     return {"seconds": time.perf_counter() - began, "rows": [len(f) for f in frames]}
 
 
+def measure_wide(db: str, out: str) -> dict:
+    """For reference: every column of every answer in the eight trend weeks, as the first report read them."""
+    import pandas as pd
+
+    from analysis.aggregate import TREND_WEEKS, parse_week
+    from surveys.store import ANSWER_FACTS, connect_readonly, to_text
+
+    start, end = parse_week(END_WEEK)
+    began = time.perf_counter()
+    conn = connect_readonly(db)
+    frame = pd.read_sql(ANSWER_FACTS, conn, params=(to_text(start - timedelta(weeks=TREND_WEEKS - 1)), to_text(end)))
+    conn.close()
+    return {"seconds": time.perf_counter() - began, "rows": [len(frame)]}
+
+
 def child(kind: str, db: str, out: str) -> None:
     """Run one measurement and print it with the process's peak RSS as JSON."""
-    result = {"report": measure_report, "bare": measure_bare}[kind](db, out)
+    result = {"report": measure_report, "bare": measure_bare, "wide": measure_wide}[kind](db, out)
     result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
     print(json.dumps(result))
 
@@ -187,7 +202,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "journeypulse_report_bench")
     parser.add_argument("--rounds", type=int, default=3, help="measurements per side; the median is printed")
     parser.add_argument("--reuse", action="store_true", help="reuse an existing --db instead of generating it")
-    parser.add_argument("--child", choices=("report", "bare"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=("report", "bare", "wide"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child, str(args.db), str(args.out))
@@ -207,6 +222,9 @@ def main() -> None:
     print(f"bare pandas.read_sql: {bare:.2f} s, peak RSS {median('bare', 'peak_mb'):.0f} MB")
     print(f"weekly report {END_WEEK}: {report:.2f} s, peak RSS {median('report', 'peak_mb'):.0f} MB")
     print(f"ratio report / bare read: {report / bare:.2f} (target <= 2), medians of {args.rounds} runs each")
+    wide = run_child("wide", args.db, args.out)
+    print(f"for reference, all columns of all {wide['rows'][0]:,} answers of the 8 trend weeks (ANSWER_FACTS): "
+          f"{wide['seconds']:.2f} s, peak RSS {wide['peak_mb']:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -144,3 +144,36 @@ async def test_week_without_answers(store, surveys):
     f = aggregate_week(store.path, "2026-W40", surveys)
     assert f.answers == 0
     assert (f.stages["responses"] == 0).all() and f.stages["csat"].isna().all()
+
+
+async def test_support_outcome_is_rated(store, small_week, surveys):
+    support = aggregate_week(small_week, WEEK, surveys).stages.loc["support"]
+    # "solved" counts as positive, "not_needed" is not rated
+    assert support["rated_n"] == 1 and support["negative_share"] == 0.0 and support["feeling"] == 100.0
+    for outcome in ("not_solved", "not_solved", "not_needed"):
+        await respond(store, surveys, "first_week", {"expectations": 3, "delivery": 3, "support": outcome, "nps": 8})
+    support = aggregate_week(small_week, WEEK, surveys).stages.loc["support"]
+    assert support["rated_n"] == 3 and support["negative_share"] == pytest.approx(200 / 3)
+    assert support["feeling"] == pytest.approx(100 / 3 - 200 / 3)
+
+
+async def test_older_trend_weeks_match_the_full_computation(small_week, surveys):
+    later = shift_week(WEEK, 3)  # WEEK is then read through the narrow trend rows
+    trend = aggregate_week(small_week, later, surveys).trend.set_index(["week", "stage"])
+    full = aggregate_week(small_week, WEEK, surveys).stages
+    for stage in ("purchase", "first_use", "loyalty", "support"):
+        for name in ("responses", "csat", "nps", "ces_mean", "sentiment_mean", "negative_share", "feeling"):
+            a, b = trend.loc[(WEEK, stage), name], full.loc[stage, name]
+            assert (math.isnan(a) and math.isnan(b)) or a == pytest.approx(b), (stage, name)
+
+
+async def test_channel_answered_weeks_before_still_segments_the_week(store, surveys):
+    earlier = MONDAY - timedelta(weeks=3)
+    post = await respond(store, surveys, "post_purchase", {"channel": "friend", "checkout_ease": 6, "purchase_csat": 5},
+                         when=earlier)  # fmt: skip
+    later = await store.ensure_invitation(post.order_id, "first_week", MONDAY, MONDAY)
+    await store.mark_sent(later.id, MONDAY, None)
+    nps = next(q for q in surveys["first_week"].questions if q.id == "nps")
+    await store.record_answer(later.id, nps, AnswerValue(number=9.0), "en", MONDAY)
+    f = aggregate_week(store.path, WEEK, surveys)
+    assert list(f.by_channel["channel"]) == ["friend"] and f.answers == 1
