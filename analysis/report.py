@@ -202,18 +202,26 @@ def render_html(figures: WeeklyFigures, pngs: dict[str, bytes]) -> str:
         row = figures.stages.loc[stage]
         warn = f" <span class='warn' title='{e(row['small_figures'])}'>⚠</span>" if row["small_sample"] else ""
         out.append(f"<tr><td>{e(stage.replace('_', ' '))}{warn}</td>" + "".join(f"<td>{e(_cell(row, n))}</td>" for n in COLUMNS) + "</tr>")
-    out.append("</table><p class='warn'>⚠ some figures rest on fewer than 30 answers (hover for which).</p>")
+    out.append("</table>")
+    if figures.stages["small_sample"].any():
+        out.append(f"<p class='warn'>⚠ some figures rest on fewer than {SMALL_SAMPLE} answers (hover for which).</p>")
     out.append("<h2>Where it hurts</h2>")
+    if not hurting(figures):
+        out.append("<p>No rated answers this week.</p>")
     for stage in hurting(figures):
         row = figures.stages.loc[stage]
         out.append(f"<h3>{e(stage.replace('_', ' '))}: {_num(row['negative_share'])}% negative</h3>")
         themes = figures.themes.get(stage, [])
         if themes:
             out.append("<p>Themes: " + ", ".join(f"<b>{e(t)}</b>" for t, _ in themes) + "</p>")
+        if stage not in figures.quotes:
+            out.append("<p>No written answers at this stage this week: the share rests on ratings alone.</p>")
         for kind in ("negative", "positive"):
             for quote in figures.quotes.get(stage, {}).get(kind, []):
                 out.append(f"<blockquote>{'−' if kind == 'negative' else '+'} “{e(quote)}”</blockquote>")
-    out.append("<h2>What improved</h2><ul>" + "".join(f"<li>{e(s.replace('_', ' '))}: {e(t)}</li>" for s, t in improved(figures)) + "</ul>")
+    better = improved(figures)
+    out.append("<h2>What improved</h2>" + ("<ul>" + "".join(f"<li>{e(s.replace('_', ' '))}: {e(t)}</li>" for s, t in better)
+               + "</ul>" if better else "<p>No figure improved on last week.</p>"))  # fmt: skip
     out.append("<h2>Complaint follow-up</h2><p>Figures on complaints handled and resolved appear once the support desk is in use.</p>")
     out.append("<h2>Surveys</h2><table><tr><th>Survey</th><th>Sent</th><th>Response rate %</th><th>Completion %</th><th>Drop-off before each question %</th></tr>")
     for _, row in figures.surveys.iterrows():
@@ -252,7 +260,9 @@ def render_markdown(figures: WeeklyFigures) -> str:
         row = figures.stages.loc[stage]
         warn = " ⚠" if row["small_sample"] else ""
         out.append(f"| {stage.replace('_', ' ')}{warn} | " + " | ".join(_cell(row, n) for n in COLUMNS) + " |")
-    out += ["", f"⚠ some figures rest on fewer than {SMALL_SAMPLE} answers.", "", "## Where it hurts", ""]
+    if figures.stages["small_sample"].any():
+        out += ["", f"⚠ some figures rest on fewer than {SMALL_SAMPLE} answers."]
+    out += ["", "## Where it hurts", ""]
     for stage in hurting(figures):
         out += [f"### {stage.replace('_', ' ')}: {_num(figures.stages.loc[stage, 'negative_share'])}% negative", ""]
         themes = figures.themes.get(stage, [])
@@ -261,7 +271,10 @@ def render_markdown(figures: WeeklyFigures) -> str:
         for kind in ("negative", "positive"):
             for quote in figures.quotes.get(stage, {}).get(kind, []):
                 out += [f"> {'−' if kind == 'negative' else '+'} “{m(quote)}”", ""]
-    out += ["## What improved", ""] + [f"- {s.replace('_', ' ')}: {t}" for s, t in improved(figures)] + [""]
+    if not hurting(figures):
+        out += ["No rated answers this week.", ""]
+    better = [f"- {s.replace('_', ' ')}: {t}" for s, t in improved(figures)] or ["No figure improved on last week."]
+    out += ["## What improved", "", *better, ""]
     out += ["## Complaint follow-up", "", "Figures on complaints appear once the support desk is in use.", ""]
     out += ["## Method notes", ""] + [f"{n}. {text}" for n, text in enumerate(METHOD, 1)]
     return "\n".join(out) + "\n"

@@ -32,6 +32,7 @@ TEXTS = {  # (text, polarity, language); None polarity = not scored (no scorer f
     "negative": [("The box arrived damaged and one part was broken.", -0.45, "en"),
                  ("Delivery was late and support never replied.", -0.3, "en"),
                  ("Wrong size, I want a refund. Terrible experience.", -0.8, "en"),
+                 ('<script>alert("x")</script> Box <b>crushed</b> & late', -0.9, "en"),  # must show as text
                  ("Посылка пришла поврежденной, очень недоволен.", None, "ru"),
                  ("快递太慢了，客服也不回复。", None, "zh")],
     "positive": [("Love it, works perfectly and arrived early!", 0.7, "en"),
@@ -70,7 +71,7 @@ def generate(path: Path, answers: int, weeks: int, seed: int = 7) -> int:
     written = 0
     while written < answers:
         customers, orders, invitations, rows = [], [], [], []
-        for _ in range(20_000):
+        for _ in range(min(20_000, (answers - written) // 5 + 1)):  # about 4.5 answers per order
             order_id += 1
             mood = rng.random()  # 0 unhappy .. 1 happy
             language = rng.choices(("en", "ru", "zh"), (6, 3, 1))[0]
