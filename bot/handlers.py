@@ -7,7 +7,7 @@ import logging
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from html import escape
 
@@ -26,6 +26,8 @@ from surveys.journey import Person, Policy, ScoreFn, Step
 from surveys.store import Customer, Invitation, Store
 
 log = logging.getLogger(__name__)
+
+DIGEST_RETRY = timedelta(minutes=15)  # after the digest's report failed to build
 
 
 @dataclass
@@ -382,9 +384,15 @@ async def weekly_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         log.info("refused /weekly to user %s, not a manager", update.effective_user.id)
         await reply(update, language, "managers_only")
         return
-    # Building the report is CPU work: a thread keeps the bot answering customers meanwhile.
+    # Updates are handled one by one: building the report in a task (and a thread) keeps customers answered.
+    context.application.create_task(send_weekly(context, update.effective_chat.id, language), update=update)
+
+
+async def send_weekly(context: ContextTypes.DEFAULT_TYPE, chat_id: int, language: str) -> None:
+    """Build the last complete week's summary in a thread and send it."""
+    svc = services(context)
     summary = await asyncio.to_thread(weekly_summary, svc.store.path, last_complete_week(svc.clock()))
-    await send_summary(context, update.effective_chat.id, language, summary)
+    await send_summary(context, chat_id, language, summary)
 
 
 async def send_due_digests(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -395,9 +403,15 @@ async def send_due_digests(context: ContextTypes.DEFAULT_TYPE) -> None:
     moment = svc.clock()
     week = digest_week(moment, svc.policy.timezone)
     pending = svc.managers - await svc.store.digest_recipients(week)
-    if not pending:
+    failed = context.bot_data.get("digest_failed")
+    if not pending or (failed and failed[0] == week and moment < failed[1] + DIGEST_RETRY):
         return
-    summary = await asyncio.to_thread(weekly_summary, svc.store.path, week)
+    try:
+        summary = await asyncio.to_thread(weekly_summary, svc.store.path, week)
+    except Exception:  # a bug or a broken database: do not rebuild the report on every tick
+        log.exception("could not build the digest of %s; retrying in %s", week, DIGEST_RETRY)
+        context.bot_data["digest_failed"] = (week, moment)
+        return
     for manager_id in sorted(pending):
         if not await svc.store.claim_digest(week, manager_id, moment):
             continue

@@ -82,7 +82,12 @@ async def test_weekly_gives_a_manager_summary_chart_and_report(managed: ClockedH
     # WEEK's digest is due (catch-up on start); /weekly then gives the same on demand.
     digest = await managed.next_message(MANAGER, timeout=15, predicate=lambda m: "document" in m)
     before = len(emu.bot_messages(MANAGER))
+    emu.add_user(CUSTOMER, "Eve", language_code="en")
     emu.send_text(MANAGER, "/weekly")
+    emu.send_text(CUSTOMER, "/help")
+    await managed.next_message(CUSTOMER)
+    # The customer was answered while the manager's report was still being built.
+    assert [m for m in emu.bot_messages(MANAGER)[before:] if "document" in m] == []
     document = await managed.next_message(MANAGER, after=digest["message_id"] + 1, timeout=15,
                                           predicate=lambda m: "document" in m)  # fmt: skip
     summary, photo = emu.bot_messages(MANAGER)[before:before + 2]
