@@ -980,3 +980,15 @@ SELECT i.id AS invitation_id, i.survey, i.sent_at, i.completed_at, a.question_id
 FROM invitations i LEFT JOIN answers a ON a.invitation_id = i.id
 WHERE i.sent_at >= ? AND i.sent_at < ?
 """
+
+
+# Complaints opened in the range, and every complaint opened before its end that is still not resolved.
+COMPLAINT_FACTS = """
+SELECT c.id AS complaint_id, c.state, c.opened_at, c.first_reply_at, c.confirmed,
+       (SELECT min(e.at) FROM complaint_events e WHERE e.complaint_id = c.id AND e.kind = 'resolved')
+           AS first_resolved_at,
+       (SELECT group_concat(DISTINCT a.stage) FROM complaint_flags f JOIN answers a ON a.id = f.answer_id
+         WHERE f.complaint_id = c.id) AS stages
+FROM complaints c
+WHERE c.opened_at < ? AND (c.opened_at >= ? OR c.state IN ('open', 'in_progress', 'reopened'))
+"""
