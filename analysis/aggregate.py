@@ -13,7 +13,7 @@ import pandas as pd
 
 from surveys.definitions import Survey, load_surveys
 from surveys.store import (
-    INVITATION_ANSWERS, ORDER_CHANNELS, REPORT_ANSWERS, TREND_ANSWERS, connect_readonly, to_text,
+    COMPLAINT_FACTS, INVITATION_ANSWERS, ORDER_CHANNELS, REPORT_ANSWERS, TREND_ANSWERS, connect_readonly, to_text,
 )  # fmt: skip
 
 STAGES = ("awareness", "purchase", "delivery", "first_use", "support", "loyalty")
@@ -122,6 +122,18 @@ def log_odds_themes(negative: list[str], positive: list[str], top: int = 8, prio
 
 
 @dataclass
+class ComplaintFigures:
+    """How the support desk followed up the week's complaints."""
+
+    opened: int = 0
+    per_stage: dict[str, int] = field(default_factory=dict)  # complaints with a flagged answer at the stage
+    median_first_reply_hours: float = math.nan
+    resolved_48h: float = math.nan  # % of the week's complaints first resolved within 48 hours
+    confirmed: float = math.nan  # % of the week's resolved complaints whose customer confirmed the fix
+    oldest_open: list[tuple[int, float, str, str]] = field(default_factory=list)  # (id, age h, state, stages)
+
+
+@dataclass
 class WeeklyFigures:
     """Everything the weekly report shows, for one ISO week and its predecessor."""
 
@@ -138,6 +150,7 @@ class WeeklyFigures:
     themes: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     quotes: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # stage -> negative/positive -> texts
     nps_breakdown: dict[str, int] = field(default_factory=dict)  # promoters, passives, detractors this week
+    complaints: ComplaintFigures = field(default_factory=ComplaintFigures)
 
 
 def rate_answers(kind: pd.Series, v: pd.Series, sentiment: pd.Series, choice: pd.Series) -> dict[str, pd.Series]:
@@ -342,6 +355,7 @@ def aggregate_week(db_path: str | Path, week: str, surveys: dict[str, Survey] | 
         raw_answers, raw_invitations, channels, older = read_facts(
             conn, prev_start, end, start - timedelta(weeks=TREND_WEEKS - 1), trend_weeks[:-2]
         )
+        complaint_rows = pd.read_sql(COMPLAINT_FACTS, conn, params=(to_text(end), to_text(start)))
     finally:
         conn.close()
     answers = prepare_answers(raw_answers, channels)
@@ -384,4 +398,34 @@ def aggregate_week(db_path: str | Path, week: str, surveys: dict[str, Survey] | 
         week=week, previous=previous, start=start, end=end, answers=len(this), stages=stages,
         surveys=survey_table, by_channel=segment_figures(this, "channel"), by_language=segment_figures(this, "language"),
         trend=pd.DataFrame(trend_rows), themes=themes, quotes=quotes, nps_breakdown=breakdown,
+        complaints=complaint_figures(complaint_rows, start, end),
+    )  # fmt: skip
+
+
+def complaint_figures(facts: pd.DataFrame, start: datetime, end: datetime, now: datetime | None = None) -> ComplaintFigures:
+    """Compute the complaint follow-up figures of a week from COMPLAINT_FACTS rows."""
+    if facts.empty:
+        return ComplaintFigures()
+    moments = {c: pd.to_datetime(facts[c], utc=True, format="ISO8601") for c in ("opened_at", "first_reply_at", "first_resolved_at")}
+    week = (moments["opened_at"] >= pd.Timestamp(start)) & (moments["opened_at"] < pd.Timestamp(end))
+    this = facts[week]
+    per_stage: Counter[str] = Counter()
+    for stages in this["stages"].dropna():
+        per_stage.update(set(stages.split(",")))
+    reply_hours = ((moments["first_reply_at"] - moments["opened_at"])[week].dropna().dt.total_seconds() / 3600)
+    resolve_hours = (moments["first_resolved_at"] - moments["opened_at"])[week].dt.total_seconds() / 3600
+    resolved = this[moments["first_resolved_at"][week].notna()]
+    asked = resolved["confirmed"].notna()
+    still_open = facts[facts["state"].isin(["open", "in_progress", "reopened"])].assign(opened=moments["opened_at"])
+    reference = pd.Timestamp(min(end, now or datetime.now(UTC)))
+    oldest = [
+        (int(r.complaint_id), (reference - r.opened).total_seconds() / 3600, r.state, r.stages or "")
+        for r in still_open.sort_values("opened").head(5).itertuples()
+    ]
+    return ComplaintFigures(
+        opened=len(this), per_stage=dict(per_stage),
+        median_first_reply_hours=float(reply_hours.median()) if len(reply_hours) else math.nan,
+        resolved_48h=_pct(resolve_hours.fillna(math.inf) <= 48) if len(this) else math.nan,
+        confirmed=float((resolved["confirmed"] == 1).sum() / asked.sum() * 100) if asked.any() else math.nan,
+        oldest_open=oldest,
     )  # fmt: skip

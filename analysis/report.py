@@ -58,6 +58,12 @@ METHOD = [
     "Quotes: the most negative and most positive texts of the stage (scored texts by sentiment first).",
     f"⚠ marks a figure resting on fewer than {SMALL_SAMPLE} answers: read it as a hint, not a finding.",
     "Δ = this week − last week, in the figure's own unit (points for percentages).",
+    "Complaints: a survey opens one complaint when an answer fires a rule (CSAT ≤ 2, CES ≤ 2, NPS ≤ 6 with a "
+    "complaining text, text sentiment below the threshold, a complaint phrase, support 'not solved'); it counts "
+    "in the week it was opened and under every stage with a flagged answer. First reply = first staff message "
+    "relayed to the customer. Resolved within 48 h = complaints first resolved ≤ 48 h after opening ÷ the week's "
+    "complaints. Confirmed = resolved complaints whose customer answered 'yes' ÷ resolved complaints whose "
+    "customer answered. Oldest open: age at the end of the week (or now).",
 ]
 
 
@@ -179,6 +185,26 @@ def _cell(row, name: str) -> str:
     return text + (f" ({delta})" if delta else "")
 
 
+def complaint_lines(figures: WeeklyFigures) -> list[str]:
+    """Summarise how the support desk followed up the week's complaints, one line per figure."""
+    c = figures.complaints
+    if c.opened == 0 and not c.oldest_open:
+        return [f"No complaints were opened in week {figures.week} and none are open."]
+    stages = ", ".join(f"{s.replace('_', ' ')} {c.per_stage[s]}" for s in STAGES if c.per_stage.get(s)) or "none"
+    lines = [
+        f"Complaints opened: {c.opened} (per stage: {stages}).",
+        f"Median time to first staff reply: {_num(c.median_first_reply_hours)} h.",
+        f"Resolved within 48 hours: {_num(c.resolved_48h)}%.",
+        f"Customers who confirmed the fix: {_num(c.confirmed)}% of resolved complaints whose customer answered.",
+    ]
+    if c.oldest_open:
+        oldest = "; ".join(f"#{i} {_num(hours)} h {state.replace('_', ' ')} ({stages or '?'})" for i, hours, state, stages in c.oldest_open)
+        lines.append(f"Oldest open: {oldest}.")
+    else:
+        lines.append("No complaint is open.")
+    return lines
+
+
 def render_html(figures: WeeklyFigures, pngs: dict[str, bytes]) -> str:
     """Render the report as one self-contained HTML page; all customer text is escaped."""
     e = html.escape
@@ -222,7 +248,7 @@ def render_html(figures: WeeklyFigures, pngs: dict[str, bytes]) -> str:
     better = improved(figures)
     out.append("<h2>What improved</h2>" + ("<ul>" + "".join(f"<li>{e(s.replace('_', ' '))}: {e(t)}</li>" for s, t in better)
                + "</ul>" if better else "<p>No figure improved on last week.</p>"))  # fmt: skip
-    out.append("<h2>Complaint follow-up</h2><p>Figures on complaints handled and resolved appear once the support desk is in use.</p>")
+    out.append("<h2>Complaint follow-up</h2><ul>" + "".join(f"<li>{e(line)}</li>" for line in complaint_lines(figures)) + "</ul>")
     out.append("<h2>Surveys</h2><table><tr><th>Survey</th><th>Sent</th><th>Response rate %</th><th>Completion %</th><th>Drop-off before each question %</th></tr>")
     for _, row in figures.surveys.iterrows():
         drop = ", ".join(f"{e(q)} {_num(v)}" for q, v in row["drop_off"].items())
@@ -275,7 +301,7 @@ def render_markdown(figures: WeeklyFigures) -> str:
         out += ["No rated answers this week.", ""]
     better = [f"- {s.replace('_', ' ')}: {t}" for s, t in improved(figures)] or ["No figure improved on last week."]
     out += ["## What improved", "", *better, ""]
-    out += ["## Complaint follow-up", "", "Figures on complaints appear once the support desk is in use.", ""]
+    out += ["## Complaint follow-up", ""] + [f"- {line}" for line in complaint_lines(figures)] + [""]  # no customer text
     out += ["## Method notes", ""] + [f"{n}. {text}" for n, text in enumerate(METHOD, 1)]
     return "\n".join(out) + "\n"
 

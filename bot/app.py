@@ -24,7 +24,7 @@ from telegram.ext import (
 )
 
 from analysis.sentiment import score_text
-from bot import handlers
+from bot import desk, handlers
 from bot.handlers import Services
 from bot.settings import Settings
 from surveys.definitions import Survey
@@ -39,6 +39,8 @@ COMMANDS = [
     BotCommand("start", "Start or resume your survey"),
     BotCommand("language", "Change language"),
     BotCommand("stop", "No more surveys"),
+    BotCommand("mydata", "What is stored about you"),
+    BotCommand("forget", "Delete your data"),
     BotCommand("help", "What this bot does"),
 ]
 MANAGER_COMMANDS = [*COMMANDS, BotCommand("weekly", "Last week's customer-journey report")]
@@ -87,27 +89,40 @@ def build_application(
     application = builder.build()
     application.bot_data["services"] = Services(
         store, surveys, settings.policy, settings.deep_link_secret.get_secret_value(), score_answer,  # type: ignore[union-attr]
+        settings.flag_rules, settings.support_chat_id, settings.staff, settings.complaint_escalate_after,
         managers=settings.managers, **({"clock": clock} if clock else {}),
-    )
+    )  # fmt: skip
     private = filters.ChatType.PRIVATE
+    support = filters.Chat(settings.support_chat_id) if settings.support_chat_id is not None else filters.Chat(())
     application.add_handlers(
         [
             CommandHandler("start", handlers.start, filters=private),
             CommandHandler("help", handlers.help_command, filters=private),
             CommandHandler("stop", handlers.stop_command, filters=private),
             CommandHandler("language", handlers.language_command, filters=private),
+            CommandHandler("mydata", handlers.mydata_command, filters=private),
+            CommandHandler("forget", handlers.forget_command, filters=private),
+            CommandHandler("complaints", desk.complaints_command, filters=private | support),
             CallbackQueryHandler(handlers.button_pressed, pattern=r"^[as]\|"),
             CallbackQueryHandler(handlers.language_chosen, pattern=r"^l\|"),
+            CallbackQueryHandler(desk.desk_button_pressed, pattern=r"^d\|"),
+            CallbackQueryHandler(handlers.confirmation_chosen, pattern=r"^c\|"),
+            CallbackQueryHandler(handlers.forget_chosen, pattern=r"^f\|(yes|no)$"),
             CallbackQueryHandler(handlers.unknown_button),
             MessageHandler(private & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, handlers.text_answered),
             MessageHandler(private & filters.UpdateType.MESSAGE & ~filters.TEXT, handlers.other_message),
             MessageHandler(private & filters.UpdateType.EDITED_MESSAGE, handlers.message_edited),
+            MessageHandler(support & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, desk.staff_replied),
         ]
     )
     application.add_error_handler(record_error)
     application.job_queue.run_repeating(  # type: ignore[union-attr]
         handlers.send_due_surveys, interval=settings.scheduler_interval, first=0.1, name="send_due_surveys"
     )
+    if settings.support_chat_id is not None:  # staff should see a complaint within seconds
+        application.job_queue.run_repeating(  # type: ignore[union-attr]
+            desk.sync_desk, interval=min(settings.scheduler_interval, 3.0), first=0.5, name="sync_desk"
+        )
     application.add_handler(CommandHandler("weekly", handlers.weekly_command, filters=private))
     application.job_queue.run_repeating(  # type: ignore[union-attr]
         handlers.send_due_digests, interval=settings.scheduler_interval, first=0.3, name="send_due_digests"

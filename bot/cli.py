@@ -124,6 +124,8 @@ async def cmd_report(settings: Settings, args: argparse.Namespace) -> None:
             parse_week(args.week)
         except WeekError as exc:
             raise CommandError(str(exc)) from None
+    if Path(settings.database_path).exists():  # bring an older database's schema up to date first
+        await (await Store.open(settings.database_path)).close()
     path = await asyncio.to_thread(build_weekly_report, settings.database_path, args.week, args.out)
     print(path)
 

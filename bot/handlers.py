@@ -19,14 +19,16 @@ from telegram.ext import ContextTypes
 from analysis.aggregate import last_complete_week
 from analysis.report import WeeklySummary, digest_week, weekly_summary
 from bot.texts import LANGUAGE_NAMES, text
-from surveys import journey
+from surveys import complaints, journey
 from surveys.definitions import LANGUAGES, Question, Survey
 from surveys.engine import AnswerValue
+from surveys.complaints import FlagRules
 from surveys.journey import Person, Policy, ScoreFn, Step
-from surveys.store import Customer, Invitation, Store
+from surveys.store import Complaint, Customer, Invitation, Store
 
 log = logging.getLogger(__name__)
 
+MAX_MESSAGE = 4000  # Telegram allows 4096 characters; leave room for markup
 DIGEST_RETRY = timedelta(minutes=15)  # after the digest's report failed to build
 
 
@@ -39,6 +41,10 @@ class Services:
     policy: Policy
     secret: str
     score: ScoreFn
+    rules: FlagRules = FlagRules()
+    support_chat_id: int | None = None
+    staff: frozenset[int] = frozenset()
+    escalate_after: timedelta = timedelta(hours=4)
     managers: frozenset[int] = frozenset()  # Telegram user ids allowed to pull reports
     clock: Callable[[], datetime] = partial(datetime.now, UTC)  # tests move time to test the schedule
 
@@ -201,9 +207,11 @@ async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await toast(query, text(language, "recorded"))
         await show_answer(context, step, query.message)  # type: ignore[arg-type]
         await continue_survey(context, step)
+        await review_answers(context, step)
     elif step.status == "duplicate":
         await toast(query, text(language, "already_recorded"))
         await continue_survey(context, step)
+        await review_answers(context, step)
     elif step.status in ("not_yours", "no_survey", "finished"):
         await toast(query, text(language, "not_yours" if step.status != "finished" else "finished"))
         if step.status == "finished" and query.message is not None:
@@ -237,6 +245,8 @@ async def text_answered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if customer is None:
         await reply(update, journey.pick_language(update.effective_user.language_code), "welcome")
         return
+    if update.effective_message.reply_to_message and await relay_to_support(context, update, customer, True):
+        return
     step = await journey.answer(
         svc.store, svc.surveys, customer, None, None, update.effective_message.text, "text", svc.score, now(),
         update.effective_message.message_id,
@@ -244,12 +254,14 @@ async def text_answered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if step.status == "recorded":
         await show_answer(context, step, None)
         await continue_survey(context, step)
+        await review_answers(context, step)
     elif step.status == "duplicate":
         await continue_survey(context, step)
+        await review_answers(context, step)
     elif step.status == "invalid":
         await reply(update, customer.language, "use_buttons" if step.question.type != "text" else "use_text")  # type: ignore[union-attr]
         await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]
-    else:
+    elif not await relay_to_support(context, update, customer, False):
         await reply(update, customer.language, "no_survey")
 
 
@@ -337,6 +349,146 @@ async def _deliver(context: ContextTypes.DEFAULT_TYPE, customer: Customer, step:
     except TelegramError as exc:  # Telegram down or flooded: hand the survey back to the schedule
         log.warning("could not send %s to customer %s, will retry: %s", step.status, customer.id, exc)
         await journey.release(store, step)
+
+
+# Complaints and privacy: the customer's side ---------------------------------------------------
+
+
+async def review_answers(context: ContextTypes.DEFAULT_TYPE, step: Step) -> None:
+    """Open or grow a complaint when the survey's answers fire a rule; the desk job posts its card."""
+    svc = services(context)
+    assert step.invitation is not None and step.customer is not None
+    await complaints.review(svc.store, svc.rules, step.invitation.id, step.customer.id, now())
+
+
+async def note_on_card(context: ContextTypes.DEFAULT_TYPE, complaint: Complaint, body: str) -> Message | None:
+    """Post a line under a complaint's card (in its topic where there is one)."""
+    if complaint.card_chat_id is None:
+        return None
+    return await context.bot.send_message(
+        complaint.card_chat_id, body, message_thread_id=complaint.thread_id,
+        reply_to_message_id=complaint.card_message_id, allow_sending_without_reply=True,
+    )  # fmt: skip
+
+
+async def relay_to_support(
+    context: ContextTypes.DEFAULT_TYPE, update: Update, customer: Customer, replies_only: bool
+) -> bool:
+    """Pass a customer's message on to their complaint's card; False when it is not about a complaint."""
+    svc = services(context)
+    message = update.effective_message
+    complaint = None
+    if message.reply_to_message is not None:
+        complaint = await svc.store.complaint_for_message(message.chat_id, message.reply_to_message.message_id)
+    if complaint is None and not replies_only:
+        complaint = await svc.store.conversation(customer.id)
+    if complaint is None or complaint.customer_id != customer.id or complaint.card_chat_id is None:
+        return False
+    body = f"💬 <b>{escape(customer.first_name or 'Customer')}</b>: {escape(message.text or '')}"
+    sent = await note_on_card(context, complaint, body[:MAX_MESSAGE])
+    if sent is not None:
+        await svc.store.remember_message(sent.chat_id, sent.message_id, complaint.id)
+    await complaints.customer_replied(svc.store, complaint, message.text or "", now())
+    await reply(update, customer.language, "support_forwarded")
+    return True
+
+
+async def confirmation_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Store the customer's yes/no on whether the issue was fixed; a no reopens the complaint."""
+    query: CallbackQuery = update.callback_query  # type: ignore[assignment]
+    svc = services(context)
+    parts = (query.data or "").split("|")
+    customer = await svc.store.customer_by_user(query.from_user.id)
+    complaint = await svc.store.complaint(int(parts[1])) if len(parts) == 3 and parts[1].isdigit() else None
+    language = customer.language if customer else "en"
+    if customer is None or complaint is None or complaint.customer_id != customer.id or parts[2] not in ("yes", "no"):
+        await toast(query, text(language, "not_yours"))
+        return
+    fixed = parts[2] == "yes"
+    if not await svc.store.confirm(complaint.id, fixed, now()):
+        await toast(query, text(language, "already_recorded"))
+        return
+    await toast(query, text(language, "recorded"))
+    try:
+        await query.edit_message_text(text(language, "confirm_thanks_yes" if fixed else "confirm_thanks_no"))
+    except BadRequest:
+        pass
+    note = "✅ The customer confirmed the fix." if fixed else "↩️ The customer says it is not fixed: reopened."
+    await note_on_card(context, complaint, note)  # the desk job redraws the card
+
+
+
+
+async def mydata_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Send the customer everything stored about them."""
+    data = await journey.my_data(services(context).store, update.effective_user.id)
+    if data is None:
+        await reply(update, journey.pick_language(update.effective_user.language_code), "mydata_none")
+        return
+    language = data["customer"].language
+    for chunk in render_my_data(data, language):
+        await update.effective_message.reply_text(chunk)
+
+
+def render_my_data(data: dict, language: str) -> list[str]:
+    """Render a customer's stored data as Telegram HTML messages of at most MAX_MESSAGE characters."""
+    customer: Customer = data["customer"]
+    lines = [
+        text(language, "mydata_intro"),
+        "",
+        f"<b>{text(language, 'mydata_profile')}</b>",
+        f"telegram_user_id: {customer.telegram_user_id}",
+        f"first_name: {escape(customer.first_name or '')}",
+        f"language: {customer.language}",
+        f"stopped_at: {customer.stopped_at or '-'}",
+        "",
+        f"<b>{text(language, 'mydata_orders')}</b>",
+        *(f"{escape(o['order'])} · {o['purchased_at']}" + (f" · {escape(o['name'])}" if o["name"] else "") for o in data["orders"]),
+        "",
+        f"<b>{text(language, 'mydata_answers')}</b>",
+    ]
+    for a in data["answers"]:
+        value = "-" if a["skipped"] else (f"{a['number']:g}" if a["number"] is not None else escape(a["text"] or ""))
+        lines.append(f"{a['at'][:16]} · {escape(a['survey'])}/{escape(a['question'])}: {value}")
+    if data["complaints"]:
+        lines += ["", f"<b>{text(language, 'mydata_complaints')}</b>"]
+        for c in data["complaints"]:
+            message = f" · {c['at'][:16]} {c['kind']}: {escape(c['text'] or '')}" if c["kind"] else ""
+            lines.append(f"#{c['id']} {c['state']}{message}")
+    chunks, current = [], ""
+    for line in lines:
+        line = line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
+        if len(current) + len(line) + 1 > MAX_MESSAGE:
+            chunks.append(current)
+            current = ""
+        current += line + "\n"
+    return [*chunks, current] if current.strip() else chunks
+
+
+async def forget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Ask the customer to confirm that everything about them should be deleted."""
+    language = await language_of(context, update)
+    buttons = [[
+        InlineKeyboardButton(text(language, "forget_yes"), callback_data="f|yes"),
+        InlineKeyboardButton(text(language, "forget_no"), callback_data="f|no"),
+    ]]  # fmt: skip
+    await update.effective_message.reply_text(text(language, "forget_confirm"), reply_markup=InlineKeyboardMarkup(buttons))
+
+
+async def forget_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Delete the customer's data when they confirmed, else keep everything."""
+    query: CallbackQuery = update.callback_query  # type: ignore[assignment]
+    language = await language_of(context, update)
+    if query.data == "f|yes":
+        forgotten = await journey.forget(services(context).store, query.from_user.id, now())
+        answer = "forgotten" if forgotten else "mydata_none"
+    else:
+        answer = "forget_kept"
+    await toast(query)
+    try:
+        await query.edit_message_text(text(language, answer), reply_markup=None)
+    except BadRequest:
+        pass
 
 
 # Managers: the weekly report in chat ----------------------------------------------------------------

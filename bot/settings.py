@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from surveys.complaints import DEFAULT_PHRASES, FlagRules, RulesError, load_phrases
 from surveys.journey import Policy
 
 _HOURS = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
@@ -46,6 +47,12 @@ class Settings(BaseSettings):
     manager_user_ids: str = ""
     staff_user_ids: str = ""
     support_chat_id: int | None = None
+    complaint_csat_max: int = Field(2, ge=0, le=5)
+    complaint_ces_max: int = Field(2, ge=0, le=7)
+    complaint_nps_max: int = Field(6, ge=-1, le=10)
+    complaint_sentiment_below: float = Field(-0.3, ge=-1.0, le=1.0)
+    complaint_phrases_file: Path | None = None
+    complaint_escalate_after: timedelta = timedelta(hours=4)
     scheduler_interval: float = Field(30.0, gt=0)
     telegram_rate_limit: bool = True
     log_level: str = "INFO"
@@ -81,19 +88,19 @@ class Settings(BaseSettings):
         except ValueError:
             raise ValueError("expected comma-separated Telegram user ids") from None
 
-    @field_validator("support_chat_id", mode="before")
+    @field_validator("support_chat_id", "complaint_phrases_file", mode="before")
     @classmethod
-    def _optional_id(cls, value: object) -> object:
-        return None if isinstance(value, str) and not value.strip() else value  # empty as in .env.example
+    def _optional(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("first_week_delay", "reminder_delay", mode="before")
+    @field_validator("first_week_delay", "reminder_delay", "complaint_escalate_after", mode="before")
     @classmethod
     def _seconds(cls, value: object) -> object:
         if isinstance(value, str) and re.fullmatch(r"\s*\d+(\.\d+)?\s*", value):
             return float(value)
         return value
 
-    @field_validator("first_week_delay", "reminder_delay")
+    @field_validator("first_week_delay", "reminder_delay", "complaint_escalate_after")
     @classmethod
     def _positive(cls, value: timedelta) -> timedelta:
         if value.total_seconds() < 0:
@@ -118,6 +125,20 @@ class Settings(BaseSettings):
             h1, m1, h2, m2 = (int(x) for x in _HOURS.match(self.quiet_hours).groups())  # type: ignore[union-attr]
             quiet = (time(h1 % 24, m1), time(h2 % 24, m2))
         return Policy(self.first_week_delay, self.reminder_delay, quiet, ZoneInfo(self.timezone))
+
+    @property
+    def flag_rules(self) -> FlagRules:
+        """The rules that open a complaint; phrases from COMPLAINT_PHRASES_FILE replace the built-in lists."""
+        phrases = DEFAULT_PHRASES
+        if self.complaint_phrases_file is not None:
+            try:
+                phrases = load_phrases(self.complaint_phrases_file)
+            except RulesError as exc:
+                raise SettingsError(f"COMPLAINT_PHRASES_FILE: {exc}") from None
+        return FlagRules(
+            self.complaint_csat_max, self.complaint_ces_max, self.complaint_nps_max,
+            self.complaint_sentiment_below, phrases,
+        )  # fmt: skip
 
     def require(self, *names: str) -> None:
         """Fail with one clear line when a setting this command needs is not set."""

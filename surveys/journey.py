@@ -216,3 +216,18 @@ async def stop(store: Store, telegram_user_id: int, now: datetime) -> Customer |
 async def mark_unreachable(store: Store, customer: Customer, now: datetime) -> None:
     """Record that the customer blocked the bot, so nothing more is scheduled for them."""
     await store.set_unreachable(customer.id, now)
+
+
+async def my_data(store: Store, telegram_user_id: int) -> dict | None:
+    """Return everything stored about the person, None when they are unknown."""
+    customer = await store.customer_by_user(telegram_user_id)
+    return None if customer is None else await store.customer_data(customer.id)
+
+
+async def forget(store: Store, telegram_user_id: int, now: datetime) -> bool:
+    """Erase the person's data and stop all surveys; scores stay only as anonymous numbers."""
+    customer = await store.customer_by_user(telegram_user_id)
+    if customer is None:
+        return False
+    await store.forget_customer(customer.id, telegram_user_id, now)
+    return True

@@ -72,6 +72,52 @@ class Invitation:
     asked_message_id: int | None
 
 
+@dataclass(frozen=True)
+class Complaint:
+    """A flagged survey of one customer, followed up by support staff in the support chat."""
+
+    id: int
+    invitation_id: int
+    customer_id: int
+    state: str
+    opened_at: datetime
+    touched_at: datetime
+    assignee_id: int | None
+    assignee_name: str | None
+    first_reply_at: datetime | None
+    resolved_at: datetime | None
+    confirmed: bool | None
+    escalated_at: datetime | None
+    card_chat_id: int | None
+    card_message_id: int | None
+    thread_id: int | None
+
+
+@dataclass(frozen=True)
+class FlaggedAnswer:
+    """One answer behind a complaint, with why it was flagged."""
+
+    question_id: str
+    stage: str
+    question_type: str
+    number: float | None
+    text: str | None
+    sentiment: float | None
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ScoredAnswer:
+    """A stored answer with its sentiment, as complaint rules read it."""
+
+    id: int
+    question_id: str
+    question_type: str
+    number: float | None
+    text: str | None
+    sentiment: float | None
+
+
 # Ordered schema changes; entry N brings the database to `PRAGMA user_version` N + 1.
 MIGRATIONS: list[str] = [
     """
@@ -138,6 +184,51 @@ MIGRATIONS: list[str] = [
         CREATE INDEX inbox_pending ON inbox (update_id) WHERE processed_at IS NULL;
     """,
     """
+        CREATE TABLE complaints (
+            id INTEGER PRIMARY KEY,
+            invitation_id INTEGER NOT NULL UNIQUE REFERENCES invitations(id),
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            state TEXT NOT NULL DEFAULT 'open',
+            opened_at TEXT NOT NULL,
+            touched_at TEXT NOT NULL,
+            assignee_id INTEGER,
+            assignee_name TEXT,
+            first_reply_at TEXT,
+            resolved_at TEXT,
+            confirmed INTEGER,
+            confirmed_at TEXT,
+            escalated_at TEXT,
+            card_claimed_at TEXT,
+            card_chat_id INTEGER,
+            card_message_id INTEGER,
+            thread_id INTEGER,
+            card_dirty INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX complaints_state ON complaints (state, opened_at);
+        CREATE TABLE complaint_flags (
+            complaint_id INTEGER NOT NULL REFERENCES complaints(id) ON DELETE CASCADE,
+            answer_id INTEGER NOT NULL UNIQUE REFERENCES answers(id) ON DELETE CASCADE,
+            reasons TEXT NOT NULL
+        );
+        CREATE TABLE complaint_events (
+            id INTEGER PRIMARY KEY,
+            complaint_id INTEGER NOT NULL REFERENCES complaints(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            actor_id INTEGER,
+            actor_name TEXT,
+            detail TEXT
+        );
+        CREATE INDEX complaint_events_complaint ON complaint_events (complaint_id, at);
+        CREATE TABLE desk_messages (
+            chat_id INTEGER NOT NULL,
+            message_id INTEGER NOT NULL,
+            complaint_id INTEGER NOT NULL REFERENCES complaints(id) ON DELETE CASCADE,
+            PRIMARY KEY (chat_id, message_id)
+        );
+        ALTER TABLE orders ADD COLUMN forgotten_at TEXT;
+    """,
+    """
         CREATE TABLE digests (
             week TEXT NOT NULL,
             manager_id INTEGER NOT NULL,
@@ -159,6 +250,18 @@ _DUE = (
     " c.id, c.telegram_user_id, c.chat_id, c.first_name, c.language, c.stopped_at, c.unreachable_at"
     " FROM invitations i JOIN orders o ON o.id = i.order_id JOIN customers c ON c.id = o.customer_id"
 )
+
+
+_COMPLAINT = """SELECT id, invitation_id, customer_id, state, opened_at, touched_at, assignee_id, assignee_name,
+    first_reply_at, resolved_at, confirmed, escalated_at, card_chat_id, card_message_id, thread_id FROM complaints"""
+OPEN_STATES = ("open", "in_progress", "reopened")
+
+
+def _complaint(row: Sequence) -> Complaint:
+    return Complaint(
+        row[0], row[1], row[2], row[3], from_text(row[4]), from_text(row[5]), row[6], row[7], from_text(row[8]),
+        from_text(row[9]), None if row[10] is None else bool(row[10]), from_text(row[11]), row[12], row[13], row[14],
+    )  # fmt: skip
 
 
 def _invitation(row: Sequence) -> Invitation:
@@ -262,8 +365,8 @@ class Store:
         return await self.order_by_ref(ref)  # type: ignore[return-value]
 
     async def order(self, order_id: int) -> Order | None:
-        """Return an order by its internal id."""
-        row = await self._one(f"{_ORDER} WHERE id = ?", (order_id,))
+        """Return an order by its internal id; an order whose customer asked to be forgotten is gone."""
+        row = await self._one(f"{_ORDER} WHERE id = ? AND forgotten_at IS NULL", (order_id,))
         return _order(row) if row else None
 
     async def order_by_ref(self, ref: str) -> Order | None:
@@ -522,6 +625,300 @@ class Store:
                 scores,
             )
 
+    async def scored_answers(self, invitation_id: int) -> list[ScoredAnswer]:
+        """Return the answers of one invitation with their sentiment, in the order given."""
+        rows = await self._all(
+            "SELECT id, question_id, question_type, value_number, value_text, sentiment FROM answers"
+            " WHERE invitation_id = ? AND NOT skipped ORDER BY id",
+            (invitation_id,),
+        )
+        return [ScoredAnswer(*r) for r in rows]
+
+    # Complaints -----------------------------------------------------------------------------------
+
+    async def flag_answers(
+        self, invitation_id: int, customer_id: int, flags: Sequence[tuple[int, str]], now: datetime
+    ) -> tuple[Complaint, bool]:
+        """Open the invitation's complaint (once) and attach (answer id, reasons) flags; True when anything new."""
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                "INSERT INTO complaints (invitation_id, customer_id, opened_at, touched_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (invitation_id) DO NOTHING",
+                (invitation_id, customer_id, to_text(now), to_text(now)),
+            )
+            opened = cursor.rowcount == 1
+            async with db.execute("SELECT id FROM complaints WHERE invitation_id = ?", (invitation_id,)) as c:
+                complaint_id = (await c.fetchone())[0]
+            added = 0
+            for answer_id, reasons in flags:
+                cursor = await db.execute(
+                    "INSERT INTO complaint_flags (complaint_id, answer_id, reasons) VALUES (?, ?, ?)"
+                    " ON CONFLICT (answer_id) DO NOTHING",
+                    (complaint_id, answer_id, reasons),
+                )
+                added += cursor.rowcount
+            if opened:
+                await db.execute(
+                    "INSERT INTO complaint_events (complaint_id, at, kind) VALUES (?, ?, 'opened')",
+                    (complaint_id, to_text(now)),
+                )
+            elif added:
+                await db.execute("UPDATE complaints SET card_dirty = 1 WHERE id = ?", (complaint_id,))
+        return await self.complaint(complaint_id), bool(opened or added)  # type: ignore[return-value]
+
+    async def complaint(self, complaint_id: int) -> Complaint | None:
+        """Return a complaint by id."""
+        row = await self._one(f"{_COMPLAINT} WHERE id = ?", (complaint_id,))
+        return _complaint(row) if row else None
+
+    async def complaint_for_message(self, chat_id: int, message_id: int) -> Complaint | None:
+        """Return the complaint a card, relayed message or topic in a chat belongs to."""
+        row = await self._one(
+            f"{_COMPLAINT} WHERE id = (SELECT complaint_id FROM desk_messages WHERE chat_id = ? AND message_id = ?)",
+            (chat_id, message_id),
+        )
+        return _complaint(row) if row else None
+
+    async def complaint_for_thread(self, chat_id: int, thread_id: int) -> Complaint | None:
+        """Return the complaint whose forum topic this is."""
+        row = await self._one(f"{_COMPLAINT} WHERE card_chat_id = ? AND thread_id = ?", (chat_id, thread_id))
+        return _complaint(row) if row else None
+
+    async def conversation(self, customer_id: int) -> Complaint | None:
+        """Return the customer's open complaint that support has written about, newest first."""
+        row = await self._one(
+            f"{_COMPLAINT} WHERE customer_id = ? AND first_reply_at IS NOT NULL AND state IN (?, ?, ?)"
+            " ORDER BY touched_at DESC LIMIT 1",
+            (customer_id, *OPEN_STATES),
+        )
+        return _complaint(row) if row else None
+
+    async def complaint_card(self, complaint_id: int) -> tuple[Complaint, Customer, str, str, list[FlaggedAnswer]] | None:
+        """Return what a complaint card shows: complaint, customer, order reference, survey, flagged answers."""
+        complaint = await self.complaint(complaint_id)
+        if complaint is None:
+            return None
+        customer = await self.customer(complaint.customer_id)
+        head = await self._one(
+            "SELECT o.order_ref, i.survey FROM invitations i JOIN orders o ON o.id = i.order_id WHERE i.id = ?",
+            (complaint.invitation_id,),
+        )
+        rows = await self._all(
+            "SELECT a.question_id, a.stage, a.question_type, a.value_number, a.value_text, a.sentiment, f.reasons"
+            " FROM complaint_flags f JOIN answers a ON a.id = f.answer_id WHERE f.complaint_id = ? ORDER BY a.id",
+            (complaint_id,),
+        )
+        flagged = [FlaggedAnswer(*r[:6], tuple(r[6].split(","))) for r in rows]
+        return complaint, customer, head[0], head[1], flagged  # type: ignore[index,return-value]
+
+    async def cards_to_post(self, limit: int = 20) -> list[int]:
+        """Return ids of complaints whose card has not been posted or claimed yet."""
+        rows = await self._all(
+            "SELECT id FROM complaints WHERE card_claimed_at IS NULL ORDER BY id LIMIT ?", (limit,)
+        )
+        return [r[0] for r in rows]
+
+    async def claim_card(self, complaint_id: int, now: datetime) -> bool:
+        """Claim the posting of a complaint's card; False when someone else did."""
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                "UPDATE complaints SET card_claimed_at = ? WHERE id = ? AND card_claimed_at IS NULL",
+                (to_text(now), complaint_id),
+            )
+            return cursor.rowcount == 1
+
+    async def unclaim_card(self, complaint_id: int) -> None:
+        """Hand a card that could not be posted back to the next round."""
+        async with self._transaction() as db:
+            await db.execute(
+                "UPDATE complaints SET card_claimed_at = NULL WHERE id = ? AND card_message_id IS NULL", (complaint_id,)
+            )
+
+    async def set_card(self, complaint_id: int, chat_id: int, message_id: int, thread_id: int | None) -> None:
+        """Remember where a complaint's card was posted."""
+        async with self._transaction() as db:
+            await db.execute(
+                "UPDATE complaints SET card_chat_id = ?, card_message_id = ?, thread_id = ?, card_dirty = 0 WHERE id = ?",
+                (chat_id, message_id, thread_id, complaint_id),
+            )
+            await db.execute(
+                "INSERT INTO desk_messages (chat_id, message_id, complaint_id) VALUES (?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
+                (chat_id, message_id, complaint_id),
+            )
+
+    async def remember_message(self, chat_id: int, message_id: int, complaint_id: int) -> None:
+        """Link a relayed message to its complaint, so replies to it find their way."""
+        async with self._transaction() as db:
+            await db.execute(
+                "INSERT INTO desk_messages (chat_id, message_id, complaint_id) VALUES (?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
+                (chat_id, message_id, complaint_id),
+            )
+
+    async def stale_cards(self, limit: int = 20) -> list[int]:
+        """Return ids of posted complaints whose card needs redrawing."""
+        rows = await self._all(
+            "SELECT id FROM complaints WHERE card_dirty = 1 AND card_message_id IS NOT NULL LIMIT ?", (limit,)
+        )
+        return [r[0] for r in rows]
+
+    async def card_drawn(self, complaint_id: int) -> None:
+        """Mark a complaint's card as up to date."""
+        async with self._transaction() as db:
+            await db.execute("UPDATE complaints SET card_dirty = 0 WHERE id = ?", (complaint_id,))
+
+    async def change_state(
+        self, complaint_id: int, to: str, allowed_from: Sequence[str], actor: tuple[int | None, str | None],
+        now: datetime, kind: str | None = None,
+    ) -> bool:
+        """Move a complaint to state `to` when it is in one of `allowed_from`; log who and when."""
+        actor_id, actor_name = actor
+        sets = ["state = ?", "touched_at = ?", "card_dirty = 1"]
+        params: list[object] = [to, to_text(now)]
+        if to == "in_progress" and actor_id is not None:
+            sets += ["assignee_id = ?", "assignee_name = ?"]
+            params += [actor_id, actor_name]
+        if to == "resolved":
+            sets += ["resolved_at = ?", "confirmed = NULL", "confirmed_at = NULL"]
+            params += [to_text(now)]
+        if to == "reopened":
+            sets += ["escalated_at = NULL", "resolved_at = NULL"]
+        marks = ", ".join("?" * len(allowed_from))
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                f"UPDATE complaints SET {', '.join(sets)} WHERE id = ? AND state IN ({marks})",
+                (*params, complaint_id, *allowed_from),
+            )
+            if cursor.rowcount != 1:
+                return False
+            await db.execute(
+                "INSERT INTO complaint_events (complaint_id, at, kind, actor_id, actor_name) VALUES (?, ?, ?, ?, ?)",
+                (complaint_id, to_text(now), kind or to, actor_id, actor_name),
+            )
+            return True
+
+    async def log_message(
+        self, complaint_id: int, kind: str, actor: tuple[int | None, str | None], detail: str, now: datetime
+    ) -> None:
+        """Log a message between staff and customer; the first staff reply starts the clock figures."""
+        async with self._transaction() as db:
+            await db.execute(
+                "INSERT INTO complaint_events (complaint_id, at, kind, actor_id, actor_name, detail)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (complaint_id, to_text(now), kind, *actor, detail),
+            )
+            if kind == "staff_reply":
+                await db.execute(
+                    "UPDATE complaints SET first_reply_at = coalesce(first_reply_at, ?), touched_at = ? WHERE id = ?",
+                    (to_text(now), to_text(now), complaint_id),
+                )
+
+    async def confirm(self, complaint_id: int, fixed: bool, now: datetime) -> bool:
+        """Store the customer's answer to "was it resolved?" once per resolution; a "no" reopens."""
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                "UPDATE complaints SET confirmed = ?, confirmed_at = ?, card_dirty = 1, touched_at = ?"
+                " WHERE id = ? AND state = 'resolved' AND confirmed IS NULL",
+                (int(fixed), to_text(now), to_text(now), complaint_id),
+            )
+            if cursor.rowcount != 1:
+                return False
+            await db.execute(
+                "INSERT INTO complaint_events (complaint_id, at, kind) VALUES (?, ?, ?)",
+                (complaint_id, to_text(now), "confirmed_yes" if fixed else "confirmed_no"),
+            )
+            if not fixed:
+                await db.execute(
+                    "UPDATE complaints SET state = 'reopened', escalated_at = NULL, resolved_at = NULL WHERE id = ?",
+                    (complaint_id,),
+                )
+            return True
+
+    async def open_complaints(self, limit: int = 50) -> list[Complaint]:
+        """Return complaints not resolved, oldest first."""
+        rows = await self._all(
+            f"{_COMPLAINT} WHERE state IN (?, ?, ?) ORDER BY opened_at, id LIMIT ?", (*OPEN_STATES, limit)
+        )
+        return [_complaint(r) for r in rows]
+
+    async def due_escalations(self, untouched_since: datetime, limit: int = 20) -> list[Complaint]:
+        """Return posted complaints nobody took since `untouched_since`, not yet raised again."""
+        rows = await self._all(
+            f"{_COMPLAINT} WHERE state IN ('open', 'reopened') AND touched_at <= ? AND escalated_at IS NULL"
+            " AND card_message_id IS NOT NULL ORDER BY touched_at LIMIT ?",
+            (to_text(untouched_since), limit),
+        )
+        return [_complaint(r) for r in rows]
+
+    async def mark_escalated(self, complaint_id: int, now: datetime) -> bool:
+        """Claim a complaint's escalation; False when it was raised already."""
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                "UPDATE complaints SET escalated_at = ? WHERE id = ? AND escalated_at IS NULL",
+                (to_text(now), complaint_id),
+            )
+            if cursor.rowcount == 1:
+                await db.execute(
+                    "INSERT INTO complaint_events (complaint_id, at, kind) VALUES (?, ?, 'escalated')",
+                    (complaint_id, to_text(now)),
+                )
+            return cursor.rowcount == 1
+
+    # Privacy --------------------------------------------------------------------------------------
+
+    async def customer_data(self, customer_id: int) -> dict:
+        """Return everything stored about one customer, for /mydata."""
+        customer = await self.customer(customer_id)
+        orders = await self._all(
+            "SELECT id, order_ref, customer_name, purchased_at FROM orders WHERE customer_id = ? ORDER BY id",
+            (customer_id,),
+        )
+        answers = await self._all(
+            "SELECT i.survey, a.question_id, a.question_type, a.value_number, a.value_text, a.skipped, a.answered_at,"
+            " a.sentiment FROM answers a JOIN invitations i ON i.id = a.invitation_id JOIN orders o ON o.id = i.order_id"
+            " WHERE o.customer_id = ? ORDER BY a.answered_at, a.id",
+            (customer_id,),
+        )
+        complaints = await self._all(
+            "SELECT c.id, c.state, c.opened_at, e.at, e.kind, e.detail FROM complaints c"
+            " LEFT JOIN complaint_events e ON e.complaint_id = c.id AND e.kind IN ('staff_reply', 'customer_reply')"
+            " WHERE c.customer_id = ? ORDER BY c.id, e.at",
+            (customer_id,),
+        )
+        return {
+            "customer": customer,
+            "orders": [dict(zip(("id", "order", "name", "purchased_at"), r, strict=True)) for r in orders],
+            "answers": [
+                dict(zip(("survey", "question", "type", "number", "text", "skipped", "at", "sentiment"), r, strict=True))
+                for r in answers
+            ],
+            "complaints": [dict(zip(("id", "state", "opened_at", "at", "kind", "text"), r, strict=True)) for r in complaints],
+        }
+
+    async def forget_customer(self, customer_id: int, telegram_user_id: int, now: datetime) -> None:
+        """Erase a customer: their texts, complaints, raw updates and profile; scores stay as anonymous numbers."""
+        mine = "SELECT i.id FROM invitations i JOIN orders o ON o.id = i.order_id WHERE o.customer_id = ?"
+        async with self._transaction() as db:
+            await db.execute(f"DELETE FROM complaints WHERE invitation_id IN ({mine})", (customer_id,))
+            await db.execute(
+                f"DELETE FROM answers WHERE question_type = 'text' AND invitation_id IN ({mine})", (customer_id,)
+            )
+            await db.execute(f"UPDATE answers SET source_message_id = NULL WHERE invitation_id IN ({mine})", (customer_id,))
+            await db.execute(f"DELETE FROM invitations WHERE sent_at IS NULL AND id IN ({mine})", (customer_id,))
+            await db.execute(
+                "UPDATE orders SET customer_id = NULL, customer_name = NULL, order_ref = 'forgotten:' || id,"
+                " forgotten_at = ? WHERE customer_id = ?",
+                (to_text(now), customer_id),
+            )
+            await db.execute(
+                "DELETE FROM inbox WHERE processed_at IS NOT NULL AND ? IN ("
+                " json_extract(payload, '$.message.from.id'), json_extract(payload, '$.edited_message.from.id'),"
+                " json_extract(payload, '$.callback_query.from.id'))",
+                (telegram_user_id,),
+            )
+            await db.execute("DELETE FROM customers WHERE id = ?", (customer_id,))
+
     # Durable intake of Telegram updates -----------------------------------------------------------
 
     async def save_updates(self, updates: Sequence[tuple[int, str]], now: datetime) -> None:
@@ -615,6 +1012,17 @@ FROM invitations i LEFT JOIN answers a ON a.invitation_id = i.id
 WHERE i.sent_at >= ? AND i.sent_at < ?
 """
 
+
+# Complaints opened in the range, and every complaint opened before its end that is still not resolved.
+COMPLAINT_FACTS = """
+SELECT c.id AS complaint_id, c.state, c.opened_at, c.first_reply_at, c.confirmed,
+       (SELECT min(e.at) FROM complaint_events e WHERE e.complaint_id = c.id AND e.kind = 'resolved')
+           AS first_resolved_at,
+       (SELECT group_concat(DISTINCT a.stage) FROM complaint_flags f JOIN answers a ON a.id = f.answer_id
+         WHERE f.complaint_id = c.id) AS stages
+FROM complaints c
+WHERE c.opened_at < ? AND (c.opened_at >= ? OR c.state IN ('open', 'in_progress', 'reopened'))
+"""
 
 # Narrow answer rows for the weekly trend: only what per-stage figures need, no joins and no free texts.
 TREND_ANSWERS = """

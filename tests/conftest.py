@@ -93,6 +93,15 @@ class Harness:
                 return
         raise AssertionError(f"no button {value!r} in {self.emu.buttons(message)}")
 
+    async def drained(self, timeout: float = 5.0) -> int:
+        """Wait until every received update is handled; return how many are still pending."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while True:
+            pending = (await self.rows("SELECT count(*) FROM inbox WHERE processed_at IS NULL"))[0][0]
+            if pending == 0 or asyncio.get_running_loop().time() > deadline:
+                return pending
+            await asyncio.sleep(0.02)
+
     async def rows(self, sql: str, params=()):
         """Run a read query on the bot's database."""
         return await self.store._all(sql, params)

@@ -146,6 +146,33 @@ async def test_week_without_answers(store, surveys):
     assert (f.stages["responses"] == 0).all() and f.stages["csat"].isna().all()
 
 
+def test_complaint_figures_by_hand():
+    import pandas as pd
+
+    from analysis.aggregate import complaint_figures
+
+    start, end = datetime(2026, 11, 16, tzinfo=UTC), datetime(2026, 11, 23, tzinfo=UTC)
+    facts = pd.DataFrame(
+        [
+            # id, state, opened, first reply, confirmed, first resolved, stages
+            (1, "resolved", "2026-11-16T10:00:00.000000Z", "2026-11-16T11:00:00.000000Z", 1, "2026-11-17T10:00:00.000000Z", "purchase"),
+            (2, "resolved", "2026-11-17T10:00:00.000000Z", "2026-11-17T13:00:00.000000Z", 0, "2026-11-20T10:00:00.000000Z", "delivery,purchase"),
+            (3, "open", "2026-11-18T10:00:00.000000Z", None, None, None, "delivery"),
+            (4, "resolved", "2026-11-19T10:00:00.000000Z", "2026-11-19T10:30:00.000000Z", None, "2026-11-19T12:00:00.000000Z", "loyalty"),
+            (5, "in_progress", "2026-11-05T10:00:00.000000Z", "2026-11-06T10:00:00.000000Z", None, None, "support"),  # older, still open
+        ],
+        columns=["complaint_id", "state", "opened_at", "first_reply_at", "confirmed", "first_resolved_at", "stages"],
+    )
+    c = complaint_figures(facts, start, end, now=datetime(2026, 11, 30, tzinfo=UTC))
+    assert c.opened == 4
+    assert c.per_stage == {"purchase": 2, "delivery": 2, "loyalty": 1}
+    assert c.median_first_reply_hours == 1.0  # replies after 1 h, 3 h, 0.5 h
+    assert c.resolved_48h == 50.0  # #1 (24 h) and #4 (2 h) of 4; #2 took 72 h, #3 never
+    assert c.confirmed == 50.0  # #1 yes, #2 no; #4 not answered
+    assert [(i, h, s) for i, h, s, _ in c.oldest_open] == [(5, 17 * 24 + 14.0, "in_progress"), (3, 5 * 24 - 10.0, "open")]
+    assert complaint_figures(facts.iloc[0:0], start, end).opened == 0
+
+
 async def test_support_outcome_is_rated(store, small_week, surveys):
     support = aggregate_week(small_week, WEEK, surveys).stages.loc["support"]
     # "solved" counts as positive, "not_needed" is not rated

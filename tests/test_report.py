@@ -95,3 +95,23 @@ def test_cli_report_bad_week_is_one_line(cli_db, capsys):
     assert info.value.code == 1
     err = capsys.readouterr().err.strip()
     assert err == "journeypulse: week '2026-47' is not an ISO week like 2026-W47"
+
+
+async def test_complaint_follow_up_figures_reach_the_report(hostile_db, store, tmp_path):
+    from surveys import complaints
+    from tests.test_aggregate import MONDAY
+
+    rules = complaints.FlagRules()
+    for invitation_id, customer_id in await store._all("SELECT i.id, o.customer_id FROM invitations i JOIN orders o ON o.id = i.order_id"):
+        await complaints.review(store, rules, invitation_id, customer_id, MONDAY)
+    [(first,), (second,)] = await store._all("SELECT id FROM complaints ORDER BY id")
+    await store.log_message(first, "staff_reply", (900, "Sam"), "sorry", MONDAY.replace(hour=MONDAY.hour + 2))
+    await complaints.resolve(store, first, (900, "Sam"), MONDAY.replace(hour=MONDAY.hour + 3))
+    await store.confirm(first, True, MONDAY.replace(hour=MONDAY.hour + 4))
+    build_weekly_report(hostile_db, WEEK, tmp_path)
+    markdown = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert "- Complaints opened: 2 (per stage: purchase 2)." in markdown
+    assert "- Median time to first staff reply: 2.0 h." in markdown
+    assert "- Resolved within 48 hours: 50.0%." in markdown
+    assert "- Customers who confirmed the fix: 100.0%" in markdown
+    assert f"- Oldest open: #{second} " in markdown

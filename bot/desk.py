@@ -1,0 +1,244 @@
+"""The support desk in Telegram: complaint cards in the support chat, replies relayed both ways, confirmation."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from html import escape
+
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update, User
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import ContextTypes
+
+from bot.handlers import MAX_MESSAGE, Services, note_on_card, now, services, toast
+from bot.texts import LANGUAGE_NAMES, text
+from surveys import complaints
+from surveys.store import Complaint, Customer, FlaggedAnswer
+
+log = logging.getLogger(__name__)
+
+STATE_MARKS = {"open": "🔴", "in_progress": "🟡", "resolved": "🟢", "reopened": "🟠"}
+
+
+def is_staff(svc: Services, user: User | None) -> bool:
+    """Tell whether a Telegram user may act on complaints."""
+    return user is not None and user.id in svc.staff
+
+
+def actor(user: User) -> complaints.Actor:
+    """Describe a staff member for the complaint log."""
+    return user.id, user.first_name
+
+
+def age(since: datetime, moment: datetime) -> str:
+    """Render how long ago something happened, e.g. `2 d 3 h` or `45 min`."""
+    minutes = max(0, int((moment - since).total_seconds() // 60))
+    days, hours = divmod(minutes // 60, 24)
+    if days:
+        return f"{days} d {hours} h"
+    return f"{hours} h {minutes % 60} min" if hours else f"{minutes} min"
+
+
+# Cards -------------------------------------------------------------------------------------------
+
+
+def flagged_line(answer: FlaggedAnswer) -> str:
+    """Render one flagged answer for a card: stage, question, the answer, its score and reasons."""
+    if answer.question_type == "text":
+        quote = answer.text or ""
+        value = f"“{escape(quote if len(quote) <= 600 else quote[:599] + '…')}”"
+        if answer.sentiment is not None:
+            value += f" (sentiment {answer.sentiment:+.2f})"
+    elif answer.number is not None:
+        value = f"{int(answer.number)}"
+    else:
+        value = escape(answer.text or "")
+    reasons = ", ".join(answer.reasons)
+    return f"• <b>{escape(answer.stage)}</b> / {escape(answer.question_id)}: {value} — <code>{escape(reasons)}</code>"
+
+
+def card_text(complaint: Complaint, customer: Customer, order_ref: str, survey: str, flagged: list[FlaggedAnswer]) -> str:
+    """Render a complaint card for the support chat (Telegram HTML, customer text escaped)."""
+    stages = ", ".join(dict.fromkeys(a.stage for a in flagged))
+    lines = [
+        f"{STATE_MARKS.get(complaint.state, '')} <b>Complaint #{complaint.id}</b> · {complaint.state.replace('_', ' ')}",
+        f"Customer: {escape(customer.first_name or '?')} · {LANGUAGE_NAMES.get(customer.language, customer.language)}",
+        f"Order: {escape(order_ref)} · survey: {escape(survey)} · stage: {escape(stages)}",
+        "",
+    ]
+    lines += [flagged_line(a) for a in flagged] + [""]
+    if complaint.assignee_name:
+        lines.append(f"Taken by {escape(complaint.assignee_name)}")
+    if complaint.confirmed is not None:
+        lines.append("Customer confirmed the fix ✅" if complaint.confirmed else "Customer says it is not fixed ↩️")
+    lines.append("<i>Reply to this card to write to the customer.</i>")
+    return "\n".join(lines)
+
+
+def card_buttons(complaint: Complaint) -> InlineKeyboardMarkup:
+    """Offer the actions that make sense in the complaint's state."""
+    names = {"open": ("take", "resolve"), "reopened": ("take", "resolve"), "in_progress": ("resolve",)}
+    actions = names.get(complaint.state, ("reopen",))
+    labels = {"take": "🙋 Take", "resolve": "✅ Resolve", "reopen": "↩️ Reopen"}
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(labels[a], callback_data=f"d|{complaint.id}|{a}") for a in actions]]
+    )
+
+
+async def post_card(context: ContextTypes.DEFAULT_TYPE, complaint_id: int) -> None:
+    """Post a complaint's card to the support chat, in a topic of its own where the chat is a forum."""
+    svc = services(context)
+    card = await svc.store.complaint_card(complaint_id)
+    if card is None:
+        return
+    complaint, customer, order_ref, survey, flagged = card
+    chat_id = svc.support_chat_id
+    thread_id = None
+    if context.bot_data.get("support_topics", True):
+        try:
+            topic = await context.bot.create_forum_topic(chat_id, f"#{complaint.id} {customer.first_name or ''}"[:128])
+            thread_id = topic.message_thread_id
+        except BadRequest:  # not a forum, or the bot may not manage topics: one chat for every card
+            context.bot_data["support_topics"] = False
+    message = await context.bot.send_message(
+        chat_id, card_text(complaint, customer, order_ref, survey, flagged),
+        reply_markup=card_buttons(complaint), message_thread_id=thread_id,
+    )  # fmt: skip
+    await svc.store.set_card(complaint.id, chat_id, message.message_id, thread_id)  # type: ignore[arg-type]
+
+
+async def draw_card(context: ContextTypes.DEFAULT_TYPE, complaint_id: int) -> None:
+    """Bring a posted card up to date with its complaint."""
+    store = services(context).store
+    card = await store.complaint_card(complaint_id)
+    if card is None or card[0].card_message_id is None:
+        return
+    complaint = card[0]
+    try:
+        await context.bot.edit_message_text(
+            card_text(*card), complaint.card_chat_id, complaint.card_message_id, reply_markup=card_buttons(complaint)
+        )
+    except BadRequest as exc:  # "message is not modified" after a concurrent redraw, or deleted by staff
+        log.debug("card of complaint %s not redrawn: %s", complaint_id, exc)
+    await store.card_drawn(complaint_id)
+
+
+async def sync_desk(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Post new complaint cards, redraw changed ones, and raise complaints nobody took in time."""
+    svc = services(context)
+    if svc.support_chat_id is None:
+        return
+    store = svc.store
+    for complaint_id in await store.cards_to_post():
+        if not await store.claim_card(complaint_id, now()):
+            continue
+        try:
+            await post_card(context, complaint_id)
+        except TelegramError as exc:  # the card stays unposted and is tried again next round
+            await store.unclaim_card(complaint_id)
+            log.warning("could not post card of complaint %s, will retry: %s", complaint_id, exc)
+            return
+    for complaint_id in await store.stale_cards():
+        await draw_card(context, complaint_id)
+    moment = now()
+    for complaint in await store.due_escalations(moment - svc.escalate_after):
+        if await store.mark_escalated(complaint.id, moment):
+            waited = age(complaint.touched_at, moment)
+            await note_on_card(context, complaint, f"⏰ Complaint #{complaint.id} has waited {waited} and nobody has taken it.")
+
+
+async def ask_confirmation(context: ContextTypes.DEFAULT_TYPE, complaint: Complaint) -> None:
+    """Ask the customer whether their issue was resolved."""
+    store = services(context).store
+    customer = await store.customer(complaint.customer_id)
+    if customer is None:
+        return
+    language = customer.language
+    buttons = InlineKeyboardMarkup(
+        [[
+            InlineKeyboardButton(text(language, "confirm_yes"), callback_data=f"c|{complaint.id}|yes"),
+            InlineKeyboardButton(text(language, "confirm_no"), callback_data=f"c|{complaint.id}|no"),
+        ]]
+    )  # fmt: skip
+    try:
+        await context.bot.send_message(customer.chat_id, text(language, "confirm_question"), reply_markup=buttons)
+    except Forbidden:
+        await note_on_card(context, complaint, "⚠️ The customer has blocked the bot: they could not be asked to confirm.")
+
+
+# Staff's side ------------------------------------------------------------------------------------
+
+DESK_ACTIONS = {"take": complaints.take, "resolve": complaints.resolve, "reopen": complaints.reopen}
+
+
+async def desk_button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Take, resolve or reopen a complaint from its card: staff only."""
+    query: CallbackQuery = update.callback_query  # type: ignore[assignment]
+    svc = services(context)
+    if not is_staff(svc, query.from_user):
+        log.warning("user %s, not staff, pressed %r", query.from_user.id, query.data)
+        await toast(query, text("en", "desk_staff_only"))
+        return
+    parts = (query.data or "").split("|")
+    if len(parts) != 3 or not parts[1].isdigit() or parts[2] not in DESK_ACTIONS:
+        await toast(query, text("en", "unknown_button"))
+        return
+    complaint_id, action = int(parts[1]), parts[2]
+    if not await DESK_ACTIONS[action](svc.store, complaint_id, actor(query.from_user), now()):
+        await toast(query, text("en", "desk_not_now"))
+        await draw_card(context, complaint_id)
+        return
+    await toast(query, text("en", "desk_done"))
+    await draw_card(context, complaint_id)
+    if action == "resolve":
+        await ask_confirmation(context, await svc.store.complaint(complaint_id))  # type: ignore[arg-type]
+
+
+async def staff_replied(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Relay a staff reply on a card (or in its topic) to the customer: staff only."""
+    svc = services(context)
+    message = update.effective_message
+    complaint = None
+    if message.reply_to_message is not None:
+        complaint = await svc.store.complaint_for_message(message.chat_id, message.reply_to_message.message_id)
+    if complaint is None and message.is_topic_message and message.message_thread_id:
+        complaint = await svc.store.complaint_for_thread(message.chat_id, message.message_thread_id)
+    if complaint is None:
+        return  # staff talking among themselves
+    if not is_staff(svc, update.effective_user):
+        log.warning("user %s, not staff, replied on complaint %s", update.effective_user.id, complaint.id)
+        await message.reply_text(text("en", "desk_staff_only"))
+        return
+    customer = await svc.store.customer(complaint.customer_id)
+    if customer is None:
+        return
+    body = text(customer.language, "support_says", text=message.text or "")
+    try:
+        sent = await context.bot.send_message(customer.chat_id, body[:MAX_MESSAGE])
+    except Forbidden:
+        await message.reply_text(text("en", "desk_blocked"))
+        return
+    await svc.store.remember_message(sent.chat_id, sent.message_id, complaint.id)
+    await complaints.staff_replied(svc.store, complaint, actor(update.effective_user), message.text or "", now())
+    await message.reply_text(text("en", "desk_relayed"))
+    await draw_card(context, complaint.id)
+
+
+async def complaints_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """List open complaints, oldest first, with their age: staff only."""
+    svc = services(context)
+    if not is_staff(svc, update.effective_user):
+        await update.effective_message.reply_text(text("en", "desk_staff_only"))
+        return
+    moment = now()
+    rows = []
+    for complaint in await svc.store.open_complaints():
+        customer = await svc.store.customer(complaint.customer_id)
+        who = escape(customer.first_name or "?") if customer else "?"
+        taken = f" · {escape(complaint.assignee_name)}" if complaint.assignee_name and complaint.state == "in_progress" else ""
+        rows.append(
+            f"{STATE_MARKS[complaint.state]} #{complaint.id} · {age(complaint.opened_at, moment)} · {who}"
+            f" · {complaint.state.replace('_', ' ')}{taken}"
+        )
+    body = "\n".join([f"<b>Open complaints: {len(rows)}</b>", *rows]) if rows else text("en", "desk_none_open")
+    await update.effective_message.reply_text(body[:MAX_MESSAGE])

@@ -1,0 +1,160 @@
+"""Complaint rules, the complaint states, and erasing a customer."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from surveys import complaints, journey
+from surveys.complaints import FlagRules, RulesError, flags, load_phrases
+from surveys.journey import Person, Policy
+from surveys.links import make_token
+from surveys.store import ScoredAnswer
+from tests.conftest import SECRET, T0
+
+RULES = FlagRules()
+
+
+def scored(id_: int, type_: str, number=None, text=None, sentiment=None) -> ScoredAnswer:
+    return ScoredAnswer(id_, f"q{id_}", type_, number, text, sentiment)
+
+
+@pytest.mark.parametrize(
+    ("answer", "reasons"),
+    [
+        (scored(1, "csat", 2.0), "csat_low"),
+        (scored(1, "csat", 3.0), None),
+        (scored(1, "ces", 2.0), "ces_low"),
+        (scored(1, "ces", 3.0), None),
+        (scored(1, "text", text="It was fine", sentiment=0.2), None),
+        (scored(1, "text", text="Meh", sentiment=-0.31), "negative_text"),
+        (scored(1, "text", text="Meh", sentiment=-0.3), None),
+        (scored(1, "text", text="It arrived late, again", sentiment=0.0), "complaint_words"),
+        (scored(1, "text", text="Dark chocolate was delicious", sentiment=0.9), None),  # "late" inside a word
+        (scored(1, "text", text="Awful, I want a REFUND", sentiment=-0.8), "negative_text,complaint_words"),
+        (scored(1, "text", text="Вещь пришла сломанная", sentiment=None), "complaint_words"),
+        (scored(1, "text", text="快递太慢了，包装破损", sentiment=None), "complaint_words"),
+        (scored(1, "choice", text="not_solved"), "support_not_solved"),
+        (scored(1, "choice", text="solved"), None),
+    ],
+)
+def test_each_rule_fires_with_its_reason_code(answer, reasons):
+    assert flags(RULES, [answer]) == ([(1, reasons)] if reasons else [])
+
+
+def test_a_detractor_is_flagged_only_with_a_complaining_text():
+    nps = scored(1, "nps", 5.0)
+    assert flags(RULES, [nps, scored(2, "text", text="Great value", sentiment=0.7)]) == []
+    assert flags(RULES, [nps, scored(2, "text", text="It came damaged", sentiment=0.0)]) == [
+        (1, "nps_detractor_complaining"), (2, "complaint_words")
+    ]
+    assert flags(RULES, [scored(1, "nps", 7.0), scored(2, "text", text="damaged", sentiment=0.0)]) == [(2, "complaint_words")]
+
+
+def test_thresholds_and_phrases_are_configurable(tmp_path):
+    strict = FlagRules(csat_max=3, ces_max=1, nps_max=8, sentiment_below=0.0, phrases={"en": ("meh",)})
+    assert flags(strict, [scored(1, "csat", 3.0), scored(2, "ces", 2.0)]) == [(1, "csat_low")]
+    assert strict.complaint_words("Meh. It was broken") == ["meh"]
+    path = tmp_path / "phrases.yaml"
+    path.write_text("en: [too pricey, 'slow reply']\nru: [дорого]\n", encoding="utf-8")
+    assert load_phrases(path) == {"en": ("too pricey", "slow reply"), "ru": ("дорого",)}
+    path.write_text("en: too pricey\n", encoding="utf-8")
+    with pytest.raises(RulesError, match="expected a mapping"):
+        load_phrases(path)
+    path.write_text("en: [unclosed\n", encoding="utf-8")
+    with pytest.raises(RulesError, match="cannot read"):
+        load_phrases(path)
+
+
+async def answered(store, surveys, user: int, values: dict[str, str], score=lambda t: (-0.6, 0.5, "en", "test")):
+    """Open an order's link as a new customer and answer the post-purchase questions given."""
+    order = await store.add_order(f"O-{user}", "Ann Lee", T0, T0)
+    step = await journey.open_link(store, surveys, Policy(), SECRET, make_token(SECRET, order.id), Person(user, user, "Ann"), T0)
+    for question_id, raw in values.items():
+        kind = "text" if question_id in ("what_went_wrong", "improve") else "button"
+        step = await journey.answer(store, surveys, step.customer, step.invitation.id, question_id, raw, kind, score, T0)
+        assert step.status == "recorded", (question_id, step.status)
+    return step
+
+
+async def test_one_complaint_per_survey_collects_every_flagged_answer(store, surveys):
+    step = await answered(store, surveys, 1, {"channel": "ad", "checkout_ease": "1", "purchase_csat": "1"})
+    first = await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
+    assert first is not None and first.state == "open"
+    assert await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0) is None  # nothing new
+    step = await journey.answer(store, surveys, step.customer, step.invitation.id, "what_went_wrong", "bad", "text",
+                                lambda t: (-0.6, 0.5, "en", "test"), T0)  # fmt: skip
+    again = await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
+    assert again is not None and again.id == first.id
+    _, customer, ref, survey, flagged = await store.complaint_card(first.id)
+    assert (customer.first_name, ref, survey) == ("Ann", "O-1", "post_purchase")
+    assert [(a.question_id, a.reasons) for a in flagged] == [
+        ("checkout_ease", ("ces_low",)), ("purchase_csat", ("csat_low",)), ("what_went_wrong", ("negative_text",))
+    ]
+
+
+async def test_states_move_only_along_allowed_paths_and_log_who(store, surveys):
+    step = await answered(store, surveys, 2, {"channel": "ad", "checkout_ease": "5", "purchase_csat": "2"})
+    complaint = await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
+    sam, kim = (900, "Sam"), (901, "Kim")
+    assert not await complaints.reopen(store, complaint.id, sam, T0)  # not resolved yet
+    assert await complaints.take(store, complaint.id, sam, T0 + timedelta(minutes=5))
+    assert await complaints.take(store, complaint.id, kim, T0 + timedelta(minutes=6))  # taken over
+    assert (await store.complaint(complaint.id)).assignee_name == "Kim"
+    assert await complaints.resolve(store, complaint.id, kim, T0 + timedelta(hours=1))
+    assert not await complaints.resolve(store, complaint.id, kim, T0 + timedelta(hours=1))
+    assert await store.confirm(complaint.id, False, T0 + timedelta(hours=2))
+    assert not await store.confirm(complaint.id, True, T0 + timedelta(hours=2))  # asked once per resolution
+    reopened = await store.complaint(complaint.id)
+    assert reopened.state == "reopened" and reopened.resolved_at is None and reopened.confirmed is False
+    assert await complaints.resolve(store, complaint.id, sam, T0 + timedelta(hours=3))
+    assert await store.confirm(complaint.id, True, T0 + timedelta(hours=4))
+    assert (await store.complaint(complaint.id)).confirmed is True
+    events = await store._all("SELECT kind, actor_name FROM complaint_events ORDER BY id")
+    assert events == [
+        ("opened", None), ("taken", "Sam"), ("taken", "Kim"), ("resolved", "Kim"), ("confirmed_no", None),
+        ("resolved", "Sam"), ("confirmed_yes", None),
+    ]
+
+
+async def test_escalation_is_claimed_once_and_resets_on_reopen(store, surveys):
+    step = await answered(store, surveys, 3, {"channel": "ad", "checkout_ease": "5", "purchase_csat": "1"})
+    complaint = await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
+    later = T0 + timedelta(hours=5)
+    assert await store.due_escalations(later) == []  # no card posted yet: nothing to raise
+    await store.set_card(complaint.id, -100, 7, None)
+    assert [c.id for c in await store.due_escalations(later)] == [complaint.id]
+    assert await store.due_escalations(T0 - timedelta(seconds=1)) == []
+    assert await store.mark_escalated(complaint.id, later)
+    assert not await store.mark_escalated(complaint.id, later)
+    assert await store.due_escalations(later) == []
+    assert await complaints.resolve(store, complaint.id, (900, "Sam"), later)
+    assert await complaints.reopen(store, complaint.id, (900, "Sam"), later)
+    assert await store.due_escalations(later + timedelta(hours=5)) != []  # untouched again after reopening
+
+
+async def test_forget_erases_the_person_and_keeps_anonymous_scores(store, surveys):
+    keep = await answered(store, surveys, 4, {"channel": "ad", "checkout_ease": "5", "purchase_csat": "1", "what_went_wrong": "mine"})
+    gone = await answered(store, surveys, 5, {"channel": "ad", "checkout_ease": "4", "purchase_csat": "1", "what_went_wrong": "secret"})
+    for step in (keep, gone):
+        await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
+    await store.save_updates([(1, '{"update_id": 1, "message": {"from": {"id": 5}, "text": "secret"}}'),
+                              (2, '{"update_id": 2, "message": {"from": {"id": 4}, "text": "mine"}}')], T0)  # fmt: skip
+    for update_id in (1, 2):
+        await store.mark_update_processed(update_id, T0)
+
+    assert await journey.forget(store, 5, T0)
+    assert not await journey.forget(store, 5, T0)
+    assert await store.customer_by_user(5) is None and await store.customer_by_user(4) is not None
+    assert await store._all("SELECT value_text FROM answers WHERE question_type = 'text'") == [("mine",)]
+    assert await store._all("SELECT count(*) FROM answers WHERE value_number IS NOT NULL") == [(4,)]
+    assert await store._all("SELECT customer_id FROM complaints") == [(keep.customer.id,)]
+    assert await store._all("SELECT update_id FROM inbox") == [(2,)]
+    # The forgotten order's link no longer opens anything.
+    order_id = gone.invitation.order_id
+    step = await journey.open_link(store, surveys, Policy(), SECRET, make_token(SECRET, order_id), Person(5, 5, "Ann"), T0)
+    assert step.status == "invalid_link"
+    data = await journey.my_data(store, 4)
+    assert [o["order"] for o in data["orders"]] == ["O-4"] and "mine" in [a["text"] for a in data["answers"]]
+    assert await journey.my_data(store, 5) is None
