@@ -214,7 +214,7 @@ def render_html(figures: WeeklyFigures, pngs: dict[str, bytes]) -> str:
         "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">",
         f"<title>Journey report {e(figures.week)}</title><style>body{{font-family:sans-serif;max-width:60em;margin:auto;"
         "padding:1em}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.3em .5em;text-align:right}"
-        "td:first-child,th:first-child{text-align:left}.warn{color:#b35900}blockquote{color:#444}</style></head><body>",
+        "td:first-child,th:first-child,.words{text-align:left}.warn{color:#b35900}blockquote{color:#444}</style></head><body>",
         f"<h1>Customer journey: week {e(figures.week)}</h1>",
         f"<p>{e(figures.start.date().isoformat())} – {e((figures.end.date()).isoformat())} (UTC, end exclusive); "
         f"compared with {e(figures.previous)}. {figures.answers} answers.</p>",
@@ -249,11 +249,11 @@ def render_html(figures: WeeklyFigures, pngs: dict[str, bytes]) -> str:
     out.append("<h2>What improved</h2>" + ("<ul>" + "".join(f"<li>{e(s.replace('_', ' '))}: {e(t)}</li>" for s, t in better)
                + "</ul>" if better else "<p>No figure improved on last week.</p>"))  # fmt: skip
     out.append("<h2>Complaint follow-up</h2><ul>" + "".join(f"<li>{e(line)}</li>" for line in complaint_lines(figures)) + "</ul>")
-    out.append("<h2>Surveys</h2><table><tr><th>Survey</th><th>Sent</th><th>Response rate %</th><th>Completion %</th><th>Drop-off before each question %</th></tr>")
+    out.append("<h2>Surveys</h2><table><tr><th>Survey</th><th>Sent</th><th>Response rate %</th><th>Completion %</th><th class='words'>Drop-off before each question %</th></tr>")
     for _, row in figures.surveys.iterrows():
         drop = ", ".join(f"{e(q)} {_num(v)}" for q, v in row["drop_off"].items())
         out.append(f"<tr><td>{e(row['survey'])}</td><td>{row['invitations']}</td><td>{_num(row['response_rate'])}</td>"
-                   f"<td>{_num(row['completion'])}</td><td>{drop}</td></tr>")  # fmt: skip
+                   f"<td>{_num(row['completion'])}</td><td class='words'>{drop}</td></tr>")  # fmt: skip
     out.append("</table>")
     for title, table, column in (("By channel", figures.by_channel, "channel"), ("By language", figures.by_language, "language")):
         out.append(f"<h2>{title}</h2>")
