@@ -88,7 +88,7 @@ def generate(path: Path, answers: int, weeks: int, seed: int = 7) -> int:
                 invitations.append((invitation_id, order_id, survey, _ts(sent), _ts(sent), _ts(at) if done else None,
                                     _ts(sent)))  # fmt: skip
 
-                def score(low: int, high: int) -> float:
+                def score(low: int, high: int, mood: float = mood) -> float:
                     return float(min(high, max(low, round(low + (high - low) * (mood + rng.uniform(-0.3, 0.3))))))
 
                 if survey == "post_purchase":
@@ -152,7 +152,14 @@ def measure_bare(db: str, out: str) -> dict:
     import pandas as pd
 
     from analysis.aggregate import TREND_WEEKS, parse_week
-    from surveys.store import INVITATION_ANSWERS, ORDER_CHANNELS, REPORT_ANSWERS, TREND_ANSWERS, connect_readonly, to_text
+    from surveys.store import (
+        INVITATION_ANSWERS,
+        ORDER_CHANNELS,
+        REPORT_ANSWERS,
+        TREND_ANSWERS,
+        connect_readonly,
+        to_text,
+    )
 
     start, end = parse_week(END_WEEK)
     span = (to_text(start - timedelta(weeks=1)), to_text(end))  # this week and the last: full rows
