@@ -178,6 +178,15 @@ def _cell(row, name: str) -> str:
     return text + (f" ({delta})" if delta else "")
 
 
+def _duration(hours: float) -> str:
+    """Render a duration in hours as minutes, hours or days, whichever reads best."""
+    if hours is None or math.isnan(hours):
+        return "—"
+    if hours < 1:
+        return f"{hours * 60:.0f} min"
+    return f"{hours:.1f} h" if hours < 48 else f"{hours / 24:.1f} d"
+
+
 def complaint_lines(figures: WeeklyFigures) -> list[str]:
     """Summarise how the support desk followed up the week's complaints, one line per figure."""
     c = figures.complaints
@@ -186,12 +195,12 @@ def complaint_lines(figures: WeeklyFigures) -> list[str]:
     stages = ", ".join(f"{s.replace('_', ' ')} {c.per_stage[s]}" for s in STAGES if c.per_stage.get(s)) or "none"
     lines = [
         f"Complaints opened: {c.opened} (per stage: {stages}).",
-        f"Median time to first staff reply: {_num(c.median_first_reply_hours)} h.",
+        f"Median time to first staff reply: {_duration(c.median_first_reply_hours)}.",
         f"Resolved within 48 hours: {_num(c.resolved_48h)}%.",
         f"Customers who confirmed the fix: {_num(c.confirmed)}% of resolved complaints whose customer answered.",
     ]
     if c.oldest_open:
-        oldest = "; ".join(f"#{i} {_num(hours)} h {state.replace('_', ' ')} ({stages or '?'})" for i, hours, state, stages in c.oldest_open)
+        oldest = "; ".join(f"#{i} {_duration(hours)} {state.replace('_', ' ')} ({stages or '?'})" for i, hours, state, stages in c.oldest_open)
         lines.append(f"Oldest open: {oldest}.")
     else:
         lines.append("No complaint is open.")

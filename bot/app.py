@@ -77,6 +77,7 @@ def build_application(settings: Settings, store: Store, surveys: dict[str, Surve
     application.bot_data["services"] = Services(
         store, surveys, settings.policy, settings.deep_link_secret.get_secret_value(), score_answer,  # type: ignore[union-attr]
         settings.flag_rules, settings.support_chat_id, settings.staff, settings.complaint_escalate_after,
+        min(settings.scheduler_interval, 2.0),
     )  # fmt: skip
     private = filters.ChatType.PRIVATE
     support = filters.Chat(settings.support_chat_id) if settings.support_chat_id is not None else filters.Chat(())
@@ -106,9 +107,7 @@ def build_application(settings: Settings, store: Store, surveys: dict[str, Surve
         handlers.send_due_surveys, interval=settings.scheduler_interval, first=0.1, name="send_due_surveys"
     )
     if settings.support_chat_id is not None:  # staff should see a complaint within seconds
-        application.job_queue.run_repeating(  # type: ignore[union-attr]
-            desk.sync_desk, interval=min(settings.scheduler_interval, 3.0), first=0.5, name="sync_desk"
-        )
+        application.job_queue.run_once(desk.desk_round, 0.5, name="desk_round")  # type: ignore[union-attr]
     return application
 
 

@@ -111,7 +111,7 @@ async def test_complaint_follow_up_figures_reach_the_report(hostile_db, store, t
     build_weekly_report(hostile_db, WEEK, tmp_path)
     markdown = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "- Complaints opened: 2 (per stage: purchase 2)." in markdown
-    assert "- Median time to first staff reply: 2.0 h." in markdown
+    assert "- Median time to first staff reply: 2.0 h." in markdown  # replied 2 h after opening
     assert "- Resolved within 48 hours: 50.0%." in markdown
     assert "- Customers who confirmed the fix: 100.0%" in markdown
     assert f"- Oldest open: #{second} " in markdown
