@@ -144,3 +144,9 @@ async def test_week_without_answers(store, surveys):
     f = aggregate_week(store.path, "2026-W40", surveys)
     assert f.answers == 0
     assert (f.stages["responses"] == 0).all() and f.stages["csat"].isna().all()
+
+
+async def test_scorers_per_text_language(small_week, surveys):
+    f = aggregate_week(small_week, WEEK, surveys)
+    rows = sorted(f.scorers.itertuples(index=False, name=None))
+    assert rows == [("en", "test", 2), ("ru", "not scored", 1)]

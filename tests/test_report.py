@@ -95,3 +95,14 @@ def test_cli_report_bad_week_is_one_line(cli_db, capsys):
     assert info.value.code == 1
     err = capsys.readouterr().err.strip()
     assert err == "journeypulse: week '2026-47' is not an ISO week like 2026-W47"
+
+
+async def test_report_says_which_scorer_scored_each_language(store, surveys, tmp_path):
+    await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1,
+                  "what_went_wrong": "Посылка пришла мятая"}, language="ru", scores={"what_went_wrong": -0.8})  # fmt: skip
+    await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1,
+                  "what_went_wrong": "配送が遅い"}, language="ja")  # fmt: skip
+    page = build_weekly_report(store.path, WEEK, tmp_path / "out").read_text(encoding="utf-8")
+    assert "<h2>Sentiment scorers</h2><p>ja: not scored, 1 texts<br>ru: test, 1 texts</p>" in page
+    markdown = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert "## Sentiment scorers\n\n- ja\\: not scored, 1 texts\n- ru\\: test, 1 texts\n" in markdown
