@@ -23,7 +23,6 @@ import argparse
 import gzip
 import hashlib
 import json
-import math
 import sys
 import time
 from dataclasses import dataclass
