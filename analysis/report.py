@@ -259,6 +259,7 @@ def render_html(figures: WeeklyFigures, charts: dict[str, str]) -> str:
             out.append(f"<tr><td>{e(str(row[column]))}{warn}</td><td>{row['responses']}</td><td>{_num(row['csat'])}</td>"
                        f"<td>{_num(row['nps'])}</td><td>{_num(row['negative_share'])}</td><td>{_num(row['feeling'])}</td></tr>")  # fmt: skip
         out.append("</table>")
+    out.append("<h2>Sentiment scorers</h2>" + scorer_lines(figures, lambda rows: "<p>" + "<br>".join(e(r) for r in rows) + "</p>"))
     out.append(f"<h2>Trend</h2><img alt='trend' src='data:image/png;base64,{charts['trend']}'>")
     out.append(f"<h2>NPS</h2><img alt='NPS breakdown' src='data:image/png;base64,{charts['nps']}'>")
     out.append("<h2>Method notes</h2><ol>" + "".join(f"<li>{e(m)}</li>" for m in METHOD) + "</ol></body></html>")
@@ -290,8 +291,16 @@ def render_markdown(figures: WeeklyFigures) -> str:
                 out += [f"> {'−' if kind == 'negative' else '+'} “{m(quote)}”", ""]
     out += ["## What improved", ""] + [f"- {s.replace('_', ' ')}: {t}" for s, t in improved(figures)] + [""]
     out += ["## Complaint follow-up", ""] + [f"- {line}" for line in complaint_lines(figures)] + [""]  # no customer text
+    out += ["## Sentiment scorers", "", scorer_lines(figures, lambda rows: "\n".join(f"- {m(r)}" for r in rows)), ""]
     out += ["## Method notes", ""] + [f"{n}. {text}" for n, text in enumerate(METHOD, 1)]
     return "\n".join(out) + "\n"
+
+
+def scorer_lines(figures: WeeklyFigures, render) -> str:
+    """Say which scorer scored the week's texts in each detected language, rendered by `render`."""
+    if figures.scorers.empty:
+        return render(["No text answers this week."])
+    return render([f"{row.text_language}: {row.scorer}, {row.texts} texts" for row in figures.scorers.itertuples()])
 
 
 def stage_rows(figures: WeeklyFigures) -> tuple[list[str], list[dict]]:

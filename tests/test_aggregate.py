@@ -171,3 +171,9 @@ def test_complaint_figures_by_hand():
     assert c.confirmed == 50.0  # #1 yes, #2 no; #4 not answered
     assert [(i, h, s) for i, h, s, _ in c.oldest_open] == [(5, 17 * 24 + 14.0, "in_progress"), (3, 5 * 24 - 10.0, "open")]
     assert complaint_figures(facts.iloc[0:0], start, end).opened == 0
+
+
+async def test_scorers_per_text_language(small_week, surveys):
+    f = aggregate_week(small_week, WEEK, surveys)
+    rows = sorted(f.scorers.itertuples(index=False, name=None))
+    assert rows == [("en", "test", 2), ("ru", "not scored", 1)]
