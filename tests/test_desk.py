@@ -69,8 +69,9 @@ async def toasted(h: Harness, update: dict) -> str | None:
 
 async def test_unhappy_customer_reaches_the_desk_and_the_loop_closes(desk: Harness):
     h, emu, user = desk, desk.emu, 610
-    await unhappy_customer(h, user, "Ann <i>")
+    await unhappy_customer(h, user, "Ann <i>", "The parcel arrived broken </b><a href='x'>&")
     posted = await card(h, lambda m: "broken" in m["text"])  # posted at the CSAT, redrawn with the text
+    assert "The parcel arrived broken </b><a href='x'>&" in posted["text"]  # shown as typed, not as markup
     # One topic per complaint, the card inside it, with every flagged answer and its reasons.
     assert posted.get("message_thread_id") and posted.get("is_topic_message")
     assert "Ann <i>" in posted["text"] and "A-610" in posted["text"] and "post_purchase" in posted["text"]
