@@ -151,6 +151,7 @@ class WeeklyFigures:
     quotes: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # stage -> negative/positive -> texts
     nps_breakdown: dict[str, int] = field(default_factory=dict)  # promoters, passives, detractors this week
     complaints: ComplaintFigures = field(default_factory=ComplaintFigures)
+    scorers: pd.DataFrame = field(default_factory=pd.DataFrame)  # rows (text_language, scorer, texts) this week
 
 
 def rate_answers(kind: pd.Series, v: pd.Series, sentiment: pd.Series, choice: pd.Series) -> dict[str, pd.Series]:
@@ -286,6 +287,15 @@ def segment_figures(answers: pd.DataFrame, column: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def scorer_table(answers: pd.DataFrame) -> pd.DataFrame:
+    """Text answers per detected language and the scorer that scored them ('not scored' when none did)."""
+    texts = answers[answers["question_type"] == "text"] if not answers.empty else answers
+    if texts.empty:
+        return pd.DataFrame(columns=["text_language", "scorer", "texts"])
+    texts = texts.assign(text_language=texts["text_language"].fillna("und"), scorer=texts["scorer"].fillna("not scored"))
+    return texts.groupby(["text_language", "scorer"]).size().reset_index(name="texts")
+
+
 def week_names(moments: pd.Series) -> pd.Series:
     """Name the ISO week of each stored moment (UTC text), parsing each distinct day once."""
     days = moments.str.slice(0, 10)
@@ -399,6 +409,7 @@ def aggregate_week(db_path: str | Path, week: str, surveys: dict[str, Survey] | 
         surveys=survey_table, by_channel=segment_figures(this, "channel"), by_language=segment_figures(this, "language"),
         trend=pd.DataFrame(trend_rows), themes=themes, quotes=quotes, nps_breakdown=breakdown,
         complaints=complaint_figures(complaint_rows, start, end),
+        scorers=scorer_table(this),
     )  # fmt: skip
 
 

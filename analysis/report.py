@@ -185,6 +185,15 @@ def _cell(row, name: str) -> str:
     return text + (f" ({delta})" if delta else "")
 
 
+def _duration(hours: float) -> str:
+    """Render a duration in hours as minutes, hours or days, whichever reads best."""
+    if hours is None or math.isnan(hours):
+        return "—"
+    if hours < 1:
+        return f"{hours * 60:.0f} min"
+    return f"{hours:.1f} h" if hours < 48 else f"{hours / 24:.1f} d"
+
+
 def complaint_lines(figures: WeeklyFigures) -> list[str]:
     """Summarise how the support desk followed up the week's complaints, one line per figure."""
     c = figures.complaints
@@ -193,12 +202,12 @@ def complaint_lines(figures: WeeklyFigures) -> list[str]:
     stages = ", ".join(f"{s.replace('_', ' ')} {c.per_stage[s]}" for s in STAGES if c.per_stage.get(s)) or "none"
     lines = [
         f"Complaints opened: {c.opened} (per stage: {stages}).",
-        f"Median time to first staff reply: {_num(c.median_first_reply_hours)} h.",
+        f"Median time to first staff reply: {_duration(c.median_first_reply_hours)}.",
         f"Resolved within 48 hours: {_num(c.resolved_48h)}%.",
         f"Customers who confirmed the fix: {_num(c.confirmed)}% of resolved complaints whose customer answered.",
     ]
     if c.oldest_open:
-        oldest = "; ".join(f"#{i} {_num(hours)} h {state.replace('_', ' ')} ({stages or '?'})" for i, hours, state, stages in c.oldest_open)
+        oldest = "; ".join(f"#{i} {_duration(hours)} {state.replace('_', ' ')} ({stages or '?'})" for i, hours, state, stages in c.oldest_open)
         lines.append(f"Oldest open: {oldest}.")
     else:
         lines.append("No complaint is open.")
@@ -266,6 +275,7 @@ def render_html(figures: WeeklyFigures, pngs: dict[str, bytes]) -> str:
             out.append(f"<tr><td>{e(str(row[column]))}{warn}</td><td>{row['responses']}</td><td>{_num(row['csat'])}</td>"
                        f"<td>{_num(row['nps'])}</td><td>{_num(row['negative_share'])}</td><td>{_num(row['feeling'])}</td></tr>")  # fmt: skip
         out.append("</table>")
+    out.append("<h2>Sentiment scorers</h2>" + scorer_lines(figures, lambda rows: "<p>" + "<br>".join(e(r) for r in rows) + "</p>"))
     out.append(f"<h2>Trend</h2><img alt='trend' src='data:image/png;base64,{charts['trend']}'>")
     out.append(f"<h2>NPS</h2><img alt='NPS breakdown' src='data:image/png;base64,{charts['nps']}'>")
     out.append("<h2>Method notes</h2><ol>" + "".join(f"<li>{e(m)}</li>" for m in METHOD) + "</ol></body></html>")
@@ -302,8 +312,16 @@ def render_markdown(figures: WeeklyFigures) -> str:
     better = [f"- {s.replace('_', ' ')}: {t}" for s, t in improved(figures)] or ["No figure improved on last week."]
     out += ["## What improved", "", *better, ""]
     out += ["## Complaint follow-up", ""] + [f"- {line}" for line in complaint_lines(figures)] + [""]  # no customer text
+    out += ["## Sentiment scorers", "", scorer_lines(figures, lambda rows: "\n".join(f"- {m(r)}" for r in rows)), ""]
     out += ["## Method notes", ""] + [f"{n}. {text}" for n, text in enumerate(METHOD, 1)]
     return "\n".join(out) + "\n"
+
+
+def scorer_lines(figures: WeeklyFigures, render) -> str:
+    """Say which scorer scored the week's texts in each detected language, rendered by `render`."""
+    if figures.scorers.empty:
+        return render(["No text answers this week."])
+    return render([f"{row.text_language}: {row.scorer}, {row.texts} texts" for row in figures.scorers.itertuples()])
 
 
 def stage_rows(figures: WeeklyFigures) -> tuple[list[str], list[dict]]:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Mapping, Protocol
 
+from analysis.trained import TrainedScorer
+
 if TYPE_CHECKING:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -260,7 +262,9 @@ class EnglishScorer:
         return max(-1.0, min(1.0, polarity)), blob.subjectivity
 
 
-SCORERS: dict[str, Scorer] = {"en": EnglishScorer()}
+# Russian and Chinese use models trained on labelled reviews (benchmarks/train_sentiment.py), loaded on
+# first use; any other language stays "not scored".
+SCORERS: dict[str, Scorer] = {"en": EnglishScorer(), "ru": TrainedScorer("ru"), "zh": TrainedScorer("zh")}
 
 
 def register_scorer(language: str, scorer: Scorer) -> None:

@@ -90,6 +90,7 @@ def build_application(
     application.bot_data["services"] = Services(
         store, surveys, settings.policy, settings.deep_link_secret.get_secret_value(), score_answer,  # type: ignore[union-attr]
         settings.flag_rules, settings.support_chat_id, settings.staff, settings.complaint_escalate_after,
+        min(settings.scheduler_interval, 2.0),
         managers=settings.managers, **({"clock": clock} if clock else {}),
     )  # fmt: skip
     private = filters.ChatType.PRIVATE
@@ -120,9 +121,7 @@ def build_application(
         handlers.send_due_surveys, interval=settings.scheduler_interval, first=0.1, name="send_due_surveys"
     )
     if settings.support_chat_id is not None:  # staff should see a complaint within seconds
-        application.job_queue.run_repeating(  # type: ignore[union-attr]
-            desk.sync_desk, interval=min(settings.scheduler_interval, 3.0), first=0.5, name="sync_desk"
-        )
+        application.job_queue.run_once(desk.desk_round, 0.5, name="desk_round")  # type: ignore[union-attr]
     application.add_handler(CommandHandler("weekly", handlers.weekly_command, filters=private))
     application.job_queue.run_repeating(  # type: ignore[union-attr]
         handlers.send_due_digests, interval=settings.scheduler_interval, first=0.3, name="send_due_digests"

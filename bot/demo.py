@@ -32,6 +32,8 @@ WORDS = {
     ("zh", "mixed"): ["东西还行，就是配送有点慢。"],
 }
 SCORES = {"happy": (0.8, 1.0), "mixed": (0.45, 0.75), "unhappy": (0.0, 0.35)}
+SUPPORT_CHAT, AGENT = -1000000000777, 999
+APOLOGY = "Sorry about that! We are sending a replacement today, tracking number follows."
 
 
 @dataclass
@@ -67,6 +69,40 @@ async def act(emu: BotAPIEmulator, who: Customer, rng: random.Random, outros: se
                 emu.send_text(who.user_id, rng.choice(WORDS[(who.language, who.mood)]))
 
 
+async def support_agent(emu: BotAPIEmulator, done: asyncio.Event) -> int:
+    """Act as a support agent in the forum support chat: take each new card, answer the customer, resolve it."""
+    after, handled = 0, 0
+    while not done.is_set():
+        try:
+            card = await emu.wait_for_bot_message(
+                SUPPORT_CHAT, lambda m: "Reply to this card" in m.get("text", ""), after=after, timeout=0.5
+            )
+        except TimeoutError:
+            continue
+        after = card["message_id"]
+        actions = {data.rsplit("|", 1)[1]: data for _, data in emu.buttons(card)}
+        if "take" not in actions:
+            continue
+        emu.press_button(AGENT, card["message_id"], actions["take"], chat_id=SUPPORT_CHAT)
+        emu.send_text(AGENT, APOLOGY, chat_id=SUPPORT_CHAT, reply_to_message_id=card["message_id"],
+                      message_thread_id=card.get("message_thread_id"))  # fmt: skip
+        emu.press_button(AGENT, card["message_id"], actions["resolve"], chat_id=SUPPORT_CHAT, check=False)
+        handled += 1
+    return handled
+
+
+async def confirm_fixes(emu: BotAPIEmulator, people: list[Customer], rng: random.Random) -> int:
+    """Let customers answer "Was your issue resolved?", mostly yes."""
+    answered = 0
+    for who in people:
+        for message in emu.bot_messages(who.user_id):
+            choices = {data.rsplit("|", 1)[1]: data for _, data in emu.buttons(message) if data.startswith("c|")}
+            if choices:
+                emu.press_button(who.user_id, message["message_id"], choices["yes" if rng.random() < 0.75 else "no"])
+                answered += 1
+    return answered
+
+
 async def run_demo(out: Path, customers: int = 36, first_week_delay: float = 3.0, seed: int = 7) -> Path:
     """Run the demo end to end and return the database path."""
     out.mkdir(parents=True, exist_ok=True)
@@ -81,8 +117,11 @@ async def run_demo(out: Path, customers: int = 36, first_week_delay: float = 3.0
         settings = load_settings(
             telegram_bot_token=token, telegram_api_base_url=emu.base_url, telegram_bot_username=USERNAME,
             database_path=database, deep_link_secret=secrets.token_urlsafe(32), first_week_delay=first_week_delay,
-            reminder_delay=3600, quiet_hours="", scheduler_interval=0.5,
+            reminder_delay=3600, quiet_hours="", scheduler_interval=0.5, support_chat_id=SUPPORT_CHAT,
+            staff_user_ids=str(AGENT), telegram_rate_limit=False,  # the emulator has no flood limits to respect
         )  # fmt: skip
+        emu.add_group(SUPPORT_CHAT, "Support desk", is_forum=True)
+        emu.add_user(AGENT, "Sam")
         store = await Store.open(database)
         stop = asyncio.Event()
         bot = asyncio.create_task(run_bot(settings, surveys, stop, store=store))
@@ -101,11 +140,21 @@ async def run_demo(out: Path, customers: int = 36, first_week_delay: float = 3.0
             last = await act(emu, who, rng, outros, 0)
             await act(emu, who, rng, outros, last)  # the first-week survey, after FIRST_WEEK_DELAY
 
+        desk_done = asyncio.Event()
+        agent = asyncio.create_task(support_agent(emu, desk_done))
         try:
             await asyncio.wait_for(asyncio.gather(*(journey(who) for who in people)), timeout=120 + first_week_delay)
+            await asyncio.sleep(2.0)  # the last cards reach the desk and are resolved
+            desk_done.set()
+            handled = await agent
+            await asyncio.sleep(0.5)
+            confirmed = await confirm_fixes(emu, people, rng)
+            await asyncio.sleep(1.0)
         finally:
+            desk_done.set()
             stop.set()
             await bot
+        print(f"Support desk: {handled} complaints taken, answered and resolved; {confirmed} customers answered whether it was fixed.")
         answers = await export_answers(store, out / "answers.csv")
         await store.close()
     print(f"Done: {answers} answers from {customers} customers, each answer committed as it arrived.")

@@ -6,11 +6,11 @@ import logging
 from datetime import datetime
 from html import escape
 
-from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update, User
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
-from bot.handlers import MAX_MESSAGE, Services, note_on_card, now, services, toast
+from bot.handlers import MAX_MESSAGE, Services, now, services, toast
 from bot.texts import LANGUAGE_NAMES, text
 from surveys import complaints
 from surveys.store import Complaint, Customer, FlaggedAnswer
@@ -57,7 +57,10 @@ def flagged_line(answer: FlaggedAnswer) -> str:
     return f"• <b>{escape(answer.stage)}</b> / {escape(answer.question_id)}: {value} — <code>{escape(reasons)}</code>"
 
 
-def card_text(complaint: Complaint, customer: Customer, order_ref: str, survey: str, flagged: list[FlaggedAnswer]) -> str:
+def card_text(
+    complaint: Complaint, customer: Customer, order_ref: str, survey: str, flagged: list[FlaggedAnswer],
+    last_reply: tuple[str | None, datetime] | None = None,
+) -> str:
     """Render a complaint card for the support chat (Telegram HTML, customer text escaped)."""
     stages = ", ".join(dict.fromkeys(a.stage for a in flagged))
     lines = [
@@ -69,6 +72,8 @@ def card_text(complaint: Complaint, customer: Customer, order_ref: str, survey: 
     lines += [flagged_line(a) for a in flagged] + [""]
     if complaint.assignee_name:
         lines.append(f"Taken by {escape(complaint.assignee_name)}")
+    if last_reply is not None:
+        lines.append(f"✉️ Last reply to the customer: {escape(last_reply[0] or '?')}, {last_reply[1]:%Y-%m-%d %H:%M} UTC")
     if complaint.confirmed is not None:
         lines.append("Customer confirmed the fix ✅" if complaint.confirmed else "Customer says it is not fixed ↩️")
     lines.append("<i>Reply to this card to write to the customer.</i>")
@@ -91,17 +96,17 @@ async def post_card(context: ContextTypes.DEFAULT_TYPE, complaint_id: int) -> No
     card = await svc.store.complaint_card(complaint_id)
     if card is None:
         return
-    complaint, customer, order_ref, survey, flagged = card
+    complaint = card[0]
     chat_id = svc.support_chat_id
     thread_id = None
     if context.bot_data.get("support_topics", True):
         try:
-            topic = await context.bot.create_forum_topic(chat_id, f"#{complaint.id} {customer.first_name or ''}"[:128])
+            topic = await context.bot.create_forum_topic(chat_id, f"#{complaint.id} {card[1].first_name or ''}"[:128])
             thread_id = topic.message_thread_id
         except BadRequest:  # not a forum, or the bot may not manage topics: one chat for every card
             context.bot_data["support_topics"] = False
     message = await context.bot.send_message(
-        chat_id, card_text(complaint, customer, order_ref, survey, flagged),
+        chat_id, card_text(*card),
         reply_markup=card_buttons(complaint), message_thread_id=thread_id,
     )  # fmt: skip
     await svc.store.set_card(complaint.id, chat_id, message.message_id, thread_id)  # type: ignore[arg-type]
@@ -123,28 +128,59 @@ async def draw_card(context: ContextTypes.DEFAULT_TYPE, complaint_id: int) -> No
     await store.card_drawn(complaint_id)
 
 
+async def note_on_card(context: ContextTypes.DEFAULT_TYPE, complaint: Complaint, body: str) -> Message:
+    """Post a line under a complaint's card (in its topic where there is one)."""
+    return await context.bot.send_message(
+        complaint.card_chat_id, body, message_thread_id=complaint.thread_id,  # type: ignore[arg-type]
+        reply_to_message_id=complaint.card_message_id, allow_sending_without_reply=True,
+    )  # fmt: skip
+
+
+async def desk_round(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Run one round of the desk, then schedule the next (so slow rounds never overlap)."""
+    try:
+        await sync_desk(context)
+    except TelegramError as exc:  # Telegram down or flooded: the next round retries
+        log.warning("support desk round failed, will retry: %s", exc)
+    except Exception:  # a bug must not stop the desk for good: log it, keep going
+        log.exception("support desk round failed")
+    if context.application.running:
+        context.job_queue.run_once(desk_round, services(context).desk_interval, name="desk_round")  # type: ignore[union-attr]
+
+
 async def sync_desk(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Post new complaint cards, redraw changed ones, and raise complaints nobody took in time."""
+    """Post new cards and queued notes, redraw changed cards, and raise complaints nobody took in time.
+
+    Everything sent to the support chat goes out from here, never from a customer's update: a group's
+    flood limit (about 20 messages a minute) must not hold up customers' answers.
+    """
     svc = services(context)
-    if svc.support_chat_id is None:
-        return
     store = svc.store
     for complaint_id in await store.cards_to_post():
         if not await store.claim_card(complaint_id, now()):
             continue
         try:
             await post_card(context, complaint_id)
-        except TelegramError as exc:  # the card stays unposted and is tried again next round
+        except TelegramError:  # the card stays unposted and is tried again next round
             await store.unclaim_card(complaint_id)
-            log.warning("could not post card of complaint %s, will retry: %s", complaint_id, exc)
-            return
-    for complaint_id in await store.stale_cards():
-        await draw_card(context, complaint_id)
+            raise
     moment = now()
     for complaint in await store.due_escalations(moment - svc.escalate_after):
         if await store.mark_escalated(complaint.id, moment):
             waited = age(complaint.touched_at, moment)
-            await note_on_card(context, complaint, f"⏰ Complaint #{complaint.id} has waited {waited} and nobody has taken it.")
+            await store.queue_note(complaint.id, f"⏰ Complaint #{complaint.id} has waited {waited} and nobody has taken it.", moment)
+    for note_id, complaint_id, body in await store.notes_to_post():
+        complaint = await store.complaint(complaint_id)
+        if complaint is None or not await store.claim_note(note_id, now()):
+            continue
+        try:
+            sent = await note_on_card(context, complaint, body)
+        except TelegramError:
+            await store.unclaim_note(note_id)
+            raise
+        await store.note_posted(note_id, complaint_id, sent.chat_id, sent.message_id)
+    for complaint_id in await store.stale_cards():
+        await draw_card(context, complaint_id)
 
 
 async def ask_confirmation(context: ContextTypes.DEFAULT_TYPE, complaint: Complaint) -> None:
@@ -163,7 +199,7 @@ async def ask_confirmation(context: ContextTypes.DEFAULT_TYPE, complaint: Compla
     try:
         await context.bot.send_message(customer.chat_id, text(language, "confirm_question"), reply_markup=buttons)
     except Forbidden:
-        await note_on_card(context, complaint, "⚠️ The customer has blocked the bot: they could not be asked to confirm.")
+        await store.queue_note(complaint.id, "⚠️ The customer has blocked the bot: they could not be asked to confirm.", now())
 
 
 # Staff's side ------------------------------------------------------------------------------------
@@ -186,10 +222,9 @@ async def desk_button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE
     complaint_id, action = int(parts[1]), parts[2]
     if not await DESK_ACTIONS[action](svc.store, complaint_id, actor(query.from_user), now()):
         await toast(query, text("en", "desk_not_now"))
-        await draw_card(context, complaint_id)
+        await svc.store.mark_card_stale(complaint_id)  # someone else moved it: show them where it stands
         return
-    await toast(query, text("en", "desk_done"))
-    await draw_card(context, complaint_id)
+    await toast(query, text("en", "desk_done"))  # the desk job redraws the card
     if action == "resolve":
         await ask_confirmation(context, await svc.store.complaint(complaint_id))  # type: ignore[arg-type]
 
@@ -216,12 +251,11 @@ async def staff_replied(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     try:
         sent = await context.bot.send_message(customer.chat_id, body[:MAX_MESSAGE])
     except Forbidden:
-        await message.reply_text(text("en", "desk_blocked"))
+        await svc.store.queue_note(complaint.id, text("en", "desk_blocked"), now())
         return
     await svc.store.remember_message(sent.chat_id, sent.message_id, complaint.id)
+    # The card's "last reply" line, redrawn by the desk job, tells staff it went out.
     await complaints.staff_replied(svc.store, complaint, actor(update.effective_user), message.text or "", now())
-    await message.reply_text(text("en", "desk_relayed"))
-    await draw_card(context, complaint.id)
 
 
 async def complaints_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

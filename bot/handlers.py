@@ -24,7 +24,7 @@ from surveys.definitions import LANGUAGES, Question, Survey
 from surveys.engine import AnswerValue
 from surveys.complaints import FlagRules
 from surveys.journey import Person, Policy, ScoreFn, Step
-from surveys.store import Complaint, Customer, Invitation, Store
+from surveys.store import Customer, Invitation, Store
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,7 @@ class Services:
     support_chat_id: int | None = None
     staff: frozenset[int] = frozenset()
     escalate_after: timedelta = timedelta(hours=4)
+    desk_interval: float = 2.0  # seconds between support desk rounds
     managers: frozenset[int] = frozenset()  # Telegram user ids allowed to pull reports
     clock: Callable[[], datetime] = partial(datetime.now, UTC)  # tests move time to test the schedule
 
@@ -361,16 +362,6 @@ async def review_answers(context: ContextTypes.DEFAULT_TYPE, step: Step) -> None
     await complaints.review(svc.store, svc.rules, step.invitation.id, step.customer.id, now())
 
 
-async def note_on_card(context: ContextTypes.DEFAULT_TYPE, complaint: Complaint, body: str) -> Message | None:
-    """Post a line under a complaint's card (in its topic where there is one)."""
-    if complaint.card_chat_id is None:
-        return None
-    return await context.bot.send_message(
-        complaint.card_chat_id, body, message_thread_id=complaint.thread_id,
-        reply_to_message_id=complaint.card_message_id, allow_sending_without_reply=True,
-    )  # fmt: skip
-
-
 async def relay_to_support(
     context: ContextTypes.DEFAULT_TYPE, update: Update, customer: Customer, replies_only: bool
 ) -> bool:
@@ -382,13 +373,10 @@ async def relay_to_support(
         complaint = await svc.store.complaint_for_message(message.chat_id, message.reply_to_message.message_id)
     if complaint is None and not replies_only:
         complaint = await svc.store.conversation(customer.id)
-    if complaint is None or complaint.customer_id != customer.id or complaint.card_chat_id is None:
+    if complaint is None or complaint.customer_id != customer.id:
         return False
-    body = f"💬 <b>{escape(customer.first_name or 'Customer')}</b>: {escape(message.text or '')}"
-    sent = await note_on_card(context, complaint, body[:MAX_MESSAGE])
-    if sent is not None:
-        await svc.store.remember_message(sent.chat_id, sent.message_id, complaint.id)
-    await complaints.customer_replied(svc.store, complaint, message.text or "", now())
+    note = f"💬 <b>{escape(customer.first_name or 'Customer')}</b>: {escape(message.text or '')}"
+    await complaints.customer_replied(svc.store, complaint, message.text or "", note[:MAX_MESSAGE], now())
     await reply(update, customer.language, "support_forwarded")
     return True
 
@@ -414,8 +402,7 @@ async def confirmation_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE
     except BadRequest:
         pass
     note = "✅ The customer confirmed the fix." if fixed else "↩️ The customer says it is not fixed: reopened."
-    await note_on_card(context, complaint, note)  # the desk job redraws the card
-
+    await svc.store.queue_note(complaint.id, note, now())  # the desk job posts it and redraws the card
 
 
 

@@ -54,7 +54,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "desk_not_now": "That is not possible in the complaint's current state.",
         "desk_done": "Done.",
         "desk_blocked": "⚠️ Not delivered: the customer has blocked the bot.",
-        "desk_relayed": "✉️ Sent to the customer.",
         "desk_none_open": "No open complaints. 🎉",
         "managers_only": "Sorry, weekly reports are only for the shop's managers.",
         "weekly_title": "📊 <b>Customer journey, week {week}</b>: {answers} answers",

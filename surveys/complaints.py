@@ -160,6 +160,7 @@ async def staff_replied(store: Store, complaint: Complaint, actor: Actor, text: 
         await take(store, complaint.id, actor, now)
 
 
-async def customer_replied(store: Store, complaint: Complaint, text: str, now: datetime) -> None:
-    """Log a customer's message about their complaint."""
+async def customer_replied(store: Store, complaint: Complaint, text: str, note: str, now: datetime) -> None:
+    """Log a customer's message about their complaint and queue `note` (its rendering) for the support chat."""
     await store.log_message(complaint.id, "customer_reply", (None, None), text, now)
+    await store.queue_note(complaint.id, note, now)

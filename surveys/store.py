@@ -226,6 +226,15 @@ MIGRATIONS: list[str] = [
             complaint_id INTEGER NOT NULL REFERENCES complaints(id) ON DELETE CASCADE,
             PRIMARY KEY (chat_id, message_id)
         );
+        CREATE TABLE desk_notes (
+            id INTEGER PRIMARY KEY,
+            complaint_id INTEGER NOT NULL REFERENCES complaints(id) ON DELETE CASCADE,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            claimed_at TEXT,
+            message_id INTEGER
+        );
+        CREATE INDEX desk_notes_unsent ON desk_notes (id) WHERE claimed_at IS NULL;
         ALTER TABLE orders ADD COLUMN forgotten_at TEXT;
     """,
     """
@@ -693,8 +702,8 @@ class Store:
         )
         return _complaint(row) if row else None
 
-    async def complaint_card(self, complaint_id: int) -> tuple[Complaint, Customer, str, str, list[FlaggedAnswer]] | None:
-        """Return what a complaint card shows: complaint, customer, order reference, survey, flagged answers."""
+    async def complaint_card(self, complaint_id: int) -> tuple | None:
+        """Return what a card shows: complaint, customer, order, survey, flagged answers, last staff reply (who, when)."""
         complaint = await self.complaint(complaint_id)
         if complaint is None:
             return None
@@ -709,7 +718,13 @@ class Store:
             (complaint_id,),
         )
         flagged = [FlaggedAnswer(*r[:6], tuple(r[6].split(","))) for r in rows]
-        return complaint, customer, head[0], head[1], flagged  # type: ignore[index,return-value]
+        last = await self._one(
+            "SELECT actor_name, at FROM complaint_events WHERE complaint_id = ? AND kind = 'staff_reply'"
+            " ORDER BY id DESC LIMIT 1",
+            (complaint_id,),
+        )
+        last_reply = (last[0], from_text(last[1])) if last else None
+        return complaint, customer, head[0], head[1], flagged, last_reply  # type: ignore[index,return-value]
 
     async def cards_to_post(self, limit: int = 20) -> list[int]:
         """Return ids of complaints whose card has not been posted or claimed yet."""
@@ -755,6 +770,51 @@ class Store:
                 " ON CONFLICT DO NOTHING",
                 (chat_id, message_id, complaint_id),
             )
+
+    async def queue_note(self, complaint_id: int, body: str, now: datetime) -> None:
+        """Queue a line to post under a complaint's card; the desk job posts it, off the customer's path."""
+        async with self._transaction() as db:
+            await db.execute(
+                "INSERT INTO desk_notes (complaint_id, body, created_at) VALUES (?, ?, ?)",
+                (complaint_id, body, to_text(now)),
+            )
+
+    async def notes_to_post(self, limit: int = 20) -> list[tuple[int, int, str]]:
+        """Return (note id, complaint id, body) of queued notes whose card is posted, oldest first."""
+        rows = await self._all(
+            "SELECT n.id, n.complaint_id, n.body FROM desk_notes n JOIN complaints c ON c.id = n.complaint_id"
+            " WHERE n.claimed_at IS NULL AND c.card_message_id IS NOT NULL ORDER BY n.id LIMIT ?",
+            (limit,),
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    async def claim_note(self, note_id: int, now: datetime) -> bool:
+        """Claim a note for posting; False when it was claimed already."""
+        async with self._transaction() as db:
+            cursor = await db.execute(
+                "UPDATE desk_notes SET claimed_at = ? WHERE id = ? AND claimed_at IS NULL", (to_text(now), note_id)
+            )
+            return cursor.rowcount == 1
+
+    async def unclaim_note(self, note_id: int) -> None:
+        """Hand a note that could not be posted back to the queue."""
+        async with self._transaction() as db:
+            await db.execute("UPDATE desk_notes SET claimed_at = NULL WHERE id = ?", (note_id,))
+
+    async def note_posted(self, note_id: int, complaint_id: int, chat_id: int, message_id: int) -> None:
+        """Remember where a note was posted, so a staff reply to it reaches the customer."""
+        async with self._transaction() as db:
+            await db.execute("UPDATE desk_notes SET message_id = ? WHERE id = ?", (message_id, note_id))
+            await db.execute(
+                "INSERT INTO desk_messages (chat_id, message_id, complaint_id) VALUES (?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
+                (chat_id, message_id, complaint_id),
+            )
+
+    async def mark_card_stale(self, complaint_id: int) -> None:
+        """Ask the desk job to redraw a complaint's card."""
+        async with self._transaction() as db:
+            await db.execute("UPDATE complaints SET card_dirty = 1 WHERE id = ?", (complaint_id,))
 
     async def stale_cards(self, limit: int = 20) -> list[int]:
         """Return ids of posted complaints whose card needs redrawing."""
@@ -810,7 +870,8 @@ class Store:
             )
             if kind == "staff_reply":
                 await db.execute(
-                    "UPDATE complaints SET first_reply_at = coalesce(first_reply_at, ?), touched_at = ? WHERE id = ?",
+                    "UPDATE complaints SET first_reply_at = coalesce(first_reply_at, ?), touched_at = ?, card_dirty = 1"
+                    " WHERE id = ?",
                     (to_text(now), to_text(now), complaint_id),
                 )
 
@@ -1034,7 +1095,7 @@ FROM answers WHERE answered_at >= ? AND answered_at < ? AND NOT skipped
 # The answers of the report's weeks, only the columns the report uses; skipped answers are left out.
 REPORT_ANSWERS = """
 SELECT i.order_id, a.invitation_id, i.survey, a.stage, a.question_type, a.value_number, a.value_text,
-       a.language, substr(a.answered_at, 1, 10) AS day, a.sentiment
+       a.language, substr(a.answered_at, 1, 10) AS day, a.sentiment, a.text_language, a.scorer
 FROM answers a JOIN invitations i ON i.id = a.invitation_id
 WHERE a.answered_at >= ? AND a.answered_at < ? AND NOT a.skipped
 """

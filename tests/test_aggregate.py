@@ -173,6 +173,12 @@ def test_complaint_figures_by_hand():
     assert complaint_figures(facts.iloc[0:0], start, end).opened == 0
 
 
+async def test_scorers_per_text_language(small_week, surveys):
+    f = aggregate_week(small_week, WEEK, surveys)
+    rows = sorted(f.scorers.itertuples(index=False, name=None))
+    assert rows == [("en", "test", 2), ("ru", "not scored", 1)]
+
+
 async def test_support_outcome_is_rated(store, small_week, surveys):
     support = aggregate_week(small_week, WEEK, surveys).stages.loc["support"]
     # "solved" counts as positive, "not_needed" is not rated

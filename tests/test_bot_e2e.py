@@ -69,6 +69,8 @@ async def test_first_week_survey_arrives_after_the_delay_and_exports(emulator, t
         await harness.next_message(user, after=q["message_id"], predicate=lambda m: "Спасибо за уделённое время" in m.get("text", ""))
         counts = await harness.rows("SELECT i.survey, count(*) FROM answers a JOIN invitations i ON i.id = a.invitation_id GROUP BY i.survey ORDER BY 1")
         assert counts == [("first_week", 5), ("post_purchase", 4)]
+        [(sentiment, scorer)] = await harness.rows("SELECT sentiment, scorer FROM answers WHERE question_type = 'text' AND NOT skipped")
+        assert sentiment > 0 and scorer == "tfidf-lr-ru"
     finally:
         await harness.stop()
     monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "bot.sqlite3"))

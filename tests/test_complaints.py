@@ -87,8 +87,8 @@ async def test_one_complaint_per_survey_collects_every_flagged_answer(store, sur
                                 lambda t: (-0.6, 0.5, "en", "test"), T0)  # fmt: skip
     again = await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
     assert again is not None and again.id == first.id
-    _, customer, ref, survey, flagged = await store.complaint_card(first.id)
-    assert (customer.first_name, ref, survey) == ("Ann", "O-1", "post_purchase")
+    _, customer, ref, survey, flagged, last_reply = await store.complaint_card(first.id)
+    assert (customer.first_name, ref, survey, last_reply) == ("Ann", "O-1", "post_purchase", None)
     assert [(a.question_id, a.reasons) for a in flagged] == [
         ("checkout_ease", ("ces_low",)), ("purchase_csat", ("csat_low",)), ("what_went_wrong", ("negative_text",))
     ]

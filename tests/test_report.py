@@ -111,7 +111,18 @@ async def test_complaint_follow_up_figures_reach_the_report(hostile_db, store, t
     build_weekly_report(hostile_db, WEEK, tmp_path)
     markdown = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "- Complaints opened: 2 (per stage: purchase 2)." in markdown
-    assert "- Median time to first staff reply: 2.0 h." in markdown
+    assert "- Median time to first staff reply: 2.0 h." in markdown  # replied 2 h after opening
     assert "- Resolved within 48 hours: 50.0%." in markdown
     assert "- Customers who confirmed the fix: 100.0%" in markdown
     assert f"- Oldest open: #{second} " in markdown
+
+
+async def test_report_says_which_scorer_scored_each_language(store, surveys, tmp_path):
+    await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1,
+                  "what_went_wrong": "Посылка пришла мятая"}, language="ru", scores={"what_went_wrong": -0.8})  # fmt: skip
+    await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1,
+                  "what_went_wrong": "配送が遅い"}, language="ja")  # fmt: skip
+    page = build_weekly_report(store.path, WEEK, tmp_path / "out").read_text(encoding="utf-8")
+    assert "<h2>Sentiment scorers</h2><p>ja: not scored, 1 texts<br>ru: test, 1 texts</p>" in page
+    markdown = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert "## Sentiment scorers\n\n- ja\\: not scored, 1 texts\n- ru\\: test, 1 texts\n" in markdown

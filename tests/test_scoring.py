@@ -31,6 +31,7 @@ def test_sentiment_csv_adds_language_and_sentiment(env, capsys):
     rows = list(csv.DictReader((env / "out.csv").open(encoding="utf-8")))
     assert [r["language"] for r in rows] == ["en", "en", "ru", "en"]
     assert float(rows[0]["sentiment"]) < 0 < float(rows[1]["sentiment"])
+    assert float(rows[2]["sentiment"]) < 0  # Russian goes to the trained Russian model
     assert rows[3]["text"] == "'=1+1 is great"
     assert rows[2]["id"] == "3"
 

@@ -1,0 +1,174 @@
+"""Tests for the trained Russian and Chinese scorers: shipped weights, routing, signs and the stored scores."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import socket
+from importlib import resources
+
+import pytest
+
+from analysis.scoring import rescore
+from analysis.sentiment import SCORERS, Score, score_text
+from analysis.trained import MODEL_FORMAT, TrainedScorer, char_ngrams, load_model, parse_model
+from bot.app import score_answer
+from surveys import journey
+from surveys.engine import AnswerValue
+from tests.conftest import T0
+from tests.test_journey import linked
+
+RUSSIAN_PRAISE = [
+    "Спасибо, всё пришло быстро, очень довольна!",
+    "Отличный сервис, рекомендую всем",
+    "Курьер вежливый, доставили вовремя. Спасибо!",
+    "Качество хорошее, цена приятная",
+]
+RUSSIAN_COMPLAINTS = [
+    "Курьер нагрубил, больше не закажу",
+    "Товар пришёл сломанный, деньги не вернули",
+    "Поддержка не отвечает уже третий день",
+    "Отвратительное качество, не рекомендую",
+]
+CHINESE_PRAISE = ["物流很快，质量很好，非常满意", "客服态度很好，下次还会再来", "包装精美，性价比高", "送货及时，服务周到"]
+CHINESE_COMPLAINTS = ["质量太差了，再也不买了", "快递太慢了，等了一个星期", "客服态度很差，不给退款", "垃圾产品，千万别买"]
+
+
+@pytest.fixture
+def offline(monkeypatch):
+    """Make any attempt to open a network connection fail, and forget models loaded earlier."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the sentiment models must load without network")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    load_model.cache_clear()
+    yield
+    load_model.cache_clear()
+
+
+@pytest.mark.parametrize("language", ["ru", "zh"])
+def test_model_loads_from_the_installed_package_without_network(offline, language: str) -> None:
+    resource = resources.files("analysis").joinpath("models", f"{language}.json.gz")
+    assert resource.is_file()
+    assert len(resource.read_bytes()) < 2_000_000
+    model = load_model(language)
+    assert model.language == language
+    assert 10_000 <= len(model.weights) <= 50_000
+    assert model.meta["training_rows"] > model.meta["held_out_rows"] > 0
+    assert "is_held_out" in model.meta["trained_on"]
+
+
+@pytest.mark.parametrize(
+    ("language", "scorer", "texts"),
+    [("ru", "tfidf-lr-ru", RUSSIAN_PRAISE), ("zh", "tfidf-lr-zh", CHINESE_PRAISE)],
+)
+def test_praise_routes_to_the_languages_model_and_is_positive(language: str, scorer: str, texts: list[str]) -> None:
+    for text in texts:
+        score = score_text(text)
+        assert (score.language, score.scorer, score.subjectivity) == (language, scorer, None), text
+        assert 0 < score.polarity <= 1, text
+
+
+@pytest.mark.parametrize(
+    ("language", "scorer", "texts"),
+    [("ru", "tfidf-lr-ru", RUSSIAN_COMPLAINTS), ("zh", "tfidf-lr-zh", CHINESE_COMPLAINTS)],
+)
+def test_complaints_route_to_the_languages_model_and_are_negative(language: str, scorer: str, texts: list[str]) -> None:
+    for text in texts:
+        score = score_text(text)
+        assert (score.language, score.scorer) == (language, scorer), text
+        assert -1 <= score.polarity < 0, text
+
+
+def test_each_language_has_its_own_scorer() -> None:
+    assert {language: scorer.name for language, scorer in SCORERS.items()} == {
+        "en": "textblob+vader", "ru": "tfidf-lr-ru", "zh": "tfidf-lr-zh",
+    }  # fmt: skip
+    assert score_text("Terrible service, never again.").scorer == "textblob+vader"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("配送が遅いです", "ja"),
+        ("배송이 너무 늦어요", "ko"),
+        ("Дуже погане обслуговування, ніколи більше", "uk"),
+        ("Das ist nicht gut, ich bin sehr enttäuscht", "de"),
+    ],
+)
+def test_other_languages_stay_not_scored(text: str, language: str) -> None:
+    assert score_text(text) == Score(None, None, language, None)
+
+
+def tiny_model(**changes) -> dict:
+    data = {"format": MODEL_FORMAT, "language": "xx", "ngram_range": [1, 2], "ngrams": ["a", "b", "ab"],
+            "idf": [1.0, 2.0, 3.0], "coef": [1.0, -1.0, 0.5], "intercept": 0.25, "meta": {}}  # fmt: skip
+    data.update(changes)
+    return data
+
+
+def test_decision_is_sublinear_tfidf_l2_normalised_dot_product() -> None:
+    model = parse_model(tiny_model())
+    # "aab": a×2, b×1, aa×1 (unknown), ab×1 -> x = ((1+ln 2)·1, 1·2, 1·3)
+    x = [1 + math.log(2), 2.0, 3.0]
+    expected = (x[0] * 1.0 - x[1] + x[2] * 0.5) / math.sqrt(sum(v * v for v in x)) + 0.25
+    assert model.decision("AAB") == pytest.approx(expected)
+
+
+def test_text_with_no_known_ngram_is_declined_not_scored_zero() -> None:
+    model = parse_model(tiny_model())
+    assert model.decision("zzz") is None
+    assert model.decision("a") is not None
+
+
+def test_unknown_model_format_is_refused() -> None:
+    with pytest.raises(ValueError, match="format"):
+        parse_model(tiny_model(format=99))
+
+
+def test_ngrams_ignore_links_handles_case_and_extra_spaces() -> None:
+    assert char_ngrams("@bank  ОК http://t.co/x", 2, 3) == ["ок"]
+    assert char_ngrams("Ab  c", 1, 2) == ["a", "b", " ", "c", "ab", "b ", " c"]
+
+
+def test_scorer_declines_text_without_known_ngrams() -> None:
+    scorer = TrainedScorer("zh")
+    assert scorer.score("\U0001f600") is None
+
+
+async def test_answers_in_russian_and_chinese_are_scored_when_stored(store, surveys) -> None:
+    for user, text in ((7, RUSSIAN_COMPLAINTS[1]), (8, CHINESE_COMPLAINTS[0])):
+        _, step = await linked(store, surveys, user=user, ref=f"A-{user}")
+        c, inv = step.customer, step.invitation.id
+        for question, raw in (("channel", "ad"), ("checkout_ease", "2"), ("purchase_csat", "1")):
+            await journey.answer(store, surveys, c, inv, question, raw, "button", score_answer, T0)
+        step = await journey.answer(store, surveys, c, None, None, text, "text", score_answer, T0)
+        assert step.status == "recorded"
+    rows = await store._all("SELECT value_text, sentiment, text_language, scorer FROM answers WHERE question_type = 'text'")
+    assert [(text, language, scorer) for text, _, language, scorer in rows] == [
+        (RUSSIAN_COMPLAINTS[1], "ru", "tfidf-lr-ru"), (CHINESE_COMPLAINTS[0], "zh", "tfidf-lr-zh"),
+    ]  # fmt: skip
+    assert all(sentiment < 0 for _, sentiment, _, _ in rows)
+
+
+async def test_rescore_fills_russian_and_chinese_answers(store, surveys) -> None:
+    order = await store.add_order("B-1", None, T0, T0)
+    invitation = await store.ensure_invitation(order.id, "first_week", T0, T0)
+    question = surveys["first_week"].question("tell_more")
+    await store.record_answer(invitation.id, question, AnswerValue(text=CHINESE_PRAISE[0]), "zh", T0)
+    assert await rescore(store, everything=False, progress=False) == 1
+    [(sentiment, subjectivity, language, scorer)] = await store._all(
+        "SELECT sentiment, subjectivity, text_language, scorer FROM answers"
+    )
+    assert sentiment > 0 and subjectivity is None and (language, scorer) == ("zh", "tfidf-lr-zh")
+
+
+def test_shipped_file_is_gzip_json_of_the_documented_format() -> None:
+    raw = resources.files("analysis").joinpath("models", "ru.json.gz").read_bytes()
+    data = json.loads(gzip.decompress(raw))
+    assert data["format"] == MODEL_FORMAT
+    assert len(data["ngrams"]) == len(data["idf"]) == len(data["coef"])
+    assert all(v > 0 for v in data["idf"])
