@@ -25,6 +25,7 @@ from telegram.ext import (
 from analysis.sentiment import score_text
 from bot import handlers
 from bot.handlers import Services
+from bot.pacing import Pacer
 from bot.settings import Settings
 from surveys.definitions import Survey
 from surveys.journey import Score
@@ -33,6 +34,8 @@ from surveys.store import Store
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8  # an update that keeps failing must not block everyone behind it forever
+# Senders handled at once. More is slower: httpcore scans its whole connection pool on every request.
+LANES = 64
 
 COMMANDS = [
     BotCommand("start", "Start or resume your survey"),
@@ -72,6 +75,7 @@ def build_application(settings: Settings, store: Store, surveys: dict[str, Surve
     if settings.telegram_rate_limit:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=5))
     application = builder.build()
+    application.bot_data["pacer"] = Pacer(settings.bulk_send_rate)
     application.bot_data["services"] = Services(
         store, surveys, settings.policy, settings.deep_link_secret.get_secret_value(), score_answer  # type: ignore[union-attr]
     )
@@ -106,6 +110,7 @@ class DurableIntake:
         self.poll_timeout = poll_timeout
         self.offset: int | None = None
         self.attempts: dict[int, int] = {}
+        self._lanes = asyncio.Semaphore(LANES)
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll, persist, handle, until `stop` is set; back off with jitter while Telegram fails."""
@@ -147,21 +152,47 @@ class DurableIntake:
         return poll.result()
 
     async def handle_pending(self) -> bool:
-        """Handle stored, unhandled updates in order; False when a transient failure left some pending."""
-        retry: set[int] = self.application.bot_data.setdefault("retry", set())
+        """Handle stored, unhandled updates, each sender's in order and senders side by side.
+
+        False when a transient failure left some pending.
+        """
         while batch := await self.store.pending_updates():
+            lanes: dict[tuple[str, int], list[tuple[int, dict]]] = {}
             for update_id, payload in batch:
-                update = Update.de_json(json.loads(payload), self.application.bot)
-                await self.application.process_update(update)
-                if update_id in retry:
-                    retry.discard(update_id)
-                    self.attempts[update_id] = self.attempts.get(update_id, 0) + 1
-                    if self.attempts[update_id] < MAX_ATTEMPTS:
-                        return False  # Telegram is struggling: keep this and later updates for the next round
-                    log.error("giving up on update %s after %s attempts", update_id, MAX_ATTEMPTS)
-                self.attempts.pop(update_id, None)
-                await self.store.mark_update_processed(update_id, _now())
+                data = json.loads(payload)
+                lanes.setdefault(_sender(update_id, data), []).append((update_id, data))
+            if not all(await asyncio.gather(*(self._handle_lane(lane) for lane in lanes.values()))):
+                return False
         return True
+
+    async def _handle_lane(self, lane: list[tuple[int, dict]]) -> bool:
+        async with self._lanes:
+            return await self._handle_in_order(lane)
+
+    async def _handle_in_order(self, lane: list[tuple[int, dict]]) -> bool:
+        retry: set[int] = self.application.bot_data.setdefault("retry", set())
+        for update_id, data in lane:
+            await self.application.process_update(Update.de_json(data, self.application.bot))
+            if update_id in retry:
+                retry.discard(update_id)
+                self.attempts[update_id] = self.attempts.get(update_id, 0) + 1
+                if self.attempts[update_id] < MAX_ATTEMPTS:
+                    return False  # Telegram is struggling: keep this and the sender's later updates for next round
+                log.error("giving up on update %s after %s attempts", update_id, MAX_ATTEMPTS)
+            self.attempts.pop(update_id, None)
+            await self.store.mark_update_processed(update_id, _now())
+        return True
+
+
+def _sender(update_id: int, data: dict) -> tuple[str, int]:
+    """Who an update comes from: one person's updates are handled in order, different people's at once."""
+    for value in data.values():
+        if isinstance(value, dict):
+            if isinstance(value.get("from"), dict):
+                return "user", value["from"]["id"]
+            if isinstance(value.get("chat"), dict):
+                return "chat", value["chat"]["id"]
+    return "update", update_id
 
 
 def _seconds(delay: object) -> float:
@@ -185,6 +216,7 @@ async def run_bot(settings: Settings, surveys: dict[str, Survey], stop: asyncio.
     store = store or await Store.open(settings.database_path)
     try:
         application = build_application(settings, store, surveys)
+        score_answer("warm up")  # load the sentiment lexicon now, not while the first customer waits
         async with application:
             try:
                 await application.bot.delete_webhook()

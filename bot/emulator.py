@@ -275,6 +275,7 @@ class BotAPIEmulator:
         self._buckets: dict[Any, _Bucket] = {}
         self._poller: web.Request | None = None
         self._changed = asyncio.Event()
+        self._chat_changed: dict[int, asyncio.Event] = {}  # per chat, so a send wakes only that chat's waiters
         self._closing = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self._methods: dict[str, tuple[str, Callable]] = {
@@ -435,7 +436,7 @@ class BotAPIEmulator:
         if command:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": _utf16_len(command.group())}]
         message["edit_date"] = int(time.time())
-        self._notify()
+        self._notify(chat.info["id"])
         return self._enqueue({"edited_message": copy.deepcopy(message)})
 
     def press_button(
@@ -469,7 +470,7 @@ class BotAPIEmulator:
             self._update_ids = itertools.count(max(update["update_id"] + 1, next(self._update_ids)))
             self._updates.append(update)
             self._updates.sort(key=lambda u: u["update_id"])
-            self._notify()
+            self._notify(chats=False)
             return copy.deepcopy(update)
         return self._enqueue(update)
 
@@ -510,7 +511,7 @@ class BotAPIEmulator:
         """First bot message in the chat with message_id > after matching predicate, waiting for sends and edits."""
         deadline = asyncio.get_running_loop().time() + timeout
         while True:
-            changed = self._changed
+            changed = self._chat_changed.setdefault(chat_id, asyncio.Event())
             if chat_id not in self._chats:
                 raise KeyError(f"unknown chat {chat_id}; add it with add_user or add_group")
             for message in self._chats[chat_id].messages:
@@ -807,7 +808,7 @@ class BotAPIEmulator:
             else:
                 message[key] = value
         message["edit_date"] = int(time.time())
-        self._notify()
+        self._notify(chat.info["id"])
         return self._public(message)
 
     def _answer_callback_query(self, params: dict) -> bool:
@@ -935,7 +936,7 @@ class BotAPIEmulator:
         chat.next_message_id += 1
         chat.messages.append(message)
         chat.by_id[message["message_id"]] = message
-        self._notify()
+        self._notify(chat.info["id"])
         return message
 
     def _public(self, message: dict) -> dict:
@@ -966,13 +967,18 @@ class BotAPIEmulator:
     def _enqueue(self, payload: dict) -> dict:
         update = {"update_id": next(self._update_ids), **payload}
         self._updates.append(update)
-        self._notify()
+        self._notify(chats=False)
         return copy.deepcopy(update)
 
-    def _notify(self) -> None:
+    def _notify(self, chat_id: int | None = None, *, chats: bool = True) -> None:
         # Waiters hold the old event; setting it wakes them and the fresh one catches the next change.
         self._changed.set()
         self._changed = asyncio.Event()
+        if not chats:
+            return
+        keys = list(self._chat_changed) if chat_id is None else [chat_id] if chat_id in self._chat_changed else []
+        for key in keys:
+            self._chat_changed.pop(key).set()
 
     def _user(self, user_id: int) -> dict:
         if user_id not in self._users:

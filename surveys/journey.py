@@ -183,13 +183,17 @@ async def answer(
     except InvalidAnswer:
         return Step("invalid", customer, invitation, survey, current)
     scores: Score = score(value.text) if current.type == "text" and value.text else (None, None, None, None)
+    following = next_question(survey, {**answers, current.id: value})
     recorded = await store.record_answer(
-        invitation.id, current, value, customer.language, now, scores, source_message_id
+        invitation.id, current, value, customer.language, now, scores, source_message_id, completes=following is None
     )
-    answers = await store.answers(invitation.id)
-    following = next_question(survey, answers)
-    if following is None:
-        await store.mark_completed(invitation.id, now)
+    if recorded:
+        answers[current.id] = value
+    else:  # someone else's copy of this update got there first: go by what is stored
+        answers = await store.answers(invitation.id)
+        following = next_question(survey, answers)
+        if following is None:
+            await store.mark_completed(invitation.id, now)
     return Step(
         "recorded" if recorded else "duplicate", customer, invitation, survey, following, current,
         answers[current.id], already_asked=following is not None and invitation.asked_question_id == following.id,
