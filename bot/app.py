@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -27,6 +27,7 @@ from bot import handlers
 from bot.handlers import Services
 from bot.pacing import Pacer
 from bot.settings import Settings
+from surveys import journey
 from surveys.definitions import Survey
 from surveys.journey import Score
 from surveys.store import Store
@@ -57,7 +58,18 @@ async def record_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> No
     # BadRequest subclasses NetworkError in PTB, but retrying a bad request cannot help.
     if isinstance(update, Update) and isinstance(error, NetworkError | RetryAfter) and not isinstance(error, BadRequest):
         context.application.bot_data.setdefault("retry", set()).add(update.update_id)
+        if isinstance(error, RetryAfter):
+            data = context.application.bot_data
+            data["retry_after"] = max(data.get("retry_after", 0.0), _seconds(error.retry_after))
         log.warning("update %s hit a transient Telegram error, will retry: %s", update.update_id, error)
+        return
+    if isinstance(update, Update) and isinstance(error, Forbidden) and update.effective_user is not None:
+        # Blocked while we answered: what they gave is stored; schedule nothing more until they come back.
+        store = context.application.bot_data["services"].store
+        customer = await store.customer_by_user(update.effective_user.id)
+        if customer is not None:
+            await journey.mark_unreachable(store, customer, datetime.now(UTC))
+        log.info("user %s blocked the bot", update.effective_user.id)
         return
     log.error("update %s failed", getattr(update, "update_id", None), exc_info=error)
 
@@ -111,6 +123,8 @@ class DurableIntake:
         self.offset: int | None = None
         self.attempts: dict[int, int] = {}
         self._lanes = asyncio.Semaphore(LANES)
+        self.handled = 0  # updates handled since start, to tell a stray failure from an outage
+        self._fresh: dict[int, Update] = {}  # the batch just stored, so it need not be parsed again
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll, persist, handle, until `stop` is set; back off with jitter while Telegram fails."""
@@ -118,29 +132,31 @@ class DurableIntake:
         self.offset = None if last is None else last + 1
         backoff = 1.0
         while not stop.is_set():
+            handled = self.handled
             healthy = await self.handle_pending()  # what a crash or an outage left behind comes first
+            wait = self.application.bot_data.pop("retry_after", 0.0)  # a handler's 429 says how long to wait
             try:
-                updates = await self._poll(stop)
+                # While updates wait for a retry, a long poll would hold them back: only fetch what is there.
+                updates = await self._poll(stop, self.poll_timeout if healthy else 0)
             except RetryAfter as exc:
-                healthy, backoff = False, max(backoff, _seconds(exc.retry_after))
-                updates = ()
+                healthy, wait, updates = False, max(wait, _seconds(exc.retry_after)), ()
             except NetworkError as exc:  # includes timeouts and refused connections
                 log.warning("polling failed, retrying: %s", exc)
                 healthy, updates = False, ()
             if updates:
                 await self.store.save_updates([(u.update_id, json.dumps(u.to_dict())) for u in updates], _now())
+                self._fresh = {u.update_id: u for u in updates}
                 self.offset = updates[-1].update_id + 1  # the next poll acknowledges what is now stored
             if healthy:
                 backoff = 1.0
             else:
-                await _sleep_or_stop(stop, backoff * random.uniform(0.5, 1.0))
-                backoff = min(backoff * 2, 30.0)
+                await _sleep_or_stop(stop, max(wait, backoff * random.uniform(0.5, 1.0)))
+                # A stray failure among updates that went through is no outage: only back off further when stuck.
+                backoff = 1.0 if self.handled > handled else min(backoff * 2, 30.0)
 
-    async def _poll(self, stop: asyncio.Event) -> tuple[Update, ...]:
+    async def _poll(self, stop: asyncio.Event, timeout: int) -> tuple[Update, ...]:
         poll = asyncio.ensure_future(
-            self.application.bot.get_updates(
-                offset=self.offset, timeout=self.poll_timeout, allowed_updates=Update.ALL_TYPES
-            )
+            self.application.bot.get_updates(offset=self.offset, timeout=timeout, allowed_updates=Update.ALL_TYPES)
         )
         stopped = asyncio.ensure_future(stop.wait())
         done, _ = await asyncio.wait({poll, stopped}, return_when=asyncio.FIRST_COMPLETED)
@@ -157,22 +173,24 @@ class DurableIntake:
         False when a transient failure left some pending.
         """
         while batch := await self.store.pending_updates():
-            lanes: dict[tuple[str, int], list[tuple[int, dict]]] = {}
+            lanes: dict[tuple[str, int], list[Update]] = {}
             for update_id, payload in batch:
-                data = json.loads(payload)
-                lanes.setdefault(_sender(update_id, data), []).append((update_id, data))
+                update = self._fresh.pop(update_id, None) or Update.de_json(json.loads(payload), self.application.bot)
+                lanes.setdefault(_sender(update), []).append(update)
+            self._fresh.clear()
             if not all(await asyncio.gather(*(self._handle_lane(lane) for lane in lanes.values()))):
                 return False
         return True
 
-    async def _handle_lane(self, lane: list[tuple[int, dict]]) -> bool:
+    async def _handle_lane(self, lane: list[Update]) -> bool:
         async with self._lanes:
             return await self._handle_in_order(lane)
 
-    async def _handle_in_order(self, lane: list[tuple[int, dict]]) -> bool:
+    async def _handle_in_order(self, lane: list[Update]) -> bool:
         retry: set[int] = self.application.bot_data.setdefault("retry", set())
-        for update_id, data in lane:
-            await self.application.process_update(Update.de_json(data, self.application.bot))
+        for update in lane:
+            update_id = update.update_id
+            await self.application.process_update(update)
             if update_id in retry:
                 retry.discard(update_id)
                 self.attempts[update_id] = self.attempts.get(update_id, 0) + 1
@@ -181,18 +199,17 @@ class DurableIntake:
                 log.error("giving up on update %s after %s attempts", update_id, MAX_ATTEMPTS)
             self.attempts.pop(update_id, None)
             await self.store.mark_update_processed(update_id, _now())
+            self.handled += 1
         return True
 
 
-def _sender(update_id: int, data: dict) -> tuple[str, int]:
+def _sender(update: Update) -> tuple[str, int]:
     """Who an update comes from: one person's updates are handled in order, different people's at once."""
-    for value in data.values():
-        if isinstance(value, dict):
-            if isinstance(value.get("from"), dict):
-                return "user", value["from"]["id"]
-            if isinstance(value.get("chat"), dict):
-                return "chat", value["chat"]["id"]
-    return "update", update_id
+    if update.effective_user is not None:
+        return "user", update.effective_user.id
+    if update.effective_chat is not None:
+        return "chat", update.effective_chat.id
+    return "update", update.update_id
 
 
 def _seconds(delay: object) -> float:

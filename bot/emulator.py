@@ -271,6 +271,7 @@ class BotAPIEmulator:
         self._files: dict[str, dict] = {}
         self._file_ids = itertools.count(1)
         self._faults: list[_Fault] = []
+        self.faults_fired: collections.Counter[str] = collections.Counter()  # by kind, for tests to assert on
         self._random = random.Random(seed)
         self._buckets: dict[Any, _Bucket] = {}
         self._poller: web.Request | None = None
@@ -630,6 +631,7 @@ class BotAPIEmulator:
                 continue
             if fault.remaining is not None:
                 fault.remaining -= 1
+            self.faults_fired[fault.kind] += 1
             return fault
         return None
 

@@ -153,6 +153,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Open the order behind the deep link and ask the first unanswered question."""
     svc = services(context)
     if not context.args:
+        await journey.reachable_again(svc.store, update.effective_user.id)  # writing to us means not blocked
         await reply(update, await language_of(context, update), "welcome")
         return
     who = person(update)

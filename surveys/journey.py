@@ -220,3 +220,10 @@ async def stop(store: Store, telegram_user_id: int, now: datetime) -> Customer |
 async def mark_unreachable(store: Store, customer: Customer, now: datetime) -> None:
     """Record that the customer blocked the bot, so nothing more is scheduled for them."""
     await store.set_unreachable(customer.id, now)
+
+
+async def reachable_again(store: Store, telegram_user_id: int) -> None:
+    """Record that a customer who had blocked the bot wrote to it again, so surveys can reach them."""
+    customer = await store.customer_by_user(telegram_user_id)
+    if customer is not None and customer.unreachable_at is not None:
+        await store.set_unreachable(customer.id, None)
