@@ -104,6 +104,7 @@ def build_application(settings: Settings, store: Store, surveys: dict[str, Surve
             MessageHandler(private & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, handlers.text_answered),
             MessageHandler(private & filters.UpdateType.MESSAGE & ~filters.TEXT, handlers.other_message),
             MessageHandler(private & filters.UpdateType.EDITED_MESSAGE, handlers.message_edited),
+            MessageHandler(private & filters.UpdateType.MESSAGE & filters.COMMAND, handlers.help_command),  # unknown
         ]
     )
     application.add_error_handler(record_error)

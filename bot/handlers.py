@@ -87,12 +87,15 @@ def parse_callback(data: str | None) -> tuple[str, int, str, str | None] | None:
     """Split answer/skip callback data into (kind, invitation id, question id, value)."""
     parts = (data or "").split("|")
     try:
-        if parts[0] == "a" and len(parts) == 4:
-            return "button", int(parts[1]), parts[2], parts[3]
-        if parts[0] == "s" and len(parts) == 3:
-            return "skip", int(parts[1]), parts[2], None
+        invitation_id = int(parts[1]) if len(parts) > 1 else 0
     except ValueError:
         return None
+    if not 0 < invitation_id < 2**63:  # forged data: SQLite integers are 64-bit
+        return None
+    if parts[0] == "a" and len(parts) == 4:
+        return "button", invitation_id, parts[2], parts[3]
+    if parts[0] == "s" and len(parts) == 3:
+        return "skip", invitation_id, parts[2], None
     return None
 
 
