@@ -191,10 +191,17 @@ class Store:
             await db.execute("PRAGMA synchronous=NORMAL")
             await db.execute("PRAGMA foreign_keys=ON")
             await db.execute("PRAGMA busy_timeout=5000")
-            async with db.execute("PRAGMA quick_check") as cursor:
-                verdict = (await cursor.fetchone())[0]
-            if verdict != "ok":
-                raise StoreError(f"database {path} is damaged: {verdict}")
+            try:
+                rows = await db.execute_fetchall("PRAGMA quick_check(10)")
+            except MemoryError:  # a damaged page can claim an absurd size
+                raise sqlite3.DatabaseError("database disk image is malformed") from None
+            lines = [line for row in rows for line in str(row[0]).splitlines()]
+            problems = [line for line in lines if not line.startswith("*** in database")]
+            if problems != ["ok"]:
+                more = f" and {len(problems) - 1} more problems" if len(problems) > 1 else ""
+                raise StoreError(
+                    f"database {path} is damaged ({problems[0]}{more}); stop the bot and restore a backup"
+                )
             store = cls(db, path)
             await store._migrate()
         except sqlite3.DatabaseError as exc:
