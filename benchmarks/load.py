@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import resource
 import statistics
@@ -28,6 +29,24 @@ from bot.emulator import BotAPIEmulator  # noqa: E402
 
 TOKEN, USERNAME = "123456:LOAD", "journeypulse_load_bot"
 ANSWERS = ("search", "6", "5")  # channel, checkout ease, satisfaction; then a text
+
+
+def _rss_mb() -> float:
+    """Resident memory now (not the peak), after a full garbage collection."""
+    gc.collect()
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def _waves(customers: int, customer) -> tuple[float, float, list[float]]:
+    """Run two waves of `customers` concurrent customers; return elapsed, CPU seconds, RSS after each wave."""
+    started, cpu, rss = time.perf_counter(), time.process_time(), []
+    for wave in range(2):
+        await asyncio.gather(*(customer(10_000 + wave * customers + i) for i in range(customers)))
+        rss.append(_rss_mb())
+    return time.perf_counter() - started, time.process_time() - cpu, rss
 
 
 async def _timed(emu: BotAPIEmulator, user: int, after: int, act, predicate) -> tuple[dict, float]:
@@ -59,14 +78,13 @@ async def run_echo(customers: int) -> dict:
                 message, seconds = await _timed(emu, user, after, lambda: emu.send_text(user, f"answer {n}"), None)
                 after = message["message_id"]
                 latencies.append(seconds)
+            emu.remove_user(user)  # the emulator's memory must not hide the bot's
 
-        started, cpu = time.perf_counter(), time.process_time()
-        await asyncio.gather(*(customer(10_000 + i) for i in range(customers)))
-        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+        elapsed, cpu, rss = await _waves(customers, customer)
         await app.updater.stop()
         await app.stop()
         await app.shutdown()
-    return {"answers": len(latencies), "elapsed": elapsed, "cpu": cpu, "latencies": latencies}
+    return {"answers": len(latencies), "elapsed": elapsed, "cpu": cpu, "rss": rss, "latencies": latencies}
 
 
 async def run_journeypulse(customers: int, workdir: Path, rate_limit: bool) -> dict:
@@ -85,7 +103,7 @@ async def run_journeypulse(customers: int, workdir: Path, rate_limit: bool) -> d
         )  # fmt: skip
         store = await Store.open(settings.database_path)
         tokens = {}
-        for i in range(customers):
+        for i in range(2 * customers):
             order = await store.add_order(f"L-{i}", None, datetime.now(UTC), datetime.now(UTC))
             tokens[10_000 + i] = make_token("load", order.id)
         stop = asyncio.Event()
@@ -105,18 +123,33 @@ async def run_journeypulse(customers: int, workdir: Path, rate_limit: bool) -> d
                 latencies.append(seconds)
             _, seconds = await _timed(emu, user, question["message_id"], lambda: emu.send_text(user, "Fine, thanks"), is_question)
             latencies.append(seconds)
+            emu.remove_user(user)
 
-        started, cpu = time.perf_counter(), time.process_time()
         try:
-            await asyncio.gather(*(customer(u) for u in tokens))
-            elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+            elapsed, cpu, rss = await _waves(customers, customer)
+            kept = _state_kept()
         finally:
             stop.set()
             await bot
         stored = (await store._all("SELECT count(*) FROM answers"))[0][0]
         await store.close()
     assert stored == len(latencies), f"{stored} stored, {len(latencies)} given"
-    return {"answers": len(latencies), "elapsed": elapsed, "cpu": cpu, "latencies": latencies}
+    return {"answers": len(latencies), "elapsed": elapsed, "cpu": cpu, "rss": rss, "kept": kept, "latencies": latencies}
+
+
+def _state_kept() -> dict:
+    """Per-customer state the running bot holds in memory, found on its live objects."""
+    from telegram.ext import Application
+
+    from bot.app import DurableIntake
+
+    app = next(o for o in gc.get_objects() if isinstance(o, Application))
+    intake = next(o for o in gc.get_objects() if isinstance(o, DurableIntake))
+    return {
+        "user_data": len(app.user_data), "chat_data": len(app.chat_data), "bot_data_keys": sorted(app.bot_data),
+        "retry": len(app.bot_data.get("retry", ())), "attempts": len(intake.attempts),
+        "pacer_chats": len(app.bot_data["pacer"]._chats),
+    }  # fmt: skip
 
 
 def child(mode: str, customers: int) -> None:
@@ -125,6 +158,8 @@ def child(mode: str, customers: int) -> None:
         run = run_echo(customers) if mode == "echo" else run_journeypulse(customers, Path(tmp), mode == "journeypulse")
         result = asyncio.run(run)
     lat = sorted(result.pop("latencies"))
+    rss = result.pop("rss")
+    result.update(rss_n_mb=rss[0], rss_2n_mb=rss[1])
     result.update(
         p50_ms=1000 * statistics.median(lat), p99_ms=1000 * lat[min(len(lat) - 1, int(0.99 * len(lat)))],
         per_second=result["answers"] / result["elapsed"], cpu_ms=1000 * result["cpu"] / result["answers"], peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -152,11 +187,17 @@ def main() -> None:
                 capture_output=True, text=True, timeout=args.timeout, check=True,
             )  # fmt: skip
             results[mode].append(json.loads(out.stdout.strip().splitlines()[-1]))
-    print(f"{args.customers} concurrent customers, 4 answers each, {args.rounds} rounds (medians)")
-    print(f"{'bot':<24}{'answers/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'peak RSS MB':>13}")
-    med = {m: {k: statistics.median(r[k] for r in rs) for k in ("per_second", "p50_ms", "p99_ms", "peak_rss_mb")} for m, rs in results.items()}
+    n = args.customers
+    print(f"{n} concurrent customers, 4 answers each, two waves ({2 * n} customers), {args.rounds} rounds (medians)")
+    print(f"{'bot':<24}{'answers/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'CPU ms/ans':>11}{'RSS@N MB':>10}{'RSS@2N MB':>10}")
+    keys = ("per_second", "p50_ms", "p99_ms", "cpu_ms", "rss_n_mb", "rss_2n_mb")
+    med = {m: {k: statistics.median(r[k] for r in rs) for k in keys} for m, rs in results.items()}
     for mode, f in med.items():
-        print(f"{mode:<24}{f['per_second']:>10.0f}{f['p50_ms']:>9.1f}{f['p99_ms']:>9.1f}{f['peak_rss_mb']:>13.0f}")
+        print(
+            f"{mode:<24}{f['per_second']:>10.0f}{f['p50_ms']:>9.1f}{f['p99_ms']:>9.1f}{f['cpu_ms']:>11.2f}"
+            f"{f['rss_n_mb']:>10.1f}{f['rss_2n_mb']:>10.1f}"
+        )
+    print(f"state kept in memory after {2 * n} customers: {results['journeypulse-unlimited'][-1]['kept']}")
     ratio = med["journeypulse-unlimited"]["per_second"] / med["echo"]["per_second"]
     print(f"throughput ratio journeypulse (no rate limiter) / echo: {ratio:.2f}")
 

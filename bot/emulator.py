@@ -365,6 +365,13 @@ class BotAPIEmulator:
             self._chats[user_id] = _Chat(chat_info, started=started)
         return copy.deepcopy(user)
 
+    def remove_user(self, user_id: int) -> None:
+        """Forget a user and their private chat, so long load runs keep the emulator's memory flat."""
+        self._users.pop(user_id, None)
+        self._chats.pop(user_id, None)
+        self._chat_changed.pop(user_id, None)
+        self._buckets.pop(user_id, None)
+
     def add_group(self, chat_id: int, title: str = "Support", is_forum: bool = False) -> dict:
         """Register a supergroup (a forum when is_forum) that the bot is a member of."""
         info: dict[str, Any] = {"id": chat_id, "type": "supergroup", "title": title}
