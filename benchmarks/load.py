@@ -87,6 +87,51 @@ async def run_echo(customers: int) -> dict:
     return {"answers": len(latencies), "elapsed": elapsed, "cpu": cpu, "rss": rss, "latencies": latencies}
 
 
+async def run_three_calls(customers: int) -> dict:
+    """A bare PTB bot making journeypulse's three calls per button press (answer, edit, ask), storing nothing."""
+    from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+    from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
+
+    keyboard = InlineKeyboardMarkup([[InlineKeyboardButton(str(n), callback_data=f"a|{n}") for n in range(1, 8)]])
+
+    async def first(update, context):
+        await update.message.reply_text("Question 1", reply_markup=keyboard)
+
+    async def pressed(update, context):
+        query = update.callback_query
+        await asyncio.gather(
+            query.answer("Thanks!"),
+            query.edit_message_text(f"Question\n\nYour answer: {query.data}"),
+            query.message.chat.send_message("Next question", reply_markup=keyboard),
+        )
+
+    async with BotAPIEmulator(token=TOKEN, username=USERNAME) as emu:
+        app = Application.builder().token(TOKEN).base_url(emu.base_url).build()
+        app.add_handlers([MessageHandler(filters.TEXT, first), CallbackQueryHandler(pressed)])
+        await app.initialize()
+        await app.updater.start_polling(poll_interval=0, timeout=10)
+        await app.start()
+        latencies: list[float] = []
+
+        def has_buttons(m: dict) -> bool:
+            return bool(emu.buttons(m))
+
+        async def customer(user: int) -> None:
+            emu.add_user(user, f"C{user}")
+            question, _ = await _timed(emu, user, 0, lambda: emu.send_text(user, "go"), has_buttons)
+            for _ in range(4):
+                mid = question["message_id"]
+                question, seconds = await _timed(emu, user, mid, lambda: emu.press_button(user, mid, "a|5"), has_buttons)
+                latencies.append(seconds)
+            emu.remove_user(user)
+
+        elapsed, cpu, rss = await _waves(customers, customer)
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+    return {"answers": len(latencies), "elapsed": elapsed, "cpu": cpu, "rss": rss, "latencies": latencies}
+
+
 async def run_journeypulse(customers: int, workdir: Path, rate_limit: bool) -> dict:
     """journeypulse: each customer opens a deep link and answers the four post-purchase questions."""
     from bot.app import run_bot
@@ -155,7 +200,12 @@ def _state_kept() -> dict:
 def child(mode: str, customers: int) -> None:
     """Run one mode and print its figures as JSON."""
     with tempfile.TemporaryDirectory() as tmp:
-        run = run_echo(customers) if mode == "echo" else run_journeypulse(customers, Path(tmp), mode == "journeypulse")
+        if mode == "echo":
+            run = run_echo(customers)
+        elif mode == "ptb-3-calls":
+            run = run_three_calls(customers)
+        else:
+            run = run_journeypulse(customers, Path(tmp), mode == "journeypulse")
         result = asyncio.run(run)
     lat = sorted(result.pop("latencies"))
     rss = result.pop("rss")
@@ -173,13 +223,14 @@ def main() -> None:
     parser.add_argument("--customers", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=300)
-    parser.add_argument("--child", choices=("echo", "journeypulse", "journeypulse-unlimited"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=("echo", "ptb-3-calls", "journeypulse", "journeypulse-unlimited"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child, args.customers)
         return
     # journeypulse keeps Telegram's ~30 messages/s overall limit; "unlimited" shows the bot's own cost.
-    results: dict[str, list[dict]] = {"echo": [], "journeypulse-unlimited": [], "journeypulse": []}
+    # "ptb-3-calls" makes journeypulse's three Bot API calls per answer with no storage and no logic.
+    results: dict[str, list[dict]] = {"echo": [], "ptb-3-calls": [], "journeypulse-unlimited": [], "journeypulse": []}
     for _ in range(args.rounds):
         for mode in results:  # alternate, so drift on a noisy machine hits both
             out = subprocess.run(
@@ -200,6 +251,8 @@ def main() -> None:
     print(f"state kept in memory after {2 * n} customers: {results['journeypulse-unlimited'][-1]['kept']}")
     ratio = med["journeypulse-unlimited"]["per_second"] / med["echo"]["per_second"]
     print(f"throughput ratio journeypulse (no rate limiter) / echo: {ratio:.2f}")
+    same_calls = med["journeypulse-unlimited"]["per_second"] / med["ptb-3-calls"]["per_second"]
+    print(f"throughput ratio journeypulse (no rate limiter) / bare PTB making the same three calls: {same_calls:.2f}")
 
 
 if __name__ == "__main__":
