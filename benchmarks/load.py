@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import gc
 import json
+import random
 import resource
 import statistics
 import subprocess
@@ -49,7 +50,12 @@ async def _waves(customers: int, customer) -> tuple[float, float, list[float]]:
     return time.perf_counter() - started, time.process_time() - cpu, rss
 
 
+THINK = 0.0  # seconds a customer takes to answer (on average); 0 answers at once, the worst case
+
+
 async def _timed(emu: BotAPIEmulator, user: int, after: int, act, predicate) -> tuple[dict, float]:
+    if THINK:
+        await asyncio.sleep(THINK * random.uniform(0.5, 1.5))
     started = time.perf_counter()
     act()
     message = await emu.wait_for_bot_message(user, predicate, after=after, timeout=30)
@@ -223,9 +229,12 @@ def main() -> None:
     parser.add_argument("--customers", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=300)
+    parser.add_argument("--think", type=float, default=0.0, help="seconds a customer takes to answer, on average")
     parser.add_argument("--child", choices=("echo", "ptb-3-calls", "journeypulse", "journeypulse-unlimited"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
+        global THINK
+        THINK = args.think
         child(args.child, args.customers)
         return
     # journeypulse keeps Telegram's ~30 messages/s overall limit; "unlimited" shows the bot's own cost.
@@ -234,12 +243,13 @@ def main() -> None:
     for _ in range(args.rounds):
         for mode in results:  # alternate, so drift on a noisy machine hits both
             out = subprocess.run(
-                [sys.executable, __file__, "--child", mode, "--customers", str(args.customers)],
+                [sys.executable, __file__, "--child", mode, "--customers", str(args.customers), "--think", str(args.think)],
                 capture_output=True, text=True, timeout=args.timeout, check=True,
             )  # fmt: skip
             results[mode].append(json.loads(out.stdout.strip().splitlines()[-1]))
     n = args.customers
-    print(f"{n} concurrent customers, 4 answers each, two waves ({2 * n} customers), {args.rounds} rounds (medians)")
+    pace = f"answering after {args.think:g} s on average" if args.think else "answering at once"
+    print(f"{n} concurrent customers {pace}, 4 answers each, two waves ({2 * n} customers), {args.rounds} rounds (medians)")
     print(f"{'bot':<24}{'answers/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'CPU ms/ans':>11}{'RSS@N MB':>10}{'RSS@2N MB':>10}")
     keys = ("per_second", "p50_ms", "p99_ms", "cpu_ms", "rss_n_mb", "rss_2n_mb")
     med = {m: {k: statistics.median(r[k] for r in rs) for k in keys} for m, rs in results.items()}

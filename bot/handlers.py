@@ -333,9 +333,11 @@ async def _send_paced(
     pacer = context.application.bot_data["pacer"]
     sending = []
     for invitation, customer in due:
+        if not context.application.running:  # shutting down: the rest stays due for the next start
+            break
         await pacer.wait(customer.chat_id, messages=2)  # the opening line and the question
         sending.append(asyncio.create_task(_send_one(context, invitation, customer, moment, kind)))
-    return all(await asyncio.gather(*sending))
+    return all(await asyncio.gather(*sending)) and len(sending) == len(due)
 
 
 async def _send_one(
