@@ -206,7 +206,9 @@ class Store:
             await store._migrate()
         except sqlite3.DatabaseError as exc:
             await db.close()
-            raise StoreError(f"database {path} is damaged or not a journeypulse database: {exc}") from None
+            raise StoreError(
+                f"database {path} is damaged or not a journeypulse database ({exc}); stop the bot and restore a backup"
+            ) from None
         except BaseException:
             await db.close()
             raise
