@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
+import random
 import resource
 import statistics
 import subprocess
@@ -30,7 +32,30 @@ TOKEN, USERNAME = "123456:LOAD", "journeypulse_load_bot"
 ANSWERS = ("search", "6", "5")  # channel, checkout ease, satisfaction; then a text
 
 
+def _rss_mb() -> float:
+    """Resident memory now (not the peak), after a full garbage collection."""
+    gc.collect()
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def _waves(customers: int, customer) -> tuple[float, float, list[float]]:
+    """Run two waves of `customers` concurrent customers; return elapsed, CPU seconds, RSS after each wave."""
+    started, cpu, rss = time.perf_counter(), time.process_time(), []
+    for wave in range(2):
+        await asyncio.gather(*(customer(10_000 + wave * customers + i) for i in range(customers)))
+        rss.append(_rss_mb())
+    return time.perf_counter() - started, time.process_time() - cpu, rss
+
+
+THINK = 0.0  # seconds a customer takes to answer (on average); 0 answers at once, the worst case
+
+
 async def _timed(emu: BotAPIEmulator, user: int, after: int, act, predicate) -> tuple[dict, float]:
+    if THINK:
+        await asyncio.sleep(THINK * random.uniform(0.5, 1.5))
     started = time.perf_counter()
     act()
     message = await emu.wait_for_bot_message(user, predicate, after=after, timeout=30)
@@ -59,14 +84,58 @@ async def run_echo(customers: int) -> dict:
                 message, seconds = await _timed(emu, user, after, lambda: emu.send_text(user, f"answer {n}"), None)
                 after = message["message_id"]
                 latencies.append(seconds)
+            emu.remove_user(user)  # the emulator's memory must not hide the bot's
 
-        started = time.perf_counter()
-        await asyncio.gather(*(customer(10_000 + i) for i in range(customers)))
-        elapsed = time.perf_counter() - started
+        elapsed, cpu, rss = await _waves(customers, customer)
         await app.updater.stop()
         await app.stop()
         await app.shutdown()
-    return {"answers": len(latencies), "elapsed": elapsed, "latencies": latencies}
+    return {"answers": len(latencies), "elapsed": elapsed, "cpu": cpu, "rss": rss, "latencies": latencies}
+
+
+async def run_three_calls(customers: int) -> dict:
+    """A bare PTB bot making journeypulse's three calls per button press (answer, edit, ask), storing nothing."""
+    from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+    from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
+
+    keyboard = InlineKeyboardMarkup([[InlineKeyboardButton(str(n), callback_data=f"a|{n}") for n in range(1, 8)]])
+
+    async def first(update, context):
+        await update.message.reply_text("Question 1", reply_markup=keyboard)
+
+    async def pressed(update, context):
+        query = update.callback_query
+        await asyncio.gather(
+            query.answer("Thanks!"),
+            query.edit_message_text(f"Question\n\nYour answer: {query.data}"),
+            query.message.chat.send_message("Next question", reply_markup=keyboard),
+        )
+
+    async with BotAPIEmulator(token=TOKEN, username=USERNAME) as emu:
+        app = Application.builder().token(TOKEN).base_url(emu.base_url).build()
+        app.add_handlers([MessageHandler(filters.TEXT, first), CallbackQueryHandler(pressed)])
+        await app.initialize()
+        await app.updater.start_polling(poll_interval=0, timeout=10)
+        await app.start()
+        latencies: list[float] = []
+
+        def has_buttons(m: dict) -> bool:
+            return bool(emu.buttons(m))
+
+        async def customer(user: int) -> None:
+            emu.add_user(user, f"C{user}")
+            question, _ = await _timed(emu, user, 0, lambda: emu.send_text(user, "go"), has_buttons)
+            for _ in range(4):
+                mid = question["message_id"]
+                question, seconds = await _timed(emu, user, mid, lambda: emu.press_button(user, mid, "a|5"), has_buttons)
+                latencies.append(seconds)
+            emu.remove_user(user)
+
+        elapsed, cpu, rss = await _waves(customers, customer)
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+    return {"answers": len(latencies), "elapsed": elapsed, "cpu": cpu, "rss": rss, "latencies": latencies}
 
 
 async def run_journeypulse(customers: int, workdir: Path, rate_limit: bool) -> dict:
@@ -85,7 +154,7 @@ async def run_journeypulse(customers: int, workdir: Path, rate_limit: bool) -> d
         )  # fmt: skip
         store = await Store.open(settings.database_path)
         tokens = {}
-        for i in range(customers):
+        for i in range(2 * customers):
             order = await store.add_order(f"L-{i}", None, datetime.now(UTC), datetime.now(UTC))
             tokens[10_000 + i] = make_token("load", order.id)
         stop = asyncio.Event()
@@ -105,29 +174,51 @@ async def run_journeypulse(customers: int, workdir: Path, rate_limit: bool) -> d
                 latencies.append(seconds)
             _, seconds = await _timed(emu, user, question["message_id"], lambda: emu.send_text(user, "Fine, thanks"), is_question)
             latencies.append(seconds)
+            emu.remove_user(user)
 
-        started = time.perf_counter()
         try:
-            await asyncio.gather(*(customer(u) for u in tokens))
-            elapsed = time.perf_counter() - started
+            elapsed, cpu, rss = await _waves(customers, customer)
+            kept = _state_kept()
         finally:
             stop.set()
             await bot
         stored = (await store._all("SELECT count(*) FROM answers"))[0][0]
         await store.close()
     assert stored == len(latencies), f"{stored} stored, {len(latencies)} given"
-    return {"answers": len(latencies), "elapsed": elapsed, "latencies": latencies}
+    return {"answers": len(latencies), "elapsed": elapsed, "cpu": cpu, "rss": rss, "kept": kept, "latencies": latencies}
+
+
+def _state_kept() -> dict:
+    """Per-customer state the running bot holds in memory, found on its live objects."""
+    from telegram.ext import Application
+
+    from bot.app import DurableIntake
+
+    app = next(o for o in gc.get_objects() if isinstance(o, Application))
+    intake = next(o for o in gc.get_objects() if isinstance(o, DurableIntake))
+    return {
+        "user_data": len(app.user_data), "chat_data": len(app.chat_data), "bot_data_keys": sorted(app.bot_data),
+        "retry": len(app.bot_data.get("retry", ())), "attempts": len(intake.attempts),
+        "pacer_chats": len(app.bot_data["pacer"]._chats),
+    }  # fmt: skip
 
 
 def child(mode: str, customers: int) -> None:
     """Run one mode and print its figures as JSON."""
     with tempfile.TemporaryDirectory() as tmp:
-        run = run_echo(customers) if mode == "echo" else run_journeypulse(customers, Path(tmp), mode == "journeypulse")
+        if mode == "echo":
+            run = run_echo(customers)
+        elif mode == "ptb-3-calls":
+            run = run_three_calls(customers)
+        else:
+            run = run_journeypulse(customers, Path(tmp), mode == "journeypulse")
         result = asyncio.run(run)
     lat = sorted(result.pop("latencies"))
+    rss = result.pop("rss")
+    result.update(rss_n_mb=rss[0], rss_2n_mb=rss[1])
     result.update(
         p50_ms=1000 * statistics.median(lat), p99_ms=1000 * lat[min(len(lat) - 1, int(0.99 * len(lat)))],
-        per_second=result["answers"] / result["elapsed"], peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        per_second=result["answers"] / result["elapsed"], cpu_ms=1000 * result["cpu"] / result["answers"], peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     )  # fmt: skip
     print(json.dumps(result))
 
@@ -138,27 +229,40 @@ def main() -> None:
     parser.add_argument("--customers", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=300)
-    parser.add_argument("--child", choices=("echo", "journeypulse", "journeypulse-unlimited"), help=argparse.SUPPRESS)
+    parser.add_argument("--think", type=float, default=0.0, help="seconds a customer takes to answer, on average")
+    parser.add_argument("--child", choices=("echo", "ptb-3-calls", "journeypulse", "journeypulse-unlimited"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
+        global THINK
+        THINK = args.think
         child(args.child, args.customers)
         return
     # journeypulse keeps Telegram's ~30 messages/s overall limit; "unlimited" shows the bot's own cost.
-    results: dict[str, list[dict]] = {"echo": [], "journeypulse-unlimited": [], "journeypulse": []}
+    # "ptb-3-calls" makes journeypulse's three Bot API calls per answer with no storage and no logic.
+    results: dict[str, list[dict]] = {"echo": [], "ptb-3-calls": [], "journeypulse-unlimited": [], "journeypulse": []}
     for _ in range(args.rounds):
         for mode in results:  # alternate, so drift on a noisy machine hits both
             out = subprocess.run(
-                [sys.executable, __file__, "--child", mode, "--customers", str(args.customers)],
+                [sys.executable, __file__, "--child", mode, "--customers", str(args.customers), "--think", str(args.think)],
                 capture_output=True, text=True, timeout=args.timeout, check=True,
             )  # fmt: skip
             results[mode].append(json.loads(out.stdout.strip().splitlines()[-1]))
-    print(f"{args.customers} concurrent customers, 4 answers each, {args.rounds} rounds (medians)")
-    print(f"{'bot':<24}{'answers/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'peak RSS MB':>13}")
-    med = {m: {k: statistics.median(r[k] for r in rs) for k in ("per_second", "p50_ms", "p99_ms", "peak_rss_mb")} for m, rs in results.items()}
+    n = args.customers
+    pace = f"answering after {args.think:g} s on average" if args.think else "answering at once"
+    print(f"{n} concurrent customers {pace}, 4 answers each, two waves ({2 * n} customers), {args.rounds} rounds (medians)")
+    print(f"{'bot':<24}{'answers/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'CPU ms/ans':>11}{'RSS@N MB':>10}{'RSS@2N MB':>10}")
+    keys = ("per_second", "p50_ms", "p99_ms", "cpu_ms", "rss_n_mb", "rss_2n_mb")
+    med = {m: {k: statistics.median(r[k] for r in rs) for k in keys} for m, rs in results.items()}
     for mode, f in med.items():
-        print(f"{mode:<24}{f['per_second']:>10.0f}{f['p50_ms']:>9.1f}{f['p99_ms']:>9.1f}{f['peak_rss_mb']:>13.0f}")
+        print(
+            f"{mode:<24}{f['per_second']:>10.0f}{f['p50_ms']:>9.1f}{f['p99_ms']:>9.1f}{f['cpu_ms']:>11.2f}"
+            f"{f['rss_n_mb']:>10.1f}{f['rss_2n_mb']:>10.1f}"
+        )
+    print(f"state kept in memory after {2 * n} customers: {results['journeypulse-unlimited'][-1]['kept']}")
     ratio = med["journeypulse-unlimited"]["per_second"] / med["echo"]["per_second"]
     print(f"throughput ratio journeypulse (no rate limiter) / echo: {ratio:.2f}")
+    same_calls = med["journeypulse-unlimited"]["per_second"] / med["ptb-3-calls"]["per_second"]
+    print(f"throughput ratio journeypulse (no rate limiter) / bare PTB making the same three calls: {same_calls:.2f}")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -26,7 +26,9 @@ from telegram.ext import (
 from analysis.sentiment import score_text
 from bot import desk, handlers
 from bot.handlers import Services
+from bot.pacing import Pacer
 from bot.settings import Settings
+from surveys import journey
 from surveys.definitions import Survey
 from surveys.journey import Score
 from surveys.store import Store
@@ -34,6 +36,9 @@ from surveys.store import Store
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8  # an update that keeps failing must not block everyone behind it forever
+# Senders handled at once, bounded so a burst of updates cannot open a connection per sender
+# (8 and 64 measured alike in benchmarks/load.py).
+LANES = 64
 
 COMMANDS = [
     BotCommand("start", "Start or resume your survey"),
@@ -67,7 +72,18 @@ async def record_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> No
     # BadRequest subclasses NetworkError in PTB, but retrying a bad request cannot help.
     if isinstance(update, Update) and isinstance(error, NetworkError | RetryAfter) and not isinstance(error, BadRequest):
         context.application.bot_data.setdefault("retry", set()).add(update.update_id)
+        if isinstance(error, RetryAfter):
+            data = context.application.bot_data
+            data["retry_after"] = max(data.get("retry_after", 0.0), _seconds(error.retry_after))
         log.warning("update %s hit a transient Telegram error, will retry: %s", update.update_id, error)
+        return
+    if isinstance(update, Update) and isinstance(error, Forbidden) and update.effective_user is not None:
+        # Blocked while we answered: what they gave is stored; schedule nothing more until they come back.
+        store = context.application.bot_data["services"].store
+        customer = await store.customer_by_user(update.effective_user.id)
+        if customer is not None:
+            await journey.mark_unreachable(store, customer, datetime.now(UTC))
+        log.info("user %s blocked the bot", update.effective_user.id)
         return
     log.error("update %s failed", getattr(update, "update_id", None), exc_info=error)
 
@@ -87,6 +103,7 @@ def build_application(
     if settings.telegram_rate_limit:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=5))
     application = builder.build()
+    application.bot_data["pacer"] = Pacer(settings.bulk_send_rate)
     application.bot_data["services"] = Services(
         store, surveys, settings.policy, settings.deep_link_secret.get_secret_value(), score_answer,  # type: ignore[union-attr]
         settings.flag_rules, settings.support_chat_id, settings.staff, settings.complaint_escalate_after,
@@ -104,6 +121,7 @@ def build_application(
             CommandHandler("mydata", handlers.mydata_command, filters=private),
             CommandHandler("forget", handlers.forget_command, filters=private),
             CommandHandler("complaints", desk.complaints_command, filters=private | support),
+            CommandHandler("weekly", handlers.weekly_command, filters=private),
             CallbackQueryHandler(handlers.button_pressed, pattern=r"^[as]\|"),
             CallbackQueryHandler(handlers.language_chosen, pattern=r"^l\|"),
             CallbackQueryHandler(desk.desk_button_pressed, pattern=r"^d\|"),
@@ -114,6 +132,7 @@ def build_application(
             MessageHandler(private & filters.UpdateType.MESSAGE & ~filters.TEXT, handlers.other_message),
             MessageHandler(private & filters.UpdateType.EDITED_MESSAGE, handlers.message_edited),
             MessageHandler(support & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, desk.staff_replied),
+            MessageHandler(private & filters.UpdateType.MESSAGE & filters.COMMAND, handlers.help_command),  # unknown
         ]
     )
     application.add_error_handler(record_error)
@@ -122,7 +141,6 @@ def build_application(
     )
     if settings.support_chat_id is not None:  # staff should see a complaint within seconds
         application.job_queue.run_once(desk.desk_round, 0.5, name="desk_round")  # type: ignore[union-attr]
-    application.add_handler(CommandHandler("weekly", handlers.weekly_command, filters=private))
     application.job_queue.run_repeating(  # type: ignore[union-attr]
         handlers.send_due_digests, interval=settings.scheduler_interval, first=0.3, name="send_due_digests"
     )
@@ -138,6 +156,9 @@ class DurableIntake:
         self.poll_timeout = poll_timeout
         self.offset: int | None = None
         self.attempts: dict[int, int] = {}
+        self._lanes = asyncio.Semaphore(LANES)
+        self.handled = 0  # updates handled since start, to tell a stray failure from an outage
+        self._fresh: dict[int, Update] = {}  # the batch just stored, so it need not be parsed again
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll, persist, handle, until `stop` is set; back off with jitter while Telegram fails."""
@@ -145,29 +166,31 @@ class DurableIntake:
         self.offset = None if last is None else last + 1
         backoff = 1.0
         while not stop.is_set():
+            handled = self.handled
             healthy = await self.handle_pending()  # what a crash or an outage left behind comes first
+            wait = self.application.bot_data.pop("retry_after", 0.0)  # a handler's 429 says how long to wait
             try:
-                updates = await self._poll(stop)
+                # While updates wait for a retry, a long poll would hold them back: only fetch what is there.
+                updates = await self._poll(stop, self.poll_timeout if healthy else 0)
             except RetryAfter as exc:
-                healthy, backoff = False, max(backoff, _seconds(exc.retry_after))
-                updates = ()
+                healthy, wait, updates = False, max(wait, _seconds(exc.retry_after)), ()
             except NetworkError as exc:  # includes timeouts and refused connections
                 log.warning("polling failed, retrying: %s", exc)
                 healthy, updates = False, ()
             if updates:
                 await self.store.save_updates([(u.update_id, json.dumps(u.to_dict())) for u in updates], _now())
+                self._fresh = {u.update_id: u for u in updates}
                 self.offset = updates[-1].update_id + 1  # the next poll acknowledges what is now stored
             if healthy:
                 backoff = 1.0
             else:
-                await _sleep_or_stop(stop, backoff * random.uniform(0.5, 1.0))
-                backoff = min(backoff * 2, 30.0)
+                await _sleep_or_stop(stop, max(wait, backoff * random.uniform(0.5, 1.0)))
+                # A stray failure among updates that went through is no outage: only back off further when stuck.
+                backoff = 1.0 if self.handled > handled else min(backoff * 2, 30.0)
 
-    async def _poll(self, stop: asyncio.Event) -> tuple[Update, ...]:
+    async def _poll(self, stop: asyncio.Event, timeout: int) -> tuple[Update, ...]:
         poll = asyncio.ensure_future(
-            self.application.bot.get_updates(
-                offset=self.offset, timeout=self.poll_timeout, allowed_updates=Update.ALL_TYPES
-            )
+            self.application.bot.get_updates(offset=self.offset, timeout=timeout, allowed_updates=Update.ALL_TYPES)
         )
         stopped = asyncio.ensure_future(stop.wait())
         done, _ = await asyncio.wait({poll, stopped}, return_when=asyncio.FIRST_COMPLETED)
@@ -179,21 +202,48 @@ class DurableIntake:
         return poll.result()
 
     async def handle_pending(self) -> bool:
-        """Handle stored, unhandled updates in order; False when a transient failure left some pending."""
-        retry: set[int] = self.application.bot_data.setdefault("retry", set())
+        """Handle stored, unhandled updates, each sender's in order and senders side by side.
+
+        False when a transient failure left some pending.
+        """
         while batch := await self.store.pending_updates():
+            lanes: dict[tuple[str, int], list[Update]] = {}
             for update_id, payload in batch:
-                update = Update.de_json(json.loads(payload), self.application.bot)
-                await self.application.process_update(update)
-                if update_id in retry:
-                    retry.discard(update_id)
-                    self.attempts[update_id] = self.attempts.get(update_id, 0) + 1
-                    if self.attempts[update_id] < MAX_ATTEMPTS:
-                        return False  # Telegram is struggling: keep this and later updates for the next round
-                    log.error("giving up on update %s after %s attempts", update_id, MAX_ATTEMPTS)
-                self.attempts.pop(update_id, None)
-                await self.store.mark_update_processed(update_id, _now())
+                update = self._fresh.pop(update_id, None) or Update.de_json(json.loads(payload), self.application.bot)
+                lanes.setdefault(_sender(update), []).append(update)
+            self._fresh.clear()
+            if not all(await asyncio.gather(*(self._handle_lane(lane) for lane in lanes.values()))):
+                return False
         return True
+
+    async def _handle_lane(self, lane: list[Update]) -> bool:
+        async with self._lanes:
+            return await self._handle_in_order(lane)
+
+    async def _handle_in_order(self, lane: list[Update]) -> bool:
+        retry: set[int] = self.application.bot_data.setdefault("retry", set())
+        for update in lane:
+            update_id = update.update_id
+            await self.application.process_update(update)
+            if update_id in retry:
+                retry.discard(update_id)
+                self.attempts[update_id] = self.attempts.get(update_id, 0) + 1
+                if self.attempts[update_id] < MAX_ATTEMPTS:
+                    return False  # Telegram is struggling: keep this and the sender's later updates for next round
+                log.error("giving up on update %s after %s attempts", update_id, MAX_ATTEMPTS)
+            self.attempts.pop(update_id, None)
+            await self.store.mark_update_processed(update_id, _now())
+            self.handled += 1
+        return True
+
+
+def _sender(update: Update) -> tuple[str, int]:
+    """Who an update comes from: one person's updates are handled in order, different people's at once."""
+    if update.effective_user is not None:
+        return "user", update.effective_user.id
+    if update.effective_chat is not None:
+        return "chat", update.effective_chat.id
+    return "update", update.update_id
 
 
 def _seconds(delay: object) -> float:
@@ -220,6 +270,7 @@ async def run_bot(
     store = store or await Store.open(settings.database_path)
     try:
         application = build_application(settings, store, surveys, clock)
+        score_answer("warm up")  # load the sentiment lexicon now, not while the first customer waits
         async with application:
             try:
                 await application.bot.delete_webhook()

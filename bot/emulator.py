@@ -271,10 +271,12 @@ class BotAPIEmulator:
         self._files: dict[str, dict] = {}
         self._file_ids = itertools.count(1)
         self._faults: list[_Fault] = []
+        self.faults_fired: collections.Counter[str] = collections.Counter()  # by kind, for tests to assert on
         self._random = random.Random(seed)
         self._buckets: dict[Any, _Bucket] = {}
         self._poller: web.Request | None = None
         self._changed = asyncio.Event()
+        self._chat_changed: dict[int, asyncio.Event] = {}  # per chat, so a send wakes only that chat's waiters
         self._closing = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self._methods: dict[str, tuple[str, Callable]] = {
@@ -363,6 +365,13 @@ class BotAPIEmulator:
             self._chats[user_id] = _Chat(chat_info, started=started)
         return copy.deepcopy(user)
 
+    def remove_user(self, user_id: int) -> None:
+        """Forget a user and their private chat, so long load runs keep the emulator's memory flat."""
+        self._users.pop(user_id, None)
+        self._chats.pop(user_id, None)
+        self._chat_changed.pop(user_id, None)
+        self._buckets.pop(user_id, None)
+
     def add_group(self, chat_id: int, title: str = "Support", is_forum: bool = False) -> dict:
         """Register a supergroup (a forum when is_forum) that the bot is a member of."""
         info: dict[str, Any] = {"id": chat_id, "type": "supergroup", "title": title}
@@ -435,7 +444,7 @@ class BotAPIEmulator:
         if command:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": _utf16_len(command.group())}]
         message["edit_date"] = int(time.time())
-        self._notify()
+        self._notify(chat.info["id"])
         return self._enqueue({"edited_message": copy.deepcopy(message)})
 
     def press_button(
@@ -469,7 +478,7 @@ class BotAPIEmulator:
             self._update_ids = itertools.count(max(update["update_id"] + 1, next(self._update_ids)))
             self._updates.append(update)
             self._updates.sort(key=lambda u: u["update_id"])
-            self._notify()
+            self._notify(chats=False)
             return copy.deepcopy(update)
         return self._enqueue(update)
 
@@ -510,7 +519,7 @@ class BotAPIEmulator:
         """First bot message in the chat with message_id > after matching predicate, waiting for sends and edits."""
         deadline = asyncio.get_running_loop().time() + timeout
         while True:
-            changed = self._changed
+            changed = self._chat_changed.setdefault(chat_id, asyncio.Event())
             if chat_id not in self._chats:
                 raise KeyError(f"unknown chat {chat_id}; add it with add_user or add_group")
             for message in self._chats[chat_id].messages:
@@ -629,6 +638,7 @@ class BotAPIEmulator:
                 continue
             if fault.remaining is not None:
                 fault.remaining -= 1
+            self.faults_fired[fault.kind] += 1
             return fault
         return None
 
@@ -807,7 +817,7 @@ class BotAPIEmulator:
             else:
                 message[key] = value
         message["edit_date"] = int(time.time())
-        self._notify()
+        self._notify(chat.info["id"])
         return self._public(message)
 
     def _answer_callback_query(self, params: dict) -> bool:
@@ -935,7 +945,7 @@ class BotAPIEmulator:
         chat.next_message_id += 1
         chat.messages.append(message)
         chat.by_id[message["message_id"]] = message
-        self._notify()
+        self._notify(chat.info["id"])
         return message
 
     def _public(self, message: dict) -> dict:
@@ -966,13 +976,18 @@ class BotAPIEmulator:
     def _enqueue(self, payload: dict) -> dict:
         update = {"update_id": next(self._update_ids), **payload}
         self._updates.append(update)
-        self._notify()
+        self._notify(chats=False)
         return copy.deepcopy(update)
 
-    def _notify(self) -> None:
+    def _notify(self, chat_id: int | None = None, *, chats: bool = True) -> None:
         # Waiters hold the old event; setting it wakes them and the fresh one catches the next change.
         self._changed.set()
         self._changed = asyncio.Event()
+        if not chats:
+            return
+        keys = list(self._chat_changed) if chat_id is None else [chat_id] if chat_id in self._chat_changed else []
+        for key in keys:
+            self._chat_changed.pop(key).set()
 
     def _user(self, user_id: int) -> dict:
         if user_id not in self._users:

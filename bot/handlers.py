@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -102,12 +102,15 @@ def parse_callback(data: str | None) -> tuple[str, int, str, str | None] | None:
     """Split answer/skip callback data into (kind, invitation id, question id, value)."""
     parts = (data or "").split("|")
     try:
-        if parts[0] == "a" and len(parts) == 4:
-            return "button", int(parts[1]), parts[2], parts[3]
-        if parts[0] == "s" and len(parts) == 3:
-            return "skip", int(parts[1]), parts[2], None
+        invitation_id = int(parts[1]) if len(parts) > 1 else 0
     except ValueError:
         return None
+    if not 0 < invitation_id < 2**63:  # forged data: SQLite integers are 64-bit
+        return None
+    if parts[0] == "a" and len(parts) == 4:
+        return "button", invitation_id, parts[2], parts[3]
+    if parts[0] == "s" and len(parts) == 3:
+        return "skip", invitation_id, parts[2], None
     return None
 
 
@@ -168,6 +171,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Open the order behind the deep link and ask the first unanswered question."""
     svc = services(context)
     if not context.args:
+        await journey.reachable_again(svc.store, update.effective_user.id)  # writing to us means not blocked
         await reply(update, await language_of(context, update), "welcome")
         return
     who = person(update)
@@ -204,10 +208,12 @@ async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         return
     kind, invitation_id, question_id, raw = parsed
     step = await journey.answer(svc.store, svc.surveys, customer, invitation_id, question_id, raw, kind, svc.score, now())
-    if step.status == "recorded":
-        await toast(query, text(language, "recorded"))
-        await show_answer(context, step, query.message)  # type: ignore[arg-type]
-        await continue_survey(context, step)
+    if step.status == "recorded":  # the answer is stored: the three calls need not wait for each other
+        await together(
+            toast(query, text(language, "recorded")),
+            show_answer(context, step, query.message),  # type: ignore[arg-type]
+            continue_survey(context, step),
+        )
         await review_answers(context, step)
     elif step.status == "duplicate":
         await toast(query, text(language, "already_recorded"))
@@ -222,6 +228,13 @@ async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]
     else:  # invalid value for this question
         await toast(query, text(language, "unknown_button"))
+
+
+async def together(*calls: Awaitable[None]) -> None:
+    """Run Bot API calls side by side; when any fails, raise its error after all have finished."""
+    for outcome in await asyncio.gather(*calls, return_exceptions=True):
+        if isinstance(outcome, BaseException):
+            raise outcome
 
 
 async def toast(query: CallbackQuery, message: str | None = None) -> None:
@@ -253,8 +266,7 @@ async def text_answered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         update.effective_message.message_id,
     )
     if step.status == "recorded":
-        await show_answer(context, step, None)
-        await continue_survey(context, step)
+        await together(show_answer(context, step, None), continue_survey(context, step))
         await review_answers(context, step)
     elif step.status == "duplicate":
         await continue_survey(context, step)
@@ -322,23 +334,48 @@ async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def send_due_surveys(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Send first-week surveys and reminders that fell due, outside quiet hours, once each."""
+    """Send first-week surveys and reminders that fell due, outside quiet hours, once each, paced."""
     svc = services(context)
-    moment = now()
-    if svc.policy.is_quiet(moment):
-        return
-    busy_since = moment - svc.policy.reminder_delay  # never interrupt a survey the customer is answering
-    for invitation, customer in await svc.store.due_invitations(moment, busy_since):
+    while not svc.policy.is_quiet(moment := now()):
+        busy_since = moment - svc.policy.reminder_delay  # never interrupt a survey the customer is answering
+        due = await svc.store.due_invitations(moment, busy_since)
+        if not due or not await _send_paced(context, due, moment, "invitation"):
+            break
+    while not svc.policy.is_quiet(moment := now()):
+        due = await svc.store.due_reminders(moment)
+        if not due or not await _send_paced(context, due, moment, "reminder"):
+            break
+
+
+async def _send_paced(
+    context: ContextTypes.DEFAULT_TYPE, due: list[tuple[Invitation, Customer]], moment: datetime, kind: str
+) -> bool:
+    """Send a batch at the pacer's rate, several in flight; False when any could not go out."""
+    pacer = context.application.bot_data["pacer"]
+    sending = []
+    for invitation, customer in due:
+        if not context.application.running:  # shutting down: the rest stays due for the next start
+            break
+        await pacer.wait(customer.chat_id, messages=2)  # the opening line and the question
+        sending.append(asyncio.create_task(_send_one(context, invitation, customer, moment, kind)))
+    return all(await asyncio.gather(*sending)) and len(sending) == len(due)
+
+
+async def _send_one(
+    context: ContextTypes.DEFAULT_TYPE, invitation: Invitation, customer: Customer, moment: datetime, kind: str
+) -> bool:
+    """Claim one due survey or reminder and deliver it; False when it was handed back to the schedule."""
+    svc = services(context)
+    if kind == "invitation":
         step = await journey.start_invitation(svc.store, svc.surveys, svc.policy, invitation, customer, moment)
-        if step is not None and step.question is not None:
-            await _deliver(context, customer, step, step.survey.intro[customer.language])  # type: ignore[union-attr]
-    for invitation, customer in await svc.store.due_reminders(moment):
-        step = await journey.remind(svc.store, svc.surveys, invitation, customer, moment)
-        if step is not None:
-            await _deliver(context, customer, step, text(customer.language, "reminder"))
+        if step is None or step.question is None:
+            return True
+        return await _deliver(context, customer, step, step.survey.intro[customer.language])  # type: ignore[union-attr]
+    step = await journey.remind(svc.store, svc.surveys, invitation, customer, moment)
+    return step is None or await _deliver(context, customer, step, text(customer.language, "reminder"))
 
 
-async def _deliver(context: ContextTypes.DEFAULT_TYPE, customer: Customer, step: Step, opening: str) -> None:
+async def _deliver(context: ContextTypes.DEFAULT_TYPE, customer: Customer, step: Step, opening: str) -> bool:
     """Send an opening line and the current question; on failure keep the survey due, or stop if blocked."""
     store = services(context).store
     try:
@@ -350,6 +387,8 @@ async def _deliver(context: ContextTypes.DEFAULT_TYPE, customer: Customer, step:
     except TelegramError as exc:  # Telegram down or flooded: hand the survey back to the schedule
         log.warning("could not send %s to customer %s, will retry: %s", step.status, customer.id, exc)
         await journey.release(store, step)
+        return False
+    return True
 
 
 # Complaints and privacy: the customer's side ---------------------------------------------------

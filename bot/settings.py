@@ -56,6 +56,7 @@ class Settings(BaseSettings):
     scheduler_interval: float = Field(30.0, gt=0)
     telegram_rate_limit: bool = True
     log_level: str = "INFO"
+    bulk_send_rate: float = Field(25.0, gt=0)
 
     @field_validator("telegram_api_base_url")
     @classmethod

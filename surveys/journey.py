@@ -183,13 +183,17 @@ async def answer(
     except InvalidAnswer:
         return Step("invalid", customer, invitation, survey, current)
     scores: Score = score(value.text) if current.type == "text" and value.text else (None, None, None, None)
+    following = next_question(survey, {**answers, current.id: value})
     recorded = await store.record_answer(
-        invitation.id, current, value, customer.language, now, scores, source_message_id
+        invitation.id, current, value, customer.language, now, scores, source_message_id, completes=following is None
     )
-    answers = await store.answers(invitation.id)
-    following = next_question(survey, answers)
-    if following is None:
-        await store.mark_completed(invitation.id, now)
+    if recorded:
+        answers[current.id] = value
+    else:  # someone else's copy of this update got there first: go by what is stored
+        answers = await store.answers(invitation.id)
+        following = next_question(survey, answers)
+        if following is None:
+            await store.mark_completed(invitation.id, now)
     return Step(
         "recorded" if recorded else "duplicate", customer, invitation, survey, following, current,
         answers[current.id], already_asked=following is not None and invitation.asked_question_id == following.id,
@@ -216,6 +220,13 @@ async def stop(store: Store, telegram_user_id: int, now: datetime) -> Customer |
 async def mark_unreachable(store: Store, customer: Customer, now: datetime) -> None:
     """Record that the customer blocked the bot, so nothing more is scheduled for them."""
     await store.set_unreachable(customer.id, now)
+
+
+async def reachable_again(store: Store, telegram_user_id: int) -> None:
+    """Record that a customer who had blocked the bot wrote to it again, so surveys can reach them."""
+    customer = await store.customer_by_user(telegram_user_id)
+    if customer is not None and customer.unreachable_at is not None:
+        await store.set_unreachable(customer.id, None)
 
 
 async def my_data(store: Store, telegram_user_id: int) -> dict | None:

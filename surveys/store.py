@@ -311,15 +311,24 @@ class Store:
             await db.execute("PRAGMA synchronous=NORMAL")
             await db.execute("PRAGMA foreign_keys=ON")
             await db.execute("PRAGMA busy_timeout=5000")
-            async with db.execute("PRAGMA quick_check") as cursor:
-                verdict = (await cursor.fetchone())[0]
-            if verdict != "ok":
-                raise StoreError(f"database {path} is damaged: {verdict}")
+            try:
+                rows = await db.execute_fetchall("PRAGMA quick_check(10)")
+            except MemoryError:  # a damaged page can claim an absurd size
+                raise sqlite3.DatabaseError("database disk image is malformed") from None
+            lines = [line for row in rows for line in str(row[0]).splitlines()]
+            problems = [line for line in lines if not line.startswith("*** in database")]
+            if problems != ["ok"]:
+                more = f" and {len(problems) - 1} more problems" if len(problems) > 1 else ""
+                raise StoreError(
+                    f"database {path} is damaged ({problems[0]}{more}); stop the bot and restore a backup"
+                )
             store = cls(db, path)
             await store._migrate()
         except sqlite3.DatabaseError as exc:
             await db.close()
-            raise StoreError(f"database {path} is damaged or not a journeypulse database: {exc}") from None
+            raise StoreError(
+                f"database {path} is damaged or not a journeypulse database ({exc}); stop the bot and restore a backup"
+            ) from None
         except BaseException:
             await db.close()
             raise
@@ -353,13 +362,18 @@ class Store:
                 raise
             await self._db.execute("COMMIT")
 
+    async def _write(self, sql: str, params: Sequence = ()) -> int:
+        # One statement in autocommit mode is its own transaction: one trip to aiosqlite's thread, not three.
+        async with self._write_lock:
+            cursor = await self._db.execute(sql, params)
+            return cursor.rowcount
+
     async def _one(self, sql: str, params: Sequence = ()) -> Sequence | None:
-        async with self._db.execute(sql, params) as cursor:
-            return await cursor.fetchone()
+        rows = await self._db.execute_fetchall(sql, params)  # one trip to aiosqlite's thread
+        return next(iter(rows), None)
 
     async def _all(self, sql: str, params: Sequence = ()) -> list[Sequence]:
-        async with self._db.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        return list(await self._db.execute_fetchall(sql, params))
 
     # Orders ---------------------------------------------------------------------------------------
 
@@ -385,10 +399,9 @@ class Store:
 
     async def link_order(self, order_id: int, customer_id: int) -> bool:
         """Attach an order to a customer; False when it already belongs to someone else."""
-        async with self._transaction() as db:
-            await db.execute(
-                "UPDATE orders SET customer_id = ? WHERE id = ? AND customer_id IS NULL", (customer_id, order_id)
-            )
+        await self._write(
+            "UPDATE orders SET customer_id = ? WHERE id = ? AND customer_id IS NULL", (customer_id, order_id)
+        )
         row = await self._one("SELECT customer_id FROM orders WHERE id = ?", (order_id,))
         return row is not None and row[0] == customer_id
 
@@ -398,13 +411,12 @@ class Store:
         self, telegram_user_id: int, chat_id: int, first_name: str | None, language: str, now: datetime
     ) -> Customer:
         """Create the customer on first contact, else refresh chat and name (language stays as chosen)."""
-        async with self._transaction() as db:
-            await db.execute(
-                "INSERT INTO customers (telegram_user_id, chat_id, first_name, language, created_at)"
-                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (telegram_user_id)"
-                " DO UPDATE SET chat_id = excluded.chat_id, first_name = excluded.first_name",
-                (telegram_user_id, chat_id, first_name, language, to_text(now)),
-            )
+        await self._write(
+            "INSERT INTO customers (telegram_user_id, chat_id, first_name, language, created_at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (telegram_user_id)"
+            " DO UPDATE SET chat_id = excluded.chat_id, first_name = excluded.first_name",
+            (telegram_user_id, chat_id, first_name, language, to_text(now)),
+        )
         return await self.customer_by_user(telegram_user_id)  # type: ignore[return-value]
 
     async def customer(self, customer_id: int) -> Customer | None:
@@ -440,12 +452,11 @@ class Store:
 
     async def ensure_invitation(self, order_id: int, survey: str, due_at: datetime, now: datetime) -> Invitation:
         """Create the invitation of an order to a survey once; later calls return the stored one."""
-        async with self._transaction() as db:
-            await db.execute(
-                "INSERT INTO invitations (order_id, survey, due_at, created_at) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (order_id, survey) DO NOTHING",
-                (order_id, survey, to_text(due_at), to_text(now)),
-            )
+        await self._write(
+            "INSERT INTO invitations (order_id, survey, due_at, created_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (order_id, survey) DO NOTHING",
+            (order_id, survey, to_text(due_at), to_text(now)),
+        )
         row = await self._one(f"{_INVITATION} WHERE order_id = ? AND survey = ?", (order_id, survey))
         return _invitation(row)  # type: ignore[arg-type]
 
@@ -473,12 +484,11 @@ class Store:
 
     async def mark_sent(self, invitation_id: int, sent_at: datetime, reminder_due_at: datetime | None) -> bool:
         """Claim an invitation as sent; False when it had been sent already (so nobody sends it twice)."""
-        async with self._transaction() as db:
-            cursor = await db.execute(
-                "UPDATE invitations SET sent_at = ?, reminder_due_at = ? WHERE id = ? AND sent_at IS NULL",
-                (to_text(sent_at), reminder_due_at and to_text(reminder_due_at), invitation_id),
-            )
-            return cursor.rowcount == 1
+        changed = await self._write(
+            "UPDATE invitations SET sent_at = ?, reminder_due_at = ? WHERE id = ? AND sent_at IS NULL",
+            (to_text(sent_at), reminder_due_at and to_text(reminder_due_at), invitation_id),
+        )
+        return changed == 1
 
     async def mark_reminded(self, invitation_id: int, when: datetime) -> bool:
         """Claim an invitation's one reminder; False when it was already claimed."""
@@ -505,19 +515,17 @@ class Store:
 
     async def mark_asked(self, invitation_id: int, question_id: str | None, message_id: int | None) -> None:
         """Remember which question was last put to the customer, and in which message."""
-        async with self._transaction() as db:
-            await db.execute(
-                "UPDATE invitations SET asked_question_id = ?, asked_message_id = ? WHERE id = ?",
-                (question_id, message_id, invitation_id),
-            )
+        await self._write(
+            "UPDATE invitations SET asked_question_id = ?, asked_message_id = ? WHERE id = ?",
+            (question_id, message_id, invitation_id),
+        )
 
     async def mark_completed(self, invitation_id: int, when: datetime) -> None:
         """Mark a survey as finished."""
-        async with self._transaction() as db:
-            await db.execute(
-                "UPDATE invitations SET completed_at = ? WHERE id = ? AND completed_at IS NULL",
-                (to_text(when), invitation_id),
-            )
+        await self._write(
+            "UPDATE invitations SET completed_at = ? WHERE id = ? AND completed_at IS NULL",
+            (to_text(when), invitation_id),
+        )
 
     async def due_invitations(
         self, now: datetime, busy_since: datetime | None = None, limit: int = 100
@@ -566,21 +574,31 @@ class Store:
         now: datetime,
         score: tuple[float | None, float | None, str | None, str | None] = (None, None, None, None),
         source_message_id: int | None = None,
+        completes: bool = False,
     ) -> bool:
-        """Store one answer; False when this question of this invitation was answered already."""
+        """Store one answer (and finish the survey when it `completes` it); False when given already."""
         sentiment, subjectivity, text_language, scorer = score
+        insert = (
+            "INSERT INTO answers (invitation_id, question_id, stage, question_type, value_number, value_text,"
+            " skipped, language, answered_at, sentiment, subjectivity, text_language, scorer, source_message_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (invitation_id, question_id) DO NOTHING"
+        )
+        params = (
+            invitation_id, question.id, question.stage, question.type, value.number, value.text,
+            int(value.skipped), language, to_text(now), sentiment, subjectivity, text_language, scorer,
+            source_message_id,
+        )  # fmt: skip
+        if not completes:
+            return await self._write(insert, params) == 1
         async with self._transaction() as db:
-            cursor = await db.execute(
-                "INSERT INTO answers (invitation_id, question_id, stage, question_type, value_number, value_text,"
-                " skipped, language, answered_at, sentiment, subjectivity, text_language, scorer, source_message_id)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (invitation_id, question_id) DO NOTHING",
-                (
-                    invitation_id, question.id, question.stage, question.type, value.number, value.text,
-                    int(value.skipped), language, to_text(now), sentiment, subjectivity, text_language, scorer,
-                    source_message_id,
-                ),
-            )  # fmt: skip
-            return cursor.rowcount == 1
+            cursor = await db.execute(insert, params)
+            if cursor.rowcount != 1:
+                return False
+            await db.execute(
+                "UPDATE invitations SET completed_at = ? WHERE id = ? AND completed_at IS NULL",
+                (to_text(now), invitation_id),
+            )
+            return True
 
     async def answer_from_message(self, customer_id: int, message_id: int) -> tuple[int, str] | None:
         """Return (invitation id, question id) of the answer a customer's chat message already gave."""
@@ -1007,8 +1025,7 @@ class Store:
 
     async def mark_update_processed(self, update_id: int, now: datetime) -> None:
         """Mark a stored update as handled."""
-        async with self._transaction() as db:
-            await db.execute("UPDATE inbox SET processed_at = ? WHERE update_id = ?", (to_text(now), update_id))
+        await self._write("UPDATE inbox SET processed_at = ? WHERE update_id = ?", (to_text(now), update_id))
 
     # Weekly digests for managers -------------------------------------------------------------------
 

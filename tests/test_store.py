@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -61,3 +64,39 @@ async def test_inbox_keeps_updates_until_processed(store):
     await store.mark_update_processed(5, T0)
     assert await store.pending_updates() == [(6, '{"a": 1}')]
     assert await store.last_update_id() == 6
+
+
+def damage_a_leaf_page(path) -> None:
+    """Overwrite the cell pointers of one table leaf page, as a torn write on a failing disk would."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    roots = {row[0] for row in conn.execute("SELECT rootpage FROM sqlite_master")}
+    conn.close()
+    data = bytearray(path.read_bytes())
+    # The last table leaf (type 13) that is no table's root: the schema still reads, a table does not.
+    page = max(n for n in range(2, len(data) // page_size + 1)
+               if n not in roots and data[(n - 1) * page_size] == 13)  # fmt: skip
+    start = (page - 1) * page_size + 8
+    data[start : start + 4] = b"\xff\xff\xff\xff"
+    path.write_bytes(data)
+
+
+async def test_damaged_database_stops_start_up_with_one_clear_line(tmp_path):
+    path = tmp_path / "journeypulse.sqlite3"
+    store = await Store.open(path)
+    for n in range(300):
+        await store.add_order(f"D-{n}", "Customer name", T0, T0)
+    await store.close()
+    damage_a_leaf_page(path)
+
+    # quick_check names the damage; depending on what SQLite reads first it may also just say "malformed".
+    with pytest.raises(StoreError, match=r"is damaged.*; stop the bot and restore a backup"):
+        await Store.open(path)
+    env = dict(os.environ, DATABASE_PATH=str(path), TELEGRAM_BOT_TOKEN="123:never-used", DEEP_LINK_SECRET="s", LOG_LEVEL="WARNING")
+    run = subprocess.run(
+        [sys.executable, "-c", "from bot.cli import main; main(['run'])"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert run.returncode == 1
+    assert run.stderr.startswith("journeypulse: database ") and "is damaged" in run.stderr, run.stderr
+    assert run.stderr.count("\n") == 1, "one line, no traceback"
