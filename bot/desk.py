@@ -245,8 +245,9 @@ async def staff_replied(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await message.reply_text(text("en", "desk_staff_only"))
         return
     customer = await svc.store.customer(complaint.customer_id)
-    if customer is None:
-        return
+    source = (message.chat_id, message.message_id)
+    if customer is None or await svc.store.message_logged(*source):
+        return  # the customer is gone, or this is a replay of a reply already relayed
     body = text(customer.language, "support_says", text=message.text or "")
     try:
         sent = await context.bot.send_message(customer.chat_id, body[:MAX_MESSAGE])
@@ -255,7 +256,7 @@ async def staff_replied(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     await svc.store.remember_message(sent.chat_id, sent.message_id, complaint.id)
     # The card's "last reply" line, redrawn by the desk job, tells staff it went out.
-    await complaints.staff_replied(svc.store, complaint, actor(update.effective_user), message.text or "", now())
+    await complaints.staff_replied(svc.store, complaint, actor(update.effective_user), message.text or "", source, now())
 
 
 async def complaints_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -415,8 +415,9 @@ async def relay_to_support(
     if complaint is None or complaint.customer_id != customer.id:
         return False
     note = f"💬 <b>{escape(customer.first_name or 'Customer')}</b>: {escape(message.text or '')}"
-    await complaints.customer_replied(svc.store, complaint, message.text or "", note[:MAX_MESSAGE], now())
-    await reply(update, customer.language, "support_forwarded")
+    source = (message.chat_id, message.message_id)
+    if await complaints.customer_replied(svc.store, complaint, message.text or "", note[:MAX_MESSAGE], source, now()):
+        await reply(update, customer.language, "support_forwarded")
     return True
 
 

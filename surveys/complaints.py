@@ -153,14 +153,18 @@ async def reopen(store: Store, complaint_id: int, actor: Actor, now: datetime) -
     return await store.change_state(complaint_id, "reopened", ("resolved",), actor, now)
 
 
-async def staff_replied(store: Store, complaint: Complaint, actor: Actor, text: str, now: datetime) -> None:
-    """Log a staff reply; an untaken complaint becomes the replier's."""
-    await store.log_message(complaint.id, "staff_reply", actor, text, now)
-    if complaint.state in ("open", "reopened"):
+async def staff_replied(
+    store: Store, complaint: Complaint, actor: Actor, text: str, source: tuple[int, int], now: datetime
+) -> None:
+    """Log a staff reply (once per chat message); an untaken complaint becomes the replier's."""
+    if await store.log_message(complaint.id, "staff_reply", actor, text, now, source) and complaint.state in (
+        "open", "reopened",
+    ):  # fmt: skip
         await take(store, complaint.id, actor, now)
 
 
-async def customer_replied(store: Store, complaint: Complaint, text: str, note: str, now: datetime) -> None:
-    """Log a customer's message about their complaint and queue `note` (its rendering) for the support chat."""
-    await store.log_message(complaint.id, "customer_reply", (None, None), text, now)
-    await store.queue_note(complaint.id, note, now)
+async def customer_replied(
+    store: Store, complaint: Complaint, text: str, note: str, source: tuple[int, int], now: datetime
+) -> bool:
+    """Log a customer's message and queue `note` (its rendering) for the card; False for a replayed message."""
+    return await store.log_message(complaint.id, "customer_reply", (None, None), text, now, source, note)

@@ -245,6 +245,12 @@ MIGRATIONS: list[str] = [
             PRIMARY KEY (week, manager_id)
         );
     """,
+    """
+        ALTER TABLE complaint_events ADD COLUMN chat_id INTEGER;
+        ALTER TABLE complaint_events ADD COLUMN message_id INTEGER;
+        CREATE UNIQUE INDEX complaint_events_message ON complaint_events (chat_id, message_id)
+            WHERE message_id IS NOT NULL;
+    """,
 ]
 
 _INVITATION = """SELECT id, order_id, survey, due_at, sent_at, reminder_due_at, reminded_at, completed_at,
@@ -877,21 +883,41 @@ class Store:
             return True
 
     async def log_message(
-        self, complaint_id: int, kind: str, actor: tuple[int | None, str | None], detail: str, now: datetime
-    ) -> None:
-        """Log a message between staff and customer; the first staff reply starts the clock figures."""
+        self, complaint_id: int, kind: str, actor: tuple[int | None, str | None], detail: str, now: datetime,
+        source: tuple[int, int] | None = None, note: str | None = None,
+    ) -> bool:
+        """Log a message between staff and customer once per (chat, message id) and queue its `note` for the card.
+
+        False when this chat message was logged before (a replayed update). The first staff reply starts
+        the clock of the report's first-reply figure.
+        """
+        chat_id, message_id = source or (None, None)
         async with self._transaction() as db:
-            await db.execute(
-                "INSERT INTO complaint_events (complaint_id, at, kind, actor_id, actor_name, detail)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (complaint_id, to_text(now), kind, *actor, detail),
+            cursor = await db.execute(
+                "INSERT INTO complaint_events (complaint_id, at, kind, actor_id, actor_name, detail, chat_id, message_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (complaint_id, to_text(now), kind, *actor, detail, chat_id, message_id),
             )
+            if cursor.rowcount != 1:
+                return False
             if kind == "staff_reply":
                 await db.execute(
                     "UPDATE complaints SET first_reply_at = coalesce(first_reply_at, ?), touched_at = ?, card_dirty = 1"
                     " WHERE id = ?",
                     (to_text(now), to_text(now), complaint_id),
                 )
+            if note is not None:
+                await db.execute(
+                    "INSERT INTO desk_notes (complaint_id, body, created_at) VALUES (?, ?, ?)",
+                    (complaint_id, note, to_text(now)),
+                )
+            return True
+
+    async def message_logged(self, chat_id: int, message_id: int) -> bool:
+        """Tell whether a chat message was already logged on a complaint (so a replay does not relay it twice)."""
+        return await self._one(
+            "SELECT 1 FROM complaint_events WHERE chat_id = ? AND message_id = ?", (chat_id, message_id)
+        ) is not None
 
     async def confirm(self, complaint_id: int, fixed: bool, now: datetime) -> bool:
         """Store the customer's answer to "was it resolved?" once per resolution; a "no" reopens."""

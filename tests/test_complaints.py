@@ -158,3 +158,18 @@ async def test_forget_erases_the_person_and_keeps_anonymous_scores(store, survey
     data = await journey.my_data(store, 4)
     assert [o["order"] for o in data["orders"]] == ["O-4"] and "mine" in [a["text"] for a in data["answers"]]
     assert await journey.my_data(store, 5) is None
+
+
+async def test_a_chat_message_is_logged_and_relayed_once(store, surveys):
+    step = await answered(store, surveys, 6, {"channel": "ad", "checkout_ease": "5", "purchase_csat": "1"})
+    complaint = await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
+    assert await complaints.customer_replied(store, complaint, "where is it?", "💬 Ann: where is it?", (6, 41), T0)
+    assert not await complaints.customer_replied(store, complaint, "where is it?", "💬 Ann: where is it?", (6, 41), T0)
+    assert not await store.message_logged(-100, 41)  # another chat's message 41 is another message
+    await complaints.staff_replied(store, complaint, (900, "Sam"), "on its way", (-100, 41), T0)
+    await complaints.staff_replied(store, complaint, (900, "Sam"), "on its way", (-100, 41), T0)
+    assert await store.message_logged(-100, 41)
+    assert await store._all("SELECT kind FROM complaint_events ORDER BY id") == [
+        ("opened",), ("customer_reply",), ("staff_reply",), ("taken",)
+    ]
+    assert await store._all("SELECT body FROM desk_notes") == [("💬 Ann: where is it?",)]

@@ -88,17 +88,25 @@ async def test_unhappy_customer_reaches_the_desk_and_the_loop_closes(desk: Harne
     assert "in progress" in taken["text"] and [label for label, _ in emu.buttons(taken)] == ["✅ Resolve"]
 
     # A staff reply on the card reaches the customer, escaped, marked as support.
-    emu.send_text(STAFF, "Sorry! A new one ships today <script>x</script>", chat_id=SUPPORT,
-                  reply_to_message_id=posted["message_id"], message_thread_id=posted["message_thread_id"])  # fmt: skip
+    staff_says = emu.send_text(STAFF, "Sorry! A new one ships today <script>x</script>", chat_id=SUPPORT,
+                               reply_to_message_id=posted["message_id"], message_thread_id=posted["message_thread_id"])  # fmt: skip
     relayed = await h.next_message(user, predicate=lambda m: "Support team" in m.get("text", ""))
     assert "A new one ships today <script>x</script>" in relayed["text"]
     await card(h, lambda m: "Last reply to the customer: Sam" in m["text"])
 
     # The customer answers by replying; it comes back under the card.
-    emu.send_text(user, "Thanks, when will it arrive?", reply_to_message_id=relayed["message_id"])
+    customer_says = emu.send_text(user, "Thanks, when will it arrive?", reply_to_message_id=relayed["message_id"])
     back = await h.next_message(SUPPORT, predicate=lambda m: "when will it arrive" in m.get("text", ""))
     assert back["message_thread_id"] == posted["message_thread_id"] and "Ann" in back["text"]
     await h.next_message(user, predicate=lambda m: "Sent to our support team" in m.get("text", ""))
+
+    # Replayed updates (as after a crash) relay nothing twice.
+    emu.enqueue_raw({"message": staff_says["message"]})
+    emu.enqueue_raw({"message": customer_says["message"]})
+    await h.drained()
+    await asyncio.sleep(0.5)  # two desk rounds
+    assert len([m for m in emu.bot_messages(user) if "A new one ships today" in m.get("text", "")]) == 1
+    assert len([m for m in emu.bot_messages(SUPPORT) if "when will it arrive" in m.get("text", "")]) == 1
 
     # Resolve asks the customer; "no" reopens, a second resolve and "yes" closes the loop.
     [(_, resolve)] = [b for b in emu.buttons(taken) if "resolve" in b[1]]
