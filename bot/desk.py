@@ -93,6 +93,7 @@ def card_buttons(complaint: Complaint) -> InlineKeyboardMarkup:
 async def post_card(context: ContextTypes.DEFAULT_TYPE, complaint_id: int) -> None:
     """Post a complaint's card to the support chat, in a topic of its own where the chat is a forum."""
     svc = services(context)
+    await svc.store.card_drawn(complaint_id)  # first: a change made while posting marks the card stale again
     card = await svc.store.complaint_card(complaint_id)
     if card is None:
         return
@@ -115,6 +116,7 @@ async def post_card(context: ContextTypes.DEFAULT_TYPE, complaint_id: int) -> No
 async def draw_card(context: ContextTypes.DEFAULT_TYPE, complaint_id: int) -> None:
     """Bring a posted card up to date with its complaint."""
     store = services(context).store
+    await store.card_drawn(complaint_id)  # first: a change made while drawing marks the card stale again
     card = await store.complaint_card(complaint_id)
     if card is None or card[0].card_message_id is None:
         return
@@ -125,7 +127,9 @@ async def draw_card(context: ContextTypes.DEFAULT_TYPE, complaint_id: int) -> No
         )
     except BadRequest as exc:  # "message is not modified" after a concurrent redraw, or deleted by staff
         log.debug("card of complaint %s not redrawn: %s", complaint_id, exc)
-    await store.card_drawn(complaint_id)
+    except TelegramError:
+        await store.mark_card_stale(complaint_id)  # try again next round
+        raise
 
 
 async def note_on_card(context: ContextTypes.DEFAULT_TYPE, complaint: Complaint, body: str) -> Message:

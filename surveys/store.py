@@ -777,7 +777,7 @@ class Store:
         """Remember where a complaint's card was posted."""
         async with self._transaction() as db:
             await db.execute(
-                "UPDATE complaints SET card_chat_id = ?, card_message_id = ?, thread_id = ?, card_dirty = 0 WHERE id = ?",
+                "UPDATE complaints SET card_chat_id = ?, card_message_id = ?, thread_id = ? WHERE id = ?",
                 (chat_id, message_id, thread_id, complaint_id),
             )
             await db.execute(
@@ -848,7 +848,7 @@ class Store:
         return [r[0] for r in rows]
 
     async def card_drawn(self, complaint_id: int) -> None:
-        """Mark a complaint's card as up to date."""
+        """Mark a complaint's card as up to date (before reading what to draw, so later changes mark it again)."""
         async with self._transaction() as db:
             await db.execute("UPDATE complaints SET card_dirty = 0 WHERE id = ?", (complaint_id,))
 
