@@ -149,7 +149,10 @@ async def run_demo(out: Path, customers: int = 36, first_week_delay: float = 3.0
             handled = await agent
             await asyncio.sleep(0.5)
             confirmed = await confirm_fixes(emu, people, rng)
-            await asyncio.sleep(1.0)
+            for _ in range(50):  # let the desk post the customers' answers under the cards
+                await asyncio.sleep(0.2)
+                if not await store.notes_to_post() and not await store.stale_cards():
+                    break
         finally:
             desk_done.set()
             stop.set()
