@@ -207,7 +207,7 @@ def complaint_lines(figures: WeeklyFigures) -> list[str]:
         f"Customers who confirmed the fix: {_num(c.confirmed)}% of resolved complaints whose customer answered.",
     ]
     if c.oldest_open:
-        oldest = "; ".join(f"#{i} {_duration(hours)} {state.replace('_', ' ')} ({stages or '?'})" for i, hours, state, stages in c.oldest_open)
+        oldest = "; ".join(f"#{i} {_duration(hours)} {state.replace('_', ' ')} ({stages.replace(',', ', ').replace('_', ' ') or '?'})" for i, hours, state, stages in c.oldest_open)
         lines.append(f"Oldest open: {oldest}.")
     else:
         lines.append("No complaint is open.")
