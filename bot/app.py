@@ -106,9 +106,9 @@ def build_application(
     application.bot_data["pacer"] = Pacer(settings.bulk_send_rate)
     application.bot_data["services"] = Services(
         store, surveys, settings.policy, settings.deep_link_secret.get_secret_value(), score_answer,  # type: ignore[union-attr]
-        settings.flag_rules, settings.support_chat_id, settings.staff, settings.complaint_escalate_after,
-        min(settings.scheduler_interval, 2.0),
-        managers=settings.managers, **({"clock": clock} if clock else {}),
+        rules=settings.flag_rules, support_chat_id=settings.support_chat_id, staff=settings.staff,
+        escalate_after=settings.complaint_escalate_after, desk_interval=min(settings.scheduler_interval, 2.0),
+        desk_language=settings.support_language, managers=settings.managers, **({"clock": clock} if clock else {}),
     )  # fmt: skip
     private = filters.ChatType.PRIVATE
     support = filters.Chat(settings.support_chat_id) if settings.support_chat_id is not None else filters.Chat(())

@@ -42,13 +42,13 @@ def age(since: datetime, moment: datetime) -> str:
 # Cards -------------------------------------------------------------------------------------------
 
 
-def flagged_line(answer: FlaggedAnswer) -> str:
+def flagged_line(answer: FlaggedAnswer, language: str) -> str:
     """Render one flagged answer for a card: stage, question, the answer, its score and reasons."""
     if answer.question_type == "text":
         quote = answer.text or ""
         value = f"“{escape(quote if len(quote) <= 600 else quote[:599] + '…')}”"
         if answer.sentiment is not None:
-            value += f" (sentiment {answer.sentiment:+.2f})"
+            value += f" ({text(language, 'desk_sentiment', value=f'{answer.sentiment:+.2f}')})"
     elif answer.number is not None:
         value = f"{int(answer.number)}"
     else:
@@ -58,35 +58,36 @@ def flagged_line(answer: FlaggedAnswer) -> str:
 
 
 def card_text(
-    complaint: Complaint, customer: Customer, order_ref: str, survey: str, flagged: list[FlaggedAnswer],
-    last_reply: tuple[str | None, datetime] | None = None,
+    language: str, complaint: Complaint, customer: Customer, order_ref: str, survey: str,
+    flagged: list[FlaggedAnswer], last_reply: tuple[str | None, datetime] | None = None,
 ) -> str:
-    """Render a complaint card for the support chat (Telegram HTML, customer text escaped)."""
+    """Render a complaint card for the support chat in its language (Telegram HTML, customer text escaped)."""
     stages = ", ".join(dict.fromkeys(a.stage for a in flagged))
+    state = text(language, f"desk_state_{complaint.state}")
     lines = [
-        f"{STATE_MARKS.get(complaint.state, '')} <b>Complaint #{complaint.id}</b> · {complaint.state.replace('_', ' ')}",
-        f"Customer: {escape(customer.first_name or '?')} · {LANGUAGE_NAMES.get(customer.language, customer.language)}",
-        f"Order: {escape(order_ref)} · survey: {escape(survey)} · stage: {escape(stages)}",
+        text(language, "desk_title", mark=STATE_MARKS.get(complaint.state, ""), id=complaint.id, state=state),
+        text(language, "desk_customer", name=customer.first_name or "?",
+             speaks=LANGUAGE_NAMES.get(customer.language, customer.language)),
+        text(language, "desk_order", order=order_ref, survey=survey, stages=stages),
         "",
-    ]
-    lines += [flagged_line(a) for a in flagged] + [""]
+    ]  # fmt: skip
+    lines += [flagged_line(a, language) for a in flagged] + [""]
     if complaint.assignee_name:
-        lines.append(f"Taken by {escape(complaint.assignee_name)}")
+        lines.append(text(language, "desk_taken_by", name=complaint.assignee_name))
     if last_reply is not None:
-        lines.append(f"✉️ Last reply to the customer: {escape(last_reply[0] or '?')}, {last_reply[1]:%Y-%m-%d %H:%M} UTC")
+        lines.append(text(language, "desk_last_reply", name=last_reply[0] or "?", when=f"{last_reply[1]:%Y-%m-%d %H:%M}"))
     if complaint.confirmed is not None:
-        lines.append("Customer confirmed the fix ✅" if complaint.confirmed else "Customer says it is not fixed ↩️")
-    lines.append("<i>Reply to this card to write to the customer.</i>")
+        lines.append(text(language, "desk_confirmed_yes" if complaint.confirmed else "desk_confirmed_no"))
+    lines.append(text(language, "desk_hint"))
     return "\n".join(lines)
 
 
-def card_buttons(complaint: Complaint) -> InlineKeyboardMarkup:
+def card_buttons(complaint: Complaint, language: str) -> InlineKeyboardMarkup:
     """Offer the actions that make sense in the complaint's state."""
     names = {"open": ("take", "resolve"), "reopened": ("take", "resolve"), "in_progress": ("resolve",)}
     actions = names.get(complaint.state, ("reopen",))
-    labels = {"take": "🙋 Take", "resolve": "✅ Resolve", "reopen": "↩️ Reopen"}
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(labels[a], callback_data=f"d|{complaint.id}|{a}") for a in actions]]
+        [[InlineKeyboardButton(text(language, f"desk_{a}"), callback_data=f"d|{complaint.id}|{a}") for a in actions]]
     )
 
 
@@ -107,15 +108,16 @@ async def post_card(context: ContextTypes.DEFAULT_TYPE, complaint_id: int) -> No
         except BadRequest:  # not a forum, or the bot may not manage topics: one chat for every card
             context.bot_data["support_topics"] = False
     message = await context.bot.send_message(
-        chat_id, card_text(*card),
-        reply_markup=card_buttons(complaint), message_thread_id=thread_id,
+        chat_id, card_text(svc.desk_language, *card),
+        reply_markup=card_buttons(complaint, svc.desk_language), message_thread_id=thread_id,
     )  # fmt: skip
     await svc.store.set_card(complaint.id, chat_id, message.message_id, thread_id)  # type: ignore[arg-type]
 
 
 async def draw_card(context: ContextTypes.DEFAULT_TYPE, complaint_id: int) -> None:
     """Bring a posted card up to date with its complaint."""
-    store = services(context).store
+    svc = services(context)
+    store = svc.store
     await store.card_drawn(complaint_id)  # first: a change made while drawing marks the card stale again
     card = await store.complaint_card(complaint_id)
     if card is None or card[0].card_message_id is None:
@@ -123,7 +125,8 @@ async def draw_card(context: ContextTypes.DEFAULT_TYPE, complaint_id: int) -> No
     complaint = card[0]
     try:
         await context.bot.edit_message_text(
-            card_text(*card), complaint.card_chat_id, complaint.card_message_id, reply_markup=card_buttons(complaint)
+            card_text(svc.desk_language, *card), complaint.card_chat_id, complaint.card_message_id,
+            reply_markup=card_buttons(complaint, svc.desk_language),
         )
     except BadRequest as exc:  # "message is not modified" after a concurrent redraw, or deleted by staff
         log.debug("card of complaint %s not redrawn: %s", complaint_id, exc)
@@ -172,7 +175,8 @@ async def sync_desk(context: ContextTypes.DEFAULT_TYPE) -> None:
     for complaint in await store.due_escalations(moment - svc.escalate_after):
         if await store.mark_escalated(complaint.id, moment):
             waited = age(complaint.touched_at, moment)
-            await store.queue_note(complaint.id, f"⏰ Complaint #{complaint.id} has waited {waited} and nobody has taken it.", moment)
+            note = text(svc.desk_language, "desk_escalated", id=complaint.id, waited=waited)
+            await store.queue_note(complaint.id, note, moment)
     for note_id, complaint_id, body in await store.notes_to_post():
         complaint = await store.complaint(complaint_id)
         if complaint is None or not await store.claim_note(note_id, now()):
@@ -189,7 +193,8 @@ async def sync_desk(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def ask_confirmation(context: ContextTypes.DEFAULT_TYPE, complaint: Complaint) -> None:
     """Ask the customer whether their issue was resolved."""
-    store = services(context).store
+    svc = services(context)
+    store = svc.store
     customer = await store.customer(complaint.customer_id)
     if customer is None:
         return
@@ -203,7 +208,7 @@ async def ask_confirmation(context: ContextTypes.DEFAULT_TYPE, complaint: Compla
     try:
         await context.bot.send_message(customer.chat_id, text(language, "confirm_question"), reply_markup=buttons)
     except Forbidden:
-        await store.queue_note(complaint.id, "⚠️ The customer has blocked the bot: they could not be asked to confirm.", now())
+        await store.queue_note(complaint.id, text(svc.desk_language, "desk_note_unreachable"), now())
 
 
 # Staff's side ------------------------------------------------------------------------------------
@@ -217,18 +222,18 @@ async def desk_button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE
     svc = services(context)
     if not is_staff(svc, query.from_user):
         log.warning("user %s, not staff, pressed %r", query.from_user.id, query.data)
-        await toast(query, text("en", "desk_staff_only"))
+        await toast(query, text(svc.desk_language, "desk_staff_only"))
         return
     parts = (query.data or "").split("|")
     if len(parts) != 3 or not parts[1].isdigit() or parts[2] not in DESK_ACTIONS:
-        await toast(query, text("en", "unknown_button"))
+        await toast(query, text(svc.desk_language, "unknown_button"))
         return
     complaint_id, action = int(parts[1]), parts[2]
     if not await DESK_ACTIONS[action](svc.store, complaint_id, actor(query.from_user), now()):
-        await toast(query, text("en", "desk_not_now"))
+        await toast(query, text(svc.desk_language, "desk_not_now"))
         await svc.store.mark_card_stale(complaint_id)  # someone else moved it: show them where it stands
         return
-    await toast(query, text("en", "desk_done"))  # the desk job redraws the card
+    await toast(query, text(svc.desk_language, "desk_done"))  # the desk job redraws the card
     if action == "resolve":
         await ask_confirmation(context, await svc.store.complaint(complaint_id))  # type: ignore[arg-type]
 
@@ -246,7 +251,7 @@ async def staff_replied(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return  # staff talking among themselves
     if not is_staff(svc, update.effective_user):
         log.warning("user %s, not staff, replied on complaint %s", update.effective_user.id, complaint.id)
-        await message.reply_text(text("en", "desk_staff_only"))
+        await message.reply_text(text(svc.desk_language, "desk_staff_only"))
         return
     customer = await svc.store.customer(complaint.customer_id)
     source = (message.chat_id, message.message_id)
@@ -256,7 +261,7 @@ async def staff_replied(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     try:
         sent = await context.bot.send_message(customer.chat_id, body[:MAX_MESSAGE])
     except Forbidden:
-        await svc.store.queue_note(complaint.id, text("en", "desk_blocked"), now())
+        await svc.store.queue_note(complaint.id, text(svc.desk_language, "desk_blocked"), now())
         return
     await svc.store.remember_message(sent.chat_id, sent.message_id, complaint.id)
     # The card's "last reply" line, redrawn by the desk job, tells staff it went out.
@@ -267,9 +272,9 @@ async def complaints_command(update: Update, context: ContextTypes.DEFAULT_TYPE)
     """List open complaints, oldest first, with their age: staff only."""
     svc = services(context)
     if not is_staff(svc, update.effective_user):
-        await update.effective_message.reply_text(text("en", "desk_staff_only"))
+        await update.effective_message.reply_text(text(svc.desk_language, "desk_staff_only"))
         return
-    moment = now()
+    moment, language = now(), svc.desk_language
     rows = []
     for complaint in await svc.store.open_complaints():
         customer = await svc.store.customer(complaint.customer_id)
@@ -277,7 +282,7 @@ async def complaints_command(update: Update, context: ContextTypes.DEFAULT_TYPE)
         taken = f" · {escape(complaint.assignee_name)}" if complaint.assignee_name and complaint.state == "in_progress" else ""
         rows.append(
             f"{STATE_MARKS[complaint.state]} #{complaint.id} · {age(complaint.opened_at, moment)} · {who}"
-            f" · {complaint.state.replace('_', ' ')}{taken}"
+            f" · {text(language, 'desk_state_' + complaint.state)}{taken}"
         )
-    body = "\n".join([f"<b>Open complaints: {len(rows)}</b>", *rows]) if rows else text("en", "desk_none_open")
+    body = "\n".join([text(language, "desk_open_count", count=len(rows)), *rows]) if rows else text(language, "desk_none_open")
     await update.effective_message.reply_text(body[:MAX_MESSAGE])

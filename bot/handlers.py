@@ -46,6 +46,7 @@ class Services:
     staff: frozenset[int] = frozenset()
     escalate_after: timedelta = timedelta(hours=4)
     desk_interval: float = 2.0  # seconds between support desk rounds
+    desk_language: str = "en"  # the support chat's language
     managers: frozenset[int] = frozenset()  # Telegram user ids allowed to pull reports
     clock: Callable[[], datetime] = partial(datetime.now, UTC)  # tests move time to test the schedule
 
@@ -414,7 +415,7 @@ async def relay_to_support(
         complaint = await svc.store.conversation(customer.id)
     if complaint is None or complaint.customer_id != customer.id:
         return False
-    note = f"💬 <b>{escape(customer.first_name or 'Customer')}</b>: {escape(message.text or '')}"
+    note = text(svc.desk_language, "desk_customer_says", name=customer.first_name or "?", text=message.text or "")
     source = (message.chat_id, message.message_id)
     if await complaints.customer_replied(svc.store, complaint, message.text or "", note[:MAX_MESSAGE], source, now()):
         await reply(update, customer.language, "support_forwarded")
@@ -441,7 +442,7 @@ async def confirmation_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE
         await query.edit_message_text(text(language, "confirm_thanks_yes" if fixed else "confirm_thanks_no"))
     except BadRequest:
         pass
-    note = "✅ The customer confirmed the fix." if fixed else "↩️ The customer says it is not fixed: reopened."
+    note = text(svc.desk_language, "desk_note_fixed" if fixed else "desk_note_not_fixed")
     await svc.store.queue_note(complaint.id, note, now())  # the desk job posts it and redraws the card
 
 

@@ -11,6 +11,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from surveys.complaints import DEFAULT_PHRASES, FlagRules, RulesError, load_phrases
+from surveys.definitions import LANGUAGES
 from surveys.journey import Policy
 
 _HOURS = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
@@ -47,6 +48,7 @@ class Settings(BaseSettings):
     manager_user_ids: str = ""
     staff_user_ids: str = ""
     support_chat_id: int | None = None
+    support_language: str = "en"
     complaint_csat_max: int = Field(2, ge=0, le=5)
     complaint_ces_max: int = Field(2, ge=0, le=7)
     complaint_nps_max: int = Field(6, ge=-1, le=10)
@@ -71,6 +73,13 @@ class Settings(BaseSettings):
         if value.strip() and not _HOURS.match(value):
             raise ValueError("expected HH:MM-HH:MM, e.g. 21:00-09:00, or empty to disable")
         return value.strip()
+
+    @field_validator("support_language")
+    @classmethod
+    def _language(cls, value: str) -> str:
+        if value not in LANGUAGES:
+            raise ValueError(f"expected one of {', '.join(LANGUAGES)}")
+        return value
 
     @field_validator("timezone")
     @classmethod

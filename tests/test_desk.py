@@ -224,3 +224,20 @@ async def test_mydata_shows_everything_and_forget_erases_it(desk: Harness):
     assert await h.rows("SELECT count(*) FROM inbox WHERE payload LIKE '%crushed%' AND processed_at IS NOT NULL") == [(0,)]
     emu.send_text(user, "/mydata")
     await h.next_message(user, predicate=lambda m: m.get("text") == "I have nothing stored about you.")
+
+
+async def test_the_desk_speaks_the_support_chat_language(emulator, tmp_path, surveys):
+    emulator.add_group(SUPPORT, "Поддержка")
+    emulator.add_user(STAFF, "Сэм")
+    settings = make_settings(
+        tmp_path, emulator.base_url, support_chat_id=SUPPORT, staff_user_ids=str(STAFF), support_language="ru"
+    )
+    h = Harness(emulator, settings, surveys)
+    await h.start()
+    try:
+        await unhappy_customer(h, 640, "Ann")
+        posted = await h.next_message(SUPPORT, predicate=lambda m: "Ответьте на эту карточку" in m.get("text", ""))
+        assert "Жалоба №1" in posted["text"] and "открыта" in posted["text"]
+        assert [label for label, _ in emulator.buttons(posted)] == ["🙋 Взять", "✅ Решено"]
+    finally:
+        await h.stop()
