@@ -217,6 +217,10 @@ def main(argv: list[str] | None = None) -> None:
         # httpx logs every request URL, and the URL carries the bot token.
         logging.getLogger("httpx").setLevel(logging.WARNING)
         logging.getLogger("apscheduler").setLevel(logging.WARNING)  # one line per scheduler tick otherwise
+        # A long paced bulk send outlasts scheduler ticks on purpose; the skipped ticks are not news.
+        logging.getLogger("apscheduler.scheduler").addFilter(
+            lambda record: "maximum number of running instances" not in record.getMessage()
+        )
         asyncio.run(handler(settings, args))
     except (SettingsError, DefinitionError, StoreError, CommandError) as exc:
         print(f"journeypulse: {exc}", file=sys.stderr)
