@@ -29,7 +29,7 @@ import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.sentiment import detect_language, score_text
-from train_sentiment import is_held_out
+from train_sentiment import is_held_out, macro_f1
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TUNE_SEED = 3
@@ -79,17 +79,6 @@ def snownlp_polarity() -> Polarity | None:
     except ImportError:
         return None
     return lambda text: 2 * SnowNLP(text).sentiments - 1 if text.strip() else None
-
-
-def macro_f1(labels: list[int], predictions: list[int | None]) -> float:
-    """Mean F1 of the classes 0 and 1; a None prediction is wrong for either class."""
-    f1s = []
-    for cls in (0, 1):
-        tp = sum(1 for y, p in zip(labels, predictions) if y == cls and p == cls)
-        fp = sum(1 for y, p in zip(labels, predictions) if y != cls and p == cls)
-        fn = sum(1 for y, p in zip(labels, predictions) if y == cls and p != cls)
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return sum(f1s) / len(f1s)
 
 
 def to_label(polarity: float | None) -> int | None:
