@@ -7,7 +7,9 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from analysis.reading import read_text
 from analysis.sentiment import score_text
+from analysis.topics import Taxonomy
 from surveys.export import write_csv
 from surveys.store import Store
 
@@ -16,8 +18,12 @@ class ScoringInputError(ValueError):
     """The input CSV cannot be read or lacks the text column."""
 
 
-def score_csv(source: Path, column: str, target: Path, progress: bool = True) -> int:
-    """Copy a CSV adding `language` and `sentiment` (empty when not scored); return the row count."""
+# Columns `journeypulse sentiment` adds (an input column of the same name is overwritten).
+READING_COLUMNS = ("language", "sentiment", "feeling", "complaint", "topics")
+
+
+def score_csv(source: Path, column: str, target: Path, progress: bool = True, taxonomy: Taxonomy | None = None) -> int:
+    """Copy a CSV adding language, sentiment, feeling (empty when not scored), complaint (1/0), topics; return rows."""
     try:
         with source.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
@@ -28,10 +34,14 @@ def score_csv(source: Path, column: str, target: Path, progress: bool = True) ->
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise ScoringInputError(f"{source}: cannot read ({exc})") from None
     for row in tqdm(rows, desc="scoring", unit="text", disable=not progress or len(rows) < 1000):
-        score = score_text(row.get(column) or "")
+        reading = read_text(row.get(column) or "", taxonomy)
+        score = reading.score
         row["language"] = score.language
         row["sentiment"] = "" if score.polarity is None else round(score.polarity, 4)
-    extra = [name for name in ("language", "sentiment") if name not in columns]
+        row["feeling"] = "" if score.feeling is None else score.feeling.value
+        row["complaint"] = int(reading.complaint)
+        row["topics"] = ";".join(reading.topics)
+    extra = [name for name in READING_COLUMNS if name not in columns]
     return write_csv(target, columns + extra, rows)
 
 

@@ -92,11 +92,12 @@ async def cmd_export_answers(settings: Settings, args: argparse.Namespace) -> No
 
 
 async def cmd_sentiment(settings: Settings, args: argparse.Namespace) -> None:
-    """Score a CSV of texts and write it back with language and sentiment columns."""
+    """Read a CSV of texts and write it back with language, sentiment, feeling, complaint and topics columns."""
     from analysis.scoring import ScoringInputError, score_csv
 
+    taxonomy = settings.taxonomy
     try:
-        count = score_csv(args.file, args.column, args.out)
+        count = score_csv(args.file, args.column, args.out, taxonomy=taxonomy)
     except ScoringInputError as exc:
         raise CommandError(str(exc)) from None
     print(f"{count} rows scored, written to {args.out}")
@@ -181,7 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
     answers.set_defaults(handler=cmd_export_answers)
 
     sentiment = commands.add_parser(
-        "sentiment", help="score any CSV of texts: adds language and sentiment columns",
+        "sentiment", help="read any CSV of texts: adds language, sentiment, feeling, complaint and topics columns",
         epilog="example: journeypulse sentiment old_feedback.csv --column text --out scored.csv",
     )  # fmt: skip
     sentiment.add_argument("file", type=Path, help="input CSV")

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from analysis.topics import Taxonomy, TopicsError, default_taxonomy, load_taxonomy
 from surveys.complaints import DEFAULT_PHRASES, FlagRules, RulesError, load_phrases
 from surveys.definitions import LANGUAGES
 from surveys.journey import Policy
@@ -54,6 +55,7 @@ class Settings(BaseSettings):
     complaint_nps_max: int = Field(6, ge=-1, le=10)
     complaint_sentiment_below: float = Field(-0.3, ge=-1.0, le=1.0)
     complaint_phrases_file: Path | None = None
+    topics_file: Path | None = None
     complaint_escalate_after: timedelta = timedelta(hours=4)
     scheduler_interval: float = Field(30.0, gt=0)
     telegram_rate_limit: bool = True
@@ -98,7 +100,7 @@ class Settings(BaseSettings):
         except ValueError:
             raise ValueError("expected comma-separated Telegram user ids") from None
 
-    @field_validator("support_chat_id", "complaint_phrases_file", mode="before")
+    @field_validator("support_chat_id", "complaint_phrases_file", "topics_file", mode="before")
     @classmethod
     def _optional(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -149,6 +151,16 @@ class Settings(BaseSettings):
             self.complaint_csat_max, self.complaint_ces_max, self.complaint_nps_max,
             self.complaint_sentiment_below, phrases,
         )  # fmt: skip
+
+    @property
+    def taxonomy(self) -> Taxonomy:
+        """The topic taxonomy: the shipped one, or TOPICS_FILE in its place."""
+        if self.topics_file is None:
+            return default_taxonomy()
+        try:
+            return load_taxonomy(self.topics_file)
+        except TopicsError as exc:
+            raise SettingsError(f"TOPICS_FILE: {exc}") from None
 
     def require(self, *names: str) -> None:
         """Fail with one clear line when a setting this command needs is not set."""

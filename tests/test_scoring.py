@@ -62,3 +62,22 @@ async def test_rescore_fills_stored_scores(env, surveys, capsys):
     [(sentiment, language, scorer)] = await store._all("SELECT sentiment, text_language, scorer FROM answers")
     await store.close()
     assert sentiment < 0 and language == "en" and scorer == "textblob+vader"
+
+
+def test_sentiment_csv_adds_feeling_complaint_and_topics(env):
+    source = env / "in.csv"
+    source.write_text(
+        "id,text,note\n1,I was charged twice for the same order!,a\n2,Нечего добавить,b\n3,,c\n4,付款的时候应用一直闪退。,d\n",
+        encoding="utf-8",
+    )
+    main(["sentiment", str(source), "--column", "text", "--out", str(env / "out.csv")])
+    with (env / "out.csv").open(encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        rows = list(reader)
+    assert reader.fieldnames == ["id", "text", "note", "language", "sentiment", "feeling", "complaint", "topics"]
+    assert [r["id"] for r in rows] == ["1", "2", "3", "4"] and rows[1]["note"] == "b"
+    assert rows[0]["complaint"] == "1" and "payment" in rows[0]["topics"].split(";")
+    assert rows[1]["complaint"] == "0" and rows[1]["topics"] == ""
+    assert rows[2]["sentiment"] == "" and rows[2]["feeling"] == "" and rows[2]["complaint"] == "0"
+    assert rows[3]["complaint"] == "1" and "checkout" in rows[3]["topics"].split(";")
+    assert all(r["feeling"] in {"", "negative", "neutral", "positive", "none"} for r in rows)

@@ -1,0 +1,125 @@
+"""The topic taxonomy file, topic matching in three languages, and read_text on good and bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.complaint_text import Problem, problems
+from analysis.reading import read_text
+from analysis.topics import DEFAULT_TOPICS_FILE, TopicsError, default_taxonomy, load_taxonomy
+from bot.settings import SettingsError, load_settings
+from surveys.reading import DEFAULT_TOPICS, Feeling, Reading
+
+
+def test_shipped_taxonomy_has_the_default_topics_with_three_labels():
+    taxonomy = default_taxonomy()
+    assert tuple(t.key for t in taxonomy.topics) == DEFAULT_TOPICS
+    for topic in taxonomy.topics:
+        assert set(topic.labels) == {"en", "ru", "zh"} and set(topic.terms) == {"en", "ru", "zh"}
+    assert taxonomy.label("delivery", "ru") == "Доставка" and taxonomy.label("nope", "en") == "nope"
+
+
+@pytest.mark.parametrize(
+    "text, topic",
+    [
+        ("The courier was late", "delivery"),
+        ("Доставкой недовольна, курьером тоже", "delivery"),  # inflected Russian
+        ("качеством довольна", "quality"),
+        ("快递员把箱子放在雨里", "delivery"),  # unsegmented Chinese
+        ("I was charged twice for the same order!", "payment"),
+        ("付款的时候应用一直闪退。", "checkout"),
+        ("Хочу оформить возврат", "returns"),
+    ],
+)
+def test_topics_match_stems_and_substrings(text, topic):
+    assert topic in default_taxonomy().find(text)
+
+
+def test_a_replacement_taxonomy_is_used(tmp_path):
+    path = tmp_path / "topics.yaml"
+    path.write_text("fragrance:\n  label: {en: Smell}\n  terms: {en: [smell], ru: [запах]}\n", encoding="utf-8")
+    taxonomy = load_taxonomy(path)
+    assert taxonomy.find("Запахом пахнет странно") == ("fragrance",)
+    assert read_text("it smells", taxonomy).topics == ("fragrance",)
+    assert load_settings(topics_file=str(path)).taxonomy.find("smelly") == ("fragrance",)
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("delivery: [oops", "cannot read topics"),
+        ("- just a list", "expected a mapping"),
+        ("Delivery:\n  terms: {en: [x]}\n", "lower-case"),
+        ("delivery:\n  label: {en: D}\n", "'terms' maps"),
+        ("delivery:\n  terms: {en: courier}\n", "must be a list"),
+    ],
+)
+def test_a_broken_taxonomy_fails_clearly(tmp_path, content, message):
+    path = tmp_path / "topics.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(TopicsError, match=message):
+        load_taxonomy(path)
+    with pytest.raises(SettingsError, match="TOPICS_FILE"):
+        _ = load_settings(topics_file=str(path)).taxonomy
+
+
+def test_a_missing_taxonomy_file_fails_clearly(tmp_path):
+    with pytest.raises(SettingsError, match="TOPICS_FILE: cannot read topics"):
+        _ = load_settings(topics_file=str(tmp_path / "none.yaml")).taxonomy
+
+
+def test_taxonomy_is_package_data():
+    assert DEFAULT_TOPICS_FILE.name == "topics.yaml" and DEFAULT_TOPICS_FILE.exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was charged twice for the same order!",
+        "Courier left it in the rain, everything soaked",
+        "I ordered size M and got an XL. Want to exchange it.",
+        "Приложение вылетает при оплате.",
+        "付款的时候应用一直闪退。",
+        "still waiting for my order #4411",
+        "all fine except the parcel never came",
+        "great, another week of waiting",
+        "thanks for nothing",
+    ],
+)
+def test_the_issues_complaints_are_complaints(text):
+    assert read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Нечего добавить", "没有要补充的", "nothing to add", "нет", "没有", "-", "no",
+        "more colours would be nice", "Поддержка ответила за пять минут и всё решила", "客服五分钟就回复并解决了问题",
+        "Качество супер за такие деньги", "not late at all, came right on time", "великолепно",
+    ],
+)
+def test_no_content_praise_and_suggestions_are_no_complaints(text):
+    assert not read_text(text).complaint
+
+
+def test_no_content_answers_are_never_complaints_whatever_they_say():
+    assert problems("refund", "en", Feeling.NONE) == ()
+    assert problems("I want a refund", "en") == (Problem.REFUND,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "👍👍", "🙄", "https://example.com/order/4411", "x" * 10_000, "a\x00b\x1b[31mc\u200b", "заказ #123 ok thanks",
+     "broken " * 2000],
+)
+def test_bad_input_has_a_defined_reading(text):
+    reading = read_text(text)
+    assert isinstance(reading, Reading)
+    assert all(topic in DEFAULT_TOPICS for topic in reading.topics)
+    assert reading.score.feeling is None or isinstance(reading.score.feeling, Feeling)
+
+
+def test_links_are_not_read_as_words():
+    reading = read_text("https://shop.example/broken-delivery/refund")
+    assert not reading.complaint and reading.topics == ()
+    assert read_text("refund please https://shop.example/order/1").complaint
