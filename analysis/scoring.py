@@ -8,7 +8,6 @@ from pathlib import Path
 from tqdm import tqdm
 
 from analysis.reading import read_text
-from analysis.sentiment import score_text
 from analysis.topics import Taxonomy
 from surveys.export import write_csv
 from surveys.store import Store
@@ -45,12 +44,11 @@ def score_csv(source: Path, column: str, target: Path, progress: bool = True, ta
     return write_csv(target, columns + extra, rows)
 
 
-async def rescore(store: Store, everything: bool = True, progress: bool = True) -> int:
-    """Score stored text answers again (all, or only unscored ones); return how many were scored."""
+async def rescore(store: Store, everything: bool = True, progress: bool = True, taxonomy: Taxonomy | None = None) -> int:
+    """Read stored text answers again (all, or only unscored ones): score, feeling, topics, complaint; return how many."""
     texts = await store.unscored_texts(all_texts=everything)
-    scores = []
+    readings = []
     for answer_id, text in tqdm(texts, desc="rescoring", unit="answer", disable=not progress or len(texts) < 1000):
-        s = score_text(text or "")
-        scores.append((s.polarity, s.subjectivity, s.language, s.scorer, answer_id))
-    await store.set_scores(scores)
-    return len(scores)
+        readings.append((answer_id, read_text(text or "", taxonomy)))
+    await store.set_readings(readings)
+    return len(readings)

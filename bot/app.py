@@ -8,6 +8,7 @@ import logging
 import random
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.constants import ParseMode
@@ -23,14 +24,15 @@ from telegram.ext import (
     filters,
 )
 
-from analysis.sentiment import score_text
+from analysis.reading import read_text
+from analysis.topics import Taxonomy
 from bot import desk, handlers
 from bot.handlers import Services
 from bot.pacing import Pacer
 from bot.settings import Settings
 from surveys import journey
 from surveys.definitions import Survey
-from surveys.journey import Score
+from surveys.reading import Reading
 from surveys.store import Store
 
 log = logging.getLogger(__name__)
@@ -60,10 +62,9 @@ async def offer_manager_commands(application: Application, managers: frozenset[i
             log.warning("could not set manager commands for %s: %s", manager_id, exc)
 
 
-def score_answer(text: str) -> Score:
-    """Score a free-text answer for the store: (polarity, subjectivity, language, scorer)."""
-    score = score_text(text)
-    return score.polarity, score.subjectivity, score.language, score.scorer
+def score_answer(text: str, taxonomy: Taxonomy | None = None) -> Reading:
+    """Read a free-text answer for the store: score, feeling, complaint decision and topics."""
+    return read_text(text, taxonomy)
 
 
 async def record_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -105,7 +106,7 @@ def build_application(
     application = builder.build()
     application.bot_data["pacer"] = Pacer(settings.bulk_send_rate)
     application.bot_data["services"] = Services(
-        store, surveys, settings.policy, settings.deep_link_secret.get_secret_value(), score_answer,  # type: ignore[union-attr]
+        store, surveys, settings.policy, settings.deep_link_secret.get_secret_value(), partial(score_answer, taxonomy=settings.taxonomy),  # type: ignore[union-attr]
         rules=settings.flag_rules, support_chat_id=settings.support_chat_id, staff=settings.staff,
         escalate_after=settings.complaint_escalate_after, desk_interval=min(settings.scheduler_interval, 2.0),
         desk_language=settings.support_language, managers=settings.managers, **({"clock": clock} if clock else {}),

@@ -109,7 +109,7 @@ async def cmd_rescore(settings: Settings, args: argparse.Namespace) -> None:
 
     store = await Store.open(settings.database_path)
     try:
-        count = await rescore(store, everything=not args.only_unscored)
+        count = await rescore(store, everything=not args.only_unscored, taxonomy=settings.taxonomy)
     finally:
         await store.close()
     print(f"{count} answers scored")

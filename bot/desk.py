@@ -10,6 +10,7 @@ from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, 
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
+from analysis.topics import default_taxonomy
 from bot.handlers import MAX_MESSAGE, Services, now, services, toast
 from bot.texts import LANGUAGE_NAMES, text
 from surveys import complaints
@@ -49,6 +50,9 @@ def flagged_line(answer: FlaggedAnswer, language: str) -> str:
         value = f"“{escape(quote if len(quote) <= 600 else quote[:599] + '…')}”"
         if answer.sentiment is not None:
             value += f" ({text(language, 'desk_sentiment', value=f'{answer.sentiment:+.2f}')})"
+        if answer.topics:
+            labels = ", ".join(default_taxonomy().label(key, language) for key in answer.topics)
+            value += f" [{escape(text(language, 'desk_topics', value=labels))}]"
     elif answer.number is not None:
         value = f"{int(answer.number)}"
     else:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from surveys.reading import Feeling
 from surveys.store import OPEN_STATES, Complaint, ScoredAnswer, Store
 
 # Reason codes stored with every flagged answer (comma-separated in complaint_flags.reasons).
@@ -18,6 +19,7 @@ CES_LOW = "ces_low"
 NPS_DETRACTOR = "nps_detractor_complaining"
 NEGATIVE_TEXT = "negative_text"
 COMPLAINT_WORDS = "complaint_words"
+COMPLAINT_TEXT = "complaint_text"  # the text's stored complaint decision (analysis.complaint_text)
 SUPPORT_NOT_SOLVED = "support_not_solved"
 
 # Phrases that mark a complaint whatever the sentiment score says. English and Russian entries match at a
@@ -79,6 +81,25 @@ class FlagRules:
             reasons.append(COMPLAINT_WORDS)
         return reasons
 
+    def answer_reasons(self, answer: ScoredAnswer) -> list[str]:
+        """Return why a stored text answer reads as a complaint, going by its reading where it has one.
+
+        A neutral or no-content answer opens nothing by itself unless its complaint decision says it reports
+        a problem; `negative_text` needs a negative feeling.
+        """
+        if answer.complaint is None:  # stored before texts were read for complaints: the old rules
+            return self.text_reasons(answer.text, answer.sentiment)
+        if answer.feeling is Feeling.NONE:
+            return []
+        reasons = []
+        if answer.complaint:
+            reasons.append(COMPLAINT_TEXT)
+        if answer.feeling is Feeling.NEGATIVE and answer.sentiment is not None and answer.sentiment < self.sentiment_below:
+            reasons.append(NEGATIVE_TEXT)
+        if answer.feeling is Feeling.NEGATIVE and answer.text and self.complaint_words(answer.text):
+            reasons.append(COMPLAINT_WORDS)
+        return reasons
+
 
 def _pattern(language: str, phrases: Iterable[str]) -> re.Pattern[str] | None:
     words = sorted({p.casefold().strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
@@ -107,7 +128,7 @@ def load_phrases(path: Path) -> dict[str, tuple[str, ...]]:
 def flags(rules: FlagRules, answers: list[ScoredAnswer], support_not_solved: str = "not_solved") -> list[tuple[int, str]]:
     """Return (answer id, reason codes) for every answer of one survey that fires a rule."""
     texts = [a for a in answers if a.question_type == "text" and a.text]
-    complaining_text = any(rules.text_reasons(a.text, a.sentiment) for a in texts)
+    complaining_text = any(rules.answer_reasons(a) for a in texts)
     result = []
     for a in answers:
         reasons: list[str] = []
@@ -120,7 +141,7 @@ def flags(rules: FlagRules, answers: list[ScoredAnswer], support_not_solved: str
         elif a.question_type == "choice" and a.text == support_not_solved:
             reasons.append(SUPPORT_NOT_SOLVED)
         elif a.question_type == "text":
-            reasons = rules.text_reasons(a.text, a.sentiment)
+            reasons = rules.answer_reasons(a) if a.text else []
         if reasons:
             result.append((a.id, ",".join(reasons)))
     return result

@@ -12,7 +12,7 @@ from surveys.links import deep_link, make_token
 from surveys.store import Order, Store
 
 ANSWER_COLUMNS = ("order_id", "survey", "question_id", "stage", "type", "answer", "skipped", "language",
-                  "answered_at", "sentiment", "text_language")  # fmt: skip
+                  "answered_at", "sentiment", "text_language", "feeling", "complaint", "topics")  # fmt: skip
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
 
 

@@ -10,15 +10,15 @@ from zoneinfo import ZoneInfo
 from surveys.definitions import LANGUAGES, Question, Survey
 from surveys.engine import SKIPPED, AnswerValue, InvalidAnswer, next_question, parse_button, parse_text
 from surveys.links import read_token
+from surveys.reading import Reading
 from surveys.store import Customer, Invitation, Store
 
 FIRST_SURVEY = "post_purchase"
 FOLLOW_UP_SURVEY = "first_week"
 THANKED = "-"  # asked_question_id once the closing thanks went out
 
-# (polarity, subjectivity, detected language, scorer name) for a free-text answer.
-Score = tuple[float | None, float | None, str | None, str | None]
-ScoreFn = Callable[[str], Score]
+# Reads a free-text answer: its score and feeling, whether it alone is a complaint, its topics.
+ScoreFn = Callable[[str], Reading]
 
 
 @dataclass(frozen=True)
@@ -182,10 +182,10 @@ async def answer(
             value = parse_text(current, raw or "")
     except InvalidAnswer:
         return Step("invalid", customer, invitation, survey, current)
-    scores: Score = score(value.text) if current.type == "text" and value.text else (None, None, None, None)
+    reading = score(value.text) if current.type == "text" and value.text else None
     following = next_question(survey, {**answers, current.id: value})
     recorded = await store.record_answer(
-        invitation.id, current, value, customer.language, now, scores, source_message_id, completes=following is None
+        invitation.id, current, value, customer.language, now, reading, source_message_id, completes=following is None
     )
     if recorded:
         answers[current.id] = value

@@ -14,6 +14,7 @@ import aiosqlite
 
 from surveys.definitions import Question
 from surveys.engine import AnswerValue
+from surveys.reading import Feeling, Reading
 
 
 class StoreError(RuntimeError):
@@ -104,11 +105,12 @@ class FlaggedAnswer:
     text: str | None
     sentiment: float | None
     reasons: tuple[str, ...]
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class ScoredAnswer:
-    """A stored answer with its sentiment, as complaint rules read it."""
+    """A stored answer with its sentiment and reading, as complaint rules read it."""
 
     id: int
     question_id: str
@@ -116,6 +118,8 @@ class ScoredAnswer:
     number: float | None
     text: str | None
     sentiment: float | None
+    feeling: Feeling | None = None
+    complaint: bool | None = None  # None: a text stored before texts were read for complaints
 
 
 # Ordered schema changes; entry N brings the database to `PRAGMA user_version` N + 1.
@@ -251,7 +255,29 @@ MIGRATIONS: list[str] = [
         CREATE UNIQUE INDEX complaint_events_message ON complaint_events (chat_id, message_id)
             WHERE message_id IS NOT NULL;
     """,
+    # The reading of a text answer: feeling ('negative'|'neutral'|'positive'|'none', NULL when not scored),
+    # topic keys (';'-joined, '' when none) and whether the text alone is a complaint (0/1).
+    """
+        ALTER TABLE answers ADD COLUMN feeling TEXT;
+        ALTER TABLE answers ADD COLUMN topics TEXT;
+        ALTER TABLE answers ADD COLUMN complaint INTEGER;
+    """,
 ]
+
+def _reading_columns(reading: Reading | None) -> tuple[object, ...]:
+    """The answers columns a reading fills: sentiment, subjectivity, text_language, scorer, feeling, topics, complaint."""
+    if reading is None:
+        return (None,) * 7
+    score = reading.score
+    return (
+        score.polarity, score.subjectivity, score.language, score.scorer,
+        None if score.feeling is None else score.feeling.value, ";".join(reading.topics), int(reading.complaint),
+    )  # fmt: skip
+
+
+def _topics(column: str | None) -> tuple[str, ...]:
+    return tuple(t for t in (column or "").split(";") if t)
+
 
 _INVITATION = """SELECT id, order_id, survey, due_at, sent_at, reminder_due_at, reminded_at, completed_at,
     asked_question_id, asked_message_id FROM invitations"""
@@ -578,21 +604,20 @@ class Store:
         value: AnswerValue,
         language: str,
         now: datetime,
-        score: tuple[float | None, float | None, str | None, str | None] = (None, None, None, None),
+        reading: Reading | None = None,
         source_message_id: int | None = None,
         completes: bool = False,
     ) -> bool:
-        """Store one answer (and finish the survey when it `completes` it); False when given already."""
-        sentiment, subjectivity, text_language, scorer = score
+        """Store one answer with its reading (and finish the survey when it `completes` it); False when given already."""
         insert = (
             "INSERT INTO answers (invitation_id, question_id, stage, question_type, value_number, value_text,"
-            " skipped, language, answered_at, sentiment, subjectivity, text_language, scorer, source_message_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (invitation_id, question_id) DO NOTHING"
+            " skipped, language, answered_at, sentiment, subjectivity, text_language, scorer, feeling, topics,"
+            " complaint, source_message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (invitation_id, question_id) DO NOTHING"
         )
         params = (
             invitation_id, question.id, question.stage, question.type, value.number, value.text,
-            int(value.skipped), language, to_text(now), sentiment, subjectivity, text_language, scorer,
-            source_message_id,
+            int(value.skipped), language, to_text(now), *_reading_columns(reading), source_message_id,
         )  # fmt: skip
         if not completes:
             return await self._write(insert, params) == 1
@@ -630,19 +655,19 @@ class Store:
             "SELECT o.order_ref, i.survey, a.question_id, a.stage, a.question_type,"
             " CASE WHEN a.skipped THEN '' WHEN a.value_number IS NOT NULL"
             " THEN CAST(CAST(a.value_number AS INTEGER) AS TEXT) ELSE a.value_text END,"
-            " a.skipped, a.language, a.answered_at, a.sentiment, a.text_language"
+            " a.skipped, a.language, a.answered_at, a.sentiment, a.text_language, a.feeling, a.complaint, a.topics"
             " FROM answers a JOIN invitations i ON i.id = a.invitation_id JOIN orders o ON o.id = i.order_id"
             " ORDER BY a.answered_at, a.id"
         )
         names = ("order_id", "survey", "question_id", "stage", "type", "answer", "skipped", "language",
-                 "answered_at", "sentiment", "text_language")  # fmt: skip
+                 "answered_at", "sentiment", "text_language", "feeling", "complaint", "topics")  # fmt: skip
         async with self._db.execute(sql) as cursor:
             async for row in cursor:
                 yield dict(zip(names, row, strict=True))
 
     async def unscored_texts(self, all_texts: bool = False) -> list[tuple[int, str]]:
-        """Return (answer id, text) of text answers, only those never scored unless `all_texts`."""
-        where = "" if all_texts else " AND scorer IS NULL"
+        """Return (answer id, text) of text answers, only those never read for complaints unless `all_texts`."""
+        where = "" if all_texts else " AND complaint IS NULL"
         return [
             (r[0], r[1])
             for r in await self._all(
@@ -650,22 +675,27 @@ class Store:
             )
         ]
 
-    async def set_scores(self, scores: Sequence[tuple[float | None, float | None, str | None, str | None, int]]) -> None:
-        """Store (sentiment, subjectivity, text_language, scorer, answer id) for many answers."""
+    async def set_readings(self, readings: Sequence[tuple[int, Reading]]) -> None:
+        """Store the reading (score, feeling, topics, complaint) of many text answers, by answer id."""
         async with self._transaction() as db:
             await db.executemany(
-                "UPDATE answers SET sentiment = ?, subjectivity = ?, text_language = ?, scorer = ? WHERE id = ?",
-                scores,
+                "UPDATE answers SET sentiment = ?, subjectivity = ?, text_language = ?, scorer = ?, feeling = ?,"
+                " topics = ?, complaint = ? WHERE id = ?",
+                [(*_reading_columns(reading), answer_id) for answer_id, reading in readings],
             )
 
     async def scored_answers(self, invitation_id: int) -> list[ScoredAnswer]:
         """Return the answers of one invitation with their sentiment, in the order given."""
         rows = await self._all(
-            "SELECT id, question_id, question_type, value_number, value_text, sentiment FROM answers"
-            " WHERE invitation_id = ? AND NOT skipped ORDER BY id",
+            "SELECT id, question_id, question_type, value_number, value_text, sentiment, feeling, complaint"
+            " FROM answers WHERE invitation_id = ? AND NOT skipped ORDER BY id",
             (invitation_id,),
         )
-        return [ScoredAnswer(*r) for r in rows]
+        return [
+            ScoredAnswer(*r[:6], Feeling(r[6]) if r[6] in Feeling._value2member_map_ else None,
+                         None if r[7] is None else bool(r[7]))
+            for r in rows
+        ]  # fmt: skip
 
     # Complaints -----------------------------------------------------------------------------------
 
@@ -737,11 +767,12 @@ class Store:
             (complaint.invitation_id,),
         )
         rows = await self._all(
-            "SELECT a.question_id, a.stage, a.question_type, a.value_number, a.value_text, a.sentiment, f.reasons"
+            "SELECT a.question_id, a.stage, a.question_type, a.value_number, a.value_text, a.sentiment, f.reasons,"
+            " a.topics"
             " FROM complaint_flags f JOIN answers a ON a.id = f.answer_id WHERE f.complaint_id = ? ORDER BY a.id",
             (complaint_id,),
         )
-        flagged = [FlaggedAnswer(*r[:6], tuple(r[6].split(","))) for r in rows]
+        flagged = [FlaggedAnswer(*r[:6], tuple(r[6].split(",")), _topics(r[7])) for r in rows]
         last = await self._one(
             "SELECT actor_name, at FROM complaint_events WHERE complaint_id = ? AND kind = 'staff_reply'"
             " ORDER BY id DESC LIMIT 1",

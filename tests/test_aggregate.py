@@ -8,6 +8,8 @@ from itertools import count
 
 import pytest
 
+from tests.readings import reading
+
 from analysis.aggregate import (
     WeekError, aggregate_week, last_complete_week, log_odds_themes, parse_week, shift_week, tokens,
 )  # fmt: skip
@@ -33,7 +35,7 @@ async def respond(store, surveys, survey_id, answers, when=MONDAY, language="en"
     questions = {q.id: q for q in surveys[survey_id].questions}
     for qid, raw in answers.items():
         q = questions[qid]
-        score = (None, None, None, None)
+        score = None
         if raw is None:
             value = AnswerValue(skipped=True)
         elif q.type in ("csat", "nps", "ces"):
@@ -42,7 +44,7 @@ async def respond(store, surveys, survey_id, answers, when=MONDAY, language="en"
             value = AnswerValue(text=str(raw))
             if q.type == "text":
                 sentiment = (scores or {}).get(qid)
-                score = (sentiment, 0.5 if sentiment is not None else None, language, "test" if sentiment is not None else None)
+                score = reading(sentiment, language)
         await store.record_answer(inv.id, q, value, language, when, score)
     if completed:
         await store.mark_completed(inv.id, when)

@@ -6,11 +6,13 @@ from datetime import timedelta
 
 import pytest
 
+from surveys.reading import Feeling
 from surveys import complaints, journey
 from surveys.complaints import FlagRules, RulesError, flags, load_phrases
 from surveys.journey import Person, Policy
 from surveys.links import make_token
 from surveys.store import ScoredAnswer
+from tests.readings import reading
 from tests.conftest import SECRET, T0
 
 RULES = FlagRules()
@@ -67,7 +69,7 @@ def test_thresholds_and_phrases_are_configurable(tmp_path):
         load_phrases(path)
 
 
-async def answered(store, surveys, user: int, values: dict[str, str], score=lambda t: (-0.6, 0.5, "en", "test")):
+async def answered(store, surveys, user: int, values: dict[str, str], score=lambda t: reading(-0.6)):
     """Open an order's link as a new customer and answer the post-purchase questions given."""
     order = await store.add_order(f"O-{user}", "Ann Lee", T0, T0)
     step = await journey.open_link(store, surveys, Policy(), SECRET, make_token(SECRET, order.id), Person(user, user, "Ann"), T0)
@@ -84,7 +86,7 @@ async def test_one_complaint_per_survey_collects_every_flagged_answer(store, sur
     assert first is not None and first.state == "open"
     assert await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0) is None  # nothing new
     step = await journey.answer(store, surveys, step.customer, step.invitation.id, "what_went_wrong", "bad", "text",
-                                lambda t: (-0.6, 0.5, "en", "test"), T0)  # fmt: skip
+                                lambda t: reading(-0.6), T0)  # fmt: skip
     again = await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
     assert again is not None and again.id == first.id
     _, customer, ref, survey, flagged, last_reply = await store.complaint_card(first.id)
@@ -173,3 +175,30 @@ async def test_a_chat_message_is_logged_and_relayed_once(store, surveys):
         ("opened",), ("customer_reply",), ("staff_reply",), ("taken",)
     ]
     assert await store._all("SELECT body FROM desk_notes") == [("💬 Ann: where is it?",)]
+
+
+async def test_a_text_is_flagged_by_its_stored_complaint_decision(store, surveys):
+    polite = lambda t: reading(0.2, complaint=True, topics=("delivery",))  # noqa: E731
+    step = await answered(store, surveys, 21, {"channel": "ad", "checkout_ease": "6", "purchase_csat": "4",
+                                               "improve": "all fine except the parcel never came"}, polite)  # fmt: skip
+    complaint = await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
+    assert complaint is not None
+    _, _, _, _, flagged, _ = await store.complaint_card(complaint.id)
+    assert [(a.question_id, a.reasons, a.topics) for a in flagged] == [("improve", ("complaint_text",), ("delivery",))]
+
+
+@pytest.mark.parametrize("feeling", [Feeling.NONE, Feeling.NEUTRAL])
+async def test_a_neutral_or_empty_answer_never_opens_a_complaint(store, surveys, feeling):
+    # Even a score below the threshold and a listed phrase open nothing when the text is read as neutral or empty.
+    flat = lambda t: reading(-0.9, feeling=feeling)  # noqa: E731
+    step = await answered(store, surveys, 22 if feeling is Feeling.NONE else 23,
+                          {"channel": "ad", "checkout_ease": "6", "purchase_csat": "4", "improve": "late"}, flat)  # fmt: skip
+    assert await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0) is None
+
+
+async def test_negative_text_needs_a_negative_feeling(store, surveys):
+    step = await answered(store, surveys, 24, {"channel": "ad", "checkout_ease": "6", "purchase_csat": "4",
+                                               "improve": "meh"}, lambda t: reading(-0.6))  # fmt: skip
+    complaint = await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
+    _, _, _, _, flagged, _ = await store.complaint_card(complaint.id)
+    assert flagged[0].reasons == ("negative_text",)

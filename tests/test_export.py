@@ -11,6 +11,7 @@ from surveys.engine import AnswerValue
 from surveys.export import safe_cell
 from surveys.links import read_token
 from surveys.store import Store
+from tests.readings import reading
 from tests.conftest import T0
 
 
@@ -71,7 +72,7 @@ async def test_export_answers_has_the_contract_columns_and_safe_cells(env, surve
     invitation = await store.ensure_invitation(order.id, "first_week", T0, T0)
     fw = surveys["first_week"]
     await store.record_answer(invitation.id, fw.question("nps"), AnswerValue(number=9), "en", T0)
-    await store.record_answer(invitation.id, fw.question("tell_more"), AnswerValue(text="=HYPERLINK(\"http://evil\")"), "ru", T0, (0.1, 0.2, "en", "x"))
+    await store.record_answer(invitation.id, fw.question("tell_more"), AnswerValue(text="=HYPERLINK(\"http://evil\")"), "ru", T0, reading(0.1))
     await store.close()
     from surveys.export import export_answers
 

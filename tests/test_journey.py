@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from surveys import journey
 from surveys.journey import Person, Policy
 from surveys.links import make_token
+from tests.readings import reading
 from tests.conftest import T0
 
 SECRET = "s3cret"
@@ -15,7 +16,7 @@ POLICY = Policy(first_week_delay=timedelta(days=7), reminder_delay=timedelta(hou
 
 
 def no_score(text):
-    return (None, None, None, None)
+    return reading(None)
 
 
 async def linked(store, surveys, user=7, ref="A-1", policy=POLICY):
@@ -60,7 +61,7 @@ async def test_full_survey_with_duplicates_and_stale_buttons(store, surveys):
 
     def score(text):
         scored.append(text)
-        return (-0.6, 0.9, "en", "test")
+        return reading(-0.6)
 
     s = await journey.answer(store, surveys, c, inv, "channel", "friend", "button", score, T0)
     assert s.status == "recorded" and s.question.id == "checkout_ease"

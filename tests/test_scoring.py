@@ -81,3 +81,17 @@ def test_sentiment_csv_adds_feeling_complaint_and_topics(env):
     assert rows[2]["sentiment"] == "" and rows[2]["feeling"] == "" and rows[2]["complaint"] == "0"
     assert rows[3]["complaint"] == "1" and "checkout" in rows[3]["topics"].split(";")
     assert all(r["feeling"] in {"", "negative", "neutral", "positive", "none"} for r in rows)
+
+
+async def test_rescore_fills_feeling_topics_and_complaint(env, surveys):
+    store = await Store.open(env / "jp.sqlite3")
+    order = await store.add_order("A-2", None, T0, T0)
+    invitation = await store.ensure_invitation(order.id, "first_week", T0, T0)
+    question = surveys["first_week"].question("tell_more")
+    await store.record_answer(invitation.id, question, AnswerValue(text="I was charged twice for the same order!"), "en", T0)
+    await store.close()
+    await asyncio.to_thread(main, ["rescore", "--only-unscored"])
+    store = await Store.open(env / "jp.sqlite3")
+    [(feeling, topics, complaint)] = await store._all("SELECT feeling, topics, complaint FROM answers")
+    await store.close()
+    assert complaint == 1 and "payment" in topics.split(";") and feeling in {"negative", "neutral", "positive"}
