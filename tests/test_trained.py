@@ -100,7 +100,7 @@ def test_each_language_has_its_own_scorer() -> None:
     ],
 )
 def test_other_languages_stay_not_scored(text: str, language: str) -> None:
-    assert score_text(text) == Score(None, None, language, None)
+    assert score_text(text) == Score(language, None, None, None, None)
 
 
 def tiny_model(**changes) -> dict:
