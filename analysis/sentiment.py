@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Mapping, Protocol
 from analysis.trained import TrainedScorer
 from surveys.reading import Feeling, Score
 
-__all__ = ["Feeling", "Score", "detect_language", "register_scorer", "score_text", "feeling_of"]
+__all__ = ["Feeling", "Score", "detect_language", "feeling_of", "register_scorer", "score_text"]
 
 if TYPE_CHECKING:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -284,7 +284,7 @@ _NO_CONTENT = frozenset(
     пропустить|пропуск|нечиго добавить|нечего добовить|ниче|нету|все сказал|все сказала|все|
     没有|无|暂时没有|没有要补充的|没有了|没什么|没什么要补充的|没有补充|无补充|暂无|暂无补充|没意见|
     没有意见|不知道|没|没有什么|没有什么要说的|没啥|没啥说的|无可补充|略|跳过|暂时没有要补充的
-    """.split("|")
+    """.split("|")  # noqa: SIM905 -- one phrase per |, easier to extend than a list literal
     if phrase.strip()
 )
 # Emoji that show a feeling by themselves; any other emoji is read as neutral.
