@@ -278,11 +278,12 @@ _NO_CONTENT = frozenset(
     no|nope|nah|none|nothing|nothing else|nothing to add|nothing more|nothing more to add|nothing to say|
     nothing really|not really|no comment|no comments|no thanks|no thank you|n a|na|nil|nothing at all|
     all said|nothing further|no nothing|idk|dunno|i don t know|don t know|no idea|not sure|pass|skip|
-    nothin|nothign|nothing too add|no coment|nothing to ad|
+    nothin|nothign|nothing too add|no coment|nothing to ad|nothing more to say|no that s all|that s all|
+    none at all|that is all|all good nothing to add|
     нет|неа|не|ничего|нечего|нечего добавить|добавить нечего|ничего не добавлю|мне нечего добавить|
     ничего добавить|нечего сказать|без комментариев|нет комментариев|ничего нет|нет ничего|не знаю|
-    пропустить|пропуск|нечиго добавить|нечего добовить|ниче|нету|все сказал|все сказала|все|
-    没有|无|暂时没有|没有要补充的|没有了|没什么|没什么要补充的|没有补充|无补充|暂无|暂无补充|没意见|
+    пропустить|пропуск|больше нечего сказать|больше нечего добавить|больше ничего|нечиго добавить|нечего добовить|ниче|нету|все сказал|все сказала|все|
+    没有|无|暂时没有|没了|没有了|没有要补充的|没有了|没什么|没什么要补充的|没有补充|无补充|暂无|暂无补充|没意见|
     没有意见|不知道|没|没有什么|没有什么要说的|没啥|没啥说的|无可补充|略|跳过|暂时没有要补充的
     """.split("|")  # noqa: SIM905 -- one phrase per |, easier to extend than a list literal
     if phrase.strip()
@@ -316,7 +317,7 @@ def _without_content(text: str, language: str) -> Score | None:
     """A Score for a text with nothing to read (no words, a "nothing to add", only emoji), else None."""
     cleaned = _NOISE.sub(" ", text)
     plain = _plain(cleaned)
-    if plain in _NO_CONTENT:
+    if plain in _NO_CONTENT or _THANKS.sub("", plain).strip() in _NO_CONTENT:
         return Score(language, 0.0, None, NO_CONTENT_SCORER, Feeling.NONE)
     emoji = [char for char in cleaned if _is_emoji(char)]
     words = [token for token in plain.split() if not token.isdigit()]
@@ -329,6 +330,8 @@ def _without_content(text: str, language: str) -> Score | None:
     return None
 
 
+# "нет, спасибо" and "没有，谢谢" decline as politely as they decline; the thanks adds no feeling.
+_THANKS = re.compile(r"(?:^|\s)(?:thanks|thank you|thx|спасибо|благодарю|谢谢|谢了)(?:\s|$)|谢谢|谢了")
 _LETTERS = re.compile(r"[^\W\d_]")
 
 

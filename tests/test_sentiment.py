@@ -106,7 +106,7 @@ def test_text_without_words_has_no_content(text: str) -> None:
     [
         "nothing to add", "Nothing to add.", "no", "No!", "-", "n/a", "N/A", "nope", "nothing too add",
         "нет", "Нет.", "нечего добавить", "Нечего добавить", "НЕЧЕГО ДОБАВИТЬ!!", "нечего добовить", "ничего",
-        "Ничего.", "没有", "无", "暂时没有", "没有要补充的", "没有要补充的。", "无。",
+        "Ничего.", "нет, спасибо", "没有", "无", "暂时没有", "没有要补充的", "没有要补充的。", "无。", "没有，谢谢",
     ],
 )
 def test_nothing_to_add_is_no_content_in_every_language(text: str) -> None:
@@ -190,3 +190,8 @@ def test_nan_from_a_scorer_is_not_a_score() -> None:
 def test_score_is_immutable() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         score_text("Great!").polarity = 0.0  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("text", ["Thanks!", "Спасибо", "谢谢"])
+def test_thanks_alone_is_positive_not_no_content(text: str) -> None:
+    assert score_text(text).feeling == Feeling.POSITIVE
