@@ -172,3 +172,8 @@ def test_shipped_file_is_gzip_json_of_the_documented_format() -> None:
     assert data["format"] == MODEL_FORMAT
     assert len(data["ngrams"]) == len(data["idf"]) == len(data["coef"])
     assert all(v > 0 for v in data["idf"])
+
+
+@pytest.mark.parametrize("text", ["Поддержка ответила за пять минут и всё решила", "Качество супер за такие деньги"])
+def test_issue_10_russian_praise_is_positive(text: str) -> None:
+    assert score_text(text).feeling == "positive"
