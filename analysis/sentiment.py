@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Mapping, Protocol
 
 from analysis.trained import TrainedScorer
+from surveys.reading import Feeling, Score
+
+__all__ = ["Feeling", "Score", "detect_language", "feeling_of", "register_scorer", "score_text"]
 
 if TYPE_CHECKING:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -89,16 +92,6 @@ def _latin_language(text: str) -> str:
     english = counts.pop("en")
     language, hits = max(counts.items(), key=lambda item: item[1])
     return language if hits >= 2 and hits > english else "en"
-
-
-@dataclass(frozen=True)
-class Score:
-    """The sentiment of one text; polarity None means "not scored", never "neutral"."""
-
-    polarity: float | None
-    subjectivity: float | None
-    language: str
-    scorer: str | None
 
 
 class Scorer(Protocol):
@@ -272,16 +265,89 @@ def register_scorer(language: str, scorer: Scorer) -> None:
     SCORERS[language] = scorer
 
 
+# A polarity this close to 0 is a text that leans neither way: neutral, not a weak complaint or praise.
+NEUTRAL_BAND = 0.05
+NO_CONTENT_SCORER = "no-content"
+EMOJI_SCORER = "emoji"
+
+# Answers that say there is nothing to say, after _plain(): lower case, ё→е, punctuation and spaces
+# collapsed. Matched whole, so "no, it never came" is read, not dropped.
+_NO_CONTENT = frozenset(
+    phrase.strip()
+    for phrase in """
+    no|nope|nah|none|nothing|nothing else|nothing to add|nothing more|nothing more to add|nothing to say|
+    nothing really|not really|no comment|no comments|no thanks|no thank you|n a|na|nil|nothing at all|
+    all said|nothing further|no nothing|idk|dunno|i don t know|don t know|no idea|not sure|pass|skip|
+    nothin|nothign|nothing too add|no coment|nothing to ad|nothing more to say|no that s all|that s all|
+    none at all|that is all|all good nothing to add|
+    нет|неа|не|ничего|нечего|нечего добавить|добавить нечего|ничего не добавлю|мне нечего добавить|
+    ничего добавить|нечего сказать|без комментариев|нет комментариев|ничего нет|нет ничего|не знаю|
+    пропустить|пропуск|больше нечего сказать|больше нечего добавить|больше ничего|нечиго добавить|нечего добовить|ниче|нету|все сказал|все сказала|все|
+    没有|无|暂时没有|没了|没有了|没有要补充的|没有了|没什么|没什么要补充的|没有补充|无补充|暂无|暂无补充|没意见|
+    没有意见|不知道|没|没有什么|没有什么要说的|没啥|没啥说的|无可补充|略|跳过|暂时没有要补充的
+    """.split("|")  # noqa: SIM905 -- one phrase per |, easier to extend than a list literal
+    if phrase.strip()
+)
+# Emoji that show a feeling by themselves; any other emoji is read as neutral.
+_EMOJI_POLARITY = {
+    **dict.fromkeys("👍👌👏🙏❤💖💕💯🔥⭐🌟✨🎉🥰😍😊😀😃😄😁🙂☺😉🤩🥳💪✅🤗😘💗💓💚💙💜🧡", 1.0),
+    **dict.fromkeys("👎😡😠🤬😤😞😟😢😭😩😫🙁☹😒😣😖💩🤮🤢😱😰😨❌🚫💔😕😔🥺", -1.0),
+}
+_TOKEN_SPLIT = re.compile(r"[\W_]+")
+
+
+def _plain(text: str) -> str:
+    """Lower-case `text`, drop control and punctuation characters and collapse spaces, for phrase matching."""
+    text = unicodedata.normalize("NFKC", text).lower().replace("ё", "е").replace("'", " ").replace("’", " ")
+    return " ".join(_TOKEN_SPLIT.sub(" ", text).split())
+
+
+def _is_emoji(char: str) -> bool:
+    return unicodedata.category(char) == "So" or char in _EMOJI_POLARITY
+
+
+def feeling_of(polarity: float) -> Feeling:
+    """The feeling a polarity shows: neutral within NEUTRAL_BAND of 0, else its sign."""
+    if abs(polarity) < NEUTRAL_BAND:
+        return Feeling.NEUTRAL
+    return Feeling.POSITIVE if polarity > 0 else Feeling.NEGATIVE
+
+
+def _without_content(text: str, language: str) -> Score | None:
+    """A Score for a text with nothing to read (no words, a "nothing to add", only emoji), else None."""
+    cleaned = _NOISE.sub(" ", text)
+    plain = _plain(cleaned)
+    if plain in _NO_CONTENT or _THANKS.sub("", plain).strip() in _NO_CONTENT:
+        return Score(language, 0.0, None, NO_CONTENT_SCORER, Feeling.NONE)
+    emoji = [char for char in cleaned if _is_emoji(char)]
+    words = [token for token in plain.split() if not token.isdigit()]
+    if emoji and not _LETTERS.search(cleaned):
+        polarity = max(-1.0, min(1.0, sum(_EMOJI_POLARITY.get(char, 0.0) for char in emoji) / len(emoji)))
+        return Score(language, polarity, None, EMOJI_SCORER, feeling_of(polarity))
+    if not words or not _LETTERS.search(cleaned):
+        # Empty, whitespace, control characters, a link, an order number, "-": nothing the customer said.
+        return Score(language, 0.0, None, NO_CONTENT_SCORER, Feeling.NONE)
+    return None
+
+
+# "нет, спасибо" and "没有，谢谢" decline as politely as they decline; the thanks adds no feeling.
+_THANKS = re.compile(r"(?:^|\s)(?:thanks|thank you|thx|спасибо|благодарю|谢谢|谢了)(?:\s|$)|谢谢|谢了")
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
 def score_text(
     text: str, language: str | None = None, *, scorers: Mapping[str, Scorer] | None = None
 ) -> Score:
-    """Detect the language of `text` unless given and score it with that language's scorer, if any."""
+    """Detect the language of `text` unless given, then read "no content" and emoji, else use its scorer."""
     if language is None:
         language = detect_language(text)
+    empty = _without_content(text, language)
+    if empty is not None:
+        return empty
     scorer = (SCORERS if scorers is None else scorers).get(language)
-    result = scorer.score(text) if scorer is not None and text.strip() else None
+    result = scorer.score(text) if scorer is not None else None
     # A NaN from a misbehaving scorer would survive clamping as ±1; it means "no score".
     if result is None or math.isnan(result[0]):
-        return Score(polarity=None, subjectivity=None, language=language, scorer=None)
+        return Score(language=language, polarity=None, subjectivity=None, scorer=None, feeling=None)
     polarity = max(-1.0, min(1.0, float(result[0])))
-    return Score(polarity=polarity, subjectivity=result[1], language=language, scorer=scorer.name)
+    return Score(language, polarity, result[1], scorer.name, feeling_of(polarity))

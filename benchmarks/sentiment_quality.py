@@ -140,6 +140,63 @@ def splits(path: str, frame: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
     return [(f"{path} held-out", frame.drop(tune.index)), (f"{path} tune", tune)]
 
 
+# Three-way sets no shipped model was trained or tuned on: (path, language, label column, row filter).
+THREE_WAY = [
+    ("benchmarks/data/survey_answers.csv heldout", "", "feeling"),
+    ("en/clothing_reviews.csv", "en", "polarity"),
+    ("en/goemotions_en.csv", "en", "polarity"),
+    ("ru/goemotions_ru.csv", "ru", "polarity"),
+    ("en/airline_tweets.csv", "en", "polarity"),
+]
+POLAR = ("negative", "positive")
+
+
+def f1_of(labels: list[str], predictions: list[str], classes: tuple[str, ...]) -> float:
+    """Mean F1 over `classes`; a prediction outside them is a miss for its true class."""
+    f1s = []
+    for cls in classes:
+        tp = sum(1 for y, p in zip(labels, predictions) if y == cls and p == cls)
+        fp = sum(1 for y, p in zip(labels, predictions) if y != cls and p == cls)
+        fn = sum(1 for y, p in zip(labels, predictions) if y == cls and p != cls)
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(f1s) / len(f1s)
+
+
+def three_way_lines(data_dir: Path, max_rows: int, repeats: int) -> list[str]:
+    """Three-way macro-F1 (none counts as neutral), polar macro-F1 (neutral/none/unscored = miss), texts/s."""
+    lines = []
+    for name, language, column in THREE_WAY:
+        if name.startswith("benchmarks/"):
+            path = REPO_ROOT / name.split()[0]
+            if not path.exists():
+                continue
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+            frame = frame[frame["split"] == "heldout"]
+        else:
+            frame = pd.read_csv(data_dir / name, dtype=str, keep_default_na=False)
+        frame = frame.rename(columns={column: "label"})
+        frame = frame[frame["label"].isin(["negative", "neutral", "positive", "none"])]
+        groups = frame.groupby("language") if "language" in frame and not language else [(language, frame)]
+        for lang, part in groups:
+            if len(part) > max_rows:
+                part = part.sample(n=max_rows, random_state=0)
+            scores, rate = timed(score_text, part["text"].tolist(), repeats)
+            predicted = [str(s.feeling) if s.feeling is not None else "unscored" for s in scores]
+            labels = part["label"].tolist()
+            three = f1_of(
+                ["neutral" if y == "none" else y for y in labels],
+                ["neutral" if p == "none" else p for p in predicted],
+                ("negative", "neutral", "positive"),
+            )
+            polar = [(y, p) for y, p in zip(labels, predicted) if y in POLAR]
+            polar_f1 = f1_of([y for y, _ in polar], [p for _, p in polar], POLAR)
+            none_rows = [(y, p) for y, p in zip(labels, predicted) if y == "none"]
+            none_right = sum(p == "none" for _, p in none_rows)
+            none_note = f"{none_right}/{len(none_rows)}" if none_rows else "-"
+            lines.append(f"{name:<46} {lang:<3} {len(part):>6} {three:>9.3f} {polar_f1:>9.3f} {none_note:>9} {rate:>9,.0f}")
+    return lines
+
+
 def print_table(title: str, rows: list[Row]) -> None:
     print(f"\n{title}")
     header = (
@@ -218,6 +275,11 @@ def main(argv: list[str] | None = None) -> int:
                     scoring_rows.append(measure_scorer(f"  {language} held-out, {domain}", routed, routed_polarity, rows, 1))
 
     print_table("Sentiment (0.0 or not scored counts as a miss; texts/s = median of runs)", scoring_rows)
+    print("\nThree-way feeling (score_text; none = 'no content' counted as neutral in the three-way figure)")
+    header = f"{'dataset':<46} {'la':<3} {'n':>6} {'3-way F1':>9} {'polar F1':>9} {'none ok':>9} {'texts/s':>9}"
+    print(header)
+    print("-" * len(header))
+    print("\n".join(three_way_lines(args.data_dir, args.max_rows, args.repeats)))
     print("\nLanguage detection (expected: the file's language)")
     header = f"{'dataset':<46} {'n':>6} {'accuracy':>9} {'texts/s':>9}   detected instead"
     print(header)

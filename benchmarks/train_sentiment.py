@@ -50,10 +50,17 @@ class Recipe:
     path: str  # under the data dir
     ngram_range: tuple[int, int]
     features: int  # n-grams kept after pruning
+    # Further training sources (beside `path`): the polar rows of three-way sets, lexicon words, and the
+    # `dev` rows of the project's survey answers. Never their held-out rows.
+    extra: tuple[str, ...] = ()
 
 
+SURVEY_ANSWERS = REPO_ROOT / "benchmarks" / "data" / "survey_answers.csv"
 RECIPES = {
-    "ru": Recipe("ru", "ru/sentirueval2015_tweets_train.csv", (2, 5), 40_000),
+    "ru": Recipe(
+        "ru", "ru/sentirueval2015_tweets_train.csv", (2, 5), 40_000,
+        extra=("ru/goemotions_ru.csv", "ru/linis_crowd_words.csv", "survey_answers"),
+    ),  # fmt: skip
     "zh": Recipe("zh", "zh/online_shopping_dev.csv", (1, 3), 40_000),
 }
 
@@ -70,6 +77,27 @@ def read_labelled(path: Path) -> pd.DataFrame:
     frame["label"] = frame["label"].astype(int)
     frame["held_out"] = frame["text"].map(is_held_out)
     return frame
+
+
+def read_extra(source: str, data_dir: Path, language: str) -> pd.DataFrame:
+    """Polar rows of one extra source as `text,label,domain,held_out`, held_out marking rows never trained on."""
+    if source == "survey_answers":
+        if not SURVEY_ANSWERS.exists():
+            return pd.DataFrame(columns=["text", "label", "domain", "held_out"])
+        frame = pd.read_csv(SURVEY_ANSWERS, dtype=str, keep_default_na=False)
+        # The survey answers' heldout rows are dropped here, not just held out: no model ever sees them.
+        frame = frame[(frame["language"] == language) & (frame["split"] == "dev")]
+        frame = frame[frame["feeling"].isin(["negative", "positive"])]
+        return pd.DataFrame({"text": frame["text"], "label": (frame["feeling"] == "positive").astype(int),
+                             "domain": "survey answers", "held_out": False})  # fmt: skip
+    frame = pd.read_csv(data_dir / source, keep_default_na=False)
+    if "word" in frame:  # a lexicon: words rated clearly one way, each a one-word training text
+        frame = frame[frame["mean"].astype(float).abs() >= 1.0]
+        return pd.DataFrame({"text": frame["word"].astype(str), "label": (frame["mean"] > 0).astype(int),
+                             "domain": "lexicon", "held_out": False})  # fmt: skip
+    frame = frame[frame["polarity"].isin(["negative", "positive"])]
+    return pd.DataFrame({"text": frame["text"].astype(str), "label": (frame["polarity"] == "positive").astype(int),
+                         "domain": frame["domain"].astype(str), "held_out": frame["text"].astype(str).map(is_held_out)})  # fmt: skip
 
 
 def macro_f1(labels: list[int], predictions: list[int | None]) -> float:
@@ -200,7 +228,7 @@ def cross_domain(recipe: Recipe, frame: pd.DataFrame, c: float, shipped: dict) -
 
 
 def train_language(recipe: Recipe, data_dir: Path, with_cross_domain: bool) -> list[str]:
-    frame = read_labelled(data_dir / recipe.path)
+    frame = pd.concat([read_labelled(data_dir / recipe.path)] + [read_extra(source, data_dir, recipe.language) for source in recipe.extra], ignore_index=True)
     train, held_out = frame[~frame["held_out"]], frame[frame["held_out"]]
     print(f"{recipe.language}: {recipe.path}: {len(train)} training rows, {len(held_out)} held out", file=sys.stderr)
     start = time.perf_counter()
@@ -209,7 +237,8 @@ def train_language(recipe: Recipe, data_dir: Path, with_cross_domain: bool) -> l
     accuracy, f1, coverage = evaluate(data, held_out)
     gap = check_parity(recipe, data, train, held_out)
     data["meta"].update({
-        "trained_on": f"{recipe.path} of the journeypulse shared data, rows where is_held_out(text) is false "
+        "trained_on": f"{', '.join((recipe.path,) + recipe.extra)} (shared data: rows where is_held_out(text) is "
+                      f"false, polar rows only; lexicon words |mean| >= 1; survey answers: dev rows only) "
                       f"(benchmarks/train_sentiment.py, salt {SPLIT_SALT!r})",
         "training_rows": len(train), "held_out_rows": len(held_out), "cv_macro_f1": round(cv_f1, 4),
         "held_out_macro_f1": round(f1, 4), "held_out_accuracy": round(accuracy, 4),

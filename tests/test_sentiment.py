@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from analysis.sentiment import SCORERS, Score, detect_language, register_scorer, score_text
+from analysis.sentiment import SCORERS, Feeling, Score, detect_language, feeling_of, register_scorer, score_text
 
 
 @pytest.mark.parametrize(
@@ -87,23 +87,57 @@ def test_english_subjectivity_is_textblobs() -> None:
 )
 def test_languages_without_scorer_are_not_scored(text: str, language: str) -> None:
     english_only = {"en": SCORERS["en"]}
-    assert score_text(text, scorers=english_only) == Score(None, None, language, None)
+    assert score_text(text, scorers=english_only) == Score(language, None, None, None, None)
 
 
 def test_default_registry_leaves_other_languages_unscored() -> None:
-    assert score_text("배송이 너무 늦어요") == Score(None, None, "ko", None)
+    assert score_text("배송이 너무 늦어요") == Score("ko", None, None, None, None)
     assert score_text("Terrible service.").scorer == "textblob+vader"
 
 
-@pytest.mark.parametrize("text", ["", "   ", "👍"])
-def test_text_without_words_is_not_scored(text: str) -> None:
+@pytest.mark.parametrize("text", ["", "   ", "\x00\x07\u200b", "-", "...", "#4411", "https://example.com/x?y=1", "12345"])
+def test_text_without_words_has_no_content(text: str) -> None:
     score = score_text(text)
-    assert score.polarity is None
-    assert score.scorer is None
+    assert (score.polarity, score.feeling) == (0.0, Feeling.NONE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nothing to add", "Nothing to add.", "no", "No!", "-", "n/a", "N/A", "nope", "nothing too add",
+        "нет", "Нет.", "нечего добавить", "Нечего добавить", "НЕЧЕГО ДОБАВИТЬ!!", "нечего добовить", "ничего",
+        "Ничего.", "нет, спасибо", "没有", "无", "暂时没有", "没有要补充的", "没有要补充的。", "无。", "没有，谢谢",
+    ],
+)
+def test_nothing_to_add_is_no_content_in_every_language(text: str) -> None:
+    score = score_text(text)
+    assert (score.polarity, score.feeling) == (0.0, Feeling.NONE), text
+
+
+def test_a_refusal_with_more_words_is_read() -> None:
+    assert score_text("no, it never came").feeling == Feeling.NEGATIVE
+
+
+@pytest.mark.parametrize(("text", "feeling"), [("👍", Feeling.POSITIVE), ("😡", Feeling.NEGATIVE), ("👍👍 ❤️", Feeling.POSITIVE), ("👎😞", Feeling.NEGATIVE)])
+def test_emoji_only_answers_get_the_feeling_they_show(text: str, feeling: Feeling) -> None:
+    assert score_text(text).feeling == feeling
+
+
+@pytest.mark.parametrize("text", ["заказ #123 ok thanks", "x" * 4096, "Отлично " * 600, "好" * 4096, "a\x00b\x1b[31mc"])
+def test_odd_input_gets_a_defined_score(text: str) -> None:
+    score = score_text(text)
+    assert score.feeling in set(Feeling)
+    assert score.polarity is not None and -1.0 <= score.polarity <= 1.0
+
+
+def test_feeling_follows_polarity() -> None:
+    assert score_text("Great!").feeling == Feeling.POSITIVE
+    assert score_text("Terrible service.").feeling == Feeling.NEGATIVE
+    assert feeling_of(0.0) == Feeling.NEUTRAL
 
 
 def test_given_language_skips_detection() -> None:
-    assert score_text("Super!", language="de") == Score(None, None, "de", None)
+    assert score_text("Super!", language="de") == Score("de", None, None, None, None)
     assert score_text("Great!", language="en").polarity > 0
 
 
@@ -132,20 +166,20 @@ def test_registered_scorer_is_used_for_its_language() -> None:
             del SCORERS["zh"]
         else:
             SCORERS["zh"] = previous
-    assert score == Score(polarity=-0.5, subjectivity=None, language="zh", scorer="fixed")
+    assert score == Score("zh", -0.5, None, "fixed", Feeling.NEGATIVE)
     assert scorer.texts == ["快递太慢了"]
 
 
 def test_scorers_can_be_passed_without_touching_the_registry() -> None:
     scorer = FixedScorer((2.0, 0.3))
     score = score_text("Всё отлично", scorers={"ru": scorer})
-    assert score == Score(polarity=1.0, subjectivity=0.3, language="ru", scorer="fixed")
+    assert score == Score("ru", 1.0, 0.3, "fixed", Feeling.POSITIVE)
     assert SCORERS["ru"] is not scorer
 
 
 def test_scorer_declining_a_text_leaves_it_not_scored() -> None:
     score = score_text("Всё отлично", scorers={"ru": FixedScorer(None)})
-    assert score == Score(polarity=None, subjectivity=None, language="ru", scorer=None)
+    assert score == Score("ru", None, None, None, None)
 
 
 def test_nan_from_a_scorer_is_not_a_score() -> None:
@@ -156,3 +190,8 @@ def test_nan_from_a_scorer_is_not_a_score() -> None:
 def test_score_is_immutable() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         score_text("Great!").polarity = 0.0  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("text", ["Thanks!", "Спасибо", "谢谢"])
+def test_thanks_alone_is_positive_not_no_content(text: str) -> None:
+    assert score_text(text).feeling == Feeling.POSITIVE

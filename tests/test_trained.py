@@ -100,7 +100,7 @@ def test_each_language_has_its_own_scorer() -> None:
     ],
 )
 def test_other_languages_stay_not_scored(text: str, language: str) -> None:
-    assert score_text(text) == Score(None, None, language, None)
+    assert score_text(text) == Score(language, None, None, None, None)
 
 
 def tiny_model(**changes) -> dict:
@@ -172,3 +172,8 @@ def test_shipped_file_is_gzip_json_of_the_documented_format() -> None:
     assert data["format"] == MODEL_FORMAT
     assert len(data["ngrams"]) == len(data["idf"]) == len(data["coef"])
     assert all(v > 0 for v in data["idf"])
+
+
+@pytest.mark.parametrize("text", ["Поддержка ответила за пять минут и всё решила", "Качество супер за такие деньги"])
+def test_issue_10_russian_praise_is_positive(text: str) -> None:
+    assert score_text(text).feeling == "positive"
