@@ -8,12 +8,17 @@ from itertools import count
 
 import pytest
 
-from tests.readings import reading
-
 from analysis.aggregate import (
-    WeekError, aggregate_week, last_complete_week, log_odds_themes, parse_week, shift_week, tokens,
+    WeekError,
+    aggregate_week,
+    last_complete_week,
+    log_odds_themes,
+    parse_week,
+    shift_week,
+    tokens,
 )  # fmt: skip
 from surveys.engine import AnswerValue
+from tests.readings import reading
 
 WEEK = "2026-W47"  # Monday 2026-11-16 .. Sunday 2026-11-22
 MONDAY = datetime(2026, 11, 16, 10, 0, tzinfo=UTC)

@@ -6,14 +6,14 @@ from datetime import timedelta
 
 import pytest
 
-from surveys.reading import Feeling
 from surveys import complaints, journey
 from surveys.complaints import FlagRules, RulesError, flags, load_phrases
 from surveys.journey import Person, Policy
 from surveys.links import make_token
+from surveys.reading import Feeling
 from surveys.store import ScoredAnswer
-from tests.readings import reading
 from tests.conftest import SECRET, T0
+from tests.readings import reading
 
 RULES = FlagRules()
 
@@ -178,7 +178,7 @@ async def test_a_chat_message_is_logged_and_relayed_once(store, surveys):
 
 
 async def test_a_text_is_flagged_by_its_stored_complaint_decision(store, surveys):
-    polite = lambda t: reading(0.2, complaint=True, topics=("delivery",))  # noqa: E731
+    polite = lambda t: reading(0.2, complaint=True, topics=("delivery",))
     step = await answered(store, surveys, 21, {"channel": "ad", "checkout_ease": "6", "purchase_csat": "4",
                                                "improve": "all fine except the parcel never came"}, polite)  # fmt: skip
     complaint = await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
@@ -190,7 +190,7 @@ async def test_a_text_is_flagged_by_its_stored_complaint_decision(store, surveys
 @pytest.mark.parametrize("feeling", [Feeling.NONE, Feeling.NEUTRAL])
 async def test_a_neutral_or_empty_answer_never_opens_a_complaint(store, surveys, feeling):
     # Even a score below the threshold and a listed phrase open nothing when the text is read as neutral or empty.
-    flat = lambda t: reading(-0.9, feeling=feeling)  # noqa: E731
+    flat = lambda t: reading(-0.9, feeling=feeling)
     step = await answered(store, surveys, 22 if feeling is Feeling.NONE else 23,
                           {"channel": "ad", "checkout_ease": "6", "purchase_csat": "4", "improve": "late"}, flat)  # fmt: skip
     assert await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0) is None

@@ -11,8 +11,8 @@ from surveys.engine import AnswerValue
 from surveys.export import safe_cell
 from surveys.links import read_token
 from surveys.store import Store
-from tests.readings import reading
 from tests.conftest import T0
+from tests.readings import reading
 
 
 @pytest.mark.parametrize("value", ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "=HYPERLINK(\"http://x\")"])

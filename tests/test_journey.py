@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 from surveys import journey
 from surveys.journey import Person, Policy
 from surveys.links import make_token
-from tests.readings import reading
 from tests.conftest import T0
+from tests.readings import reading
 
 SECRET = "s3cret"
 POLICY = Policy(first_week_delay=timedelta(days=7), reminder_delay=timedelta(hours=24), quiet_hours=None)

@@ -6,7 +6,12 @@ import pytest
 
 from analysis.complaint_text import Problem, problems
 from analysis.reading import read_text
-from analysis.topics import DEFAULT_TOPICS_FILE, TopicsError, default_taxonomy, load_taxonomy
+from analysis.topics import (
+    DEFAULT_TOPICS_FILE,
+    TopicsError,
+    default_taxonomy,
+    load_taxonomy,
+)
 from bot.settings import SettingsError, load_settings
 from surveys.reading import DEFAULT_TOPICS, Feeling, Reading
 
