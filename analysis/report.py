@@ -21,6 +21,7 @@ from analysis.aggregate import (  # noqa: E402
     FIGURES, NEGATIVE_TEXT, POSITIVE_TEXT, SMALL_SAMPLE, STAGES, TREND_WEEKS, WeeklyFigures, aggregate_week,
     TESTED, last_complete_week, parse_week, week_name,
 )  # fmt: skip
+from analysis.poster import draw_poster  # noqa: E402
 from analysis.stats import ALPHA, Verdict  # noqa: E402
 from surveys.export import write_csv  # noqa: E402
 
@@ -435,12 +436,15 @@ def write_weekly_report(db_path: str | Path, week: str | None = None, out_dir: s
     write_csv(out / "stages.csv", columns, rows)
     target = out / "report.html"
     target.write_text(render_html(figures, charts), encoding="utf-8")
-    return [target, out / "report.md", out / "stages.csv"]
+    png, pdf = draw_poster(figures)
+    (out / "poster.png").write_bytes(png)
+    (out / "poster.pdf").write_bytes(pdf)
+    return [target, out / "report.md", out / "stages.csv", out / "poster.png", out / "poster.pdf"]
 
 
 @dataclass(frozen=True)
 class WeeklySummary:
-    """One week for a manager in chat: the key figures, the feeling-curve chart and the full HTML report."""
+    """One week for a manager in chat: the key figures, the journey-map poster (PNG) and the full HTML report."""
 
     week: str
     answers: int
@@ -449,7 +453,7 @@ class WeeklySummary:
     themes: list[str]  # of the hurting stage
     quote: str | None  # the most negative answer of the hurting stage (customer text: escape it)
     small_sample: bool  # some figure of the week rests on fewer than SMALL_SAMPLE answers
-    chart_png: bytes
+    chart_png: bytes  # the journey-map poster
     html: str
 
 
@@ -469,7 +473,7 @@ def weekly_summary(db_path: str | Path, week: str | None = None) -> WeeklySummar
         hurting=(top, float(stages.loc[top, "negative_share"])) if top else None,
         themes=[t for t, _ in figures.themes.get(top, [])[:3]] if top else [],
         quote=quotes[0] if quotes else None, small_sample=bool(stages["small_sample"].any()),
-        chart_png=charts["feeling"], html=render_html(figures, charts),
+        chart_png=draw_poster(figures)[0], html=render_html(figures, charts),
     )  # fmt: skip
 
 

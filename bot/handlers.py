@@ -548,7 +548,7 @@ def summary_text(summary: WeeklySummary, language: str, digest: bool = False) ->
 async def send_summary(
     context: ContextTypes.DEFAULT_TYPE, chat_id: int, language: str, summary: WeeklySummary, digest: bool = False
 ) -> None:
-    """Send the summary, the feeling-curve chart as a photo and the full report as an HTML document."""
+    """Send the summary, the journey-map poster as a photo and the full report as an HTML document."""
     await context.bot.send_message(chat_id, summary_text(summary, language, digest))
     await context.bot.send_photo(chat_id, summary.chart_png, caption=escape(summary.week))
     await context.bot.send_document(

@@ -15,6 +15,7 @@ from bot.cli import main
 from surveys.store import Store
 from tests.test_aggregate import MONDAY, WEEK, respond
 
+FILES = ("report.html", "report.md", "stages.csv", "poster.png", "poster.pdf")
 HOSTILE = '<script>alert(1)</script> =HYPERLINK("x") *[x](javascript:alert(1))'
 
 
@@ -87,7 +88,7 @@ def test_cli_report_prints_html_path(cli_db, surveys, tmp_path, capsys):
     asyncio.run(fill())
     main(["report", "--week", WEEK, "--out", str(tmp_path / "r")])
     out = capsys.readouterr().out.split()
-    assert out == [str(tmp_path / "r" / name) for name in ("report.html", "report.md", "stages.csv")]
+    assert out == [str(tmp_path / "r" / name) for name in FILES]
     assert "2026-W47" in (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
 
 
@@ -139,7 +140,7 @@ def test_cli_report_writes_a_folder_per_week_and_prints_every_file(cli_db, surve
     asyncio.run(fill())
     main(["report", "--week", WEEK])
     written = capsys.readouterr().out.split()
-    assert written == [str(Path("reports") / WEEK / name) for name in ("report.html", "report.md", "stages.csv")]
+    assert written == [str(Path("reports") / WEEK / name) for name in FILES]
     assert all((tmp_path / path).is_file() for path in written)
 
 
@@ -216,3 +217,36 @@ async def test_nps_is_shown_and_markdown_has_every_html_section(store, surveys, 
     assert "NPS +33 (promoters 2, passives 0, detractors 1)" in md
     for title in re.findall(r"<h2>([^<]+)</h2>", page):
         assert f"## {title}\n" in md, title
+
+
+async def test_poster_is_an_a3_landscape_png_and_pdf(store, surveys, tmp_path):
+    await _weeks(store, surveys, [5, 5, 4, 5] * 10, [1, 2, 5, 1] * 10)
+    build_weekly_report(store.path, WEEK, tmp_path)
+    png = (tmp_path / "poster.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert (width, height) == (1654, 1169)  # A3 landscape at 100 dpi
+    pdf = (tmp_path / "poster.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF") and b"/MediaBox [ 0 0 1190.88 841.68 ]" in pdf
+
+
+async def test_poster_card_calls_the_worse_stage(store, surveys):
+    from analysis.aggregate import aggregate_week
+    from analysis.poster import feeling_band, stage_card
+
+    await _weeks(store, surveys, [5, 5, 4, 5] * 10, [1, 2, 5, 1] * 10)
+    figures = aggregate_week(store.path, WEEK)
+    value, arrow, _, _, _ = stage_card(figures, "purchase")
+    assert value == "CSAT 25 %" and arrow == "▼ worse"
+    mean, low, high = feeling_band(figures.stages.loc["purchase"])
+    assert low < mean < high and mean == pytest.approx(figures.stages.loc["purchase", "feeling"])
+
+
+async def test_poster_draws_chinese_and_dollar_signs(store, surveys, tmp_path):
+    from analysis.aggregate import aggregate_week
+    from analysis.poster import draw_poster
+
+    await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1,
+                  "what_went_wrong": "快递太慢了 $5 refund $x^2$"}, language="zh", scores={"what_went_wrong": -0.8})  # fmt: skip
+    png, pdf = draw_poster(aggregate_week(store.path, WEEK))
+    assert png.startswith(b"\x89PNG") and pdf.startswith(b"%PDF")
