@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.drivers import Driver, key_drivers
 from analysis.stats import Change, Verdict, benjamini_hochberg, two_proportions, welch, wilson
 from surveys.definitions import Survey, load_surveys
 from surveys.store import (
@@ -154,6 +155,7 @@ class WeeklyFigures:
     complaints: ComplaintFigures = field(default_factory=ComplaintFigures)
     scorers: pd.DataFrame = field(default_factory=pd.DataFrame)  # rows (text_language, scorer, texts) this week
     changes: list[Change] = field(default_factory=list)  # tested week-over-week changes, stages × TESTED figures
+    drivers: list[Driver] = field(default_factory=list)  # stages whose rating goes with NPS, this week
 
 
 # Figures whose week-over-week change is tested: share (two-proportion z-test) or mean (Welch), higher better?
@@ -479,6 +481,7 @@ def aggregate_week(db_path: str | Path, week: str, surveys: dict[str, Survey] | 
         trend=pd.DataFrame(trend_rows), themes=themes, quotes=quotes, nps_breakdown=breakdown,
         complaints=complaint_figures(complaint_rows, start, end),
         scorers=scorer_table(this), changes=tested_changes(this, before),
+        drivers=key_drivers(this, {st: float(stages.loc[st, "positive_share"]) for st in STAGES}),
     )  # fmt: skip
 
 

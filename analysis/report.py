@@ -68,6 +68,9 @@ METHOD = [
     "with a Welch test by the normal approximation. The p-values of all stages × figures are controlled together "
     f"by Benjamini–Hochberg at a false-discovery rate of {ALPHA:.0%}; only changes passing it are called worse or "
     "better, the rest held. Intervals: 95 % (Wilson for shares, normal for differences).",
+    "Key drivers: per customer (order) the mean rating of each stage on 0–1 (CSAT, CES rescaled; support solved 1, "
+    "not solved 0) against the same customer's NPS answer this week; Pearson r with a Fisher-z 95 % interval, "
+    "Benjamini–Hochberg across stages; computed with at least 10 such customers. Importance is correlation, not cause.",
     f"⚠ marks a figure resting on fewer than {SMALL_SAMPLE} answers: read it as a hint, not a finding.",
     "Δ = this week − last week, in the figure's own unit (points for percentages).",
     "Complaints: a survey opens one complaint when an answer fires a rule (CSAT ≤ 2, CES ≤ 2, NPS ≤ 6 with a "
@@ -178,6 +181,33 @@ def verdicts(figures: WeeklyFigures, verdict: Verdict) -> list[tuple[str, str]]:
         else:
             out.append((stage, "; ".join(_change_text(c) for c in mine)))
     return out
+
+
+def drivers_chart(figures: WeeklyFigures) -> bytes:
+    """Key drivers as a quadrant chart: how much each stage matters to NPS (r) against how well it does, as PNG."""
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    for d in figures.drivers:
+        ax.errorbar([d.r], [d.performance], xerr=[[d.r - d.low], [d.high - d.r]], fmt="o",
+                    color="#1f6feb" if d.significant else "#999", capsize=3)  # fmt: skip
+        ax.annotate(d.stage.replace("_", " "), (d.r, d.performance), textcoords="offset points", xytext=(6, 6))
+    ax.axvline(0.3, color="#ccc", linewidth=0.8)
+    ax.axhline(50, color="#ccc", linewidth=0.8)
+    ax.set_xlim(-1, 1)
+    ax.set_ylim(0, 100)
+    ax.set_xlabel("importance: correlation of the stage's rating with NPS (95 % CI; blue = significant)")
+    ax.set_ylabel("performance: positive %")
+    ax.text(0.98, 0.04, "fix first: matters, does badly", transform=ax.transAxes, ha="right", color="#d73a49", fontsize=8)
+    ax.set_title("Key drivers of NPS" + ("" if figures.drivers else " (too few customers with both ratings)"))
+    return _png(fig)
+
+
+def driver_lines(figures: WeeklyFigures) -> list[str]:
+    """One line per driver stage, most important first."""
+    if not figures.drivers:
+        return ["Too few customers rated a stage and gave an NPS this week to find drivers."]
+    return [f"{d.stage.replace('_', ' ')}: r = {d.r:+.2f} (95 % CI {d.low:+.2f} to {d.high:+.2f}, {d.pairs} customers, "
+            f"p = {d.p:.3g}{', significant' if d.significant else ''}); performance {_num(d.performance)}% positive"
+            for d in sorted(figures.drivers, key=lambda d: -d.r)]  # fmt: skip
 
 
 def headline(figures: WeeklyFigures) -> str:
@@ -303,6 +333,8 @@ def render_html(figures: WeeklyFigures, pngs: dict[str, bytes]) -> str:
         for kind in ("negative", "positive"):
             for quote in figures.quotes.get(stage, {}).get(kind, []):
                 out.append(f"<blockquote>{'−' if kind == 'negative' else '+'} “{e(quote)}”</blockquote>")
+    out.append("<h2>Key drivers</h2><ul>" + "".join(f"<li>{e(line)}</li>" for line in driver_lines(figures)) + "</ul>"
+               f"<img alt='key drivers' src='data:image/png;base64,{charts['drivers']}'>")
     out.append("<h2>Complaint follow-up</h2><ul>" + "".join(f"<li>{e(line)}</li>" for line in complaint_lines(figures)) + "</ul>")
     out.append("<h2>Surveys</h2><table><tr><th>Survey</th><th>Sent</th><th>Response rate %</th><th>Completion %</th><th class='words'>Drop-off before each question %</th></tr>")
     for _, row in figures.surveys.iterrows():
@@ -357,6 +389,7 @@ def render_markdown(figures: WeeklyFigures) -> str:
                 out += [f"> {'−' if kind == 'negative' else '+'} “{m(quote)}”", ""]
     if not hurting(figures):
         out += ["No rated answers this week.", ""]
+    out += ["## Key drivers", ""] + [f"- {line}" for line in driver_lines(figures)] + [""]
     out += ["## Complaint follow-up", ""] + [f"- {line}" for line in complaint_lines(figures)] + [""]  # no customer text
     out += ["## Surveys", "", "| Survey | Sent | Response rate % | Completion % | Drop-off before each question % |",
             "|---|---|---|---|---|"]  # fmt: skip
@@ -413,8 +446,9 @@ def stage_rows(figures: WeeklyFigures) -> tuple[list[str], list[dict]]:
 
 
 def draw_charts(figures: WeeklyFigures) -> dict[str, bytes]:
-    """Draw the report's three charts as PNG bytes."""
-    return {"feeling": feeling_curve(figures), "trend": trend_chart(figures), "nps": nps_chart(figures)}
+    """Draw the report's four charts as PNG bytes."""
+    return {"feeling": feeling_curve(figures), "trend": trend_chart(figures), "nps": nps_chart(figures),
+            "drivers": drivers_chart(figures)}
 
 
 def build_weekly_report(db_path: str | Path, week: str | None = None, out_dir: str | Path | None = None) -> Path:

@@ -37,7 +37,7 @@ async def test_report_files_and_figures(hostile_db, tmp_path):
     page = path.read_text(encoding="utf-8")
     for section in ("Headline", "Per stage", "Where it hurts", "What improved", "Complaint follow-up", "Method notes"):
         assert section in page
-    assert page.count("data:image/png;base64,") == 3
+    assert page.count("data:image/png;base64,") == 4
     assert not re.search(r"(src|href)=['\"](?!data:)", page)  # nothing loaded from outside: self-contained
     rows = list(csv.DictReader((tmp_path / "out" / "stages.csv").open(encoding="utf-8")))
     assert [r["stage"] for r in rows] == ["awareness", "purchase", "delivery", "first_use", "support", "loyalty"]
