@@ -66,8 +66,8 @@ def stage_card(figures: WeeklyFigures, stage: str) -> tuple[str, str, str, str, 
     return value, arrow, colour, (themes[0][0] if themes else "—"), quote
 
 
-def draw_poster(figures: WeeklyFigures) -> tuple[bytes, bytes]:
-    """Draw the poster; return (PNG, PDF) bytes."""
+def draw_poster(figures: WeeklyFigures, pdf: bool = True) -> tuple[bytes, bytes]:
+    """Draw the poster; return (PNG, PDF) bytes (PDF empty when not asked for, as for a chat photo)."""
     with plt.rc_context({"font.family": poster_fonts()}):
         fig = plt.figure(figsize=A3_LANDSCAPE)
         fig.suptitle(f"Customer journey, week {figures.week}  ·  {figures.answers} answers  ·  overall NPS "
@@ -98,11 +98,12 @@ def draw_poster(figures: WeeklyFigures) -> tuple[bytes, bytes]:
         fig.text(0.5, 0.03, "Change arrows: week-over-week tests with Benjamini–Hochberg control (see the report's "
                  "method notes); themes are word pairs typical of negative answers.", ha="center", fontsize=10,
                  color="#666")  # fmt: skip
-        png, pdf = io.BytesIO(), io.BytesIO()
-        fig.savefig(png, format="png", dpi=100)
-        fig.savefig(pdf, format="pdf")
+        png_out, pdf_out = io.BytesIO(), io.BytesIO()
+        fig.savefig(png_out, format="png", dpi=100)
+        if pdf:
+            fig.savefig(pdf_out, format="pdf")
         plt.close(fig)
-    return png.getvalue(), pdf.getvalue()
+    return png_out.getvalue(), pdf_out.getvalue()
 
 
 def _overall_nps(figures: WeeklyFigures) -> str:

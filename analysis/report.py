@@ -507,7 +507,7 @@ def weekly_summary(db_path: str | Path, week: str | None = None) -> WeeklySummar
         hurting=(top, float(stages.loc[top, "negative_share"])) if top else None,
         themes=[t for t, _ in figures.themes.get(top, [])[:3]] if top else [],
         quote=quotes[0] if quotes else None, small_sample=bool(stages["small_sample"].any()),
-        chart_png=draw_poster(figures)[0], html=render_html(figures, charts),
+        chart_png=draw_poster(figures, pdf=False)[0], html=render_html(figures, charts),
     )  # fmt: skip
 
 

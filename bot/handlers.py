@@ -586,8 +586,11 @@ async def send_due_digests(context: ContextTypes.DEFAULT_TYPE) -> None:
     failed = context.bot_data.get("digest_failed")
     if not pending or (failed and failed[0] == week and moment < failed[1] + DIGEST_RETRY):
         return
+    cached = context.bot_data.get("digest_summary")
     try:
-        summary = await asyncio.to_thread(weekly_summary, svc.store.path, week)
+        # The week has ended, so its figures no longer change: a retry reuses the summary already built.
+        summary = cached[1] if cached and cached[0] == week else await asyncio.to_thread(weekly_summary, svc.store.path, week)
+        context.bot_data["digest_summary"] = (week, summary)
     except Exception:  # a bug or a broken database: do not rebuild the report on every tick
         log.exception("could not build the digest of %s; retrying in %s", week, DIGEST_RETRY)
         context.bot_data["digest_failed"] = (week, moment)
