@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.drivers import Driver, key_drivers
+from analysis.stats import Change, Verdict, benjamini_hochberg, two_proportions, welch, wilson
 from surveys.definitions import Survey, load_surveys
 from surveys.store import (
     COMPLAINT_FACTS, INVITATION_ANSWERS, ORDER_CHANNELS, REPORT_ANSWERS, TREND_ANSWERS, connect_readonly, to_text,
@@ -152,6 +154,70 @@ class WeeklyFigures:
     nps_breakdown: dict[str, int] = field(default_factory=dict)  # promoters, passives, detractors this week
     complaints: ComplaintFigures = field(default_factory=ComplaintFigures)
     scorers: pd.DataFrame = field(default_factory=pd.DataFrame)  # rows (text_language, scorer, texts) this week
+    changes: list[Change] = field(default_factory=list)  # tested week-over-week changes, stages × TESTED figures
+    drivers: list[Driver] = field(default_factory=list)  # stages whose rating goes with NPS, this week
+
+
+# Figures whose week-over-week change is tested: share (two-proportion z-test) or mean (Welch), higher better?
+TESTED = {"csat": ("share", True), "negative_share": ("share", False), "nps": ("mean", True),
+          "ces_mean": ("mean", True), "sentiment_mean": ("mean", True), "feeling": ("mean", True)}  # fmt: skip
+
+
+def _per_answer(a: pd.DataFrame, figure: str) -> pd.Series:
+    """The per-answer values whose mean (or share) is `figure`: a share as 0/1, NPS and feeling as −100/0/100."""
+    v, kind = a["value_number"], a["question_type"]
+    if figure == "csat":
+        return (v[kind == "csat"] >= 4).astype(float)
+    if figure == "negative_share":
+        return a.loc[a["rated"], "negative"].astype(float)
+    if figure == "nps":
+        nps = v[kind == "nps"]
+        return (nps >= 9).astype(float) * 100 - (nps <= 6).astype(float) * 100
+    if figure == "ces_mean":
+        return v[kind == "ces"].astype(float)
+    if figure == "sentiment_mean":
+        return a.loc[kind == "text", "sentiment"].dropna().astype(float)
+    rated = a[a["rated"]]
+    return rated["positive"].astype(float) * 100 - rated["negative"].astype(float) * 100
+
+
+def tested_changes(this: pd.DataFrame, before: pd.DataFrame) -> list[Change]:
+    """Test every TESTED figure at every stage, this week against the last; call only BH-significant ones."""
+    raw = []
+    for stage in STAGES:
+        now_rows = this[this["stage"] == stage] if not this.empty else this
+        old_rows = before[before["stage"] == stage] if not before.empty else before
+        for figure, (kind, _) in TESTED.items():
+            x2 = _per_answer(now_rows, figure) if not now_rows.empty else pd.Series(dtype=float)
+            x1 = _per_answer(old_rows, figure) if not old_rows.empty else pd.Series(dtype=float)
+            scale = 100.0 if kind == "share" else 1.0
+            if kind == "share":
+                p, low, high = two_proportions(int(x1.sum()), len(x1), int(x2.sum()), len(x2))
+            else:
+                p, low, high = welch(float(x1.mean()) if len(x1) else math.nan, float(x1.var()) if len(x1) > 1 else math.nan,
+                                     len(x1), float(x2.mean()) if len(x2) else math.nan,
+                                     float(x2.var()) if len(x2) > 1 else math.nan, len(x2))  # fmt: skip
+            now = float(x2.mean()) * scale if len(x2) else math.nan
+            old = float(x1.mean()) * scale if len(x1) else math.nan
+            raw.append((stage, figure, now, old, p, low * scale, high * scale))
+    significant = benjamini_hochberg([r[4] for r in raw])
+    changes = []
+    for (stage, figure, now, old, p, low, high), real in zip(raw, significant, strict=True):
+        higher_better = TESTED[figure][1]
+        if math.isnan(p):
+            verdict = Verdict.UNTESTED
+        elif not real:
+            verdict = Verdict.HELD
+        else:
+            verdict = Verdict.BETTER if ((now - old) > 0) == higher_better else Verdict.WORSE
+        changes.append(Change(stage, figure, now, old, now - old, p, low, high, verdict))
+    return changes
+
+
+def share_interval(successes: float, n: float) -> tuple[float, float]:
+    """Wilson 95 % interval of a share, in percent."""
+    low, high = wilson(int(round(successes)), int(n))
+    return low * 100, high * 100
 
 
 def rate_answers(kind: pd.Series, v: pd.Series, sentiment: pd.Series, choice: pd.Series) -> dict[str, pd.Series]:
@@ -377,7 +443,12 @@ def aggregate_week(db_path: str | Path, week: str, surveys: dict[str, Survey] | 
         return a, stage_figures(a, progress, surveys), survey_figures(progress, a, surveys)
 
     this, stages, survey_table = figures_for(week)
-    _, prev_stages, _ = figures_for(previous)
+    before, prev_stages, _ = figures_for(previous)
+    for name, base in (("csat", "csat_n"), ("negative_share", "rated_n")):
+        bounds = [share_interval(stages.loc[s, name] * stages.loc[s, base] / 100 if stages.loc[s, base] else 0,
+                                 stages.loc[s, base]) for s in STAGES]  # fmt: skip
+        stages[f"{name}_low"] = [b[0] for b in bounds]
+        stages[f"{name}_high"] = [b[1] for b in bounds]
     for name in FIGURES:
         stages[f"{name}_delta"] = stages[name] - prev_stages[name]
         stages[f"{name}_previous"] = prev_stages[name]
@@ -409,7 +480,8 @@ def aggregate_week(db_path: str | Path, week: str, surveys: dict[str, Survey] | 
         surveys=survey_table, by_channel=segment_figures(this, "channel"), by_language=segment_figures(this, "language"),
         trend=pd.DataFrame(trend_rows), themes=themes, quotes=quotes, nps_breakdown=breakdown,
         complaints=complaint_figures(complaint_rows, start, end),
-        scorers=scorer_table(this),
+        scorers=scorer_table(this), changes=tested_changes(this, before),
+        drivers=key_drivers(this, {st: float(stages.loc[st, "positive_share"]) for st in STAGES}),
     )  # fmt: skip
 
 

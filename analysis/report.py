@@ -19,8 +19,10 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from analysis.aggregate import (  # noqa: E402
     FIGURES, NEGATIVE_TEXT, POSITIVE_TEXT, SMALL_SAMPLE, STAGES, TREND_WEEKS, WeeklyFigures, aggregate_week,
-    last_complete_week, parse_week, week_name,
+    TESTED, last_complete_week, parse_week, week_name,
 )  # fmt: skip
+from analysis.poster import draw_poster  # noqa: E402
+from analysis.stats import ALPHA, Verdict  # noqa: E402
 from surveys.export import write_csv  # noqa: E402
 
 DIGEST_AT = time(9, 0)  # managers get last week's digest on Monday at this local time
@@ -32,6 +34,11 @@ HEADLINE_FIGURES = {"feeling": ("feeling", True), "negative_share": ("negative s
 COLUMNS = {"responses": "Answers", "response_rate": "Response rate %", "completion": "Completion %", "csat": "CSAT %",
            "nps": "NPS", "ces_mean": "CES mean", "ces_high": "CES ≥5 %", "sentiment_mean": "Sentiment",
            "negative_share": "Negative %", "feeling": "Feeling"}  # fmt: skip
+# How a person reads each figure name (hover text of ⚠, verdict lines).
+LABELS = {"responses": "answers", "invitations": "invitations", "response_rate": "response rate", "completion": "completion",
+          "csat": "CSAT", "nps": "NPS", "ces_mean": "CES mean", "ces_high": "CES ≥5 share", "sentiment_mean": "mean sentiment",
+          "negative_share": "negative share", "positive_share": "positive share", "feeling": "feeling"}  # fmt: skip
+SEGMENT_BASE = {"responses": "responses", "csat": "csat_n", "nps": "nps_n", "negative_share": "rated_n", "feeling": "rated_n"}
 METHOD = [
     "Week: ISO week, Monday 00:00 to Monday 00:00 UTC. Answers count in the week they were given; "
     "invitations in the week they were sent.",
@@ -56,6 +63,14 @@ METHOD = [
     "pairs), each counted once per text, ranked by the z-score of the log-odds ratio of negative vs positive texts "
     "with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008; prior weight 10).",
     "Quotes: the most negative and most positive texts of the stage (scored texts by sentiment first).",
+"Significance: each week-over-week change of CSAT and negative share is tested with a pooled two-proportion "
+    "z-test; of NPS (answers scored +100/0/−100), feeling (rated answers +100/0/−100), CES mean and mean sentiment "
+    "with a Welch test by the normal approximation. The p-values of all stages × figures are controlled together "
+    f"by Benjamini–Hochberg at a false-discovery rate of {ALPHA:.0%}; only changes passing it are called worse or "
+    "better, the rest held. Intervals: 95 % (Wilson for shares, normal for differences).",
+    "Key drivers: per customer (order) the mean rating of each stage on 0–1 (CSAT, CES rescaled; support solved 1, "
+    "not solved 0) against the same customer's NPS answer this week; Pearson r with a Fisher-z 95 % interval, "
+    "Benjamini–Hochberg across stages; computed with at least 10 such customers. Importance is correlation, not cause.",
     f"⚠ marks a figure resting on fewer than {SMALL_SAMPLE} answers: read it as a hint, not a finding.",
     "Δ = this week − last week, in the figure's own unit (points for percentages).",
     "Complaints: a survey opens one complaint when an answer fires a rule (CSAT ≤ 2, CES ≤ 2, NPS ≤ 6 with a "
@@ -88,17 +103,25 @@ def _png(fig) -> bytes:
     return buffer.getvalue()
 
 
+def curve_lines(figures: WeeklyFigures) -> list[tuple[str, list[float], str, str]]:
+    """The weeks the feeling curve draws (label, values, style, colour): a week without any value gets no line."""
+    lines = [(figures.previous, [figures.stages.loc[s, "feeling_previous"] for s in STAGES], "o--", "#999"),
+             (figures.week, [figures.stages.loc[s, "feeling"] for s in STAGES], "o-", "#1f6feb")]  # fmt: skip
+    return [line for line in lines if any(not math.isnan(v) for v in line[1])]
+
+
 def feeling_curve(figures: WeeklyFigures) -> bytes:
     """The journey map's emotion line: feeling per stage, this week and last, as PNG."""
     fig, ax = plt.subplots(figsize=(8, 3.2))
     x = range(len(STAGES))
-    ax.plot(x, [figures.stages.loc[s, "feeling_previous"] for s in STAGES], "o--", color="#999", label=figures.previous)
-    ax.plot(x, [figures.stages.loc[s, "feeling"] for s in STAGES], "o-", color="#1f6feb", label=figures.week)
+    for label, values, style, colour in curve_lines(figures):
+        ax.plot(x, values, style, color=colour, label=label)
     ax.axhline(0, color="#ccc", linewidth=0.8)
     ax.set_xticks(list(x), [s.replace("_", " ") for s in STAGES])
     ax.set_ylim(-100, 100)
     ax.set_ylabel("feeling (positive − negative %)")
-    ax.legend(loc="lower right")
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(loc="lower right")
     ax.set_title("Feeling across the journey")
     return _png(fig)
 
@@ -128,30 +151,75 @@ def nps_chart(figures: WeeklyFigures) -> bytes:
         left += value
     ax.set_yticks([])
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=3, fontsize=8)
-    ax.set_title("NPS breakdown")
+    ax.set_title(f"NPS {nps_text(figures)}: promoters % − detractors %")
     return _png(fig)
 
 
-def headline(figures: WeeklyFigures) -> str:
-    """Name the single biggest week-over-week change among the rated figures."""
-    best = None
+def nps_text(figures: WeeklyFigures) -> str:
+    """The week's overall NPS as text ('—' without NPS answers)."""
+    b = figures.nps_breakdown
+    total = sum(b.values())
+    return f"{(b.get('promoters', 0) - b.get('detractors', 0)) * 100 / total:+.0f}" if total else "—"
+
+
+def _change_text(change) -> str:
+    digits = 2 if change.figure == "sentiment_mean" else 1
+    unit = " points" if TESTED[change.figure][0] == "share" else ""
+    return (f"{LABELS[change.figure]} {_num(change.before, digits)} → {_num(change.now, digits)} "
+            f"({change.delta:+.{digits}f}{unit}, 95 % CI {change.low:+.{digits}f} to {change.high:+.{digits}f}, p = {change.p:.3g})")  # fmt: skip
+
+
+def verdicts(figures: WeeklyFigures, verdict: Verdict) -> list[tuple[str, str]]:
+    """(stage, what changed) for the tested changes with `verdict`, largest |z| first within a stage's line."""
+    out = []
     for stage in STAGES:
-        for name, (label, higher_better) in HEADLINE_FIGURES.items():
-            delta = figures.stages.loc[stage, f"{name}_delta"]
-            if isinstance(delta, float) and math.isnan(delta):
-                continue
-            size = abs(delta) * (100 if name == "sentiment_mean" else 1)
-            if delta and (best is None or size > best[0]):
-                best = (size, stage, name, label, higher_better, delta)
-    if best is None:
+        mine = sorted((c for c in figures.changes if c.stage == stage and c.verdict == verdict), key=lambda c: c.p)
+        if not mine:
+            continue
+        if verdict == Verdict.HELD:
+            out.append((stage, ", ".join(f"{LABELS[c.figure]} {_delta(c.delta, 2 if c.figure == 'sentiment_mean' else 1)}" for c in mine)))
+        else:
+            out.append((stage, "; ".join(_change_text(c) for c in mine)))
+    return out
+
+
+def drivers_chart(figures: WeeklyFigures) -> bytes:
+    """Key drivers as a quadrant chart: how much each stage matters to NPS (r) against how well it does, as PNG."""
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    for d in figures.drivers:
+        ax.errorbar([d.r], [d.performance], xerr=[[d.r - d.low], [d.high - d.r]], fmt="o",
+                    color="#1f6feb" if d.significant else "#999", capsize=3)  # fmt: skip
+        ax.annotate(d.stage.replace("_", " "), (d.r, d.performance), textcoords="offset points", xytext=(6, 6))
+    ax.axvline(0.3, color="#ccc", linewidth=0.8)
+    ax.axhline(50, color="#ccc", linewidth=0.8)
+    ax.set_xlim(-1, 1)
+    ax.set_ylim(0, 100)
+    ax.set_xlabel("importance: correlation of the stage's rating with NPS (95 % CI; blue = significant)")
+    ax.set_ylabel("performance: positive %")
+    ax.text(0.98, 0.04, "fix first: matters, does badly", transform=ax.transAxes, ha="right", color="#d73a49", fontsize=8)
+    ax.set_title("Key drivers of NPS" + ("" if figures.drivers else " (too few customers with both ratings)"))
+    return _png(fig)
+
+
+def driver_lines(figures: WeeklyFigures) -> list[str]:
+    """One line per driver stage, most important first."""
+    if not figures.drivers:
+        return ["Too few customers rated a stage and gave an NPS this week to find drivers."]
+    return [f"{d.stage.replace('_', ' ')}: r = {d.r:+.2f} (95 % CI {d.low:+.2f} to {d.high:+.2f}, {d.pairs} customers, "
+            f"p = {d.p:.3g}{', significant' if d.significant else ''}); performance {_num(d.performance)}% positive"
+            for d in sorted(figures.drivers, key=lambda d: -d.r)]  # fmt: skip
+
+
+def headline(figures: WeeklyFigures) -> str:
+    """Name the most significant change that got worse (else better), or say that nothing changed for real."""
+    for verdict in (Verdict.WORSE, Verdict.BETTER):
+        called = sorted((c for c in figures.changes if c.verdict == verdict), key=lambda c: c.p)
+        if called:
+            c = called[0]
+            return f"{c.stage.replace('_', ' ').capitalize()}: {_change_text(c)}: {verdict.value}."
+    if all(c.verdict == Verdict.UNTESTED for c in figures.changes):
         return "No figure can be compared with last week yet."
-    _, stage, name, label, higher_better, delta = best
-    now, before = figures.stages.loc[stage, name], figures.stages.loc[stage, f"{name}_previous"]
-    verdict = "better" if (delta > 0) == higher_better else "worse"
-    digits = 2 if name == "sentiment_mean" else 1
-    small = " ⚠ small sample" if figures.stages.loc[stage, "small_sample"] else ""
-    return (f"{label.capitalize()} at {stage.replace('_', ' ')} {'rose' if delta > 0 else 'fell'} "
-            f"{abs(delta):.{digits}f} ({_num(before, digits)} → {_num(now, digits)}): {verdict}{small}.")  # fmt: skip
+    return "No change from last week is significant: every tested figure held."
 
 
 def hurting(figures: WeeklyFigures) -> list[str]:
@@ -161,28 +229,35 @@ def hurting(figures: WeeklyFigures) -> list[str]:
 
 
 def improved(figures: WeeklyFigures) -> list[tuple[str, str]]:
-    """(stage, what got better) for each stage whose feeling or negative share improved."""
-    out = []
-    for stage in STAGES:
-        row = figures.stages.loc[stage]
-        parts = []
-        if row["feeling_delta"] > 0:
-            parts.append(f"feeling {_delta(row['feeling_delta'])}")
-        if row["negative_share_delta"] < 0:
-            parts.append(f"negative share {_delta(row['negative_share_delta'])} points")
-        for name, label in (("csat", "CSAT"), ("nps", "NPS")):
-            if row[f"{name}_delta"] > 0:
-                parts.append(f"{label} {_delta(row[f'{name}_delta'])}")
-        if parts:
-            out.append((stage, ", ".join(parts)))
-    return out
+    """(stage, what got significantly better) per stage."""
+    return verdicts(figures, Verdict.BETTER)
+
+
+VERDICT_SECTIONS = ((Verdict.WORSE, "What got worse", "No figure got significantly worse."),
+                    (Verdict.BETTER, "What improved", "No figure improved significantly."),
+                    (Verdict.HELD, "What held", "No figure could be compared with last week."))  # fmt: skip
 
 
 def _cell(row, name: str) -> str:
     digits = 2 if name == "sentiment_mean" else 1 if name not in ("responses",) else 0
     text = _num(row[name], digits)
-    delta = _delta(row.get(f"{name}_delta"), digits)
+    if f"{name}_low" in row and not math.isnan(row[f"{name}_low"]):
+        text += f" [{row[f'{name}_low']:.0f}–{row[f'{name}_high']:.0f}]"
+    # Nothing to compare with when the stage had no answers last week (no "36 (+36)").
+    delta = _delta(row.get(f"{name}_delta"), digits) if row.get("responses_previous", 0) > 0 else ""
     return text + (f" ({delta})" if delta else "")
+
+
+def small_labels(row) -> str:
+    """Which figures of a row rest on few answers, as a person reads them."""
+    return ", ".join(LABELS.get(name, name) for name in str(row["small_figures"]).split())
+
+
+def _segment_cell(row, name: str) -> str:
+    digits = 0 if name == "responses" else 1
+    base = row.get(SEGMENT_BASE[name], 0)
+    warn = " ⚠" if 0 < base < SMALL_SAMPLE else ""
+    return _num(row[name], digits) + warn
 
 
 def _duration(hours: float) -> str:
@@ -231,11 +306,15 @@ def render_html(figures: WeeklyFigures, pngs: dict[str, bytes]) -> str:
     if figures.answers == 0:
         out.append(f"<p><strong>No answers were given in week {e(figures.week)}.</strong> There is nothing to report.</p>")
     out.append(f"<h2>Headline</h2><p>{e(headline(figures))}</p>")
+    for verdict, title, none in VERDICT_SECTIONS:
+        lines = verdicts(figures, verdict)
+        out.append(f"<h2>{title}</h2>" + ("<ul>" + "".join(f"<li>{e(s.replace('_', ' '))}: {e(t)}</li>" for s, t in lines)
+                   + "</ul>" if lines else f"<p>{none}</p>"))  # fmt: skip
     out.append(f"<img alt='feeling curve' src='data:image/png;base64,{charts['feeling']}'>")
     out.append("<h2>Per stage</h2><table><tr><th>Stage</th>" + "".join(f"<th>{e(v)}</th>" for v in COLUMNS.values()) + "</tr>")
     for stage in STAGES:
         row = figures.stages.loc[stage]
-        warn = f" <span class='warn' title='{e(row['small_figures'])}'>⚠</span>" if row["small_sample"] else ""
+        warn = f" <span class='warn' title='few answers: {e(small_labels(row))}'>⚠</span>" if row["small_sample"] else ""
         out.append(f"<tr><td>{e(stage.replace('_', ' '))}{warn}</td>" + "".join(f"<td>{e(_cell(row, n))}</td>" for n in COLUMNS) + "</tr>")
     out.append("</table>")
     if figures.stages["small_sample"].any():
@@ -254,9 +333,8 @@ def render_html(figures: WeeklyFigures, pngs: dict[str, bytes]) -> str:
         for kind in ("negative", "positive"):
             for quote in figures.quotes.get(stage, {}).get(kind, []):
                 out.append(f"<blockquote>{'−' if kind == 'negative' else '+'} “{e(quote)}”</blockquote>")
-    better = improved(figures)
-    out.append("<h2>What improved</h2>" + ("<ul>" + "".join(f"<li>{e(s.replace('_', ' '))}: {e(t)}</li>" for s, t in better)
-               + "</ul>" if better else "<p>No figure improved on last week.</p>"))  # fmt: skip
+    out.append("<h2>Key drivers</h2><ul>" + "".join(f"<li>{e(line)}</li>" for line in driver_lines(figures)) + "</ul>"
+               f"<img alt='key drivers' src='data:image/png;base64,{charts['drivers']}'>")
     out.append("<h2>Complaint follow-up</h2><ul>" + "".join(f"<li>{e(line)}</li>" for line in complaint_lines(figures)) + "</ul>")
     out.append("<h2>Surveys</h2><table><tr><th>Survey</th><th>Sent</th><th>Response rate %</th><th>Completion %</th><th class='words'>Drop-off before each question %</th></tr>")
     for _, row in figures.surveys.iterrows():
@@ -271,13 +349,11 @@ def render_html(figures: WeeklyFigures, pngs: dict[str, bytes]) -> str:
             continue
         out.append(f"<table><tr><th>{column}</th><th>Answers</th><th>CSAT %</th><th>NPS</th><th>Negative %</th><th>Feeling</th></tr>")
         for _, row in table.iterrows():
-            warn = " ⚠" if row["small_sample"] else ""
-            out.append(f"<tr><td>{e(str(row[column]))}{warn}</td><td>{row['responses']}</td><td>{_num(row['csat'])}</td>"
-                       f"<td>{_num(row['nps'])}</td><td>{_num(row['negative_share'])}</td><td>{_num(row['feeling'])}</td></tr>")  # fmt: skip
+            out.append(f"<tr><td>{e(str(row[column]))}</td>" + "".join(f"<td>{e(_segment_cell(row, n))}</td>" for n in SEGMENT_BASE) + "</tr>")
         out.append("</table>")
     out.append("<h2>Sentiment scorers</h2>" + scorer_lines(figures, lambda rows: "<p>" + "<br>".join(e(r) for r in rows) + "</p>"))
     out.append(f"<h2>Trend</h2><img alt='trend' src='data:image/png;base64,{charts['trend']}'>")
-    out.append(f"<h2>NPS</h2><img alt='NPS breakdown' src='data:image/png;base64,{charts['nps']}'>")
+    out.append(f"<h2>NPS</h2><p>NPS {e(nps_text(figures))} ({e(_breakdown(figures))}).</p><img alt='NPS breakdown' src='data:image/png;base64,{charts['nps']}'>")
     out.append("<h2>Method notes</h2><ol>" + "".join(f"<li>{e(m)}</li>" for m in METHOD) + "</ol></body></html>")
     return "\n".join(out)
 
@@ -290,7 +366,11 @@ def render_markdown(figures: WeeklyFigures) -> str:
            f"{figures.answers} answers.", ""]  # fmt: skip
     if figures.answers == 0:
         out += [f"**No answers were given in week {figures.week}.** There is nothing to report.", ""]
-    out += ["## Headline", "", headline(figures), "", "## Per stage", "",
+    out += ["## Headline", "", headline(figures), ""]
+    for verdict, title, none in VERDICT_SECTIONS:
+        lines = [f"- {s.replace('_', ' ')}: {t}" for s, t in verdicts(figures, verdict)] or [none]
+        out += [f"## {title}", "", *lines, ""]
+    out += ["## Per stage", "",
             "| Stage | " + " | ".join(COLUMNS.values()) + " |", "|---" * (len(COLUMNS) + 1) + "|"]  # fmt: skip
     for stage in STAGES:
         row = figures.stages.loc[stage]
@@ -309,12 +389,35 @@ def render_markdown(figures: WeeklyFigures) -> str:
                 out += [f"> {'−' if kind == 'negative' else '+'} “{m(quote)}”", ""]
     if not hurting(figures):
         out += ["No rated answers this week.", ""]
-    better = [f"- {s.replace('_', ' ')}: {t}" for s, t in improved(figures)] or ["No figure improved on last week."]
-    out += ["## What improved", "", *better, ""]
+    out += ["## Key drivers", ""] + [f"- {line}" for line in driver_lines(figures)] + [""]
     out += ["## Complaint follow-up", ""] + [f"- {line}" for line in complaint_lines(figures)] + [""]  # no customer text
+    out += ["## Surveys", "", "| Survey | Sent | Response rate % | Completion % | Drop-off before each question % |",
+            "|---|---|---|---|---|"]  # fmt: skip
+    for _, row in figures.surveys.iterrows():
+        drop = ", ".join(f"{q} {_num(v)}" for q, v in row["drop_off"].items())
+        out.append(f"| {m(row['survey'])} | {row['invitations']} | {_num(row['response_rate'])} | {_num(row['completion'])} | {m(drop)} |")
+    for title, table, column in (("By channel", figures.by_channel, "channel"), ("By language", figures.by_language, "language")):
+        out += ["", f"## {title}", ""]
+        if table.empty:
+            out.append("No answers.")
+            continue
+        out += [f"| {column} | Answers | CSAT % | NPS | Negative % | Feeling |", "|---|---|---|---|---|---|"]
+        for _, row in table.iterrows():
+            out.append(f"| {m(str(row[column]))} | " + " | ".join(_segment_cell(row, n) for n in SEGMENT_BASE) + " |")
+    out += ["", "## Trend", "", "Feeling per stage and week:", "",
+            "| Week | " + " | ".join(s.replace("_", " ") for s in STAGES) + " |", "|---" * (len(STAGES) + 1) + "|"]  # fmt: skip
+    for week, rows in figures.trend.groupby("week", sort=True):
+        by_stage = rows.set_index("stage")["feeling"]
+        out.append(f"| {week} | " + " | ".join(_num(by_stage.get(s, math.nan)) for s in STAGES) + " |")
+    out += ["", "## NPS", "", f"NPS {nps_text(figures)} ({_breakdown(figures)}).", ""]
     out += ["## Sentiment scorers", "", scorer_lines(figures, lambda rows: "\n".join(f"- {m(r)}" for r in rows)), ""]
     out += ["## Method notes", ""] + [f"{n}. {text}" for n, text in enumerate(METHOD, 1)]
     return "\n".join(out) + "\n"
+
+
+def _breakdown(figures: WeeklyFigures) -> str:
+    b = figures.nps_breakdown
+    return ", ".join(f"{name} {b.get(name, 0)}" for name in ("promoters", "passives", "detractors"))
 
 
 def scorer_lines(figures: WeeklyFigures, render) -> str:
@@ -343,16 +446,23 @@ def stage_rows(figures: WeeklyFigures) -> tuple[list[str], list[dict]]:
 
 
 def draw_charts(figures: WeeklyFigures) -> dict[str, bytes]:
-    """Draw the report's three charts as PNG bytes."""
-    return {"feeling": feeling_curve(figures), "trend": trend_chart(figures), "nps": nps_chart(figures)}
+    """Draw the report's four charts as PNG bytes."""
+    return {"feeling": feeling_curve(figures), "trend": trend_chart(figures), "nps": nps_chart(figures),
+            "drivers": drivers_chart(figures)}
 
 
-def build_weekly_report(db_path: str | Path, week: str | None = None, out_dir: str | Path = Path("report")) -> Path:
-    """Write report.html, report.md and stages.csv for `week` (default: the last complete one); return the HTML path."""
+def build_weekly_report(db_path: str | Path, week: str | None = None, out_dir: str | Path | None = None) -> Path:
+    """Write the weekly report files (see write_weekly_report) and return the HTML path."""
+    return write_weekly_report(db_path, week, out_dir)[0]
+
+
+def write_weekly_report(db_path: str | Path, week: str | None = None, out_dir: str | Path | None = None) -> list[Path]:
+    """Write report.html, report.md and stages.csv for `week` (default: the last complete one) into `out_dir`
+    (default: reports/<week>); return the paths written, report.html first."""
     week = week or last_complete_week()
     parse_week(week)
     figures = aggregate_week(db_path, week)
-    out = Path(out_dir)
+    out = Path(out_dir) if out_dir is not None else Path("reports") / week
     out.mkdir(parents=True, exist_ok=True)
     charts = draw_charts(figures)
     (out / "report.md").write_text(render_markdown(figures), encoding="utf-8")
@@ -360,12 +470,15 @@ def build_weekly_report(db_path: str | Path, week: str | None = None, out_dir: s
     write_csv(out / "stages.csv", columns, rows)
     target = out / "report.html"
     target.write_text(render_html(figures, charts), encoding="utf-8")
-    return target
+    png, pdf = draw_poster(figures)
+    (out / "poster.png").write_bytes(png)
+    (out / "poster.pdf").write_bytes(pdf)
+    return [target, out / "report.md", out / "stages.csv", out / "poster.png", out / "poster.pdf"]
 
 
 @dataclass(frozen=True)
 class WeeklySummary:
-    """One week for a manager in chat: the key figures, the feeling-curve chart and the full HTML report."""
+    """One week for a manager in chat: the key figures, the journey-map poster (PNG) and the full HTML report."""
 
     week: str
     answers: int
@@ -374,7 +487,7 @@ class WeeklySummary:
     themes: list[str]  # of the hurting stage
     quote: str | None  # the most negative answer of the hurting stage (customer text: escape it)
     small_sample: bool  # some figure of the week rests on fewer than SMALL_SAMPLE answers
-    chart_png: bytes
+    chart_png: bytes  # the journey-map poster
     html: str
 
 
@@ -394,7 +507,7 @@ def weekly_summary(db_path: str | Path, week: str | None = None) -> WeeklySummar
         hurting=(top, float(stages.loc[top, "negative_share"])) if top else None,
         themes=[t for t, _ in figures.themes.get(top, [])[:3]] if top else [],
         quote=quotes[0] if quotes else None, small_sample=bool(stages["small_sample"].any()),
-        chart_png=charts["feeling"], html=render_html(figures, charts),
+        chart_png=draw_poster(figures, pdf=False)[0], html=render_html(figures, charts),
     )  # fmt: skip
 
 

@@ -29,9 +29,9 @@ URL="file://$(realpath "$REPORT")"
 "$CHROMIUM" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,4400 \
     --screenshot="$SHOT" "$URL" 2>/dev/null
 DOM="$("$CHROMIUM" --headless --no-sandbox --disable-gpu --dump-dom "$URL" 2>/dev/null)"
-# The page must hold no script element and no link; its three charts are embedded images.
+# The page must hold no script element and no link; its four charts are embedded images.
 if printf '%s' "$DOM" | grep -qi '<script'; then echo "FAIL: a <script> element reached the DOM"; exit 1; fi
 if printf '%s' "$DOM" | grep -qi '<a '; then echo "FAIL: a link reached the DOM"; exit 1; fi
 IMAGES="$(printf '%s' "$DOM" | grep -o "<img [^>]*src=\"data:image/png" | wc -l)"
-[ "$IMAGES" -eq 3 ] || { echo "FAIL: expected 3 embedded charts, found $IMAGES"; exit 1; }
-echo "ok: $REPORT renders with 3 embedded charts and no script; screenshot: $SHOT"
+[ "$IMAGES" -eq 4 ] || { echo "FAIL: expected 4 embedded charts, found $IMAGES"; exit 1; }
+echo "ok: $REPORT renders with 4 embedded charts and no script; screenshot: $SHOT"

@@ -116,9 +116,9 @@ async def cmd_rescore(settings: Settings, args: argparse.Namespace) -> None:
 
 
 async def cmd_report(settings: Settings, args: argparse.Namespace) -> None:
-    """Write the weekly feedback-loop report and print the path of report.html."""
+    """Write the weekly feedback-loop report and print the path of every file written, report.html first."""
     from analysis.aggregate import WeekError, parse_week
-    from analysis.report import build_weekly_report
+    from analysis.report import write_weekly_report
 
     if args.week is not None:
         try:
@@ -127,8 +127,9 @@ async def cmd_report(settings: Settings, args: argparse.Namespace) -> None:
             raise CommandError(str(exc)) from None
     if Path(settings.database_path).exists():  # bring an older database's schema up to date first
         await (await Store.open(settings.database_path)).close()
-    path = await asyncio.to_thread(build_weekly_report, settings.database_path, args.week, args.out)
-    print(path)
+    paths = await asyncio.to_thread(write_weekly_report, settings.database_path, args.week, args.out)
+    for path in paths:
+        print(path)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -198,10 +199,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser(
         "report", help="write the weekly feedback-loop report (report.html, report.md, stages.csv)",
-        epilog="example: journeypulse report --week 2026-W47 --out reports/2026-W47",
+        epilog="example: journeypulse report --week 2026-W47   (writes reports/2026-W47/)",
     )  # fmt: skip
     report.add_argument("--week", help="ISO week like 2026-W47 (default: the last complete week)")
-    report.add_argument("--out", type=Path, default=Path("report"), help="directory to write into (default: report)")
+    report.add_argument("--out", type=Path, default=None,
+                        help="directory to write into (default: reports/<week>, one folder per week)")
     report.set_defaults(handler=cmd_report)
     return parser
 

@@ -548,7 +548,7 @@ def summary_text(summary: WeeklySummary, language: str, digest: bool = False) ->
 async def send_summary(
     context: ContextTypes.DEFAULT_TYPE, chat_id: int, language: str, summary: WeeklySummary, digest: bool = False
 ) -> None:
-    """Send the summary, the feeling-curve chart as a photo and the full report as an HTML document."""
+    """Send the summary, the journey-map poster as a photo and the full report as an HTML document."""
     await context.bot.send_message(chat_id, summary_text(summary, language, digest))
     await context.bot.send_photo(chat_id, summary.chart_png, caption=escape(summary.week))
     await context.bot.send_document(
@@ -586,8 +586,11 @@ async def send_due_digests(context: ContextTypes.DEFAULT_TYPE) -> None:
     failed = context.bot_data.get("digest_failed")
     if not pending or (failed and failed[0] == week and moment < failed[1] + DIGEST_RETRY):
         return
+    cached = context.bot_data.get("digest_summary")
     try:
-        summary = await asyncio.to_thread(weekly_summary, svc.store.path, week)
+        # The week has ended, so its figures no longer change: a retry reuses the summary already built.
+        summary = cached[1] if cached and cached[0] == week else await asyncio.to_thread(weekly_summary, svc.store.path, week)
+        context.bot_data["digest_summary"] = (week, summary)
     except Exception:  # a bug or a broken database: do not rebuild the report on every tick
         log.exception("could not build the digest of %s; retrying in %s", week, DIGEST_RETRY)
         context.bot_data["digest_failed"] = (week, moment)

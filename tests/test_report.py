@@ -5,14 +5,17 @@ from __future__ import annotations
 import asyncio
 import csv
 import re
+from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
 from analysis.report import build_weekly_report, escape_markdown
 from bot.cli import main
 from surveys.store import Store
-from tests.test_aggregate import WEEK, respond
+from tests.test_aggregate import MONDAY, WEEK, respond
 
+FILES = ("report.html", "report.md", "stages.csv", "poster.png", "poster.pdf")
 HOSTILE = '<script>alert(1)</script> =HYPERLINK("x") *[x](javascript:alert(1))'
 
 
@@ -34,7 +37,7 @@ async def test_report_files_and_figures(hostile_db, tmp_path):
     page = path.read_text(encoding="utf-8")
     for section in ("Headline", "Per stage", "Where it hurts", "What improved", "Complaint follow-up", "Method notes"):
         assert section in page
-    assert page.count("data:image/png;base64,") == 3
+    assert page.count("data:image/png;base64,") == 4
     assert not re.search(r"(src|href)=['\"](?!data:)", page)  # nothing loaded from outside: self-contained
     rows = list(csv.DictReader((tmp_path / "out" / "stages.csv").open(encoding="utf-8")))
     assert [r["stage"] for r in rows] == ["awareness", "purchase", "delivery", "first_use", "support", "loyalty"]
@@ -84,8 +87,8 @@ def test_cli_report_prints_html_path(cli_db, surveys, tmp_path, capsys):
 
     asyncio.run(fill())
     main(["report", "--week", WEEK, "--out", str(tmp_path / "r")])
-    out = capsys.readouterr().out.strip()
-    assert out == str(tmp_path / "r" / "report.html")
+    out = capsys.readouterr().out.split()
+    assert out == [str(tmp_path / "r" / name) for name in FILES]
     assert "2026-W47" in (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
 
 
@@ -126,3 +129,124 @@ async def test_report_says_which_scorer_scored_each_language(store, surveys, tmp
     assert "<h2>Sentiment scorers</h2><p>ja: not scored, 1 texts<br>ru: test, 1 texts</p>" in page
     markdown = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
     assert "## Sentiment scorers\n\n- ja\\: not scored, 1 texts\n- ru\\: test, 1 texts\n" in markdown
+
+
+def test_cli_report_writes_a_folder_per_week_and_prints_every_file(cli_db, surveys, tmp_path, capsys):
+    async def fill():
+        store = await Store.open(cli_db)
+        await respond(store, surveys, "first_week", {"expectations": 5, "delivery": 4, "support": "solved", "nps": 9})
+        await store.close()
+
+    asyncio.run(fill())
+    main(["report", "--week", WEEK])
+    written = capsys.readouterr().out.split()
+    assert written == [str(Path("reports") / WEEK / name) for name in FILES]
+    assert all((tmp_path / path).is_file() for path in written)
+
+
+async def _weeks(store, surveys, before: list[int], now: list[int]):
+    """Post-purchase answers with these CSAT scores last week and this week."""
+    for score in before:
+        await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 4, "purchase_csat": score},
+                      when=MONDAY - timedelta(days=7))  # fmt: skip
+    for score in now:
+        await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 4, "purchase_csat": score})
+
+
+def _section(text: str, title: str) -> str:
+    return text.split(f"## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+async def test_a_real_drop_is_worse_and_leads_the_report(store, surveys, tmp_path):
+    await _weeks(store, surveys, [5, 5, 4, 5] * 10, [1, 2, 5, 1] * 10)  # CSAT 100 % → 25 %
+    build_weekly_report(store.path, WEEK, tmp_path)
+    md = (tmp_path / "report.md").read_text(encoding="utf-8")
+    worse = _section(md, "What got worse")
+    assert "purchase: " in worse and "CSAT 100.0 → 25.0 (-75.0 points" in worse
+    assert md.index("## What got worse") < md.index("## What improved") < md.index("## What held") < md.index("## Per stage")
+    assert "No figure improved significantly." in _section(md, "What improved")
+    assert md.split("## Headline\n\n", 1)[1].startswith("Purchase: ") and ": worse." in md
+
+
+async def test_noise_is_neither_better_nor_worse(store, surveys, tmp_path):
+    await _weeks(store, surveys, [5, 4, 2, 5, 3] * 8, [4, 5, 2, 5, 3] * 8)  # the same mix both weeks
+    build_weekly_report(store.path, WEEK, tmp_path)
+    md = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert "No figure got significantly worse." in md and "No figure improved significantly." in md
+    assert "purchase: " in _section(md, "What held")
+    assert "every tested figure held" in md
+
+
+async def test_share_shows_its_wilson_interval(store, surveys, tmp_path):
+    await _weeks(store, surveys, [], [5, 1] * 20)  # CSAT 50 % of 40: Wilson 35–65
+    md = build_weekly_report(store.path, WEEK, tmp_path).with_name("report.md").read_text(encoding="utf-8")
+    assert "| purchase | 40 (" not in md  # no delta against an empty previous week
+    assert "50.0 [35–65]" in md
+
+
+async def test_no_delta_against_an_empty_previous_week(hostile_db, tmp_path):
+    page = build_weekly_report(hostile_db, WEEK, tmp_path).read_text(encoding="utf-8")
+    assert "No figure can be compared with last week yet." in page
+    assert not re.search(r"<td>\d+(\.\d+)?( \[[^]]*\])? \([+-]", page)  # no "36 (+36)"
+
+
+async def test_small_sample_marks_only_the_figures_that_are_small(hostile_db, tmp_path):
+    from analysis.report import _segment_cell
+
+    row = {"responses": 77, "csat": 80.0, "csat_n": 40, "nps": 10.0, "nps_n": 12, "rated_n": 77,
+           "negative_share": 5.0, "feeling": 50.0}  # fmt: skip
+    assert [_segment_cell(row, n) for n in ("responses", "csat", "nps", "feeling")] == ["77", "80.0", "10.0 ⚠", "50.0"]
+    page = build_weekly_report(hostile_db, WEEK, tmp_path).read_text(encoding="utf-8")
+    assert "title='few answers: answers, response rate, completion, CSAT" in page
+    assert "csat_n" not in page and "rated_n" not in page
+
+
+async def test_legend_lists_only_weeks_with_a_line(hostile_db):
+    from analysis.aggregate import aggregate_week
+    from analysis.report import curve_lines
+
+    assert [label for label, *_ in curve_lines(aggregate_week(hostile_db, WEEK))] == [WEEK]
+
+
+async def test_nps_is_shown_and_markdown_has_every_html_section(store, surveys, tmp_path):
+    for nps in (10, 9, 3):
+        await respond(store, surveys, "first_week", {"expectations": 5, "delivery": 4, "support": "solved", "nps": nps})
+    page = build_weekly_report(store.path, WEEK, tmp_path).read_text(encoding="utf-8")
+    assert "NPS +33 (promoters 2, passives 0, detractors 1)" in page
+    md = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert "NPS +33 (promoters 2, passives 0, detractors 1)" in md
+    for title in re.findall(r"<h2>([^<]+)</h2>", page):
+        assert f"## {title}\n" in md, title
+
+
+async def test_poster_is_an_a3_landscape_png_and_pdf(store, surveys, tmp_path):
+    await _weeks(store, surveys, [5, 5, 4, 5] * 10, [1, 2, 5, 1] * 10)
+    build_weekly_report(store.path, WEEK, tmp_path)
+    png = (tmp_path / "poster.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert (width, height) == (1654, 1169)  # A3 landscape at 100 dpi
+    pdf = (tmp_path / "poster.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF") and b"/MediaBox [ 0 0 1190.88 841.68 ]" in pdf
+
+
+async def test_poster_card_calls_the_worse_stage(store, surveys):
+    from analysis.aggregate import aggregate_week
+    from analysis.poster import feeling_band, stage_card
+
+    await _weeks(store, surveys, [5, 5, 4, 5] * 10, [1, 2, 5, 1] * 10)
+    figures = aggregate_week(store.path, WEEK)
+    value, arrow, _, _, _ = stage_card(figures, "purchase")
+    assert value == "CSAT 25 %" and arrow == "▼ worse"
+    mean, low, high = feeling_band(figures.stages.loc["purchase"])
+    assert low < mean < high and mean == pytest.approx(figures.stages.loc["purchase", "feeling"])
+
+
+async def test_poster_draws_chinese_and_dollar_signs(store, surveys, tmp_path):
+    from analysis.aggregate import aggregate_week
+    from analysis.poster import draw_poster
+
+    await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1,
+                  "what_went_wrong": "快递太慢了 $5 refund $x^2$"}, language="zh", scores={"what_went_wrong": -0.8})  # fmt: skip
+    png, pdf = draw_poster(aggregate_week(store.path, WEEK))
+    assert png.startswith(b"\x89PNG") and pdf.startswith(b"%PDF")

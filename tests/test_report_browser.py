@@ -26,7 +26,7 @@ async def test_chromium_renders_hostile_text_as_text(store, surveys, tmp_path):
     await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 1, "purchase_csat": 1,
                   "what_went_wrong": HOSTILE}, scores={"what_went_wrong": -0.9})  # fmt: skip
     dom = rendered_dom(build_weekly_report(store.path, WEEK, tmp_path))
-    # Only the three charts are elements; the customer's tags arrive as text.
+    # Only the four charts are elements; the customer's tags arrive as text.
     assert "<script" not in dom and "<b>crushed" not in dom
-    assert dom.count("<img") == 3 and dom.count('src="data:image/png;base64,') == 3
+    assert dom.count("<img") == 4 and dom.count('src="data:image/png;base64,') == 4
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt; Box &lt;b&gt;crushed" in dom

@@ -126,7 +126,8 @@ async def test_digest_goes_out_once_on_monday_morning_across_restarts(emulator, 
         await fill_week(first.store, surveys)
         # One tick of Telegram trouble: the claim is released and the digest retried, not lost.
         emu.inject_fault("500", count=1, methods={"sendPhoto"})
-        await asyncio.sleep(1.0)
+        for user in (MANAGER, OTHER_MANAGER):  # W46's digest, to MANAGER after the retry
+            await first.next_message(user, timeout=15, predicate=lambda m: "document" in m and "2026-W46" in m["caption"])
         assert [m for m in emu.bot_messages(MANAGER) if m.get("text", "").count(WEEK)] == []  # W46's digest only
         clock.moment = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)  # 09:00 in Berlin: WEEK's digest is due
         for user in (MANAGER, OTHER_MANAGER):
