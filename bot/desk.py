@@ -10,6 +10,7 @@ from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, 
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
+from bot import callbacks
 from bot.handlers import MAX_MESSAGE, Services, now, services, toast
 from bot.texts import LANGUAGE_NAMES, text
 from surveys import complaints
@@ -84,10 +85,12 @@ def card_text(
 
 def card_buttons(complaint: Complaint, language: str) -> InlineKeyboardMarkup:
     """Offer the actions that make sense in the complaint's state."""
-    names = {"open": ("take", "resolve"), "reopened": ("take", "resolve"), "in_progress": ("resolve",)}
+    names: dict[str, tuple[callbacks.DeskAction, ...]] = {
+        "open": ("take", "resolve"), "reopened": ("take", "resolve"), "in_progress": ("resolve",)
+    }
     actions = names.get(complaint.state, ("reopen",))
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(text(language, f"desk_{a}"), callback_data=f"d|{complaint.id}|{a}") for a in actions]]
+        [[InlineKeyboardButton(text(language, f"desk_{a}"), callback_data=callbacks.Desk(complaint.id, a).build()) for a in actions]]
     )
 
 
@@ -201,8 +204,8 @@ async def ask_confirmation(context: ContextTypes.DEFAULT_TYPE, complaint: Compla
     language = customer.language
     buttons = InlineKeyboardMarkup(
         [[
-            InlineKeyboardButton(text(language, "confirm_yes"), callback_data=f"c|{complaint.id}|yes"),
-            InlineKeyboardButton(text(language, "confirm_no"), callback_data=f"c|{complaint.id}|no"),
+            InlineKeyboardButton(text(language, "confirm_yes"), callback_data=callbacks.Confirmation(complaint.id, True).build()),
+            InlineKeyboardButton(text(language, "confirm_no"), callback_data=callbacks.Confirmation(complaint.id, False).build()),
         ]]
     )  # fmt: skip
     try:
@@ -224,11 +227,11 @@ async def desk_button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE
         log.warning("user %s, not staff, pressed %r", query.from_user.id, query.data)
         await toast(query, text(svc.desk_language, "desk_staff_only"))
         return
-    parts = (query.data or "").split("|")
-    if len(parts) != 3 or not parts[1].isdigit() or parts[2] not in DESK_ACTIONS:
+    pressed = callbacks.Desk.parse(query.data)
+    if pressed is None:
         await toast(query, text(svc.desk_language, "unknown_button"))
         return
-    complaint_id, action = int(parts[1]), parts[2]
+    complaint_id, action = pressed.complaint_id, pressed.action
     if not await DESK_ACTIONS[action](svc.store, complaint_id, actor(query.from_user), now()):
         await toast(query, text(svc.desk_language, "desk_not_now"))
         await svc.store.mark_card_stale(complaint_id)  # someone else moved it: show them where it stands
