@@ -97,10 +97,10 @@ async def confirm_fixes(emu: BotAPIEmulator, people: list[Customer], rng: random
     answered = 0
     for who in people:
         for message in emu.bot_messages(who.user_id):
-            if any(callbacks.Confirmation.parse(data) for _, data in emu.buttons(message)):
-                [complaint_id] = {c.complaint_id for _, d in emu.buttons(message) if (c := callbacks.Confirmation.parse(d))}
-                fixed = rng.random() < 0.75
-                emu.press_button(who.user_id, message["message_id"], callbacks.Confirmation(complaint_id, fixed).build())
+            asked = [c for _, data in emu.buttons(message) if (c := callbacks.Confirmation.parse(data))]
+            if asked:
+                answer = callbacks.Confirmation(asked[0].complaint_id, fixed=rng.random() < 0.75)
+                emu.press_button(who.user_id, message["message_id"], answer.build())
                 answered += 1
     return answered
 

@@ -90,7 +90,8 @@ def card_buttons(complaint: Complaint, language: str) -> InlineKeyboardMarkup:
     }
     actions = names.get(complaint.state, ("reopen",))
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(text(language, f"desk_{a}"), callback_data=callbacks.Desk(complaint.id, a).build()) for a in actions]]
+        [[InlineKeyboardButton(text(language, f"desk_{a}"), callback_data=callbacks.Desk(complaint.id, a).build())
+          for a in actions]]
     )
 
 
@@ -202,10 +203,11 @@ async def ask_confirmation(context: ContextTypes.DEFAULT_TYPE, complaint: Compla
     if customer is None:
         return
     language = customer.language
+    yes, no = (callbacks.Confirmation(complaint.id, fixed).build() for fixed in (True, False))
     buttons = InlineKeyboardMarkup(
         [[
-            InlineKeyboardButton(text(language, "confirm_yes"), callback_data=callbacks.Confirmation(complaint.id, True).build()),
-            InlineKeyboardButton(text(language, "confirm_no"), callback_data=callbacks.Confirmation(complaint.id, False).build()),
+            InlineKeyboardButton(text(language, "confirm_yes"), callback_data=yes),
+            InlineKeyboardButton(text(language, "confirm_no"), callback_data=no),
         ]]
     )  # fmt: skip
     try:

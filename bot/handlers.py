@@ -74,15 +74,17 @@ def person(update: Update) -> Person:
 def question_keyboard(invitation_id: int, question: Question, language: str) -> InlineKeyboardMarkup | None:
     """Build the buttons of a question: scores, choices, and skip where allowed."""
     rows: list[list[InlineKeyboardButton]] = []
+    answer = partial(callbacks.Answer, invitation_id, question.id)
     if question.scale is not None:
         low, high = question.scale
-        scores = [InlineKeyboardButton(str(n), callback_data=callbacks.Answer(invitation_id, question.id, str(n)).build()) for n in range(low, high + 1)]
+        scores = [InlineKeyboardButton(str(n), callback_data=answer(str(n)).build()) for n in range(low, high + 1)]
         rows = [scores] if len(scores) <= 7 else [scores[:6], scores[6:]]
     elif question.type == "choice":
-        buttons = [InlineKeyboardButton(o.label[language], callback_data=callbacks.Answer(invitation_id, question.id, o.id).build()) for o in question.options]
+        buttons = [InlineKeyboardButton(o.label[language], callback_data=answer(o.id).build()) for o in question.options]
         rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     if question.skippable:
-        rows.append([InlineKeyboardButton(text(language, "skip"), callback_data=callbacks.Skip(invitation_id, question.id).build())])
+        skip = callbacks.Skip(invitation_id, question.id).build()
+        rows.append([InlineKeyboardButton(text(language, "skip"), callback_data=skip)])
     return InlineKeyboardMarkup(rows) if rows else None
 
 
@@ -296,7 +298,8 @@ async def stop_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def language_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Offer the supported languages as buttons."""
-    buttons = [[InlineKeyboardButton(LANGUAGE_NAMES[lang], callback_data=callbacks.Language(lang).build()) for lang in LANGUAGES]]
+    choices = [(LANGUAGE_NAMES[lang], callbacks.Language(lang).build()) for lang in LANGUAGES]
+    buttons = [[InlineKeyboardButton(name, callback_data=data) for name, data in choices]]
     await update.effective_message.reply_text(
         text(await language_of(context, update), "language_prompt"), reply_markup=InlineKeyboardMarkup(buttons)
     )

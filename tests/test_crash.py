@@ -43,7 +43,8 @@ async def answer_post_purchase(emu, user: int) -> None:
     while True:
         message = await emu.wait_for_bot_message(
             user,
-            lambda m: "Thank you!" in m.get("text", "") or any(Answer.parse(d) or Skip.parse(d) for _, d in emu.buttons(m)),
+            lambda m: "Thank you!" in m.get("text", "")
+            or any(Answer.parse(d) or Skip.parse(d) for _, d in emu.buttons(m)),
             after=last, timeout=60,
         )  # fmt: skip
         last = message["message_id"]
@@ -53,7 +54,8 @@ async def answer_post_purchase(emu, user: int) -> None:
         shown = Answer.parse(data) or Skip.parse(data)
         assert shown is not None
         if shown.question_id in PLAN:
-            emu.press_button(user, last, Answer(shown.invitation_id, shown.question_id, PLAN[shown.question_id]).build())
+            answer = Answer(shown.invitation_id, shown.question_id, PLAN[shown.question_id])
+            emu.press_button(user, last, answer.build())
         else:
             emu.send_text(user, f"Broken box, customer {user}")
 
