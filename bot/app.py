@@ -26,7 +26,7 @@ from telegram.ext import (
 
 from analysis.reading import read_text
 from analysis.topics import Taxonomy
-from bot import desk, handlers
+from bot import callbacks, desk, handlers
 from bot.handlers import Services
 from bot.pacing import Pacer
 from bot.settings import Settings
@@ -123,11 +123,11 @@ def build_application(
             CommandHandler("forget", handlers.forget_command, filters=private),
             CommandHandler("complaints", desk.complaints_command, filters=private | support),
             CommandHandler("weekly", handlers.weekly_command, filters=private),
-            CallbackQueryHandler(handlers.button_pressed, pattern=r"^[as]\|"),
-            CallbackQueryHandler(handlers.language_chosen, pattern=r"^l\|"),
-            CallbackQueryHandler(desk.desk_button_pressed, pattern=r"^d\|"),
-            CallbackQueryHandler(handlers.confirmation_chosen, pattern=r"^c\|"),
-            CallbackQueryHandler(handlers.forget_chosen, pattern=r"^f\|(yes|no)$"),
+            CallbackQueryHandler(handlers.button_pressed, pattern=callbacks.pattern(callbacks.Answer, callbacks.Skip)),
+            CallbackQueryHandler(handlers.language_chosen, pattern=callbacks.pattern(callbacks.Language)),
+            CallbackQueryHandler(desk.desk_button_pressed, pattern=callbacks.pattern(callbacks.Desk)),
+            CallbackQueryHandler(handlers.confirmation_chosen, pattern=callbacks.pattern(callbacks.Confirmation)),
+            CallbackQueryHandler(handlers.forget_chosen, pattern=callbacks.pattern(callbacks.Forget)),
             CallbackQueryHandler(handlers.unknown_button),
             MessageHandler(private & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, handlers.text_answered),
             MessageHandler(private & filters.UpdateType.MESSAGE & ~filters.TEXT, handlers.other_message),

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from analysis.aggregate import week_name
 from analysis.report import build_weekly_report
+from bot import callbacks
 from bot.app import run_bot
 from bot.emulator import BotAPIEmulator
 from bot.settings import load_settings
@@ -53,11 +54,11 @@ async def act(emu: BotAPIEmulator, who: Customer, rng: random.Random, outros: se
         after = message["message_id"]
         if message.get("text") in outros:
             return after
-        buttons = [data for _, data in emu.buttons(message) if data.startswith("a|")]
-        skip = [data for _, data in emu.buttons(message) if data.startswith("s|")]
+        buttons = [data for _, data in emu.buttons(message) if callbacks.Answer.parse(data)]
+        skip = [data for _, data in emu.buttons(message) if callbacks.Skip.parse(data)]
         if buttons:
             low, high = SCORES[who.mood]
-            if buttons[0].rsplit("|", 1)[1].isdigit():
+            if callbacks.Answer.parse(buttons[0]).value.isdigit():  # type: ignore[union-attr]  # filtered above
                 choice = buttons[min(len(buttons) - 1, int(rng.uniform(low, high) * len(buttons)))]
             else:
                 choice = rng.choice(buttons)
@@ -80,7 +81,7 @@ async def support_agent(emu: BotAPIEmulator, done: asyncio.Event) -> int:
         except TimeoutError:
             continue
         after = card["message_id"]
-        actions = {data.rsplit("|", 1)[1]: data for _, data in emu.buttons(card)}
+        actions = {c.action: data for _, data in emu.buttons(card) if (c := callbacks.Desk.parse(data))}
         if "take" not in actions:
             continue
         emu.press_button(AGENT, card["message_id"], actions["take"], chat_id=SUPPORT_CHAT)
@@ -96,9 +97,10 @@ async def confirm_fixes(emu: BotAPIEmulator, people: list[Customer], rng: random
     answered = 0
     for who in people:
         for message in emu.bot_messages(who.user_id):
-            choices = {data.rsplit("|", 1)[1]: data for _, data in emu.buttons(message) if data.startswith("c|")}
-            if choices:
-                emu.press_button(who.user_id, message["message_id"], choices["yes" if rng.random() < 0.75 else "no"])
+            asked = [c for _, data in emu.buttons(message) if (c := callbacks.Confirmation.parse(data))]
+            if asked:
+                answer = callbacks.Confirmation(asked[0].complaint_id, fixed=rng.random() < 0.75)
+                emu.press_button(who.user_id, message["message_id"], answer.build())
                 answered += 1
     return answered
 

@@ -11,6 +11,7 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
 from analysis.topics import default_taxonomy
+from bot import callbacks
 from bot.handlers import MAX_MESSAGE, Services, now, services, toast
 from bot.texts import LANGUAGE_NAMES, text
 from surveys import complaints
@@ -88,10 +89,13 @@ def card_text(
 
 def card_buttons(complaint: Complaint, language: str) -> InlineKeyboardMarkup:
     """Offer the actions that make sense in the complaint's state."""
-    names = {"open": ("take", "resolve"), "reopened": ("take", "resolve"), "in_progress": ("resolve",)}
+    names: dict[str, tuple[callbacks.DeskAction, ...]] = {
+        "open": ("take", "resolve"), "reopened": ("take", "resolve"), "in_progress": ("resolve",)
+    }
     actions = names.get(complaint.state, ("reopen",))
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(text(language, f"desk_{a}"), callback_data=f"d|{complaint.id}|{a}") for a in actions]]
+        [[InlineKeyboardButton(text(language, f"desk_{a}"), callback_data=callbacks.Desk(complaint.id, a).build())
+          for a in actions]]
     )
 
 
@@ -203,10 +207,11 @@ async def ask_confirmation(context: ContextTypes.DEFAULT_TYPE, complaint: Compla
     if customer is None:
         return
     language = customer.language
+    yes, no = (callbacks.Confirmation(complaint.id, fixed).build() for fixed in (True, False))
     buttons = InlineKeyboardMarkup(
         [[
-            InlineKeyboardButton(text(language, "confirm_yes"), callback_data=f"c|{complaint.id}|yes"),
-            InlineKeyboardButton(text(language, "confirm_no"), callback_data=f"c|{complaint.id}|no"),
+            InlineKeyboardButton(text(language, "confirm_yes"), callback_data=yes),
+            InlineKeyboardButton(text(language, "confirm_no"), callback_data=no),
         ]]
     )  # fmt: skip
     try:
@@ -228,11 +233,11 @@ async def desk_button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE
         log.warning("user %s, not staff, pressed %r", query.from_user.id, query.data)
         await toast(query, text(svc.desk_language, "desk_staff_only"))
         return
-    parts = (query.data or "").split("|")
-    if len(parts) != 3 or not parts[1].isdigit() or parts[2] not in DESK_ACTIONS:
+    pressed = callbacks.Desk.parse(query.data)
+    if pressed is None:
         await toast(query, text(svc.desk_language, "unknown_button"))
         return
-    complaint_id, action = int(parts[1]), parts[2]
+    complaint_id, action = pressed.complaint_id, pressed.action
     if not await DESK_ACTIONS[action](svc.store, complaint_id, actor(query.from_user), now()):
         await toast(query, text(svc.desk_language, "desk_not_now"))
         await svc.store.mark_card_stale(complaint_id)  # someone else moved it: show them where it stands

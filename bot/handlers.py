@@ -18,6 +18,7 @@ from telegram.ext import ContextTypes
 
 from analysis.aggregate import last_complete_week
 from analysis.report import WeeklySummary, digest_week, weekly_summary
+from bot import callbacks
 from bot.texts import LANGUAGE_NAMES, text
 from surveys import complaints, journey
 from surveys.definitions import LANGUAGES, Question, Survey
@@ -72,17 +73,18 @@ def person(update: Update) -> Person:
 
 def question_keyboard(invitation_id: int, question: Question, language: str) -> InlineKeyboardMarkup | None:
     """Build the buttons of a question: scores, choices, and skip where allowed."""
-    prefix = f"a|{invitation_id}|{question.id}|"
     rows: list[list[InlineKeyboardButton]] = []
+    answer = partial(callbacks.Answer, invitation_id, question.id)
     if question.scale is not None:
         low, high = question.scale
-        scores = [InlineKeyboardButton(str(n), callback_data=f"{prefix}{n}") for n in range(low, high + 1)]
+        scores = [InlineKeyboardButton(str(n), callback_data=answer(str(n)).build()) for n in range(low, high + 1)]
         rows = [scores] if len(scores) <= 7 else [scores[:6], scores[6:]]
     elif question.type == "choice":
-        buttons = [InlineKeyboardButton(o.label[language], callback_data=f"{prefix}{o.id}") for o in question.options]
+        buttons = [InlineKeyboardButton(o.label[language], callback_data=answer(o.id).build()) for o in question.options]
         rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     if question.skippable:
-        rows.append([InlineKeyboardButton(text(language, "skip"), callback_data=f"s|{invitation_id}|{question.id}")])
+        skip = callbacks.Skip(invitation_id, question.id).build()
+        rows.append([InlineKeyboardButton(text(language, "skip"), callback_data=skip)])
     return InlineKeyboardMarkup(rows) if rows else None
 
 
@@ -100,18 +102,11 @@ def answer_label(question: Question, value: AnswerValue, language: str) -> str:
 
 
 def parse_callback(data: str | None) -> tuple[str, int, str, str | None] | None:
-    """Split answer/skip callback data into (kind, invitation id, question id, value)."""
-    parts = (data or "").split("|")
-    try:
-        invitation_id = int(parts[1]) if len(parts) > 1 else 0
-    except ValueError:
-        return None
-    if not 0 < invitation_id < 2**63:  # forged data: SQLite integers are 64-bit
-        return None
-    if parts[0] == "a" and len(parts) == 4:
-        return "button", invitation_id, parts[2], parts[3]
-    if parts[0] == "s" and len(parts) == 3:
-        return "skip", invitation_id, parts[2], None
+    """Read answer/skip callback data as (kind, invitation id, question id, value)."""
+    if answer := callbacks.Answer.parse(data):
+        return "button", answer.invitation_id, answer.question_id, answer.value
+    if skip := callbacks.Skip.parse(data):
+        return "skip", skip.invitation_id, skip.question_id, None
     return None
 
 
@@ -303,7 +298,8 @@ async def stop_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def language_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Offer the supported languages as buttons."""
-    buttons = [[InlineKeyboardButton(LANGUAGE_NAMES[lang], callback_data=f"l|{lang}") for lang in LANGUAGES]]
+    choices = [(LANGUAGE_NAMES[lang], callbacks.Language(lang).build()) for lang in LANGUAGES]
+    buttons = [[InlineKeyboardButton(name, callback_data=data) for name, data in choices]]
     await update.effective_message.reply_text(
         text(await language_of(context, update), "language_prompt"), reply_markup=InlineKeyboardMarkup(buttons)
     )
@@ -312,7 +308,8 @@ async def language_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 async def language_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Store the chosen language."""
     query: CallbackQuery = update.callback_query  # type: ignore[assignment]
-    language = (query.data or "").removeprefix("l|")
+    chosen = callbacks.Language.parse(query.data)
+    language = chosen.code if chosen else ""
     svc = services(context)
     if language not in LANGUAGES:
         await toast(query, text("en", "unknown_button"))
@@ -426,14 +423,14 @@ async def confirmation_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE
     """Store the customer's yes/no on whether the issue was fixed; a no reopens the complaint."""
     query: CallbackQuery = update.callback_query  # type: ignore[assignment]
     svc = services(context)
-    parts = (query.data or "").split("|")
+    chosen = callbacks.Confirmation.parse(query.data)
     customer = await svc.store.customer_by_user(query.from_user.id)
-    complaint = await svc.store.complaint(int(parts[1])) if len(parts) == 3 and parts[1].isdigit() else None
+    complaint = await svc.store.complaint(chosen.complaint_id) if chosen else None
     language = customer.language if customer else "en"
-    if customer is None or complaint is None or complaint.customer_id != customer.id or parts[2] not in ("yes", "no"):
+    if chosen is None or customer is None or complaint is None or complaint.customer_id != customer.id:
         await toast(query, text(language, "not_yours"))
         return
-    fixed = parts[2] == "yes"
+    fixed = chosen.fixed
     if not await svc.store.confirm(complaint.id, fixed, now()):
         await toast(query, text(language, "already_recorded"))
         return
@@ -497,8 +494,8 @@ async def forget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     """Ask the customer to confirm that everything about them should be deleted."""
     language = await language_of(context, update)
     buttons = [[
-        InlineKeyboardButton(text(language, "forget_yes"), callback_data="f|yes"),
-        InlineKeyboardButton(text(language, "forget_no"), callback_data="f|no"),
+        InlineKeyboardButton(text(language, "forget_yes"), callback_data=callbacks.Forget(True).build()),
+        InlineKeyboardButton(text(language, "forget_no"), callback_data=callbacks.Forget(False).build()),
     ]]  # fmt: skip
     await update.effective_message.reply_text(text(language, "forget_confirm"), reply_markup=InlineKeyboardMarkup(buttons))
 
@@ -507,7 +504,8 @@ async def forget_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     """Delete the customer's data when they confirmed, else keep everything."""
     query: CallbackQuery = update.callback_query  # type: ignore[assignment]
     language = await language_of(context, update)
-    if query.data == "f|yes":
+    chosen = callbacks.Forget.parse(query.data)
+    if chosen is not None and chosen.confirmed:
         forgotten = await journey.forget(services(context).store, query.from_user.id, now())
         answer = "forgotten" if forgotten else "mydata_none"
     else:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.callbacks import Answer, Skip
 from surveys.definitions import load_surveys
 from surveys.store import Store
 
@@ -82,13 +83,14 @@ class Harness:
     async def question(self, chat_id: int, after: int = 0, timeout: float = 5.0) -> dict:
         """Wait for the next message carrying answer buttons (a question)."""
         return await self.next_message(
-            chat_id, after, timeout, lambda m: any(d.startswith(("a|", "s|")) for _, d in self.emu.buttons(m))
+            chat_id, after, timeout, lambda m: any(Answer.parse(d) or Skip.parse(d) for _, d in self.emu.buttons(m))
         )
 
     async def press(self, chat_id: int, message: dict, value: str) -> None:
         """Press the answer button whose value is `value` (or skip) on a question message."""
         for _, data in self.emu.buttons(message):
-            if data.split("|")[-1] == value or (value == "skip" and data.startswith("s|")):
+            answer = Answer.parse(data)
+            if (answer and answer.value == value) or (value == "skip" and Skip.parse(data)):
                 self.emu.press_button(chat_id, message["message_id"], data)
                 return
         raise AssertionError(f"no button {value!r} in {self.emu.buttons(message)}")

@@ -10,6 +10,7 @@ import sqlite3
 import sys
 from datetime import UTC, datetime
 
+from bot.callbacks import Answer, Skip
 from surveys.links import make_token
 from surveys.store import Store
 from tests.conftest import SECRET, TOKEN, USERNAME
@@ -42,16 +43,19 @@ async def answer_post_purchase(emu, user: int) -> None:
     while True:
         message = await emu.wait_for_bot_message(
             user,
-            lambda m: "Thank you!" in m.get("text", "") or any(d[:2] in ("a|", "s|") for _, d in emu.buttons(m)),
+            lambda m: "Thank you!" in m.get("text", "")
+            or any(Answer.parse(d) or Skip.parse(d) for _, d in emu.buttons(m)),
             after=last, timeout=60,
         )  # fmt: skip
         last = message["message_id"]
         if "Thank you!" in message.get("text", ""):
             return
         data = emu.buttons(message)[0][1]
-        _, invitation, question = data.split("|")[:3]
-        if question in PLAN:
-            emu.press_button(user, last, f"a|{invitation}|{question}|{PLAN[question]}")
+        shown = Answer.parse(data) or Skip.parse(data)
+        assert shown is not None
+        if shown.question_id in PLAN:
+            answer = Answer(shown.invitation_id, shown.question_id, PLAN[shown.question_id])
+            emu.press_button(user, last, answer.build())
         else:
             emu.send_text(user, f"Broken box, customer {user}")
 
