@@ -141,7 +141,10 @@ def build_application(
         handlers.send_due_surveys, interval=settings.scheduler_interval, first=0.1, name="send_due_surveys"
     )
     if settings.support_chat_id is not None:  # staff should see a complaint within seconds
-        application.job_queue.run_once(desk.desk_round, 0.5, name="desk_round")  # type: ignore[union-attr]
+        # A round that starts late (a slow start-up, a busy loop) must still run: it schedules the next one.
+        application.job_queue.run_once(  # type: ignore[union-attr]
+            desk.desk_round, 0.5, name="desk_round", job_kwargs={"misfire_grace_time": None}
+        )
     application.job_queue.run_repeating(  # type: ignore[union-attr]
         handlers.send_due_digests, interval=settings.scheduler_interval, first=0.3, name="send_due_digests"
     )

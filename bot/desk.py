@@ -160,7 +160,9 @@ async def desk_round(context: ContextTypes.DEFAULT_TYPE) -> None:
     except Exception:  # a bug must not stop the desk for good: log it, keep going
         log.exception("support desk round failed")
     if context.application.running:
-        context.job_queue.run_once(desk_round, services(context).desk_interval, name="desk_round")  # type: ignore[union-attr]
+        context.job_queue.run_once(  # type: ignore[union-attr]  # late is fine, skipped would end the chain
+            desk_round, services(context).desk_interval, name="desk_round", job_kwargs={"misfire_grace_time": None}
+        )
 
 
 async def sync_desk(context: ContextTypes.DEFAULT_TYPE) -> None:
