@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.logs import redact_secrets
 from bot.settings import Settings, SettingsError, load_settings
 from surveys.definitions import DefinitionError, load_surveys
 from surveys.export import OrderFileError, add_order, export_answers, import_orders, parse_moment
@@ -216,6 +217,8 @@ def main(argv: list[str] | None = None) -> None:
         )
         # httpx logs every request URL, and the URL carries the bot token.
         logging.getLogger("httpx").setLevel(logging.WARNING)
+        token = settings.telegram_bot_token
+        redact_secrets(token.get_secret_value() if token else None)
         logging.getLogger("apscheduler").setLevel(logging.WARNING)  # one line per scheduler tick otherwise
         # A long paced bulk send outlasts scheduler ticks on purpose; the skipped ticks are not news.
         logging.getLogger("apscheduler.scheduler").addFilter(
