@@ -24,13 +24,13 @@ def _env(emu, tmp_path, token: str) -> dict:
     return env
 
 
-async def _run(env, seconds: float | None = None) -> tuple[int, bytes, bytes]:
+async def _run(env, until=None) -> tuple[int, bytes, bytes]:
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-c", "from bot.cli import main; main(['run'])", env=env,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
-    if seconds is not None:
-        await asyncio.sleep(seconds)
+    if until is not None:
+        await until
         process.send_signal(signal.SIGTERM)
     out, err = await asyncio.wait_for(process.communicate(), 60)
     return process.returncode, out, err
@@ -55,7 +55,8 @@ async def test_a_rejected_token_is_one_line_naming_the_setting_and_never_printed
 async def test_debug_logging_of_a_running_bot_never_shows_the_token(emulator, tmp_path):
     emulator.add_user(4242)
     emulator.send_text(4242, "/start")
-    code, out, err = await _run(_env(emulator, tmp_path, TOKEN), seconds=4)
+    answered = emulator.wait_for_bot_message(4242, timeout=60)  # the bot polled, read /start and replied
+    code, out, err = await _run(_env(emulator, tmp_path, TOKEN), until=answered)
     assert code == 0, err.decode()[-2000:]
     assert b"getUpdates" in err  # DEBUG really was on, and PTB logged its calls
     assert not any(form in out + err for form in _forms(TOKEN))

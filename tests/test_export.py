@@ -27,7 +27,7 @@ def test_plain_cells_pass():
 def env(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "jp.sqlite3"))
-    monkeypatch.setenv("DEEP_LINK_SECRET", "s3cret")
+    monkeypatch.setenv("DEEP_LINK_SECRET", "s3cret-0123456789-abcdefghijklmnop")
     monkeypatch.setenv("TELEGRAM_BOT_USERNAME", "shop_bot")
     return tmp_path
 
@@ -36,7 +36,7 @@ def test_orders_add_prints_a_verifiable_link(env, capsys):
     main(["orders", "add", "A-1001", "--customer", "Ann", "--purchased-at", "2026-11-20T14:00"])
     link = capsys.readouterr().out.strip()
     assert link.startswith("https://t.me/shop_bot?start=")
-    assert read_token("s3cret", link.split("=", 1)[1]) == 1
+    assert read_token("s3cret-0123456789-abcdefghijklmnop", link.split("=", 1)[1]) == 1
 
 
 def test_orders_add_bad_date_is_one_line(env, capsys):
