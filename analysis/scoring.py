@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from tqdm import tqdm
 
 from analysis.sentiment import score_text
-from surveys.export import write_csv
+from surveys.export import CsvFileError, read_csv, write_csv
 from surveys.store import Store
 
 
@@ -19,14 +18,12 @@ class ScoringInputError(ValueError):
 def score_csv(source: Path, column: str, target: Path, progress: bool = True) -> int:
     """Copy a CSV adding `language` and `sentiment` (empty when not scored); return the row count."""
     try:
-        with source.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            columns = [name for name in (reader.fieldnames or []) if name is not None]
-            if column not in columns:
-                raise ScoringInputError(f"{source}: no column {column!r} (columns: {', '.join(columns) or 'none'})")
-            rows = list(reader)
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise ScoringInputError(f"{source}: cannot read ({exc})") from None
+        columns, lines = read_csv(source)  # strict: a malformed row fails naming its line, nothing is written
+    except CsvFileError as exc:
+        raise ScoringInputError(str(exc)) from None
+    if column not in columns:
+        raise ScoringInputError(f"{source}: no column {column!r} (columns: {', '.join(columns) or 'none'})")
+    rows = [row for _, row in lines]
     for row in tqdm(rows, desc="scoring", unit="text", disable=not progress or len(rows) < 1000):
         score = score_text(row.get(column) or "")
         row["language"] = score.language

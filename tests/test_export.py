@@ -14,9 +14,18 @@ from surveys.store import Store
 from tests.conftest import T0
 
 
-@pytest.mark.parametrize("value", ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "=HYPERLINK(\"http://x\")"])
+@pytest.mark.parametrize(
+    "value",
+    ["=1+1", "+1+cmd", "-2-3", "@SUM(A1)", "\tx", "=HYPERLINK(\"http://x\")", "\uff1d1+1", "\uff0bcmd", "\uff0d2",
+     "\uff20SUM(A1)", " =1+1", "\t=1", "\r=1", "\u200b=1+1", "\ufeff@x", "\u00a0+cmd", "|calc", "%x"],
+)  # fmt: skip
 def test_formula_cells_are_neutralised(value):
     assert safe_cell(value) == "'" + value
+
+
+@pytest.mark.parametrize("value", ["-5", "+1", "3.5", "-0.25", "1e5", " hello", "a=b", "fine - thanks"])
+def test_plain_numbers_and_texts_are_left_alone(value):
+    assert safe_cell(value) == value
 
 
 def test_plain_cells_pass():
