@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from tqdm import tqdm
 
 from analysis.reading import read_text
 from analysis.topics import Taxonomy
-from surveys.export import write_csv
+from surveys.export import CsvFileError, read_csv, write_csv
 from surveys.store import Store
 
 
@@ -24,14 +23,12 @@ READING_COLUMNS = ("language", "sentiment", "feeling", "complaint", "topics")
 def score_csv(source: Path, column: str, target: Path, progress: bool = True, taxonomy: Taxonomy | None = None) -> int:
     """Copy a CSV adding language, sentiment, feeling (empty when not scored), complaint (1/0), topics; return rows."""
     try:
-        with source.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            columns = [name for name in (reader.fieldnames or []) if name is not None]
-            if column not in columns:
-                raise ScoringInputError(f"{source}: no column {column!r} (columns: {', '.join(columns) or 'none'})")
-            rows = list(reader)
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise ScoringInputError(f"{source}: cannot read ({exc})") from None
+        columns, lines = read_csv(source)  # strict: a malformed row fails naming its line, nothing is written
+    except CsvFileError as exc:
+        raise ScoringInputError(str(exc)) from None
+    if column not in columns:
+        raise ScoringInputError(f"{source}: no column {column!r} (columns: {', '.join(columns) or 'none'})")
+    rows = [row for _, row in lines]
     for row in tqdm(rows, desc="scoring", unit="text", disable=not progress or len(rows) < 1000):
         reading = read_text(row.get(column) or "", taxonomy)
         score = reading.score

@@ -38,7 +38,7 @@ async def run(customers: int, scale: float, workdir: Path) -> None:
         emu.FLOOD_GLOBAL = (30.0 * scale, 30 * scale)
         settings = load_settings(
             telegram_bot_token=TOKEN, telegram_api_base_url=emu.base_url, telegram_bot_username=USERNAME,
-            database_path=workdir / "bulk.sqlite3", deep_link_secret="bulk", quiet_hours="", scheduler_interval=1,
+            database_path=workdir / "bulk.sqlite3", deep_link_secret="bulk-" + "0123456789abcdefghijklmnopqrstuvwxyz", quiet_hours="", scheduler_interval=1,
             bulk_send_rate=rate, telegram_rate_limit=scale == 1,  # AIORateLimiter knows only the real 30/s
         )  # fmt: skip
         store = await Store.open(settings.database_path)

@@ -149,14 +149,14 @@ async def run_journeypulse(customers: int, workdir: Path, rate_limit: bool) -> d
     async with BotAPIEmulator(token=TOKEN, username=USERNAME) as emu:
         settings = load_settings(
             telegram_bot_token=TOKEN, telegram_api_base_url=emu.base_url, telegram_bot_username=USERNAME,
-            database_path=workdir / "load.sqlite3", deep_link_secret="load", quiet_hours="", scheduler_interval=5,
+            database_path=workdir / "load.sqlite3", deep_link_secret="load-" + "0123456789abcdefghijklmnopqrstuvwxyz", quiet_hours="", scheduler_interval=5,
             telegram_rate_limit=rate_limit,
         )  # fmt: skip
         store = await Store.open(settings.database_path)
         tokens = {}
         for i in range(2 * customers):
             order = await store.add_order(f"L-{i}", None, datetime.now(UTC), datetime.now(UTC))
-            tokens[10_000 + i] = make_token("load", order.id)
+            tokens[10_000 + i] = make_token("load-" + "0123456789abcdefghijklmnopqrstuvwxyz", order.id)
         stop = asyncio.Event()
         bot = asyncio.create_task(run_bot(settings, load_surveys(), stop, store=store))
         latencies: list[float] = []

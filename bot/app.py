@@ -12,7 +12,7 @@ from functools import partial
 
 from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -29,7 +29,7 @@ from analysis.topics import Taxonomy
 from bot import callbacks, desk, handlers
 from bot.handlers import Services
 from bot.pacing import Pacer
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
 from surveys import journey
 from surveys.definitions import Survey
 from surveys.reading import Reading
@@ -275,18 +275,28 @@ async def run_bot(
     try:
         application = build_application(settings, store, surveys, clock)
         score_answer("warm up")  # load the sentiment lexicon now, not while the first customer waits
-        async with application:
-            try:
-                await application.bot.delete_webhook()
-                await application.bot.set_my_commands(COMMANDS)
-            except TelegramError as exc:
-                log.warning("could not set up commands: %s", exc)
-            await offer_manager_commands(application, settings.managers)
-            await application.start()
-            try:
-                await DurableIntake(application, store).run(stop)
-            finally:
-                await application.stop()
+        await _run_application(application, settings, store, stop)
+    except InvalidToken:  # PTB's message quotes the token: say which setting, never what it holds
+        raise SettingsError(
+            "TELEGRAM_BOT_TOKEN was rejected by Telegram (401/404 from getMe): copy it again from @BotFather"
+            " (and check TELEGRAM_API_BASE_URL ends in /bot)"
+        ) from None
     finally:
         if own_store:
             await store.close()
+
+
+async def _run_application(application: Application, settings: Settings, store: Store, stop: asyncio.Event) -> None:
+    """Start the Application, set up its commands, and poll durably until `stop` is set."""
+    async with application:
+        try:
+            await application.bot.delete_webhook()
+            await application.bot.set_my_commands(COMMANDS)
+        except TelegramError as exc:
+            log.warning("could not set up commands: %s", exc)
+        await offer_manager_commands(application, settings.managers)
+        await application.start()
+        try:
+            await DurableIntake(application, store).run(stop)
+        finally:
+            await application.stop()

@@ -10,15 +10,30 @@ import sys
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+from bot.logs import redact_secrets
 from bot.settings import Settings, SettingsError, load_settings
 from surveys.definitions import DefinitionError, load_surveys
-from surveys.export import OrderFileError, add_order, export_answers, import_orders, parse_moment
+from surveys.export import CsvFileError, add_order, export_answers, import_orders, parse_moment, read_order_file
 from surveys.store import Store, StoreError
 
 
 class CommandError(Exception):
     """A user error: printed as one line, exit status 1."""
+
+
+async def _open_store(settings: Settings, create: bool = False) -> Store:
+    """Open the database; only commands that may create one do so (and say so), the rest refuse a missing one."""
+    path = Path(settings.database_path)
+    if not path.exists():
+        if not create:
+            raise CommandError(
+                f"DATABASE_PATH {path} does not exist (a typo, or no .env here?); `journeypulse run` or"
+                " `orders add` creates it"
+            )
+        print(f"journeypulse: creating a new database at {path}", file=sys.stderr)
+    return await Store.open(path)
 
 
 def _username(settings: Settings) -> str:
@@ -32,6 +47,7 @@ async def cmd_run(settings: Settings, args: argparse.Namespace) -> None:
 
     settings.require("TELEGRAM_BOT_TOKEN", "DEEP_LINK_SECRET")
     surveys = load_surveys(args.surveys)
+    await (await _open_store(settings, create=True)).close()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -51,10 +67,10 @@ async def cmd_orders_add(settings: Settings, args: argparse.Namespace) -> None:
     """Register one order and print its deep link."""
     username = _username(settings)
     try:
-        purchased = parse_moment(args.purchased_at, datetime.now(UTC))
+        purchased = parse_moment(args.purchased_at, datetime.now(UTC), ZoneInfo(settings.timezone))
     except ValueError:
         raise CommandError(f"--purchased-at: {args.purchased_at!r} is not an ISO-8601 date or time") from None
-    store = await Store.open(settings.database_path)
+    store = await _open_store(settings, create=True)
     try:
         _, link = await add_order(store, settings.deep_link_secret.get_secret_value(), username, args.order_id, args.customer, purchased)  # type: ignore[union-attr]
     except ValueError as exc:
@@ -67,11 +83,11 @@ async def cmd_orders_add(settings: Settings, args: argparse.Namespace) -> None:
 async def cmd_orders_import(settings: Settings, args: argparse.Namespace) -> None:
     """Register every order of a CSV file and write their deep links to another CSV."""
     username = _username(settings)
-    store = await Store.open(settings.database_path)
+    rows = read_order_file(args.file)  # the whole file first: a malformed one registers nothing
+    store = await _open_store(settings, create=True)
     try:
-        result = await import_orders(store, settings.deep_link_secret.get_secret_value(), username, args.file, args.out)  # type: ignore[union-attr]
-    except OrderFileError as exc:
-        raise CommandError(str(exc)) from None
+        secret = settings.deep_link_secret.get_secret_value()  # type: ignore[union-attr]
+        result = await import_orders(store, secret, username, args.file, rows, args.out, ZoneInfo(settings.timezone))
     finally:
         await store.close()
     for error in result.errors:
@@ -83,7 +99,7 @@ async def cmd_orders_import(settings: Settings, args: argparse.Namespace) -> Non
 
 async def cmd_export_answers(settings: Settings, args: argparse.Namespace) -> None:
     """Write every stored answer to a CSV file."""
-    store = await Store.open(settings.database_path)
+    store = await _open_store(settings)
     try:
         count = await export_answers(store, args.out)
     finally:
@@ -107,7 +123,7 @@ async def cmd_rescore(settings: Settings, args: argparse.Namespace) -> None:
     """Re-score stored free-text answers with the current scorers."""
     from analysis.scoring import rescore
 
-    store = await Store.open(settings.database_path)
+    store = await _open_store(settings)
     try:
         count = await rescore(store, everything=not args.only_unscored, taxonomy=settings.taxonomy)
     finally:
@@ -127,7 +143,12 @@ async def cmd_report(settings: Settings, args: argparse.Namespace) -> None:
             raise CommandError(str(exc)) from None
     if Path(settings.database_path).exists():  # bring an older database's schema up to date first
         await (await Store.open(settings.database_path)).close()
-    paths = await asyncio.to_thread(write_weekly_report, settings.database_path, args.week, args.out)
+    if args.out is not None and args.out.exists() and not args.out.is_dir():
+        raise CommandError(f"--out {args.out} is a file; report --out names a directory")
+    try:
+        paths = await asyncio.to_thread(write_weekly_report, settings.database_path, args.week, args.out)
+    except OSError as exc:  # an unwritable or impossible --out
+        raise CommandError(f"--out {args.out}: cannot write ({exc.strerror or exc})") from None
     for path in paths:
         print(path)
 
@@ -219,13 +240,15 @@ def main(argv: list[str] | None = None) -> None:
         )
         # httpx logs every request URL, and the URL carries the bot token.
         logging.getLogger("httpx").setLevel(logging.WARNING)
+        token = settings.telegram_bot_token
+        redact_secrets(token.get_secret_value() if token else None)
         logging.getLogger("apscheduler").setLevel(logging.WARNING)  # one line per scheduler tick otherwise
         # A long paced bulk send outlasts scheduler ticks on purpose; the skipped ticks are not news.
         logging.getLogger("apscheduler.scheduler").addFilter(
             lambda record: "maximum number of running instances" not in record.getMessage()
         )
         asyncio.run(handler(settings, args))
-    except (SettingsError, DefinitionError, StoreError, CommandError) as exc:
+    except (SettingsError, DefinitionError, StoreError, CommandError, CsvFileError) as exc:
         print(f"journeypulse: {exc}", file=sys.stderr)
         raise SystemExit(1) from None
     except KeyboardInterrupt:

@@ -16,6 +16,9 @@ from surveys.definitions import LANGUAGES
 from surveys.journey import Policy
 
 _HOURS = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+SECRET_MIN_LENGTH = 32
+SECRET_MIN_DISTINCT = 10
 
 
 class SettingsError(ValueError):
@@ -72,9 +75,33 @@ class Settings(BaseSettings):
     @field_validator("quiet_hours")
     @classmethod
     def _quiet(cls, value: str) -> str:
-        if value.strip() and not _HOURS.match(value):
+        match = _HOURS.match(value)
+        if value.strip() and not match:
             raise ValueError("expected HH:MM-HH:MM, e.g. 21:00-09:00, or empty to disable")
+        if match:
+            h1, m1, h2, m2 = (int(x) for x in match.groups())
+            if not (h1 < 24 and h2 < 24 and m1 < 60 and m2 < 60):
+                raise ValueError(f"{value.strip()!r}: hours are 00-23 and minutes 00-59, e.g. 21:00-09:00")
         return value.strip()
+
+    @field_validator("log_level")
+    @classmethod
+    def _log_level(cls, value: str) -> str:
+        if value.strip().upper() not in LOG_LEVELS:
+            raise ValueError(f"expected one of {', '.join(LOG_LEVELS)}")
+        return value.strip().upper()
+
+    @field_validator("deep_link_secret")
+    @classmethod
+    def _strong_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        # Every link shows a known message with its HMAC: a weak secret can be guessed offline.
+        secret = value.get_secret_value() if value is not None else ""
+        if secret and (len(secret) < SECRET_MIN_LENGTH or len(set(secret)) < SECRET_MIN_DISTINCT):
+            raise ValueError(
+                f"too weak (needs at least {SECRET_MIN_LENGTH} characters, {SECRET_MIN_DISTINCT} different); make one with"
+                ' python -c "import secrets; print(secrets.token_urlsafe(32))"'
+            )
+        return value
 
     @field_validator("support_language")
     @classmethod
@@ -135,7 +162,7 @@ class Settings(BaseSettings):
         quiet = None
         if self.quiet_hours:
             h1, m1, h2, m2 = (int(x) for x in _HOURS.match(self.quiet_hours).groups())  # type: ignore[union-attr]
-            quiet = (time(h1 % 24, m1), time(h2 % 24, m2))
+            quiet = (time(h1, m1), time(h2, m2))
         return Policy(self.first_week_delay, self.reminder_delay, quiet, ZoneInfo(self.timezone))
 
     @property
@@ -163,11 +190,15 @@ class Settings(BaseSettings):
             raise SettingsError(f"TOPICS_FILE: {exc}") from None
 
     def require(self, *names: str) -> None:
-        """Fail with one clear line when a setting this command needs is not set."""
-        for name in names:
-            value = getattr(self, name.lower())
-            if value is None or (isinstance(value, SecretStr) and not value.get_secret_value()) or value == "":
-                raise SettingsError(f"{name.upper()} is not set: put it in the environment or in .env")
+        """Fail with one clear line naming every setting this command needs that is not set."""
+        missing = [name.upper() for name in names if _unset(getattr(self, name.lower()))]
+        if missing:
+            verb, pronoun = ("is", "it") if len(missing) == 1 else ("are", "them")
+            raise SettingsError(f"{', '.join(missing)} {verb} not set: put {pronoun} in the environment or in .env")
+
+
+def _unset(value: object) -> bool:
+    return value is None or (isinstance(value, SecretStr) and not value.get_secret_value()) or value == ""
 
 
 def load_settings(**overrides: object) -> Settings:
@@ -175,7 +206,8 @@ def load_settings(**overrides: object) -> Settings:
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
-        error = exc.errors()[0]
-        name = str(error["loc"][0]).upper() if error["loc"] else "settings"
-        message = error["msg"].removeprefix("Value error, ")
-        raise SettingsError(f"{name}: {message}") from None
+        problems = []
+        for error in exc.errors():  # every bad setting at once, not one per try
+            name = str(error["loc"][0]).upper() if error["loc"] else "settings"
+            problems.append(f"{name}: {error['msg'].removeprefix('Value error, ')}")
+        raise SettingsError("; ".join(problems)) from None

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from surveys.links import deep_link, make_token
@@ -13,26 +15,42 @@ from surveys.store import Order, Store
 
 ANSWER_COLUMNS = ("order_id", "survey", "question_id", "stage", "type", "answer", "skipped", "language",
                   "answered_at", "sentiment", "text_language", "feeling", "complaint", "topics")  # fmt: skip
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
+# Characters a spreadsheet takes as the start of a formula, full-width forms included (Excel folds them).
+_FORMULA_CHARS = frozenset("=+-@|%\uff1d\uff0b\uff0d\uff20")
+# Characters a spreadsheet may skip before looking for a formula: blanks, control and zero-width ones.
+_LEADING = " \t\r\n\u00a0\u200b\u200c\u200d\u2060\ufeff"
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
 
 
-class OrderFileError(ValueError):
+class CsvFileError(ValueError):
+    """A CSV file cannot be read or written; the message names the file (and the line)."""
+
+
+class OrderFileError(CsvFileError):
     """The order file cannot be read at all (missing, not CSV, no order_id column)."""
 
 
 def safe_cell(value: object) -> object:
     """Neutralise text a spreadsheet would run as a formula (OWASP CSV injection) by prefixing a quote."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if not isinstance(value, str) or not value or _PLAIN_NUMBER.fullmatch(value):
+        return "" if value is None else value
+    stripped = value.lstrip(_LEADING)
+    if value[0] in "\t\r\n" or (stripped and stripped[0] in _FORMULA_CHARS):
         return "'" + value
-    return "" if value is None else value
+    return value
 
 
 def write_csv(path: Path, columns: Iterable[str], rows: Iterable[dict]) -> int:
-    """Write rows as UTF-8 CSV with safe cells; return how many rows were written."""
+    """Write rows as UTF-8 CSV with safe cells, readable by the owner only; return how many rows were written."""
     columns = list(columns)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8", newline="")
+        os.chmod(path, 0o600)  # a file that already existed keeps its mode otherwise
+    except OSError as exc:
+        raise CsvFileError(f"{path}: cannot write ({exc.strerror or exc})") from None
     count = 0
-    with path.open("w", encoding="utf-8", newline="") as handle:
+    with handle:
         writer = csv.DictWriter(handle, columns, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
@@ -41,28 +59,57 @@ def write_csv(path: Path, columns: Iterable[str], rows: Iterable[dict]) -> int:
     return count
 
 
+def read_csv(source: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """Read a whole CSV strictly: its columns and (line, row) pairs; a malformed row fails naming its line."""
+    try:
+        with source.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle, strict=True)
+            columns = [name.strip() for name in next(reader, [])]
+            rows, start = [], reader.line_num + 1
+            try:
+                for record in reader:
+                    if record:  # a blank line is no row
+                        if len(record) != len(columns):
+                            raise CsvFileError(
+                                f"{source}:{start}: {len(record)} fields where the header has {len(columns)}"
+                                " (an unquoted comma? quote texts that contain commas)"
+                            )
+                        rows.append((start, dict(zip(columns, record, strict=True))))
+                    start = reader.line_num + 1
+            except csv.Error as exc:
+                raise CsvFileError(f"{source}:{start}: malformed CSV ({exc}; an unterminated quote?)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CsvFileError(f"{source}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
+    return columns, rows
+
+
 async def export_answers(store: Store, path: Path) -> int:
     """Write one row per stored answer to `path`; return the number of rows."""
     rows = [row async for row in store.export_rows()]
     return write_csv(path, ANSWER_COLUMNS, rows)
 
 
-def parse_moment(text: str | None, default: datetime) -> datetime:
-    """Parse an ISO-8601 date or moment (naive means UTC); empty gives `default`."""
+def parse_moment(text: str | None, default: datetime, zone: tzinfo = UTC) -> datetime:
+    """Parse an ISO-8601 date or moment (naive means local time in `zone`); empty gives `default`."""
     if not text or not text.strip():
         return default
     moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
 async def add_order(
     store: Store, secret: str, username: str, ref: str, customer_name: str | None, purchased_at: datetime
 ) -> tuple[Order, str]:
-    """Register an order (idempotent) and return it with its deep link."""
+    """Register an order (idempotent) and return it with its deep link; a different name for it is refused."""
     ref = ref.strip()
     if not ref or len(ref) > 200:
         raise ValueError("order id must be 1-200 characters")
     order = await store.add_order(ref, customer_name or None, purchased_at, datetime.now(UTC))
+    if customer_name and order.customer_name != customer_name:
+        raise ValueError(
+            f"order {ref} is already registered for another customer name ({order.customer_name or 'none'!r});"
+            " nothing changed"
+        )
     return order, deep_link(username, make_token(secret, order.id))
 
 
@@ -74,26 +121,30 @@ class ImportResult:
     errors: list[str] = field(default_factory=list)
 
 
-async def import_orders(store: Store, secret: str, username: str, source: Path, target: Path) -> ImportResult:
-    """Register every valid row of an order CSV and write their links; bad rows are reported, not fatal."""
-    result, links = ImportResult(), []
-    try:
-        with source.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            if not reader.fieldnames or "order_id" not in [n.strip() for n in reader.fieldnames]:
-                raise OrderFileError(f"{source}: no order_id column (expected order_id[,customer][,purchased_at])")
-            now = datetime.now(UTC)
-            for line, raw in enumerate(reader, 2):
-                row = {(k or "").strip(): (v or "").strip() if isinstance(v, str) else "" for k, v in raw.items()}
-                try:
-                    purchased = parse_moment(row.get("purchased_at"), now)
-                    order, link = await add_order(store, secret, username, row.get("order_id", ""), row.get("customer"), purchased)
-                except ValueError as exc:
-                    result.errors.append(f"{source}:{line}: {exc}")
-                    continue
-                links.append({"order_id": order.ref, "customer": order.customer_name, "link": link})
-                result.added += 1
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise OrderFileError(f"{source}: cannot read ({exc})") from None
-    write_csv(target, ("order_id", "customer", "link"), links)
+def read_order_file(source: Path) -> list[tuple[int, dict[str, str]]]:
+    """Read a whole order CSV, (line, row) pairs; a malformed file or one without order_id fails."""
+    columns, rows = read_csv(source)
+    if "order_id" not in columns:
+        raise OrderFileError(f"{source}: no order_id column (expected order_id[,customer][,purchased_at])")
+    return rows
+
+
+async def import_orders(
+    store: Store, secret: str, username: str, source: Path, rows: list[tuple[int, dict[str, str]]], target: Path,
+    zone: tzinfo = UTC,
+) -> ImportResult:
+    """Register every valid row read from an order CSV and write their links; bad rows are reported."""
+    write_csv(target, ("order_id", "customer", "link"), [])  # fail on an unwritable --out before registering
+    result, links, now = ImportResult(), {}, datetime.now(UTC)
+    for line, raw in rows:
+        row = {key: value.strip() for key, value in raw.items()}
+        try:
+            purchased = parse_moment(row.get("purchased_at"), now, zone)
+            order, link = await add_order(store, secret, username, row.get("order_id", ""), row.get("customer"), purchased)
+        except ValueError as exc:
+            result.errors.append(f"{source}:{line}: {exc}")
+            continue
+        links[order.ref] = {"order_id": order.ref, "customer": order.customer_name, "link": link}  # a repeated row once
+    result.added = len(links)
+    write_csv(target, ("order_id", "customer", "link"), links.values())
     return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -332,7 +333,13 @@ class Store:
     async def open(cls, path: str | Path) -> Store:
         """Open (creating if needed), check and migrate the database at `path`."""
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # Owner only: SQLite gives the -wal and -shm files the same mode as the database.
+            if not path.exists():
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        except OSError as exc:
+            raise StoreError(f"cannot create database {path} (DATABASE_PATH): {exc.strerror or exc}") from None
         try:
             db = await aiosqlite.connect(path, isolation_level=None)
         except sqlite3.Error as exc:

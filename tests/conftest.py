@@ -30,7 +30,7 @@ def surveys():
 
 TOKEN = "123456:TEST-token"
 USERNAME = "journeypulse_test_bot"
-SECRET = "test-secret"
+SECRET = "test-secret-0123456789-abcdefghijklmnop"  # strong enough for DEEP_LINK_SECRET
 
 
 def make_settings(tmp_path, base_url: str, **overrides):

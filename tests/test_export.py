@@ -15,9 +15,18 @@ from tests.conftest import T0
 from tests.readings import reading
 
 
-@pytest.mark.parametrize("value", ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "=HYPERLINK(\"http://x\")"])
+@pytest.mark.parametrize(
+    "value",
+    ["=1+1", "+1+cmd", "-2-3", "@SUM(A1)", "\tx", "=HYPERLINK(\"http://x\")", "\uff1d1+1", "\uff0bcmd", "\uff0d2",
+     "\uff20SUM(A1)", " =1+1", "\t=1", "\r=1", "\u200b=1+1", "\ufeff@x", "\u00a0+cmd", "|calc", "%x"],
+)  # fmt: skip
 def test_formula_cells_are_neutralised(value):
     assert safe_cell(value) == "'" + value
+
+
+@pytest.mark.parametrize("value", ["-5", "+1", "3.5", "-0.25", "1e5", " hello", "a=b", "fine - thanks"])
+def test_plain_numbers_and_texts_are_left_alone(value):
+    assert safe_cell(value) == value
 
 
 def test_plain_cells_pass():
@@ -28,7 +37,7 @@ def test_plain_cells_pass():
 def env(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "jp.sqlite3"))
-    monkeypatch.setenv("DEEP_LINK_SECRET", "s3cret")
+    monkeypatch.setenv("DEEP_LINK_SECRET", "s3cret-0123456789-abcdefghijklmnop")
     monkeypatch.setenv("TELEGRAM_BOT_USERNAME", "shop_bot")
     return tmp_path
 
@@ -37,7 +46,7 @@ def test_orders_add_prints_a_verifiable_link(env, capsys):
     main(["orders", "add", "A-1001", "--customer", "Ann", "--purchased-at", "2026-11-20T14:00"])
     link = capsys.readouterr().out.strip()
     assert link.startswith("https://t.me/shop_bot?start=")
-    assert read_token("s3cret", link.split("=", 1)[1]) == 1
+    assert read_token("s3cret-0123456789-abcdefghijklmnop", link.split("=", 1)[1]) == 1
 
 
 def test_orders_add_bad_date_is_one_line(env, capsys):

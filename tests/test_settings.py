@@ -12,7 +12,7 @@ from bot.settings import SettingsError, load_settings
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)  # no stray .env
-    for name in ("TELEGRAM_BOT_TOKEN", "FIRST_WEEK_DELAY", "REMINDER_DELAY", "QUIET_HOURS", "TIMEZONE", "MANAGER_USER_IDS", "TELEGRAM_API_BASE_URL"):
+    for name in ("TELEGRAM_BOT_TOKEN", "DEEP_LINK_SECRET", "LOG_LEVEL", "TELEGRAM_BOT_USERNAME", "FIRST_WEEK_DELAY", "REMINDER_DELAY", "QUIET_HOURS", "TIMEZONE", "MANAGER_USER_IDS", "TELEGRAM_API_BASE_URL"):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -46,6 +46,12 @@ def test_formats(monkeypatch, tmp_path):
         ("TIMEZONE", "Mars/Olympus", "TIMEZONE: unknown time zone"),
         ("MANAGER_USER_IDS", "alice", "MANAGER_USER_IDS: expected comma-separated"),
         ("TELEGRAM_API_BASE_URL", "ftp://x", "TELEGRAM_API_BASE_URL: must start with"),
+        ("QUIET_HOURS", "21:75-09:00", "QUIET_HOURS: '21:75-09:00': hours are 00-23 and minutes 00-59"),
+        ("QUIET_HOURS", "25:00-99:00", "QUIET_HOURS: '25:00-99:00': hours are 00-23"),
+        ("LOG_LEVEL", "bogus", "LOG_LEVEL: expected one of DEBUG, INFO"),
+        ("DEEP_LINK_SECRET", "x", "DEEP_LINK_SECRET: too weak"),
+        ("DEEP_LINK_SECRET", "a" * 40, "DEEP_LINK_SECRET: too weak"),
+        ("DEEP_LINK_SECRET", "abcabcabcabcabcabcabcabcabcabcabcabc", "DEEP_LINK_SECRET: too weak"),
     ],
 )
 def test_invalid_setting_is_one_line_naming_it(monkeypatch, name, value, message):
@@ -69,3 +75,34 @@ def test_env_example_as_is_is_a_valid_env_file(tmp_path):
     assert s.support_chat_id is None and s.staff == frozenset()
     with pytest.raises(SettingsError, match="^TELEGRAM_BOT_TOKEN is not set"):
         s.require("TELEGRAM_BOT_TOKEN")
+
+
+def test_weak_secret_error_says_how_to_make_one(monkeypatch):
+    monkeypatch.setenv("DEEP_LINK_SECRET", "s3cret")
+    with pytest.raises(SettingsError, match=r"secrets\.token_urlsafe\(32\)"):
+        load_settings()
+
+
+def test_a_generated_secret_is_accepted():
+    import secrets
+
+    for _ in range(200):
+        load_settings(deep_link_secret=secrets.token_urlsafe(32))
+        load_settings(deep_link_secret=secrets.token_hex(16))
+
+
+def test_every_missing_setting_is_named_at_once():
+    with pytest.raises(SettingsError, match="^TELEGRAM_BOT_TOKEN, DEEP_LINK_SECRET are not set"):
+        load_settings().require("TELEGRAM_BOT_TOKEN", "DEEP_LINK_SECRET")
+
+
+def test_every_invalid_setting_is_named_at_once(monkeypatch):
+    monkeypatch.setenv("LOG_LEVEL", "bogus")
+    monkeypatch.setenv("QUIET_HOURS", "9pm")
+    with pytest.raises(SettingsError) as info:
+        load_settings()
+    assert "QUIET_HOURS:" in str(info.value) and "LOG_LEVEL:" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_log_level_is_case_insensitive():
+    assert load_settings(log_level="debug").log_level == "DEBUG"

@@ -93,7 +93,7 @@ async def test_damaged_database_stops_start_up_with_one_clear_line(tmp_path):
     # quick_check names the damage; depending on what SQLite reads first it may also just say "malformed".
     with pytest.raises(StoreError, match=r"is damaged.*; stop the bot and restore a backup"):
         await Store.open(path)
-    env = dict(os.environ, DATABASE_PATH=str(path), TELEGRAM_BOT_TOKEN="123:never-used", DEEP_LINK_SECRET="s", LOG_LEVEL="WARNING")
+    env = dict(os.environ, DATABASE_PATH=str(path), TELEGRAM_BOT_TOKEN="123:never-used", DEEP_LINK_SECRET="s-0123456789-abcdefghijklmnopqrstuvwxyz", LOG_LEVEL="WARNING")
     run = subprocess.run(
         [sys.executable, "-c", "from bot.cli import main; main(['run'])"], env=env, capture_output=True, text=True, timeout=60
     )
