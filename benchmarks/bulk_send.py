@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.emulator import BotAPIEmulator  # noqa: E402
+from bot.local_bot_api import BotAPIEmulator  # noqa: E402
 
 TOKEN, USERNAME = "123456:BULK", "journeypulse_bulk_bot"
 

@@ -13,7 +13,7 @@ from analysis.aggregate import week_name
 from analysis.report import build_weekly_report
 from bot import callbacks
 from bot.app import run_bot
-from bot.emulator import BotAPIEmulator
+from bot.local_bot_api import BotAPIEmulator
 from bot.settings import load_settings
 from surveys.definitions import load_surveys
 from surveys.export import add_order, export_answers

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-from datetime import UTC, datetime
-
 import pytest
 
-from bot.callbacks import Answer, Skip
 from surveys.definitions import load_surveys
 from surveys.store import Store
-
-T0 = datetime(2026, 11, 18, 12, 0, tzinfo=UTC)  # a Wednesday, outside quiet hours
+from tests.helpers import TOKEN, USERNAME, Harness, make_settings
 
 
 @pytest.fixture
@@ -28,91 +23,10 @@ def surveys():
     return load_surveys()
 
 
-TOKEN = "123456:TEST-token"
-USERNAME = "journeypulse_test_bot"
-SECRET = "test-secret-0123456789-abcdefghijklmnop"  # strong enough for DEEP_LINK_SECRET
-
-
-def make_settings(tmp_path, base_url: str, **overrides):
-    """Settings for a test bot on the emulator: fast scheduler, no quiet hours."""
-    from bot.settings import load_settings
-
-    values = dict(
-        telegram_bot_token=TOKEN, telegram_api_base_url=base_url, telegram_bot_username=USERNAME,
-        database_path=tmp_path / "bot.sqlite3", deep_link_secret=SECRET, first_week_delay=3600,
-        reminder_delay=7200, quiet_hours="", scheduler_interval=0.2,
-    )  # fmt: skip
-    values.update(overrides)
-    return load_settings(**values)
-
-
-class Harness:
-    """The real Application running against the emulator, plus shortcuts to act as customers."""
-
-    def __init__(self, emu, settings, surveys):
-        self.emu, self.settings, self.surveys = emu, settings, surveys
-        self.store = None
-        self._task = None
-        self._stop = None
-
-    async def start(self):
-        """Open the store and run the bot in the background."""
-        from bot.app import run_bot
-
-        self.store = await Store.open(self.settings.database_path)
-        self._stop = asyncio.Event()
-        self._task = asyncio.create_task(run_bot(self.settings, self.surveys, self._stop, store=self.store))
-
-    async def stop(self):
-        """Stop the bot gracefully and close the store."""
-        self._stop.set()
-        await asyncio.wait_for(self._task, 10)
-        await self.store.close()
-
-    async def order_token(self, ref: str, purchased_at=None) -> str:
-        """Register an order and return its deep-link token."""
-        from surveys.links import make_token
-
-        order = await self.store.add_order(ref, None, purchased_at or datetime.now(UTC), datetime.now(UTC))
-        return make_token(SECRET, order.id)
-
-    async def next_message(self, chat_id: int, after: int = 0, timeout: float = 5.0, predicate=None) -> dict:
-        """Wait for the bot's next message in a chat."""
-        return await self.emu.wait_for_bot_message(chat_id, predicate, after=after, timeout=timeout)
-
-    async def question(self, chat_id: int, after: int = 0, timeout: float = 5.0) -> dict:
-        """Wait for the next message carrying answer buttons (a question)."""
-        return await self.next_message(
-            chat_id, after, timeout, lambda m: any(Answer.parse(d) or Skip.parse(d) for _, d in self.emu.buttons(m))
-        )
-
-    async def press(self, chat_id: int, message: dict, value: str) -> None:
-        """Press the answer button whose value is `value` (or skip) on a question message."""
-        for _, data in self.emu.buttons(message):
-            answer = Answer.parse(data)
-            if (answer and answer.value == value) or (value == "skip" and Skip.parse(data)):
-                self.emu.press_button(chat_id, message["message_id"], data)
-                return
-        raise AssertionError(f"no button {value!r} in {self.emu.buttons(message)}")
-
-    async def drained(self, timeout: float = 5.0) -> int:
-        """Wait until every received update is handled; return how many are still pending."""
-        deadline = asyncio.get_running_loop().time() + timeout
-        while True:
-            pending = (await self.rows("SELECT count(*) FROM inbox WHERE processed_at IS NULL"))[0][0]
-            if pending == 0 or asyncio.get_running_loop().time() > deadline:
-                return pending
-            await asyncio.sleep(0.02)
-
-    async def rows(self, sql: str, params=()):
-        """Run a read query on the bot's database."""
-        return await self.store._all(sql, params)
-
-
 @pytest.fixture
 async def emulator():
     """A running local Bot API emulator."""
-    from bot.emulator import BotAPIEmulator
+    from bot.local_bot_api import BotAPIEmulator
 
     async with BotAPIEmulator(token=TOKEN, username=USERNAME) as emu:
         yield emu

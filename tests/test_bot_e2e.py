@@ -6,7 +6,7 @@ import asyncio
 import csv
 
 from bot.cli import main
-from tests.conftest import Harness, make_settings
+from tests.helpers import Harness, make_settings
 
 
 async def test_deep_link_runs_post_purchase_survey_and_stores_each_answer(harness: Harness):

@@ -9,7 +9,7 @@ import signal
 import sys
 
 from bot.logs import REDACTED, SecretRedactor
-from tests.conftest import SECRET, TOKEN, USERNAME
+from tests.helpers import SECRET, TOKEN, USERNAME
 
 WRONG = "987654:WRONG-token-never-to-be-seen"
 

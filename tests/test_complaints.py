@@ -12,7 +12,7 @@ from surveys.journey import Person, Policy
 from surveys.links import make_token
 from surveys.reading import Feeling
 from surveys.store import ScoredAnswer
-from tests.conftest import SECRET, T0
+from tests.helpers import SECRET, T0
 from tests.readings import reading
 
 RULES = FlagRules()

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from bot.callbacks import Answer, Skip
 from surveys.links import make_token
 from surveys.store import Store
-from tests.conftest import SECRET, TOKEN, USERNAME
+from tests.helpers import SECRET, TOKEN, USERNAME
 
 CUSTOMERS = 24
 PLAN = {"channel": "search", "checkout_ease": "6", "purchase_csat": "2"}

@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from tests.conftest import Harness, make_settings
+from tests.helpers import Harness, make_settings
 
 SUPPORT = -1001234
 STAFF, OUTSIDER = 900, 901

@@ -11,7 +11,7 @@ from surveys.engine import AnswerValue
 from surveys.export import safe_cell
 from surveys.links import read_token
 from surveys.store import Store
-from tests.conftest import T0
+from tests.helpers import T0
 from tests.readings import reading
 
 

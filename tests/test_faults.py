@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from tests.conftest import Harness, make_settings
+from tests.helpers import Harness, make_settings
 from tests.test_crash import PLAN, answer_post_purchase
 
 

@@ -8,7 +8,7 @@ import logging
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import Harness
+from tests.helpers import Harness
 
 CUSTOMER, STRANGERS, GROUP, CHANNEL = 880, (881, 882), -100_880, -100_881
 USERS = (CUSTOMER, *STRANGERS)

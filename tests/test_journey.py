@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from surveys import journey
 from surveys.journey import Person, Policy
 from surveys.links import make_token
-from tests.conftest import T0
+from tests.helpers import T0
 from tests.readings import reading
 
 SECRET = "s3cret"

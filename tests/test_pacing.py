@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.pacing import Pacer
 from surveys.store import Store
-from tests.conftest import Harness, make_settings
+from tests.helpers import Harness, make_settings
 
 CUSTOMERS = 120  # 240 messages: about ten seconds at Telegram's real limits
 RATE = 25.0

@@ -10,7 +10,7 @@ import pytest
 from bot.cli import main
 from surveys.engine import AnswerValue
 from surveys.store import Store
-from tests.conftest import T0
+from tests.helpers import T0
 
 
 @pytest.fixture

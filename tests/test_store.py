@@ -11,7 +11,7 @@ import pytest
 
 from surveys.engine import AnswerValue
 from surveys.store import MIGRATIONS, Store, StoreError
-from tests.conftest import T0
+from tests.helpers import T0
 
 
 async def test_fresh_database_is_migrated_and_in_wal(tmp_path):

@@ -16,7 +16,7 @@ from analysis.trained import MODEL_FORMAT, TrainedScorer, char_ngrams, load_mode
 from bot.app import score_answer
 from surveys import journey
 from surveys.engine import AnswerValue
-from tests.conftest import T0
+from tests.helpers import T0
 from tests.test_journey import linked
 
 RUSSIAN_PRAISE = [

@@ -11,7 +11,7 @@ import pytest
 from analysis.report import digest_week, weekly_summary
 from bot.handlers import summary_text
 from surveys.store import Store
-from tests.conftest import Harness, make_settings
+from tests.helpers import Harness, make_settings
 from tests.test_aggregate import MONDAY, WEEK, respond
 
 HOSTILE = "Parcel <b>late</b> & <script>alert(1)</script> box crushed"

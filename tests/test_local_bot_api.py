@@ -12,7 +12,7 @@ from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, Networ
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
 from telegram.request import HTTPXRequest
 
-from bot.emulator import BotAPIEmulator
+from bot.local_bot_api import BotAPIEmulator
 
 USER = 1001
 GROUP = -1002003004005
