@@ -32,6 +32,26 @@ WORDS = {
     ("zh", "unhappy"): ["收到的商品坏了，很失望。", "快递太慢了，客服也不回复。"],
     ("zh", "mixed"): ["东西还行，就是配送有点慢。"],
 }
+# A low answer's "why" names what went wrong at that stage; other texts (improve, tell_more) follow the mood.
+FOLLOW_UPS = {
+    ("what_went_wrong", "en"): ["Checkout kept failing at payment, I had to try three times.",
+                                "The promo code did not work and the price went up at checkout.",
+                                "The website crashed when I tried to place the order."],
+    ("what_went_wrong", "ru"): ["Не могу оформить заказ с первого раза, сайт вылетал.", "Промокод не сработал, при оплате цена выросла."],
+    ("what_went_wrong", "zh"): ["下单的时候网站闪退了好几次。", "优惠码用不了，付款时价格变贵了。"],
+    ("delivery_why", "en"): ["The box arrived damaged and one part was broken.", "Delivery was four days late and tracking never updated.",
+                             "The courier left the parcel in the rain, the packaging was soaked."],
+    ("delivery_why", "ru"): ["Посылка пришла поврежденной, коробка смята.", "Доставка опоздала на неделю, трек не обновлялся."],
+    ("delivery_why", "zh"): ["快递太慢了，晚了四天才到。", "包装压扁了，箱子也湿了。"],
+    ("support_why", "en"): ["Support never replied to my emails about the broken part.",
+                            "The operator was rude and nobody can tell me where my refund is."],
+    ("support_why", "ru"): ["Поддержка не отвечает уже неделю.", "Оператор нахамил, возврат так и не оформили."],
+    ("support_why", "zh"): ["客服一直没人回，问题还是没解决。", "打了三次电话，客服什么都没做。"],
+    ("nps_why", "en"): ["Too expensive for this quality.", "The product broke after two days and nobody helped.",
+                        "Delivery is far too slow, I will order elsewhere."],
+    ("nps_why", "ru"): ["Слишком дорого для такого качества.", "Товар сломался через два дня."],
+    ("nps_why", "zh"): ["价格太贵，质量不怎么样。", "东西用了两天就坏了。"],
+}
 SCORES = {"happy": (0.8, 1.0), "mixed": (0.45, 0.75), "unhappy": (0.0, 0.35)}
 SUPPORT_CHAT, AGENT = -1000000000777, 999
 APOLOGY = "Sorry about that! We are sending a replacement today, tracking number follows."
@@ -64,10 +84,11 @@ async def act(emu: BotAPIEmulator, who: Customer, rng: random.Random, outros: se
                 choice = rng.choice(buttons)
             emu.press_button(who.user_id, message["message_id"], choice)
         elif skip:  # a free-text question
+            question_id = callbacks.Skip.parse(skip[0]).question_id  # type: ignore[union-attr]  # filtered above
             if rng.random() < 0.15:
                 emu.press_button(who.user_id, message["message_id"], skip[0])
             else:
-                emu.send_text(who.user_id, rng.choice(WORDS[(who.language, who.mood)]))
+                emu.send_text(who.user_id, rng.choice(FOLLOW_UPS.get((question_id, who.language)) or WORDS[(who.language, who.mood)]))
 
 
 async def support_agent(emu: BotAPIEmulator, done: asyncio.Event) -> int:

@@ -14,7 +14,8 @@ STAGES = ("awareness", "purchase", "delivery", "first_use", "support", "loyalty"
 SCALES = {"csat": (1, 5), "nps": (0, 10), "ces": (1, 7)}
 QUESTION_TYPES = (*SCALES, "choice", "text")
 OPERATORS = ("<", "<=", ">", ">=", "==", "!=", "in")
-MAX_QUESTIONS = 5
+MAX_QUESTIONS = 5  # questions a customer may be asked, skippable "why" follow-ups apart
+MAX_FOLLOW_UPS = 3  # skippable conditional text questions, each asked only after an answer that calls for it
 _ID = re.compile(r"^[a-z][a-z0-9_]{0,23}$")
 
 
@@ -173,18 +174,44 @@ def parse_survey(text: str, source: str) -> Survey:
         outro=_texts(raw.get("outro"), f"{source}, outro"),
         questions=tuple(questions.values()),
     )
-    longest = max_path_length(survey)
+    longest, follow_ups = longest_path(survey)
     if longest > MAX_QUESTIONS:
         raise DefinitionError(f"{source}: up to {longest} questions asked; keep it to {MAX_QUESTIONS} or fewer")
+    if follow_ups > MAX_FOLLOW_UPS:
+        raise DefinitionError(f"{source}: up to {follow_ups} follow-up questions asked; keep it to {MAX_FOLLOW_UPS} or fewer")
     return survey
 
 
-def max_path_length(survey: Survey) -> int:
-    """Count the questions a customer could be asked at most (conditional ones included)."""
-    unconditional = sum(1 for q in survey.questions if q.when is None)
-    # Conditional questions on the same earlier question with exclusive ranges count once per anchor.
-    anchors = {q.when.question for q in survey.questions if q.when is not None}
-    return unconditional + len(anchors)
+def is_follow_up(question: Question) -> bool:
+    """Tell whether a question is a skippable "why" asked only after an answer that calls for it."""
+    return question.when is not None and question.type == "text" and question.skippable
+
+
+def _answers_to(question: Question, conditions: list[Condition]) -> list[object]:
+    """Every answer that can make a difference to `conditions` on this question (None: skipped)."""
+    if question.scale is not None:
+        return [None, *(float(v) for v in range(question.scale[0], question.scale[1] + 1))]
+    if question.type == "choice":
+        return [None, *(o.id for o in question.options)]
+    named = [v for c in conditions for v in (c.value if isinstance(c.value, list) else [c.value])]
+    return [None, *named, "\x00 any other text"]
+
+
+def longest_path(survey: Survey) -> tuple[int, int]:
+    """Count the questions and the follow-ups a customer could be asked at most, trying every answer to each anchor."""
+    questions = sum(1 for q in survey.questions if q.when is None)
+    follow_ups = 0
+    dependents: dict[str, list[Question]] = {}
+    for q in survey.questions:
+        if q.when is not None:
+            dependents.setdefault(q.when.question, []).append(q)
+    for anchor_id, asked in dependents.items():
+        anchor = survey.question(anchor_id)
+        held = [[q for q in asked if q.when.holds(answer)]  # type: ignore[union-attr]  # only conditional ones
+                for answer in _answers_to(anchor, [q.when for q in asked])]  # type: ignore[arg-type, misc]
+        questions += max(sum(not is_follow_up(q) for q in group) for group in held)
+        follow_ups += max(sum(is_follow_up(q) for q in group) for group in held)
+    return questions, follow_ups
 
 
 def load_survey(path: Path) -> Survey:

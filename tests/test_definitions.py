@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from surveys.definitions import LANGUAGES, MAX_QUESTIONS, STAGES, DefinitionError, load_surveys, max_path_length, parse_survey
+from surveys.definitions import (
+    LANGUAGES, MAX_FOLLOW_UPS, MAX_QUESTIONS, STAGES, DefinitionError, load_surveys, longest_path, parse_survey,
+)  # fmt: skip
 
 GOOD = """
 id: demo
@@ -28,7 +30,8 @@ questions:
 def test_shipped_surveys_are_valid_and_short(surveys):
     assert set(surveys) >= {"post_purchase", "first_week"}
     for survey in surveys.values():
-        assert max_path_length(survey) <= MAX_QUESTIONS
+        questions, follow_ups = longest_path(survey)
+        assert questions <= MAX_QUESTIONS and follow_ups <= MAX_FOLLOW_UPS
         for q in survey.questions:
             assert q.stage in STAGES
             assert set(q.prompt) == set(LANGUAGES)
@@ -36,6 +39,19 @@ def test_shipped_surveys_are_valid_and_short(surveys):
     assert stages == set(STAGES), "the defaults cover every journey stage"
     assert surveys["first_week"].question("nps").type == "nps"
     assert [o.id for o in surveys["post_purchase"].question("channel").options] == ["social", "search", "friend", "ad", "other"]
+
+
+def test_every_rated_stage_has_a_why(surveys):
+    """A low delivery score, unsolved support and a detractor NPS each get a skippable text at their own stage."""
+    fw = surveys["first_week"]
+    for why, anchor, low, high in (("delivery_why", "delivery", 3.0, 4.0), ("support_why", "support", "not_solved", "solved"),
+                                   ("nps_why", "nps", 6.0, 7.0)):  # fmt: skip
+        q = fw.question(why)
+        assert q.type == "text" and q.skippable and q.stage == fw.question(anchor).stage
+        assert q.when.question == anchor and q.when.holds(low) and not q.when.holds(high)
+    # a detractor says why instead of "anything else": the worst path is 4 questions and 3 follow-ups
+    assert fw.question("tell_more").when.holds(7.0) and not fw.question("tell_more").when.holds(6.0)
+    assert longest_path(fw) == (4, 3) and longest_path(surveys["post_purchase"]) == (3, 1)
 
 
 def test_good_file_parses_condition():
@@ -68,6 +84,18 @@ def test_too_many_questions_is_refused():
     )
     with pytest.raises(DefinitionError, match="keep it to 5 or fewer"):
         parse_survey(GOOD + extra, "demo.yaml")
+
+
+def test_follow_ups_are_counted_by_the_answers_that_trigger_them():
+    def why(n: int, value: int) -> str:
+        return (f"\n  - id: why{n}\n    stage: purchase\n    type: text\n    skippable: true\n"
+                f"    when: {{question: rating, op: \"<=\", value: {value}}}\n    prompt: {{en: a, ru: б, zh: 丙}}")
+    # overlapping conditions on one anchor are all asked after a 1: three follow-ups, not one
+    assert longest_path(parse_survey(GOOD + why(2, 2) + why(3, 1), "demo.yaml")) == (1, 3)
+    with pytest.raises(DefinitionError, match="4 follow-up questions asked; keep it to 3 or fewer"):
+        parse_survey(GOOD + why(2, 2) + why(3, 1) + why(4, 2), "demo.yaml")
+    # a condition nothing can satisfy adds nothing
+    assert longest_path(parse_survey(GOOD + why(2, 0), "demo.yaml")) == (1, 1)
 
 
 def test_directory_with_broken_file_fails_cleanly(tmp_path):
