@@ -53,9 +53,11 @@ def _ts(moment) -> str:
 def generate(path: Path, answers: int, weeks: int, seed: int = 7) -> int:
     """Write a database of about `answers` answers over `weeks` ISO weeks ending with END_WEEK; return the count."""
     from analysis.aggregate import parse_week
+    from analysis.topics import default_taxonomy
     from surveys.store import Store
 
     path.unlink(missing_ok=True)
+    topics = {text: ";".join(default_taxonomy().find(text)) for pool in TEXTS.values() for text, _, _ in pool}
 
     async def create() -> None:
         store = await Store.open(path)
@@ -96,30 +98,34 @@ def generate(path: Path, answers: int, weeks: int, seed: int = 7) -> int:
                     given = [("channel", "awareness", "choice", None, rng.choice(CHANNELS)),
                              ("checkout_ease", "purchase", "ces", score(1, 7), None),
                              ("purchase_csat", "purchase", "csat", csat, None)]  # fmt: skip
-                    text_q = "what_went_wrong" if csat <= 3 else "improve"
+                    texts = [("what_went_wrong" if csat <= 3 else "improve", "purchase", None)]
                 else:
                     support = rng.choices(("not_needed", "solved", "not_solved"), (6, 2, 1 + 2 * (mood < 0.4)))[0]
+                    delivery, nps = score(1, 5), score(0, 10)
                     given = [("expectations", "first_use", "csat", score(1, 5), None),
-                             ("delivery", "delivery", "csat", score(1, 5), None),
+                             ("delivery", "delivery", "csat", delivery, None),
                              ("support", "support", "choice", None, support),
-                             ("nps", "loyalty", "nps", score(0, 10), None)]  # fmt: skip
-                    text_q = "tell_more"
+                             ("nps", "loyalty", "nps", nps, None)]  # fmt: skip
+                    # the follow-ups of first_week.yaml: a "why" after each low answer, "tell more" otherwise
+                    texts = [("delivery_why", "delivery", "negative")] * (delivery <= 3)
+                    texts += [("support_why", "support", "negative")] * (support == "not_solved")
+                    texts += [("nps_why", "loyalty", "negative") if nps <= 6 else ("tell_more", "first_use", None)]
                 keep = len(given) if done else rng.randint(1, len(given) - 1)
                 for qid, stage, kind, number, choice in given[:keep]:
                     answer_id += 1
                     rows.append((answer_id, invitation_id, qid, stage, kind, number, choice, 0, language, _ts(at),
-                                 None, None, None, None))  # fmt: skip
-                if done:
+                                 None, None, None, None, None))  # fmt: skip
+                for qid, stage, tone in texts if done else ():
                     answer_id += 1
                     if rng.random() < 0.2:
-                        rows.append((answer_id, invitation_id, text_q, "purchase" if survey == "post_purchase" else "first_use",
-                                     "text", None, None, 1, language, _ts(at), None, None, None, None))  # fmt: skip
+                        rows.append((answer_id, invitation_id, qid, stage, "text", None, None, 1, language, _ts(at),
+                                     None, None, None, None, None))  # fmt: skip
                     else:
-                        pool = TEXTS["negative" if mood < rng.random() else "positive"]
+                        pool = TEXTS[tone or ("negative" if mood < rng.random() else "positive")]
                         text, polarity, text_language = rng.choice([t for t in pool if t[2] == language] or pool)
-                        rows.append((answer_id, invitation_id, text_q, "purchase" if survey == "post_purchase" else "first_use",
-                                     "text", None, f"{text} #{answer_id % 997}", 0, language, _ts(at), polarity,
-                                     None if polarity is None else 0.5, text_language, "bench" if polarity is not None else None))  # fmt: skip
+                        rows.append((answer_id, invitation_id, qid, stage, "text", None, f"{text} #{answer_id % 997}", 0,
+                                     language, _ts(at), polarity, None if polarity is None else 0.5, text_language,
+                                     "bench" if polarity is not None else None, topics[text]))  # fmt: skip
         rows = rows[: answers - written]
         conn.execute("BEGIN")
         conn.executemany("INSERT INTO customers (id, telegram_user_id, chat_id, first_name, language, created_at)"
@@ -129,8 +135,8 @@ def generate(path: Path, answers: int, weeks: int, seed: int = 7) -> int:
         conn.executemany("INSERT INTO invitations (id, order_id, survey, due_at, sent_at, completed_at, created_at)"
                          " VALUES (?, ?, ?, ?, ?, ?, ?)", invitations)  # fmt: skip
         conn.executemany("INSERT INTO answers (id, invitation_id, question_id, stage, question_type, value_number,"
-                         " value_text, skipped, language, answered_at, sentiment, subjectivity, text_language, scorer)"
-                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)  # fmt: skip
+                         " value_text, skipped, language, answered_at, sentiment, subjectivity, text_language, scorer,"
+                         " topics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)  # fmt: skip
         conn.execute("COMMIT")
         written += len(rows)
     conn.execute("ANALYZE")

@@ -146,7 +146,7 @@ async def cmd_report(settings: Settings, args: argparse.Namespace) -> None:
     if args.out is not None and args.out.exists() and not args.out.is_dir():
         raise CommandError(f"--out {args.out} is a file; report --out names a directory")
     try:
-        paths = await asyncio.to_thread(write_weekly_report, settings.database_path, args.week, args.out)
+        paths = await asyncio.to_thread(write_weekly_report, settings.database_path, args.week, args.out, settings.taxonomy)
     except OSError as exc:  # an unwritable or impossible --out
         raise CommandError(f"--out {args.out}: cannot write ({exc.strerror or exc})") from None
     for path in paths:

@@ -529,12 +529,15 @@ def summary_text(summary: WeeklySummary, language: str, digest: bool = False) ->
     lines += ["", text(language, "weekly_feeling")]
     for stage, feeling, delta in summary.feelings:
         figure = "—" if math.isnan(feeling) else f"{feeling:.0f}" + ("" if math.isnan(delta) else f" ({delta:+.0f})")
+        if stage in summary.top_topics:
+            figure += " · " + text(language, "weekly_top_topic", topic=summary.topic_label(summary.top_topics[stage], language))
         lines.append(f"• {text(language, 'stage_' + stage)}: {figure}")
     if summary.hurting is not None:
         stage, share = summary.hurting
         lines += ["", text(language, "weekly_hurts", stage=text(language, "stage_" + stage), share=f"{share:.0f}")]
-        if summary.themes:
-            lines.append(text(language, "weekly_themes", themes=", ".join(summary.themes)))
+        if summary.topics:
+            topics = ", ".join(f"{summary.topic_label(t.topic, language)} {t.count} ({t.share:.0f}%)" for t in summary.topics)
+            lines.append(text(language, "weekly_topics", topics=topics))
         if summary.quote:
             quote = " ".join(summary.quote.split())
             lines.append(text(language, "weekly_quote", quote=quote if len(quote) <= 300 else quote[:299] + "…"))

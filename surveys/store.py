@@ -1176,7 +1176,7 @@ FROM answers WHERE answered_at >= ? AND answered_at < ? AND NOT skipped
 # The answers of the report's weeks, only the columns the report uses; skipped answers are left out.
 REPORT_ANSWERS = """
 SELECT i.order_id, a.invitation_id, i.survey, a.stage, a.question_type, a.value_number, a.value_text,
-       a.language, substr(a.answered_at, 1, 10) AS day, a.sentiment, a.text_language, a.scorer
+       a.language, substr(a.answered_at, 1, 10) AS day, a.sentiment, a.text_language, a.scorer, a.topics
 FROM answers a JOIN invitations i ON i.id = a.invitation_id
 WHERE a.answered_at >= ? AND a.answered_at < ? AND NOT a.skipped
 """
