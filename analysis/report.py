@@ -126,7 +126,7 @@ def feeling_curve(figures: WeeklyFigures) -> bytes:
     ax.set_ylim(-100, 100)
     ax.set_ylabel("feeling (positive − negative %)")
     if ax.get_legend_handles_labels()[0]:
-        ax.legend(loc="lower right")
+        ax.legend(loc="best")  # not over a stage at the bottom right (loyalty is often low)
     ax.set_title("Feeling across the journey")
     return _png(fig)
 
