@@ -53,6 +53,9 @@ FOLLOW_UPS = {
     ("nps_why", "zh"): ["价格太贵，质量不怎么样。", "东西用了两天就坏了。"],
 }
 SCORES = {"happy": (0.8, 1.0), "mixed": (0.45, 0.75), "unhappy": (0.0, 0.35)}
+# Where things went wrong for a mixed or unhappy customer: they rate that stage low, the others middling,
+# so the report has a stage that hurts most instead of the same figures everywhere.
+PAINS = {"delivery": 4, "support": 2, "purchase": 2, "first_use": 1}
 SUPPORT_CHAT, AGENT = -1000000000777, 999
 APOLOGY = "Sorry about that! We are sending a replacement today, tracking number follows."
 
@@ -65,10 +68,19 @@ class Customer:
     name: str
     language: str
     mood: str
+    pain: str = ""  # the stage that went wrong for them; "" for a happy customer
+
+    def feeling_at(self, stage: str) -> str:
+        """How they rate a stage: NPS and how they heard of us follow their mood, the stage that hurt is low."""
+        if stage in ("awareness", "loyalty") or self.mood == "happy":
+            return self.mood
+        return "unhappy" if stage == self.pain else "mixed"
 
 
-async def act(emu: BotAPIEmulator, who: Customer, rng: random.Random, outros: set[str], after: int) -> int:
-    """Answer questions as they arrive until a survey's closing message; return the last message id seen."""
+async def act(emu: BotAPIEmulator, who: Customer, rng: random.Random, outros: set[str], stages: dict[str, str], after: int) -> int:
+    """Answer questions as they arrive until a survey's closing message; return the last message id seen.
+
+    `stages` maps each question id to its journey stage."""
     while True:
         message = await emu.wait_for_bot_message(who.user_id, after=after, timeout=60)
         after = message["message_id"]
@@ -77,9 +89,15 @@ async def act(emu: BotAPIEmulator, who: Customer, rng: random.Random, outros: se
         buttons = [data for _, data in emu.buttons(message) if callbacks.Answer.parse(data)]
         skip = [data for _, data in emu.buttons(message) if callbacks.Skip.parse(data)]
         if buttons:
-            low, high = SCORES[who.mood]
-            if callbacks.Answer.parse(buttons[0]).value.isdigit():  # type: ignore[union-attr]  # filtered above
+            values = {callbacks.Answer.parse(data).value: data for data in buttons}  # type: ignore[union-attr]  # filtered above
+            question_id = callbacks.Answer.parse(buttons[0]).question_id  # type: ignore[union-attr]
+            feeling = who.feeling_at(stages.get(question_id, ""))
+            low, high = SCORES[feeling]
+            if all(value.isdigit() for value in values):
                 choice = buttons[min(len(buttons) - 1, int(rng.uniform(low, high) * len(buttons)))]
+            elif "not_solved" in values:  # the support question
+                outcome = "not_solved" if feeling == "unhappy" else rng.choices(["not_needed", "solved"], [3, 1])[0]
+                choice = values[outcome]
             else:
                 choice = rng.choice(buttons)
             emu.press_button(who.user_id, message["message_id"], choice)
@@ -135,6 +153,7 @@ async def run_demo(out: Path, customers: int = 36, first_week_delay: float = 3.0
     rng = random.Random(seed)
     surveys = load_surveys()
     outros = {s.outro[lang] for s in surveys.values() for lang in s.outro}
+    stages = {q.id: q.stage for s in surveys.values() for q in s.questions}
     token = f"{rng.randrange(10**8, 10**9)}:DEMO{secrets.token_hex(8)}"
     async with BotAPIEmulator(token=token, username=USERNAME) as emu:
         settings = load_settings(
@@ -152,7 +171,8 @@ async def run_demo(out: Path, customers: int = 36, first_week_delay: float = 3.0
         for n in range(customers):
             language = rng.choices(["en", "ru", "zh"], weights=[3, 1, 1])[0]
             mood = rng.choices(["happy", "mixed", "unhappy"], weights=[5, 2, 2])[0]
-            who = Customer(1000 + n, rng.choice(NAMES[language]), language, mood)
+            pain = "" if mood == "happy" else rng.choices(list(PAINS), list(PAINS.values()))[0]
+            who = Customer(1000 + n, rng.choice(NAMES[language]), language, mood, pain)
             emu.add_user(who.user_id, who.name, language_code=language)
             people.append(who)
         print(f"Emulator on {emu.base_url.removesuffix('/bot')}; {customers} simulated customers start their surveys…")
@@ -160,8 +180,8 @@ async def run_demo(out: Path, customers: int = 36, first_week_delay: float = 3.0
         async def journey(who: Customer) -> None:
             _, link = await add_order(store, settings.deep_link_secret.get_secret_value(), USERNAME, f"DEMO-{who.user_id}", who.name, datetime.now(UTC))  # type: ignore[union-attr]
             emu.send_text(who.user_id, f"/start {link.split('start=', 1)[1]}")
-            last = await act(emu, who, rng, outros, 0)
-            await act(emu, who, rng, outros, last)  # the first-week survey, after FIRST_WEEK_DELAY
+            last = await act(emu, who, rng, outros, stages, 0)
+            await act(emu, who, rng, outros, stages, last)  # the first-week survey, after FIRST_WEEK_DELAY
 
         desk_done = asyncio.Event()
         agent = asyncio.create_task(support_agent(emu, desk_done))
