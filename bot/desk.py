@@ -15,11 +15,12 @@ from bot import callbacks
 from bot.handlers import MAX_MESSAGE, Services, now, services, toast
 from bot.texts import LANGUAGE_NAMES, text
 from surveys import complaints
+from surveys.complaints import BUTTONS, TRANSITIONS, State
 from surveys.store import Complaint, Customer, FlaggedAnswer
 
 log = logging.getLogger(__name__)
 
-STATE_MARKS = {"open": "🔴", "in_progress": "🟡", "resolved": "🟢", "reopened": "🟠"}
+STATE_MARKS = {State.OPEN: "🔴", State.IN_PROGRESS: "🟡", State.RESOLVED: "🟢", State.REOPENED: "🟠"}
 
 
 def is_staff(svc: Services, user: User | None) -> bool:
@@ -88,14 +89,10 @@ def card_text(
 
 
 def card_buttons(complaint: Complaint, language: str) -> InlineKeyboardMarkup:
-    """Offer the actions that make sense in the complaint's state."""
-    names: dict[str, tuple[callbacks.DeskAction, ...]] = {
-        "open": ("take", "resolve"), "reopened": ("take", "resolve"), "in_progress": ("resolve",)
-    }
-    actions = names.get(complaint.state, ("reopen",))
+    """Offer the actions the complaint's state offers (surveys.complaints.BUTTONS)."""
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(text(language, f"desk_{a}"), callback_data=callbacks.Desk(complaint.id, a).build())
-          for a in actions]]
+          for a in BUTTONS[complaint.state]]]
     )
 
 
@@ -182,11 +179,10 @@ async def sync_desk(context: ContextTypes.DEFAULT_TYPE) -> None:
             await store.unclaim_card(complaint_id)
             raise
     moment = now()
-    for complaint in await store.due_escalations(moment - svc.escalate_after):
-        if await store.mark_escalated(complaint.id, moment):
-            waited = age(complaint.touched_at, moment)
-            note = text(svc.desk_language, "desk_escalated", id=complaint.id, waited=waited)
-            await store.queue_note(complaint.id, note, moment)
+    for complaint in await complaints.escalate(store, moment, svc.escalate_after):
+        waited = age(complaint.touched_at, moment)
+        note = text(svc.desk_language, "desk_escalated", id=complaint.id, waited=waited)
+        await store.queue_note(complaint.id, note, moment)
     for note_id, complaint_id, body in await store.notes_to_post():
         complaint = await store.complaint(complaint_id)
         if complaint is None or not await store.claim_note(note_id, now()):
@@ -224,9 +220,6 @@ async def ask_confirmation(context: ContextTypes.DEFAULT_TYPE, complaint: Compla
 
 # Staff's side ------------------------------------------------------------------------------------
 
-DESK_ACTIONS = {"take": complaints.take, "resolve": complaints.resolve, "reopen": complaints.reopen}
-
-
 async def desk_button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Take, resolve or reopen a complaint from its card: staff only."""
     query: CallbackQuery = update.callback_query  # type: ignore[assignment]
@@ -240,12 +233,12 @@ async def desk_button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE
         await toast(query, text(svc.desk_language, "unknown_button"))
         return
     complaint_id, action = pressed.complaint_id, pressed.action
-    if not await DESK_ACTIONS[action](svc.store, complaint_id, actor(query.from_user), now()):
+    if not await complaints.act(svc.store, action, complaint_id, actor(query.from_user), now()):
         await toast(query, text(svc.desk_language, "desk_not_now"))
         await svc.store.mark_card_stale(complaint_id)  # someone else moved it: show them where it stands
         return
     await toast(query, text(svc.desk_language, "desk_done"))  # the desk job redraws the card
-    if action == "resolve":
+    if TRANSITIONS[action].resolves:
         await ask_confirmation(context, await svc.store.complaint(complaint_id))  # type: ignore[arg-type]
 
 
@@ -290,7 +283,7 @@ async def complaints_command(update: Update, context: ContextTypes.DEFAULT_TYPE)
     for complaint in await svc.store.open_complaints():
         customer = await svc.store.customer(complaint.customer_id)
         who = escape(customer.first_name or "?") if customer else "?"
-        taken = f" · {escape(complaint.assignee_name)}" if complaint.assignee_name and complaint.state == "in_progress" else ""
+        taken = f" · {escape(complaint.assignee_name)}" if complaint.assignee_name and complaint.state == State.IN_PROGRESS else ""
         rows.append(
             f"{STATE_MARKS[complaint.state]} #{complaint.id} · {age(complaint.opened_at, moment)} · {who}"
             f" · {text(language, 'desk_state_' + complaint.state)}{taken}"

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pandas as pd
 import pytest
 
+from analysis.aggregate import complaint_figures
 from surveys import complaints, journey
-from surveys.complaints import FlagRules, RulesError, flags, load_phrases
+from surveys.complaints import (
+    BUTTONS, CONFIRMABLE, NOT_FIXED, OPEN_STATES, TRANSITIONS, UNTAKEN, Action, FlagRules, RulesError, State, flags,
+    load_phrases,
+)
 from surveys.journey import Person, Policy
 from surveys.links import make_token
 from surveys.reading import Feeling
-from surveys.store import ScoredAnswer
+from surveys.store import COMPLAINT_FACTS, ScoredAnswer, complaint_facts_params, connect_readonly
 from tests.helpers import SECRET, T0
 from tests.readings import reading
 
@@ -134,6 +139,33 @@ async def test_escalation_is_claimed_once_and_resets_on_reopen(store, surveys):
     assert await complaints.resolve(store, complaint.id, (900, "Sam"), later)
     assert await complaints.reopen(store, complaint.id, (900, "Sam"), later)
     assert await store.due_escalations(later + timedelta(hours=5)) != []  # untouched again after reopening
+
+
+def test_the_lifecycle_tables_agree_with_each_other():
+    assert set(TRANSITIONS) == set(Action) and set(BUTTONS) == set(State)
+    for state, actions in BUTTONS.items():
+        assert all(state in TRANSITIONS[a].sources for a in actions), state  # no button the store would refuse
+    assert set(UNTAKEN) <= set(OPEN_STATES) and CONFIRMABLE not in OPEN_STATES and NOT_FIXED.sources == (CONFIRMABLE,)
+    reachable = {State.OPEN} | {t.target for t in (*TRANSITIONS.values(), NOT_FIXED)}
+    assert reachable == set(State)
+
+
+@pytest.mark.parametrize("state", list(State))
+async def test_the_open_states_alone_decide_what_the_store_and_the_report_count_open(store, surveys, state):
+    step = await answered(store, surveys, 30, {"channel": "ad", "checkout_ease": "5", "purchase_csat": "1"})
+    complaint = await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
+    await store.set_card(complaint.id, -100, 7, None)
+    async with store._transaction() as db:
+        await db.execute("UPDATE complaints SET state = ?", (state.value,))
+    is_open = state in OPEN_STATES
+    assert [c.state for c in await store.open_complaints()] == ([state] if is_open else [])
+    assert [c.id for c in await store.due_escalations(T0 + timedelta(days=1))] == ([complaint.id] if state in UNTAKEN else [])
+    # The week after: the complaint is listed among the oldest open only while it is open.
+    start, end = T0 + timedelta(days=7), T0 + timedelta(days=14)
+    with connect_readonly(store.path) as conn:
+        facts = pd.read_sql(COMPLAINT_FACTS, conn, params=complaint_facts_params(start, end))
+    oldest = complaint_figures(facts, start, end, now=end).oldest_open
+    assert [(i, s) for i, _, s, _ in oldest] == ([(complaint.id, state.value)] if is_open else [])
 
 
 async def test_forget_erases_the_person_and_keeps_anonymous_scores(store, surveys):
