@@ -24,7 +24,7 @@ from surveys import complaints, journey
 from surveys.definitions import LANGUAGES, Question, Survey
 from surveys.engine import AnswerValue
 from surveys.complaints import FlagRules
-from surveys.journey import Person, Policy, ScoreFn, Step
+from surveys.journey import Outcome, Person, Policy, ScoreFn, Step
 from surveys.store import Customer, Invitation, Store
 
 log = logging.getLogger(__name__)
@@ -101,15 +101,6 @@ def answer_label(question: Question, value: AnswerValue, language: str) -> str:
     return answer if len(answer) <= 80 else answer[:79] + "…"
 
 
-def parse_callback(data: str | None) -> tuple[str, int, str, str | None] | None:
-    """Read answer/skip callback data as (kind, invitation id, question id, value)."""
-    if answer := callbacks.Answer.parse(data):
-        return "button", answer.invitation_id, answer.question_id, answer.value
-    if skip := callbacks.Skip.parse(data):
-        return "skip", skip.invitation_id, skip.question_id, None
-    return None
-
-
 async def ask(context: ContextTypes.DEFAULT_TYPE, customer: Customer, invitation: Invitation, question: Question) -> None:
     """Send one question and remember its message."""
     message = await context.bot.send_message(
@@ -173,14 +164,14 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     who = person(update)
     step = await journey.open_link(svc.store, svc.surveys, svc.policy, svc.secret, context.args[0], who, now())
     language = step.customer.language if step.customer else journey.pick_language(who.language_code)
-    if step.status in ("invalid_link", "foreign_link"):
+    if step.status in (Outcome.INVALID_LINK, Outcome.FOREIGN_LINK):
         log.warning("refused %s deep link from user %s", step.status, who.telegram_user_id)
         await reply(update, language, step.status)
         return
-    if step.status == "already_done":
+    if step.status is Outcome.ALREADY_DONE:
         await reply(update, language, "already_done")
         return
-    if step.status == "started":
+    if step.status is Outcome.STARTED:
         greeting = text(language, "greeting", name=who.first_name or "")
         intro = escape(step.survey.intro[language])  # type: ignore[union-attr]
         await update.effective_message.reply_text(f"{greeting}\n{intro}", parse_mode=ParseMode.HTML)
@@ -193,33 +184,37 @@ async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     """Store the pressed answer and ask the next question."""
     query: CallbackQuery = update.callback_query  # type: ignore[assignment]
     svc = services(context)
-    parsed = parse_callback(query.data)
+    pressed = callbacks.Answer.parse(query.data) or callbacks.Skip.parse(query.data)
     customer = await svc.store.customer_by_user(query.from_user.id)
     language = customer.language if customer else journey.pick_language(query.from_user.language_code)
-    if parsed is None:
+    if pressed is None:
         await toast(query, text(language, "unknown_button"))
         return
     if customer is None:
         await toast(query, text(language, "not_yours"))
         return
-    kind, invitation_id, question_id, raw = parsed
-    step = await journey.answer(svc.store, svc.surveys, customer, invitation_id, question_id, raw, kind, svc.score, now())
-    if step.status == "recorded":  # the answer is stored: the three calls need not wait for each other
+    if isinstance(pressed, callbacks.Answer):
+        step = await journey.press(
+            svc.store, svc.surveys, customer, pressed.invitation_id, pressed.question_id, pressed.value, now()
+        )
+    else:
+        step = await journey.skip(svc.store, svc.surveys, customer, pressed.invitation_id, pressed.question_id, now())
+    if step.status is Outcome.RECORDED:  # the answer is stored: the three calls need not wait for each other
         await together(
             toast(query, text(language, "recorded")),
             show_answer(context, step, query.message),  # type: ignore[arg-type]
             continue_survey(context, step),
         )
         await review_answers(context, step)
-    elif step.status == "duplicate":
+    elif step.status is Outcome.DUPLICATE:
         await toast(query, text(language, "already_recorded"))
         await continue_survey(context, step)
         await review_answers(context, step)
-    elif step.status in ("not_yours", "no_survey", "finished"):
-        await toast(query, text(language, "not_yours" if step.status != "finished" else "finished"))
-        if step.status == "finished" and query.message is not None:
+    elif step.status in (Outcome.NOT_YOURS, Outcome.NO_SURVEY, Outcome.FINISHED):
+        await toast(query, text(language, "not_yours" if step.status is not Outcome.FINISHED else "finished"))
+        if step.status is Outcome.FINISHED and query.message is not None:
             await _drop_buttons(query)
-    elif step.status == "stale":
+    elif step.status is Outcome.STALE:
         await toast(query, text(language, "stale"))
         await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]
     else:  # invalid value for this question
@@ -257,17 +252,15 @@ async def text_answered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     if update.effective_message.reply_to_message and await relay_to_support(context, update, customer, True):
         return
-    step = await journey.answer(
-        svc.store, svc.surveys, customer, None, None, update.effective_message.text, "text", svc.score, now(),
-        update.effective_message.message_id,
-    )
-    if step.status == "recorded":
+    message = update.effective_message
+    step = await journey.write(svc.store, svc.surveys, customer, message.text or "", svc.score, now(), message.message_id)
+    if step.status is Outcome.RECORDED:
         await together(show_answer(context, step, None), continue_survey(context, step))
         await review_answers(context, step)
-    elif step.status == "duplicate":
+    elif step.status is Outcome.DUPLICATE:
         await continue_survey(context, step)
         await review_answers(context, step)
-    elif step.status == "invalid":
+    elif step.status is Outcome.INVALID:
         await reply(update, customer.language, "use_buttons" if step.question.type != "text" else "use_text")  # type: ignore[union-attr]
         await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]
     elif not await relay_to_support(context, update, customer, False):

@@ -79,8 +79,10 @@ async def answered(store, surveys, user: int, values: dict[str, str], score=lamb
     order = await store.add_order(f"O-{user}", "Ann Lee", T0, T0)
     step = await journey.open_link(store, surveys, Policy(), SECRET, make_token(SECRET, order.id), Person(user, user, "Ann"), T0)
     for question_id, raw in values.items():
-        kind = "text" if question_id in ("what_went_wrong", "improve") else "button"
-        step = await journey.answer(store, surveys, step.customer, step.invitation.id, question_id, raw, kind, score, T0)
+        if question_id in ("what_went_wrong", "improve"):
+            step = await journey.write(store, surveys, step.customer, raw, score, T0)
+        else:
+            step = await journey.press(store, surveys, step.customer, step.invitation.id, question_id, raw, T0)
         assert step.status == "recorded", (question_id, step.status)
     return step
 
@@ -90,8 +92,7 @@ async def test_one_complaint_per_survey_collects_every_flagged_answer(store, sur
     first = await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
     assert first is not None and first.state == "open"
     assert await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0) is None  # nothing new
-    step = await journey.answer(store, surveys, step.customer, step.invitation.id, "what_went_wrong", "bad", "text",
-                                lambda t: reading(-0.6), T0)  # fmt: skip
+    step = await journey.write(store, surveys, step.customer, "bad", lambda t: reading(-0.6), T0)
     again = await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
     assert again is not None and again.id == first.id
     _, customer, ref, survey, flagged, last_reply = await store.complaint_card(first.id)
