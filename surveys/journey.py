@@ -230,15 +230,16 @@ async def reachable_again(store: Store, telegram_user_id: int) -> None:
 
 
 async def my_data(store: Store, telegram_user_id: int) -> dict | None:
-    """Return everything stored about the person, None when they are unknown."""
+    """Return everything stored about the person (a profile, or only the raw messages they sent), None when nothing."""
     customer = await store.customer_by_user(telegram_user_id)
-    return None if customer is None else await store.customer_data(customer.id)
+    data = await store.customer_data(customer.id if customer else None, telegram_user_id)
+    return data if customer is not None or data["updates"] else None
 
 
-async def forget(store: Store, telegram_user_id: int, now: datetime) -> bool:
-    """Erase the person's data and stop all surveys; scores stay only as anonymous numbers."""
+async def forget(store: Store, telegram_user_id: int, now: datetime, handling: int | None = None) -> bool:
+    """Erase the person's data and stop all surveys; scores stay only as anonymous numbers.
+
+    `handling` is the raw update being handled, erased with the rest. False when nothing was stored.
+    """
     customer = await store.customer_by_user(telegram_user_id)
-    if customer is None:
-        return False
-    await store.forget_customer(customer.id, telegram_user_id, now)
-    return True
+    return await store.forget_customer(customer.id if customer else None, telegram_user_id, now, handling)
