@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from surveys.definitions import LANGUAGES, Question, Survey
 from surveys.engine import SKIPPED, AnswerValue, InvalidAnswer, next_question, parse_button, parse_text
-from surveys.links import read_token
+from surveys.links import read_link
 from surveys.reading import Reading
 from surveys.store import Customer, Invitation, Store
 
@@ -83,9 +83,9 @@ async def open_link(
     store: Store, surveys: dict[str, Survey], policy: Policy, secret: str, token: str, person: Person, now: datetime
 ) -> Step:
     """Link the person to the order behind a deep-link token and start or resume its first survey."""
-    order_id = read_token(secret, token)
-    order = await store.order(order_id) if order_id is not None else None
-    if order is None:
+    link = read_link(secret, token)
+    order = await store.order(link.order_id) if link is not None else None
+    if order is None or order.link_version != link.version:  # type: ignore[union-attr]  # a re-issued link's old one
         return Step("invalid_link", customer=await store.customer_by_user(person.telegram_user_id))
     customer = await store.upsert_customer(
         person.telegram_user_id, person.chat_id, person.first_name, pick_language(person.language_code), now

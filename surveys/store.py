@@ -43,6 +43,7 @@ class Order:
     customer_name: str | None
     purchased_at: datetime
     customer_id: int | None
+    link_version: int = 0  # raised each time the shop re-issues the order's link; older links stop working
 
 
 @dataclass(frozen=True)
@@ -263,6 +264,10 @@ MIGRATIONS: list[str] = [
         ALTER TABLE answers ADD COLUMN topics TEXT;
         ALTER TABLE answers ADD COLUMN complaint INTEGER;
     """,
+    # The version of an order's deep link: `orders relink` raises it, so a forwarded link stops working.
+    """
+        ALTER TABLE orders ADD COLUMN link_version INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 def _reading_columns(reading: Reading | None) -> tuple[object, ...]:
@@ -283,7 +288,7 @@ def _topics(column: str | None) -> tuple[str, ...]:
 _INVITATION = """SELECT id, order_id, survey, due_at, sent_at, reminder_due_at, reminded_at, completed_at,
     asked_question_id, asked_message_id FROM invitations"""
 _CUSTOMER = "SELECT id, telegram_user_id, chat_id, first_name, language, stopped_at, unreachable_at FROM customers"
-_ORDER = "SELECT id, order_ref, customer_name, purchased_at, customer_id FROM orders"
+_ORDER = "SELECT id, order_ref, customer_name, purchased_at, customer_id, link_version FROM orders"
 
 
 _DUE = (
@@ -318,7 +323,7 @@ def _customer(row: Sequence) -> Customer:
 
 
 def _order(row: Sequence) -> Order:
-    return Order(row[0], row[1], row[2], from_text(row[3]), row[4])
+    return Order(row[0], row[1], row[2], from_text(row[3]), row[4], row[5])
 
 
 # The raw updates of a person: any user or chat id equal to theirs, wherever it sits (their messages, edits,
@@ -478,6 +483,27 @@ class Store:
         )
         row = await self._one("SELECT customer_id FROM orders WHERE id = ?", (order_id,))
         return row is not None and row[0] == customer_id
+
+    async def relink_order(self, ref: str) -> Order | None:
+        """Re-issue an order's link: older links stop working, and the account that used one is detached.
+
+        What was answered through the old link is not the customer's: answers, complaints and surveys of
+        the order go, so the customer starts afresh. None when there is no such order.
+        """
+        of_order = "SELECT id FROM invitations WHERE order_id = ?"
+        async with self._transaction() as db:
+            async with db.execute("SELECT id FROM orders WHERE order_ref = ? AND forgotten_at IS NULL", (ref,)) as c:
+                row = await c.fetchone()
+            if row is None:
+                return None
+            await db.execute(f"DELETE FROM complaints WHERE invitation_id IN ({of_order})", (row[0],))
+            await db.execute(f"DELETE FROM answers WHERE invitation_id IN ({of_order})", (row[0],))
+            await db.execute("DELETE FROM invitations WHERE order_id = ?", (row[0],))
+            await db.execute(
+                "UPDATE orders SET customer_id = NULL, link_version = link_version + 1 WHERE id = ?", (row[0],)
+            )
+        await self.scrub()
+        return await self.order(row[0])
 
     # Customers ------------------------------------------------------------------------------------
 

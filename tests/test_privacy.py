@@ -158,3 +158,46 @@ def test_mydata_splits_long_content_into_valid_messages_within_the_limit():
     # Nothing is lost: the long text is there in full, in pieces that continue with "… ".
     joined = "".join(line.removeprefix("… ") for line in "\n".join(shown).splitlines())
     assert joined.count(long_text) == 5 and "A" * 300 + "<i>" in joined
+
+
+async def test_a_forwarded_link_shows_no_shop_data_and_relink_hands_the_order_back(harness: Harness, monkeypatch, capsys):
+    import pytest
+
+    from bot.cli import main
+    from tests.helpers import SECRET, USERNAME
+
+    h, emu = harness, harness.emu
+    for name, value in (("DATABASE_PATH", h.settings.database_path), ("DEEP_LINK_SECRET", SECRET),
+                        ("TELEGRAM_BOT_USERNAME", USERNAME)):  # fmt: skip
+        monkeypatch.setenv(name, str(value))
+    await asyncio.to_thread(main, ["orders", "add", "A-88", "--customer", "Ann Shopname"])
+    first = capsys.readouterr().out.strip().split("start=")[1]
+    stranger, owner = 990, 991
+    emu.add_user(stranger, "Eve")
+    emu.send_text(stranger, f"/start {first}")  # the link was forwarded: Eve opens it first
+    q = await h.question(stranger)
+    await h.press(stranger, q, "ad")
+    await h.question(stranger, after=q["message_id"])
+    emu.send_text(stranger, "/mydata")
+    shown = await h.next_message(stranger, predicate=lambda m: "everything I store" in m.get("text", ""))
+    assert "A-88" in shown["text"] and "Shopname" not in shown["text"]  # what the shop typed stays with the shop
+
+    await asyncio.to_thread(main, ["orders", "relink", "A-88"])
+    second = capsys.readouterr().out.strip().split("start=")[1]
+    assert second != first and second.startswith(first.split("_")[0] + "-1_")
+    emu.send_text(stranger, f"/start {first}")  # the old link no longer opens anything
+    await h.next_message(stranger, predicate=lambda m: "link isn't valid" in m.get("text", ""))
+    emu.send_text(stranger, "/mydata")
+    again = await h.next_message(stranger, after=shown["message_id"], predicate=lambda m: "everything I store" in m.get("text", ""))
+    assert "A-88" not in again["text"] and "post_purchase/channel" not in again["text"]  # detached, its answers gone with it
+
+    emu.add_user(owner, "Ann")
+    emu.send_text(owner, f"/start {second}")
+    q = await h.question(owner)
+    assert q["text"] == "How did you first hear about us?"  # a fresh start for the real customer
+    assert await h.rows("SELECT c.telegram_user_id FROM orders o JOIN customers c ON c.id = o.customer_id") == [(owner,)]
+    with pytest.raises(SystemExit) as exit_:
+        await asyncio.to_thread(main, ["orders", "relink", "NOPE-1"])
+    assert exit_.value.code == 1 and capsys.readouterr().err.strip() == (
+        "journeypulse: no order 'NOPE-1' (or its customer asked to be forgotten); nothing changed"
+    )
