@@ -108,7 +108,8 @@ def build_application(
         store, surveys, settings.policy, settings.deep_link_secret.get_secret_value(), partial(score_answer, taxonomy=settings.taxonomy),  # type: ignore[union-attr]
         rules=settings.flag_rules, support_chat_id=settings.support_chat_id, staff=settings.staff,
         escalate_after=settings.complaint_escalate_after, desk_interval=min(settings.scheduler_interval, 2.0),
-        desk_language=settings.support_language, managers=settings.managers, **({"clock": clock} if clock else {}),
+        desk_language=settings.support_language, managers=settings.managers, taxonomy=settings.taxonomy,
+        **({"clock": clock} if clock else {}),
         raw_update_retention=settings.raw_update_retention,
     )  # fmt: skip
     private = filters.ChatType.PRIVATE

@@ -19,6 +19,7 @@ from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 from analysis.aggregate import last_complete_week
 from analysis.report import WeeklySummary, digest_week, weekly_summary
+from analysis.topics import Taxonomy, default_taxonomy
 from bot import callbacks
 from bot.pacing import Pacer
 from bot.privacy import render_my_data
@@ -55,6 +56,7 @@ class Services:
     managers: frozenset[int] = frozenset()  # Telegram user ids allowed to pull reports
     clock: Clock = system_clock  # every "now" of the bot: tests set the moment to test the schedule
     raw_update_retention: timedelta = timedelta(days=3)  # handled raw updates are deleted after this long
+    taxonomy: Taxonomy = field(default_factory=default_taxonomy)  # names the topics of the weekly summary
 
 
 @dataclass
@@ -564,7 +566,7 @@ async def weekly_command(update: Update, context: Context) -> None:
 async def send_weekly(context: Context, chat_id: int, language: str) -> None:
     """Build the last complete week's summary in a thread and send it."""
     svc = services(context)
-    summary = await asyncio.to_thread(weekly_summary, svc.store.path, last_complete_week(svc.clock()))
+    summary = await asyncio.to_thread(weekly_summary, svc.store.path, last_complete_week(svc.clock()), svc.taxonomy)
     await send_summary(context, chat_id, language, summary)
 
 
@@ -582,7 +584,7 @@ async def send_due_digests(context: Context) -> None:
     cached = context.bot_data.digest_summary
     try:
         # The week has ended, so its figures no longer change: a retry reuses the summary already built.
-        summary = cached[1] if cached and cached[0] == week else await asyncio.to_thread(weekly_summary, svc.store.path, week)
+        summary = cached[1] if cached and cached[0] == week else await asyncio.to_thread(weekly_summary, svc.store.path, week, svc.taxonomy)
         context.bot_data.digest_summary = (week, summary)
     except Exception:  # a bug or a broken database: do not rebuild the report on every tick
         log.exception("could not build the digest of %s; retrying in %s", week, DIGEST_RETRY)

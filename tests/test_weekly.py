@@ -152,3 +152,16 @@ async def test_summary_text_is_escaped_and_localised(store, surveys):
     assert "Темы негативных ответов: Доставка 1 (100%), Упаковка 1 (100%)" in ru and "delivery" not in ru
     empty = await asyncio.to_thread(weekly_summary, store.path, "2026-W40")
     assert "No answers were given in week 2026-W40" in summary_text(empty, "en", digest=True)
+
+
+async def test_summary_names_topics_from_the_shops_own_taxonomy(store, surveys, tmp_path):
+    from analysis.topics import load_taxonomy
+
+    path = tmp_path / "topics.yaml"
+    path.write_text("slow_courier:\n  label: {en: Slow courier, ru: Медленный курьер, zh: 快递慢}\n  terms: {en: [courier]}\n",
+                    encoding="utf-8")  # fmt: skip
+    await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1,
+                  "what_went_wrong": "The courier took a week"}, scores={"what_went_wrong": -0.6},
+                  topics={"what_went_wrong": ("slow_courier",)})  # fmt: skip
+    summary = await asyncio.to_thread(weekly_summary, store.path, WEEK, load_taxonomy(path))
+    assert "Медленный курьер 1 (100%)" in summary_text(summary, "ru") and "slow_courier" not in summary_text(summary, "zh")
