@@ -222,6 +222,9 @@ def headline(figures: WeeklyFigures) -> str:
         if called:
             c = called[0]
             return f"{c.stage.replace('_', ' ').capitalize()}: {_change_text(c)}: {verdict.value}."
+        if topics := topic_verdicts(figures, verdict):  # figures held, but what customers complain about moved
+            stage, line = topics[0]
+            return f"{stage.replace('_', ' ').capitalize()}: {line}: {verdict.value}."
     if all(c.verdict == Verdict.UNTESTED for c in figures.changes):
         return "No figure can be compared with last week yet."
     return "No change from last week is significant: every tested figure held."
@@ -268,7 +271,8 @@ def topic_note(figures: WeeklyFigures, stage: str) -> str | None:
 
 def topic_verdicts(figures: WeeklyFigures, verdict: Verdict) -> list[tuple[str, str]]:
     """(stage, topic change) for topics whose share among negative texts changed significantly."""
-    return [(stage, f"topic {figures.taxonomy.label(t.topic, REPORT_LANGUAGE)}: {topic_change(t)} of negative texts")
+    return [(stage, f"topic {figures.taxonomy.label(t.topic, REPORT_LANGUAGE)}: named by {t.share:.0f}% of negative texts "
+                    f"(last week {t.previous:.0f}%, {t.delta:+.1f} points, p = {t.p:.2g})")
             for stage, found in figures.topics.items() for t in found.topics if t.verdict == verdict]  # fmt: skip
 
 

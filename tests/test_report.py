@@ -268,8 +268,10 @@ async def test_topics_per_stage_reach_html_markdown_csv_and_poster(store, survey
     assert ("<tr><td>Packaging</td><td>16</td><td>80</td><td class='words'>10% → 80% (+70.0 points, worse, p = ")  in page
     assert "“Box 15 &lt;b&gt;crushed&lt;/b&gt;”" in page and "size_fit" not in page and "Size and fit" in page
     assert "| Packaging | 16 | 80 | 10% → 80% (+70.0 points, worse, p = " in md and "size_fit" not in md
-    assert "delivery: topic Packaging: 10% → 80% (+70.0 points, worse" in _section(md, "What got worse")
+    assert "delivery: topic Packaging: named by 80% of negative texts (last week 10%, +70.0 points, p = " in _section(md, "What got worse")
     assert "20 negative written answers." in md
+    # every delivery rating held (all 1s both weeks), so the topic's rise leads the report
+    assert md.split("## Headline\n\n", 1)[1].startswith("Delivery: topic Packaging: named by 80% of negative texts")
     rows = {r["stage"]: r for r in csv.DictReader((tmp_path / "stages.csv").open(encoding="utf-8"))}
     delivery = rows["delivery"]
     assert (delivery["top_topic"], delivery["top_topic_count"], delivery["top_topic_verdict"]) == ("Packaging", "16", "worse")
