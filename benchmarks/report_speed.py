@@ -33,14 +33,25 @@ TEXTS = {  # (text, polarity, language); None polarity = not scored (no scorer f
                  ("Delivery was late and support never replied.", -0.3, "en"),
                  ("Wrong size, I want a refund. Terrible experience.", -0.8, "en"),
                  ('<script>alert("x")</script> Box <b>crushed</b> & late', -0.9, "en"),  # must show as text
-                 ("Посылка пришла поврежденной, очень недоволен.", None, "ru"),
-                 ("快递太慢了，客服也不回复。", None, "zh")],
+                 ("Посылка пришла поврежденной, очень недоволен.", -0.7, "ru"),
+                 ("快递太慢了，客服也不回复。", -0.8, "zh")],
     "positive": [("Love it, works perfectly and arrived early!", 0.7, "en"),
                  ("Great quality, very happy with it.", 0.8, "en"),
                  ("Checkout was quick and easy.", 0.43, "en"),
-                 ("Отличный товар, всё понравилось!", None, "ru"),
-                 ("质量很好，非常满意！", None, "zh")],
+                 ("Отличный товар, всё понравилось!", 0.8, "ru"),
+                 ("质量很好，非常满意！", 0.9, "zh")],
 }  # fmt: skip
+# The "why" after a low answer speaks of its stage; in END_WEEK packaging complaints rise, a change to call.
+WHY = {
+    "delivery_why": [("Delivery was four days late and tracking never updated.", -0.3, "en"),
+                     ("The courier left the parcel in the rain, the box was soaked.", -0.2, "en"),
+                     ("Доставка опоздала на неделю.", -0.5, "ru"), ("快递太慢了，晚了四天才到。", -0.9, "zh")],
+    "support_why": [("Support never replied to my emails.", -0.6, "en"), ("Оператор нахамил, возврат не оформили.", -0.9, "ru"),
+                    ("客服一直没人回。", -0.9, "zh")],
+    "nps_why": [("Too expensive for this quality.", -0.7, "en"), ("The product broke after two days.", -0.7, "en"),
+                ("Слишком дорого для такого качества.", -0.4, "ru"), ("东西用了两天就坏了。", -0.9, "zh")],
+}  # fmt: skip
+PACKAGING = ("The box arrived crushed and the packaging was torn.", -0.6, "en")
 CHANNELS = ("social", "search", "friend", "ad", "other")
 
 
@@ -57,7 +68,8 @@ def generate(path: Path, answers: int, weeks: int, seed: int = 7) -> int:
     from surveys.store import Store
 
     path.unlink(missing_ok=True)
-    topics = {text: ";".join(default_taxonomy().find(text)) for pool in TEXTS.values() for text, _, _ in pool}
+    pools = [*TEXTS.values(), *WHY.values(), [PACKAGING]]
+    topics = {text: ";".join(default_taxonomy().find(text)) for pool in pools for text, _, _ in pool}
 
     async def create() -> None:
         store = await Store.open(path)
@@ -121,7 +133,9 @@ def generate(path: Path, answers: int, weeks: int, seed: int = 7) -> int:
                         rows.append((answer_id, invitation_id, qid, stage, "text", None, None, 1, language, _ts(at),
                                      None, None, None, None, None))  # fmt: skip
                     else:
-                        pool = TEXTS[tone or ("negative" if mood < rng.random() else "positive")]
+                        pool = WHY.get(qid) or TEXTS[tone or ("negative" if mood < rng.random() else "positive")]
+                        if qid == "delivery_why":
+                            pool = pool + [PACKAGING] * (12 if at >= parse_week(END_WEEK)[0] else 0)
                         text, polarity, text_language = rng.choice([t for t in pool if t[2] == language] or pool)
                         rows.append((answer_id, invitation_id, qid, stage, "text", None, f"{text} #{answer_id % 997}", 0,
                                      language, _ts(at), polarity, None if polarity is None else 0.5, text_language,
