@@ -16,9 +16,15 @@ from analysis.stats import Change, Verdict, benjamini_hochberg, two_proportions,
 from surveys.complaints import OPEN_STATES
 from surveys.definitions import Survey, load_surveys
 from surveys.store import (
-    COMPLAINT_FACTS, INVITATION_ANSWERS, ORDER_CHANNELS, REPORT_ANSWERS, TREND_ANSWERS, complaint_facts_params,
-    connect_readonly, to_text,
-)  # fmt: skip
+    COMPLAINT_FACTS,
+    INVITATION_ANSWERS,
+    ORDER_CHANNELS,
+    REPORT_ANSWERS,
+    TREND_ANSWERS,
+    complaint_facts_params,
+    connect_readonly,
+    to_text,
+)
 
 STAGES = ("awareness", "purchase", "delivery", "first_use", "support", "loyalty")
 SMALL_SAMPLE = 30  # a figure resting on fewer answers than this is flagged

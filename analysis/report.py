@@ -18,9 +18,19 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from analysis.aggregate import (  # noqa: E402
-    FIGURES, NEGATIVE_TEXT, POSITIVE_TEXT, SMALL_SAMPLE, STAGES, TREND_WEEKS, WeeklyFigures, aggregate_week,
-    TESTED, last_complete_week, parse_week, week_name,
-)  # fmt: skip
+    FIGURES,
+    NEGATIVE_TEXT,
+    POSITIVE_TEXT,
+    SMALL_SAMPLE,
+    STAGES,
+    TESTED,
+    TREND_WEEKS,
+    WeeklyFigures,
+    aggregate_week,
+    last_complete_week,
+    parse_week,
+    week_name,
+)
 from analysis.poster import draw_poster  # noqa: E402
 from analysis.stats import ALPHA, Verdict  # noqa: E402
 from surveys.export import write_csv  # noqa: E402
@@ -50,8 +60,8 @@ METHOD = [
     "CSAT = answers of 4 or 5 on the 1–5 scale ÷ CSAT answers × 100.",
     "NPS = % of answers 9–10 (promoters) − % of answers 0–6 (detractors), on 0–10.",
     "CES = mean of the 1–7 ease answers, and % of answers ≥ 5.",
-    f"Sentiment = mean stored polarity (−1…1) over scored texts only; texts not scored (no scorer for their "
-    f"language) are counted apart and never as 0.",
+    "Sentiment = mean stored polarity (−1…1) over scored texts only; texts not scored (no scorer for their "
+    "language) are counted apart and never as 0.",
     f"Negative answer: text sentiment < {NEGATIVE_TEXT}, CSAT ≤ 2, NPS ≤ 6, CES ≤ 2 or support contacted and "
     f"not solved. Positive: text sentiment > {POSITIVE_TEXT}, CSAT ≥ 4, NPS ≥ 9, CES ≥ 5 or support contacted and "
     "solved. Negative share = negative ÷ rated answers (ratings, scored texts and support outcomes); other choice "
@@ -438,8 +448,8 @@ def stage_rows(figures: WeeklyFigures) -> tuple[list[str], list[dict]]:
         record.update({
             "week": figures.week,
             "themes": "; ".join(t for t, _ in figures.themes.get(stage, [])),
-            "negative_quote": (quotes.get("negative") or [None])[0],
-            "positive_quote": (quotes.get("positive") or [None])[0],
+            "negative_quote": next(iter(quotes.get("negative") or []), None),
+            "positive_quote": next(iter(quotes.get("positive") or []), None),
         })  # fmt: skip
         rows.append({k: (None if math.isnan(v) else round(v, 3)) if isinstance(v, float) else v for k, v in record.items()})
     return ["week", *columns], rows

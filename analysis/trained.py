@@ -8,7 +8,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 # Links and handles say nothing about sentiment; in tweets they are random strings the model would
@@ -55,7 +55,7 @@ def model_file(language: str) -> str:
     return f"{language}.json.gz"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_model(language: str) -> Model:
     """Read `language`'s weights shipped in analysis/models (installed package data, no network)."""
     resource = resources.files("analysis").joinpath("models", model_file(language))

@@ -20,16 +20,15 @@ import statistics
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pandas as pd
-
+from train_sentiment import is_held_out, macro_f1
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.sentiment import detect_language, score_text
-from train_sentiment import is_held_out, macro_f1
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TUNE_SEED = 3
@@ -117,7 +116,7 @@ def measure_scorer(dataset: str, scorer: str, polarity: Polarity, frame: pd.Data
         scorer=scorer,
         n=len(texts),
         coverage=sum(p is not None for p in predictions) / len(texts),
-        accuracy=sum(p == y for p, y in zip(predictions, labels)) / len(texts),
+        accuracy=sum(p == y for p, y in zip(predictions, labels, strict=True)) / len(texts),
         macro_f1=macro_f1(labels, predictions),
         texts_per_second=rate,
     )
@@ -155,9 +154,9 @@ def f1_of(labels: list[str], predictions: list[str], classes: tuple[str, ...]) -
     """Mean F1 over `classes`; a prediction outside them is a miss for its true class."""
     f1s = []
     for cls in classes:
-        tp = sum(1 for y, p in zip(labels, predictions) if y == cls and p == cls)
-        fp = sum(1 for y, p in zip(labels, predictions) if y != cls and p == cls)
-        fn = sum(1 for y, p in zip(labels, predictions) if y == cls and p != cls)
+        tp = sum(1 for y, p in zip(labels, predictions, strict=True) if y == cls and p == cls)
+        fp = sum(1 for y, p in zip(labels, predictions, strict=True) if y != cls and p == cls)
+        fn = sum(1 for y, p in zip(labels, predictions, strict=True) if y == cls and p != cls)
         f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
     return sum(f1s) / len(f1s)
 
@@ -188,9 +187,9 @@ def three_way_lines(data_dir: Path, max_rows: int, repeats: int) -> list[str]:
                 ["neutral" if p == "none" else p for p in predicted],
                 ("negative", "neutral", "positive"),
             )
-            polar = [(y, p) for y, p in zip(labels, predicted) if y in POLAR]
+            polar = [(y, p) for y, p in zip(labels, predicted, strict=True) if y in POLAR]
             polar_f1 = f1_of([y for y, _ in polar], [p for _, p in polar], POLAR)
-            none_rows = [(y, p) for y, p in zip(labels, predicted) if y == "none"]
+            none_rows = [(y, p) for y, p in zip(labels, predicted, strict=True) if y == "none"]
             none_right = sum(p == "none" for _, p in none_rows)
             none_note = f"{none_right}/{len(none_rows)}" if none_rows else "-"
             lines.append(f"{name:<46} {lang:<3} {len(part):>6} {three:>9.3f} {polar_f1:>9.3f} {none_note:>9} {rate:>9,.0f}")

@@ -60,7 +60,7 @@ RECIPES = {
     "ru": Recipe(
         "ru", "ru/sentirueval2015_tweets_train.csv", (2, 5), 40_000,
         extra=("ru/goemotions_ru.csv", "ru/linis_crowd_words.csv", "survey_answers"),
-    ),  # fmt: skip
+    ),
     "zh": Recipe("zh", "zh/online_shopping_dev.csv", (1, 3), 40_000),
 }
 
@@ -104,9 +104,9 @@ def macro_f1(labels: list[int], predictions: list[int | None]) -> float:
     """Mean F1 of the classes 0 and 1; a None prediction is wrong for either class."""
     f1s = []
     for cls in (0, 1):
-        tp = sum(1 for y, p in zip(labels, predictions) if y == cls and p == cls)
-        fp = sum(1 for y, p in zip(labels, predictions) if y != cls and p == cls)
-        fn = sum(1 for y, p in zip(labels, predictions) if y == cls and p != cls)
+        tp = sum(1 for y, p in zip(labels, predictions, strict=True) if y == cls and p == cls)
+        fp = sum(1 for y, p in zip(labels, predictions, strict=True) if y != cls and p == cls)
+        fn = sum(1 for y, p in zip(labels, predictions, strict=True) if y == cls and p != cls)
         f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
     return sum(f1s) / len(f1s)
 
@@ -187,7 +187,7 @@ def evaluate(data: dict, frame: pd.DataFrame) -> tuple[float, float, float]:
     decisions = [model.decision(text) for text in frame["text"]]
     predictions = [None if d is None or d == 0.0 else int(d > 0) for d in decisions]
     labels = frame["label"].tolist()
-    accuracy = sum(p == y for p, y in zip(predictions, labels)) / len(labels)
+    accuracy = sum(p == y for p, y in zip(predictions, labels, strict=True)) / len(labels)
     coverage = sum(p is not None for p in predictions) / len(labels)
     return accuracy, macro_f1(labels, predictions), coverage
 

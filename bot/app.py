@@ -94,18 +94,18 @@ def build_application(
     settings.require("TELEGRAM_BOT_TOKEN", "DEEP_LINK_SECRET")
     builder = (
         Application.builder()
-        .token(settings.telegram_bot_token.get_secret_value())  # type: ignore[union-attr]
+        .token(settings.telegram_bot_token.get_secret_value())  # type: ignore[union-attr]  # require() refused it unset
         .base_url(settings.telegram_api_base_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML))  # every text we send is escaped HTML
         .updater(None)
         .context_types(CONTEXT_TYPES)
     )
     if settings.telegram_rate_limit:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=5))
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=5))  # type: ignore[arg-type]  # a limiter changes the builder's bot type, which reassigning `builder` cannot express
     application = builder.build()
     application.bot_data.pacer = Pacer(settings.bulk_send_rate)
     application.bot_data.services = Services(
-        store, surveys, settings.policy, settings.deep_link_secret.get_secret_value(), partial(score_answer, taxonomy=settings.taxonomy),  # type: ignore[union-attr]
+        store, surveys, settings.policy, settings.deep_link_secret.get_secret_value(), partial(score_answer, taxonomy=settings.taxonomy),  # type: ignore[union-attr]  # required above
         rules=settings.flag_rules, support_chat_id=settings.support_chat_id, staff=settings.staff,
         escalate_after=settings.complaint_escalate_after, desk_interval=min(settings.scheduler_interval, 2.0),
         desk_language=settings.support_language, managers=settings.managers, **({"clock": clock} if clock else {}),
@@ -136,15 +136,17 @@ def build_application(
         ]
     )
     application.add_error_handler(record_error)
-    application.job_queue.run_repeating(  # type: ignore[union-attr]
+    jobs = application.job_queue
+    assert jobs is not None  # the job-queue extra is a dependency, so PTB always builds one
+    jobs.run_repeating(
         handlers.send_due_surveys, interval=settings.scheduler_interval, first=0.1, name="send_due_surveys"
     )
     if settings.support_chat_id is not None:  # staff should see a complaint within seconds
         # A round that starts late (a slow start-up, a busy loop) must still run: it schedules the next one.
-        application.job_queue.run_once(  # type: ignore[union-attr]
+        jobs.run_once(
             desk.desk_round, 0.5, name="desk_round", job_kwargs={"misfire_grace_time": None}
         )
-    application.job_queue.run_repeating(  # type: ignore[union-attr]
+    jobs.run_repeating(
         handlers.send_due_digests, interval=settings.scheduler_interval, first=0.3, name="send_due_digests"
     )
     return application
@@ -251,8 +253,8 @@ def _sender(update: Update) -> tuple[str, int]:
     return "update", update.update_id
 
 
-def _seconds(delay: object) -> float:
-    return delay.total_seconds() if isinstance(delay, timedelta) else float(delay)  # type: ignore[arg-type]
+def _seconds(delay: float | timedelta) -> float:
+    return delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
 
 
 async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:

@@ -7,7 +7,7 @@ import asyncio
 import logging
 import signal
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -38,7 +38,7 @@ async def _open_store(settings: Settings, create: bool = False) -> Store:
 
 def _username(settings: Settings) -> str:
     settings.require("TELEGRAM_BOT_USERNAME", "DEEP_LINK_SECRET")
-    return settings.telegram_bot_username  # type: ignore[return-value]
+    return settings.telegram_bot_username  # type: ignore[return-value]  # require() refused it unset
 
 
 async def cmd_run(settings: Settings, args: argparse.Namespace) -> None:
@@ -72,7 +72,7 @@ async def cmd_orders_add(settings: Settings, args: argparse.Namespace) -> None:
         raise CommandError(f"--purchased-at: {args.purchased_at!r} is not an ISO-8601 date or time") from None
     store = await _open_store(settings, create=True)
     try:
-        _, link = await add_order(store, settings.deep_link_secret.get_secret_value(), username, args.order_id, args.customer, purchased)  # type: ignore[union-attr]
+        _, link = await add_order(store, settings.deep_link_secret.get_secret_value(), username, args.order_id, args.customer, purchased)  # type: ignore[union-attr]  # _username() required the secret
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     finally:
@@ -86,7 +86,7 @@ async def cmd_orders_import(settings: Settings, args: argparse.Namespace) -> Non
     rows = read_order_file(args.file)  # the whole file first: a malformed one registers nothing
     store = await _open_store(settings, create=True)
     try:
-        secret = settings.deep_link_secret.get_secret_value()  # type: ignore[union-attr]
+        secret = settings.deep_link_secret.get_secret_value()  # type: ignore[union-attr]  # _username() required it
         result = await import_orders(store, secret, username, args.file, rows, args.out, ZoneInfo(settings.timezone))
     finally:
         await store.close()
@@ -232,7 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> None:
     """Parse arguments, load settings, run one subcommand; user errors become one line and exit 1."""
     args = build_parser().parse_args(argv)
-    handler: Callable[[Settings, argparse.Namespace], Awaitable[None]] = args.handler
+    handler: Callable[[Settings, argparse.Namespace], Coroutine[None, None, None]] = args.handler
     try:
         settings = load_settings()
         logging.basicConfig(

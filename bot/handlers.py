@@ -24,9 +24,9 @@ from bot.pacing import Pacer
 from bot.texts import LANGUAGE_NAMES, text
 from surveys import complaints, journey
 from surveys.clock import Clock, system_clock
+from surveys.complaints import FlagRules
 from surveys.definitions import LANGUAGES, Question, Survey
 from surveys.engine import AnswerValue
-from surveys.complaints import FlagRules
 from surveys.journey import Outcome, Person, Policy, ScoreFn, Step
 from surveys.store import Customer, Invitation, Store
 
@@ -131,7 +131,7 @@ async def show_answer(context: Context, step: Step, message: Message | None) -> 
     """Replace an answered question's buttons with the chosen answer."""
     assert step.answered is not None and step.value is not None and step.customer is not None
     chat_id = step.customer.chat_id
-    message_id = message.message_id if message else step.invitation.asked_message_id  # type: ignore[union-attr]
+    message_id = message.message_id if message else step.invitation.asked_message_id
     if message_id is None:
         return
     language = step.customer.language
@@ -188,7 +188,7 @@ async def start(update: Update, context: Context) -> None:
         return
     if step.status is Outcome.STARTED:
         greeting = text(language, "greeting", name=who.first_name or "")
-        intro = escape(step.survey.intro[language])  # type: ignore[union-attr]
+        intro = escape(step.survey.intro[language])
         await update.effective_message.reply_text(f"{greeting}\n{intro}", parse_mode=ParseMode.HTML)
     else:
         await reply(update, language, "resumed")
@@ -197,7 +197,7 @@ async def start(update: Update, context: Context) -> None:
 
 async def button_pressed(update: Update, context: Context) -> None:
     """Store the pressed answer and ask the next question."""
-    query: CallbackQuery = update.callback_query  # type: ignore[assignment]
+    query: CallbackQuery = update.callback_query  # type: ignore[assignment]  # a CallbackQueryHandler's update has one
     svc = services(context)
     pressed = callbacks.Answer.parse(query.data) or callbacks.Skip.parse(query.data)
     customer = await svc.store.customer_by_user(query.from_user.id)
@@ -219,7 +219,7 @@ async def button_pressed(update: Update, context: Context) -> None:
     if step.status is Outcome.RECORDED:  # the answer is stored: the three calls need not wait for each other
         await together(
             toast(query, text(language, "recorded")),
-            show_answer(context, step, query.message),  # type: ignore[arg-type]
+            show_answer(context, step, query.message),  # type: ignore[arg-type]  # only its message_id is read
             continue_survey(context, step),
         )
         await review_answers(context, step)
@@ -233,7 +233,7 @@ async def button_pressed(update: Update, context: Context) -> None:
             await _drop_buttons(query)
     elif step.status is Outcome.STALE:
         await toast(query, text(language, "stale"))
-        await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]
+        await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]  # a stale step has both
     else:  # invalid value for this question
         await toast(query, text(language, "unknown_button"))
 
@@ -280,8 +280,8 @@ async def text_answered(update: Update, context: Context) -> None:
         await continue_survey(context, step)
         await review_answers(context, step)
     elif step.status is Outcome.INVALID:
-        await reply(update, customer.language, "use_buttons" if step.question.type != "text" else "use_text")  # type: ignore[union-attr]
-        await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]
+        await reply(update, customer.language, "use_buttons" if step.question.type != "text" else "use_text")
+        await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]  # an invalid step has both
     elif not await relay_to_support(context, update, customer, False):
         await reply(update, customer.language, "no_survey")
 
@@ -319,7 +319,7 @@ async def language_command(update: Update, context: Context) -> None:
 
 async def language_chosen(update: Update, context: Context) -> None:
     """Store the chosen language."""
-    query: CallbackQuery = update.callback_query  # type: ignore[assignment]
+    query: CallbackQuery = update.callback_query  # type: ignore[assignment]  # a CallbackQueryHandler's update has one
     chosen = callbacks.Language.parse(query.data)
     language = chosen.code if chosen else ""
     svc = services(context)
@@ -340,7 +340,7 @@ async def language_chosen(update: Update, context: Context) -> None:
 
 async def unknown_button(update: Update, context: Context) -> None:
     """Tell the user a button is not one we know."""
-    await toast(update.callback_query, text(await language_of(context, update), "unknown_button"))
+    await toast(update.callback_query, text(await language_of(context, update), "unknown_button"))  # type: ignore[arg-type]  # a CallbackQueryHandler's update has one
 
 
 async def send_due_surveys(context: Context) -> None:
@@ -380,7 +380,7 @@ async def _send_one(
         step = await journey.start_invitation(svc.store, svc.surveys, svc.policy, invitation, customer, moment)
         if step is None or step.question is None:
             return True
-        return await _deliver(context, customer, step, step.survey.intro[customer.language])  # type: ignore[union-attr]
+        return await _deliver(context, customer, step, step.survey.intro[customer.language])
     step = await journey.remind(svc.store, svc.surveys, invitation, customer, moment)
     return step is None or await _deliver(context, customer, step, text(customer.language, "reminder"))
 
@@ -390,7 +390,7 @@ async def _deliver(context: Context, customer: Customer, step: Step, opening: st
     store = services(context).store
     try:
         await context.bot.send_message(customer.chat_id, escape(opening))
-        await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]
+        await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]  # a step to send has both
     except Forbidden:  # blocked: keep the survey unsent, so it can go out if they come back with /start
         await journey.mark_unreachable(store, customer, services(context).clock())
         await journey.release(store, step)
@@ -434,7 +434,7 @@ async def relay_to_support(
 
 async def confirmation_chosen(update: Update, context: Context) -> None:
     """Store the customer's yes/no on whether the issue was fixed; a no reopens the complaint."""
-    query: CallbackQuery = update.callback_query  # type: ignore[assignment]
+    query: CallbackQuery = update.callback_query  # type: ignore[assignment]  # a CallbackQueryHandler's update has one
     svc = services(context)
     chosen = callbacks.Confirmation.parse(query.data)
     customer = await svc.store.customer_by_user(query.from_user.id)
@@ -515,7 +515,7 @@ async def forget_command(update: Update, context: Context) -> None:
 
 async def forget_chosen(update: Update, context: Context) -> None:
     """Delete the customer's data when they confirmed, else keep everything."""
-    query: CallbackQuery = update.callback_query  # type: ignore[assignment]
+    query: CallbackQuery = update.callback_query  # type: ignore[assignment]  # a CallbackQueryHandler's update has one
     language = await language_of(context, update)
     chosen = callbacks.Forget.parse(query.data)
     if chosen is not None and chosen.confirmed:

@@ -161,7 +161,7 @@ class Settings(BaseSettings):
         """The survey schedule these settings describe."""
         quiet = None
         if self.quiet_hours:
-            h1, m1, h2, m2 = (int(x) for x in _HOURS.match(self.quiet_hours).groups())  # type: ignore[union-attr]
+            h1, m1, h2, m2 = (int(x) for x in _HOURS.match(self.quiet_hours).groups())  # type: ignore[union-attr]  # _quiet validated it
             quiet = (time(h1, m1), time(h2, m2))
         return Policy(self.first_week_delay, self.reminder_delay, quiet, ZoneInfo(self.timezone))
 
@@ -204,7 +204,7 @@ def _unset(value: object) -> bool:
 def load_settings(**overrides: object) -> Settings:
     """Build settings from the environment, `.env` and overrides; raise SettingsError on a bad value."""
     try:
-        return Settings(**overrides)  # type: ignore[arg-type]
+        return Settings(**overrides)  # type: ignore[arg-type]  # pydantic checks the values at run time
     except ValidationError as exc:
         problems = []
         for error in exc.errors():  # every bad setting at once, not one per try

@@ -43,11 +43,11 @@ class Condition:
         if answer is None:
             return False
         if self.op == "in":
-            return answer in self.value  # type: ignore[operator]
+            return answer in self.value  # type: ignore[operator]  # parse_survey makes an `in` value a list
         if self.op in ("==", "!="):
             return (answer == self.value) == (self.op == "==")
         try:
-            a, b = float(answer), float(self.value)  # type: ignore[arg-type]
+            a, b = float(answer), float(self.value)  # type: ignore[arg-type]  # anything else raises, caught below
         except (TypeError, ValueError):
             return False
         return {"<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b}[self.op]

@@ -43,8 +43,9 @@ class Policy:
         """Return `moment`, or the end of the quiet hours it falls in."""
         if not self.is_quiet(moment):
             return moment
-        local = moment.astimezone(self.timezone)
-        end = local.replace(hour=self.quiet_hours[1].hour, minute=self.quiet_hours[1].minute, second=0, microsecond=0)  # type: ignore[index]
+        assert self.quiet_hours is not None  # is_quiet said so
+        local, until = moment.astimezone(self.timezone), self.quiet_hours[1]
+        end = local.replace(hour=until.hour, minute=until.minute, second=0, microsecond=0)
         if end <= local:
             end += timedelta(days=1)
         return end.astimezone(moment.tzinfo)
@@ -114,7 +115,7 @@ async def open_link(
     if customer.stopped_at or customer.unreachable_at:
         await store.set_stopped(customer.id, None)
         await store.set_unreachable(customer.id, None)
-        customer = await store.customer(customer.id)  # type: ignore[assignment]
+        customer = await store.customer(customer.id) or customer
     first_week_due = policy.next_allowed(max(order.purchased_at + policy.first_week_delay, now))
     await store.ensure_invitation(order.id, FOLLOW_UP_SURVEY, first_week_due, now)
     invitation = await store.ensure_invitation(order.id, FIRST_SURVEY, now, now)

@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple, overload
 
 import aiosqlite
 
@@ -30,6 +31,10 @@ def to_text(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+@overload
+def from_text(text: str) -> datetime: ...
+@overload
+def from_text(text: None) -> None: ...
 def from_text(text: str | None) -> datetime | None:
     """Parse a stored moment."""
     return None if text is None else datetime.fromisoformat(text.replace("Z", "+00:00"))
@@ -122,6 +127,17 @@ class ScoredAnswer:
     sentiment: float | None
     feeling: Feeling | None = None
     complaint: bool | None = None  # None: a text stored before texts were read for complaints
+
+
+class ComplaintCard(NamedTuple):
+    """What a complaint's card in the support chat shows."""
+
+    complaint: Complaint
+    customer: Customer
+    order_ref: str
+    survey: str
+    flagged: list[FlaggedAnswer]
+    last_reply: tuple[str | None, datetime] | None  # the last staff reply: who, when
 
 
 # Ordered schema changes; entry N brings the database to `PRAGMA user_version` N + 1.
@@ -384,7 +400,9 @@ class Store:
 
     async def _migrate(self) -> None:
         async with self._db.execute("PRAGMA user_version") as cursor:
-            version = (await cursor.fetchone())[0]
+            row = await cursor.fetchone()
+        assert row is not None  # PRAGMA user_version always answers one row
+        version = row[0]
         if version > len(MIGRATIONS):
             raise StoreError(f"database {self.path} has schema {version}, newer than this program knows")
         for number, script in enumerate(MIGRATIONS[version:], version + 1):
@@ -429,7 +447,7 @@ class Store:
                 " ON CONFLICT (order_ref) DO NOTHING",
                 (ref, customer_name, to_text(purchased_at), to_text(now)),
             )
-        return await self.order_by_ref(ref)  # type: ignore[return-value]
+        return await self.order_by_ref(ref)  # type: ignore[return-value]  # inserted above, or there before
 
     async def order(self, order_id: int) -> Order | None:
         """Return an order by its internal id; an order whose customer asked to be forgotten is gone."""
@@ -461,7 +479,7 @@ class Store:
             " DO UPDATE SET chat_id = excluded.chat_id, first_name = excluded.first_name",
             (telegram_user_id, chat_id, first_name, language, to_text(now)),
         )
-        return await self.customer_by_user(telegram_user_id)  # type: ignore[return-value]
+        return await self.customer_by_user(telegram_user_id)  # type: ignore[return-value]  # upserted above
 
     async def customer(self, customer_id: int) -> Customer | None:
         """Return a customer by internal id."""
@@ -502,7 +520,7 @@ class Store:
             (order_id, survey, to_text(due_at), to_text(now)),
         )
         row = await self._one(f"{_INVITATION} WHERE order_id = ? AND survey = ?", (order_id, survey))
-        return _invitation(row)  # type: ignore[arg-type]
+        return _invitation(row)  # type: ignore[arg-type]  # inserted above, or there before
 
     async def invitation(self, invitation_id: int) -> Invitation | None:
         """Return an invitation by id."""
@@ -704,7 +722,7 @@ class Store:
             (invitation_id,),
         )
         return [
-            ScoredAnswer(*r[:6], Feeling(r[6]) if r[6] in Feeling._value2member_map_ else None,
+            ScoredAnswer(r[0], r[1], r[2], r[3], r[4], r[5], Feeling(r[6]) if r[6] in Feeling._value2member_map_ else None,
                          None if r[7] is None else bool(r[7]))
             for r in rows
         ]  # fmt: skip
@@ -723,7 +741,9 @@ class Store:
             )
             opened = cursor.rowcount == 1
             async with db.execute("SELECT id FROM complaints WHERE invitation_id = ?", (invitation_id,)) as c:
-                complaint_id = (await c.fetchone())[0]
+                row = await c.fetchone()
+            assert row is not None  # inserted just above, or there before
+            complaint_id = row[0]
             added = 0
             for answer_id, reasons in flags:
                 cursor = await db.execute(
@@ -739,7 +759,7 @@ class Store:
                 )
             elif added:
                 await db.execute("UPDATE complaints SET card_dirty = 1 WHERE id = ?", (complaint_id,))
-        return await self.complaint(complaint_id), bool(opened or added)  # type: ignore[return-value]
+        return await self.complaint(complaint_id), bool(opened or added)  # type: ignore[return-value]  # opened above
 
     async def complaint(self, complaint_id: int) -> Complaint | None:
         """Return a complaint by id."""
@@ -768,7 +788,7 @@ class Store:
         )
         return _complaint(row) if row else None
 
-    async def complaint_card(self, complaint_id: int) -> tuple | None:
+    async def complaint_card(self, complaint_id: int) -> ComplaintCard | None:
         """Return what a card shows: complaint, customer, order, survey, flagged answers, last staff reply (who, when)."""
         complaint = await self.complaint(complaint_id)
         if complaint is None:
@@ -778,20 +798,22 @@ class Store:
             "SELECT o.order_ref, i.survey FROM invitations i JOIN orders o ON o.id = i.order_id WHERE i.id = ?",
             (complaint.invitation_id,),
         )
+        if customer is None or head is None:
+            return None
         rows = await self._all(
             "SELECT a.question_id, a.stage, a.question_type, a.value_number, a.value_text, a.sentiment, f.reasons,"
             " a.topics"
             " FROM complaint_flags f JOIN answers a ON a.id = f.answer_id WHERE f.complaint_id = ? ORDER BY a.id",
             (complaint_id,),
         )
-        flagged = [FlaggedAnswer(*r[:6], tuple(r[6].split(",")), _topics(r[7])) for r in rows]
+        flagged = [FlaggedAnswer(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6].split(",")), _topics(r[7])) for r in rows]
         last = await self._one(
             "SELECT actor_name, at FROM complaint_events WHERE complaint_id = ? AND kind = 'staff_reply'"
             " ORDER BY id DESC LIMIT 1",
             (complaint_id,),
         )
         last_reply = (last[0], from_text(last[1])) if last else None
-        return complaint, customer, head[0], head[1], flagged, last_reply  # type: ignore[index,return-value]
+        return ComplaintCard(complaint, customer, head[0], head[1], flagged, last_reply)
 
     async def cards_to_post(self, limit: int = 20) -> list[int]:
         """Return ids of complaints whose card has not been posted or claimed yet."""

@@ -16,7 +16,7 @@ from analysis.aggregate import (
     parse_week,
     shift_week,
     tokens,
-)  # fmt: skip
+)
 from surveys.engine import AnswerValue
 from tests.readings import reading
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from surveys.definitions import LANGUAGES, MAX_QUESTIONS, STAGES, DefinitionError, load_surveys, max_path_length, parse_survey
+from surveys.definitions import (
+    LANGUAGES,
+    MAX_QUESTIONS,
+    STAGES,
+    DefinitionError,
+    load_surveys,
+    max_path_length,
+    parse_survey,
+)
 
 GOOD = """
 id: demo

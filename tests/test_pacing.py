@@ -22,7 +22,8 @@ async def test_pacer_spaces_slots_overall_and_per_chat():
     for chat in (1, 2, 3, 1):
         await pacer.wait(chat)
         moments.append(loop.time() - started)
-    assert moments[1] - moments[0] >= 0.009 and moments[2] - moments[1] >= 0.009  # 100 a second overall
+    # 100 a second overall: slots are booked 10 ms apart, so a late wake-up shortens the next gap, never the sum.
+    assert moments[1] >= 0.009 and moments[2] >= 0.019
     assert moments[3] >= 0.19  # chat 1 again only after its gap
 
 

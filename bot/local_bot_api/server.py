@@ -155,22 +155,20 @@ class BotAPIEmulator:
         self._chat_changed: dict[int, asyncio.Event] = {}  # per chat, so a send wakes only that chat's waiters
         self._closing = asyncio.Event()
         self._runner: web.AppRunner | None = None
-        self._methods: dict[str, tuple[str, Callable]] = {
-            name.lower(): (name, handler)
-            for name, handler in {
-                "getMe": self._get_me, "logOut": self._true, "close": self._true,
-                "deleteWebhook": self._delete_webhook, "getWebhookInfo": self._get_webhook_info,
-                "getUpdates": self._get_updates, "sendMessage": self._send_message,
-                "editMessageText": self._edit_message_text, "editMessageCaption": self._edit_message_caption,
-                "editMessageReplyMarkup": self._edit_message_reply_markup,
-                "answerCallbackQuery": self._answer_callback_query, "sendPhoto": self._send_photo,
-                "sendDocument": self._send_document, "getFile": self._get_file,
-                "setMyCommands": self._set_my_commands, "getMyCommands": self._get_my_commands,
-                "deleteMyCommands": self._delete_my_commands, "sendChatAction": self._send_chat_action,
-                "createForumTopic": self._create_forum_topic, "deleteMessage": self._delete_message,
-                "forwardMessage": self._forward_message, "copyMessage": self._copy_message,
-            }.items()
+        methods: dict[str, Callable[..., Any]] = {
+            "getMe": self._get_me, "logOut": self._true, "close": self._true,
+            "deleteWebhook": self._delete_webhook, "getWebhookInfo": self._get_webhook_info,
+            "getUpdates": self._get_updates, "sendMessage": self._send_message,
+            "editMessageText": self._edit_message_text, "editMessageCaption": self._edit_message_caption,
+            "editMessageReplyMarkup": self._edit_message_reply_markup,
+            "answerCallbackQuery": self._answer_callback_query, "sendPhoto": self._send_photo,
+            "sendDocument": self._send_document, "getFile": self._get_file,
+            "setMyCommands": self._set_my_commands, "getMyCommands": self._get_my_commands,
+            "deleteMyCommands": self._delete_my_commands, "sendChatAction": self._send_chat_action,
+            "createForumTopic": self._create_forum_topic, "deleteMessage": self._delete_message,
+            "forwardMessage": self._forward_message, "copyMessage": self._copy_message,
         }
+        self._methods = {name.lower(): (name, handler) for name, handler in methods.items()}
 
     # ----------------------------------------------------------------------------------- lifecycle
 
@@ -538,7 +536,7 @@ class BotAPIEmulator:
 
     def _check_flood(self, params: dict) -> None:
         try:
-            chat = self._chats.get(int(params.get("chat_id")))  # type: ignore[arg-type]
+            chat = self._chats.get(int(params.get("chat_id")))  # type: ignore[arg-type]  # None raises TypeError, caught
         except (TypeError, ValueError):
             chat = None  # the method itself reports the bad chat_id
         buckets = [self._bucket("global", self.FLOOD_GLOBAL)]
