@@ -24,6 +24,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.callbacks import Answer, Skip
 from bot.local_bot_api import BotAPIEmulator
 
 TOKEN, USERNAME = "123456:LOAD", "journeypulse_load_bot"
@@ -160,7 +161,7 @@ async def run_journeypulse(customers: int, workdir: Path, rate_limit: bool) -> d
         latencies: list[float] = []
 
         def is_question(m: dict) -> bool:
-            return any(d[:2] in ("a|", "s|") for _, d in emu.buttons(m)) or "Thank you!" in m.get("text", "")
+            return any(Answer.parse(d) or Skip.parse(d) for _, d in emu.buttons(m)) or "Thank you!" in m.get("text", "")
 
         async def customer(user: int) -> None:
             emu.add_user(user, f"C{user}")
