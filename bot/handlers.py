@@ -12,7 +12,7 @@ from functools import partial
 from html import escape
 from typing import Any
 
-from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, MaybeInaccessibleMessage, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
@@ -127,7 +127,7 @@ async def ask(context: Context, customer: Customer, invitation: Invitation, ques
     await services(context).store.mark_asked(invitation.id, question.id, message.message_id)
 
 
-async def show_answer(context: Context, step: Step, message: Message | None) -> None:
+async def show_answer(context: Context, step: Step, message: MaybeInaccessibleMessage | None) -> None:
     """Replace an answered question's buttons with the chosen answer."""
     assert step.answered is not None and step.value is not None and step.customer is not None
     chat_id = step.customer.chat_id
@@ -219,7 +219,7 @@ async def button_pressed(update: Update, context: Context) -> None:
     if step.status is Outcome.RECORDED:  # the answer is stored: the three calls need not wait for each other
         await together(
             toast(query, text(language, "recorded")),
-            show_answer(context, step, query.message),  # type: ignore[arg-type]  # only its message_id is read
+            show_answer(context, step, query.message),
             continue_survey(context, step),
         )
         await review_answers(context, step)
@@ -233,7 +233,7 @@ async def button_pressed(update: Update, context: Context) -> None:
             await _drop_buttons(query)
     elif step.status is Outcome.STALE:
         await toast(query, text(language, "stale"))
-        await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]  # a stale step has both
+        await ask(context, customer, *step.asking())
     else:  # invalid value for this question
         await toast(query, text(language, "unknown_button"))
 
@@ -281,7 +281,7 @@ async def text_answered(update: Update, context: Context) -> None:
         await review_answers(context, step)
     elif step.status is Outcome.INVALID:
         await reply(update, customer.language, "use_buttons" if step.question.type != "text" else "use_text")
-        await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]  # an invalid step has both
+        await ask(context, customer, *step.asking())
     elif not await relay_to_support(context, update, customer, False):
         await reply(update, customer.language, "no_survey")
 
@@ -390,7 +390,7 @@ async def _deliver(context: Context, customer: Customer, step: Step, opening: st
     store = services(context).store
     try:
         await context.bot.send_message(customer.chat_id, escape(opening))
-        await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]  # a step to send has both
+        await ask(context, customer, *step.asking())
     except Forbidden:  # blocked: keep the survey unsent, so it can go out if they come back with /start
         await journey.mark_unreachable(store, customer, services(context).clock())
         await journey.release(store, step)

@@ -92,6 +92,11 @@ class Step:
     value: AnswerValue | None = None
     already_asked: bool = False  # the next question (or the thanks, when None) went out before (replay)
 
+    def asking(self) -> tuple[Invitation, Question]:
+        """The survey and question to ask now; only outcomes that stand at a question have them."""
+        assert self.invitation is not None and self.question is not None, self.status
+        return self.invitation, self.question
+
 
 def pick_language(language_code: str | None) -> str:
     """Map Telegram's language_code to a supported language, falling back to English."""
