@@ -109,6 +109,7 @@ def build_application(
         rules=settings.flag_rules, support_chat_id=settings.support_chat_id, staff=settings.staff,
         escalate_after=settings.complaint_escalate_after, desk_interval=min(settings.scheduler_interval, 2.0),
         desk_language=settings.support_language, managers=settings.managers, **({"clock": clock} if clock else {}),
+        raw_update_retention=settings.raw_update_retention,
     )  # fmt: skip
     private = filters.ChatType.PRIVATE
     support = filters.Chat(settings.support_chat_id) if settings.support_chat_id is not None else filters.Chat(())
@@ -148,6 +149,12 @@ def build_application(
         )
     jobs.run_repeating(
         handlers.send_due_digests, interval=settings.scheduler_interval, first=0.3, name="send_due_digests"
+    )
+    # Raw updates hold what people wrote: keep handled ones only as long as RAW_UPDATE_RETENTION.
+    retention = settings.raw_update_retention.total_seconds()
+    jobs.run_repeating(
+        handlers.prune_raw_updates, interval=min(3600.0, max(settings.scheduler_interval, retention / 2)), first=1.0,
+        name="prune_raw_updates",
     )
     return application
 

@@ -21,6 +21,7 @@ from analysis.aggregate import last_complete_week
 from analysis.report import WeeklySummary, digest_week, weekly_summary
 from bot import callbacks
 from bot.pacing import Pacer
+from bot.privacy import render_my_data
 from bot.texts import LANGUAGE_NAMES, text
 from surveys import complaints, journey
 from surveys.clock import Clock, system_clock
@@ -53,6 +54,7 @@ class Services:
     desk_language: str = "en"  # the support chat's language
     managers: frozenset[int] = frozenset()  # Telegram user ids allowed to pull reports
     clock: Clock = system_clock  # every "now" of the bot: tests set the moment to test the schedule
+    raw_update_retention: timedelta = timedelta(days=3)  # handled raw updates are deleted after this long
 
 
 @dataclass
@@ -458,49 +460,24 @@ async def confirmation_chosen(update: Update, context: Context) -> None:
 
 
 async def mydata_command(update: Update, context: Context) -> None:
-    """Send the customer everything stored about them."""
-    data = await journey.my_data(services(context).store, update.effective_user.id)
+    """Send the person everything stored about them, their raw messages included."""
+    svc = services(context)
+    data = await journey.my_data(svc.store, update.effective_user.id)
     if data is None:
         await reply(update, journey.pick_language(update.effective_user.language_code), "mydata_none")
         return
-    language = data["customer"].language
-    for chunk in render_my_data(data, language):
+    language = data["customer"].language if data["customer"] else journey.pick_language(update.effective_user.language_code)
+    days = svc.raw_update_retention.total_seconds() / 86400
+    for chunk in render_my_data(data, language, round(days, 2)):
         await update.effective_message.reply_text(chunk)
 
 
-def render_my_data(data: dict, language: str) -> list[str]:
-    """Render a customer's stored data as Telegram HTML messages of at most MAX_MESSAGE characters."""
-    customer: Customer = data["customer"]
-    lines = [
-        text(language, "mydata_intro"),
-        "",
-        f"<b>{text(language, 'mydata_profile')}</b>",
-        f"telegram_user_id: {customer.telegram_user_id}",
-        f"first_name: {escape(customer.first_name or '')}",
-        f"language: {customer.language}",
-        f"stopped_at: {customer.stopped_at or '-'}",
-        "",
-        f"<b>{text(language, 'mydata_orders')}</b>",
-        *(f"{escape(o['order'])} · {o['purchased_at']}" + (f" · {escape(o['name'])}" if o["name"] else "") for o in data["orders"]),
-        "",
-        f"<b>{text(language, 'mydata_answers')}</b>",
-    ]
-    for a in data["answers"]:
-        value = "-" if a["skipped"] else (f"{a['number']:g}" if a["number"] is not None else escape(a["text"] or ""))
-        lines.append(f"{a['at'][:16]} · {escape(a['survey'])}/{escape(a['question'])}: {value}")
-    if data["complaints"]:
-        lines += ["", f"<b>{text(language, 'mydata_complaints')}</b>"]
-        for c in data["complaints"]:
-            message = f" · {c['at'][:16]} {c['kind']}: {escape(c['text'] or '')}" if c["kind"] else ""
-            lines.append(f"#{c['id']} {c['state']}{message}")
-    chunks, current = [], ""
-    for line in lines:
-        line = line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
-        if len(current) + len(line) + 1 > MAX_MESSAGE:
-            chunks.append(current)
-            current = ""
-        current += line + "\n"
-    return [*chunks, current] if current.strip() else chunks
+async def prune_raw_updates(context: Context) -> None:
+    """Delete raw updates handled longer ago than RAW_UPDATE_RETENTION."""
+    svc = services(context)
+    pruned = await svc.store.prune_updates(svc.clock() - svc.raw_update_retention)
+    if pruned:
+        log.info("deleted %s raw updates older than %s", pruned, svc.raw_update_retention)
 
 
 async def forget_command(update: Update, context: Context) -> None:
@@ -519,7 +496,9 @@ async def forget_chosen(update: Update, context: Context) -> None:
     language = await language_of(context, update)
     chosen = callbacks.Forget.parse(query.data)
     if chosen is not None and chosen.confirmed:
-        forgotten = await journey.forget(services(context).store, query.from_user.id, services(context).clock())
+        forgotten = await journey.forget(
+            services(context).store, query.from_user.id, services(context).clock(), update.update_id
+        )
         answer = "forgotten" if forgotten else "mydata_none"
     else:
         answer = "forget_kept"

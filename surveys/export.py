@@ -98,6 +98,14 @@ def parse_moment(text: str | None, default: datetime, zone: tzinfo = UTC) -> dat
     return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
+async def relink_order(store: Store, secret: str, username: str, ref: str) -> tuple[Order, str]:
+    """Re-issue an order's deep link (the old one stops working, its account is detached) and return the new link."""
+    order = await store.relink_order(ref.strip())
+    if order is None:
+        raise ValueError(f"no order {ref.strip()!r} (or its customer asked to be forgotten); nothing changed")
+    return order, deep_link(username, make_token(secret, order.id, order.link_version))
+
+
 async def add_order(
     store: Store, secret: str, username: str, ref: str, customer_name: str | None, purchased_at: datetime,
     clock: Clock = system_clock,
@@ -112,7 +120,7 @@ async def add_order(
             f"order {ref} is already registered for another customer name ({order.customer_name or 'none'!r});"
             " nothing changed"
         )
-    return order, deep_link(username, make_token(secret, order.id))
+    return order, deep_link(username, make_token(secret, order.id, order.link_version))
 
 
 @dataclass

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from surveys.definitions import LANGUAGES, Question, Survey
 from surveys.engine import SKIPPED, AnswerValue, InvalidAnswer, next_question, parse_button, parse_text
-from surveys.links import read_token
+from surveys.links import read_link
 from surveys.reading import Reading
 from surveys.store import Customer, Invitation, Store
 
@@ -108,9 +108,9 @@ async def open_link(
     store: Store, surveys: dict[str, Survey], policy: Policy, secret: str, token: str, person: Person, now: datetime
 ) -> Step:
     """Link the person to the order behind a deep-link token and start or resume its first survey."""
-    order_id = read_token(secret, token)
-    order = await store.order(order_id) if order_id is not None else None
-    if order is None:
+    link = read_link(secret, token)
+    order = await store.order(link.order_id) if link is not None else None
+    if order is None or link is None or order.link_version != link.version:  # a re-issued link's old one fails
         return Step(Outcome.INVALID_LINK, customer=await store.customer_by_user(person.telegram_user_id))
     customer = await store.upsert_customer(
         person.telegram_user_id, person.chat_id, person.first_name, pick_language(person.language_code), now
@@ -275,15 +275,16 @@ async def reachable_again(store: Store, telegram_user_id: int) -> None:
 
 
 async def my_data(store: Store, telegram_user_id: int) -> dict | None:
-    """Return everything stored about the person, None when they are unknown."""
+    """Return everything stored about the person (a profile, or only the raw messages they sent), None when nothing."""
     customer = await store.customer_by_user(telegram_user_id)
-    return None if customer is None else await store.customer_data(customer.id)
+    data = await store.customer_data(customer.id if customer else None, telegram_user_id)
+    return data if customer is not None or data["updates"] else None
 
 
-async def forget(store: Store, telegram_user_id: int, now: datetime) -> bool:
-    """Erase the person's data and stop all surveys; scores stay only as anonymous numbers."""
+async def forget(store: Store, telegram_user_id: int, now: datetime, handling: int | None = None) -> bool:
+    """Erase the person's data and stop all surveys; scores stay only as anonymous numbers.
+
+    `handling` is the raw update being handled, erased with the rest. False when nothing was stored.
+    """
     customer = await store.customer_by_user(telegram_user_id)
-    if customer is None:
-        return False
-    await store.forget_customer(customer.id, telegram_user_id, now)
-    return True
+    return await store.forget_customer(customer.id if customer else None, telegram_user_id, now, handling)

@@ -91,6 +91,19 @@ class Harness:
                 return
         raise AssertionError(f"no button {value!r} in {self.emu.buttons(message)}")
 
+    async def answer_survey(self, user: int, name: str, presses: tuple[str, ...], words: str) -> None:
+        """Open order A-<user>'s link as a new user, press the given buttons, then write `words`."""
+        self.emu.add_user(user, name)
+        self.emu.send_text(user, f"/start {await self.order_token(f'A-{user}')}")
+        last = 0
+        for value in presses:
+            q = await self.question(user, after=last)
+            await self.press(user, q, value)
+            last = q["message_id"]
+        await self.question(user, after=last)
+        self.emu.send_text(user, words)
+        await self.next_message(user, predicate=lambda m: "Thank you!" in m.get("text", ""))
+
     async def drained(self, timeout: float = 5.0) -> int:
         """Wait until every received update is handled; return how many are still pending."""
         deadline = asyncio.get_running_loop().time() + timeout
