@@ -94,7 +94,7 @@ def build_application(
     settings.require("TELEGRAM_BOT_TOKEN", "DEEP_LINK_SECRET")
     builder = (
         Application.builder()
-        .token(settings.telegram_bot_token.get_secret_value())  # type: ignore[union-attr]  # require() refused it unset
+        .token(settings.secret("TELEGRAM_BOT_TOKEN"))
         .base_url(settings.telegram_api_base_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML))  # every text we send is escaped HTML
         .updater(None)
@@ -105,7 +105,7 @@ def build_application(
     application = builder.build()
     application.bot_data.pacer = Pacer(settings.bulk_send_rate)
     application.bot_data.services = Services(
-        store, surveys, settings.policy, settings.deep_link_secret.get_secret_value(), partial(score_answer, taxonomy=settings.taxonomy),  # type: ignore[union-attr]  # required above
+        store, surveys, settings.policy, settings.secret("DEEP_LINK_SECRET"), partial(score_answer, taxonomy=settings.taxonomy),
         rules=settings.flag_rules, support_chat_id=settings.support_chat_id, staff=settings.staff,
         escalate_after=settings.complaint_escalate_after, desk_interval=min(settings.scheduler_interval, 2.0),
         desk_language=settings.support_language, managers=settings.managers, **({"clock": clock} if clock else {}),

@@ -80,7 +80,7 @@ async def cmd_orders_add(settings: Settings, args: argparse.Namespace) -> None:
         raise CommandError(f"--purchased-at: {args.purchased_at!r} is not an ISO-8601 date or time") from None
     store = await _open_store(settings, create=True)
     try:
-        _, link = await add_order(store, settings.deep_link_secret.get_secret_value(), username, args.order_id, args.customer, purchased)  # type: ignore[union-attr]  # _username() required the secret
+        _, link = await add_order(store, settings.secret("DEEP_LINK_SECRET"), username, args.order_id, args.customer, purchased)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     finally:
@@ -93,7 +93,7 @@ async def cmd_orders_relink(settings: Settings, args: argparse.Namespace) -> Non
     username = _username(settings)
     store = await _open_store(settings)
     try:
-        _, link = await relink_order(store, settings.deep_link_secret.get_secret_value(), username, args.order_id)  # type: ignore[union-attr]  # _username() required the secret
+        _, link = await relink_order(store, settings.secret("DEEP_LINK_SECRET"), username, args.order_id)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     finally:
@@ -107,7 +107,7 @@ async def cmd_orders_import(settings: Settings, args: argparse.Namespace) -> Non
     rows = read_order_file(args.file)  # the whole file first: a malformed one registers nothing
     store = await _open_store(settings, create=True)
     try:
-        secret = settings.deep_link_secret.get_secret_value()  # type: ignore[union-attr]  # _username() required it
+        secret = settings.secret("DEEP_LINK_SECRET")
         result = await import_orders(store, secret, username, args.file, rows, args.out, ZoneInfo(settings.timezone))
     finally:
         await store.close()

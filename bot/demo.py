@@ -138,7 +138,7 @@ async def run_demo(out: Path, customers: int = 36, first_week_delay: float = 3.0
         print(f"Emulator on {emu.base_url.removesuffix('/bot')}; {customers} simulated customers start their surveys…")
 
         async def journey(who: Customer) -> None:
-            _, link = await add_order(store, settings.deep_link_secret.get_secret_value(), USERNAME, f"DEMO-{who.user_id}", who.name, system_clock())  # type: ignore[union-attr]  # the demo sets its own secret
+            _, link = await add_order(store, settings.secret("DEEP_LINK_SECRET"), USERNAME, f"DEMO-{who.user_id}", who.name, system_clock())
             emu.send_text(who.user_id, f"/start {link.split('start=', 1)[1]}")
             last = await act(emu, who, rng, outros, 0)
             await act(emu, who, rng, outros, last)  # the first-week survey, after FIRST_WEEK_DELAY

@@ -197,6 +197,11 @@ class Settings(BaseSettings):
             verb, pronoun = ("is", "it") if len(missing) == 1 else ("are", "them")
             raise SettingsError(f"{', '.join(missing)} {verb} not set: put {pronoun} in the environment or in .env")
 
+    def secret(self, name: str) -> str:
+        """Return a secret setting this command needs, failing with one clear line when it is not set."""
+        self.require(name)
+        return getattr(self, name.lower()).get_secret_value()
+
 
 def _unset(value: object) -> bool:
     return value is None or (isinstance(value, SecretStr) and not value.get_secret_value()) or value == ""
