@@ -156,12 +156,13 @@ async def cmd_report(settings: Settings, args: argparse.Namespace) -> None:
             parse_week(args.week)
         except WeekError as exc:
             raise CommandError(str(exc)) from None
+    surveys = load_surveys(args.surveys)  # the definitions the bot runs with, so figures match its questions
     if Path(settings.database_path).exists():  # bring an older database's schema up to date first
         await (await Store.open(settings.database_path)).close()
     if args.out is not None and args.out.exists() and not args.out.is_dir():
         raise CommandError(f"--out {args.out} is a file; report --out names a directory")
     try:
-        paths = await asyncio.to_thread(write_weekly_report, settings.database_path, args.week, args.out)
+        paths = await asyncio.to_thread(write_weekly_report, settings.database_path, args.week, args.out, surveys)
     except OSError as exc:  # an unwritable or impossible --out
         raise CommandError(f"--out {args.out}: cannot write ({exc.strerror or exc})") from None
     for path in paths:
@@ -246,6 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--week", help="ISO week like 2026-W47 (default: the last complete week)")
     report.add_argument("--out", type=Path, default=None,
                         help="directory to write into (default: reports/<week>, one folder per week)")
+    report.add_argument("--surveys", type=Path, default=None,
+                        help="directory of survey YAML files the bot runs with (default: built in)")
     report.set_defaults(handler=cmd_report)
     return parser
 

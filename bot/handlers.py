@@ -546,7 +546,7 @@ async def weekly_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def send_weekly(context: ContextTypes.DEFAULT_TYPE, chat_id: int, language: str) -> None:
     """Build the last complete week's summary in a thread and send it."""
     svc = services(context)
-    summary = await asyncio.to_thread(weekly_summary, svc.store.path, last_complete_week(svc.clock()))
+    summary = await asyncio.to_thread(weekly_summary, svc.store.path, last_complete_week(svc.clock()), svc.surveys)
     await send_summary(context, chat_id, language, summary)
 
 
@@ -564,7 +564,7 @@ async def send_due_digests(context: ContextTypes.DEFAULT_TYPE) -> None:
     cached = context.bot_data.get("digest_summary")
     try:
         # The week has ended, so its figures no longer change: a retry reuses the summary already built.
-        summary = cached[1] if cached and cached[0] == week else await asyncio.to_thread(weekly_summary, svc.store.path, week)
+        summary = cached[1] if cached and cached[0] == week else await asyncio.to_thread(weekly_summary, svc.store.path, week, svc.surveys)
         context.bot_data["digest_summary"] = (week, summary)
     except Exception:  # a bug or a broken database: do not rebuild the report on every tick
         log.exception("could not build the digest of %s; retrying in %s", week, DIGEST_RETRY)
