@@ -24,7 +24,7 @@ from analysis.aggregate import (  # noqa: E402
 from analysis.poster import draw_poster  # noqa: E402
 from analysis.stats import ALPHA, Verdict  # noqa: E402
 from surveys.definitions import Survey  # noqa: E402
-from surveys.export import write_csv  # noqa: E402
+from surveys.export import write_csv, write_private  # noqa: E402
 
 DIGEST_AT = time(9, 0)  # managers get last week's digest on Monday at this local time
 
@@ -471,14 +471,14 @@ def write_weekly_report(
     out = Path(out_dir) if out_dir is not None else Path("reports") / week
     out.mkdir(parents=True, exist_ok=True)
     charts = draw_charts(figures)
-    (out / "report.md").write_text(render_markdown(figures), encoding="utf-8")
+    write_private(out / "report.md", render_markdown(figures).encode("utf-8"))
     columns, rows = stage_rows(figures)
     write_csv(out / "stages.csv", columns, rows)
     target = out / "report.html"
-    target.write_text(render_html(figures, charts), encoding="utf-8")
+    write_private(target, render_html(figures, charts).encode("utf-8"))
     png, pdf = draw_poster(figures)
-    (out / "poster.png").write_bytes(png)
-    (out / "poster.pdf").write_bytes(pdf)
+    write_private(out / "poster.png", png)
+    write_private(out / "poster.pdf", pdf)
     return [target, out / "report.md", out / "stages.csv", out / "poster.png", out / "poster.pdf"]
 
 

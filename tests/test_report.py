@@ -271,6 +271,7 @@ def test_cli_report_computes_against_the_surveys_the_bot_runs(cli_db, tmp_path, 
     capsys.readouterr()
     assert "gift\\_wrap 0\\.0, channel" in (tmp_path / "custom" / "report.md").read_text(encoding="utf-8")
     assert "gift" not in (tmp_path / "shipped" / "report.md").read_text(encoding="utf-8")
+    assert {(path.stat().st_mode & 0o777) for path in (tmp_path / "custom").iterdir()} == {0o600}  # they quote customers
     (custom / "first_week.yaml").write_text("id: first_week\nquestions: []\n", encoding="utf-8")
     with pytest.raises(SystemExit) as exit_:
         main(["report", "--week", WEEK, "--surveys", str(custom)])
