@@ -28,14 +28,17 @@ class CommandError(Exception):
 async def _open_store(settings: Settings, create: bool = False) -> Store:
     """Open the database; only commands that may create one do so (and say so), the rest refuse a missing one."""
     path = Path(settings.database_path)
-    if not path.exists():
+    existed = path.exists()
+    if not existed:
         if not create:
             raise CommandError(
                 f"DATABASE_PATH {path} does not exist (a typo, or no .env here?); `journeypulse run` or"
                 " `orders add` creates it"
             )
-        print(f"journeypulse: creating a new database at {path}", file=sys.stderr)
-    return await Store.open(path)
+    store = await Store.open(path)
+    if not existed:  # said once it exists: a database that could not be created was never "created"
+        print(f"journeypulse: created a new database at {path}", file=sys.stderr)
+    return store
 
 
 def _username(settings: Settings) -> str:

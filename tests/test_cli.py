@@ -135,7 +135,7 @@ def test_reading_commands_refuse_a_missing_database(env, capsys, argv):
 
 def test_orders_add_creates_the_database_and_says_so(env, capsys):
     main(["orders", "add", "A-1"])
-    assert "creating a new database" in capsys.readouterr().err
+    assert "created a new database" in capsys.readouterr().err
     assert stat.S_IMODE((env / "jp.sqlite3").stat().st_mode) == 0o600
 
 
