@@ -1164,9 +1164,14 @@ class Store:
         """Delete raw updates handled before `before` (replay needs only unhandled ones); return how many."""
         async with self._transaction() as db:
             cursor = await db.execute(
-                "SELECT update_id FROM inbox WHERE processed_at IS NOT NULL AND processed_at < ?", (to_text(before),)
+                "SELECT update_id FROM inbox WHERE processed_at IS NOT NULL AND processed_at < ?"
+                " AND payload != json_object('update_id', update_id)",  # the shell of the newest is kept
+                (to_text(before),),
             )
-            return await _erase_updates(db, [r[0] for r in await cursor.fetchall()])
+            pruned = await _erase_updates(db, [r[0] for r in await cursor.fetchall()])
+        if pruned:
+            await self.scrub()  # the old copies in the WAL go too
+        return pruned
 
     # Durable intake of Telegram updates -----------------------------------------------------------
 

@@ -100,3 +100,19 @@ async def test_damaged_database_stops_start_up_with_one_clear_line(tmp_path):
     assert run.returncode == 1
     assert run.stderr.startswith("journeypulse: database ") and "is damaged" in run.stderr, run.stderr
     assert run.stderr.count("\n") == 1, "one line, no traceback"
+
+
+async def test_prune_keeps_pending_updates_and_where_polling_resumes(store):
+    from datetime import timedelta
+
+    t0 = T0
+    await store.save_updates([(n, f'{{"update_id": {n}, "message": {{"text": "words {n}"}}}}') for n in (1, 2, 3, 4)], t0)
+    for n in (1, 2, 4):
+        await store.mark_update_processed(n, t0)  # 3 is still waiting, e.g. for Telegram to come back
+    assert await store.prune_updates(t0) == 0  # handled exactly then: not older than the cut
+    assert await store.prune_updates(t0 + timedelta(days=3)) == 3
+    assert await store._all("SELECT update_id, payload FROM inbox ORDER BY update_id") == [
+        (3, '{"update_id": 3, "message": {"text": "words 3"}}'), (4, '{"update_id":4}')
+    ]
+    assert await store.last_update_id() == 4 and await store.pending_updates() == [(3, '{"update_id": 3, "message": {"text": "words 3"}}')]
+    assert await store.prune_updates(t0 + timedelta(days=30)) == 0  # the shell stays, and is not counted again
