@@ -115,6 +115,19 @@ def _condition_value(op: str, value: object, where: str) -> object:
     return value
 
 
+def _check_against(when: Condition, anchor: Question, where: str) -> None:
+    """Refuse a condition that can never hold for the answers its question takes (an option id, a score)."""
+    values = when.value if when.op == "in" else (when.value,)
+    if anchor.type == "choice":
+        if when.op not in ("==", "!=", "in"):
+            raise DefinitionError(f"{where}: {anchor.id} is a choice; compare it with ==, != or in, not {when.op}")
+        unknown = [v for v in values if anchor.option(str(v)) is None]  # type: ignore[union-attr]
+        if unknown:
+            raise DefinitionError(f"{where}: {anchor.id} has no option {unknown[0]!r}")
+    elif anchor.scale is not None and any(isinstance(v, str) for v in values):  # type: ignore[union-attr]
+        raise DefinitionError(f"{where}: {anchor.id} is a {anchor.type} score; compare it with numbers")
+
+
 def _question(raw: object, where: str, earlier: dict[str, Question]) -> Question:
     if not isinstance(raw, dict):
         raise DefinitionError(f"{where}: a question must be a mapping")
@@ -151,6 +164,7 @@ def _question(raw: object, where: str, earlier: dict[str, Question]) -> Question
         if cond.get("question") not in earlier:
             raise DefinitionError(f"{where}: condition on unknown or later question {cond.get('question')!r}")
         when = Condition(cond["question"], cond["op"], _condition_value(cond["op"], cond["value"], where))
+        _check_against(when, earlier[when.question], where)
     return Question(
         id=qid,
         stage=stage,

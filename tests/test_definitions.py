@@ -125,3 +125,18 @@ def test_overlapping_conditions_that_can_ask_too_many_questions_are_refused():
     # The same number of follow-ups on exclusive ranges never ask more than three.
     exclusive = follow_ups(['op: "==", value: 4', 'op: "==", value: 5', "op: in, value: [1]", 'op: ">", value: 5'])
     assert max_path_length(parse_survey(exclusive, "demo.yaml")) == 3
+
+
+def test_a_condition_that_can_never_hold_for_its_question_is_refused():
+    choice = GOOD.replace(
+        "type: csat\n    prompt: {en: Rate, ru: Оцените, zh: 评分}",
+        "type: choice\n    prompt: {en: Rate, ru: Оцените, zh: 评分}\n    options:"
+        "\n      - {id: good, label: {en: G, ru: Х, zh: 好}}\n      - {id: bad, label: {en: B, ru: П, zh: 坏}}",
+    )
+    assert parse_survey(choice.replace('op: "<=", value: 3', "op: in, value: [bad]"), "demo.yaml")
+    for condition, expected in (('op: "==", value: awful', "rating has no option 'awful'"),
+                                ('op: "<=", value: 3', "rating is a choice; compare it with ==, != or in, not <=")):  # fmt: skip
+        with pytest.raises(DefinitionError, match=expected):
+            parse_survey(choice.replace('op: "<=", value: 3', condition), "demo.yaml")
+    with pytest.raises(DefinitionError, match="question why: rating is a csat score; compare it with numbers"):
+        parse_survey(GOOD.replace('op: "<=", value: 3', 'op: "==", value: "3"'), "demo.yaml")
