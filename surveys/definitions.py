@@ -117,14 +117,14 @@ def _condition_value(op: str, value: object, where: str) -> object:
 
 def _check_against(when: Condition, anchor: Question, where: str) -> None:
     """Refuse a condition that can never hold for the answers its question takes (an option id, a score)."""
-    values = when.value if when.op == "in" else (when.value,)
+    values: tuple = when.value if isinstance(when.value, tuple) else (when.value,)  # `in` holds a tuple
     if anchor.type == "choice":
         if when.op not in ("==", "!=", "in"):
             raise DefinitionError(f"{where}: {anchor.id} is a choice; compare it with ==, != or in, not {when.op}")
-        unknown = [v for v in values if anchor.option(str(v)) is None]  # type: ignore[union-attr]
+        unknown = [v for v in values if anchor.option(str(v)) is None]
         if unknown:
             raise DefinitionError(f"{where}: {anchor.id} has no option {unknown[0]!r}")
-    elif anchor.scale is not None and any(isinstance(v, str) for v in values):  # type: ignore[union-attr]
+    elif anchor.scale is not None and any(isinstance(v, str) for v in values):
         raise DefinitionError(f"{where}: {anchor.id} is a {anchor.type} score; compare it with numbers")
 
 
@@ -232,7 +232,7 @@ def longest_path(survey: Survey) -> list[str]:
         elif question.type == "choice":
             candidates = [AnswerValue(text=o.id) for o in question.options]
         else:  # free text: the values conditions name, numbers around them, and anything else
-            named = [v for t in tests for v in (t.value if t.op == "in" else (t.value,))]  # type: ignore[union-attr]
+            named = [v for t in tests for v in (t.value if isinstance(t.value, tuple) else (t.value,))]
             near = [n + d for n in named if isinstance(n, int | float) for d in (-1, 1)]
             candidates = [AnswerValue(text=str(v)) for v in (*named, *near)] + [AnswerValue(text="\0")]
         if question.skippable:

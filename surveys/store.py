@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sqlite3
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -449,11 +449,11 @@ class Store:
             cursor = await self._db.execute(sql, params)
             return cursor.rowcount
 
-    async def _one(self, sql: str, params: Sequence = ()) -> Sequence | None:
+    async def _one(self, sql: str, params: Sequence | Mapping = ()) -> Sequence | None:
         rows = await self._db.execute_fetchall(sql, params)  # one trip to aiosqlite's thread
         return next(iter(rows), None)
 
-    async def _all(self, sql: str, params: Sequence = ()) -> list[Sequence]:
+    async def _all(self, sql: str, params: Sequence | Mapping = ()) -> list[Sequence]:
         return list(await self._db.execute_fetchall(sql, params))
 
     # Orders ---------------------------------------------------------------------------------------
