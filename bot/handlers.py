@@ -19,7 +19,7 @@ from telegram.ext import ContextTypes
 from analysis.aggregate import last_complete_week
 from analysis.report import WeeklySummary, digest_week, weekly_summary
 from bot import callbacks
-from bot.privacy import render_my_data
+from bot.privacy import blank_support_messages, render_my_data
 from bot.texts import LANGUAGE_NAMES, text
 from surveys import complaints, journey
 from surveys.definitions import LANGUAGES, Question, Survey
@@ -483,7 +483,11 @@ async def forget_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     language = await language_of(context, update)
     chosen = callbacks.Forget.parse(query.data)
     if chosen is not None and chosen.confirmed:
-        forgotten = await journey.forget(services(context).store, query.from_user.id, now(), update.update_id)
+        svc = services(context)
+        in_support_chat = await svc.store.support_messages(query.from_user.id)  # gone from the database after
+        forgotten = await journey.forget(svc.store, query.from_user.id, now(), update.update_id)
+        # The customer's words also sit in the cards posted to the support chat: overwrite them, off their path.
+        context.application.create_task(blank_support_messages(context.bot, in_support_chat, svc.desk_language))
         answer = "forgotten" if forgotten else "mydata_none"
     else:
         answer = "forget_kept"

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import json
+import logging
 from html import escape
+
+from telegram import Bot
+from telegram.error import TelegramError
 
 from bot.texts import text
 from surveys.store import Customer
+
+log = logging.getLogger(__name__)
 
 LIMIT = 4096  # Telegram's limit, counted in UTF-16 code units after entities are parsed
 # Kinds of update whose payload is an object with a message in it, and where its words sit.
@@ -108,3 +114,12 @@ def render_my_data(data: dict, language: str, retention_days: float) -> list[str
         kind, words = update_summary(u["payload"])
         lines += pieces(f"{u['received_at'][:16]} · {escape(kind)}: ", words, room)
     return pack(lines, room)
+
+
+async def blank_support_messages(bot: Bot, messages: list[tuple[int, int]], language: str) -> None:
+    """Overwrite the cards and relayed messages of a forgotten customer in the support chat (best effort)."""
+    for chat_id, message_id in messages:
+        try:
+            await bot.edit_message_text(text(language, "desk_erased"), chat_id, message_id, reply_markup=None)
+        except TelegramError as exc:  # deleted by staff, or Telegram down: the README says what may stay
+            log.info("could not blank support message %s in %s: %s", message_id, chat_id, exc)

@@ -1115,6 +1115,16 @@ class Store:
             "updates": [dict(zip(("update_id", "received_at", "payload"), r, strict=True)) for r in updates],
         }
 
+    async def support_messages(self, telegram_user_id: int) -> list[tuple[int, int]]:
+        """Return (chat id, message id) of the cards and relayed messages posted about a person's complaints."""
+        rows = await self._all(
+            "SELECT d.chat_id, d.message_id FROM desk_messages d JOIN complaints c ON c.id = d.complaint_id"
+            " JOIN customers u ON u.id = c.customer_id WHERE u.telegram_user_id = ? AND d.chat_id != u.chat_id"
+            " ORDER BY d.chat_id, d.message_id",
+            (telegram_user_id,),
+        )
+        return [(r[0], r[1]) for r in rows]
+
     async def forget_customer(
         self, customer_id: int | None, telegram_user_id: int, now: datetime, handling: int | None = None
     ) -> bool:

@@ -86,6 +86,13 @@ async def test_forget_leaves_no_byte_of_what_the_customer_wrote(emulator, tmp_pa
         assert "message_reaction: 👍" in everything and "edited_message" in everything
 
         await forget(h, user)
+
+        async def blanked() -> bool:  # the bot's own cards and relayed lines in the support chat are overwritten
+            return not any(MARK in m.get("text", "") for m in emulator.bot_messages(SUPPORT))
+
+        await wait_for(blanked)
+        assert any(m.get("text") == "🗑 Erased at the customer's request (/forget)." for m in emulator.bot_messages(SUPPORT))
+        assert any(KEEP in m.get("text", "") for m in emulator.bot_messages(SUPPORT))  # the other customer's card stays
         await asyncio.sleep(0.5)  # a few desk rounds and scheduler ticks write on after the erasure
         assert MARK.encode() not in database_bytes(settings.database_path)  # running: WAL emptied, pages zeroed
     finally:
