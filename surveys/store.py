@@ -124,6 +124,10 @@ class ScoredAnswer:
     complaint: bool | None = None  # None: a text stored before texts were read for complaints
 
 
+_LINK_VERSION = """
+        ALTER TABLE orders ADD COLUMN link_version INTEGER NOT NULL DEFAULT 0;
+    """
+
 # Ordered schema changes; entry N brings the database to `PRAGMA user_version` N + 1.
 MIGRATIONS: list[str] = [
     """
@@ -265,10 +269,13 @@ MIGRATIONS: list[str] = [
         ALTER TABLE answers ADD COLUMN complaint INTEGER;
     """,
     # The version of an order's deep link: `orders relink` raises it, so a forwarded link stops working.
-    """
-        ALTER TABLE orders ADD COLUMN link_version INTEGER NOT NULL DEFAULT 0;
-    """,
+    _LINK_VERSION,
 ]
+
+# From this schema on the database runs with secure_delete: an older one is vacuumed once on upgrade,
+# so what earlier erasures left in free pages goes too.
+SECURE_SCHEMA = MIGRATIONS.index(_LINK_VERSION) + 1
+
 
 def _reading_columns(reading: Reading | None) -> tuple[object, ...]:
     """The answers columns a reading fills: sentiment, subjectivity, text_language, scorer, feeling, topics, complaint."""
@@ -431,6 +438,9 @@ class Store:
                 if self._db.in_transaction:
                     await self._db.execute("ROLLBACK")
                 raise
+        if 0 < version < SECURE_SCHEMA:
+            await self._db.execute("VACUUM")
+            await self.scrub()
 
     @asynccontextmanager
     async def _transaction(self) -> AsyncIterator[aiosqlite.Connection]:

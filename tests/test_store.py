@@ -6,6 +6,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -116,3 +117,24 @@ async def test_prune_keeps_pending_updates_and_where_polling_resumes(store):
     ]
     assert await store.last_update_id() == 4 and await store.pending_updates() == [(3, '{"update_id": 3, "message": {"text": "words 3"}}')]
     assert await store.prune_updates(t0 + timedelta(days=30)) == 0  # the shell stays, and is not counted again
+
+
+async def test_an_older_database_is_vacuumed_once_so_earlier_erasures_leave_no_trace(tmp_path):
+    from surveys.store import SECURE_SCHEMA
+
+    path = tmp_path / "old.sqlite3"
+    await (await Store.open(path)).close()
+    conn = sqlite3.connect(path)  # as an older version left it: a row deleted without secure_delete
+    conn.executescript(
+        "PRAGMA secure_delete=OFF; ALTER TABLE orders DROP COLUMN link_version;"
+        f" PRAGMA user_version={SECURE_SCHEMA - 1};"
+        " INSERT INTO inbox (update_id, payload, received_at) VALUES (1, 'Qx7erased " + "x" * 5000 + "', 'now');"
+        " INSERT INTO inbox (update_id, payload, received_at) VALUES (2, '{}', 'now');"
+        " DELETE FROM inbox WHERE update_id = 1; PRAGMA wal_checkpoint(TRUNCATE);"
+    )
+    conn.close()
+    assert b"Qx7erased" in path.read_bytes()
+    store = await Store.open(path)
+    assert b"Qx7erased" not in path.read_bytes() + Path(f"{path}-wal").read_bytes()
+    assert (await store.order(1)) is None and await store.last_update_id() == 2
+    await store.close()
