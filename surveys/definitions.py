@@ -266,6 +266,8 @@ def load_surveys(directory: Path | None = None) -> dict[str, Survey]:
         root = resources.files("surveys") / "definitions"
         files = sorted((p for p in root.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
         surveys = [parse_survey(p.read_text(encoding="utf-8"), f"surveys/definitions/{p.name}") for p in files]
+    elif not Path(directory).is_dir():
+        raise DefinitionError(f"{directory}: not a directory (--surveys names a folder of survey .yaml files)")
     else:
         surveys = [load_survey(p) for p in sorted(Path(directory).glob("*.yaml"))]
     by_id: dict[str, Survey] = {}

@@ -140,3 +140,10 @@ def test_a_condition_that_can_never_hold_for_its_question_is_refused():
             parse_survey(choice.replace('op: "<=", value: 3', condition), "demo.yaml")
     with pytest.raises(DefinitionError, match="question why: rating is a csat score; compare it with numbers"):
         parse_survey(GOOD.replace('op: "<=", value: 3', 'op: "==", value: "3"'), "demo.yaml")
+
+
+def test_surveys_that_are_not_a_directory_say_so(tmp_path):
+    (tmp_path / "file.yaml").write_text(GOOD, encoding="utf-8")
+    for where in (tmp_path / "nope", tmp_path / "file.yaml"):
+        with pytest.raises(DefinitionError, match=f"^{where}: not a directory"):
+            load_surveys(where)
