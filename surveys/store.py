@@ -360,10 +360,8 @@ async def _erase_updates(db: aiosqlite.Connection, update_ids: Sequence[int]) ->
         return 0
     async with db.execute("SELECT max(update_id) FROM inbox") as cursor:
         newest = (await cursor.fetchone())[0]
-    await db.executemany(
-        "UPDATE inbox SET payload = json_object('update_id', update_id) WHERE update_id = ? AND update_id = ?",
-        [(newest, uid) for uid in update_ids if uid == newest],
-    )
+    if newest in update_ids:
+        await db.execute("UPDATE inbox SET payload = json_object('update_id', update_id) WHERE update_id = ?", (newest,))
     await db.executemany("DELETE FROM inbox WHERE update_id = ?", [(uid,) for uid in update_ids if uid != newest])
     return len(update_ids)
 
