@@ -8,12 +8,12 @@ import logging
 import signal
 import sys
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.logs import redact_secrets
 from bot.settings import Settings, SettingsError, load_settings
+from surveys.clock import system_clock
 from surveys.definitions import DefinitionError, load_surveys
 from surveys.export import (
     CsvFileError, add_order, export_answers, import_orders, parse_moment, read_order_file, relink_order,
@@ -72,7 +72,7 @@ async def cmd_orders_add(settings: Settings, args: argparse.Namespace) -> None:
     """Register one order and print its deep link."""
     username = _username(settings)
     try:
-        purchased = parse_moment(args.purchased_at, datetime.now(UTC), ZoneInfo(settings.timezone))
+        purchased = parse_moment(args.purchased_at, system_clock(), ZoneInfo(settings.timezone))
     except ValueError:
         raise CommandError(f"--purchased-at: {args.purchased_at!r} is not an ISO-8601 date or time") from None
     store = await _open_store(settings, create=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import aiosqlite
 
+from surveys.complaints import CONFIRMABLE, NOT_FIXED, OPEN_STATES, TRANSITIONS, UNTAKEN, Action, State, Transition
 from surveys.definitions import Question
 from surveys.engine import AnswerValue
 from surveys.reading import Feeling, Reading
@@ -82,7 +83,7 @@ class Complaint:
     id: int
     invitation_id: int
     customer_id: int
-    state: str
+    state: State
     opened_at: datetime
     touched_at: datetime
     assignee_id: int | None
@@ -308,12 +309,16 @@ _DUE = (
 
 _COMPLAINT = """SELECT id, invitation_id, customer_id, state, opened_at, touched_at, assignee_id, assignee_name,
     first_reply_at, resolved_at, confirmed, escalated_at, card_chat_id, card_message_id, thread_id FROM complaints"""
-OPEN_STATES = ("open", "in_progress", "reopened")
+
+
+def _marks(values: Sequence[object]) -> str:
+    """Placeholders for `IN (...)` over these values, so a state added to a set needs no SQL change."""
+    return ", ".join("?" * len(values))
 
 
 def _complaint(row: Sequence) -> Complaint:
     return Complaint(
-        row[0], row[1], row[2], row[3], from_text(row[4]), from_text(row[5]), row[6], row[7], from_text(row[8]),
+        row[0], row[1], row[2], State(row[3]), from_text(row[4]), from_text(row[5]), row[6], row[7], from_text(row[8]),
         from_text(row[9]), None if row[10] is None else bool(row[10]), from_text(row[11]), row[12], row[13], row[14],
     )  # fmt: skip
 
@@ -828,7 +833,7 @@ class Store:
     async def conversation(self, customer_id: int) -> Complaint | None:
         """Return the customer's open complaint that support has written about, newest first."""
         row = await self._one(
-            f"{_COMPLAINT} WHERE customer_id = ? AND first_reply_at IS NOT NULL AND state IN (?, ?, ?)"
+            f"{_COMPLAINT} WHERE customer_id = ? AND first_reply_at IS NOT NULL AND state IN ({_marks(OPEN_STATES)})"
             " ORDER BY touched_at DESC LIMIT 1",
             (customer_id, *OPEN_STATES),
         )
@@ -962,32 +967,30 @@ class Store:
             await db.execute("UPDATE complaints SET card_dirty = 0 WHERE id = ?", (complaint_id,))
 
     async def change_state(
-        self, complaint_id: int, to: str, allowed_from: Sequence[str], actor: tuple[int | None, str | None],
-        now: datetime, kind: str | None = None,
+        self, complaint_id: int, move: Transition, actor: tuple[int | None, str | None], now: datetime
     ) -> bool:
-        """Move a complaint to state `to` when it is in one of `allowed_from`; log who and when."""
+        """Make a transition when the complaint is in one of its source states; log who and when."""
         actor_id, actor_name = actor
         sets = ["state = ?", "touched_at = ?", "card_dirty = 1"]
-        params: list[object] = [to, to_text(now)]
-        if to == "in_progress" and actor_id is not None:
+        params: list[object] = [move.target, to_text(now)]
+        if move.assigns and actor_id is not None:
             sets += ["assignee_id = ?", "assignee_name = ?"]
             params += [actor_id, actor_name]
-        if to == "resolved":
+        if move.resolves:
             sets += ["resolved_at = ?", "confirmed = NULL", "confirmed_at = NULL"]
             params += [to_text(now)]
-        if to == "reopened":
+        if move.rearms:
             sets += ["escalated_at = NULL", "resolved_at = NULL"]
-        marks = ", ".join("?" * len(allowed_from))
         async with self._transaction() as db:
             cursor = await db.execute(
-                f"UPDATE complaints SET {', '.join(sets)} WHERE id = ? AND state IN ({marks})",
-                (*params, complaint_id, *allowed_from),
+                f"UPDATE complaints SET {', '.join(sets)} WHERE id = ? AND state IN ({_marks(move.sources)})",
+                (*params, complaint_id, *move.sources),
             )
             if cursor.rowcount != 1:
                 return False
             await db.execute(
                 "INSERT INTO complaint_events (complaint_id, at, kind, actor_id, actor_name) VALUES (?, ?, ?, ?, ?)",
-                (complaint_id, to_text(now), kind or to, actor_id, actor_name),
+                (complaint_id, to_text(now), move.event, actor_id, actor_name),
             )
             return True
 
@@ -1033,35 +1036,35 @@ class Store:
         async with self._transaction() as db:
             cursor = await db.execute(
                 "UPDATE complaints SET confirmed = ?, confirmed_at = ?, card_dirty = 1, touched_at = ?"
-                " WHERE id = ? AND state = 'resolved' AND confirmed IS NULL",
-                (int(fixed), to_text(now), to_text(now), complaint_id),
+                " WHERE id = ? AND state = ? AND confirmed IS NULL",
+                (int(fixed), to_text(now), to_text(now), complaint_id, CONFIRMABLE),
             )
             if cursor.rowcount != 1:
                 return False
             await db.execute(
                 "INSERT INTO complaint_events (complaint_id, at, kind) VALUES (?, ?, ?)",
-                (complaint_id, to_text(now), "confirmed_yes" if fixed else "confirmed_no"),
+                (complaint_id, to_text(now), "confirmed_yes" if fixed else NOT_FIXED.event),
             )
-            if not fixed:
+            if not fixed:  # NOT_FIXED rearms: resolution and escalation start over
                 await db.execute(
-                    "UPDATE complaints SET state = 'reopened', escalated_at = NULL, resolved_at = NULL WHERE id = ?",
-                    (complaint_id,),
+                    "UPDATE complaints SET state = ?, escalated_at = NULL, resolved_at = NULL WHERE id = ?",
+                    (NOT_FIXED.target, complaint_id),
                 )
             return True
 
     async def open_complaints(self, limit: int = 50) -> list[Complaint]:
         """Return complaints not resolved, oldest first."""
         rows = await self._all(
-            f"{_COMPLAINT} WHERE state IN (?, ?, ?) ORDER BY opened_at, id LIMIT ?", (*OPEN_STATES, limit)
+            f"{_COMPLAINT} WHERE state IN ({_marks(OPEN_STATES)}) ORDER BY opened_at, id LIMIT ?", (*OPEN_STATES, limit)
         )
         return [_complaint(r) for r in rows]
 
     async def due_escalations(self, untouched_since: datetime, limit: int = 20) -> list[Complaint]:
         """Return posted complaints nobody took since `untouched_since`, not yet raised again."""
         rows = await self._all(
-            f"{_COMPLAINT} WHERE state IN ('open', 'reopened') AND touched_at <= ? AND escalated_at IS NULL"
+            f"{_COMPLAINT} WHERE state IN ({_marks(UNTAKEN)}) AND touched_at <= ? AND escalated_at IS NULL"
             " AND card_message_id IS NOT NULL ORDER BY touched_at LIMIT ?",
-            (to_text(untouched_since), limit),
+            (*UNTAKEN, to_text(untouched_since), limit),
         )
         return [_complaint(r) for r in rows]
 
@@ -1285,15 +1288,21 @@ WHERE i.sent_at >= ? AND i.sent_at < ?
 
 
 # Complaints opened in the range, and every complaint opened before its end that is still not resolved.
-COMPLAINT_FACTS = """
+# Its parameters come from complaint_facts_params.
+COMPLAINT_FACTS = f"""
 SELECT c.id AS complaint_id, c.state, c.opened_at, c.first_reply_at, c.confirmed,
-       (SELECT min(e.at) FROM complaint_events e WHERE e.complaint_id = c.id AND e.kind = 'resolved')
+       (SELECT min(e.at) FROM complaint_events e WHERE e.complaint_id = c.id AND e.kind = ?)
            AS first_resolved_at,
        (SELECT group_concat(DISTINCT a.stage) FROM complaint_flags f JOIN answers a ON a.id = f.answer_id
          WHERE f.complaint_id = c.id) AS stages
 FROM complaints c
-WHERE c.opened_at < ? AND (c.opened_at >= ? OR c.state IN ('open', 'in_progress', 'reopened'))
+WHERE c.opened_at < ? AND (c.opened_at >= ? OR c.state IN ({_marks(OPEN_STATES)}))
 """
+
+
+def complaint_facts_params(start: datetime, end: datetime) -> tuple[str, ...]:
+    """The parameters of COMPLAINT_FACTS for complaints of [start, end)."""
+    return (TRANSITIONS[Action.RESOLVE].event, to_text(end), to_text(start), *OPEN_STATES)
 
 # Narrow answer rows for the weekly trend: only what per-stage figures need, no joins and no free texts.
 TREND_ANSWERS = """

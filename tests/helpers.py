@@ -28,11 +28,23 @@ def make_settings(tmp_path, base_url: str, **overrides):
     return load_settings(**values)
 
 
+class Clock:
+    """A clock the test moves by hand; it counts how often the bot read it."""
+
+    def __init__(self, moment: datetime):
+        self.moment = moment
+        self.reads = 0
+
+    def __call__(self) -> datetime:
+        self.reads += 1
+        return self.moment
+
+
 class Harness:
     """The real Application running against the emulator, plus shortcuts to act as customers."""
 
-    def __init__(self, emu, settings, surveys):
-        self.emu, self.settings, self.surveys = emu, settings, surveys
+    def __init__(self, emu, settings, surveys, clock: Clock | None = None):
+        self.emu, self.settings, self.surveys, self.clock = emu, settings, surveys, clock
         self.store = None
         self._task = None
         self._stop = None
@@ -43,7 +55,9 @@ class Harness:
 
         self.store = await Store.open(self.settings.database_path)
         self._stop = asyncio.Event()
-        self._task = asyncio.create_task(run_bot(self.settings, self.surveys, self._stop, store=self.store))
+        self._task = asyncio.create_task(
+            run_bot(self.settings, self.surveys, self._stop, store=self.store, clock=self.clock)
+        )
 
     async def stop(self):
         """Stop the bot gracefully and close the store."""

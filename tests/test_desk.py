@@ -6,7 +6,11 @@ import asyncio
 
 import pytest
 
-from tests.helpers import Harness, make_settings
+from bot.desk import STATE_MARKS, card_buttons
+from bot.texts import TEXTS
+from surveys.complaints import BUTTONS, Action, State
+from surveys.store import Complaint
+from tests.helpers import T0, Harness, make_settings
 
 SUPPORT = -1001234
 STAFF, OUTSIDER = 900, 901
@@ -25,6 +29,18 @@ async def desk(emulator, tmp_path, surveys):
     await h.start()
     yield h
     await h.stop()
+
+
+def test_every_complaint_state_and_action_is_rendered_in_every_language():
+    # A state or action added in surveys/complaints.py fails here until it has its words and its mark.
+    assert set(STATE_MARKS) == set(State)
+    for language, catalogue in TEXTS.items():
+        assert all(f"desk_state_{state}" in catalogue for state in State), language
+        assert all(f"desk_{action}" in catalogue for action in Action), language
+    for state in State:
+        complaint = Complaint(5, 1, 1, state, T0, T0, None, None, None, None, None, None, None, None, None)
+        pressed = [b.callback_data for b in card_buttons(complaint, "ru").inline_keyboard[0]]
+        assert pressed == [f"d|5|{action}" for action in BUTTONS[state]]
 
 
 async def customer(h: Harness, user: int, name: str, presses: tuple[str, ...], words: str) -> None:
