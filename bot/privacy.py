@@ -108,6 +108,13 @@ def render_my_data(data: dict, language: str, retention_days: float) -> list[str
         for e in (e for e in data["events"] if e["complaint"] == c["id"]):
             who = f" {escape(e['actor'])}" if e["actor"] else ""
             lines += pieces(f"  {e['at'][:16]} {e['kind']}{who}" + (": " if e["text"] else ""), e["text"] or "", room)
+    if data.get("staff"):
+        lines += ["", f"<b>{text(language, 'mydata_staff')}</b>"]
+    for e in data.get("staff", []):
+        lines += pieces(f"#{e['complaint']} {e['at'][:16]} {e['kind']}" + (": " if e["text"] else ""), e["text"] or "", room)
+    if data.get("digests"):
+        lines += ["", f"<b>{text(language, 'mydata_digests')}</b>"]
+        lines += [f"{escape(d['week'])} · {d['sent_at'][:16]}" for d in data["digests"]]
     if data["updates"]:
         lines += ["", f"<b>{text(language, 'mydata_raw', days=f'{retention_days:g}')}</b>"]
     for u in data["updates"]:

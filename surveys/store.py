@@ -1112,6 +1112,14 @@ class Store:
             f"SELECT update_id, received_at, payload FROM inbox WHERE update_id IN ({_OWN_UPDATES}) ORDER BY update_id",
             {"user": telegram_user_id},
         )
+        # Staff and managers are people too: what they did on complaints, and the digests they were sent.
+        staff = [] if telegram_user_id is None else await self._all(
+            "SELECT complaint_id, at, kind, actor_name, detail FROM complaint_events WHERE actor_id = ? ORDER BY at, id",
+            (telegram_user_id,),
+        )
+        digests = [] if telegram_user_id is None else await self._all(
+            "SELECT week, sent_at FROM digests WHERE manager_id = ? ORDER BY week", (telegram_user_id,)
+        )
         names = ("survey", "question", "type", "number", "text", "skipped", "at", "sentiment", "feeling", "topics",
                  "complaint", "language")  # fmt: skip
         return {
@@ -1124,6 +1132,8 @@ class Store:
             ],
             "events": [dict(zip(("complaint", "at", "kind", "actor", "text"), r, strict=True)) for r in events],
             "updates": [dict(zip(("update_id", "received_at", "payload"), r, strict=True)) for r in updates],
+            "staff": [dict(zip(("complaint", "at", "kind", "actor", "text"), r, strict=True)) for r in staff],
+            "digests": [dict(zip(("week", "sent_at"), r, strict=True)) for r in digests],
         }
 
     async def support_messages(self, telegram_user_id: int) -> list[tuple[int, int]]:

@@ -84,6 +84,10 @@ async def test_forget_leaves_no_byte_of_what_the_customer_wrote(emulator, tmp_pa
         assert f"chat_id: {user}" in everything and "sentiment" in everything and "csat_low" in everything
         assert "staff_reply Sam: Sorry, a new one ships today" in everything and f"{MARK} Road 12" in everything
         assert "message_reaction: 👍" in everything and "edited_message" in everything
+        emulator.send_text(STAFF, "/mydata")  # staff are people too: what they did on complaints is theirs to see
+        staff = await h.next_message(STAFF, predicate=lambda m: "everything I store" in m.get("text", ""))
+        assert "As support staff" in staff["text"] and "staff_reply: Sorry, a new one ships today" in staff["text"]
+        assert "taken" in staff["text"] and MARK not in staff["text"]
 
         await forget(h, user)
 
