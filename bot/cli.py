@@ -65,6 +65,12 @@ async def cmd_demo(settings: Settings, args: argparse.Namespace) -> None:
     """Run the bot against the local emulator with simulated customers, then print where results are."""
     from bot.demo import run_demo
 
+    if args.customers < 1:
+        raise CommandError(f"--customers {args.customers}: give at least 1")
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file of that name, or nowhere to write
+        raise CommandError(f"--out {args.out}: cannot make a directory there ({exc.strerror or exc})") from None
     await run_demo(args.out, customers=args.customers, first_week_delay=args.first_week_delay)
 
 

@@ -148,6 +148,8 @@ def test_out_naming_a_directory_or_an_unwritable_place_is_one_line(env, capsys):
     assert "cannot write" in _fails(["sentiment", "in.csv", "--out", "adir"], capsys)
     (env / "afile").write_text("x")
     assert "is a file" in _fails(["report", "--out", "afile"], capsys)
+    assert _fails(["demo", "--out", "afile"], capsys) == "journeypulse: --out afile: cannot make a directory there (File exists)"
+    assert _fails(["demo", "--customers", "0"], capsys) == "journeypulse: --customers 0: give at least 1"
 
 
 def test_export_is_readable_by_the_owner_only(env, capsys):
