@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import sqlite3
 from collections.abc import AsyncIterator, Mapping, Sequence
@@ -17,6 +18,10 @@ from surveys.complaints import CONFIRMABLE, NOT_FIXED, OPEN_STATES, TRANSITIONS,
 from surveys.definitions import Question
 from surveys.engine import AnswerValue
 from surveys.reading import Feeling, Reading
+
+
+log = logging.getLogger(__name__)
+BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's lock
 
 
 class StoreError(RuntimeError):
@@ -401,7 +406,7 @@ class Store:
             await db.execute("PRAGMA foreign_keys=ON")
             # Deleted rows are overwritten with zeros, so an erased customer's words do not linger in free space.
             await db.execute("PRAGMA secure_delete=ON")
-            await db.execute("PRAGMA busy_timeout=5000")
+            await db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             try:
                 rows = await db.execute_fetchall("PRAGMA quick_check(10)")
             except MemoryError:  # a damaged page can claim an absurd size
@@ -1186,10 +1191,16 @@ class Store:
         """Empty the WAL into the database file, so erased text survives in neither (secure_delete zeroes it)."""
         for _ in range(20):  # a report reading at this moment holds the WAL: wait for it a little
             async with self._write_lock:
-                busy = (await self._one("PRAGMA wal_checkpoint(TRUNCATE)") or (0,))[0]
+                # The busy handler would hold every write back for busy_timeout: ask briefly, retry unlocked.
+                await self._db.execute("PRAGMA busy_timeout=50")
+                try:
+                    busy = (await self._one("PRAGMA wal_checkpoint(TRUNCATE)") or (0,))[0]
+                finally:
+                    await self._db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             if not busy:
                 return
             await asyncio.sleep(0.1)
+        log.warning("the WAL of %s is in use by a reader; erased text leaves it at the next checkpoint", self.path)
 
     async def prune_updates(self, before: datetime) -> int:
         """Delete raw updates handled before `before` (replay needs only unhandled ones); return how many."""

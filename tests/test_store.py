@@ -138,3 +138,17 @@ async def test_an_older_database_is_vacuumed_once_so_earlier_erasures_leave_no_t
     assert b"Qx7erased" not in path.read_bytes() + Path(f"{path}-wal").read_bytes()
     assert (await store.order(1)) is None and await store.last_update_id() == 2
     await store.close()
+
+
+async def test_scrub_waits_for_a_reader_then_empties_the_wal(store, caplog):
+    await store.save_updates([(1, '{"update_id": 1}')], T0)
+    reader = sqlite3.connect(store.path)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM inbox").fetchall()  # holds a snapshot: the WAL cannot be reset
+    await store.save_updates([(2, '{"update_id": 2}')], T0)
+    await store.scrub()
+    assert "in use by a reader" in caplog.text
+    reader.rollback()
+    reader.close()
+    await store.scrub()
+    assert Path(f"{store.path}-wal").stat().st_size == 0
