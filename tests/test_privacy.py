@@ -196,6 +196,8 @@ async def test_a_forwarded_link_shows_no_shop_data_and_relink_hands_the_order_ba
     await asyncio.to_thread(main, ["orders", "relink", "A-88"])
     second = capsys.readouterr().out.strip().split("start=")[1]
     assert second != first and second.startswith(first.split("_")[0] + "-1_")
+    await asyncio.to_thread(main, ["orders", "add", "A-88"])  # adding it again prints the link that works
+    assert capsys.readouterr().out.strip().endswith(f"start={second}")
     emu.send_text(stranger, f"/start {first}")  # the old link no longer opens anything
     await h.next_message(stranger, predicate=lambda m: "link isn't valid" in m.get("text", ""))
     emu.send_text(stranger, "/mydata")
