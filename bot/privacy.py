@@ -15,8 +15,8 @@ from surveys.store import Customer
 log = logging.getLogger(__name__)
 
 LIMIT = 4096  # Telegram's limit, counted in UTF-16 code units after entities are parsed
-# Kinds of update whose payload is an object with a message in it, and where its words sit.
-_WORDS = ("text", "caption", "data", "query", "emoji")
+# Where an update's words sit: a message's text or caption, a pressed button's data, an inline query.
+_WORDS = ("text", "caption", "data", "query")
 
 
 def utf16_length(html: str) -> int:
