@@ -108,11 +108,12 @@ async def test_forget_leaves_no_byte_of_what_the_customer_wrote(emulator, tmp_pa
 async def test_someone_without_an_order_is_shown_and_forgotten(harness: Harness):
     h, emu, user = harness, harness.emu, 970
     emu.add_user(user, "Walk-in")
-    emu.send_text(user, f"hello, I am {MARK}")
+    emu.send_text(user, f"你好，我叫{MARK}")
     await h.next_message(user)
     emu.send_text(user, "/mydata")
     shown = await h.next_message(user, predicate=lambda m: "everything I store" in m.get("text", ""))
-    assert f"message: hello, I am {MARK}" in shown["text"] and "deleted 3 days after" in shown["text"]
+    assert f"message: 你好，我叫{MARK}" in shown["text"] and "deleted 3 days after" in shown["text"]
+    assert f"你好，我叫{MARK}".encode() in database_bytes(h.settings.database_path)  # stored as UTF-8, not escaped
     await forget(h, user)
     assert await h.rows("SELECT count(*) FROM inbox WHERE payload LIKE ?", (f"%{MARK}%",)) == [(0,)]
     assert MARK.encode() not in database_bytes(h.settings.database_path)
