@@ -21,7 +21,7 @@ from analysis.aggregate import last_complete_week
 from analysis.report import WeeklySummary, digest_week, weekly_summary
 from bot import callbacks
 from bot.pacing import Pacer
-from bot.privacy import blank_support_messages, render_my_data
+from bot.privacy import erase_from_support_chat, render_my_data
 from bot.texts import LANGUAGE_NAMES, text
 from surveys import complaints, journey
 from surveys.clock import Clock, system_clock
@@ -497,10 +497,11 @@ async def forget_chosen(update: Update, context: Context) -> None:
     chosen = callbacks.Forget.parse(query.data)
     if chosen is not None and chosen.confirmed:
         svc = services(context)
-        in_support_chat = await svc.store.support_messages(query.from_user.id)  # gone from the database after
+        # Where the support chat holds them (gone from the database after): erased there too, off their path.
+        topics = await svc.store.support_topics(query.from_user.id)
+        messages = await svc.store.support_messages(query.from_user.id)
         forgotten = await journey.forget(svc.store, query.from_user.id, svc.clock(), update.update_id)
-        # The customer's words also sit in the cards posted to the support chat: overwrite them, off their path.
-        context.application.create_task(blank_support_messages(context.bot, in_support_chat, svc.desk_language))
+        context.application.create_task(erase_from_support_chat(context.bot, topics, messages, svc.desk_language))
         answer = "forgotten" if forgotten else "mydata_none"
     else:
         answer = "forget_kept"

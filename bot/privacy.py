@@ -123,9 +123,24 @@ def render_my_data(data: dict, language: str, retention_days: float) -> list[str
     return pack(lines, room)
 
 
-async def blank_support_messages(bot: Bot, messages: list[tuple[int, int]], language: str) -> None:
-    """Overwrite the cards and relayed messages of a forgotten customer in the support chat (best effort)."""
-    for chat_id, message_id in messages:
+async def erase_from_support_chat(
+    bot: Bot, topics: list[tuple[int, int]], messages: list[tuple[int, int]], language: str
+) -> None:
+    """Delete a forgotten customer's complaint topics in the support chat, else overwrite the bot's messages there.
+
+    Best effort: deleting a topic needs the bot's can_delete_messages right; without it the cards and relayed
+    messages are overwritten and what staff wrote stays.
+    """
+    gone: set[int] = set()
+    for chat_id, thread_id in topics:
+        try:
+            await bot.delete_forum_topic(chat_id, thread_id)
+            gone.add(thread_id)
+        except TelegramError as exc:
+            log.info("could not delete topic %s in %s: %s", thread_id, chat_id, exc)
+    for chat_id, message_id, thread_id in messages:
+        if thread_id in gone:
+            continue
         try:
             await bot.edit_message_text(text(language, "desk_erased"), chat_id, message_id, reply_markup=None)
         except TelegramError as exc:  # deleted by staff, or Telegram down: the README says what may stay

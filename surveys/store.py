@@ -1141,15 +1141,24 @@ class Store:
             "digests": [dict(zip(("week", "sent_at"), r, strict=True)) for r in digests],
         }
 
-    async def support_messages(self, telegram_user_id: int) -> list[tuple[int, int]]:
-        """Return (chat id, message id) of the cards and relayed messages posted about a person's complaints."""
+    async def support_topics(self, telegram_user_id: int) -> list[tuple[int, int]]:
+        """Return (chat id, thread id) of the support-chat topics opened for a person's complaints."""
         rows = await self._all(
-            "SELECT d.chat_id, d.message_id FROM desk_messages d JOIN complaints c ON c.id = d.complaint_id"
+            "SELECT c.card_chat_id, c.thread_id FROM complaints c JOIN customers u ON u.id = c.customer_id"
+            " WHERE u.telegram_user_id = ? AND c.thread_id IS NOT NULL ORDER BY c.id",
+            (telegram_user_id,),
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    async def support_messages(self, telegram_user_id: int) -> list[tuple[int, int, int | None]]:
+        """Return (chat id, message id, topic) of the cards and relayed messages posted about a person's complaints."""
+        rows = await self._all(
+            "SELECT d.chat_id, d.message_id, c.thread_id FROM desk_messages d JOIN complaints c ON c.id = d.complaint_id"
             " JOIN customers u ON u.id = c.customer_id WHERE u.telegram_user_id = ? AND d.chat_id != u.chat_id"
             " ORDER BY d.chat_id, d.message_id",
             (telegram_user_id,),
         )
-        return [(r[0], r[1]) for r in rows]
+        return [(r[0], r[1], r[2]) for r in rows]
 
     async def forget_customer(
         self, customer_id: int | None, telegram_user_id: int, now: datetime, handling: int | None = None

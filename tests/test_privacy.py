@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from pathlib import Path
 
@@ -91,11 +92,11 @@ async def test_forget_leaves_no_byte_of_what_the_customer_wrote(emulator, tmp_pa
 
         await forget(h, user)
 
-        async def blanked() -> bool:  # the bot's own cards and relayed lines in the support chat are overwritten
-            return not any(MARK in m.get("text", "") for m in emulator.bot_messages(SUPPORT))
+        async def topic_gone() -> bool:  # the complaint's topic goes with everything said in it, staff's words too
+            return not any(m.get("message_thread_id") == card["message_thread_id"] for m in emulator.messages(SUPPORT))
 
-        await wait_for(blanked)
-        assert any(m.get("text") == "🗑 Erased at the customer's request (/forget)." for m in emulator.bot_messages(SUPPORT))
+        await wait_for(topic_gone)
+        assert not any(MARK in json.dumps(m, ensure_ascii=False) for m in emulator.messages(SUPPORT))
         assert any(KEEP in m.get("text", "") for m in emulator.bot_messages(SUPPORT))  # the other customer's card stays
         await asyncio.sleep(0.5)  # a few desk rounds and scheduler ticks write on after the erasure
         assert MARK.encode() not in database_bytes(settings.database_path)  # running: WAL emptied, pages zeroed
@@ -103,6 +104,27 @@ async def test_forget_leaves_no_byte_of_what_the_customer_wrote(emulator, tmp_pa
         await h.stop()
     kept = database_bytes(settings.database_path)
     assert MARK.encode() not in kept and KEEP.encode() in kept
+
+
+async def test_without_topics_the_cards_about_a_forgotten_customer_are_overwritten(emulator, tmp_path, surveys):
+    emulator.add_group(SUPPORT, "Support")  # not a forum: every card in one chat
+    settings = make_settings(tmp_path, emulator.base_url, support_chat_id=SUPPORT, staff_user_ids=str(STAFF))
+    h = Harness(emulator, settings, surveys)
+    await h.start()
+    try:
+        await survey(h, 962, "Kim", f"Broken box, {KEEP}")
+        await survey(h, 963, "Ann", f"Broken box, {MARK}")
+        await h.next_message(SUPPORT, predicate=lambda m: MARK in m.get("text", ""))
+        await forget(h, 963)
+
+        async def blanked() -> bool:
+            return not any(MARK in m.get("text", "") for m in emulator.bot_messages(SUPPORT))
+
+        await wait_for(blanked)
+        texts = [m.get("text", "") for m in emulator.bot_messages(SUPPORT)]
+        assert "🗑 Erased at the customer's request (/forget)." in texts and any(KEEP in t for t in texts)
+    finally:
+        await h.stop()
 
 
 async def test_someone_without_an_order_is_shown_and_forgotten(harness: Harness):

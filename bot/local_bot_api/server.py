@@ -167,7 +167,8 @@ class BotAPIEmulator:
                 "sendDocument": self._send_document, "getFile": self._get_file,
                 "setMyCommands": self._set_my_commands, "getMyCommands": self._get_my_commands,
                 "deleteMyCommands": self._delete_my_commands, "sendChatAction": self._send_chat_action,
-                "createForumTopic": self._create_forum_topic, "deleteMessage": self._delete_message,
+                "createForumTopic": self._create_forum_topic, "deleteForumTopic": self._delete_forum_topic,
+                "deleteMessage": self._delete_message,
                 "forwardMessage": self._forward_message, "copyMessage": self._copy_message,
             }.items()
         }
@@ -759,6 +760,20 @@ class BotAPIEmulator:
         service["message_thread_id"] = service["message_id"]
         chat.topics[service["message_id"]] = topic
         return {"message_thread_id": service["message_id"], **topic}
+
+    def _delete_forum_topic(self, params: dict) -> bool:
+        """Delete a topic with every message in it, as Telegram does for an admin with can_delete_messages."""
+        chat = self._target_chat(params)
+        thread_id = _as_int(params.get("message_thread_id"), "message_thread_id")
+        if thread_id not in chat.topics:
+            raise _bad_request("TOPIC_ID_INVALID")
+        del chat.topics[thread_id]
+        for message in [m for m in chat.messages if m.get("message_thread_id") == thread_id]:
+            chat.messages.remove(message)
+            del chat.by_id[message["message_id"]]
+            self.deleted.append((chat.info["id"], message["message_id"]))
+        self._notify()
+        return True
 
     def _delete_message(self, params: dict) -> bool:
         chat = self._target_chat(params)
