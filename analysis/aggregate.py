@@ -507,7 +507,8 @@ def complaint_figures(facts: pd.DataFrame, start: datetime, end: datetime, now: 
     resolve_hours = (moments["first_resolved_at"] - moments["opened_at"])[week].dt.total_seconds() / 3600
     resolved = this[moments["first_resolved_at"][week].notna()]
     asked = resolved["confirmed"].notna()
-    still_open = facts[facts["state"].isin(OPEN_STATES)].assign(opened=moments["opened_at"])
+    # Assign before filtering: a Series assigned to an empty frame brings its whole index (rows of NaN) with it.
+    still_open = facts.assign(opened=moments["opened_at"])[facts["state"].isin(OPEN_STATES)]
     reference = pd.Timestamp(min(end, now or datetime.now(UTC)))
     oldest = [
         (int(r.complaint_id), (reference - r.opened).total_seconds() / 3600, r.state, r.stages or "")

@@ -192,7 +192,10 @@ class DurableIntake:
                 log.warning("polling failed, retrying: %s", exc)
                 healthy, updates = False, ()
             if updates:
-                await self.store.save_updates([(u.update_id, json.dumps(u.to_dict())) for u in updates], self.clock())
+                # UTF-8 as sent, not \u escapes: a 4,096-character Chinese message takes half the room.
+                await self.store.save_updates(
+                    [(u.update_id, json.dumps(u.to_dict(), ensure_ascii=False)) for u in updates], self.clock()
+                )
                 self._fresh = {u.update_id: u for u in updates}
                 self.offset = updates[-1].update_id + 1  # the next poll acknowledges what is now stored
             if healthy:

@@ -34,14 +34,17 @@ class CommandError(Exception):
 async def _open_store(settings: Settings, create: bool = False) -> Store:
     """Open the database; only commands that may create one do so (and say so), the rest refuse a missing one."""
     path = Path(settings.database_path)
-    if not path.exists():
+    existed = path.exists()
+    if not existed:
         if not create:
             raise CommandError(
                 f"DATABASE_PATH {path} does not exist (a typo, or no .env here?); `journeypulse run` or"
                 " `orders add` creates it"
             )
-        print(f"journeypulse: creating a new database at {path}", file=sys.stderr)
-    return await Store.open(path)
+    store = await Store.open(path)
+    if not existed:  # said once it exists: a database that could not be created was never "created"
+        print(f"journeypulse: created a new database at {path}", file=sys.stderr)
+    return store
 
 
 def _username(settings: Settings) -> str:
@@ -68,6 +71,12 @@ async def cmd_demo(settings: Settings, args: argparse.Namespace) -> None:
     """Run the bot against the local emulator with simulated customers, then print where results are."""
     from bot.demo import run_demo
 
+    if args.customers < 1:
+        raise CommandError(f"--customers {args.customers}: give at least 1")
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file of that name, or nowhere to write
+        raise CommandError(f"--out {args.out}: cannot make a directory there ({exc.strerror or exc})") from None
     await run_demo(args.out, customers=args.customers, first_week_delay=args.first_week_delay)
 
 
@@ -162,12 +171,13 @@ async def cmd_report(settings: Settings, args: argparse.Namespace) -> None:
             parse_week(args.week)
         except WeekError as exc:
             raise CommandError(str(exc)) from None
+    surveys = load_surveys(args.surveys)  # the definitions the bot runs with, so figures match its questions
     if Path(settings.database_path).exists():  # bring an older database's schema up to date first
         await (await Store.open(settings.database_path)).close()
     if args.out is not None and args.out.exists() and not args.out.is_dir():
         raise CommandError(f"--out {args.out} is a file; report --out names a directory")
     try:
-        paths = await asyncio.to_thread(write_weekly_report, settings.database_path, args.week, args.out)
+        paths = await asyncio.to_thread(write_weekly_report, settings.database_path, args.week, args.out, surveys)
     except OSError as exc:  # an unwritable or impossible --out
         raise CommandError(f"--out {args.out}: cannot write ({exc.strerror or exc})") from None
     for path in paths:
@@ -252,6 +262,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--week", help="ISO week like 2026-W47 (default: the last complete week)")
     report.add_argument("--out", type=Path, default=None,
                         help="directory to write into (default: reports/<week>, one folder per week)")
+    report.add_argument("--surveys", type=Path, default=None,
+                        help="directory of survey YAML files the bot runs with (default: built in)")
     report.set_defaults(handler=cmd_report)
     return parser
 

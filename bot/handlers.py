@@ -21,7 +21,7 @@ from analysis.aggregate import last_complete_week
 from analysis.report import WeeklySummary, digest_week, weekly_summary
 from bot import callbacks
 from bot.pacing import Pacer
-from bot.privacy import render_my_data
+from bot.privacy import erase_from_support_chat, render_my_data
 from bot.texts import LANGUAGE_NAMES, text
 from surveys import complaints, journey
 from surveys.clock import Clock, system_clock
@@ -496,9 +496,12 @@ async def forget_chosen(update: Update, context: Context) -> None:
     language = await language_of(context, update)
     chosen = callbacks.Forget.parse(query.data)
     if chosen is not None and chosen.confirmed:
-        forgotten = await journey.forget(
-            services(context).store, query.from_user.id, services(context).clock(), update.update_id
-        )
+        svc = services(context)
+        # Where the support chat holds them (gone from the database after): erased there too, off their path.
+        topics = await svc.store.support_topics(query.from_user.id)
+        messages = await svc.store.support_messages(query.from_user.id)
+        forgotten = await journey.forget(svc.store, query.from_user.id, svc.clock(), update.update_id)
+        context.application.create_task(erase_from_support_chat(context.bot, topics, messages, svc.desk_language))
         answer = "forgotten" if forgotten else "mydata_none"
     else:
         answer = "forget_kept"
@@ -561,7 +564,7 @@ async def weekly_command(update: Update, context: Context) -> None:
 async def send_weekly(context: Context, chat_id: int, language: str) -> None:
     """Build the last complete week's summary in a thread and send it."""
     svc = services(context)
-    summary = await asyncio.to_thread(weekly_summary, svc.store.path, last_complete_week(svc.clock()))
+    summary = await asyncio.to_thread(weekly_summary, svc.store.path, last_complete_week(svc.clock()), svc.surveys)
     await send_summary(context, chat_id, language, summary)
 
 
@@ -579,7 +582,7 @@ async def send_due_digests(context: Context) -> None:
     cached = context.bot_data.digest_summary
     try:
         # The week has ended, so its figures no longer change: a retry reuses the summary already built.
-        summary = cached[1] if cached and cached[0] == week else await asyncio.to_thread(weekly_summary, svc.store.path, week)
+        summary = cached[1] if cached and cached[0] == week else await asyncio.to_thread(weekly_summary, svc.store.path, week, svc.surveys)
         context.bot_data.digest_summary = (week, summary)
     except Exception:  # a bug or a broken database: do not rebuild the report on every tick
         log.exception("could not build the digest of %s; retrying in %s", week, DIGEST_RETRY)

@@ -136,7 +136,7 @@ class Settings(BaseSettings):
     @field_validator("first_week_delay", "reminder_delay", "complaint_escalate_after", "raw_update_retention", mode="before")
     @classmethod
     def _seconds(cls, value: object) -> object:
-        if isinstance(value, str) and re.fullmatch(r"\s*\d+(\.\d+)?\s*", value):
+        if isinstance(value, str) and re.fullmatch(r"\s*-?\d+(\.\d+)?\s*", value):  # -5 is "negative", not garbled
             return float(value)
         return value
 

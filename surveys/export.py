@@ -41,6 +41,13 @@ def safe_cell(value: object) -> object:
     return value
 
 
+def write_private(path: Path, data: bytes) -> None:
+    """Write a file readable by the owner only (reports quote customers)."""
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
+        os.chmod(path, 0o600)  # a file that already existed keeps its mode otherwise
+        handle.write(data)
+
+
 def write_csv(path: Path, columns: Iterable[str], rows: Iterable[dict]) -> int:
     """Write rows as UTF-8 CSV with safe cells, readable by the owner only; return how many rows were written."""
     columns = list(columns)

@@ -278,7 +278,7 @@ async def my_data(store: Store, telegram_user_id: int) -> dict | None:
     """Return everything stored about the person (a profile, or only the raw messages they sent), None when nothing."""
     customer = await store.customer_by_user(telegram_user_id)
     data = await store.customer_data(customer.id if customer else None, telegram_user_id)
-    return data if customer is not None or data["updates"] else None
+    return data if customer is not None or data["updates"] or data["staff"] or data["digests"] else None
 
 
 async def forget(store: Store, telegram_user_id: int, now: datetime, handling: int | None = None) -> bool:

@@ -106,3 +106,16 @@ def test_every_invalid_setting_is_named_at_once(monkeypatch):
 
 def test_log_level_is_case_insensitive():
     assert load_settings(log_level="debug").log_level == "DEBUG"
+
+
+def test_raw_update_retention_defaults_to_days_and_refuses_a_negative_time():
+    from datetime import timedelta
+
+    import pytest
+
+    from bot.settings import SettingsError, load_settings
+
+    assert load_settings().raw_update_retention == timedelta(days=3)
+    assert load_settings(raw_update_retention="PT12H").raw_update_retention == timedelta(hours=12)
+    with pytest.raises(SettingsError, match="^RAW_UPDATE_RETENTION: must not be negative$"):
+        load_settings(raw_update_retention="-5")

@@ -155,20 +155,23 @@ class BotAPIEmulator:
         self._chat_changed: dict[int, asyncio.Event] = {}  # per chat, so a send wakes only that chat's waiters
         self._closing = asyncio.Event()
         self._runner: web.AppRunner | None = None
-        methods: dict[str, Callable[..., Any]] = {
-            "getMe": self._get_me, "logOut": self._true, "close": self._true,
-            "deleteWebhook": self._delete_webhook, "getWebhookInfo": self._get_webhook_info,
-            "getUpdates": self._get_updates, "sendMessage": self._send_message,
-            "editMessageText": self._edit_message_text, "editMessageCaption": self._edit_message_caption,
-            "editMessageReplyMarkup": self._edit_message_reply_markup,
-            "answerCallbackQuery": self._answer_callback_query, "sendPhoto": self._send_photo,
-            "sendDocument": self._send_document, "getFile": self._get_file,
-            "setMyCommands": self._set_my_commands, "getMyCommands": self._get_my_commands,
-            "deleteMyCommands": self._delete_my_commands, "sendChatAction": self._send_chat_action,
-            "createForumTopic": self._create_forum_topic, "deleteMessage": self._delete_message,
-            "forwardMessage": self._forward_message, "copyMessage": self._copy_message,
+        self._methods: dict[str, tuple[str, Callable]] = {
+            name.lower(): (name, handler)
+            for name, handler in {
+                "getMe": self._get_me, "logOut": self._true, "close": self._true,
+                "deleteWebhook": self._delete_webhook, "getWebhookInfo": self._get_webhook_info,
+                "getUpdates": self._get_updates, "sendMessage": self._send_message,
+                "editMessageText": self._edit_message_text, "editMessageCaption": self._edit_message_caption,
+                "editMessageReplyMarkup": self._edit_message_reply_markup,
+                "answerCallbackQuery": self._answer_callback_query, "sendPhoto": self._send_photo,
+                "sendDocument": self._send_document, "getFile": self._get_file,
+                "setMyCommands": self._set_my_commands, "getMyCommands": self._get_my_commands,
+                "deleteMyCommands": self._delete_my_commands, "sendChatAction": self._send_chat_action,
+                "createForumTopic": self._create_forum_topic, "deleteForumTopic": self._delete_forum_topic,
+                "deleteMessage": self._delete_message,
+                "forwardMessage": self._forward_message, "copyMessage": self._copy_message,
+            }.items()
         }
-        self._methods = {name.lower(): (name, handler) for name, handler in methods.items()}
 
     # ----------------------------------------------------------------------------------- lifecycle
 
@@ -757,6 +760,20 @@ class BotAPIEmulator:
         service["message_thread_id"] = service["message_id"]
         chat.topics[service["message_id"]] = topic
         return {"message_thread_id": service["message_id"], **topic}
+
+    def _delete_forum_topic(self, params: dict) -> bool:
+        """Delete a topic with every message in it, as Telegram does for an admin with can_delete_messages."""
+        chat = self._target_chat(params)
+        thread_id = _as_int(params.get("message_thread_id"), "message_thread_id")
+        if thread_id not in chat.topics:
+            raise _bad_request("TOPIC_ID_INVALID")
+        del chat.topics[thread_id]
+        for message in [m for m in chat.messages if m.get("message_thread_id") == thread_id]:
+            chat.messages.remove(message)
+            del chat.by_id[message["message_id"]]
+            self.deleted.append((chat.info["id"], message["message_id"]))
+        self._notify()
+        return True
 
     def _delete_message(self, params: dict) -> bool:
         chat = self._target_chat(params)
