@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 from bot.logs import redact_secrets
 from bot.settings import Settings, SettingsError, load_settings
 from surveys.definitions import DefinitionError, load_surveys
-from surveys.export import CsvFileError, add_order, export_answers, import_orders, parse_moment, read_order_file
+from surveys.export import CsvFileError, export_answers, import_orders, read_order_file
+from surveys.orders import add_order, parse_moment
 from surveys.store import Store, StoreError
 
 

@@ -16,7 +16,8 @@ from bot.app import run_bot
 from bot.local_bot_api import BotAPIEmulator
 from bot.settings import load_settings
 from surveys.definitions import load_surveys
-from surveys.export import add_order, export_answers
+from surveys.export import export_answers
+from surveys.orders import add_order
 from surveys.store import Store
 
 USERNAME = "journeypulse_demo_bot"
