@@ -89,3 +89,28 @@ class Harness:
     async def rows(self, sql: str, params=()):
         """Run a read query on the bot's database."""
         return await self.store._all(sql, params)
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now, for a server whose URL must be known before it starts."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+async def wait_until_serving(url: str, timeout: float = 15.0) -> None:
+    """Wait until an HTTP server answers at `url` (any status)."""
+    import aiohttp
+
+    deadline = asyncio.get_running_loop().time() + timeout
+    async with aiohttp.ClientSession() as session:
+        while True:
+            try:
+                async with session.get(url):
+                    return
+            except aiohttp.ClientConnectionError:
+                if asyncio.get_running_loop().time() > deadline:
+                    raise
+                await asyncio.sleep(0.05)
