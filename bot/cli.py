@@ -43,7 +43,7 @@ def _username(settings: Settings) -> str:
 
 
 async def cmd_run(settings: Settings, args: argparse.Namespace) -> None:
-    """Run the bot with long polling until interrupted."""
+    """Run the bot (polling or webhook) and its HTTP server until interrupted."""
     from bot.app import run_bot
 
     settings.require("TELEGRAM_BOT_TOKEN", "DEEP_LINK_SECRET")
@@ -163,7 +163,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    run = commands.add_parser("run", help="run the bot (long polling)", epilog="example: journeypulse run")
+    run = commands.add_parser(
+        "run", help="run the bot (long polling, or a Telegram webhook with WEBHOOK_URL; HTTP API with HTTP_PORT)",
+        epilog="example: HTTP_PORT=8080 journeypulse run",
+    )  # fmt: skip
     run.add_argument("--surveys", type=Path, default=None, help="directory of survey YAML files (default: built in)")
     run.set_defaults(handler=cmd_run)
 

@@ -269,3 +269,37 @@ def test_health_judges_stalls_and_the_desk_only_when_there_is_one():
     stuck = Vitals(now, 3, old, 0, None, 0, 10)
     assert assess(stuck, now, 300, desk=False).body["problems"] == ["an update has waited 400 s to be handled"]
     assert assess(stuck, now, 500, desk=False).healthy
+
+
+async def test_a_slow_client_holds_up_neither_the_api_nor_the_customers(served):
+    port = served.settings.http_port
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    # Headers promise a body that never comes: the server waits on this connection only.
+    writer.write(f"POST /api/orders HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {KEY}\r\n"
+                 "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"order_id\":".encode())  # fmt: skip
+    await writer.drain()
+    try:
+        status, created = await call(served.http, "POST", "/api/orders", json={"order_id": "S-1"}, headers=bearer())
+        assert status == 200
+        served.emu.add_user(703, "Sue")
+        served.emu.send_text(703, f"/start {created['link'].split('start=')[1]}")
+        assert "How did you first hear" in (await served.question(703, timeout=15))["text"]
+        assert await served.rows("SELECT order_ref FROM orders") == [("S-1",)]
+    finally:
+        writer.close()
+
+
+def test_each_telemetry_counts_its_own_429s_and_failed_sends():
+    from bot.metrics import Telemetry
+
+    first, second = Telemetry(), Telemetry()
+    first.record_response("http://x/bot1:T/sendMessage", 429)
+    first.record_response("http://x/bot1:T/sendMessage", None)  # no answer at all
+    first.record_response("http://x/bot1:T/getUpdates", 429)
+    first.record_response("http://x/bot1:T/sendMessage", 200)
+    vitals = Vitals(None, 0, None, 0, None, 0, 0)
+    figures = {s.name: s.value for f in text_string_to_metric_families(first.render(vitals, None).decode()) for s in f.samples}
+    assert figures["journeypulse_telegram_429_total"] == 2 and figures["journeypulse_sends_failed_total"] == 2
+    assert figures["journeypulse_last_update_age_seconds"] == -1
+    other = {s.name: s.value for f in text_string_to_metric_families(second.render(vitals, 3.0).decode()) for s in f.samples}
+    assert other["journeypulse_telegram_429_total"] == 0, "a second Application's registry starts at zero"
