@@ -398,6 +398,11 @@ class Store:
     async def close(self) -> None:
         """Close the connection."""
         await self._db.close()
+        # aiosqlite's worker logs its last operation after close() returns; wait for it, so a command's final
+        # line (an error, say) is printed after that log line and not before it.
+        worker = getattr(self._db, "_thread", None)
+        if worker is not None:
+            await asyncio.to_thread(worker.join, 1.0)
 
     async def _migrate(self) -> None:
         async with self._db.execute("PRAGMA user_version") as cursor:
