@@ -74,6 +74,10 @@ async def json_errors(request: web.Request, handler: Callable[[web.Request], Awa
         message = {413: f"request body too large (at most {MAX_BODY} bytes)"}.get(exc.status, exc.reason)
         allow = {"Allow": exc.headers["Allow"]} if "Allow" in exc.headers else {}
         return web.json_response({"error": message}, status=exc.status, headers=allow)
+    except Exception:
+        # Nothing was acknowledged: a shop or Telegram retries later, and the log says what broke.
+        log.exception("%s %s failed", request.method, request.path)
+        return web.json_response({"error": "internal error; nothing was acknowledged, retry later"}, status=500)
 
 
 async def _body(request: web.Request) -> bytes:

@@ -217,7 +217,10 @@ async def test_woocommerce_ping_and_orders(served):
 
 async def test_a_link_the_shop_signs_itself_registers_the_order_and_redirects(served):
     ref = "#1002"
-    path = f"/link/%231002?sig={link_signature(LINKS, ref)}"
+    # The shop's recipe, as Liquid's hmac_sha256 filter and PHP's hash_hmac compute it: hex HMAC-SHA256 of the id.
+    recipe = hmac.new(LINKS.encode(), ref.encode(), hashlib.sha256).hexdigest()
+    assert recipe == link_signature(LINKS, ref)
+    path = f"/link/%231002?sig={recipe}"
     async with served.http.get(path, allow_redirects=False) as response:
         assert response.status == 302
         location = response.headers["Location"]
