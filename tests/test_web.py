@@ -186,6 +186,11 @@ async def test_shopify_deliveries_register_once_and_bad_signatures_change_nothin
     status, paid = await shopify(served, body, delivery="d-3", topic="orders/create")
     _, api = await call(served.http, "POST", "/api/orders", json={"order_id": "#1001"}, headers=bearer())
     assert paid["link"] == api["link"] and await order_count(served) == 1
+    renamed = json.dumps({**SHOPIFY_ORDER, "customer": {"first_name": "Zed"}}).encode()
+    status, answer = await shopify(served, renamed, delivery="d-5")
+    # Acknowledged (a retry cannot help, and failures make Shopify drop the webhook) but refused, as the CLI refuses.
+    assert status == 200 and answer["result"] == "conflict" and "another customer name" in answer["error"]
+    assert await served.rows("SELECT customer_name FROM orders") == [("Dana",)]
     status, answer = await shopify(served, b'{"name": ', delivery="d-4")
     assert status == 400 and "malformed JSON" in answer["error"]
 
@@ -306,3 +311,25 @@ def test_each_telemetry_counts_its_own_429s_and_failed_sends():
     assert figures["journeypulse_last_update_age_seconds"] == -1
     other = {s.name: s.value for f in text_string_to_metric_families(second.render(vitals, 3.0).decode()) for s in f.samples}
     assert other["journeypulse_telegram_429_total"] == 0, "a second Application's registry starts at zero"
+
+
+async def test_health_says_503_when_the_database_cannot_be_read(tmp_path):
+    from aiohttp import web
+
+    from bot.metrics import Telemetry
+    from bot.web import Gateway, build_web_app
+    from surveys.store import Store
+
+    store = await Store.open(tmp_path / "gone.sqlite3")
+    await store.close()  # the connection is gone, as when the disk or file vanished
+    runner = web.AppRunner(build_web_app(Gateway(make_settings(tmp_path, "http://127.0.0.1:9/bot"), store, Telemetry())))
+    await runner.setup()
+    port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    try:
+        async with aiohttp.ClientSession(f"http://127.0.0.1:{port}") as session:
+            assert await call(session, "GET", "/healthz") == (503, {"status": "unhealthy", "database": "unreachable"})
+            status, answer = await call(session, "GET", "/metrics")
+            assert status == 503 and "database unreachable" in answer["error"]
+    finally:
+        await runner.cleanup()
