@@ -312,6 +312,8 @@ async def set_webhook(application: Application, settings: Settings, stop: asynci
             )
             log.info("webhook set; Telegram delivers updates to %s", settings.webhook_url)
             return
+        except BadRequest as exc:  # retrying a URL Telegram refuses cannot help (BadRequest is a NetworkError in PTB)
+            raise SettingsError(f"WEBHOOK_URL was refused by Telegram: {exc.message}") from None
         except RetryAfter as exc:
             await _sleep_or_stop(stop, _seconds(exc.retry_after))
         except NetworkError as exc:

@@ -109,3 +109,17 @@ async def test_customers_survey_through_webhook_mode_and_strangers_are_refused(e
         assert emulator.webhook_url is None and emulator.calls["deleteWebhook"] >= 1
     finally:
         await polling.stop()
+
+
+async def test_a_webhook_url_telegram_refuses_stops_start_up_with_one_line(emulator, tmp_path, surveys):
+    import pytest
+
+    from bot.app import run_bot
+    from bot.settings import SettingsError
+
+    port = free_port()
+    settings = make_settings(tmp_path, emulator.base_url, http_port=port, webhook_secret=HOOK_SECRET)
+    settings = settings.model_copy(update={"webhook_url": "ftp://127.0.0.1/tg/hook"})  # passes no validation here
+    with pytest.raises(SettingsError, match="WEBHOOK_URL was refused by Telegram: Bad webhook: an https url"):
+        await asyncio.wait_for(run_bot(settings, surveys, asyncio.Event()), 30)
+    assert emulator.webhook_url is None
