@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
+from surveys.clock import Clock, system_clock
 from surveys.orders import add_order, parse_moment
 from surveys.store import Store
 
@@ -107,16 +108,18 @@ def read_order_file(source: Path) -> list[tuple[int, dict[str, str]]]:
 
 async def import_orders(
     store: Store, secret: str, username: str, source: Path, rows: list[tuple[int, dict[str, str]]], target: Path,
-    zone: tzinfo = UTC,
+    zone: tzinfo = UTC, clock: Clock = system_clock,
 ) -> ImportResult:
     """Register every valid row read from an order CSV and write their links; bad rows are reported."""
     write_csv(target, ("order_id", "customer", "link"), [])  # fail on an unwritable --out before registering
-    result, links, now = ImportResult(), {}, datetime.now(UTC)
+    result, links, now = ImportResult(), {}, clock()
     for line, raw in rows:
         row = {key: value.strip() for key, value in raw.items()}
         try:
             purchased = parse_moment(row.get("purchased_at"), now, zone)
-            order, link = await add_order(store, secret, username, row.get("order_id", ""), row.get("customer"), purchased)
+            order, link = await add_order(
+                store, secret, username, row.get("order_id", ""), row.get("customer"), purchased, clock
+            )
         except ValueError as exc:
             result.errors.append(f"{source}:{line}: {exc}")
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 
+from surveys.clock import Clock, system_clock
 from surveys.links import deep_link, make_token
 from surveys.store import Order, Store
 
@@ -57,15 +58,24 @@ def name_conflict(order: Order | None, customer_name: str | None) -> str | None:
 
 
 async def add_order(
-    store: Store, secret: str, username: str, ref: str, customer_name: str | None, purchased_at: datetime
+    store: Store, secret: str, username: str, ref: str, customer_name: str | None, purchased_at: datetime,
+    clock: Clock = system_clock,
 ) -> tuple[Order, str]:
     """Register an order (idempotent) and return it with its deep link; a different name for it is refused."""
     ref = check_ref(ref)
-    order = await store.add_order(ref, customer_name or None, purchased_at, datetime.now(UTC))
+    order = await store.add_order(ref, customer_name or None, purchased_at, clock())
     problem = name_conflict(order, customer_name)
     if problem:
         raise OrderConflict(problem)
-    return order, deep_link(username, make_token(secret, order.id))
+    return order, deep_link(username, make_token(secret, order.id, order.link_version))
+
+
+async def relink_order(store: Store, secret: str, username: str, ref: str) -> tuple[Order, str]:
+    """Re-issue an order's deep link (the old one stops working, its account is detached) and return the new link."""
+    order = await store.relink_order(ref.strip())
+    if order is None:
+        raise OrderError(f"no order {ref.strip()!r} (or its customer asked to be forgotten); nothing changed")
+    return order, deep_link(username, make_token(secret, order.id, order.link_version))
 
 
 def read_order_request(body: object, now: datetime, zone: tzinfo = UTC) -> OrderRequest:
