@@ -7,8 +7,8 @@ import hmac
 import json
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,6 +21,7 @@ from pydantic import SecretStr
 from bot.metrics import Telemetry
 from bot.settings import Settings
 from surveys import orders, shops
+from surveys.clock import Clock, system_clock
 from surveys.orders import OrderConflict, OrderError, OrderRequest
 from surveys.shops import Platform
 from surveys.store import Store, Vitals
@@ -41,7 +42,7 @@ class Gateway:
     telemetry: Telemetry
     wake_intake: Callable[[], None] = lambda: None
     username: str = ""  # the bot's, for t.me links
-    clock: Callable[[], datetime] = field(default=partial(datetime.now, UTC))
+    clock: Clock = system_clock  # the bot's one clock
 
     @property
     def secret(self) -> str:
@@ -117,7 +118,7 @@ async def create_order(gateway: Gateway, request: web.Request) -> web.Response:
     zone = ZoneInfo(gateway.settings.timezone)
     try:
         wanted = orders.read_order_request(body, gateway.clock(), zone)
-        result = await orders.register(gateway.store, gateway.secret, gateway.username, wanted)
+        result = await orders.register(gateway.store, gateway.secret, gateway.username, wanted, gateway.clock)
     except OrderConflict as exc:
         raise _error(409, str(exc)) from None
     except OrderError as exc:
@@ -132,7 +133,7 @@ async def create_orders(gateway: Gateway, request: web.Request) -> web.Response:
     body = _json(await _body(request))
     try:
         wanted = orders.read_batch(body, gateway.clock(), ZoneInfo(gateway.settings.timezone))
-        results = await orders.register_batch(gateway.store, gateway.secret, gateway.username, wanted)
+        results = await orders.register_batch(gateway.store, gateway.secret, gateway.username, wanted, gateway.clock)
     except OrderConflict as exc:
         raise _error(409, str(exc)) from None
     except OrderError as exc:
@@ -163,7 +164,7 @@ async def shop_webhook(gateway: Gateway, platform: Platform, request: web.Reques
         wanted = hook.read(_json(body), gateway.clock())
         if wanted is None:
             return web.json_response({"result": "ignored", "reason": "order cancelled, failed or refunded"})
-        result = await orders.register(gateway.store, gateway.secret, gateway.username, wanted)
+        result = await orders.register(gateway.store, gateway.secret, gateway.username, wanted, gateway.clock)
     except OrderConflict as exc:
         # Retrying cannot help: acknowledge, so the shop does not disable the webhook, and say why.
         log.warning("%s delivery %s not registered: %s", platform, delivery_id, exc)
@@ -186,7 +187,7 @@ async def shop_link(gateway: Gateway, request: web.Request) -> web.Response:
         raise _error(403, "this link is not signed for this order")
     try:
         wanted = OrderRequest(orders.check_ref(ref), None, gateway.clock())
-        result = await orders.register(gateway.store, gateway.secret, gateway.username, wanted)
+        result = await orders.register(gateway.store, gateway.secret, gateway.username, wanted, gateway.clock)
     except OrderError as exc:
         raise _error(422, str(exc)) from None
     raise web.HTTPFound(result.link)

@@ -111,9 +111,11 @@ def parse_moment(text: str | None, default: datetime, zone: tzinfo = UTC) -> dat
     return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
-async def register(store: Store, secret: str, username: str, request: OrderRequest) -> Registered:
+async def register(
+    store: Store, secret: str, username: str, request: OrderRequest, clock: Clock = system_clock
+) -> Registered:
     """Register one order read from any source and return it with its link."""
-    order, link = await add_order(store, secret, username, request.ref, request.customer_name, request.purchased_at)
+    order, link = await add_order(store, secret, username, request.ref, request.customer_name, request.purchased_at, clock)
     return Registered(order, link)
 
 
@@ -133,7 +135,9 @@ def read_batch(body: object, now: datetime, zone: tzinfo = UTC) -> list[OrderReq
     return requests
 
 
-async def register_batch(store: Store, secret: str, username: str, requests: list[OrderRequest]) -> list[Registered]:
+async def register_batch(
+    store: Store, secret: str, username: str, requests: list[OrderRequest], clock: Clock = system_clock
+) -> list[Registered]:
     """Register many orders, all or none: a name that conflicts with a stored order or another entry refuses all."""
     names: dict[str, str | None] = {}
     for index, request in enumerate(requests):
@@ -145,4 +149,4 @@ async def register_batch(store: Store, secret: str, username: str, requests: lis
         problem = name_conflict(await store.order_by_ref(request.ref), request.customer_name)
         if problem:
             raise OrderConflict(f"orders[{index}]: {problem}")
-    return [await register(store, secret, username, request) for request in requests]
+    return [await register(store, secret, username, request, clock) for request in requests]
