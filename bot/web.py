@@ -190,6 +190,10 @@ async def shop_link(gateway: Gateway, request: web.Request) -> web.Response:
         result = await orders.register(gateway.store, gateway.secret, gateway.username, wanted, gateway.clock)
     except OrderError as exc:
         raise _error(422, str(exc)) from None
+    if result.order.link_version:
+        # `orders relink` replaced the links of this order because one reached the wrong person: that may be
+        # this very URL, forwarded. The customer gets the new link from the shop.
+        raise _error(410, "this order's link was replaced; ask the shop for the new one")
     raise web.HTTPFound(result.link)
 
 

@@ -14,10 +14,10 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from bot.web import assess
-from surveys.orders import MAX_BATCH
+from surveys.orders import MAX_BATCH, relink_order
 from surveys.shops import link_signature
 from surveys.store import Vitals
-from tests.helpers import Harness, free_port, make_settings, wait_until_serving
+from tests.helpers import SECRET, Harness, free_port, make_settings, wait_until_serving
 
 KEY = "key-0123456789-abcdef"
 SHOPIFY = "shopify-secret-0123456789"
@@ -234,6 +234,10 @@ async def test_a_link_the_shop_signs_itself_registers_the_order_and_redirects(se
     status, answer = await call(served.http, "GET", f"/link/%231003?sig={link_signature(LINKS, ref)}", allow_redirects=False)
     assert status == 403 and "not signed" in answer["error"]
     assert await served.rows("SELECT order_ref FROM orders") == [(ref,)]
+    # After `orders relink` (the link reached the wrong person) the shop's URL no longer leads anywhere.
+    await relink_order(served.store, SECRET, "journeypulse_test_bot", ref)
+    status, answer = await call(served.http, "GET", path, allow_redirects=False)
+    assert status == 410 and "replaced" in answer["error"]
 
 
 async def test_health_and_metrics_report_what_is_stored(served):
