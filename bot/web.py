@@ -19,7 +19,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import SecretStr
 
 from bot.metrics import Telemetry
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
 from surveys import orders, shops
 from surveys.clock import Clock, system_clock
 from surveys.orders import OrderConflict, OrderError, OrderRequest
@@ -296,7 +296,13 @@ class WebServer:
         settings = self.gateway.settings
         self._runner = web.AppRunner(build_web_app(self.gateway), access_log=None, shutdown_timeout=2.0)
         await self._runner.setup()
-        await web.TCPSite(self._runner, settings.http_host, settings.http_port).start()
+        try:
+            await web.TCPSite(self._runner, settings.http_host, settings.http_port).start()
+        except OSError as exc:  # a port in use or a host not on this machine: one line naming the settings
+            await self._runner.cleanup()
+            raise SettingsError(
+                f"HTTP_HOST/HTTP_PORT {settings.http_host}:{settings.http_port}: cannot listen ({exc.strerror or exc})"
+            ) from None
         self.port = self._runner.addresses[0][1]
         log.info("HTTP server on %s:%s", settings.http_host, self.port)
 

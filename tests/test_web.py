@@ -337,3 +337,17 @@ async def test_health_says_503_when_the_database_cannot_be_read(tmp_path):
             assert status == 503 and "database unreachable" in answer["error"]
     finally:
         await runner.cleanup()
+
+
+async def test_a_port_in_use_stops_start_up_with_one_line(emulator, tmp_path, surveys):
+    import socket
+
+    from bot.app import run_bot
+    from bot.settings import SettingsError
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        settings = make_settings(tmp_path, emulator.base_url, http_port=taken.getsockname()[1])
+        with pytest.raises(SettingsError, match=r"HTTP_HOST/HTTP_PORT 127.0.0.1:\d+: cannot listen"):
+            await asyncio.wait_for(run_bot(settings, surveys, asyncio.Event()), 30)
