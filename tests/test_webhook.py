@@ -8,6 +8,7 @@ import asyncio
 
 import aiohttp
 from aiohttp import web
+from telegram import Update
 
 from tests.helpers import TOKEN, Harness, free_port, make_settings
 
@@ -77,6 +78,9 @@ async def test_customers_survey_through_webhook_mode_and_strangers_are_refused(e
     await harness.start()
     try:
         await wait_for(lambda: emulator.webhook_url == hook)
+        _, info = await bot_api(emulator, "getWebhookInfo")
+        assert info["result"]["allowed_updates"] == sorted(Update.ALL_TYPES), "the same updates as polling asks for"
+        assert info["result"]["max_connections"] == 1
         emulator.add_user(801, "Ann")
         emulator.send_text(801, f"/start {await harness.order_token('W-1')}")
         last = 0
