@@ -102,7 +102,8 @@ def build_application(
         .defaults(Defaults(parse_mode=ParseMode.HTML))  # every text we send is escaped HTML
         .updater(None)
         .context_types(CONTEXT_TYPES)
-        .request(CountingRequest(telemetry, connection_pool_size=256))  # PTB's default pool, counted
+        .request(CountingRequest(telemetry, connection_pool_size=256))  # PTB's default pools, counted
+        .get_updates_request(CountingRequest(telemetry, connection_pool_size=1))
     )
     if settings.telegram_rate_limit:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=5))
