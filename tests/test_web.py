@@ -78,7 +78,9 @@ async def answer_both_surveys(harness: Harness, user: int, token: str) -> None:
         await harness.press(user, q, value)
         q = await harness.question(user, after=q["message_id"], timeout=15)
     emu.send_text(user, "All good, thanks!")
-    await harness.drained(timeout=15)
+    await harness.next_message(
+        user, after=q["message_id"], timeout=15, predicate=lambda m: "Thank you for your time" in m.get("text", "")
+    )
 
 
 async def test_an_order_from_the_api_opens_both_surveys_for_its_customer(served):
