@@ -167,7 +167,7 @@ async def shop_webhook(gateway: Gateway, platform: Platform, request: web.Reques
         result = await orders.register(gateway.store, gateway.secret, gateway.username, wanted, gateway.clock)
     except OrderConflict as exc:
         # Retrying cannot help: acknowledge, so the shop does not disable the webhook, and say why.
-        log.warning("%s delivery %s not registered: %s", platform, delivery_id, exc)
+        log.warning("%s delivery %s: order %s is registered for another customer name; not changed", platform, delivery_id, wanted.ref)  # no names in logs
         return web.json_response({"result": "conflict", "error": str(exc)})
     except OrderError as exc:
         raise _error(422, str(exc)) from None
