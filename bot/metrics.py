@@ -17,15 +17,25 @@ class Telemetry:
     def __init__(self) -> None:
         self.registry = CollectorRegistry(auto_describe=True)
         r = self.registry
-        self.sends_failed = Counter("journeypulse_sends_failed", "Messages to people that Telegram refused or that never arrived", registry=r)
+        self.sends_failed = Counter(
+            "journeypulse_sends_failed", "Messages to people that Telegram refused or that never arrived", registry=r
+        )
         self.flood_waits = Counter("journeypulse_telegram_429", "429 Too Many Requests answers from Telegram", registry=r)
-        self.updates_received = Counter("journeypulse_updates_received", "Telegram updates stored in the inbox", ["mode"], registry=r)
-        self.orders_registered = Counter("journeypulse_orders_registered", "Orders registered over HTTP", ["source"], registry=r)
+        self.updates_received = Counter(
+            "journeypulse_updates_received", "Telegram updates stored in the inbox", ["mode"], registry=r
+        )
+        self.orders_registered = Counter(
+            "journeypulse_orders_registered", "Orders registered over HTTP", ["source"], registry=r
+        )
         self.answers = Gauge("journeypulse_answers_recorded", "Survey answers stored", registry=r)
         self.pending = Gauge("journeypulse_updates_pending", "Updates stored but not yet handled", registry=r)
-        self.complaints_open = Gauge("journeypulse_complaints_open", "Complaints open, in progress or reopened", registry=r)
+        self.complaints_open = Gauge(
+            "journeypulse_complaints_open", "Complaints open, in progress or reopened", registry=r
+        )
         self.desk_backlog = Gauge("journeypulse_desk_backlog", "Complaint cards and notes not yet posted", registry=r)
-        self.last_update_age = Gauge("journeypulse_last_update_age_seconds", "Seconds since the last update arrived (-1: none yet)", registry=r)
+        self.last_update_age = Gauge(
+            "journeypulse_last_update_age_seconds", "Seconds since the last update arrived (-1: none yet)", registry=r
+        )
 
     def render(self, vitals: Vitals, last_update_age: float | None) -> bytes:
         """The Prometheus text exposition, with the stored figures read just now."""

@@ -63,7 +63,9 @@ def _error(status: int, message: str, **headers: str) -> Refusal:
 
 
 @web.middleware
-async def json_errors(request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> web.StreamResponse:
+async def json_errors(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
     """Answer every refusal in JSON, aiohttp's own 404, 405 and 413 included."""
     try:
         return await handler(request)
@@ -167,7 +169,9 @@ async def shop_webhook(gateway: Gateway, platform: Platform, request: web.Reques
         result = await orders.register(gateway.store, gateway.secret, gateway.username, wanted, gateway.clock)
     except OrderConflict as exc:
         # Retrying cannot help: acknowledge, so the shop does not disable the webhook, and say why.
-        log.warning("%s delivery %s: order %s is registered for another customer name; not changed", platform, delivery_id, wanted.ref)  # no names in logs
+        log.warning(  # no names in logs
+            "%s delivery %s: order %s is registered for another customer name; not changed", platform, delivery_id, wanted.ref
+        )
         return web.json_response({"result": "conflict", "error": str(exc)})
     except OrderError as exc:
         raise _error(422, str(exc)) from None
@@ -254,7 +258,8 @@ async def healthz(gateway: Gateway, request: web.Request) -> web.Response:
         vitals = await _vitals(gateway)
     except Refusal:
         return web.json_response({"status": "unhealthy", "database": "unreachable"}, status=503)
-    health = assess(vitals, gateway.clock(), gateway.settings.health_stall_after, gateway.settings.support_chat_id is not None)
+    settings = gateway.settings
+    health = assess(vitals, gateway.clock(), settings.health_stall_after, desk=settings.support_chat_id is not None)
     return web.json_response(health.body, status=200 if health.healthy else 503)
 
 
