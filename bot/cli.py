@@ -15,15 +15,8 @@ from bot.logs import redact_secrets
 from bot.settings import Settings, SettingsError, load_settings
 from surveys.clock import system_clock
 from surveys.definitions import DefinitionError, load_surveys
-from surveys.export import (
-    CsvFileError,
-    add_order,
-    export_answers,
-    import_orders,
-    parse_moment,
-    read_order_file,
-    relink_order,
-)
+from surveys.export import CsvFileError, export_answers, import_orders, read_order_file
+from surveys.orders import add_order, parse_moment, relink_order
 from surveys.store import Store, StoreError
 
 
@@ -53,7 +46,7 @@ def _username(settings: Settings) -> str:
 
 
 async def cmd_run(settings: Settings, args: argparse.Namespace) -> None:
-    """Run the bot with long polling until interrupted."""
+    """Run the bot (polling or webhook) and its HTTP server until interrupted."""
     from bot.app import run_bot
 
     settings.require("TELEGRAM_BOT_TOKEN", "DEEP_LINK_SECRET")
@@ -193,7 +186,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    run = commands.add_parser("run", help="run the bot (long polling)", epilog="example: journeypulse run")
+    run = commands.add_parser(
+        "run", help="run the bot (long polling, or a Telegram webhook with WEBHOOK_URL; HTTP API with HTTP_PORT)",
+        epilog="example: journeypulse run   (with HTTP_PORT=8080 in .env it also serves the HTTP API)",
+    )  # fmt: skip
     run.add_argument("--surveys", type=Path, default=None, help="directory of survey YAML files (default: built in)")
     run.set_defaults(handler=cmd_run)
 

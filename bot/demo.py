@@ -17,7 +17,8 @@ from bot.settings import load_settings
 from surveys.clock import system_clock
 from surveys.complaints import Action
 from surveys.definitions import load_surveys
-from surveys.export import add_order, export_answers
+from surveys.export import export_answers
+from surveys.orders import add_order
 from surveys.store import Store
 
 USERNAME = "journeypulse_demo_bot"

@@ -20,6 +20,7 @@ from telegram.ext import CallbackContext, ContextTypes, ExtBot
 from analysis.aggregate import last_complete_week
 from analysis.report import WeeklySummary, digest_week, weekly_summary
 from bot import callbacks
+from bot.metrics import Telemetry
 from bot.pacing import Pacer
 from bot.privacy import erase_from_support_chat, render_my_data
 from bot.texts import LANGUAGE_NAMES, text
@@ -68,6 +69,7 @@ class BotData:
     support_topics: bool = True  # False once the support chat turned out to take no forum topics
     digest_summary: tuple[str, WeeklySummary] | None = None  # the week's digest, reused by a retry
     digest_failed: tuple[str, datetime] | None = None  # the week whose digest failed to build, and when
+    telemetry: Telemetry = field(init=False)  # counters for /metrics, one registry per Application
 
 
 Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]

@@ -124,14 +124,14 @@ def render_my_data(data: dict, language: str, retention_days: float) -> list[str
 
 
 async def erase_from_support_chat(
-    bot: Bot, topics: list[tuple[int, int]], messages: list[tuple[int, int]], language: str
+    bot: Bot, topics: list[tuple[int, int]], messages: list[tuple[int, int, int | None]], language: str
 ) -> None:
     """Delete a forgotten customer's complaint topics in the support chat, else overwrite the bot's messages there.
 
     Best effort: deleting a topic needs the bot's can_delete_messages right; without it the cards and relayed
     messages are overwritten and what staff wrote stays.
     """
-    gone: set[int] = set()
+    gone: set[int | None] = set()
     for chat_id, thread_id in topics:
         try:
             await bot.delete_forum_topic(chat_id, thread_id)

@@ -239,7 +239,7 @@ def longest_path(survey: Survey) -> list[str]:
             candidates.append(SKIPPED)
         distinct: dict[tuple[bool, ...], AnswerValue] = {}
         for candidate in candidates:  # one answer per way the conditions on this question turn out
-            distinct.setdefault(tuple(t.holds(candidate.value) for t in tests), candidate)  # type: ignore[union-attr]
+            distinct.setdefault(tuple(t.holds(candidate.value) for t in tests), candidate)
         return list(distinct.values())
 
     def longest(answers: dict) -> list[str]:

@@ -20,7 +20,6 @@ from surveys.definitions import Question
 from surveys.engine import AnswerValue
 from surveys.reading import Feeling, Reading
 
-
 log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's lock
 
@@ -149,6 +148,19 @@ class ComplaintCard(NamedTuple):
 _LINK_VERSION = """
         ALTER TABLE orders ADD COLUMN link_version INTEGER NOT NULL DEFAULT 0;
     """
+
+@dataclass(frozen=True)
+class Vitals:
+    """What the bot's health and metrics endpoints report, as stored."""
+
+    last_update_at: datetime | None
+    pending_updates: int
+    oldest_pending_at: datetime | None
+    desk_backlog: int  # complaint cards and staff notes not yet posted to the support chat
+    oldest_card_at: datetime | None
+    open_complaints: int
+    answers: int
+
 
 # Ordered schema changes; entry N brings the database to `PRAGMA user_version` N + 1.
 MIGRATIONS: list[str] = [
@@ -292,6 +304,15 @@ MIGRATIONS: list[str] = [
     """,
     # The version of an order's deep link: `orders relink` raises it, so a forwarded link stops working.
     _LINK_VERSION,
+    # Shop webhook deliveries already taken (Shopify and WooCommerce retry, and may repeat a delivery).
+    """
+        CREATE TABLE shop_deliveries (
+            platform TEXT NOT NULL,
+            delivery_id TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            PRIMARY KEY (platform, delivery_id)
+        );
+    """,
 ]
 
 # From this schema on the database runs with secure_delete: an older one is vacuumed once on upgrade,
@@ -450,6 +471,11 @@ class Store:
     async def close(self) -> None:
         """Close the connection."""
         await self._db.close()
+        # aiosqlite's worker logs its last operation after close() returns; wait for it, so a command's final
+        # line (an error, say) is printed after that log line and not before it.
+        worker = getattr(self._db, "_thread", None)
+        if worker is not None:
+            await asyncio.to_thread(worker.join, 1.0)
 
     async def _migrate(self) -> None:
         async with self._db.execute("PRAGMA user_version") as cursor:
@@ -1295,6 +1321,37 @@ class Store:
         """Put a digest back on the schedule when it never went out."""
         async with self._transaction() as db:
             await db.execute("DELETE FROM digests WHERE week = ? AND manager_id = ?", (week, manager_id))
+
+    # Shop webhooks and operations ------------------------------------------------------------------
+
+    async def delivery_seen(self, platform: str, delivery_id: str) -> bool:
+        """Whether a shop webhook delivery was already taken."""
+        return await self._one(
+            "SELECT 1 FROM shop_deliveries WHERE platform = ? AND delivery_id = ?", (platform, delivery_id)
+        ) is not None
+
+    async def remember_delivery(self, platform: str, delivery_id: str, now: datetime) -> None:
+        """Record a shop webhook delivery as taken, so a repeat of it is dropped."""
+        await self._write(
+            "INSERT INTO shop_deliveries (platform, delivery_id, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            (platform, delivery_id, to_text(now)),
+        )
+
+    async def vitals(self) -> Vitals:
+        """The figures /healthz and /metrics report, read in one query."""
+        row = await self._one(
+            "SELECT (SELECT max(received_at) FROM inbox),"
+            " (SELECT count(*) FROM inbox WHERE processed_at IS NULL),"
+            " (SELECT min(received_at) FROM inbox WHERE processed_at IS NULL),"
+            " (SELECT count(*) FROM complaints WHERE card_claimed_at IS NULL)"
+            "   + (SELECT count(*) FROM desk_notes WHERE claimed_at IS NULL),"
+            " (SELECT min(opened_at) FROM complaints WHERE card_claimed_at IS NULL),"
+            " (SELECT count(*) FROM complaints WHERE state IN (?, ?, ?)),"
+            " (SELECT count(*) FROM answers)",
+            OPEN_STATES,
+        )
+        last, pending, oldest, backlog, oldest_card, open_complaints, answers = row  # type: ignore[misc]
+        return Vitals(from_text(last), pending, from_text(oldest), backlog, from_text(oldest_card), open_complaints, answers)
 
 
 # Reporting: read-only queries that analysis/ runs with pandas on a separate connection ------------
