@@ -138,8 +138,8 @@ async def erase_from_support_chat(
             gone.add(thread_id)
         except TelegramError as exc:
             log.info("could not delete topic %s in %s: %s", thread_id, chat_id, exc)
-    for chat_id, message_id, thread_id in messages:
-        if thread_id in gone:
+    for chat_id, message_id, message_thread in messages:
+        if message_thread in gone:
             continue
         try:
             await bot.edit_message_text(text(language, "desk_erased"), chat_id, message_id, reply_markup=None)

@@ -126,7 +126,7 @@ async def test_an_older_database_is_vacuumed_once_so_earlier_erasures_leave_no_t
     await (await Store.open(path)).close()
     conn = sqlite3.connect(path)  # as an older version left it: a row deleted without secure_delete
     conn.executescript(
-        "PRAGMA secure_delete=OFF; ALTER TABLE orders DROP COLUMN link_version;"
+        "PRAGMA secure_delete=OFF; ALTER TABLE orders DROP COLUMN link_version; DROP TABLE shop_deliveries;"
         f" PRAGMA user_version={SECURE_SCHEMA - 1};"
         " INSERT INTO inbox (update_id, payload, received_at) VALUES (1, 'Qx7erased " + "x" * 5000 + "', 'now');"
         " INSERT INTO inbox (update_id, payload, received_at) VALUES (2, '{}', 'now');"
