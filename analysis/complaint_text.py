@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from surveys.reading import Feeling
+from surveys.reading import Feeling, Score
 
 
 class Problem(StrEnum):
@@ -22,6 +22,10 @@ class Problem(StrEnum):
     SUPPORT = "support"
     APP_BUG = "app_bug"
     MISLEADING = "misleading"
+    # No rule matched, but the text is clearly negative about something the shop does (a topic other
+    # than price): "the seams are coming undone", "nobody picked up the phone". Rules alone miss wordings
+    # nobody wrote down; the feeling model and the topic terms generalise further.
+    UNHAPPY = "unhappy"
 
 
 # English and Russian entries match at a word start (so they are stems: "cancel" catches "cancelled",
@@ -158,3 +162,19 @@ def problems(text: str, language: str, feeling: Feeling | None = None) -> tuple[
 def is_complaint(text: str, language: str, feeling: Feeling | None = None) -> bool:
     """Whether the text alone reports a problem the shop can act on."""
     return bool(problems(text, language, feeling))
+
+
+# A polarity this far below 0 is a clear complaint, not a shrug ("could be better" scores about −0.3).
+CLEARLY_NEGATIVE = -0.5
+# Price alone is an opinion ("a bit pricey"), not a fault the shop can fix for this customer.
+_OPINION_TOPICS = frozenset({"price"})
+
+
+def complaint_problems(text: str, score: Score, topics: tuple[str, ...]) -> tuple[Problem, ...]:
+    """The rules' problems; failing those, UNHAPPY for a clearly negative text about an actionable topic."""
+    found = problems(text, score.language, score.feeling)
+    if found or score.feeling is not Feeling.NEGATIVE or score.polarity is None:
+        return found
+    if score.polarity <= CLEARLY_NEGATIVE and set(topics) - _OPINION_TOPICS:
+        return (Problem.UNHAPPY,)
+    return ()
