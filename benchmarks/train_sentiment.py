@@ -77,7 +77,7 @@ RECIPES = {
         "en",
         (Source("en/goemotions_en.csv"), Source("en/uci_amazon.csv"), Source("en/uci_imdb.csv"),
          Source("survey_answers", 8.0)),
-        Features(2, 5, 2), 60_000, 3.0, lexicon="vader+cues", neutral_bias=-0.5,
+        Features(3, 5, 2), 60_000, 3.0, lexicon="vader+cues", neutral_bias=-0.5,
     ),  # fmt: skip
     "ru": Recipe(
         "ru",
