@@ -197,9 +197,11 @@ class TrainedScorer:
         self.language = language
         self.name = name or f"tfidf-lr-{language}"
 
-    def score(self, text: str) -> tuple[float, float | None] | None:
+    def score(self, text: str) -> tuple[float, float | None]:
         model = load_model(self.language)
         probabilities = model.probabilities(text)
         if probabilities is None:
-            return None
+            # Letters in this language, but no n-gram the model knows ("xxxxxxxx", a rare name): nothing
+            # in it leans either way, so neutral rather than unscored.
+            return 0.0, None
         return polarity_of(model, probabilities), None

@@ -167,9 +167,10 @@ def test_ngrams_ignore_links_handles_case_and_extra_spaces() -> None:
     assert char_ngrams("Ab  c", 1, 2) == ["a", "b", " ", "c", "ab", "b ", " c"]
 
 
-def test_scorer_declines_text_without_known_ngrams() -> None:
-    scorer = TrainedScorer("zh")
-    assert scorer.score("\U0001f600") is None
+def test_scorer_reads_text_without_known_ngrams_as_neutral() -> None:
+    assert TrainedScorer("zh").score("\U0001f600") == (0.0, None)
+    score = score_text("x" * 50)
+    assert (score.language, score.polarity, score.feeling) == ("en", 0.0, "neutral")
 
 
 async def test_answers_in_russian_and_chinese_are_scored_when_stored(store, surveys) -> None:
