@@ -6,8 +6,7 @@ import asyncio
 import json
 import logging
 import random
-from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from functools import partial
 
 from telegram import BotCommand, BotCommandScopeChat, Update
@@ -18,7 +17,6 @@ from telegram.ext import (
     Application,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     Defaults,
     MessageHandler,
     filters,
@@ -27,10 +25,11 @@ from telegram.ext import (
 from analysis.reading import read_text
 from analysis.topics import Taxonomy
 from bot import callbacks, desk, handlers
-from bot.handlers import Services
+from bot.handlers import CONTEXT_TYPES, Context, Services
 from bot.pacing import Pacer
 from bot.settings import Settings, SettingsError
 from surveys import journey
+from surveys.clock import Clock
 from surveys.definitions import Survey
 from surveys.reading import Reading
 from surveys.store import Store
@@ -67,30 +66,29 @@ def score_answer(text: str, taxonomy: Taxonomy | None = None) -> Reading:
     return read_text(text, taxonomy)
 
 
-async def record_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def record_error(update: object, context: Context) -> None:
     """Log handler errors; remember transient ones so intake retries the update later."""
     error = context.error
     # BadRequest subclasses NetworkError in PTB, but retrying a bad request cannot help.
     if isinstance(update, Update) and isinstance(error, NetworkError | RetryAfter) and not isinstance(error, BadRequest):
-        context.application.bot_data.setdefault("retry", set()).add(update.update_id)
+        context.bot_data.retry.add(update.update_id)
         if isinstance(error, RetryAfter):
-            data = context.application.bot_data
-            data["retry_after"] = max(data.get("retry_after", 0.0), _seconds(error.retry_after))
+            context.bot_data.retry_after = max(context.bot_data.retry_after, _seconds(error.retry_after))
         log.warning("update %s hit a transient Telegram error, will retry: %s", update.update_id, error)
         return
     if isinstance(update, Update) and isinstance(error, Forbidden) and update.effective_user is not None:
         # Blocked while we answered: what they gave is stored; schedule nothing more until they come back.
-        store = context.application.bot_data["services"].store
-        customer = await store.customer_by_user(update.effective_user.id)
+        svc = context.bot_data.services
+        customer = await svc.store.customer_by_user(update.effective_user.id)
         if customer is not None:
-            await journey.mark_unreachable(store, customer, datetime.now(UTC))
+            await journey.mark_unreachable(svc.store, customer, svc.clock())
         log.info("user %s blocked the bot", update.effective_user.id)
         return
     log.error("update %s failed", getattr(update, "update_id", None), exc_info=error)
 
 
 def build_application(
-    settings: Settings, store: Store, surveys: dict[str, Survey], clock: Callable[[], datetime] | None = None
+    settings: Settings, store: Store, surveys: dict[str, Survey], clock: Clock | None = None
 ) -> Application:
     """Wire the bot: handlers, error handling, the survey scheduler; intake is ours, so no Updater."""
     settings.require("TELEGRAM_BOT_TOKEN", "DEEP_LINK_SECRET")
@@ -100,16 +98,18 @@ def build_application(
         .base_url(settings.telegram_api_base_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML))  # every text we send is escaped HTML
         .updater(None)
+        .context_types(CONTEXT_TYPES)
     )
     if settings.telegram_rate_limit:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=5))
     application = builder.build()
-    application.bot_data["pacer"] = Pacer(settings.bulk_send_rate)
-    application.bot_data["services"] = Services(
+    application.bot_data.pacer = Pacer(settings.bulk_send_rate)
+    application.bot_data.services = Services(
         store, surveys, settings.policy, settings.deep_link_secret.get_secret_value(), partial(score_answer, taxonomy=settings.taxonomy),  # type: ignore[union-attr]
         rules=settings.flag_rules, support_chat_id=settings.support_chat_id, staff=settings.staff,
         escalate_after=settings.complaint_escalate_after, desk_interval=min(settings.scheduler_interval, 2.0),
         desk_language=settings.support_language, managers=settings.managers, **({"clock": clock} if clock else {}),
+        raw_update_retention=settings.raw_update_retention,
     )  # fmt: skip
     private = filters.ChatType.PRIVATE
     support = filters.Chat(settings.support_chat_id) if settings.support_chat_id is not None else filters.Chat(())
@@ -148,6 +148,12 @@ def build_application(
     application.job_queue.run_repeating(  # type: ignore[union-attr]
         handlers.send_due_digests, interval=settings.scheduler_interval, first=0.3, name="send_due_digests"
     )
+    # Raw updates hold what people wrote: keep handled ones only as long as RAW_UPDATE_RETENTION.
+    retention = settings.raw_update_retention.total_seconds()
+    application.job_queue.run_repeating(  # type: ignore[union-attr]
+        handlers.prune_raw_updates, interval=min(3600.0, max(settings.scheduler_interval, retention / 2)), first=1.0,
+        name="prune_raw_updates",
+    )
     return application
 
 
@@ -163,6 +169,7 @@ class DurableIntake:
         self._lanes = asyncio.Semaphore(LANES)
         self.handled = 0  # updates handled since start, to tell a stray failure from an outage
         self._fresh: dict[int, Update] = {}  # the batch just stored, so it need not be parsed again
+        self.clock = application.bot_data.services.clock
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll, persist, handle, until `stop` is set; back off with jitter while Telegram fails."""
@@ -172,7 +179,8 @@ class DurableIntake:
         while not stop.is_set():
             handled = self.handled
             healthy = await self.handle_pending()  # what a crash or an outage left behind comes first
-            wait = self.application.bot_data.pop("retry_after", 0.0)  # a handler's 429 says how long to wait
+            data = self.application.bot_data
+            wait, data.retry_after = data.retry_after, 0.0  # a handler's 429 says how long to wait
             try:
                 # While updates wait for a retry, a long poll would hold them back: only fetch what is there.
                 updates = await self._poll(stop, self.poll_timeout if healthy else 0)
@@ -182,7 +190,7 @@ class DurableIntake:
                 log.warning("polling failed, retrying: %s", exc)
                 healthy, updates = False, ()
             if updates:
-                await self.store.save_updates([(u.update_id, json.dumps(u.to_dict())) for u in updates], _now())
+                await self.store.save_updates([(u.update_id, json.dumps(u.to_dict())) for u in updates], self.clock())
                 self._fresh = {u.update_id: u for u in updates}
                 self.offset = updates[-1].update_id + 1  # the next poll acknowledges what is now stored
             if healthy:
@@ -225,7 +233,7 @@ class DurableIntake:
             return await self._handle_in_order(lane)
 
     async def _handle_in_order(self, lane: list[Update]) -> bool:
-        retry: set[int] = self.application.bot_data.setdefault("retry", set())
+        retry = self.application.bot_data.retry
         for update in lane:
             update_id = update.update_id
             await self.application.process_update(update)
@@ -236,7 +244,7 @@ class DurableIntake:
                     return False  # Telegram is struggling: keep this and the sender's later updates for next round
                 log.error("giving up on update %s after %s attempts", update_id, MAX_ATTEMPTS)
             self.attempts.pop(update_id, None)
-            await self.store.mark_update_processed(update_id, _now())
+            await self.store.mark_update_processed(update_id, self.clock())
             self.handled += 1
         return True
 
@@ -254,10 +262,6 @@ def _seconds(delay: object) -> float:
     return delay.total_seconds() if isinstance(delay, timedelta) else float(delay)  # type: ignore[arg-type]
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
     try:
         await asyncio.wait_for(stop.wait(), timeout=seconds)
@@ -267,7 +271,7 @@ async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
 
 async def run_bot(
     settings: Settings, surveys: dict[str, Survey], stop: asyncio.Event, store: Store | None = None,
-    clock: Callable[[], datetime] | None = None,
+    clock: Clock | None = None,
 ) -> None:
     """Run the bot until `stop` is set: open the store, start the Application, poll durably."""
     own_store = store is None

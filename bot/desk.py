@@ -8,18 +8,18 @@ from html import escape
 
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
 from telegram.error import BadRequest, Forbidden, TelegramError
-from telegram.ext import ContextTypes
 
 from analysis.topics import default_taxonomy
 from bot import callbacks
-from bot.handlers import MAX_MESSAGE, Services, now, services, toast
+from bot.handlers import MAX_MESSAGE, Context, Services, services, toast
 from bot.texts import LANGUAGE_NAMES, text
 from surveys import complaints
+from surveys.complaints import BUTTONS, TRANSITIONS, State
 from surveys.store import Complaint, Customer, FlaggedAnswer
 
 log = logging.getLogger(__name__)
 
-STATE_MARKS = {"open": "🔴", "in_progress": "🟡", "resolved": "🟢", "reopened": "🟠"}
+STATE_MARKS = {State.OPEN: "🔴", State.IN_PROGRESS: "🟡", State.RESOLVED: "🟢", State.REOPENED: "🟠"}
 
 
 def is_staff(svc: Services, user: User | None) -> bool:
@@ -88,18 +88,14 @@ def card_text(
 
 
 def card_buttons(complaint: Complaint, language: str) -> InlineKeyboardMarkup:
-    """Offer the actions that make sense in the complaint's state."""
-    names: dict[str, tuple[callbacks.DeskAction, ...]] = {
-        "open": ("take", "resolve"), "reopened": ("take", "resolve"), "in_progress": ("resolve",)
-    }
-    actions = names.get(complaint.state, ("reopen",))
+    """Offer the actions the complaint's state offers (surveys.complaints.BUTTONS)."""
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(text(language, f"desk_{a}"), callback_data=callbacks.Desk(complaint.id, a).build())
-          for a in actions]]
+          for a in BUTTONS[complaint.state]]]
     )
 
 
-async def post_card(context: ContextTypes.DEFAULT_TYPE, complaint_id: int) -> None:
+async def post_card(context: Context, complaint_id: int) -> None:
     """Post a complaint's card to the support chat, in a topic of its own where the chat is a forum."""
     svc = services(context)
     await svc.store.card_drawn(complaint_id)  # first: a change made while posting marks the card stale again
@@ -109,12 +105,12 @@ async def post_card(context: ContextTypes.DEFAULT_TYPE, complaint_id: int) -> No
     complaint = card[0]
     chat_id = svc.support_chat_id
     thread_id = None
-    if context.bot_data.get("support_topics", True):
+    if context.bot_data.support_topics:
         try:
             topic = await context.bot.create_forum_topic(chat_id, f"#{complaint.id} {card[1].first_name or ''}"[:128])
             thread_id = topic.message_thread_id
         except BadRequest:  # not a forum, or the bot may not manage topics: one chat for every card
-            context.bot_data["support_topics"] = False
+            context.bot_data.support_topics = False
     message = await context.bot.send_message(
         chat_id, card_text(svc.desk_language, *card),
         reply_markup=card_buttons(complaint, svc.desk_language), message_thread_id=thread_id,
@@ -122,7 +118,7 @@ async def post_card(context: ContextTypes.DEFAULT_TYPE, complaint_id: int) -> No
     await svc.store.set_card(complaint.id, chat_id, message.message_id, thread_id)  # type: ignore[arg-type]
 
 
-async def draw_card(context: ContextTypes.DEFAULT_TYPE, complaint_id: int) -> None:
+async def draw_card(context: Context, complaint_id: int) -> None:
     """Bring a posted card up to date with its complaint."""
     svc = services(context)
     store = svc.store
@@ -143,7 +139,7 @@ async def draw_card(context: ContextTypes.DEFAULT_TYPE, complaint_id: int) -> No
         raise
 
 
-async def note_on_card(context: ContextTypes.DEFAULT_TYPE, complaint: Complaint, body: str) -> Message:
+async def note_on_card(context: Context, complaint: Complaint, body: str) -> Message:
     """Post a line under a complaint's card (in its topic where there is one)."""
     return await context.bot.send_message(
         complaint.card_chat_id, body, message_thread_id=complaint.thread_id,  # type: ignore[arg-type]
@@ -151,7 +147,7 @@ async def note_on_card(context: ContextTypes.DEFAULT_TYPE, complaint: Complaint,
     )  # fmt: skip
 
 
-async def desk_round(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def desk_round(context: Context) -> None:
     """Run one round of the desk, then schedule the next (so slow rounds never overlap)."""
     try:
         await sync_desk(context)
@@ -165,7 +161,7 @@ async def desk_round(context: ContextTypes.DEFAULT_TYPE) -> None:
         )
 
 
-async def sync_desk(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def sync_desk(context: Context) -> None:
     """Post new cards and queued notes, redraw changed cards, and raise complaints nobody took in time.
 
     Everything sent to the support chat goes out from here, never from a customer's update: a group's
@@ -174,22 +170,21 @@ async def sync_desk(context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     store = svc.store
     for complaint_id in await store.cards_to_post():
-        if not await store.claim_card(complaint_id, now()):
+        if not await store.claim_card(complaint_id, svc.clock()):
             continue
         try:
             await post_card(context, complaint_id)
         except TelegramError:  # the card stays unposted and is tried again next round
             await store.unclaim_card(complaint_id)
             raise
-    moment = now()
-    for complaint in await store.due_escalations(moment - svc.escalate_after):
-        if await store.mark_escalated(complaint.id, moment):
-            waited = age(complaint.touched_at, moment)
-            note = text(svc.desk_language, "desk_escalated", id=complaint.id, waited=waited)
-            await store.queue_note(complaint.id, note, moment)
+    moment = svc.clock()
+    for complaint in await complaints.escalate(store, moment, svc.escalate_after):
+        waited = age(complaint.touched_at, moment)
+        note = text(svc.desk_language, "desk_escalated", id=complaint.id, waited=waited)
+        await store.queue_note(complaint.id, note, moment)
     for note_id, complaint_id, body in await store.notes_to_post():
         complaint = await store.complaint(complaint_id)
-        if complaint is None or not await store.claim_note(note_id, now()):
+        if complaint is None or not await store.claim_note(note_id, svc.clock()):
             continue
         try:
             sent = await note_on_card(context, complaint, body)
@@ -201,7 +196,7 @@ async def sync_desk(context: ContextTypes.DEFAULT_TYPE) -> None:
         await draw_card(context, complaint_id)
 
 
-async def ask_confirmation(context: ContextTypes.DEFAULT_TYPE, complaint: Complaint) -> None:
+async def ask_confirmation(context: Context, complaint: Complaint) -> None:
     """Ask the customer whether their issue was resolved."""
     svc = services(context)
     store = svc.store
@@ -219,15 +214,12 @@ async def ask_confirmation(context: ContextTypes.DEFAULT_TYPE, complaint: Compla
     try:
         await context.bot.send_message(customer.chat_id, text(language, "confirm_question"), reply_markup=buttons)
     except Forbidden:
-        await store.queue_note(complaint.id, text(svc.desk_language, "desk_note_unreachable"), now())
+        await store.queue_note(complaint.id, text(svc.desk_language, "desk_note_unreachable"), svc.clock())
 
 
 # Staff's side ------------------------------------------------------------------------------------
 
-DESK_ACTIONS = {"take": complaints.take, "resolve": complaints.resolve, "reopen": complaints.reopen}
-
-
-async def desk_button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def desk_button_pressed(update: Update, context: Context) -> None:
     """Take, resolve or reopen a complaint from its card: staff only."""
     query: CallbackQuery = update.callback_query  # type: ignore[assignment]
     svc = services(context)
@@ -240,16 +232,16 @@ async def desk_button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE
         await toast(query, text(svc.desk_language, "unknown_button"))
         return
     complaint_id, action = pressed.complaint_id, pressed.action
-    if not await DESK_ACTIONS[action](svc.store, complaint_id, actor(query.from_user), now()):
+    if not await complaints.act(svc.store, action, complaint_id, actor(query.from_user), svc.clock()):
         await toast(query, text(svc.desk_language, "desk_not_now"))
         await svc.store.mark_card_stale(complaint_id)  # someone else moved it: show them where it stands
         return
     await toast(query, text(svc.desk_language, "desk_done"))  # the desk job redraws the card
-    if action == "resolve":
+    if TRANSITIONS[action].resolves:
         await ask_confirmation(context, await svc.store.complaint(complaint_id))  # type: ignore[arg-type]
 
 
-async def staff_replied(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def staff_replied(update: Update, context: Context) -> None:
     """Relay a staff reply on a card (or in its topic) to the customer: staff only."""
     svc = services(context)
     message = update.effective_message
@@ -272,25 +264,26 @@ async def staff_replied(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     try:
         sent = await context.bot.send_message(customer.chat_id, body[:MAX_MESSAGE])
     except Forbidden:
-        await svc.store.queue_note(complaint.id, text(svc.desk_language, "desk_blocked"), now())
+        await svc.store.queue_note(complaint.id, text(svc.desk_language, "desk_blocked"), svc.clock())
         return
     await svc.store.remember_message(sent.chat_id, sent.message_id, complaint.id)
     # The card's "last reply" line, redrawn by the desk job, tells staff it went out.
-    await complaints.staff_replied(svc.store, complaint, actor(update.effective_user), message.text or "", source, now())
+    reply_text, replier = message.text or "", actor(update.effective_user)
+    await complaints.staff_replied(svc.store, complaint, replier, reply_text, source, svc.clock())
 
 
-async def complaints_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def complaints_command(update: Update, context: Context) -> None:
     """List open complaints, oldest first, with their age: staff only."""
     svc = services(context)
     if not is_staff(svc, update.effective_user):
         await update.effective_message.reply_text(text(svc.desk_language, "desk_staff_only"))
         return
-    moment, language = now(), svc.desk_language
+    moment, language = svc.clock(), svc.desk_language
     rows = []
     for complaint in await svc.store.open_complaints():
         customer = await svc.store.customer(complaint.customer_id)
         who = escape(customer.first_name or "?") if customer else "?"
-        taken = f" · {escape(complaint.assignee_name)}" if complaint.assignee_name and complaint.state == "in_progress" else ""
+        taken = f" · {escape(complaint.assignee_name)}" if complaint.assignee_name and complaint.state == State.IN_PROGRESS else ""
         rows.append(
             f"{STATE_MARKS[complaint.state]} #{complaint.id} · {age(complaint.opened_at, moment)} · {who}"
             f" · {text(language, 'desk_state_' + complaint.state)}{taken}"

@@ -64,6 +64,7 @@ class Settings(BaseSettings):
     telegram_rate_limit: bool = True
     log_level: str = "INFO"
     bulk_send_rate: float = Field(25.0, gt=0)
+    raw_update_retention: timedelta = timedelta(days=3)
 
     @field_validator("telegram_api_base_url")
     @classmethod
@@ -132,14 +133,14 @@ class Settings(BaseSettings):
     def _optional(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("first_week_delay", "reminder_delay", "complaint_escalate_after", mode="before")
+    @field_validator("first_week_delay", "reminder_delay", "complaint_escalate_after", "raw_update_retention", mode="before")
     @classmethod
     def _seconds(cls, value: object) -> object:
         if isinstance(value, str) and re.fullmatch(r"\s*\d+(\.\d+)?\s*", value):
             return float(value)
         return value
 
-    @field_validator("first_week_delay", "reminder_delay", "complaint_escalate_after")
+    @field_validator("first_week_delay", "reminder_delay", "complaint_escalate_after", "raw_update_retention")
     @classmethod
     def _positive(cls, value: timedelta) -> timedelta:
         if value.total_seconds() < 0:
