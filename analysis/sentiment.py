@@ -133,7 +133,10 @@ _NO_CONTENT = frozenset(
     пожеланий нет|вопросов нет|нет вопросов|комментариев нет|ничего не могу добавить|да нет|ничего больше|
     больше ничего не нужно|нет ничего добавить|
     没有了谢谢|没啥要说的|没什么好说的|无意见|没有建议|暂无意见|暂无建议|没有其他|没有别的|就这样|没什么补充的|
-    没有其他要说的|没有什么要补充的|不用了|没有其他意见|没其他的
+    没有其他要说的|没有什么要补充的|不用了|没有其他意见|没其他的|
+    nah i m good|no that s it|i m good|im good|nothing else thanks|that s it|nope that s it|no not really|
+    вроде нет|пожалуй нет|наверное нет|нет вроде|нет наверное|нет все|все спасибо|да вроде нет|
+    没了谢谢|无了|暂时没了|暂时无|目前没有|没有什么了|没有更多|无其他补充|没有其他补充|没啥补充|没事|不需要|不用|嗯没有
     """.split("|")  # noqa: SIM905 -- one phrase per |, easier to extend than a list literal
     if phrase.strip()
 )
@@ -166,7 +169,8 @@ def _without_content(text: str, language: str) -> Score | None:
     """A Score for a text with nothing to read (no words, a "nothing to add", only emoji), else None."""
     cleaned = _NOISE.sub(" ", text)
     plain = _plain(cleaned)
-    if plain in _NO_CONTENT or _THANKS.sub("", plain).strip() in _NO_CONTENT:
+    unthanked = _THANKS.sub("", plain).strip()
+    if plain in _NO_CONTENT or unthanked in _NO_CONTENT or _ZH_PARTICLES.sub("", unthanked) in _NO_CONTENT:
         return Score(language, 0.0, None, NO_CONTENT_SCORER, Feeling.NONE)
     emoji = [char for char in cleaned if _is_emoji(char)]
     words = [token for token in plain.split() if not token.isdigit()]
@@ -182,6 +186,8 @@ def _without_content(text: str, language: str) -> Score | None:
 # "нет, спасибо" and "没有，谢谢" decline as politely as they decline; the thanks adds no feeling.
 _THANKS = re.compile(r"(?:^|\s)(?:thanks|thank you|thx|спасибо|благодарю|谢谢|谢了)(?:\s|$)|谢谢|谢了")
 _LETTERS = re.compile(r"[^\W\d_]")
+# Chinese softens a short answer with a closing particle ("没有啦", "没有哦", "暂时没有呢"); it adds nothing.
+_ZH_PARTICLES = re.compile(r"(?<=[\u4e00-\u9fff])[啦哦呢吧呀哈嘛喔噢]+$")
 
 
 def score_text(

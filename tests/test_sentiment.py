@@ -120,6 +120,15 @@ def test_nothing_to_add_is_no_content_in_every_language(text: str) -> None:
     assert (score.polarity, score.feeling) == (0.0, Feeling.NONE), text
 
 
+@pytest.mark.parametrize("text", ["没有啦", "暂时没有呢", "没有哦！", "Нет вроде", "nah I'm good", "No suggestions."])
+def test_softened_refusals_are_no_content(text: str) -> None:
+    assert score_text(text).feeling == Feeling.NONE, text
+
+
+def test_a_chinese_particle_after_words_is_not_dropped_into_no_content() -> None:
+    assert score_text("不错哦").feeling == Feeling.POSITIVE
+
+
 def test_a_refusal_with_more_words_is_read() -> None:
     assert score_text("no, it never came").feeling == Feeling.NEGATIVE
 
