@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from typing import Mapping, Protocol
+from collections.abc import Mapping
+from typing import Protocol
 
 from analysis.trained import NEUTRAL_BAND, TrainedScorer
 from surveys.reading import Feeling, Score
@@ -202,7 +203,7 @@ def score_text(
     scorer = (SCORERS if scorers is None else scorers).get(language)
     result = scorer.score(text) if scorer is not None else None
     # A NaN from a misbehaving scorer would survive clamping as ±1; it means "no score".
-    if result is None or math.isnan(result[0]):
+    if scorer is None or result is None or math.isnan(result[0]):
         return Score(language=language, polarity=None, subjectivity=None, scorer=None, feeling=None)
     polarity = max(-1.0, min(1.0, float(result[0])))
     return Score(language, polarity, result[1], scorer.name, feeling_of(polarity))

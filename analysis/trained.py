@@ -8,7 +8,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # Links and handles say nothing about sentiment; in tweets they are random strings the model would
@@ -52,7 +52,7 @@ class Features:
             tokens = _WORD.findall(text)
             grams += [WORD_PREFIX + token for token in tokens]
             if self.words > 1:
-                grams += [f"{WORD_PREFIX}{a} {b}" for a, b in zip(tokens, tokens[1:])]
+                grams += [f"{WORD_PREFIX}{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
         return grams
 
 
@@ -115,10 +115,10 @@ class Model:
         if norm == 0.0:
             return None
         scale = 1.0 / math.sqrt(norm)
-        scores = [dot * scale + b for dot, b in zip((neg, neu, pos), self.intercept)]
+        scores = [dot * scale + b for dot, b in zip((neg, neu, pos), self.intercept, strict=False)]
         if self.lexicon:
-            for value, coefs in zip(lexicon_features(self.lexicon, text), self.lexicon_coef):
-                scores = [score + value * c for score, c in zip(scores, coefs)]
+            for value, coefs in zip(lexicon_features(self.lexicon, text), self.lexicon_coef, strict=False):
+                scores = [score + value * c for score, c in zip(scores, coefs, strict=False)]
         return scores
 
     def probabilities(self, text: str) -> dict[str, float] | None:
@@ -129,7 +129,7 @@ class Model:
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
-        return {name: e / total for name, e in zip(self.classes, exps)}
+        return {name: e / total for name, e in zip(self.classes, exps, strict=False)}
 
     def feeling(self, probabilities: dict[str, float]) -> str:
         """The likeliest class, neutral's log-probability shifted by neutral_bias (chosen on validation rows)."""
@@ -144,7 +144,7 @@ def model_file(language: str) -> str:
     return f"{language}.json.gz"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_model(language: str) -> Model:
     """Read `language`'s weights shipped in analysis/models (installed package data, no network)."""
     resource = resources.files("analysis").joinpath("models", model_file(language))
@@ -165,7 +165,7 @@ def parse_model(data: dict) -> Model:
         language=data["language"],
         features=Features(low, high, data.get("word_ngrams", 0)),
         classes=classes,
-        weights={gram: (idf, *column) for gram, idf, column in zip(data["ngrams"], data["idf"], zip(*coef), strict=True)},
+        weights={gram: (idf, *column) for gram, idf, column in zip(data["ngrams"], data["idf"], zip(*coef, strict=False), strict=True)},
         intercept=tuple(data["intercept"]),
         lexicon=data.get("lexicon"),
         lexicon_coef=tuple(tuple(row) for row in data.get("lexicon_coef", ())),

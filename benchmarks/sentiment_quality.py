@@ -18,16 +18,15 @@ import statistics
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pandas as pd
-
+from train_sentiment import f1_of, is_held_out, macro_f1
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.sentiment import detect_language, score_text
-from train_sentiment import f1_of, is_held_out, macro_f1
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TIME_BUDGET_SECONDS = 15.0
@@ -115,7 +114,7 @@ def measure_scorer(dataset: str, scorer: str, polarity: Polarity, frame: pd.Data
         scorer=scorer,
         n=len(texts),
         coverage=sum(p is not None for p in predictions) / len(texts),
-        accuracy=sum(p == y for p, y in zip(predictions, labels)) / len(texts),
+        accuracy=sum(p == y for p, y in zip(predictions, labels, strict=True)) / len(texts),
         macro_f1=macro_f1(labels, predictions),
         texts_per_second=rate,
     )
@@ -192,9 +191,9 @@ def three_way_lines(data_dir: Path, max_rows: int, repeats: int) -> list[str]:
                 ["neutral" if p == "none" else p for p in predicted],
                 classes,
             )
-            polar = [(y, p) for y, p in zip(labels, predicted) if y in POLAR]
+            polar = [(y, p) for y, p in zip(labels, predicted, strict=True) if y in POLAR]
             polar_f1 = f1_of([y for y, _ in polar], [p for _, p in polar], POLAR)
-            none_rows = [(y, p) for y, p in zip(labels, predicted) if y == "none"]
+            none_rows = [(y, p) for y, p in zip(labels, predicted, strict=True) if y == "none"]
             none_right = sum(p == "none" for _, p in none_rows)
             none_note = f"{none_right}/{len(none_rows)}" if none_rows else "-"
             three_note = f"{three:.3f}" if len(classes) == 3 else "-"

@@ -223,9 +223,9 @@ def f1_of(labels: list[str], predictions: list[str], classes: tuple[str, ...]) -
     """Mean F1 over `classes`; a prediction outside them is a miss for its true class."""
     f1s = []
     for cls in classes:
-        tp = sum(1 for y, p in zip(labels, predictions) if y == cls and p == cls)
-        fp = sum(1 for y, p in zip(labels, predictions) if y != cls and p == cls)
-        fn = sum(1 for y, p in zip(labels, predictions) if y == cls and p != cls)
+        tp = sum(1 for y, p in zip(labels, predictions, strict=False) if y == cls and p == cls)
+        fp = sum(1 for y, p in zip(labels, predictions, strict=False) if y != cls and p == cls)
+        fn = sum(1 for y, p in zip(labels, predictions, strict=False) if y == cls and p != cls)
         f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
     return sum(f1s) / len(f1s)
 
@@ -246,7 +246,7 @@ def evaluate(data: dict, frame: pd.DataFrame, neutral_bias: float | None = None)
         predicted.append("unscored" if probabilities is None else model.feeling(probabilities))
     labels = [CLASSES[k] for k in frame["label"]]
     present = tuple(c for c in CLASSES if c in labels)
-    polar = [(y, p) for y, p in zip(labels, predicted) if y != "neutral"]
+    polar = [(y, p) for y, p in zip(labels, predicted, strict=False) if y != "neutral"]
     return f1_of(labels, predicted, present), f1_of([y for y, _ in polar], [p for _, p in polar], ("negative", "positive"))
 
 
@@ -259,7 +259,7 @@ def check_parity(recipe: Recipe, data: dict, train: pd.DataFrame, sample: pd.Dat
         coef = np.hstack([coef, np.array(data["lexicon_coef"]).T])
     reference = design(recipe, tfidf, sample["text"]) @ coef.T + np.array(data["intercept"])
     gap = 0.0
-    for row, text in zip(reference, sample["text"]):
+    for row, text in zip(reference, sample["text"], strict=False):
         ours = model.decision(text)
         if ours is not None:  # sklearn scores a text with no known n-gram by its intercept; ours declines
             gap = max(gap, float(np.max(np.abs(np.asarray(row).ravel() - np.array(ours)))))

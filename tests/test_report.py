@@ -250,3 +250,29 @@ async def test_poster_draws_chinese_and_dollar_signs(store, surveys, tmp_path):
                   "what_went_wrong": "快递太慢了 $5 refund $x^2$"}, language="zh", scores={"what_went_wrong": -0.8})  # fmt: skip
     png, pdf = draw_poster(aggregate_week(store.path, WEEK))
     assert png.startswith(b"\x89PNG") and pdf.startswith(b"%PDF")
+
+
+def test_cli_report_computes_against_the_surveys_the_bot_runs(cli_db, tmp_path, capsys):
+    from tests.helpers import write_custom_surveys
+
+    custom = tmp_path / "surveys"
+    custom.mkdir()
+    surveys = write_custom_surveys(custom)
+
+    async def fill():
+        store = await Store.open(cli_db)
+        await respond(store, surveys, "post_purchase", {"gift_wrap": 2, "channel": "ad", "checkout_ease": 6,
+                      "purchase_csat": 5, "improve": "nothing"}, completed=False)  # fmt: skip
+        await store.close()
+
+    asyncio.run(fill())
+    main(["report", "--week", WEEK, "--out", str(tmp_path / "custom"), "--surveys", str(custom)])
+    main(["report", "--week", WEEK, "--out", str(tmp_path / "shipped")])
+    capsys.readouterr()
+    assert "gift\\_wrap 0\\.0, channel" in (tmp_path / "custom" / "report.md").read_text(encoding="utf-8")
+    assert "gift" not in (tmp_path / "shipped" / "report.md").read_text(encoding="utf-8")
+    assert {(path.stat().st_mode & 0o777) for path in (tmp_path / "custom").iterdir()} == {0o600}  # they quote customers
+    (custom / "first_week.yaml").write_text("id: first_week\nquestions: []\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_:
+        main(["report", "--week", WEEK, "--surveys", str(custom)])
+    assert exit_.value.code == 1 and "first_week.yaml: no questions" in capsys.readouterr().err

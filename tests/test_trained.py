@@ -12,7 +12,16 @@ import pytest
 
 from analysis.scoring import rescore
 from analysis.sentiment import SCORERS, Score, score_text
-from analysis.trained import CLASSES, MODEL_FORMAT, Features, TrainedScorer, char_ngrams, load_model, parse_model, polarity_of
+from analysis.trained import (
+    CLASSES,
+    MODEL_FORMAT,
+    Features,
+    TrainedScorer,
+    char_ngrams,
+    load_model,
+    parse_model,
+    polarity_of,
+)
 from bot.app import score_answer
 from surveys import journey
 from surveys.engine import AnswerValue
