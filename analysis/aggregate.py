@@ -17,9 +17,15 @@ from analysis.topics import Taxonomy, default_taxonomy
 from surveys.complaints import OPEN_STATES
 from surveys.definitions import Survey, load_surveys
 from surveys.store import (
-    COMPLAINT_FACTS, INVITATION_ANSWERS, ORDER_CHANNELS, REPORT_ANSWERS, TREND_ANSWERS, complaint_facts_params,
-    connect_readonly, to_text,
-)  # fmt: skip
+    COMPLAINT_FACTS,
+    INVITATION_ANSWERS,
+    ORDER_CHANNELS,
+    REPORT_ANSWERS,
+    TREND_ANSWERS,
+    complaint_facts_params,
+    connect_readonly,
+    to_text,
+)
 
 STAGES = ("awareness", "purchase", "delivery", "first_use", "support", "loyalty")
 REPORT_LANGUAGE = "en"  # of the report files and poster, topic names included; chat summaries use the reader's
@@ -536,7 +542,8 @@ def complaint_figures(facts: pd.DataFrame, start: datetime, end: datetime, now: 
     resolve_hours = (moments["first_resolved_at"] - moments["opened_at"])[week].dt.total_seconds() / 3600
     resolved = this[moments["first_resolved_at"][week].notna()]
     asked = resolved["confirmed"].notna()
-    still_open = facts[facts["state"].isin(OPEN_STATES)].assign(opened=moments["opened_at"])
+    # Assign before filtering: a Series assigned to an empty frame brings its whole index (rows of NaN) with it.
+    still_open = facts.assign(opened=moments["opened_at"])[facts["state"].isin(OPEN_STATES)]
     reference = pd.Timestamp(min(end, now or datetime.now(UTC)))
     oldest = [
         (int(r.complaint_id), (reference - r.opened).total_seconds() / 3600, r.state, r.stages or "")

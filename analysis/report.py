@@ -18,13 +18,26 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from analysis.aggregate import (  # noqa: E402
-    FIGURES, NEGATIVE_TEXT, POSITIVE_TEXT, REPORT_LANGUAGE, SMALL_SAMPLE, STAGES, TREND_WEEKS, TopicFigure, WeeklyFigures, aggregate_week,
-    TESTED, last_complete_week, parse_week, week_name,
-)  # fmt: skip
+    FIGURES,
+    NEGATIVE_TEXT,
+    POSITIVE_TEXT,
+    REPORT_LANGUAGE,
+    SMALL_SAMPLE,
+    STAGES,
+    TESTED,
+    TREND_WEEKS,
+    TopicFigure,
+    WeeklyFigures,
+    aggregate_week,
+    last_complete_week,
+    parse_week,
+    week_name,
+)
 from analysis.poster import draw_poster  # noqa: E402
 from analysis.stats import ALPHA, Verdict  # noqa: E402
 from analysis.topics import Taxonomy, default_taxonomy  # noqa: E402
-from surveys.export import write_csv  # noqa: E402
+from surveys.definitions import Survey  # noqa: E402
+from surveys.export import write_csv, write_private  # noqa: E402
 
 DIGEST_AT = time(9, 0)  # managers get last week's digest on Monday at this local time
 
@@ -51,8 +64,8 @@ METHOD = [
     "CSAT = answers of 4 or 5 on the 1–5 scale ÷ CSAT answers × 100.",
     "NPS = % of answers 9–10 (promoters) − % of answers 0–6 (detractors), on 0–10.",
     "CES = mean of the 1–7 ease answers, and % of answers ≥ 5.",
-    f"Sentiment = mean stored polarity (−1…1) over scored texts only; texts not scored (no scorer for their "
-    f"language) are counted apart and never as 0.",
+    "Sentiment = mean stored polarity (−1…1) over scored texts only; texts not scored (no scorer for their "
+    "language) are counted apart and never as 0.",
     f"Negative answer: text sentiment < {NEGATIVE_TEXT}, CSAT ≤ 2, NPS ≤ 6, CES ≤ 2 or support contacted and "
     f"not solved. Positive: text sentiment > {POSITIVE_TEXT}, CSAT ≥ 4, NPS ≥ 9, CES ≥ 5 or support contacted and "
     "solved. Negative share = negative ÷ rated answers (ratings, scored texts and support outcomes); other choice "
@@ -510,8 +523,8 @@ def stage_rows(figures: WeeklyFigures) -> tuple[list[str], list[dict]]:
             "top_topic_count": top.count if top else None, "top_topic_share": top.share if top else None,
             "top_topic_delta": top.delta if top else None, "top_topic_verdict": top.verdict.value if top else None,
             "top_topic_quote": top.quote if top else None,
-            "negative_quote": (quotes.get("negative") or [None])[0],
-            "positive_quote": (quotes.get("positive") or [None])[0],
+            "negative_quote": next(iter(quotes.get("negative") or []), None),
+            "positive_quote": next(iter(quotes.get("positive") or []), None),
         })  # fmt: skip
         rows.append({k: (None if math.isnan(v) else round(v, 3)) if isinstance(v, float) else v for k, v in record.items()})
     return ["week", *columns], rows
@@ -523,30 +536,35 @@ def draw_charts(figures: WeeklyFigures) -> dict[str, bytes]:
             "drivers": drivers_chart(figures)}
 
 
-def build_weekly_report(db_path: str | Path, week: str | None = None, out_dir: str | Path | None = None,
-                        taxonomy: Taxonomy | None = None) -> Path:
+def build_weekly_report(
+    db_path: str | Path, week: str | None = None, out_dir: str | Path | None = None,
+    surveys: dict[str, Survey] | None = None, taxonomy: Taxonomy | None = None,
+) -> Path:
     """Write the weekly report files (see write_weekly_report) and return the HTML path."""
-    return write_weekly_report(db_path, week, out_dir, taxonomy)[0]
+    return write_weekly_report(db_path, week, out_dir, surveys, taxonomy)[0]
 
 
-def write_weekly_report(db_path: str | Path, week: str | None = None, out_dir: str | Path | None = None,
-                        taxonomy: Taxonomy | None = None) -> list[Path]:
+def write_weekly_report(
+    db_path: str | Path, week: str | None = None, out_dir: str | Path | None = None,
+    surveys: dict[str, Survey] | None = None, taxonomy: Taxonomy | None = None,
+) -> list[Path]:
     """Write report.html, report.md and stages.csv for `week` (default: the last complete one) into `out_dir`
-    (default: reports/<week>); return the paths written, report.html first."""
+    (default: reports/<week>); return the paths written, report.html first. `surveys` are the definitions the
+    bot asks (default: the shipped ones)."""
     week = week or last_complete_week()
     parse_week(week)
-    figures = aggregate_week(db_path, week, taxonomy=taxonomy)
+    figures = aggregate_week(db_path, week, surveys, taxonomy)
     out = Path(out_dir) if out_dir is not None else Path("reports") / week
     out.mkdir(parents=True, exist_ok=True)
     charts = draw_charts(figures)
-    (out / "report.md").write_text(render_markdown(figures), encoding="utf-8")
+    write_private(out / "report.md", render_markdown(figures).encode("utf-8"))
     columns, rows = stage_rows(figures)
     write_csv(out / "stages.csv", columns, rows)
     target = out / "report.html"
-    target.write_text(render_html(figures, charts), encoding="utf-8")
+    write_private(target, render_html(figures, charts).encode("utf-8"))
     png, pdf = draw_poster(figures)
-    (out / "poster.png").write_bytes(png)
-    (out / "poster.pdf").write_bytes(pdf)
+    write_private(out / "poster.png", png)
+    write_private(out / "poster.pdf", pdf)
     return [target, out / "report.md", out / "stages.csv", out / "poster.png", out / "poster.pdf"]
 
 
@@ -571,11 +589,14 @@ class WeeklySummary:
         return self.taxonomy.label(key, language)
 
 
-def weekly_summary(db_path: str | Path, week: str | None = None, taxonomy: Taxonomy | None = None) -> WeeklySummary:
-    """Compute `week` (default: the last complete one) for a chat digest; CPU-bound, run it in a thread."""
+def weekly_summary(
+    db_path: str | Path, week: str | None = None, surveys: dict[str, Survey] | None = None,
+    taxonomy: Taxonomy | None = None,
+) -> WeeklySummary:
+    """Compute `week` (default: the last complete one) against `surveys` for a chat digest; CPU-bound, run it in a thread."""
     week = week or last_complete_week()
     parse_week(week)
-    figures = aggregate_week(db_path, week, taxonomy=taxonomy)
+    figures = aggregate_week(db_path, week, surveys, taxonomy)
     charts = draw_charts(figures)
     stages = figures.stages
     feelings = [(stage, float(stages.loc[stage, "feeling"]), float(stages.loc[stage, "feeling_delta"])) for stage in STAGES]

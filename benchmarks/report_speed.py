@@ -24,9 +24,6 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
 END_WEEK = "2026-W47"
 TEXTS = {  # (text, polarity, language); None polarity = not scored (no scorer for the language)
     "negative": [("The box arrived damaged and one part was broken.", -0.45, "en"),

@@ -26,8 +26,10 @@ from analysis.reading import read_text
 from analysis.topics import Taxonomy
 from bot import callbacks, desk, handlers
 from bot.handlers import CONTEXT_TYPES, Context, Services
+from bot.metrics import CountingRequest, Telemetry
 from bot.pacing import Pacer
 from bot.settings import Settings, SettingsError
+from bot.web import Gateway, WebServer
 from surveys import journey
 from surveys.clock import Clock
 from surveys.definitions import Survey
@@ -92,20 +94,24 @@ def build_application(
 ) -> Application:
     """Wire the bot: handlers, error handling, the survey scheduler; intake is ours, so no Updater."""
     settings.require("TELEGRAM_BOT_TOKEN", "DEEP_LINK_SECRET")
+    telemetry = Telemetry()  # per Application: two bots in one process (tests) keep their own figures
     builder = (
         Application.builder()
-        .token(settings.telegram_bot_token.get_secret_value())  # type: ignore[union-attr]
+        .token(settings.secret("TELEGRAM_BOT_TOKEN"))
         .base_url(settings.telegram_api_base_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML))  # every text we send is escaped HTML
         .updater(None)
         .context_types(CONTEXT_TYPES)
+        .request(CountingRequest(telemetry, connection_pool_size=256))  # PTB's default pools, counted
+        .get_updates_request(CountingRequest(telemetry, connection_pool_size=1))
     )
     if settings.telegram_rate_limit:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=5))
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=5))  # type: ignore[arg-type]  # a limiter changes the builder's bot type, which reassigning `builder` cannot express
     application = builder.build()
     application.bot_data.pacer = Pacer(settings.bulk_send_rate)
+    application.bot_data.telemetry = telemetry
     application.bot_data.services = Services(
-        store, surveys, settings.policy, settings.deep_link_secret.get_secret_value(), partial(score_answer, taxonomy=settings.taxonomy),  # type: ignore[union-attr]
+        store, surveys, settings.policy, settings.secret("DEEP_LINK_SECRET"), partial(score_answer, taxonomy=settings.taxonomy),
         rules=settings.flag_rules, support_chat_id=settings.support_chat_id, staff=settings.staff,
         escalate_after=settings.complaint_escalate_after, desk_interval=min(settings.scheduler_interval, 2.0),
         desk_language=settings.support_language, managers=settings.managers, taxonomy=settings.taxonomy,
@@ -138,20 +144,22 @@ def build_application(
         ]
     )
     application.add_error_handler(record_error)
-    application.job_queue.run_repeating(  # type: ignore[union-attr]
+    jobs = application.job_queue
+    assert jobs is not None  # the job-queue extra is a dependency, so PTB always builds one
+    jobs.run_repeating(
         handlers.send_due_surveys, interval=settings.scheduler_interval, first=0.1, name="send_due_surveys"
     )
     if settings.support_chat_id is not None:  # staff should see a complaint within seconds
         # A round that starts late (a slow start-up, a busy loop) must still run: it schedules the next one.
-        application.job_queue.run_once(  # type: ignore[union-attr]
+        jobs.run_once(
             desk.desk_round, 0.5, name="desk_round", job_kwargs={"misfire_grace_time": None}
         )
-    application.job_queue.run_repeating(  # type: ignore[union-attr]
+    jobs.run_repeating(
         handlers.send_due_digests, interval=settings.scheduler_interval, first=0.3, name="send_due_digests"
     )
     # Raw updates hold what people wrote: keep handled ones only as long as RAW_UPDATE_RETENTION.
     retention = settings.raw_update_retention.total_seconds()
-    application.job_queue.run_repeating(  # type: ignore[union-attr]
+    jobs.run_repeating(
         handlers.prune_raw_updates, interval=min(3600.0, max(settings.scheduler_interval, retention / 2)), first=1.0,
         name="prune_raw_updates",
     )
@@ -171,6 +179,7 @@ class DurableIntake:
         self.handled = 0  # updates handled since start, to tell a stray failure from an outage
         self._fresh: dict[int, Update] = {}  # the batch just stored, so it need not be parsed again
         self.clock = application.bot_data.services.clock
+        self._arrived = asyncio.Event()  # set by the webhook when it stored an update
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll, persist, handle, until `stop` is set; back off with jitter while Telegram fails."""
@@ -191,8 +200,12 @@ class DurableIntake:
                 log.warning("polling failed, retrying: %s", exc)
                 healthy, updates = False, ()
             if updates:
-                await self.store.save_updates([(u.update_id, json.dumps(u.to_dict())) for u in updates], self.clock())
+                # UTF-8 as sent, not \u escapes: a 4,096-character Chinese message takes half the room.
+                await self.store.save_updates(
+                    [(u.update_id, json.dumps(u.to_dict(), ensure_ascii=False)) for u in updates], self.clock()
+                )
                 self._fresh = {u.update_id: u for u in updates}
+                data.telemetry.updates_received.labels("polling").inc(len(updates))
                 self.offset = updates[-1].update_id + 1  # the next poll acknowledges what is now stored
             if healthy:
                 backoff = 1.0
@@ -200,6 +213,26 @@ class DurableIntake:
                 await _sleep_or_stop(stop, max(wait, backoff * random.uniform(0.5, 1.0)))
                 # A stray failure among updates that went through is no outage: only back off further when stuck.
                 backoff = 1.0 if self.handled > handled else min(backoff * 2, 30.0)
+
+    def wake(self) -> None:
+        """Tell the webhook loop that an update was stored."""
+        self._arrived.set()
+
+    async def run_webhook(self, stop: asyncio.Event) -> None:
+        """Handle what the webhook stores, until `stop` is set; what a crash left pending goes first."""
+        backoff = 1.0
+        while not stop.is_set():
+            self._arrived.clear()  # before handling: an update stored meanwhile wakes the next round at once
+            handled = self.handled
+            healthy = await self.handle_pending()
+            data = self.application.bot_data
+            wait, data.retry_after = data.retry_after, 0.0  # a handler's 429 says how long to wait
+            if healthy and not wait:
+                backoff = 1.0
+                await _wait_either(stop, self._arrived)
+                continue
+            await _sleep_or_stop(stop, max(wait, backoff * random.uniform(0.5, 1.0)))
+            backoff = 1.0 if self.handled > handled else min(backoff * 2, 30.0)
 
     async def _poll(self, stop: asyncio.Event, timeout: int) -> tuple[Update, ...]:
         poll = asyncio.ensure_future(
@@ -259,8 +292,8 @@ def _sender(update: Update) -> tuple[str, int]:
     return "update", update.update_id
 
 
-def _seconds(delay: object) -> float:
-    return delay.total_seconds() if isinstance(delay, timedelta) else float(delay)  # type: ignore[arg-type]
+def _seconds(delay: float | timedelta) -> float:
+    return delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
 
 
 async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
@@ -268,6 +301,37 @@ async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
         await asyncio.wait_for(stop.wait(), timeout=seconds)
     except TimeoutError:
         pass
+
+
+async def _wait_either(stop: asyncio.Event, event: asyncio.Event) -> None:
+    waits = {asyncio.ensure_future(stop.wait()), asyncio.ensure_future(event.wait())}
+    _, pending = await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+    for waiting in pending:
+        waiting.cancel()
+
+
+async def set_webhook(application: Application, settings: Settings, stop: asyncio.Event) -> None:
+    """Point Telegram at WEBHOOK_URL with the secret header, retrying with backoff while Telegram fails."""
+    backoff = 1.0
+    while not stop.is_set():
+        try:
+            await application.bot.set_webhook(
+                settings.webhook_url,
+                secret_token=settings.webhook_secret.get_secret_value(),  # type: ignore[union-attr]
+                allowed_updates=Update.ALL_TYPES,  # as polling asks
+                max_connections=settings.webhook_max_connections,
+                drop_pending_updates=False,  # what waited for us while down is still ours to handle
+            )
+            log.info("webhook set; Telegram delivers updates to %s", settings.webhook_url)
+            return
+        except BadRequest as exc:  # retrying a URL Telegram refuses cannot help (BadRequest is a NetworkError in PTB)
+            raise SettingsError(f"WEBHOOK_URL was refused by Telegram: {exc.message}") from None
+        except RetryAfter as exc:
+            await _sleep_or_stop(stop, _seconds(exc.retry_after))
+        except NetworkError as exc:
+            log.warning("setWebhook failed, retrying: %s", exc)
+            await _sleep_or_stop(stop, backoff * random.uniform(0.5, 1.0))
+            backoff = min(backoff * 2, 30.0)
 
 
 async def run_bot(
@@ -293,15 +357,33 @@ async def run_bot(
 
 async def _run_application(application: Application, settings: Settings, store: Store, stop: asyncio.Event) -> None:
     """Start the Application, set up its commands, and poll durably until `stop` is set."""
+    intake = DurableIntake(application, store)
     async with application:
         try:
-            await application.bot.delete_webhook()
+            if not settings.webhook_url:  # back to polling: a webhook left from before would make getUpdates a 409
+                await application.bot.delete_webhook()
             await application.bot.set_my_commands(COMMANDS)
         except TelegramError as exc:
             log.warning("could not set up commands: %s", exc)
         await offer_manager_commands(application, settings.managers)
-        await application.start()
+        server = None
+        if settings.http_port is not None:  # after initialize(): the bot's username is known for links
+            data = application.bot_data
+            server = WebServer(Gateway(
+                settings, store, data.telemetry, intake.wake, settings.telegram_bot_username or application.bot.username,
+                data.services.clock,
+            ))  # fmt: skip
+            await server.start()
         try:
-            await DurableIntake(application, store).run(stop)
+            await application.start()
+            try:
+                if settings.webhook_url:
+                    await set_webhook(application, settings, stop)
+                    await intake.run_webhook(stop)
+                else:
+                    await intake.run(stop)
+            finally:
+                await application.stop()
         finally:
-            await application.stop()
+            if server is not None:
+                await server.stop()

@@ -15,8 +15,10 @@ from bot.app import run_bot
 from bot.local_bot_api import BotAPIEmulator
 from bot.settings import load_settings
 from surveys.clock import system_clock
+from surveys.complaints import Action
 from surveys.definitions import load_surveys
-from surveys.export import add_order, export_answers
+from surveys.export import export_answers
+from surveys.orders import add_order
 from surveys.store import Store
 
 USERNAME = "journeypulse_demo_bot"
@@ -121,12 +123,12 @@ async def support_agent(emu: BotAPIEmulator, done: asyncio.Event) -> int:
             continue
         after = card["message_id"]
         actions = {c.action: data for _, data in emu.buttons(card) if (c := callbacks.Desk.parse(data))}
-        if "take" not in actions:
+        if Action.TAKE not in actions:
             continue
-        emu.press_button(AGENT, card["message_id"], actions["take"], chat_id=SUPPORT_CHAT)
+        emu.press_button(AGENT, card["message_id"], actions[Action.TAKE], chat_id=SUPPORT_CHAT)
         emu.send_text(AGENT, APOLOGY, chat_id=SUPPORT_CHAT, reply_to_message_id=card["message_id"],
                       message_thread_id=card.get("message_thread_id"))  # fmt: skip
-        emu.press_button(AGENT, card["message_id"], actions["resolve"], chat_id=SUPPORT_CHAT, check=False)
+        emu.press_button(AGENT, card["message_id"], actions[Action.RESOLVE], chat_id=SUPPORT_CHAT, check=False)
         handled += 1
     return handled
 
@@ -178,7 +180,7 @@ async def run_demo(out: Path, customers: int = 36, first_week_delay: float = 3.0
         print(f"Emulator on {emu.base_url.removesuffix('/bot')}; {customers} simulated customers start their surveys…")
 
         async def journey(who: Customer) -> None:
-            _, link = await add_order(store, settings.deep_link_secret.get_secret_value(), USERNAME, f"DEMO-{who.user_id}", who.name, system_clock())  # type: ignore[union-attr]
+            _, link = await add_order(store, settings.secret("DEEP_LINK_SECRET"), USERNAME, f"DEMO-{who.user_id}", who.name, system_clock())
             emu.send_text(who.user_id, f"/start {link.split('start=', 1)[1]}")
             last = await act(emu, who, rng, outros, stages, 0)
             await act(emu, who, rng, outros, stages, last)  # the first-week survey, after FIRST_WEEK_DELAY

@@ -102,12 +102,13 @@ async def post_card(context: Context, complaint_id: int) -> None:
     card = await svc.store.complaint_card(complaint_id)
     if card is None:
         return
-    complaint = card[0]
+    complaint = card.complaint
     chat_id = svc.support_chat_id
+    assert chat_id is not None  # the desk runs only with a support chat
     thread_id = None
     if context.bot_data.support_topics:
         try:
-            topic = await context.bot.create_forum_topic(chat_id, f"#{complaint.id} {card[1].first_name or ''}"[:128])
+            topic = await context.bot.create_forum_topic(chat_id, f"#{complaint.id} {card.customer.first_name or ''}"[:128])
             thread_id = topic.message_thread_id
         except BadRequest:  # not a forum, or the bot may not manage topics: one chat for every card
             context.bot_data.support_topics = False
@@ -115,7 +116,7 @@ async def post_card(context: Context, complaint_id: int) -> None:
         chat_id, card_text(svc.desk_language, *card),
         reply_markup=card_buttons(complaint, svc.desk_language), message_thread_id=thread_id,
     )  # fmt: skip
-    await svc.store.set_card(complaint.id, chat_id, message.message_id, thread_id)  # type: ignore[arg-type]
+    await svc.store.set_card(complaint.id, chat_id, message.message_id, thread_id)
 
 
 async def draw_card(context: Context, complaint_id: int) -> None:
@@ -124,9 +125,9 @@ async def draw_card(context: Context, complaint_id: int) -> None:
     store = svc.store
     await store.card_drawn(complaint_id)  # first: a change made while drawing marks the card stale again
     card = await store.complaint_card(complaint_id)
-    if card is None or card[0].card_message_id is None:
+    if card is None or card.complaint.card_message_id is None:
         return
-    complaint = card[0]
+    complaint = card.complaint
     try:
         await context.bot.edit_message_text(
             card_text(svc.desk_language, *card), complaint.card_chat_id, complaint.card_message_id,
@@ -142,7 +143,7 @@ async def draw_card(context: Context, complaint_id: int) -> None:
 async def note_on_card(context: Context, complaint: Complaint, body: str) -> Message:
     """Post a line under a complaint's card (in its topic where there is one)."""
     return await context.bot.send_message(
-        complaint.card_chat_id, body, message_thread_id=complaint.thread_id,  # type: ignore[arg-type]
+        complaint.card_chat_id, body, message_thread_id=complaint.thread_id,  # type: ignore[arg-type]  # only posted cards get notes
         reply_to_message_id=complaint.card_message_id, allow_sending_without_reply=True,
     )  # fmt: skip
 
@@ -156,7 +157,7 @@ async def desk_round(context: Context) -> None:
     except Exception:  # a bug must not stop the desk for good: log it, keep going
         log.exception("support desk round failed")
     if context.application.running:
-        context.job_queue.run_once(  # type: ignore[union-attr]  # late is fine, skipped would end the chain
+        context.job_queue.run_once(  # late is fine, skipped would end the chain
             desk_round, services(context).desk_interval, name="desk_round", job_kwargs={"misfire_grace_time": None}
         )
 
@@ -183,11 +184,11 @@ async def sync_desk(context: Context) -> None:
         note = text(svc.desk_language, "desk_escalated", id=complaint.id, waited=waited)
         await store.queue_note(complaint.id, note, moment)
     for note_id, complaint_id, body in await store.notes_to_post():
-        complaint = await store.complaint(complaint_id)
-        if complaint is None or not await store.claim_note(note_id, svc.clock()):
+        noted = await store.complaint(complaint_id)
+        if noted is None or not await store.claim_note(note_id, svc.clock()):
             continue
         try:
-            sent = await note_on_card(context, complaint, body)
+            sent = await note_on_card(context, noted, body)
         except TelegramError:
             await store.unclaim_note(note_id)
             raise
@@ -221,7 +222,7 @@ async def ask_confirmation(context: Context, complaint: Complaint) -> None:
 
 async def desk_button_pressed(update: Update, context: Context) -> None:
     """Take, resolve or reopen a complaint from its card: staff only."""
-    query: CallbackQuery = update.callback_query  # type: ignore[assignment]
+    query: CallbackQuery = update.callback_query  # type: ignore[assignment]  # a CallbackQueryHandler's update has one
     svc = services(context)
     if not is_staff(svc, query.from_user):
         log.warning("user %s, not staff, pressed %r", query.from_user.id, query.data)
@@ -238,7 +239,7 @@ async def desk_button_pressed(update: Update, context: Context) -> None:
         return
     await toast(query, text(svc.desk_language, "desk_done"))  # the desk job redraws the card
     if TRANSITIONS[action].resolves:
-        await ask_confirmation(context, await svc.store.complaint(complaint_id))  # type: ignore[arg-type]
+        await ask_confirmation(context, await svc.store.complaint(complaint_id))  # type: ignore[arg-type]  # just resolved
 
 
 async def staff_replied(update: Update, context: Context) -> None:
@@ -268,7 +269,7 @@ async def staff_replied(update: Update, context: Context) -> None:
         return
     await svc.store.remember_message(sent.chat_id, sent.message_id, complaint.id)
     # The card's "last reply" line, redrawn by the desk job, tells staff it went out.
-    reply_text, replier = message.text or "", actor(update.effective_user)
+    reply_text, replier = message.text or "", actor(update.effective_user)  # type: ignore[arg-type]  # checked as staff above
     await complaints.staff_replied(svc.store, complaint, replier, reply_text, source, svc.clock())
 
 

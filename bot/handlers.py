@@ -12,7 +12,7 @@ from functools import partial
 from html import escape
 from typing import Any
 
-from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, MaybeInaccessibleMessage, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
@@ -21,14 +21,15 @@ from analysis.aggregate import last_complete_week
 from analysis.report import WeeklySummary, digest_week, weekly_summary
 from analysis.topics import Taxonomy, default_taxonomy
 from bot import callbacks
+from bot.metrics import Telemetry
 from bot.pacing import Pacer
-from bot.privacy import render_my_data
+from bot.privacy import erase_from_support_chat, render_my_data
 from bot.texts import LANGUAGE_NAMES, text
 from surveys import complaints, journey
 from surveys.clock import Clock, system_clock
+from surveys.complaints import FlagRules
 from surveys.definitions import LANGUAGES, Question, Survey
 from surveys.engine import AnswerValue
-from surveys.complaints import FlagRules
 from surveys.journey import Outcome, Person, Policy, ScoreFn, Step
 from surveys.store import Customer, Invitation, Store
 
@@ -70,6 +71,7 @@ class BotData:
     support_topics: bool = True  # False once the support chat turned out to take no forum topics
     digest_summary: tuple[str, WeeklySummary] | None = None  # the week's digest, reused by a retry
     digest_failed: tuple[str, datetime] | None = None  # the week whose digest failed to build, and when
+    telemetry: Telemetry = field(init=False)  # counters for /metrics, one registry per Application
 
 
 Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]
@@ -131,11 +133,11 @@ async def ask(context: Context, customer: Customer, invitation: Invitation, ques
     await services(context).store.mark_asked(invitation.id, question.id, message.message_id)
 
 
-async def show_answer(context: Context, step: Step, message: Message | None) -> None:
+async def show_answer(context: Context, step: Step, message: MaybeInaccessibleMessage | None) -> None:
     """Replace an answered question's buttons with the chosen answer."""
     assert step.answered is not None and step.value is not None and step.customer is not None
     chat_id = step.customer.chat_id
-    message_id = message.message_id if message else step.invitation.asked_message_id  # type: ignore[union-attr]
+    message_id = message.message_id if message else step.invitation.asked_message_id
     if message_id is None:
         return
     language = step.customer.language
@@ -192,7 +194,7 @@ async def start(update: Update, context: Context) -> None:
         return
     if step.status is Outcome.STARTED:
         greeting = text(language, "greeting", name=who.first_name or "")
-        intro = escape(step.survey.intro[language])  # type: ignore[union-attr]
+        intro = escape(step.survey.intro[language])
         await update.effective_message.reply_text(f"{greeting}\n{intro}", parse_mode=ParseMode.HTML)
     else:
         await reply(update, language, "resumed")
@@ -201,7 +203,7 @@ async def start(update: Update, context: Context) -> None:
 
 async def button_pressed(update: Update, context: Context) -> None:
     """Store the pressed answer and ask the next question."""
-    query: CallbackQuery = update.callback_query  # type: ignore[assignment]
+    query: CallbackQuery = update.callback_query  # type: ignore[assignment]  # a CallbackQueryHandler's update has one
     svc = services(context)
     pressed = callbacks.Answer.parse(query.data) or callbacks.Skip.parse(query.data)
     customer = await svc.store.customer_by_user(query.from_user.id)
@@ -223,7 +225,7 @@ async def button_pressed(update: Update, context: Context) -> None:
     if step.status is Outcome.RECORDED:  # the answer is stored: the three calls need not wait for each other
         await together(
             toast(query, text(language, "recorded")),
-            show_answer(context, step, query.message),  # type: ignore[arg-type]
+            show_answer(context, step, query.message),
             continue_survey(context, step),
         )
         await review_answers(context, step)
@@ -237,7 +239,7 @@ async def button_pressed(update: Update, context: Context) -> None:
             await _drop_buttons(query)
     elif step.status is Outcome.STALE:
         await toast(query, text(language, "stale"))
-        await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]
+        await ask(context, customer, *step.asking())
     else:  # invalid value for this question
         await toast(query, text(language, "unknown_button"))
 
@@ -284,8 +286,8 @@ async def text_answered(update: Update, context: Context) -> None:
         await continue_survey(context, step)
         await review_answers(context, step)
     elif step.status is Outcome.INVALID:
-        await reply(update, customer.language, "use_buttons" if step.question.type != "text" else "use_text")  # type: ignore[union-attr]
-        await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]
+        await reply(update, customer.language, "use_buttons" if step.question.type != "text" else "use_text")
+        await ask(context, customer, *step.asking())
     elif not await relay_to_support(context, update, customer, False):
         await reply(update, customer.language, "no_survey")
 
@@ -323,7 +325,7 @@ async def language_command(update: Update, context: Context) -> None:
 
 async def language_chosen(update: Update, context: Context) -> None:
     """Store the chosen language."""
-    query: CallbackQuery = update.callback_query  # type: ignore[assignment]
+    query: CallbackQuery = update.callback_query  # type: ignore[assignment]  # a CallbackQueryHandler's update has one
     chosen = callbacks.Language.parse(query.data)
     language = chosen.code if chosen else ""
     svc = services(context)
@@ -344,7 +346,7 @@ async def language_chosen(update: Update, context: Context) -> None:
 
 async def unknown_button(update: Update, context: Context) -> None:
     """Tell the user a button is not one we know."""
-    await toast(update.callback_query, text(await language_of(context, update), "unknown_button"))
+    await toast(update.callback_query, text(await language_of(context, update), "unknown_button"))  # type: ignore[arg-type]  # a CallbackQueryHandler's update has one
 
 
 async def send_due_surveys(context: Context) -> None:
@@ -384,7 +386,7 @@ async def _send_one(
         step = await journey.start_invitation(svc.store, svc.surveys, svc.policy, invitation, customer, moment)
         if step is None or step.question is None:
             return True
-        return await _deliver(context, customer, step, step.survey.intro[customer.language])  # type: ignore[union-attr]
+        return await _deliver(context, customer, step, step.survey.intro[customer.language])
     step = await journey.remind(svc.store, svc.surveys, invitation, customer, moment)
     return step is None or await _deliver(context, customer, step, text(customer.language, "reminder"))
 
@@ -394,7 +396,7 @@ async def _deliver(context: Context, customer: Customer, step: Step, opening: st
     store = services(context).store
     try:
         await context.bot.send_message(customer.chat_id, escape(opening))
-        await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]
+        await ask(context, customer, *step.asking())
     except Forbidden:  # blocked: keep the survey unsent, so it can go out if they come back with /start
         await journey.mark_unreachable(store, customer, services(context).clock())
         await journey.release(store, step)
@@ -438,7 +440,7 @@ async def relay_to_support(
 
 async def confirmation_chosen(update: Update, context: Context) -> None:
     """Store the customer's yes/no on whether the issue was fixed; a no reopens the complaint."""
-    query: CallbackQuery = update.callback_query  # type: ignore[assignment]
+    query: CallbackQuery = update.callback_query  # type: ignore[assignment]  # a CallbackQueryHandler's update has one
     svc = services(context)
     chosen = callbacks.Confirmation.parse(query.data)
     customer = await svc.store.customer_by_user(query.from_user.id)
@@ -494,13 +496,16 @@ async def forget_command(update: Update, context: Context) -> None:
 
 async def forget_chosen(update: Update, context: Context) -> None:
     """Delete the customer's data when they confirmed, else keep everything."""
-    query: CallbackQuery = update.callback_query  # type: ignore[assignment]
+    query: CallbackQuery = update.callback_query  # type: ignore[assignment]  # a CallbackQueryHandler's update has one
     language = await language_of(context, update)
     chosen = callbacks.Forget.parse(query.data)
     if chosen is not None and chosen.confirmed:
-        forgotten = await journey.forget(
-            services(context).store, query.from_user.id, services(context).clock(), update.update_id
-        )
+        svc = services(context)
+        # Where the support chat holds them (gone from the database after): erased there too, off their path.
+        topics = await svc.store.support_topics(query.from_user.id)
+        messages = await svc.store.support_messages(query.from_user.id)
+        forgotten = await journey.forget(svc.store, query.from_user.id, svc.clock(), update.update_id)
+        context.application.create_task(erase_from_support_chat(context.bot, topics, messages, svc.desk_language))
         answer = "forgotten" if forgotten else "mydata_none"
     else:
         answer = "forget_kept"
@@ -566,7 +571,7 @@ async def weekly_command(update: Update, context: Context) -> None:
 async def send_weekly(context: Context, chat_id: int, language: str) -> None:
     """Build the last complete week's summary in a thread and send it."""
     svc = services(context)
-    summary = await asyncio.to_thread(weekly_summary, svc.store.path, last_complete_week(svc.clock()), svc.taxonomy)
+    summary = await asyncio.to_thread(weekly_summary, svc.store.path, last_complete_week(svc.clock()), svc.surveys, svc.taxonomy)
     await send_summary(context, chat_id, language, summary)
 
 
@@ -584,7 +589,7 @@ async def send_due_digests(context: Context) -> None:
     cached = context.bot_data.digest_summary
     try:
         # The week has ended, so its figures no longer change: a retry reuses the summary already built.
-        summary = cached[1] if cached and cached[0] == week else await asyncio.to_thread(weekly_summary, svc.store.path, week, svc.taxonomy)
+        summary = cached[1] if cached and cached[0] == week else await asyncio.to_thread(weekly_summary, svc.store.path, week, svc.surveys, svc.taxonomy)
         context.bot_data.digest_summary = (week, summary)
     except Exception:  # a bug or a broken database: do not rebuild the report on every tick
         log.exception("could not build the digest of %s; retrying in %s", week, DIGEST_RETRY)

@@ -223,6 +223,8 @@ def test_complaint_figures_by_hand():
     assert c.confirmed == 50.0  # #1 yes, #2 no; #4 not answered
     assert [(i, h, s) for i, h, s, _ in c.oldest_open] == [(5, 17 * 24 + 14.0, "in_progress"), (3, 5 * 24 - 10.0, "open")]
     assert complaint_figures(facts.iloc[0:0], start, end).opened == 0
+    resolved = complaint_figures(facts[facts["state"] == "resolved"], start, end)  # nothing open: none listed
+    assert resolved.opened == 3 and resolved.oldest_open == []
 
 
 async def test_scorers_per_text_language(small_week, surveys):

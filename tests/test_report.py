@@ -302,3 +302,29 @@ def test_poster_wraps_chinese_by_width():
     assert lines == ["快递太慢了" * 2] * 3
     assert wrap_wide("下单的时候网站闪退了好几次。", 26) == ["下单的时候网站闪退了好几次。"]  # "。" never starts a line
     assert wrap_wide("The box arrived damaged and one part was broken", 20) == ["The box arrived", "damaged and one part", "was broken"]
+
+
+def test_cli_report_computes_against_the_surveys_the_bot_runs(cli_db, tmp_path, capsys):
+    from tests.helpers import write_custom_surveys
+
+    custom = tmp_path / "surveys"
+    custom.mkdir()
+    surveys = write_custom_surveys(custom)
+
+    async def fill():
+        store = await Store.open(cli_db)
+        await respond(store, surveys, "post_purchase", {"gift_wrap": 2, "channel": "ad", "checkout_ease": 6,
+                      "purchase_csat": 5, "improve": "nothing"}, completed=False)  # fmt: skip
+        await store.close()
+
+    asyncio.run(fill())
+    main(["report", "--week", WEEK, "--out", str(tmp_path / "custom"), "--surveys", str(custom)])
+    main(["report", "--week", WEEK, "--out", str(tmp_path / "shipped")])
+    capsys.readouterr()
+    assert "gift\\_wrap 0\\.0, channel" in (tmp_path / "custom" / "report.md").read_text(encoding="utf-8")
+    assert "gift" not in (tmp_path / "shipped" / "report.md").read_text(encoding="utf-8")
+    assert {(path.stat().st_mode & 0o777) for path in (tmp_path / "custom").iterdir()} == {0o600}  # they quote customers
+    (custom / "first_week.yaml").write_text("id: first_week\nquestions: []\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_:
+        main(["report", "--week", WEEK, "--surveys", str(custom)])
+    assert exit_.value.code == 1 and "first_week.yaml: no questions" in capsys.readouterr().err

@@ -163,5 +163,28 @@ async def test_summary_names_topics_from_the_shops_own_taxonomy(store, surveys, 
     await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1,
                   "what_went_wrong": "The courier took a week"}, scores={"what_went_wrong": -0.6},
                   topics={"what_went_wrong": ("slow_courier",)})  # fmt: skip
-    summary = await asyncio.to_thread(weekly_summary, store.path, WEEK, load_taxonomy(path))
+    summary = await asyncio.to_thread(weekly_summary, store.path, WEEK, None, load_taxonomy(path))
     assert "Медленный курьер 1 (100%)" in summary_text(summary, "ru") and "slow_courier" not in summary_text(summary, "zh")
+
+
+async def test_weekly_and_the_digest_compute_against_the_surveys_the_bot_runs(emulator, tmp_path):
+    from tests.helpers import write_custom_surveys
+
+    custom = tmp_path / "surveys"
+    custom.mkdir()
+    surveys = write_custom_surveys(custom)
+    emulator.add_user(MANAGER, "Mia")
+    settings = make_settings(tmp_path, emulator.base_url, manager_user_ids=str(MANAGER))
+    h = Harness(emulator, settings, surveys, Clock(MONDAY + timedelta(days=9)))
+    await h.start()
+    try:
+        await respond(h.store, surveys, "post_purchase", {"gift_wrap": 2, "channel": "ad", "checkout_ease": 6,
+                      "purchase_csat": 5}, completed=False)  # fmt: skip
+        digest = await h.next_message(MANAGER, timeout=15, predicate=lambda m: "document" in m)
+        emulator.send_text(MANAGER, "/weekly")
+        weekly = await h.next_message(MANAGER, after=digest["message_id"], timeout=15, predicate=lambda m: "document" in m)
+        for document in (digest, weekly):
+            page = emulator.file_bytes(document["document"]["file_id"]).decode("utf-8")
+            assert "gift_wrap" in page  # the drop-off of the custom question, not the shipped survey's
+    finally:
+        await h.stop()
