@@ -175,6 +175,15 @@ def complaint_problems(text: str, score: Score, topics: tuple[str, ...]) -> tupl
     found = problems(text, score.language, score.feeling)
     if found or score.feeling is not Feeling.NEGATIVE or score.polarity is None:
         return found
-    if score.polarity <= CLEARLY_NEGATIVE and set(topics) - _OPINION_TOPICS:
+    if score.polarity <= CLEARLY_NEGATIVE and set(topics) - _OPINION_TOPICS and not _is_opinion(text, score.language):
         return (Problem.UNHAPPY,)
     return ()
+
+
+def _is_opinion(text: str, language: str) -> bool:
+    """A polite verdict ("could be better", "not my favourite colour", "not impressed"): negative, but no report."""
+    if language != "en":
+        return False
+    from analysis.english_cues import hedged
+
+    return hedged(text)

@@ -53,9 +53,18 @@ _FUNCTION_WORDS = {
 }
 
 
+# The same lists by word: one look-up per word instead of one per word and language.
+_LANGUAGES_OF_WORD: dict[str, tuple[str, ...]] = {}
+for _language, _words in _FUNCTION_WORDS.items():
+    for _word in _words:
+        _LANGUAGES_OF_WORD[_word] = (*_LANGUAGES_OF_WORD.get(_word, ()), _language)
+
+
 def detect_language(text: str) -> str:
     """Return the language of `text` judged by its script: 'en', 'ru', 'zh', ... or 'und' without letters."""
     text = _NOISE.sub(" ", text)
+    if text.isascii():  # most English answers: no other script to count, and a fifth of the time of counting
+        return _latin_language(text) if _LATIN.search(text) else UNDETERMINED
     han = len(_HAN.findall(text))
     kana = len(_KANA.findall(text))
     hangul = len(_HANGUL.findall(text))
@@ -83,9 +92,8 @@ def _latin_language(text: str) -> str:
     """Tell an obviously non-English Latin-script text apart by its function words; otherwise 'en'."""
     counts = dict.fromkeys(_FUNCTION_WORDS, 0)
     for word in _WORD.findall(text.lower()):
-        for language, words in _FUNCTION_WORDS.items():
-            if word in words:
-                counts[language] += 1
+        for language in _LANGUAGES_OF_WORD.get(word, ()):
+            counts[language] += 1
     english = counts.pop("en")
     language, hits = max(counts.items(), key=lambda item: item[1])
     return language if hits >= 2 and hits > english else "en"
@@ -141,6 +149,8 @@ _NO_CONTENT = frozenset(
     """.split("|")  # noqa: SIM905 -- one phrase per |, easier to extend than a list literal
     if phrase.strip()
 )
+# A text this long holds more than a "nothing to add", whatever punctuation and spaces pad it.
+_NO_CONTENT_CHARS = 4 * max(map(len, _NO_CONTENT)) + 40
 # Emoji that show a feeling by themselves; any other emoji is read as neutral.
 _EMOJI_POLARITY = {
     **dict.fromkeys("👍👌👏🙏❤💖💕💯🔥⭐🌟✨🎉🥰😍😊😀😃😄😁🙂☺😉🤩🥳💪✅🤗😘💗💓💚💙💜🧡", 1.0),
@@ -169,19 +179,20 @@ def feeling_of(polarity: float) -> Feeling:
 def _without_content(text: str, language: str) -> Score | None:
     """A Score for a text with nothing to read (no words, a "nothing to add", only emoji), else None."""
     cleaned = _NOISE.sub(" ", text)
-    plain = _plain(cleaned)
-    unthanked = _THANKS.sub("", plain).strip()
-    if plain in _NO_CONTENT or unthanked in _NO_CONTENT or _ZH_PARTICLES.sub("", unthanked) in _NO_CONTENT:
-        return Score(language, 0.0, None, NO_CONTENT_SCORER, Feeling.NONE)
+    if _LETTERS.search(cleaned):
+        if len(cleaned) > _NO_CONTENT_CHARS:  # longer than any "nothing to add" however spaced: read it
+            return None
+        plain = _plain(cleaned)
+        unthanked = _THANKS.sub("", plain).strip()
+        if plain in _NO_CONTENT or unthanked in _NO_CONTENT or _ZH_PARTICLES.sub("", unthanked) in _NO_CONTENT:
+            return Score(language, 0.0, None, NO_CONTENT_SCORER, Feeling.NONE)
+        return None
     emoji = [char for char in cleaned if _is_emoji(char)]
-    words = [token for token in plain.split() if not token.isdigit()]
-    if emoji and not _LETTERS.search(cleaned):
+    if emoji:
         polarity = max(-1.0, min(1.0, sum(_EMOJI_POLARITY.get(char, 0.0) for char in emoji) / len(emoji)))
         return Score(language, polarity, None, EMOJI_SCORER, feeling_of(polarity))
-    if not words or not _LETTERS.search(cleaned):
-        # Empty, whitespace, control characters, a link, an order number, "-": nothing the customer said.
-        return Score(language, 0.0, None, NO_CONTENT_SCORER, Feeling.NONE)
-    return None
+    # Empty, whitespace, control characters, a link, an order number, "-": nothing the customer said.
+    return Score(language, 0.0, None, NO_CONTENT_SCORER, Feeling.NONE)
 
 
 # "нет, спасибо" and "没有，谢谢" decline as politely as they decline; the thanks adds no feeling.

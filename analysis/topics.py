@@ -68,8 +68,11 @@ def _pattern(language: str, terms: tuple[str, ...]) -> re.Pattern[str] | None:
     if not words:
         return None
     alternatives = "|".join(re.escape(w) for w in words)
-    # Latin and Cyrillic terms are stems matched at a word start; Chinese is unsegmented, so anywhere.
-    return re.compile(alternatives if language == "zh" else rf"(?<!\w)(?:{alternatives})")
+    # Latin and Cyrillic terms are stems matched at a word start; Chinese is unsegmented, so anywhere, except
+    # a Latin word in the Chinese list ("app"), which must stand alone: not the "app" in "disappointed".
+    if language == "zh":
+        return re.compile("|".join(rf"(?<![a-z]){re.escape(w)}(?![a-z])" if w.isascii() else re.escape(w) for w in words))
+    return re.compile(rf"(?<!\w)(?:{alternatives})")
 
 
 def load_taxonomy(path: Path) -> Taxonomy:

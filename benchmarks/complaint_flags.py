@@ -1,12 +1,12 @@
-"""Measure the complaint decision and topics on held-out survey answers; with --reviews, the old text rules on reviews.
+"""Measure the desk's complaint flags and topics on held-out survey answers; with --reviews, the old text rules on reviews.
 
 Example:
     .venv/bin/python benchmarks/complaint_flags.py                 # survey answers, heldout rows only
     .venv/bin/python benchmarks/complaint_flags.py --reviews --data-dir ../shared/data
 
 Survey answers (benchmarks/data/survey_answers.csv, written by the project): only `heldout` rows are read.
-Per language it prints complaint recall (labelled complaints read as complaints), the false-flag rate
-(labelled non-complaints read as complaints), how many no-content answers were flagged (must be 0), topic
+Per language it prints complaint recall (labelled complaints the desk flags: FlagRules.answer_reasons on the
+answer as read_text stores it), the false-flag rate (labelled non-complaints flagged), how many no-content answers were flagged (must be 0), topic
 precision and recall (micro, over topic keys), and texts/s of read_text.
 
 Reviews (--reviews):
@@ -32,6 +32,8 @@ from analysis.reading import read_text
 from analysis.sentiment import score_text
 from bot.demo import WORDS
 from surveys.complaints import FlagRules
+from surveys.reading import Reading
+from surveys.store import ScoredAnswer
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -69,6 +71,12 @@ def measure(name: str, frame: pd.DataFrame, rules: FlagRules) -> list[dict]:
 SURVEY_ANSWERS = Path(__file__).resolve().parent / "data" / "survey_answers.csv"
 
 
+def stored(text: str, reading: Reading) -> ScoredAnswer:
+    """A text answer as the store hands it to the complaint rules after read_text."""
+    score = reading.score
+    return ScoredAnswer(0, "improve", "text", None, text, score.polarity, score.feeling, reading.complaint)
+
+
 def measure_survey_answers(path: Path = SURVEY_ANSWERS, split: str = "heldout") -> pd.DataFrame:
     """Complaint recall, false flags, no-content flags, topic precision/recall and speed per language."""
     frame = pd.read_csv(path, keep_default_na=False)
@@ -80,7 +88,10 @@ def measure_survey_answers(path: Path = SURVEY_ANSWERS, split: str = "heldout") 
         started = time.process_time()  # CPU time: texts/s on one core, whatever else the machine runs
         readings = [read_text(t) for t in part["text"]]
         elapsed = time.process_time() - started
-        flagged = pd.Series([r.complaint for r in readings], index=part.index)
+        # What the desk does with each reading: the same rules flags() applies to a stored text answer.
+        desk = FlagRules()
+        flagged = pd.Series([bool(desk.answer_reasons(stored(text, r))) for text, r in zip(part["text"], readings, strict=True)],
+                            index=part.index)  # fmt: skip
         complaint = part["complaint"].astype(int) == 1
         none = part["feeling"] == "none"
         hits = predicted = gold = 0

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from train_sentiment import f1_of, is_held_out, macro_f1
+from train_sentiment import f1_of, is_held_out, is_tuning_half, macro_f1
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.sentiment import detect_language, score_text
@@ -140,13 +140,16 @@ class ThreeWaySet:
     language: str
     column: str
     held_out_only: bool  # True: the models trained on its other rows; False: no model saw any row of it
+    report_half: bool = False  # only the half whose errors were never looked at (not is_tuning_half)
 
 
-# Sets measured three ways. Clothing reviews and airline tweets were never trained or tuned on (a whole
-# review domain kept out; the tweets are non-commercial, so no shipped model may learn from them).
+# Sets measured three ways. Clothing reviews and airline tweets were never trained on (a whole review
+# domain kept out; the tweets are non-commercial, so no shipped model may learn from them). English design
+# choices (reading reviews by sentence) were looked at on half of the clothing reviews (is_tuning_half):
+# only the other half is measured.
 THREE_WAY = [
     ThreeWaySet("survey answers, heldout", "benchmarks/data/survey_answers.csv", "", "feeling", True),
-    ThreeWaySet("clothing-shop reviews (unseen domain)", "en/clothing_reviews.csv", "en", "polarity", False),
+    ThreeWaySet("clothing reviews, report half (unseen)", "en/clothing_reviews.csv", "en", "polarity", False, True),
     ThreeWaySet("airline tweets (unseen domain)", "en/airline_tweets.csv", "en", "polarity", False),
     ThreeWaySet("GoEmotions, held-out rows", "en/goemotions_en.csv", "en", "polarity", True),
     ThreeWaySet("UCI amazon+imdb sentences, held-out", "en/uci_amazon.csv en/uci_imdb.csv", "en", "label", True),
@@ -166,6 +169,8 @@ def read_three_way(spec: ThreeWaySet, data_dir: Path) -> pd.DataFrame:
         frame = pd.concat([pd.read_csv(data_dir / path, dtype=str, keep_default_na=False) for path in spec.path.split()])
         if spec.held_out_only:
             frame = frame[frame["text"].map(is_held_out)]
+        if spec.report_half:
+            frame = frame[~frame["text"].map(is_tuning_half)]
     frame = frame.rename(columns={spec.column: "label"})
     frame["label"] = frame["label"].replace({"0": "negative", "1": "positive"})
     return frame[frame["label"].isin(["negative", "neutral", "positive", "none"])]

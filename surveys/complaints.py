@@ -121,6 +121,7 @@ class FlagRules:
     nps_max: int = 6
     sentiment_below: float = -0.3
     phrases: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: DEFAULT_PHRASES)
+    custom_phrases: bool = False  # the phrases are the operator's (COMPLAINT_PHRASES_FILE), not the built-in lists
     _patterns: dict[str, re.Pattern[str] | None] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -147,8 +148,10 @@ class FlagRules:
     def answer_reasons(self, answer: ScoredAnswer) -> list[str]:
         """Return why a stored text answer reads as a complaint, going by its reading where it has one.
 
-        A neutral or no-content answer opens nothing by itself unless its complaint decision says it reports
-        a problem; `negative_text` needs a negative feeling.
+        A read answer is flagged by its complaint decision alone (analysis.complaint_text): a negative opinion
+        ("not my favourite colour") reports nothing to act on. Phrases from an operator's own file
+        (`custom_phrases`) still flag a negative text; the score threshold and the built-in phrases apply only
+        to texts stored before answers were read.
         """
         if answer.complaint is None:  # stored before texts were read for complaints: the old rules
             return self.text_reasons(answer.text, answer.sentiment)
@@ -157,9 +160,7 @@ class FlagRules:
         reasons = []
         if answer.complaint:
             reasons.append(COMPLAINT_TEXT)
-        if answer.feeling is Feeling.NEGATIVE and answer.sentiment is not None and answer.sentiment < self.sentiment_below:
-            reasons.append(NEGATIVE_TEXT)
-        if answer.feeling is Feeling.NEGATIVE and answer.text and self.complaint_words(answer.text):
+        if self.custom_phrases and answer.feeling is Feeling.NEGATIVE and answer.text and self.complaint_words(answer.text):
             reasons.append(COMPLAINT_WORDS)
         return reasons
 

@@ -102,13 +102,13 @@ async def test_one_complaint_per_survey_collects_every_flagged_answer(store, sur
     first = await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
     assert first is not None and first.state == "open"
     assert await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0) is None  # nothing new
-    step = await journey.write(store, surveys, step.customer, "bad", lambda t: reading(-0.6), T0)
+    step = await journey.write(store, surveys, step.customer, "it came broken", lambda t: reading(-0.6, complaint=True), T0)
     again = await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
     assert again is not None and again.id == first.id
     _, customer, ref, survey, flagged, last_reply = await store.complaint_card(first.id)
     assert (customer.first_name, ref, survey, last_reply) == ("Ann", "O-1", "post_purchase", None)
     assert [(a.question_id, a.reasons) for a in flagged] == [
-        ("checkout_ease", ("ces_low",)), ("purchase_csat", ("csat_low",)), ("what_went_wrong", ("negative_text",))
+        ("checkout_ease", ("ces_low",)), ("purchase_csat", ("csat_low",)), ("what_went_wrong", ("complaint_text",))
     ]
 
 
@@ -243,9 +243,18 @@ async def test_a_neutral_or_empty_answer_never_opens_a_complaint(store, surveys,
     assert await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0) is None
 
 
-async def test_negative_text_needs_a_negative_feeling(store, surveys):
+async def test_a_negative_opinion_alone_opens_nothing(store, surveys):
+    # "Not my favourite colour" reads negative but reports nothing the shop can act on: only the complaint
+    # decision of the reading flags a text, whatever its score.
     step = await answered(store, surveys, 24, {"channel": "ad", "checkout_ease": "6", "purchase_csat": "4",
-                                               "improve": "meh"}, lambda t: reading(-0.6))  # fmt: skip
-    complaint = await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
+                                               "improve": "not my favourite colour"}, lambda t: reading(-0.9))  # fmt: skip
+    assert await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0) is None
+
+
+async def test_an_operators_own_phrases_flag_a_negative_text(store, surveys):
+    own = FlagRules(phrases={"en": ("colour",)}, custom_phrases=True)
+    step = await answered(store, surveys, 25, {"channel": "ad", "checkout_ease": "6", "purchase_csat": "4",
+                                               "improve": "not my favourite colour"}, lambda t: reading(-0.9))  # fmt: skip
+    complaint = await complaints.review(store, own, step.invitation.id, step.customer.id, T0)
     _, _, _, _, flagged, _ = await store.complaint_card(complaint.id)
-    assert flagged[0].reasons == ("negative_text",)
+    assert flagged[0].reasons == ("complaint_words",)

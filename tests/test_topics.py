@@ -143,3 +143,21 @@ def test_a_clearly_negative_text_about_a_topic_is_a_complaint_without_a_rule():
     assert complaint_problems("a bit pricey", negative, ("price",)) == ()
     assert complaint_problems("worst day ever", negative, ()) == ()
     assert complaint_problems(text, Score("en", 0.0, None, "no-content", Feeling.NONE), ("quality",)) == ()
+
+
+def test_a_polite_verdict_is_an_opinion_not_a_complaint():
+    from analysis.complaint_text import complaint_problems
+    from surveys.reading import Score
+
+    negative = Score("en", -0.9, None, "tfidf-lr-en", Feeling.NEGATIVE)
+    for opinion in ("not my favourite colour", "the fabric could be better", "not really my style", "not impressed"):
+        assert complaint_problems(opinion, negative, ("quality",)) == (), opinion
+        assert not read_text(opinion).complaint, opinion
+    # Blame that is more than taste still counts, and a rule still fires inside a polite sentence.
+    assert complaint_problems("not happy with the stitching at all", negative, ("quality",)) == (Problem.UNHAPPY,)
+    assert read_text("could be better, the parcel arrived damaged").complaint
+
+
+def test_a_latin_word_in_the_chinese_terms_stands_alone():
+    assert "checkout" not in read_text("disappointed").topics
+    assert "checkout" in read_text("app一直闪退").topics

@@ -221,3 +221,20 @@ def test_shipped_file_is_gzip_json_of_the_documented_format() -> None:
 @pytest.mark.parametrize("text", ["Поддержка ответила за пять минут и всё решила", "Качество супер за такие деньги"])
 def test_issue_10_russian_praise_is_positive(text: str) -> None:
     assert score_text(text).feeling == "positive"
+
+
+def test_a_model_that_reads_by_sentence_averages_three_sentences_or_more() -> None:
+    model = parse_model(tiny_model(sentence_mean=True))
+    sentences = ["aab.", "b!", "ba?"]
+    each = [model.segment_decision(s) for s in sentences]
+    assert model.decision(" ".join(sentences)) == pytest.approx([sum(c) / 3 for c in zip(*each, strict=True)])
+    # Two sentences are read whole, as every text is by a model that does not read by sentence.
+    assert model.decision("aab. b!") == model.segment_decision("aab. b!")
+    assert parse_model(tiny_model()).decision(" ".join(sentences)) == model.segment_decision(" ".join(sentences))
+
+
+def test_a_very_long_text_is_read_up_to_max_chars() -> None:
+    from analysis.trained import MAX_CHARS
+
+    model = parse_model(tiny_model())
+    assert model.decision("ab" + " " * MAX_CHARS + "aaaa") == model.decision("ab")

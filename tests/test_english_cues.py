@@ -1,0 +1,91 @@
+"""Tests for the English cues: VADER's lexicon read in plain Python, sarcasm and polite verdicts."""
+
+from __future__ import annotations
+
+import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from analysis.english_cues import cue_counts, hedged, inverts_praise, valence_scores
+from analysis.sentiment import score_text
+
+VADER = SentimentIntensityAnalyzer()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "great product",
+        "not good at all",
+        "The fabric is lovely but it had to go back",
+        "I hate it :(",
+        "terrible service, never again",
+        "it works, nothing special",
+        "Fast delivery and a friendly courier, thank you",
+        "the box was crushed and the mug broken",
+    ],
+)
+def test_valence_scores_agree_with_vader(text):
+    compound, positive, negative = valence_scores(text)
+    expected = VADER.polarity_scores(text)
+    assert compound == pytest.approx(expected["compound"], abs=0.02)
+    assert (positive, negative) == pytest.approx((expected["pos"], expected["neg"]), abs=0.02)
+
+
+def test_valence_scores_of_a_text_without_lexicon_words_are_zero():
+    assert valence_scores("order 4411 parcel") == (0.0, 0.0, 0.0)
+    assert valence_scores("") == (0.0, 0.0, 0.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Perfect, still no reply from support",
+        "oh wonderful, the parcel is lost again",
+        "I just love paying twice for shipping",
+        "really enjoy being put on hold for an hour",
+        "thank you so much for wasting my afternoon",
+        "so much for express delivery",
+        "the packaging could have been a lot better",
+        "there is room for improvement",
+    ],
+)
+def test_sarcasm_and_hedges_turn_praise_into_blame(text):
+    assert inverts_praise(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Great, will order again", "Perfect fit, arrived on time", "Great, no problems at all", "love it, thank you",
+     "Nice colour, but it was late", "couldn't be better"],
+)  # fmt: skip
+def test_plain_praise_and_mixed_answers_are_not_inverted(text):
+    assert not inverts_praise(text)
+
+
+def test_a_hedge_is_an_opinion_but_denied_praise_may_be_a_complaint():
+    assert hedged("not my favourite colour") and hedged("the fit could be better")
+    assert not hedged("not happy with the delivery") and inverts_praise("not happy with the delivery")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Perfect, still no reply from support", "I just love paying twice for shipping", "the fit could be better",
+     "so much for next day delivery", "not my favourite colour", "Brilliant. Another delay."],
+)  # fmt: skip
+def test_the_english_model_reads_sarcasm_and_hedges_as_negative(text):
+    assert score_text(text).feeling == "negative"
+
+
+@pytest.mark.parametrize("text", ["Great, will order again", "Perfect fit, arrived on time", "Nice! Fast delivery"])
+def test_the_english_model_keeps_plain_praise_positive(text):
+    assert score_text(text).feeling == "positive"
+
+
+def test_a_long_review_is_read_sentence_by_sentence():
+    review = ("Love the colour and the fabric is soft. The buttons are pretty. Sadly it runs very small and the "
+              "seams were already coming apart. It had to go back.")  # fmt: skip
+    assert score_text(review).feeling == "negative"
+
+
+def test_cues_are_counted_whatever_the_case():
+    assert cue_counts("NEVER AGAIN. Still Waiting.") == cue_counts("never again. still waiting.") == (0, 2)
