@@ -37,31 +37,31 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
                        r"delayed", r"took (?:a month|weeks|forever)", r"another (?:week|day|month) of waiting",
                        r"hasn'?t (?:arrived|come|updated)", r"not (?:delivered|arrived|here)(?: yet)?\b",
                        r"where is my (?:order|parcel|package)", r"deliver my order", r"next day delivery\W+ lol",
-                       r"tracking hasn'?t", r"when will .* arrive", r"\d+ days\b.*\bago\b", r"(?:delivery|shipping|parcel|order) (?:got |was )?(?:moved|postponed|rescheduled)", r"tracking (?:hasn'?t|has not|didn'?t) (?:moved|changed)", r"waiting (?:\d+|two|three|five) (?:days|weeks)"),
+                       r"tracking hasn'?t", r"when will .* arrive", r"\d+ days\b.*\bago\b", r"(?:delivery|shipping|parcel|order) (?:got |was )?(?:moved|postponed|rescheduled)", r"tracking (?:hasn'?t|has not|didn'?t) (?:moved|changed)", r"waiting (?:\d+|two|three|five) (?:days|weeks)", r"turned up (?:late|the day after|a day late|a week late|after)", r"(?:sat|stuck|sitting|held|sits) (?:at|in) (?:the )?(?:depot|warehouse|customs|sorting)", r"not (?:at )?home'?\W+but i was"),
         Problem.MISSING: (r"never (?:came|arrived|got it|received)", r"did(?:n'?t| not) (?:arrive|come|get)",
                           r"(?:parcel|package|order|item)s? (?:was |is )?(?:lost|missing)", r"lost\b", r"missing",
-                          r"only got \d", r"wrong address", r"couldn'?t find my", r"cancell?ed", r"never got"),
+                          r"only got \d", r"wrong address", r"couldn'?t find my", r"cancell?ed", r"never got", r"only (?:\d+|one|two|three|four|half)\b(?! (?:days?|hours?|minutes?|weeks?|business))(?: \w+)? (?:of|in|came|arrived|were|was)\b", r"half (?:the|of the) \w+ (?:were |was |are )?(?:gone|missing)", r"(?:were|was|are) gone\b", r"never (?:showed|turned up)", r"nowhere to be (?:seen|found)", r"(?:parcel|package|order|it) is nowhere"),
         Problem.DAMAGED: (r"damaged", r"crushed", r"soaked", r"in the rain", r"scratch", r"seal was broken",
                           r"arrived (?:broken|with a hole|damaged)", r"cracked", r"dead on arrival"),
         Problem.WRONG_ITEM: (r"wrong (?:item|model|colou?r|product|one|size)", r"someone else'?s order",
                              r"isn'?t what i ordered", r"not what i ordered", r"(?:sent|got) (?:me )?(?:a|an|the) \w+ one, i ordered",
-                             r"i ordered .* (?:and )?got", r"ordered size", r"instead of (?:a|an|the|my)"),
+                             r"i ordered .* (?:and )?got", r"ordered size", r"instead of (?:a|an|the|my)", r"(?:but|and) (?:i )?(?:paid|ordered|asked) for", r"what i (?:got|received) (?:is|was)", r"two different (?:sizes|colou?rs|models)", r"(?:a |an )?(?:used|second.?hand|worn|returned) (?:item|one|product|pair)", r"(?:someone|somebody) else'?s", r"(?:has|had|have|is|was|were|are|got|sent|send|with) (?:me )?(?:the |a )?wrong\b"),
         Problem.SIZE: (r"too (?:small|big|large|tight|short|long)", r"sizes? (?:are|is) (?:off|wrong)",
-                       r"runs (?:small|large)", r"smaller size", r"exchange"),
+                       r"runs (?:small|large)", r"smaller size", r"exchange", r"(?:shorter|longer|smaller|bigger|tighter|looser|wider|narrower) than (?:the )?(?:size|chart|described|advertised|listed|stated|it says)"),
         Problem.DEFECT: (r"brok|brokn", r"defect", r"faulty", r"doesn'?t work", r"does not work", r"not working",
                          r"stopped working", r"fell off", r"came apart", r"dead pixel", r"flicker", r"hole in",
-                         r"button is missing", r"smells like chemicals", r"cheap plastic", r"fad(?:ed|es)", r"(?:doesn'?t|does not|won'?t|will not) (?:charge|turn on|close|open|hold|stay)", r"(?:seams?|stitching) (?:came|coming|come) (?:undone|apart|loose)", r"peel(?:ed|ing|s) off", r"leak"),
+                         r"button is missing", r"smells like chemicals", r"cheap plastic", r"fad(?:ed|es)", r"(?:doesn'?t|does not|won'?t|will not) (?:charge|turn on|close|open|hold|stay)", r"(?:seams?|stitching) (?:came|coming|come) (?:undone|apart|loose)", r"peel(?:ed|ing|s) off", r"leak", r"snapp", r"tore\b", r"torn\b", r"ripped", r"split (?:open|apart|at|in)", r"burst", r"frayed", r"unravel", r"wobbl", r"(?:came|come|comes|coming) (?:off|loose|apart|undone|unstuck)", r"(?:gave|gives|giving) (?:way|out)", r"fell apart", r"falling apart", r"stain(?:s|ed)?\b", r"rust(?:y|ed|ing)\b", r"mou?ldy?\b", r"(?:gets|got|runs|getting) (?:really |very |too |super )hot", r"overheat", r"burnt|burning smell|smells? burn", r"(?:goes|went|turns|turned|switches|switched|keeps turning) off", r"hairs? on it", r"(?:arrived|came|was|is|were|looks) dirty", r"until the \w+ (?:broke|tore|snapped|split|failed|died)", r"chipp(?:ed|ing)", r"jamm(?:ed|ing)|jams\b", r"dent(?:s|ed)?\b", r"separating", r"shr[au]nk", r"ruined", r"in pieces", r"(?:grinding|rattling|clicking|buzzing|squeaking|scraping) (?:noise|sound)|rattles|squeaks", r"(?:only )?lasts? (?:only )?(?:an|one|\d+|a few|half an) (?:hour|minute|day)s?\b"),
         Problem.REFUND: (r"refund", r"money back", r"return (?:it|this|request)", r"returned it", r"want to return",
                          r"how do i return", r"money (?:is )?(?:still )?not back", r"still no money"),
         Problem.CHARGE: (r"charged (?:me )?(?:twice|double|more)", r"double.charged", r"charged for shipping",
-                         r"took money .* twice", r"shows unpaid", r"charged anyway", r"charged twice"),
+                         r"took money .* twice", r"shows unpaid", r"charged anyway", r"charged twice", r"(?:discount|voucher|coupon|promo(?: code)?|code) (?:didn'?t|did not|doesn'?t|does not|won'?t|wasn'?t|never) (?:come off|apply|work|get applied|taken off)", r"(?:fee|charge) (?:that )?(?:nobody|no one|never|wasn'?t|was not|not) (?:mentioned|told|shown)", r"hidden (?:fee|charge)s?"),
         Problem.SUPPORT: (r"rude", r"never repl", r"no(?:body| one) (?:answers|responds|replied|called|can tell)",
                           r"no answer", r"on hold", r"hung up", r"useless", r"no human", r"support is a joke",
-                          r"thanks for nothing", r"called me back", r"without any explanation", r"(?:didn'?t|did not|never) (?:actually )?(?:fix|solve|help)", r"not (?:solved|fixed|resolved)"),
+                          r"thanks for nothing", r"called me back", r"without any explanation", r"(?:didn'?t|did not|never) (?:actually )?(?:fix|solve|help)", r"not (?:solved|fixed|resolved)", r"can'?t (?:reach|get hold of|talk to|speak to|get through to) (?:a |any )?(?:person|human|one|anyone|someone|support|agent)", r"(?:call ?back|reply|answer|response)s? (?:that )?never (?:came|happened|arrived|did)", r"silence", r"(?:no one|nobody) (?:tells|told|explains|explained|gets back|got back)", r"(?:chat ?)?bot (?:just )?(?:loops|is useless|goes in circles)", r"(?:got|get|keep getting|was|were) (?:cut off|hung up on|disconnected)", r"closed (?:my|the) (?:ticket|case|request|complaint)", r"without (?:fixing|solving|resolving|sorting|helping)"),
         Problem.APP_BUG: (r"crash", r"error", r"froze", r"can'?t (?:log ?in|place|pay)", r"couldn'?t (?:place|pay|log)",
                           r"keeps reloading", r"promo code doesn'?t", r"doesn'?t work at checkout", r"(?:cart|basket) shows", r"price (?:changes|changed) (?:in|at) (?:the )?(?:cart|checkout)"),
         Problem.MISLEADING: (r"nothing like the pic", r"description (?:said|is wrong)", r"listing said",
-                             r"in the description is wrong", r"not as described", r"it is not\.", r"more than the price"),
+                             r"in the description is wrong", r"not as described", r"it is not\.", r"more than the price", r"(?:in|on) the (?:photo|picture|pic|image|listing|site|website)s? (?:it )?(?:is|was|looks|looked|said|says)\b.*\b(?:but|what i got|arrived|in reality|actually)", r"says (?:it'?s )?(?:waterproof|leather|cotton|silk|wool|real|solid|organic)\b.*\b(?:but|got wet|isn'?t|not\b)"),
     },
     "ru": {
         Problem.LATE: (r"до сих пор (?:жду|не)", r"опаздыва", r"опоздал", r"задерж", r"неделя ожидания", r"где мой",
@@ -113,7 +113,11 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
 # is no complaint.
 _DENIALS = {
     "en": r"not late at all|never had a problem|no issues|no problems?\b|can'?t complain|any complaints|"
-          r"nothing to complain|painless|got my money back in",
+          r"nothing to complain|painless|got my money back in|"
+          r"(?:no|without|not a single|not one|never any) (?:\w+ )?(?:stains?|rust|hairs?|tears?|marks?|scratch\w*)|"
+          r"(?:didn'?t|did not|doesn'?t|does not|never|won'?t|hasn'?t|has not|not) (?:\w+ )?(?:come apart|"
+          r"fall apart|fade|faded|peel|peeled|shrink|shrunk|tear|rip|snap|wobble|overheat|get hot|turn off|go off)|"
+          r"nothing (?:came|come|fell) (?:off|apart|out)|nothing (?:is |was |went |at all )?wrong|(?:isn'?t|wasn'?t|not) wrong",
     "ru": r"не опоздали|не было проблем|проблем нет|никаких претензий|не могу пожаловаться|претензий нет|"
           r"жалоб нет|деньги вернули за|возврат оформили быстро",
     "zh": r"没晚|没出过问题|没有任何投诉|挑不出毛病|没问题|退货很顺利",

@@ -186,10 +186,20 @@ def inverts_praise(text: str) -> bool:
     return any(pattern.search(lower) is not None for pattern in (_SARCASM, _HEDGES, _NEGATED_PRAISE))
 
 
+# Wishes and suggestions: "I'd prefer paper packaging", "wish it came in blue", "maybe add gift wrap".
+_SUGGESTIONS = _cue_pattern(
+    r"(?:i'?d|i would|we'?d|would) (?:prefer|rather|like|love)\b",
+    r"wish\b",
+    r"would be (?:nice|great|good|better|lovely|handy|helpful)",
+    r"(?:maybe|perhaps|please|could you|you could|you should) (?:add|offer|consider|include|have|make|bring)",
+)
+
+
 def hedged(text: str) -> bool:
-    """Whether a text gives a polite verdict ("could be better", "not my favourite", "not impressed"): an
-    opinion, which reports nothing for the shop to act on by itself."""
-    return _HEDGES.search(_lower(text)) is not None
+    """Whether a text gives a polite verdict ("could be better", "not my favourite", "not impressed") or a
+    wish ("I'd prefer paper packaging"): an opinion, which reports nothing for the shop to act on by itself."""
+    lower = _lower(text)
+    return _HEDGES.search(lower) is not None or _SUGGESTIONS.search(lower) is not None
 
 
 # VADER's word list (MIT, shipped in the vaderSentiment package) read in plain Python: the same lexicon and
