@@ -37,10 +37,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
                        r"delayed", r"took (?:a month|weeks|forever)", r"another (?:week|day|month) of waiting",
                        r"hasn'?t (?:arrived|come|updated)", r"not (?:delivered|arrived|here)(?: yet)?\b",
                        r"where is my (?:order|parcel|package)", r"deliver my order", r"next day delivery\W+ lol",
-                       r"tracking hasn'?t", r"when will .* arrive", r"\d+ days\b.*\bago\b", r"(?:delivery|shipping|parcel|order) (?:got |was )?(?:moved|postponed|rescheduled)", r"tracking (?:hasn'?t|has not|didn'?t) (?:moved|changed)", r"waiting (?:\d+|two|three|five) (?:days|weeks)", r"turned up (?:late|the day after|a day late|a week late|after)", r"(?:sat|stuck|sitting|held|sits) (?:at|in) (?:the )?(?:depot|warehouse|customs|sorting)", r"not (?:at )?home'?\W+but i was"),
+                       r"tracking hasn'?t", r"when will .* arrive", r"\d+ days\b.*\bago\b", r"(?:delivery|shipping|parcel|order) (?:got |was )?(?:moved|postponed|rescheduled)", r"tracking (?:hasn'?t|has not|didn'?t) (?:moved|changed)", r"waiting (?:\d+|two|three|five) (?:days|weeks)", r"turned up (?:late|the day after|a day late|a week late|after)", r"(?:sat|stuck|sitting|held|sits) (?:at|in) (?:the )?(?:depot|warehouse|customs|sorting)", r"not (?:at )?home'?\W+but i was", r"for the (?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:day|week|time)\b", r"'(?:next[- ]day|express|fast|quick|24h|same[- ]day|priority)'"),
         Problem.MISSING: (r"never (?:came|arrived|got it|received)", r"did(?:n'?t| not) (?:arrive|come|get)",
                           r"(?:parcel|package|order|item)s? (?:was |is )?(?:lost|missing)", r"lost\b", r"missing",
-                          r"only got \d", r"wrong address", r"couldn'?t find my", r"cancell?ed", r"never got", r"only (?:\d+|one|two|three|four|half)\b(?! (?:days?|hours?|minutes?|weeks?|business))(?: \w+)? (?:of|in|came|arrived|were|was)\b", r"half (?:the|of the) \w+ (?:were |was |are )?(?:gone|missing)", r"(?:were|was|are) gone\b", r"never (?:showed|turned up)", r"nowhere to be (?:seen|found)", r"(?:parcel|package|order|it) is nowhere"),
+                          r"only got \d", r"wrong address", r"couldn'?t find my", r"cancell?ed", r"never got", r"only (?:\d+|one|two|three|four|half)\b(?! (?:days?|hours?|minutes?|weeks?|business))(?: \w+)? (?:of|in|came|arrived|were|was)\b", r"half (?:the|of the) \w+ (?:were |was |are )?(?:gone|missing)", r"(?:were|was|are) gone\b", r"never (?:showed|turned up)", r"nowhere to be (?:seen|found)", r"(?:parcel|package|order|it) is nowhere", r"(?:sent|received|got|delivered|came with) nothing\b", r"half (?:the|of the|of my) (?:order|parcel|items?|things)", r"back.?order", r"the rest (?:is |are |was |were )?(?:missing|not|never)"),
         Problem.DAMAGED: (r"damaged", r"crushed", r"soaked", r"in the rain", r"scratch", r"seal was broken",
                           r"arrived (?:broken|with a hole|damaged)", r"cracked", r"dead on arrival"),
         Problem.WRONG_ITEM: (r"wrong (?:item|model|colou?r|product|one|size)", r"someone else'?s order",
@@ -54,14 +54,14 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         Problem.REFUND: (r"refund", r"money back", r"return (?:it|this|request)", r"returned it", r"want to return",
                          r"how do i return", r"money (?:is )?(?:still )?not back", r"still no money"),
         Problem.CHARGE: (r"charged (?:me )?(?:twice|double|more)", r"double.charged", r"charged for shipping",
-                         r"took money .* twice", r"shows unpaid", r"charged anyway", r"charged twice", r"(?:discount|voucher|coupon|promo(?: code)?|code) (?:didn'?t|did not|doesn'?t|does not|won'?t|wasn'?t|never) (?:come off|apply|work|get applied|taken off)", r"(?:fee|charge) (?:that )?(?:nobody|no one|never|wasn'?t|was not|not) (?:mentioned|told|shown)", r"hidden (?:fee|charge)s?"),
+                         r"took money .* twice", r"shows unpaid", r"charged anyway", r"charged twice", r"(?:discount|voucher|coupon|promo(?: code)?|code) (?:didn'?t|did not|doesn'?t|does not|won'?t|wasn'?t|never) (?:come off|apply|work|get applied|taken off)", r"(?:fee|charge) (?:that )?(?:nobody|no one|never|wasn'?t|was not|not) (?:mentioned|told|shown)", r"hidden (?:fee|charge)s?", r"(?:code|voucher|gift card|coupon)s? (?:was|is|were|had been|has been) already (?:used|redeemed|taken)", r"(?:code|voucher|gift card|coupon) (?:is |was )?(?:invalid|expired|not valid|rejected)", r"(?:customs|dut(?:y|ies)|tax|shipping cost|extra)s? (?:that )?(?:nobody|no one|never|weren'?t|wasn'?t|were not|was not) (?:mentioned|told|shown|included)"),
         Problem.SUPPORT: (r"rude", r"never repl", r"no(?:body| one) (?:answers|responds|replied|called|can tell)",
                           r"no answer", r"on hold", r"hung up", r"useless", r"no human", r"support is a joke",
                           r"thanks for nothing", r"called me back", r"without any explanation", r"(?:didn'?t|did not|never) (?:actually )?(?:fix|solve|help)", r"not (?:solved|fixed|resolved)", r"can'?t (?:reach|get hold of|talk to|speak to|get through to) (?:a |any )?(?:person|human|one|anyone|someone|support|agent)", r"(?:call ?back|reply|answer|response)s? (?:that )?never (?:came|happened|arrived|did)", r"silence", r"(?:no one|nobody) (?:tells|told|explains|explained|gets back|got back)", r"(?:chat ?)?bot (?:just )?(?:loops|is useless|goes in circles)", r"(?:got|get|keep getting|was|were) (?:cut off|hung up on|disconnected)", r"closed (?:my|the) (?:ticket|case|request|complaint)", r"without (?:fixing|solving|resolving|sorting|helping)"),
         Problem.APP_BUG: (r"crash", r"error", r"froze", r"can'?t (?:log ?in|place|pay)", r"couldn'?t (?:place|pay|log)",
                           r"keeps reloading", r"promo code doesn'?t", r"doesn'?t work at checkout", r"(?:cart|basket) shows", r"price (?:changes|changed) (?:in|at) (?:the )?(?:cart|checkout)"),
         Problem.MISLEADING: (r"nothing like the pic", r"description (?:said|is wrong)", r"listing said",
-                             r"in the description is wrong", r"not as described", r"it is not\.", r"more than the price", r"(?:in|on) the (?:photo|picture|pic|image|listing|site|website)s? (?:it )?(?:is|was|looks|looked|said|says)\b.*\b(?:but|what i got|arrived|in reality|actually)", r"says (?:it'?s )?(?:waterproof|leather|cotton|silk|wool|real|solid|organic)\b.*\b(?:but|got wet|isn'?t|not\b)"),
+                             r"in the description is wrong", r"not as described", r"it is not\.", r"more than the price", r"(?:in|on) the (?:photo|picture|pic|image|listing|site|website)s? (?:it )?(?:is|was|looks|looked|said|says)\b.*\b(?:but|what i got|arrived|in reality|actually)", r"says (?:it'?s )?(?:waterproof|leather|cotton|silk|wool|real|solid|organic)\b.*\b(?:but|got wet|isn'?t|not\b)", r"(?:different|other) (?:shade|colou?r|size|model|material|pattern|fabric) (?:to|than|from) (?:the )?(?:website|site|photo|picture|pic|listing|description|ad)"),
     },
     "ru": {
         Problem.LATE: (r"до сих пор (?:жду|не)", r"опаздыва", r"опоздал", r"задерж", r"неделя ожидания", r"где мой",
@@ -179,9 +179,20 @@ def complaint_problems(text: str, score: Score, topics: tuple[str, ...]) -> tupl
     found = problems(text, score.language, score.feeling)
     if found or score.feeling is not Feeling.NEGATIVE or score.polarity is None:
         return found
+    if _is_sarcasm(text, score.language):  # praise of a problem names the problem: "so much for express delivery"
+        return (Problem.UNHAPPY,)
     if score.polarity <= CLEARLY_NEGATIVE and set(topics) - _OPINION_TOPICS and not _is_opinion(text, score.language):
         return (Problem.UNHAPPY,)
     return ()
+
+
+def _is_sarcasm(text: str, language: str) -> bool:
+    """Sarcasm over a problem ("perfect, still no reply", "love paying twice for shipping"); English only."""
+    if language != "en":
+        return False
+    from analysis.english_cues import sarcastic
+
+    return sarcastic(text)
 
 
 def _is_opinion(text: str, language: str) -> bool:

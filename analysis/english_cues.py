@@ -150,17 +150,19 @@ def cue_counts(text: str) -> tuple[int, int]:
 # praise of a sentence holding one of these into blame (analysis.trained.Model).
 _PROBLEM_AFTER_PRAISE = (
     r"another (?:\w+ )?(?:week|day|month|hour|delay|excuse|wait|email|call)s?\b|"
-    r"(?:still|yet) (?:waiting|no\b|nothing|not\b|broken)|(?:more|longer) wait|waiting|"
+    r"(?:still|yet) (?:waiting|no\b|nothing|not\b|broken)|(?<!no )(?:more|longer) wait|(?<!no more )(?<!without )(?<!no )waiting|"
     r"no (?:reply|answer|response|refund|parcel|package|order|delivery|update|tracking|one|news|word|money|sign)\b|"
-    r"(?:broke|broken|late|delayed|wrong|lost|crashed|failed|cancell?ed|charged)\b"
+    r"(?:broke|broken|late|delayed|wrong|lost|crashed|failed|cancell?ed|charged|sent nothing)\b"
 )
 _SARCASM = _cue_pattern(
     r"(?<![\w ])\s*(?:oh|well|yeah|wow|just)?\W*(?:great|perfect|wonderful|fantastic|awesome|brilliant|lovely|nice|"
-    r"super|amazing|excellent|terrific|splendid|cool)(?: (?:job|work|service))?\s*[,.!…-]+\s*(?:\w+\W+){0,4}?"
+    r"super|amazing|excellent|terrific|splendid|cool|top|fab|lovely)(?: (?:job|work|service))?\s*[,.!…-]+\s*(?:\w+\W+){0,4}?"
     r"(?:" + _PROBLEM_AFTER_PRAISE + r")",
     r"(?:love|adore|enjoy|like)(?:s|d)? (?:waiting|paying (?:twice|extra|again)|being (?:ignored|charged|lied to|"
     r"put on hold|kept waiting|overcharged)|chasing|spending (?:hours|days|weeks)|getting (?:charged|ignored)|"
     r"wasting|having to (?:wait|chase|call|ask|pay))",
+    r"(?:love|adore|enjoy|like)(?:s|d)? (?:that|how|it when) (?:i|we|you|one) (?:have|had|has|must|need|get) to "
+    r"(?:pay|wait|chase|call|ask|email|return|send|phone)",
     r"thanks? (?:you )?(?:a lot |so much |very much )?for (?:nothing|wasting|ruining|losing|breaking|the runaround)",
     r"so much for (?:the |your )?(?:fast|quick|next|express|free|speedy|premium|guaranteed|tracked)",
 )
@@ -193,6 +195,12 @@ _SUGGESTIONS = _cue_pattern(
     r"would be (?:nice|great|good|better|lovely|handy|helpful)",
     r"(?:maybe|perhaps|please|could you|you could|you should) (?:add|offer|consider|include|have|make|bring)",
 )
+
+
+def sarcastic(text: str) -> bool:
+    """Whether a text praises a problem ("perfect, still no reply", "love paying twice"): a complaint, however
+    it scores."""
+    return _SARCASM.search(_lower(text)) is not None
 
 
 def hedged(text: str) -> bool:

@@ -392,7 +392,9 @@ def tuning_grid(recipe: Recipe) -> list[Recipe]:
     if survey:
         grid.append(replace(recipe, sources=others + (replace(survey[0], weight=survey[0].weight * 3),)))
     if recipe.lexicon:
-        grid.append(replace(recipe, lexicon="vader" if recipe.lexicon != "vader" else None))
+        # VADER itself in place of its lexicon read in plain Python, and no lexicon at all.
+        grid.append(replace(recipe, lexicon=recipe.lexicon.replace("valence", "vader")))
+        grid.append(replace(recipe, lexicon=None))
     if recipe.features.words:
         grid.append(replace(recipe, features=replace(recipe.features, words=0)))
     return grid

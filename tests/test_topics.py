@@ -161,3 +161,21 @@ def test_a_polite_verdict_is_an_opinion_not_a_complaint():
 def test_a_latin_word_in_the_chinese_terms_stands_alone():
     assert "checkout" not in read_text("disappointed").topics
     assert "checkout" in read_text("app一直闪退").topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the mug handle snapped", "only 3 of the 6 glasses came", "got navy but I paid for black",
+     "the strap came loose after a day", "support closed my ticket", "my voucher code was already used",
+     "the throw is a different colour to the photo", "so much for express delivery", "I just love paying twice"],
+)  # fmt: skip
+def test_english_problems_are_found_by_the_kind_of_wording(text):
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text", ["nothing came off in the wash", "no stains at all, lovely", "great, no more waiting for slow couriers",
+             "I'd prefer paper packaging to plastic", "only 2 days to arrive, great"],
+)  # fmt: skip
+def test_english_praise_and_wishes_are_no_complaint(text):
+    assert not read_text(text).complaint, text
