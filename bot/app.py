@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import collections
+import contextlib
 import json
 import logging
 import random
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from functools import partial
+from typing import TypeVar
 
 from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     CommandHandler,
@@ -28,16 +31,18 @@ from analysis.reading import read_text
 from analysis.topics import Taxonomy
 from bot import callbacks, desk, handlers
 from bot.handlers import Services
-from bot.pacing import Pacer
+from bot.pacing import Backoff, ChatRateLimiter, Flood, FloodGuard, Pacer, seconds
 from bot.settings import Settings, SettingsError
+from bot.texts import text
 from surveys import journey
 from surveys.definitions import Survey
 from surveys.reading import Reading
 from surveys.store import Store
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
-MAX_ATTEMPTS = 8  # an update that keeps failing must not block everyone behind it forever
+IN_FLIGHT = 1000  # updates received and not yet handled; past it the poller waits for the lanes
 # Senders handled at once, bounded so a burst of updates cannot open a connection per sender
 # (8 and 64 measured alike in benchmarks/load.py).
 LANES = 64
@@ -68,25 +73,41 @@ def score_answer(text: str, taxonomy: Taxonomy | None = None) -> Reading:
 
 
 async def record_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log handler errors; remember transient ones so intake retries the update later."""
+    """Sort handler errors: transient ones are retried by intake, refusals set aside for staff, the rest logged."""
     error = context.error
+    if not isinstance(update, Update):
+        log.error("job failed", exc_info=error)
+        return
+    data = context.application.bot_data
     # BadRequest subclasses NetworkError in PTB, but retrying a bad request cannot help.
-    if isinstance(update, Update) and isinstance(error, NetworkError | RetryAfter) and not isinstance(error, BadRequest):
-        context.application.bot_data.setdefault("retry", set()).add(update.update_id)
-        if isinstance(error, RetryAfter):
-            data = context.application.bot_data
-            data["retry_after"] = max(data.get("retry_after", 0.0), _seconds(error.retry_after))
+    if isinstance(error, NetworkError | RetryAfter) and not isinstance(error, BadRequest):
+        wait = seconds(error.retry_after) if isinstance(error, RetryAfter) else 0.0
+        data.setdefault("retry", {})[update.update_id] = wait
         log.warning("update %s hit a transient Telegram error, will retry: %s", update.update_id, error)
         return
-    if isinstance(update, Update) and isinstance(error, Forbidden) and update.effective_user is not None:
+    if isinstance(error, sqlite3.OperationalError):  # locked by another process, or the disk is full for now
+        data.setdefault("retry", {})[update.update_id] = 0.0
+        log.warning("update %s could not be stored, will retry: %s", update.update_id, error)
+        return
+    if isinstance(error, Forbidden) and update.effective_user is not None:
         # Blocked while we answered: what they gave is stored; schedule nothing more until they come back.
-        store = context.application.bot_data["services"].store
+        store = data["services"].store
         customer = await store.customer_by_user(update.effective_user.id)
         if customer is not None:
             await journey.mark_unreachable(store, customer, datetime.now(UTC))
         log.info("user %s blocked the bot", update.effective_user.id)
         return
-    log.error("update %s failed", getattr(update, "update_id", None), exc_info=error)
+    # Retrying cannot help: set it aside where staff can list it (`journeypulse set-aside`), and go on.
+    data.setdefault("refused", {})[update.update_id] = f"{type(error).__name__}: {error}"[:500]
+    if isinstance(error, TelegramError):
+        log.warning("update %s refused by Telegram, set aside: %s", update.update_id, error)
+    else:
+        log.error("update %s failed, set aside", update.update_id, exc_info=error)
+
+
+def backoff(settings: Settings) -> Backoff:
+    """The retry schedule the settings ask for."""
+    return Backoff(fast_attempts=settings.retry_fast_attempts, slow=settings.retry_slow_interval.total_seconds())
 
 
 def build_application(
@@ -102,7 +123,7 @@ def build_application(
         .updater(None)
     )
     if settings.telegram_rate_limit:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=5))
+        builder = builder.rate_limiter(ChatRateLimiter(max_retries=5))
     application = builder.build()
     application.bot_data["pacer"] = Pacer(settings.bulk_send_rate)
     application.bot_data["services"] = Services(
@@ -110,6 +131,7 @@ def build_application(
         rules=settings.flag_rules, support_chat_id=settings.support_chat_id, staff=settings.staff,
         escalate_after=settings.complaint_escalate_after, desk_interval=min(settings.scheduler_interval, 2.0),
         desk_language=settings.support_language, managers=settings.managers, **({"clock": clock} if clock else {}),
+        backoff=backoff(settings), lease_time=settings.lease_time,
     )  # fmt: skip
     private = filters.ChatType.PRIVATE
     support = filters.Chat(settings.support_chat_id) if settings.support_chat_id is not None else filters.Chat(())
@@ -152,45 +174,80 @@ def build_application(
 
 
 class DurableIntake:
-    """Long-polls Telegram, commits each batch to SQLite, only then acknowledges it, then handles it."""
+    """Long-polls Telegram, commits each batch to SQLite, only then acknowledges it, then handles it.
 
-    def __init__(self, application: Application, store: Store, poll_timeout: int = 10):
+    Each sender has a lane of their own, handled in order; lanes never wait for each other, and the
+    poller keeps fetching while they work (up to `in_flight` updates received and not yet handled).
+    """
+
+    def __init__(
+        self, application: Application, store: Store, poll_timeout: int = 10, backoff: Backoff = Backoff(),
+        flood: FloodGuard | None = None, in_flight: int = IN_FLIGHT,
+    ):  # fmt: skip
         self.application = application
         self.store = store
         self.poll_timeout = poll_timeout
+        self.backoff = backoff
+        self.flood = flood
         self.offset: int | None = None
         self.attempts: dict[int, int] = {}
-        self._lanes = asyncio.Semaphore(LANES)
-        self.handled = 0  # updates handled since start, to tell a stray failure from an outage
-        self._fresh: dict[int, Update] = {}  # the batch just stored, so it need not be parsed again
+        self._slots = asyncio.Semaphore(LANES)
+        self._room = asyncio.Semaphore(in_flight)
+        self._lanes: dict[tuple[str, int], collections.deque[Update]] = {}
+        self._workers: dict[tuple[str, int], asyncio.Task] = {}
+        self._stop = asyncio.Event()
+        self.handled = 0  # updates handled since start
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Poll, persist, handle, until `stop` is set; back off with jitter while Telegram fails."""
-        last = await self.store.last_update_id()
+        """Poll, persist, hand each update to its sender's lane, until `stop` is set."""
+        self._stop = stop
+        try:
+            await self._resume()
+            await self._poll_loop(stop)
+        finally:
+            # Graceful stop: lanes finish the update in hand; the rest stays pending for the next start.
+            workers = list(self._workers.values())
+            if workers:
+                _, late = await asyncio.wait(workers, timeout=5)
+                for task in late:
+                    task.cancel()
+
+    async def _resume(self) -> None:
+        """Queue what a crash or an outage left unhandled, before anything newer, in order."""
+        last = await _patiently(self.store.last_update_id, self._stop)
         self.offset = None if last is None else last + 1
+        after = -1
+        while not self._stop.is_set() and (batch := await _patiently(partial(self.store.pending_updates, after=after), self._stop)):
+            for update_id, payload in batch:
+                await self._dispatch(Update.de_json(json.loads(payload), self.application.bot))
+                after = update_id
+
+    async def _poll_loop(self, stop: asyncio.Event) -> None:
         backoff = 1.0
         while not stop.is_set():
-            handled = self.handled
-            healthy = await self.handle_pending()  # what a crash or an outage left behind comes first
-            wait = self.application.bot_data.pop("retry_after", 0.0)  # a handler's 429 says how long to wait
+            wait = 0.0
             try:
-                # While updates wait for a retry, a long poll would hold them back: only fetch what is there.
-                updates = await self._poll(stop, self.poll_timeout if healthy else 0)
+                updates = await self._poll(stop, self.poll_timeout)
             except RetryAfter as exc:
-                healthy, wait, updates = False, max(wait, _seconds(exc.retry_after)), ()
+                updates, wait = (), seconds(exc.retry_after)
             except NetworkError as exc:  # includes timeouts and refused connections
                 log.warning("polling failed, retrying: %s", exc)
-                healthy, updates = False, ()
+                updates, wait = (), backoff * random.uniform(0.5, 1.0)
             if updates:
-                await self.store.save_updates([(u.update_id, json.dumps(u.to_dict())) for u in updates], _now())
-                self._fresh = {u.update_id: u for u in updates}
+                try:
+                    await self.store.save_updates([(u.update_id, json.dumps(u.to_dict())) for u in updates], _now())
+                except sqlite3.OperationalError as exc:  # locked or full: not acknowledged, so fetched again
+                    log.warning("could not store %s updates, will fetch them again: %s", len(updates), exc)
+                    updates, wait = (), backoff * random.uniform(0.5, 1.0)
+            if updates:
                 self.offset = updates[-1].update_id + 1  # the next poll acknowledges what is now stored
-            if healthy:
-                backoff = 1.0
+                for update in updates:
+                    await self._dispatch(update)
+            if wait:
+                await _sleep_or_stop(stop, wait)
+                backoff = min(backoff * 2, 30.0)
             else:
-                await _sleep_or_stop(stop, max(wait, backoff * random.uniform(0.5, 1.0)))
-                # A stray failure among updates that went through is no outage: only back off further when stuck.
-                backoff = 1.0 if self.handled > handled else min(backoff * 2, 30.0)
+                backoff = 1.0
 
     async def _poll(self, stop: asyncio.Event, timeout: int) -> tuple[Update, ...]:
         poll = asyncio.ensure_future(
@@ -198,47 +255,96 @@ class DurableIntake:
         )
         stopped = asyncio.ensure_future(stop.wait())
         done, _ = await asyncio.wait({poll, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        stopped.cancel()
         if poll not in done:
             poll.cancel()
-            stopped.cancel()
             return ()
-        stopped.cancel()
         return poll.result()
 
+    async def _dispatch(self, update: Update) -> None:
+        """Append an update to its sender's lane, starting the lane's worker when idle."""
+        await self._room.acquire()  # a full house stops the poller, not the lanes
+        key = _sender(update)
+        self._lanes.setdefault(key, collections.deque()).append(update)
+        if key not in self._workers:
+            self._workers[key] = asyncio.create_task(self._work(key))
+
+    async def _work(self, key: tuple[str, int]) -> None:
+        lane = self._lanes[key]
+        try:
+            while lane and not self._stop.is_set():
+                async with self._slots:
+                    delay = await self._handle(lane[0])
+                if delay is None:
+                    lane.popleft()
+                    self._room.release()
+                else:  # only this sender waits; everyone else's lanes go on
+                    await _sleep_or_stop(self._stop, delay)
+        except Exception:
+            log.exception("lane of %s stopped", key)
+        finally:
+            if self._workers.get(key) is asyncio.current_task():
+                del self._workers[key]
+                for _ in self._lanes.pop(key, ()):
+                    self._room.release()
+
     async def handle_pending(self) -> bool:
-        """Handle stored, unhandled updates, each sender's in order and senders side by side.
+        """Handle every stored, unhandled update now (for tools and tests); False when some must wait for a retry."""
+        await self._resume()
+        while self._workers:
+            await asyncio.wait(list(self._workers.values()))
+        return not await self.store.pending_updates(limit=1)
 
-        False when a transient failure left some pending.
-        """
-        while batch := await self.store.pending_updates():
-            lanes: dict[tuple[str, int], list[Update]] = {}
-            for update_id, payload in batch:
-                update = self._fresh.pop(update_id, None) or Update.de_json(json.loads(payload), self.application.bot)
-                lanes.setdefault(_sender(update), []).append(update)
-            self._fresh.clear()
-            if not all(await asyncio.gather(*(self._handle_lane(lane) for lane in lanes.values()))):
-                return False
-        return True
-
-    async def _handle_lane(self, lane: list[Update]) -> bool:
-        async with self._lanes:
-            return await self._handle_in_order(lane)
-
-    async def _handle_in_order(self, lane: list[Update]) -> bool:
-        retry: set[int] = self.application.bot_data.setdefault("retry", set())
-        for update in lane:
-            update_id = update.update_id
+    async def _handle(self, update: Update) -> float | None:
+        """Handle one update; None when it is done with, else seconds to wait before trying it again."""
+        update_id = update.update_id
+        data = self.application.bot_data
+        retry: dict[int, float] = data.setdefault("retry", {})
+        refused: dict[int, str] = data.setdefault("refused", {})
+        verdict = self._flood_verdict(update) if update_id not in self.attempts else Flood.OK
+        if verdict is Flood.OK:
             await self.application.process_update(update)
-            if update_id in retry:
-                retry.discard(update_id)
-                self.attempts[update_id] = self.attempts.get(update_id, 0) + 1
-                if self.attempts[update_id] < MAX_ATTEMPTS:
-                    return False  # Telegram is struggling: keep this and the sender's later updates for next round
-                log.error("giving up on update %s after %s attempts", update_id, MAX_ATTEMPTS)
-            self.attempts.pop(update_id, None)
+        elif verdict is Flood.WARN:
+            await self._warn_flooder(update)
+        if update_id in retry:
+            wait = retry.pop(update_id)
+            attempts = self.attempts[update_id] = self.attempts.get(update_id, 0) + 1
+            delay = max(wait, self.backoff.delay(attempts))
+            if attempts == self.backoff.fast_attempts:
+                log.warning("update %s still failing after %s attempts; retrying every %.0f s", update_id, attempts, delay)
+            with contextlib.suppress(sqlite3.OperationalError):
+                await self.store.schedule_update_retry(update_id, attempts, _now() + timedelta(seconds=delay))
+            return delay
+        try:
+            if update_id in refused:
+                await self.store.set_aside_item("update", update_id, refused.pop(update_id), _now())
             await self.store.mark_update_processed(update_id, _now())
-            self.handled += 1
-        return True
+        except sqlite3.OperationalError as exc:  # handling is idempotent: trying it all again is safe
+            log.warning("update %s handled but not marked, will retry: %s", update_id, exc)
+            return self.backoff.delay(1)
+        self.attempts.pop(update_id, None)
+        self.handled += 1
+        return None
+
+    def _flood_verdict(self, update: Update) -> Flood:
+        chat = update.effective_chat
+        if self.flood is None or update.effective_user is None or chat is None or chat.type != chat.PRIVATE:
+            return Flood.OK
+        message = update.effective_message
+        moment = message.date.timestamp() if message is not None and update.callback_query is None else _now().timestamp()
+        verdict = self.flood.check(update.effective_user.id, moment)
+        if verdict is not Flood.OK:
+            log.info("user %s writes faster than a person: %s", update.effective_user.id, verdict.value)
+        return verdict
+
+    async def _warn_flooder(self, update: Update) -> None:
+        """Ask someone writing too fast to slow down, once; their messages stay stored."""
+        user = update.effective_user
+        language = journey.pick_language(user.language_code)  # type: ignore[union-attr]
+        try:
+            await self.application.bot.send_message(update.effective_chat.id, text(language, "slow_down"))  # type: ignore[union-attr]
+        except TelegramError as exc:  # a courtesy: not worth holding their lane for
+            log.info("could not ask user %s to slow down: %s", user.id, exc)  # type: ignore[union-attr]
 
 
 def _sender(update: Update) -> tuple[str, int]:
@@ -250,12 +356,22 @@ def _sender(update: Update) -> tuple[str, int]:
     return "update", update.update_id
 
 
-def _seconds(delay: object) -> float:
-    return delay.total_seconds() if isinstance(delay, timedelta) else float(delay)  # type: ignore[arg-type]
-
-
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+async def _patiently(read: Callable[[], Awaitable[T]], stop: asyncio.Event) -> T:
+    """Run a store call, waiting out a database another process holds locked."""
+    delay = 0.5
+    while True:
+        try:
+            return await read()
+        except sqlite3.OperationalError as exc:
+            if stop.is_set():
+                raise
+            log.warning("database busy, trying again in %.0f s: %s", delay, exc)
+            await _sleep_or_stop(stop, delay)
+            delay = min(delay * 2, 30.0)
 
 
 async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
@@ -297,6 +413,7 @@ async def _run_application(application: Application, settings: Settings, store: 
         await offer_manager_commands(application, settings.managers)
         await application.start()
         try:
-            await DurableIntake(application, store).run(stop)
+            flood = FloodGuard(settings.flood_messages_per_minute) if settings.flood_messages_per_minute else None
+            await DurableIntake(application, store, backoff=backoff(settings), flood=flood).run(stop)
         finally:
             await application.stop()

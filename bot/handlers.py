@@ -19,17 +19,20 @@ from telegram.ext import ContextTypes
 from analysis.aggregate import last_complete_week
 from analysis.report import WeeklySummary, digest_week, weekly_summary
 from bot import callbacks
+from bot.pacing import Backoff
 from bot.texts import LANGUAGE_NAMES, text
 from surveys import complaints, journey
 from surveys.definitions import LANGUAGES, Question, Survey
 from surveys.engine import AnswerValue
 from surveys.complaints import FlagRules
 from surveys.journey import Person, Policy, ScoreFn, Step
-from surveys.store import Customer, Invitation, Store
+from surveys.store import LEASE_TIME, Customer, Invitation, Lease, Store
 
 log = logging.getLogger(__name__)
 
 MAX_MESSAGE = 4000  # Telegram allows 4096 characters; leave room for markup
+MAX_LINE = 700  # a quoted text in a listing, before escaping (at most 5 × 700 characters once escaped)
+MAX_QUOTE = 3500  # what is kept of a person's text inside one of our templates, cut before escaping
 DIGEST_RETRY = timedelta(minutes=15)  # after the digest's report failed to build
 
 
@@ -50,6 +53,23 @@ class Services:
     desk_language: str = "en"  # the support chat's language
     managers: frozenset[int] = frozenset()  # Telegram user ids allowed to pull reports
     clock: Callable[[], datetime] = partial(datetime.now, UTC)  # tests move time to test the schedule
+    backoff: Backoff = Backoff()  # when a failed send is tried again
+    lease_time: timedelta = LEASE_TIME  # how long a claim holds before a crashed holder's item is due again
+
+
+def clip(words: str, limit: int) -> str:
+    """Cut plain text to `limit` characters before it is escaped or templated, so no tag or entity is split.
+
+    Telegram counts UTF-16 code units, so a character outside the BMP (most emoji) counts twice.
+    """
+    if len(words) * 2 <= limit:
+        return words
+    units = 0
+    for index, character in enumerate(words):
+        units += 2 if ord(character) > 0xFFFF else 1
+        if units > limit - 1:
+            return words[:index] + "…" if index < len(words) - 1 or units > limit else words
+    return words
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -365,27 +385,35 @@ async def _send_one(
     """Claim one due survey or reminder and deliver it; False when it was handed back to the schedule."""
     svc = services(context)
     if kind == "invitation":
-        step = await journey.start_invitation(svc.store, svc.surveys, svc.policy, invitation, customer, moment)
-        if step is None or step.question is None:
+        step = await journey.start_invitation(svc.store, svc.surveys, svc.policy, invitation, customer, moment, svc.lease_time)
+        if step is None:
+            return True
+        if step.question is None:  # answered meanwhile (a /start replayed): nothing left to ask
+            await journey.delivered(svc.store, svc.policy, step, moment)
             return True
         return await _deliver(context, customer, step, step.survey.intro[customer.language])  # type: ignore[union-attr]
-    step = await journey.remind(svc.store, svc.surveys, invitation, customer, moment)
+    step = await journey.remind(svc.store, svc.surveys, invitation, customer, moment, svc.lease_time)
     return step is None or await _deliver(context, customer, step, text(customer.language, "reminder"))
 
 
 async def _deliver(context: ContextTypes.DEFAULT_TYPE, customer: Customer, step: Step, opening: str) -> bool:
     """Send an opening line and the current question; on failure keep the survey due, or stop if blocked."""
-    store = services(context).store
+    svc = services(context)
+    store = svc.store
     try:
         await context.bot.send_message(customer.chat_id, escape(opening))
         await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]
     except Forbidden:  # blocked: keep the survey unsent, so it can go out if they come back with /start
         await journey.mark_unreachable(store, customer, now())
         await journey.release(store, step)
-    except TelegramError as exc:  # Telegram down or flooded: hand the survey back to the schedule
-        log.warning("could not send %s to customer %s, will retry: %s", step.status, customer.id, exc)
-        await journey.release(store, step)
+        return True
+    except TelegramError as exc:  # Telegram down or flooded: due again after a backoff, never given up
+        attempts = await store.attempts(Lease.REMINDER if step.status == "reminder" else Lease.INVITATION, step.invitation.id)  # type: ignore[union-attr]
+        delay = svc.backoff.delay(attempts)
+        log.warning("could not send %s to customer %s, retrying in %.0f s: %s", step.status, customer.id, delay, exc)
+        await journey.release(store, step, now() + timedelta(seconds=delay))
         return False
+    await journey.delivered(store, svc.policy, step, now())
     return True
 
 
@@ -412,9 +440,12 @@ async def relay_to_support(
         complaint = await svc.store.conversation(customer.id)
     if complaint is None or complaint.customer_id != customer.id:
         return False
-    note = text(svc.desk_language, "desk_customer_says", name=customer.first_name or "?", text=message.text or "")
+    note = text(
+        svc.desk_language, "desk_customer_says", name=clip(customer.first_name or "?", 64),
+        text=clip(message.text or "", MAX_QUOTE),
+    )  # fmt: skip
     source = (message.chat_id, message.message_id)
-    if await complaints.customer_replied(svc.store, complaint, message.text or "", note[:MAX_MESSAGE], source, now()):
+    if await complaints.customer_replied(svc.store, complaint, message.text or "", note, source, now()):
         await reply(update, customer.language, "support_forwarded")
     return True
 
@@ -463,7 +494,7 @@ def render_my_data(data: dict, language: str) -> list[str]:
         "",
         f"<b>{text(language, 'mydata_profile')}</b>",
         f"telegram_user_id: {customer.telegram_user_id}",
-        f"first_name: {escape(customer.first_name or '')}",
+        f"first_name: {escape(clip(customer.first_name or '', 64))}",
         f"language: {customer.language}",
         f"stopped_at: {customer.stopped_at or '-'}",
         "",
@@ -472,17 +503,17 @@ def render_my_data(data: dict, language: str) -> list[str]:
         "",
         f"<b>{text(language, 'mydata_answers')}</b>",
     ]
+    # Texts are cut before escaping (escaping can grow a text up to five times): a line never splits a tag.
     for a in data["answers"]:
-        value = "-" if a["skipped"] else (f"{a['number']:g}" if a["number"] is not None else escape(a["text"] or ""))
+        value = "-" if a["skipped"] else (f"{a['number']:g}" if a["number"] is not None else escape(clip(a["text"] or "", MAX_LINE)))
         lines.append(f"{a['at'][:16]} · {escape(a['survey'])}/{escape(a['question'])}: {value}")
     if data["complaints"]:
         lines += ["", f"<b>{text(language, 'mydata_complaints')}</b>"]
         for c in data["complaints"]:
-            message = f" · {c['at'][:16]} {c['kind']}: {escape(c['text'] or '')}" if c["kind"] else ""
+            message = f" · {c['at'][:16]} {c['kind']}: {escape(clip(c['text'] or '', MAX_LINE))}" if c["kind"] else ""
             lines.append(f"#{c['id']} {c['state']}{message}")
     chunks, current = [], ""
     for line in lines:
-        line = line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
         if len(current) + len(line) + 1 > MAX_MESSAGE:
             chunks.append(current)
             current = ""
@@ -594,13 +625,20 @@ async def send_due_digests(context: ContextTypes.DEFAULT_TYPE) -> None:
         context.bot_data["digest_failed"] = (week, moment)
         return
     for manager_id in sorted(pending):
-        if not await svc.store.claim_digest(week, manager_id, moment):
+        item = f"{week}/{manager_id}"
+        # Leases run on real time: the schedule's clock only says which week is due.
+        if not await svc.store.claim(Lease.DIGEST, item, now(), svc.lease_time):
             continue
         customer = await svc.store.customer_by_user(manager_id)
         try:
             await send_summary(context, manager_id, customer.language if customer else "en", summary, digest=True)
         except (Forbidden, BadRequest) as exc:  # never started the bot, or blocked it: retrying cannot help
-            log.warning("digest %s could not reach manager %s: %s", week, manager_id, exc)
-        except TelegramError as exc:  # Telegram down or flooded: hand the digest back to the schedule
-            log.warning("digest %s to manager %s failed, will retry: %s", week, manager_id, exc)
-            await svc.store.unclaim_digest(week, manager_id)
+            log.warning("digest %s could not reach manager %s, set aside: %s", week, manager_id, exc)
+            await svc.store.set_aside_item(Lease.DIGEST, item, f"{type(exc).__name__}: {exc}", moment)
+        except TelegramError as exc:  # Telegram down or flooded: due again after a backoff
+            delay = svc.backoff.delay(await svc.store.attempts(Lease.DIGEST, item))
+            log.warning("digest %s to manager %s failed, retrying in %.0f s: %s", week, manager_id, delay, exc)
+            await svc.store.release(Lease.DIGEST, item, now() + timedelta(seconds=delay))
+            continue
+        await svc.store.digest_sent(week, manager_id, moment)
+        await svc.store.complete(Lease.DIGEST, item)

@@ -64,6 +64,10 @@ class Settings(BaseSettings):
     telegram_rate_limit: bool = True
     log_level: str = "INFO"
     bulk_send_rate: float = Field(25.0, gt=0)
+    retry_fast_attempts: int = Field(8, ge=1, le=100)
+    retry_slow_interval: timedelta = timedelta(minutes=5)
+    lease_time: timedelta = timedelta(minutes=2)
+    flood_messages_per_minute: int = Field(20, ge=0)
 
     @field_validator("telegram_api_base_url")
     @classmethod
