@@ -404,7 +404,20 @@ async def run_bot(
 
 async def _run_application(application: Application, settings: Settings, store: Store, stop: asyncio.Event) -> None:
     """Start the Application, set up its commands, and poll durably until `stop` is set."""
-    async with application:
+    delay = 1.0
+    while True:  # Telegram unreachable at start-up: wait for it, one line per attempt
+        try:
+            await application.initialize()
+            break
+        except NetworkError as exc:
+            if isinstance(exc, BadRequest):
+                raise
+            log.warning("Telegram is unreachable (%s); trying again in %.0f s", exc, delay)
+            await _sleep_or_stop(stop, delay)
+            if stop.is_set():
+                return
+            delay = min(delay * 2, 60.0)
+    async with application:  # initialize() again is a no-op
         try:
             await application.bot.delete_webhook()
             await application.bot.set_my_commands(COMMANDS)

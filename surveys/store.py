@@ -43,6 +43,18 @@ def _unleased(kind: Lease, column: str) -> str:
     return f"NOT EXISTS (SELECT 1 FROM leases l WHERE l.kind = ? AND l.item = CAST({column} AS TEXT) AND l.until > ?)"
 
 
+def _unusable(path: Path, exc: sqlite3.OperationalError) -> str:
+    """One line saying why a sound database cannot be used right now, and what to do."""
+    reason = str(exc).lower()
+    if "locked" in reason or "busy" in reason:
+        return f"database {path} is locked by another program (a sqlite3 shell, a backup, another bot?); close it and start again"
+    if "readonly" in reason or "read-only" in reason:
+        return f"database {path} is read-only (file permissions or a read-only volume); make it writable and start again"
+    if "full" in reason:
+        return f"the disk holding database {path} is full; free some space and start again (nothing was lost)"
+    return f"cannot use database {path}: {exc}"
+
+
 def to_text(moment: datetime) -> str:
     """Render a moment as fixed-width UTC ISO-8601, so text order is time order."""
     if moment.tzinfo is None:
@@ -507,6 +519,9 @@ class Store:
                 )
             store = cls(db, path)
             await store._migrate()
+        except sqlite3.OperationalError as exc:  # the file is fine; something around it is not
+            await db.close()
+            raise StoreError(_unusable(path, exc)) from None
         except sqlite3.DatabaseError as exc:
             await db.close()
             raise StoreError(
