@@ -35,6 +35,10 @@ def _ids(value: object) -> tuple[int, ...]:
     return tuple(int(part) for part in str(value).replace(";", ",").split(",") if part.strip())
 
 
+# Durations given in seconds in the environment.
+_DURATIONS = ("first_week_delay", "reminder_delay", "complaint_escalate_after", "retry_slow_interval", "lease_time")
+
+
 class Settings(BaseSettings):
     """Every setting journeypulse reads; names are the environment variables in upper case."""
 
@@ -136,14 +140,14 @@ class Settings(BaseSettings):
     def _optional(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("first_week_delay", "reminder_delay", "complaint_escalate_after", mode="before")
+    @field_validator(*_DURATIONS, mode="before")
     @classmethod
     def _seconds(cls, value: object) -> object:
         if isinstance(value, str) and re.fullmatch(r"\s*\d+(\.\d+)?\s*", value):
             return float(value)
         return value
 
-    @field_validator("first_week_delay", "reminder_delay", "complaint_escalate_after")
+    @field_validator(*_DURATIONS)
     @classmethod
     def _positive(cls, value: timedelta) -> timedelta:
         if value.total_seconds() < 0:

@@ -7,7 +7,7 @@ import sqlite3
 import threading
 import time
 
-from tests.helpers import Harness, make_settings
+from tests.helpers import T0, Harness, make_settings
 from tests.test_crash import answer_post_purchase
 from tests.test_desk import SUPPORT, STAFF, card, toasted, unhappy_customer
 from tests.test_faults import assert_each_answer_once, stored_answers
@@ -187,3 +187,82 @@ async def test_a_locked_database_at_start_up_is_one_clear_line(tmp_path):
     conn.execute("ROLLBACK")
     conn.close()
     assert "damaged" not in str(locked.value) and "\n" not in str(locked.value)
+
+
+async def test_a_note_that_can_never_be_posted_is_set_aside_and_the_round_goes_on(emulator, tmp_path, surveys):
+    emulator.add_group(SUPPORT, "Support", is_forum=True)
+    emulator.add_user(STAFF, "Sam")
+    settings = make_settings(tmp_path, emulator.base_url, support_chat_id=SUPPORT, staff_user_ids=str(STAFF))
+    h = Harness(emulator, settings, surveys)
+    await h.start()
+    try:
+        await unhappy_customer(h, 476, "Di")
+        await unhappy_customer(h, 477, "Ed")
+        await card(h, lambda m: "Ed" in m["text"])
+        [(first,), (second,)] = await h.rows("SELECT id FROM complaints ORDER BY id")
+        await h.store._write("UPDATE complaints SET thread_id = 99999 WHERE id = ?", (first,))  # its topic deleted
+        await h.store.queue_note(first, "lost note", T0)
+        await h.store.queue_note(second, "second note", T0)
+        await h.next_message(SUPPORT, predicate=lambda m: m.get("text") == "second note")
+        [(kind, reason)] = await h.rows("SELECT kind, reason FROM set_aside")
+        assert kind == "note" and "thread not found" in reason
+        await h.store.queue_note(second, "third note", T0)
+        await h.next_message(SUPPORT, predicate=lambda m: m.get("text") == "third note")
+    finally:
+        await h.stop()
+
+
+async def test_set_aside_lists_refusals_for_staff(tmp_path, capsys, monkeypatch):
+    from bot.cli import main
+    from surveys.store import Store
+
+    path = tmp_path / "db.sqlite3"
+    store = await Store.open(path)
+    await store.set_aside_item("update", 42, "BadRequest: message is too long", T0)
+    await store.close()
+    monkeypatch.setenv("DATABASE_PATH", str(path))
+    await asyncio.to_thread(main, ["set-aside"])
+    out = capsys.readouterr().out
+    assert "update 42: BadRequest: message is too long" in out and "1 set aside" in out
+
+
+async def test_a_card_claimed_by_a_bot_killed_while_posting_appears_after_restart(emulator, tmp_path):
+    import signal
+
+    from surveys.links import make_token
+    from surveys.store import Store
+    from tests.helpers import SECRET
+    from tests.test_crash import bot_env, start_bot
+
+    emulator.add_group(SUPPORT, "Support", is_forum=True)
+    database = tmp_path / "crash.sqlite3"
+    store = await Store.open(database)
+    order = await store.add_order("CR-1", None, T0, T0)
+    await store.close()
+    env = {**bot_env(emulator, database), "SUPPORT_CHAT_ID": str(SUPPORT), "STAFF_USER_IDS": str(STAFF), "LEASE_TIME": "3"}
+    log = tmp_path / "bot.log"
+    emulator.inject_fault("timeout", methods={"createForumTopic"}, delay=60)  # posting hangs...
+    proc = await start_bot(env, log)
+    try:
+        emulator.add_user(450, "Kit")
+        emulator.send_text(450, f"/start {make_token(SECRET, order.id)}")
+        await asyncio.wait_for(answer_post_purchase(emulator, 450), 30)
+        for _ in range(200):  # ...until the card is claimed and the bot is stuck posting it
+            if emulator.faults_fired["timeout"]:
+                break
+            await asyncio.sleep(0.05)
+        proc.send_signal(signal.SIGKILL)  # ...and the bot dies holding the claim
+        await proc.wait()
+        emulator.clear_faults()
+        proc = await start_bot(env, log)
+        posted = await emulator.wait_for_bot_message(
+            SUPPORT, lambda m: "Reply to this card" in m.get("text", ""), timeout=30
+        )
+        assert "Kit" in posted["text"]
+    except BaseException:
+        print(log.read_text()[-3000:])
+        raise
+    finally:
+        if proc.returncode is None:
+            proc.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(proc.wait(), 15)
