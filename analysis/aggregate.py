@@ -13,9 +13,11 @@ import pandas as pd
 
 from analysis.drivers import Driver, key_drivers
 from analysis.stats import Change, Verdict, benjamini_hochberg, two_proportions, welch, wilson
+from surveys.complaints import OPEN_STATES
 from surveys.definitions import Survey, load_surveys
 from surveys.store import (
-    COMPLAINT_FACTS, INVITATION_ANSWERS, ORDER_CHANNELS, REPORT_ANSWERS, TREND_ANSWERS, connect_readonly, to_text,
+    COMPLAINT_FACTS, INVITATION_ANSWERS, ORDER_CHANNELS, REPORT_ANSWERS, TREND_ANSWERS, complaint_facts_params,
+    connect_readonly, to_text,
 )  # fmt: skip
 
 STAGES = ("awareness", "purchase", "delivery", "first_use", "support", "loyalty")
@@ -431,7 +433,7 @@ def aggregate_week(db_path: str | Path, week: str, surveys: dict[str, Survey] | 
         raw_answers, raw_invitations, channels, older = read_facts(
             conn, prev_start, end, start - timedelta(weeks=TREND_WEEKS - 1), trend_weeks[:-2]
         )
-        complaint_rows = pd.read_sql(COMPLAINT_FACTS, conn, params=(to_text(end), to_text(start)))
+        complaint_rows = pd.read_sql(COMPLAINT_FACTS, conn, params=complaint_facts_params(start, end))
     finally:
         conn.close()
     answers = prepare_answers(raw_answers, channels)
@@ -499,7 +501,7 @@ def complaint_figures(facts: pd.DataFrame, start: datetime, end: datetime, now: 
     resolve_hours = (moments["first_resolved_at"] - moments["opened_at"])[week].dt.total_seconds() / 3600
     resolved = this[moments["first_resolved_at"][week].notna()]
     asked = resolved["confirmed"].notna()
-    still_open = facts[facts["state"].isin(["open", "in_progress", "reopened"])].assign(opened=moments["opened_at"])
+    still_open = facts[facts["state"].isin(OPEN_STATES)].assign(opened=moments["opened_at"])
     reference = pd.Timestamp(min(end, now or datetime.now(UTC)))
     oldest = [
         (int(r.complaint_id), (reference - r.opened).total_seconds() / 3600, r.state, r.stages or "")

@@ -197,9 +197,9 @@ def _state_kept() -> dict:
     app = next(o for o in gc.get_objects() if isinstance(o, Application))
     intake = next(o for o in gc.get_objects() if isinstance(o, DurableIntake))
     return {
-        "user_data": len(app.user_data), "chat_data": len(app.chat_data), "bot_data_keys": sorted(app.bot_data),
-        "retry": len(app.bot_data.get("retry", ())), "attempts": len(intake.attempts),
-        "pacer_chats": len(app.bot_data["pacer"]._chats),
+        "user_data": len(app.user_data), "chat_data": len(app.chat_data),
+        "retry": len(app.bot_data.retry), "attempts": len(intake.attempts),
+        "pacer_chats": len(app.bot_data.pacer._chats),
     }  # fmt: skip
 
 

@@ -21,7 +21,6 @@ from telegram.ext import (
     Application,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     Defaults,
     MessageHandler,
     filters,
@@ -30,11 +29,12 @@ from telegram.ext import (
 from analysis.reading import read_text
 from analysis.topics import Taxonomy
 from bot import callbacks, desk, handlers
-from bot.handlers import Services
+from bot.handlers import CONTEXT_TYPES, Context, Services
 from bot.pacing import Backoff, ChatRateLimiter, Flood, FloodGuard, Pacer, seconds
 from bot.settings import Settings, SettingsError
 from bot.texts import text
 from surveys import journey
+from surveys.clock import Clock
 from surveys.definitions import Survey
 from surveys.reading import Reading
 from surveys.store import Store
@@ -72,7 +72,7 @@ def score_answer(text: str, taxonomy: Taxonomy | None = None) -> Reading:
     return read_text(text, taxonomy)
 
 
-async def record_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def record_error(update: object, context: Context) -> None:
     """Sort handler errors: transient ones are retried by intake, refusals set aside for staff, the rest logged."""
     error = context.error
     if not isinstance(update, Update):
@@ -82,23 +82,23 @@ async def record_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> No
     # BadRequest subclasses NetworkError in PTB, but retrying a bad request cannot help.
     if isinstance(error, NetworkError | RetryAfter) and not isinstance(error, BadRequest):
         wait = seconds(error.retry_after) if isinstance(error, RetryAfter) else 0.0
-        data.setdefault("retry", {})[update.update_id] = wait
+        data.retry[update.update_id] = wait
         log.warning("update %s hit a transient Telegram error, will retry: %s", update.update_id, error)
         return
     if isinstance(error, sqlite3.OperationalError):  # locked by another process, or the disk is full for now
-        data.setdefault("retry", {})[update.update_id] = 0.0
+        data.retry[update.update_id] = 0.0
         log.warning("update %s could not be stored, will retry: %s", update.update_id, error)
         return
     if isinstance(error, Forbidden) and update.effective_user is not None:
         # Blocked while we answered: what they gave is stored; schedule nothing more until they come back.
-        store = data["services"].store
-        customer = await store.customer_by_user(update.effective_user.id)
+        svc = context.bot_data.services
+        customer = await svc.store.customer_by_user(update.effective_user.id)
         if customer is not None:
-            await journey.mark_unreachable(store, customer, datetime.now(UTC))
+            await journey.mark_unreachable(svc.store, customer, svc.clock())
         log.info("user %s blocked the bot", update.effective_user.id)
         return
     # Retrying cannot help: set it aside where staff can list it (`journeypulse set-aside`), and go on.
-    data.setdefault("refused", {})[update.update_id] = f"{type(error).__name__}: {error}"[:500]
+    data.refused[update.update_id] = f"{type(error).__name__}: {error}"[:500]
     if isinstance(error, TelegramError):
         log.warning("update %s refused by Telegram, set aside: %s", update.update_id, error)
     else:
@@ -111,7 +111,7 @@ def backoff(settings: Settings) -> Backoff:
 
 
 def build_application(
-    settings: Settings, store: Store, surveys: dict[str, Survey], clock: Callable[[], datetime] | None = None
+    settings: Settings, store: Store, surveys: dict[str, Survey], clock: Clock | None = None
 ) -> Application:
     """Wire the bot: handlers, error handling, the survey scheduler; intake is ours, so no Updater."""
     settings.require("TELEGRAM_BOT_TOKEN", "DEEP_LINK_SECRET")
@@ -121,17 +121,18 @@ def build_application(
         .base_url(settings.telegram_api_base_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML))  # every text we send is escaped HTML
         .updater(None)
+        .context_types(CONTEXT_TYPES)
     )
     if settings.telegram_rate_limit:
         builder = builder.rate_limiter(ChatRateLimiter(max_retries=5))
     application = builder.build()
-    application.bot_data["pacer"] = Pacer(settings.bulk_send_rate)
-    application.bot_data["services"] = Services(
+    application.bot_data.pacer = Pacer(settings.bulk_send_rate)
+    application.bot_data.services = Services(
         store, surveys, settings.policy, settings.deep_link_secret.get_secret_value(), partial(score_answer, taxonomy=settings.taxonomy),  # type: ignore[union-attr]
         rules=settings.flag_rules, support_chat_id=settings.support_chat_id, staff=settings.staff,
         escalate_after=settings.complaint_escalate_after, desk_interval=min(settings.scheduler_interval, 2.0),
         desk_language=settings.support_language, managers=settings.managers, **({"clock": clock} if clock else {}),
-        backoff=backoff(settings), lease_time=settings.lease_time,
+        raw_update_retention=settings.raw_update_retention, backoff=backoff(settings), lease_time=settings.lease_time,
     )  # fmt: skip
     private = filters.ChatType.PRIVATE
     support = filters.Chat(settings.support_chat_id) if settings.support_chat_id is not None else filters.Chat(())
@@ -170,6 +171,12 @@ def build_application(
     application.job_queue.run_repeating(  # type: ignore[union-attr]
         handlers.send_due_digests, interval=settings.scheduler_interval, first=0.3, name="send_due_digests"
     )
+    # Raw updates hold what people wrote: keep handled ones only as long as RAW_UPDATE_RETENTION.
+    retention = settings.raw_update_retention.total_seconds()
+    application.job_queue.run_repeating(  # type: ignore[union-attr]
+        handlers.prune_raw_updates, interval=min(3600.0, max(settings.scheduler_interval, retention / 2)), first=1.0,
+        name="prune_raw_updates",
+    )
     return application
 
 
@@ -197,6 +204,7 @@ class DurableIntake:
         self._workers: dict[tuple[str, int], asyncio.Task] = {}
         self._stop = asyncio.Event()
         self.handled = 0  # updates handled since start
+        self.clock = application.bot_data.services.clock
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll, persist, hand each update to its sender's lane, until `stop` is set."""
@@ -235,7 +243,7 @@ class DurableIntake:
                 updates, wait = (), backoff * random.uniform(0.5, 1.0)
             if updates:
                 try:
-                    await self.store.save_updates([(u.update_id, json.dumps(u.to_dict())) for u in updates], _now())
+                    await self.store.save_updates([(u.update_id, json.dumps(u.to_dict())) for u in updates], self.clock())
                 except sqlite3.OperationalError as exc:  # locked or full: not acknowledged, so fetched again
                     log.warning("could not store %s updates, will fetch them again: %s", len(updates), exc)
                     updates, wait = (), backoff * random.uniform(0.5, 1.0)
@@ -299,8 +307,7 @@ class DurableIntake:
         """Handle one update; None when it is done with, else seconds to wait before trying it again."""
         update_id = update.update_id
         data = self.application.bot_data
-        retry: dict[int, float] = data.setdefault("retry", {})
-        refused: dict[int, str] = data.setdefault("refused", {})
+        retry, refused = data.retry, data.refused
         verdict = self._flood_verdict(update) if update_id not in self.attempts else Flood.OK
         if verdict is Flood.OK:
             await self.application.process_update(update)
@@ -313,12 +320,12 @@ class DurableIntake:
             if attempts == self.backoff.fast_attempts:
                 log.warning("update %s still failing after %s attempts; retrying every %.0f s", update_id, attempts, delay)
             with contextlib.suppress(sqlite3.OperationalError):
-                await self.store.schedule_update_retry(update_id, attempts, _now() + timedelta(seconds=delay))
+                await self.store.schedule_update_retry(update_id, attempts, self.clock() + timedelta(seconds=delay))
             return delay
         try:
             if update_id in refused:
-                await self.store.set_aside_item("update", update_id, refused.pop(update_id), _now())
-            await self.store.mark_update_processed(update_id, _now())
+                await self.store.set_aside_item("update", update_id, refused.pop(update_id), self.clock())
+            await self.store.mark_update_processed(update_id, self.clock())
         except sqlite3.OperationalError as exc:  # handling is idempotent: trying it all again is safe
             log.warning("update %s handled but not marked, will retry: %s", update_id, exc)
             return self.backoff.delay(1)
@@ -331,7 +338,7 @@ class DurableIntake:
         if self.flood is None or update.effective_user is None or chat is None or chat.type != chat.PRIVATE:
             return Flood.OK
         message = update.effective_message
-        moment = message.date.timestamp() if message is not None and update.callback_query is None else _now().timestamp()
+        moment = message.date.timestamp() if message is not None and update.callback_query is None else self.clock().timestamp()
         verdict = self.flood.check(update.effective_user.id, moment)
         if verdict is not Flood.OK:
             log.info("user %s writes faster than a person: %s", update.effective_user.id, verdict.value)
@@ -354,10 +361,6 @@ def _sender(update: Update) -> tuple[str, int]:
     if update.effective_chat is not None:
         return "chat", update.effective_chat.id
     return "update", update.update_id
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 async def _patiently(read: Callable[[], Awaitable[T]], stop: asyncio.Event) -> T:
@@ -383,7 +386,7 @@ async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
 
 async def run_bot(
     settings: Settings, surveys: dict[str, Survey], stop: asyncio.Event, store: Store | None = None,
-    clock: Callable[[], datetime] | None = None,
+    clock: Clock | None = None,
 ) -> None:
     """Run the bot until `stop` is set: open the store, start the Application, poll durably."""
     own_store = store is None

@@ -8,14 +8,16 @@ import logging
 import signal
 import sys
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.logs import redact_secrets
 from bot.settings import Settings, SettingsError, load_settings
+from surveys.clock import system_clock
 from surveys.definitions import DefinitionError, load_surveys
-from surveys.export import CsvFileError, add_order, export_answers, import_orders, parse_moment, read_order_file
+from surveys.export import (
+    CsvFileError, add_order, export_answers, import_orders, parse_moment, read_order_file, relink_order,
+)
 from surveys.store import Store, StoreError
 
 
@@ -67,12 +69,25 @@ async def cmd_orders_add(settings: Settings, args: argparse.Namespace) -> None:
     """Register one order and print its deep link."""
     username = _username(settings)
     try:
-        purchased = parse_moment(args.purchased_at, datetime.now(UTC), ZoneInfo(settings.timezone))
+        purchased = parse_moment(args.purchased_at, system_clock(), ZoneInfo(settings.timezone))
     except ValueError:
         raise CommandError(f"--purchased-at: {args.purchased_at!r} is not an ISO-8601 date or time") from None
     store = await _open_store(settings, create=True)
     try:
         _, link = await add_order(store, settings.deep_link_secret.get_secret_value(), username, args.order_id, args.customer, purchased)  # type: ignore[union-attr]
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    finally:
+        await store.close()
+    print(link)
+
+
+async def cmd_orders_relink(settings: Settings, args: argparse.Namespace) -> None:
+    """Re-issue an order's deep link and print it; the old link stops working."""
+    username = _username(settings)
+    store = await _open_store(settings)
+    try:
+        _, link = await relink_order(store, settings.deep_link_secret.get_secret_value(), username, args.order_id)  # type: ignore[union-attr]
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     finally:
@@ -198,6 +213,12 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--customer", help="customer name, for the shop's own reference")
     add.add_argument("--purchased-at", help="ISO-8601 time of purchase (default: now)")
     add.set_defaults(handler=cmd_orders_add)
+    relink = orders.add_parser(
+        "relink", help="re-issue an order's deep link: the old one stops working, whoever used it is detached",
+        epilog="example: journeypulse orders relink A-1001   (after the link reached the wrong person)",
+    )  # fmt: skip
+    relink.add_argument("order_id", help="the shop's order id")
+    relink.set_defaults(handler=cmd_orders_relink)
     imp = orders.add_parser(
         "import", help="register orders from a CSV (order_id[,customer][,purchased_at]) and write their links",
         epilog="example: journeypulse orders import orders.csv --out links.csv",

@@ -6,7 +6,6 @@ import asyncio
 import random
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from analysis.aggregate import week_name
@@ -15,6 +14,7 @@ from bot import callbacks
 from bot.app import run_bot
 from bot.local_bot_api import BotAPIEmulator
 from bot.settings import load_settings
+from surveys.clock import system_clock
 from surveys.definitions import load_surveys
 from surveys.export import add_order, export_answers
 from surveys.store import Store
@@ -137,7 +137,7 @@ async def run_demo(out: Path, customers: int = 36, first_week_delay: float = 3.0
         print(f"Emulator on {emu.base_url.removesuffix('/bot')}; {customers} simulated customers start their surveys…")
 
         async def journey(who: Customer) -> None:
-            _, link = await add_order(store, settings.deep_link_secret.get_secret_value(), USERNAME, f"DEMO-{who.user_id}", who.name, datetime.now(UTC))  # type: ignore[union-attr]
+            _, link = await add_order(store, settings.deep_link_secret.get_secret_value(), USERNAME, f"DEMO-{who.user_id}", who.name, system_clock())  # type: ignore[union-attr]
             emu.send_text(who.user_id, f"/start {link.split('start=', 1)[1]}")
             last = await act(emu, who, rng, outros, 0)
             await act(emu, who, rng, outros, last)  # the first-week survey, after FIRST_WEEK_DELAY
@@ -153,7 +153,7 @@ async def run_demo(out: Path, customers: int = 36, first_week_delay: float = 3.0
             confirmed = await confirm_fixes(emu, people, rng)
             for _ in range(50):  # let the desk post the customers' answers under the cards
                 await asyncio.sleep(0.2)
-                if not await store.notes_to_post() and not await store.stale_cards():
+                if not await store.notes_to_post(system_clock()) and not await store.stale_cards():
                     break
         finally:
             desk_done.set()
@@ -166,7 +166,7 @@ async def run_demo(out: Path, customers: int = 36, first_week_delay: float = 3.0
     print(f"  database: {database}")
     print(f"  export:   {out / 'answers.csv'}")
     # The demo's answers all fall in the current ISO week, so that is the week worth reporting.
-    report = await asyncio.to_thread(build_weekly_report, database, week_name(datetime.now(UTC)), out / "report")
+    report = await asyncio.to_thread(build_weekly_report, database, week_name(system_clock()), out / "report")
     print(f"  report:   {report}")
     print(f"Next: DATABASE_PATH={database} journeypulse export answers --out answers.csv")
     return database

@@ -10,20 +10,20 @@ from html import escape
 
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update, User
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
-from telegram.ext import ContextTypes
 
 from analysis.topics import default_taxonomy
 from bot import callbacks
-from bot.handlers import MAX_MESSAGE, MAX_QUOTE, Services, clip, now, services, toast
+from bot.handlers import MAX_MESSAGE, MAX_QUOTE, Context, Services, clip, services, toast
 from bot.pacing import seconds
 from bot.texts import LANGUAGE_NAMES, text
 from surveys import complaints
+from surveys.complaints import BUTTONS, TRANSITIONS, State
 from surveys.store import Complaint, Customer, DeskNote, FlaggedAnswer, Lease
 
 log = logging.getLogger(__name__)
 
 REFUSAL_EVERY = timedelta(hours=1)  # at most one "staff only" answer per person in the support chat per hour
-STATE_MARKS = {"open": "🔴", "in_progress": "🟡", "resolved": "🟢", "reopened": "🟠"}
+STATE_MARKS = {State.OPEN: "🔴", State.IN_PROGRESS: "🟡", State.RESOLVED: "🟢", State.REOPENED: "🟠"}
 
 
 def is_staff(svc: Services, user: User | None) -> bool:
@@ -92,18 +92,14 @@ def card_text(
 
 
 def card_buttons(complaint: Complaint, language: str) -> InlineKeyboardMarkup:
-    """Offer the actions that make sense in the complaint's state."""
-    names: dict[str, tuple[callbacks.DeskAction, ...]] = {
-        "open": ("take", "resolve"), "reopened": ("take", "resolve"), "in_progress": ("resolve",)
-    }
-    actions = names.get(complaint.state, ("reopen",))
+    """Offer the actions the complaint's state offers (surveys.complaints.BUTTONS)."""
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(text(language, f"desk_{a}"), callback_data=callbacks.Desk(complaint.id, a).build())
-          for a in actions]]
+          for a in BUTTONS[complaint.state]]]
     )
 
 
-async def post_card(context: ContextTypes.DEFAULT_TYPE, complaint_id: int) -> None:
+async def post_card(context: Context, complaint_id: int) -> None:
     """Post a complaint's card to the support chat, in a topic of its own where the chat is a forum."""
     svc = services(context)
     await svc.store.card_drawn(complaint_id)  # first: a change made while posting marks the card stale again
@@ -113,12 +109,12 @@ async def post_card(context: ContextTypes.DEFAULT_TYPE, complaint_id: int) -> No
     complaint = card[0]
     chat_id = svc.support_chat_id
     thread_id = None
-    if context.bot_data.get("support_topics", True):
+    if context.bot_data.support_topics:
         try:
             topic = await context.bot.create_forum_topic(chat_id, f"#{complaint.id} {card[1].first_name or ''}"[:128])
             thread_id = topic.message_thread_id
         except BadRequest:  # not a forum, or the bot may not manage topics: one chat for every card
-            context.bot_data["support_topics"] = False
+            context.bot_data.support_topics = False
     message = await context.bot.send_message(
         chat_id, card_text(svc.desk_language, *card),
         reply_markup=card_buttons(complaint, svc.desk_language), message_thread_id=thread_id,
@@ -126,7 +122,7 @@ async def post_card(context: ContextTypes.DEFAULT_TYPE, complaint_id: int) -> No
     await svc.store.set_card(complaint.id, chat_id, message.message_id, thread_id)  # type: ignore[arg-type]
 
 
-async def draw_card(context: ContextTypes.DEFAULT_TYPE, complaint_id: int) -> None:
+async def draw_card(context: Context, complaint_id: int) -> None:
     """Bring a posted card up to date with its complaint."""
     svc = services(context)
     store = svc.store
@@ -147,7 +143,7 @@ async def draw_card(context: ContextTypes.DEFAULT_TYPE, complaint_id: int) -> No
         raise
 
 
-async def desk_round(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def desk_round(context: Context) -> None:
     """Run one round of the desk, then schedule the next (so slow rounds never overlap)."""
     try:
         await sync_desk(context)
@@ -163,7 +159,7 @@ async def desk_round(context: ContextTypes.DEFAULT_TYPE) -> None:
         )
 
 
-async def sync_desk(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def sync_desk(context: Context) -> None:
     """Post new cards and queued notes, ask confirmations, redraw changed cards, and raise complaints nobody took.
 
     Everything sent to the support chat goes out from here, never from a customer's update: a group's
@@ -172,55 +168,54 @@ async def sync_desk(context: ContextTypes.DEFAULT_TYPE) -> None:
     """
     svc = services(context)
     store = svc.store
-    for complaint_id in await store.cards_to_post(now()):
+    for complaint_id in await store.cards_to_post(svc.clock()):
         await _send_leased(context, Lease.CARD, complaint_id, partial(post_card, context, complaint_id))
-    moment = now()
-    for complaint in await store.due_escalations(moment - svc.escalate_after):
-        if await store.mark_escalated(complaint.id, moment):
-            waited = age(complaint.touched_at, moment)
-            note = text(svc.desk_language, "desk_escalated", id=complaint.id, waited=waited)
-            await store.queue_note(complaint.id, note, moment)
-    for complaint in await store.confirmations_due(now()):
+    moment = svc.clock()
+    for complaint in await complaints.escalate(store, moment, svc.escalate_after):
+        waited = age(complaint.touched_at, moment)
+        note = text(svc.desk_language, "desk_escalated", id=complaint.id, waited=waited)
+        await store.queue_note(complaint.id, note, moment)
+    for complaint in await store.confirmations_due(svc.clock()):
         await _send_leased(context, Lease.CONFIRMATION, complaint.id, partial(ask_confirmation, context, complaint))
-    for note in await store.notes_to_post(now()):
+    for note in await store.notes_to_post(svc.clock()):
         await _send_leased(context, Lease.NOTE, note.id, partial(post_note, context, note))
     for complaint_id in await store.stale_cards():
         await draw_card(context, complaint_id)
 
 
 async def _send_leased(
-    context: ContextTypes.DEFAULT_TYPE, kind: Lease, item: int, send: Callable[[], Awaitable[None]]
+    context: Context, kind: Lease, item: int, send: Callable[[], Awaitable[None]]
 ) -> None:
     """Claim one item, send it, and drop the claim; a failure only delays this item, a refusal sets it aside."""
     svc = services(context)
     store = svc.store
-    if not await store.claim(kind, item, now(), svc.lease_time):
+    if not await store.claim(kind, item, svc.clock(), svc.lease_time):
         return
     try:
         await send()
     except RetryAfter as exc:  # the chat's flood limit: this item waits as told, and the round stops
-        await store.release(kind, item, now() + timedelta(seconds=seconds(exc.retry_after)))
+        await store.release(kind, item, svc.clock() + timedelta(seconds=seconds(exc.retry_after)))
         raise
     except BadRequest as exc:
         if kind is not Lease.NOTE:  # a card or question must reach someone: keep trying, slowly
             await _retry_later(context, kind, item, exc)
             return
         log.warning("%s %s refused by Telegram, set aside: %s", kind, item, exc)
-        await store.note_set_aside(item, f"BadRequest: {exc}", now())
+        await store.note_set_aside(item, f"BadRequest: {exc}", svc.clock())
     except TelegramError as exc:
         await _retry_later(context, kind, item, exc)
         return
     await store.complete(kind, item)
 
 
-async def _retry_later(context: ContextTypes.DEFAULT_TYPE, kind: Lease, item: int, exc: TelegramError) -> None:
+async def _retry_later(context: Context, kind: Lease, item: int, exc: TelegramError) -> None:
     svc = services(context)
     delay = svc.backoff.delay(await svc.store.attempts(kind, item))
     log.warning("could not send %s %s, retrying in %.0f s: %s", kind, item, delay, exc)
-    await svc.store.release(kind, item, now() + timedelta(seconds=delay))
+    await svc.store.release(kind, item, svc.clock() + timedelta(seconds=delay))
 
 
-async def post_note(context: ContextTypes.DEFAULT_TYPE, note: DeskNote) -> None:
+async def post_note(context: Context, note: DeskNote) -> None:
     """Post a queued line: under its card (in its topic where there is one), or answering someone in the chat."""
     sent = await context.bot.send_message(
         note.chat_id, note.body, message_thread_id=note.thread_id, reply_to_message_id=note.reply_to,
@@ -229,7 +224,7 @@ async def post_note(context: ContextTypes.DEFAULT_TYPE, note: DeskNote) -> None:
     await services(context).store.note_posted(note.id, note.complaint_id, sent.chat_id, sent.message_id)
 
 
-async def ask_confirmation(context: ContextTypes.DEFAULT_TYPE, complaint: Complaint) -> None:
+async def ask_confirmation(context: Context, complaint: Complaint) -> None:
     """Ask the customer whether their issue was resolved (from the desk job, so a failure is retried)."""
     svc = services(context)
     store = svc.store
@@ -246,16 +241,13 @@ async def ask_confirmation(context: ContextTypes.DEFAULT_TYPE, complaint: Compla
         try:
             await context.bot.send_message(customer.chat_id, text(language, "confirm_question"), reply_markup=buttons)
         except Forbidden:
-            await store.queue_note(complaint.id, text(svc.desk_language, "desk_note_unreachable"), now())
+            await store.queue_note(complaint.id, text(svc.desk_language, "desk_note_unreachable"), svc.clock())
     await store.confirmation_asked(complaint.id)
 
 
 # Staff's side ------------------------------------------------------------------------------------
 
-DESK_ACTIONS = {"take": complaints.take, "resolve": complaints.resolve, "reopen": complaints.reopen}
-
-
-async def desk_button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def desk_button_pressed(update: Update, context: Context) -> None:
     """Take, resolve or reopen a complaint from its card: staff only."""
     query: CallbackQuery = update.callback_query  # type: ignore[assignment]
     svc = services(context)
@@ -275,14 +267,14 @@ async def desk_button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE
         log.info("desk button %r pressed on a card that no longer shows complaint %s", query.data, complaint_id)
         await toast(query, text(svc.desk_language, "desk_gone"))
         return
-    if not await DESK_ACTIONS[action](svc.store, complaint_id, actor(query.from_user), now()):
+    if not await complaints.act(svc.store, action, complaint_id, actor(query.from_user), svc.clock()):
         await toast(query, text(svc.desk_language, "desk_not_now"))
         await svc.store.mark_card_stale(complaint_id)  # someone else moved it: show them where it stands
         return
     await toast(query, text(svc.desk_language, "desk_done"))  # the desk job redraws the card and asks the customer
 
 
-async def staff_replied(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def staff_replied(update: Update, context: Context) -> None:
     """Relay a staff reply on a card (or in its topic) to the customer: staff only."""
     svc = services(context)
     message = update.effective_message
@@ -305,29 +297,30 @@ async def staff_replied(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     try:
         sent = await context.bot.send_message(customer.chat_id, body)
     except Forbidden:
-        await svc.store.queue_note(complaint.id, text(svc.desk_language, "desk_blocked"), now())
+        await svc.store.queue_note(complaint.id, text(svc.desk_language, "desk_blocked"), svc.clock())
         return
     except BadRequest as exc:  # refused for good: tell staff on the card rather than drop it silently
         log.warning("staff reply on complaint %s refused by Telegram: %s", complaint.id, exc)
-        await svc.store.queue_note(complaint.id, text(svc.desk_language, "desk_not_delivered", reason=str(exc)), now())
+        await svc.store.queue_note(complaint.id, text(svc.desk_language, "desk_not_delivered", reason=str(exc)), svc.clock())
         return
     await svc.store.remember_message(sent.chat_id, sent.message_id, complaint.id)
     # The card's "last reply" line, redrawn by the desk job, tells staff it went out.
-    await complaints.staff_replied(svc.store, complaint, actor(update.effective_user), message.text or "", source, now())
+    reply_text, replier = message.text or "", actor(update.effective_user)
+    await complaints.staff_replied(svc.store, complaint, replier, reply_text, source, svc.clock())
 
 
-async def complaints_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def complaints_command(update: Update, context: Context) -> None:
     """List open complaints, oldest first, with their age: staff only."""
     svc = services(context)
     if not is_staff(svc, update.effective_user):
         await refuse(context, update)
         return
-    moment, language = now(), svc.desk_language
+    moment, language = svc.clock(), svc.desk_language
     rows = []
     for complaint in await svc.store.open_complaints():
         customer = await svc.store.customer(complaint.customer_id)
         who = escape(clip(customer.first_name or "?", 64)) if customer else "?"
-        taken = f" · {escape(clip(complaint.assignee_name, 64))}" if complaint.assignee_name and complaint.state == "in_progress" else ""
+        taken = f" · {escape(clip(complaint.assignee_name, 64))}" if complaint.assignee_name and complaint.state == State.IN_PROGRESS else ""
         rows.append(
             f"{STATE_MARKS[complaint.state]} #{complaint.id} · {age(complaint.opened_at, moment)} · {who}"
             f" · {text(language, 'desk_state_' + complaint.state)}{taken}"
@@ -342,14 +335,14 @@ async def complaints_command(update: Update, context: ContextTypes.DEFAULT_TYPE)
     await update.effective_message.reply_text(body)
 
 
-async def refuse(context: ContextTypes.DEFAULT_TYPE, update: Update) -> None:
+async def refuse(context: Context, update: Update) -> None:
     """Tell someone in the support chat who is not staff that they cannot act, through the desk queue, capped."""
     svc = services(context)
     message = update.effective_message
     queued = await svc.store.queue_refusal(
         update.effective_user.id, message.chat_id, message.message_id,
         message.message_thread_id if message.is_topic_message else None,
-        text(svc.desk_language, "desk_staff_only"), now(), REFUSAL_EVERY,
+        text(svc.desk_language, "desk_staff_only"), svc.clock(), REFUSAL_EVERY,
     )  # fmt: skip
     if not queued:
         log.info("user %s refused already within %s; not answered again", update.effective_user.id, REFUSAL_EVERY)

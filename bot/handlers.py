@@ -5,27 +5,30 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from collections.abc import Awaitable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 from functools import partial
 from html import escape
+from typing import Any
 
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
-from telegram.ext import ContextTypes
+from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 from analysis.aggregate import last_complete_week
 from analysis.report import WeeklySummary, digest_week, weekly_summary
 from bot import callbacks
-from bot.pacing import Backoff
+from bot.pacing import Backoff, Pacer
+from bot.privacy import render_my_data
 from bot.texts import LANGUAGE_NAMES, text
 from surveys import complaints, journey
+from surveys.clock import Clock, system_clock
 from surveys.definitions import LANGUAGES, Question, Survey
 from surveys.engine import AnswerValue
 from surveys.complaints import FlagRules
-from surveys.journey import Person, Policy, ScoreFn, Step
+from surveys.journey import Outcome, Person, Policy, ScoreFn, Step
 from surveys.store import LEASE_TIME, Customer, Invitation, Lease, Store
 
 log = logging.getLogger(__name__)
@@ -38,7 +41,7 @@ DIGEST_RETRY = timedelta(minutes=15)  # after the digest's report failed to buil
 
 @dataclass
 class Services:
-    """What handlers need, opened once at start-up and kept in `bot_data`."""
+    """What handlers need, opened once at start-up and kept in `bot_data.services`."""
 
     store: Store
     surveys: dict[str, Survey]
@@ -52,7 +55,8 @@ class Services:
     desk_interval: float = 2.0  # seconds between support desk rounds
     desk_language: str = "en"  # the support chat's language
     managers: frozenset[int] = frozenset()  # Telegram user ids allowed to pull reports
-    clock: Callable[[], datetime] = partial(datetime.now, UTC)  # tests move time to test the schedule
+    clock: Clock = system_clock  # every "now" of the bot: tests set the moment to test the schedule
+    raw_update_retention: timedelta = timedelta(days=3)  # handled raw updates are deleted after this long
     backoff: Backoff = Backoff()  # when a failed send is tried again
     lease_time: timedelta = LEASE_TIME  # how long a claim holds before a crashed holder's item is due again
 
@@ -72,14 +76,26 @@ def clip(words: str, limit: int) -> str:
     return words
 
 
-def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
+@dataclass
+class BotData:
+    """What the Application keeps between updates (`ContextTypes(bot_data=BotData)`); PTB builds it empty."""
+
+    services: Services = field(init=False)  # set by build_application right after building the Application
+    pacer: Pacer = field(init=False)
+    retry: dict[int, float] = field(default_factory=dict)  # update id -> seconds a transient error asks to wait
+    refused: dict[int, str] = field(default_factory=dict)  # update id -> why retrying it cannot help (set aside)
+    support_topics: bool = True  # False once the support chat turned out to take no forum topics
+    digest_summary: tuple[str, WeeklySummary] | None = None  # the week's digest, reused by a retry
+    digest_failed: tuple[str, datetime] | None = None  # the week whose digest failed to build, and when
+
+
+Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]
+CONTEXT_TYPES = ContextTypes(bot_data=BotData)
+
+
+def services(context: Context) -> Services:
     """Return the services stored in the application."""
-    return context.application.bot_data["services"]
-
-
-def now() -> datetime:
-    """Return the current moment in UTC."""
-    return datetime.now(UTC)
+    return context.bot_data.services
 
 
 def person(update: Update) -> Person:
@@ -121,16 +137,7 @@ def answer_label(question: Question, value: AnswerValue, language: str) -> str:
     return answer if len(answer) <= 80 else answer[:79] + "…"
 
 
-def parse_callback(data: str | None) -> tuple[str, int, str, str | None] | None:
-    """Read answer/skip callback data as (kind, invitation id, question id, value)."""
-    if answer := callbacks.Answer.parse(data):
-        return "button", answer.invitation_id, answer.question_id, answer.value
-    if skip := callbacks.Skip.parse(data):
-        return "skip", skip.invitation_id, skip.question_id, None
-    return None
-
-
-async def ask(context: ContextTypes.DEFAULT_TYPE, customer: Customer, invitation: Invitation, question: Question) -> None:
+async def ask(context: Context, customer: Customer, invitation: Invitation, question: Question) -> None:
     """Send one question and remember its message."""
     message = await context.bot.send_message(
         customer.chat_id,
@@ -141,7 +148,7 @@ async def ask(context: ContextTypes.DEFAULT_TYPE, customer: Customer, invitation
     await services(context).store.mark_asked(invitation.id, question.id, message.message_id)
 
 
-async def show_answer(context: ContextTypes.DEFAULT_TYPE, step: Step, message: Message | None) -> None:
+async def show_answer(context: Context, step: Step, message: Message | None) -> None:
     """Replace an answered question's buttons with the chosen answer."""
     assert step.answered is not None and step.value is not None and step.customer is not None
     chat_id = step.customer.chat_id
@@ -157,7 +164,7 @@ async def show_answer(context: ContextTypes.DEFAULT_TYPE, step: Step, message: M
         log.debug("could not show answer in message %s: %s", message_id, exc)
 
 
-async def continue_survey(context: ContextTypes.DEFAULT_TYPE, step: Step) -> None:
+async def continue_survey(context: Context, step: Step) -> None:
     """Ask the next question, or thank the customer when the survey is done."""
     assert step.customer is not None and step.invitation is not None and step.survey is not None
     if step.already_asked:
@@ -174,7 +181,7 @@ async def reply(update: Update, language: str, key: str, **values: object) -> No
     await update.effective_message.reply_text(text(language, key, **values), parse_mode=ParseMode.HTML)
 
 
-async def language_of(context: ContextTypes.DEFAULT_TYPE, update: Update) -> str:
+async def language_of(context: Context, update: Update) -> str:
     """Return the stored language of the user, else the one Telegram reports."""
     customer = await services(context).store.customer_by_user(update.effective_user.id)
     return customer.language if customer else journey.pick_language(update.effective_user.language_code)
@@ -183,7 +190,7 @@ async def language_of(context: ContextTypes.DEFAULT_TYPE, update: Update) -> str
 # Handlers -----------------------------------------------------------------------------------------
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: Context) -> None:
     """Open the order behind the deep link and ask the first unanswered question."""
     svc = services(context)
     if not context.args:
@@ -191,16 +198,16 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, await language_of(context, update), "welcome")
         return
     who = person(update)
-    step = await journey.open_link(svc.store, svc.surveys, svc.policy, svc.secret, context.args[0], who, now())
+    step = await journey.open_link(svc.store, svc.surveys, svc.policy, svc.secret, context.args[0], who, svc.clock())
     language = step.customer.language if step.customer else journey.pick_language(who.language_code)
-    if step.status in ("invalid_link", "foreign_link"):
+    if step.status in (Outcome.INVALID_LINK, Outcome.FOREIGN_LINK):
         log.warning("refused %s deep link from user %s", step.status, who.telegram_user_id)
         await reply(update, language, step.status)
         return
-    if step.status == "already_done":
+    if step.status is Outcome.ALREADY_DONE:
         await reply(update, language, "already_done")
         return
-    if step.status == "started":
+    if step.status is Outcome.STARTED:
         greeting = text(language, "greeting", name=who.first_name or "")
         intro = escape(step.survey.intro[language])  # type: ignore[union-attr]
         await update.effective_message.reply_text(f"{greeting}\n{intro}", parse_mode=ParseMode.HTML)
@@ -209,37 +216,43 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await continue_survey(context, replace(step, already_asked=False))  # /start re-asks on purpose
 
 
-async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def button_pressed(update: Update, context: Context) -> None:
     """Store the pressed answer and ask the next question."""
     query: CallbackQuery = update.callback_query  # type: ignore[assignment]
     svc = services(context)
-    parsed = parse_callback(query.data)
+    pressed = callbacks.Answer.parse(query.data) or callbacks.Skip.parse(query.data)
     customer = await svc.store.customer_by_user(query.from_user.id)
     language = customer.language if customer else journey.pick_language(query.from_user.language_code)
-    if parsed is None:
+    if pressed is None:
         await toast(query, text(language, "unknown_button"))
         return
     if customer is None:
         await toast(query, text(language, "not_yours"))
         return
-    kind, invitation_id, question_id, raw = parsed
-    step = await journey.answer(svc.store, svc.surveys, customer, invitation_id, question_id, raw, kind, svc.score, now())
-    if step.status == "recorded":  # the answer is stored: the three calls need not wait for each other
+    if isinstance(pressed, callbacks.Answer):
+        step = await journey.press(
+            svc.store, svc.surveys, customer, pressed.invitation_id, pressed.question_id, pressed.value, svc.clock()
+        )
+    else:
+        step = await journey.skip(
+            svc.store, svc.surveys, customer, pressed.invitation_id, pressed.question_id, svc.clock()
+        )
+    if step.status is Outcome.RECORDED:  # the answer is stored: the three calls need not wait for each other
         await together(
             toast(query, text(language, "recorded")),
             show_answer(context, step, query.message),  # type: ignore[arg-type]
             continue_survey(context, step),
         )
         await review_answers(context, step)
-    elif step.status == "duplicate":
+    elif step.status is Outcome.DUPLICATE:
         await toast(query, text(language, "already_recorded"))
         await continue_survey(context, step)
         await review_answers(context, step)
-    elif step.status in ("not_yours", "no_survey", "finished"):
-        await toast(query, text(language, "not_yours" if step.status != "finished" else "finished"))
-        if step.status == "finished" and query.message is not None:
+    elif step.status in (Outcome.NOT_YOURS, Outcome.NO_SURVEY, Outcome.FINISHED):
+        await toast(query, text(language, "not_yours" if step.status is not Outcome.FINISHED else "finished"))
+        if step.status is Outcome.FINISHED and query.message is not None:
             await _drop_buttons(query)
-    elif step.status == "stale":
+    elif step.status is Outcome.STALE:
         await toast(query, text(language, "stale"))
         await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]
     else:  # invalid value for this question
@@ -268,7 +281,7 @@ async def _drop_buttons(query: CallbackQuery) -> None:
         pass
 
 
-async def text_answered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def text_answered(update: Update, context: Context) -> None:
     """Store a typed answer to the current question, or explain what is expected."""
     svc = services(context)
     customer = await svc.store.customer_by_user(update.effective_user.id)
@@ -277,46 +290,46 @@ async def text_answered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     if update.effective_message.reply_to_message and await relay_to_support(context, update, customer, True):
         return
-    step = await journey.answer(
-        svc.store, svc.surveys, customer, None, None, update.effective_message.text, "text", svc.score, now(),
-        update.effective_message.message_id,
+    message = update.effective_message
+    step = await journey.write(
+        svc.store, svc.surveys, customer, message.text or "", svc.score, svc.clock(), message.message_id
     )
-    if step.status == "recorded":
+    if step.status is Outcome.RECORDED:
         await together(show_answer(context, step, None), continue_survey(context, step))
         await review_answers(context, step)
-    elif step.status == "duplicate":
+    elif step.status is Outcome.DUPLICATE:
         await continue_survey(context, step)
         await review_answers(context, step)
-    elif step.status == "invalid":
+    elif step.status is Outcome.INVALID:
         await reply(update, customer.language, "use_buttons" if step.question.type != "text" else "use_text")  # type: ignore[union-attr]
         await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]
     elif not await relay_to_support(context, update, customer, False):
         await reply(update, customer.language, "no_survey")
 
 
-async def other_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def other_message(update: Update, context: Context) -> None:
     """Politely decline stickers, photos, voice and other media."""
     await reply(update, await language_of(context, update), "unsupported")
 
 
-async def message_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def message_edited(update: Update, context: Context) -> None:
     """Explain that an edited message does not change a stored answer."""
     await reply(update, await language_of(context, update), "edit_ignored")
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def help_command(update: Update, context: Context) -> None:
     """Explain what the bot does and its commands."""
     await reply(update, await language_of(context, update), "help")
 
 
-async def stop_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stop_command(update: Update, context: Context) -> None:
     """Opt the customer out of every further survey."""
     language = await language_of(context, update)
-    await journey.stop(services(context).store, update.effective_user.id, now())
+    await journey.stop(services(context).store, update.effective_user.id, services(context).clock())
     await reply(update, language, "stopped")
 
 
-async def language_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def language_command(update: Update, context: Context) -> None:
     """Offer the supported languages as buttons."""
     choices = [(LANGUAGE_NAMES[lang], callbacks.Language(lang).build()) for lang in LANGUAGES]
     buttons = [[InlineKeyboardButton(name, callback_data=data) for name, data in choices]]
@@ -325,7 +338,7 @@ async def language_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     )
 
 
-async def language_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def language_chosen(update: Update, context: Context) -> None:
     """Store the chosen language."""
     query: CallbackQuery = update.callback_query  # type: ignore[assignment]
     chosen = callbacks.Language.parse(query.data)
@@ -336,7 +349,7 @@ async def language_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     customer = await svc.store.upsert_customer(
         query.from_user.id, query.message.chat.id if query.message else query.from_user.id,
-        query.from_user.first_name, language, now(),
+        query.from_user.first_name, language, svc.clock(),
     )  # fmt: skip
     await svc.store.set_language(customer.id, language)
     await toast(query)
@@ -346,30 +359,30 @@ async def language_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         pass
 
 
-async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unknown_button(update: Update, context: Context) -> None:
     """Tell the user a button is not one we know."""
     await toast(update.callback_query, text(await language_of(context, update), "unknown_button"))
 
 
-async def send_due_surveys(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def send_due_surveys(context: Context) -> None:
     """Send first-week surveys and reminders that fell due, outside quiet hours, once each, paced."""
     svc = services(context)
-    while not svc.policy.is_quiet(moment := now()):
+    while not svc.policy.is_quiet(moment := svc.clock()):
         busy_since = moment - svc.policy.reminder_delay  # never interrupt a survey the customer is answering
         due = await svc.store.due_invitations(moment, busy_since)
         if not due or not await _send_paced(context, due, moment, "invitation"):
             break
-    while not svc.policy.is_quiet(moment := now()):
+    while not svc.policy.is_quiet(moment := svc.clock()):
         due = await svc.store.due_reminders(moment)
         if not due or not await _send_paced(context, due, moment, "reminder"):
             break
 
 
 async def _send_paced(
-    context: ContextTypes.DEFAULT_TYPE, due: list[tuple[Invitation, Customer]], moment: datetime, kind: str
+    context: Context, due: list[tuple[Invitation, Customer]], moment: datetime, kind: str
 ) -> bool:
     """Send a batch at the pacer's rate, several in flight; False when any could not go out."""
-    pacer = context.application.bot_data["pacer"]
+    pacer = context.bot_data.pacer
     sending = []
     for invitation, customer in due:
         if not context.application.running:  # shutting down: the rest stays due for the next start
@@ -380,7 +393,7 @@ async def _send_paced(
 
 
 async def _send_one(
-    context: ContextTypes.DEFAULT_TYPE, invitation: Invitation, customer: Customer, moment: datetime, kind: str
+    context: Context, invitation: Invitation, customer: Customer, moment: datetime, kind: str
 ) -> bool:
     """Claim one due survey or reminder and deliver it; False when it was handed back to the schedule."""
     svc = services(context)
@@ -396,7 +409,7 @@ async def _send_one(
     return step is None or await _deliver(context, customer, step, text(customer.language, "reminder"))
 
 
-async def _deliver(context: ContextTypes.DEFAULT_TYPE, customer: Customer, step: Step, opening: str) -> bool:
+async def _deliver(context: Context, customer: Customer, step: Step, opening: str) -> bool:
     """Send an opening line and the current question; on failure keep the survey due, or stop if blocked."""
     svc = services(context)
     store = svc.store
@@ -404,31 +417,31 @@ async def _deliver(context: ContextTypes.DEFAULT_TYPE, customer: Customer, step:
         await context.bot.send_message(customer.chat_id, escape(opening))
         await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]
     except Forbidden:  # blocked: keep the survey unsent, so it can go out if they come back with /start
-        await journey.mark_unreachable(store, customer, now())
+        await journey.mark_unreachable(store, customer, services(context).clock())
         await journey.release(store, step)
         return True
     except TelegramError as exc:  # Telegram down or flooded: due again after a backoff, never given up
-        attempts = await store.attempts(Lease.REMINDER if step.status == "reminder" else Lease.INVITATION, step.invitation.id)  # type: ignore[union-attr]
+        attempts = await store.attempts(Lease.REMINDER if step.status is Outcome.REMINDER else Lease.INVITATION, step.invitation.id)  # type: ignore[union-attr]
         delay = svc.backoff.delay(attempts)
         log.warning("could not send %s to customer %s, retrying in %.0f s: %s", step.status, customer.id, delay, exc)
-        await journey.release(store, step, now() + timedelta(seconds=delay))
+        await journey.release(store, step, svc.clock() + timedelta(seconds=delay))
         return False
-    await journey.delivered(store, svc.policy, step, now())
+    await journey.delivered(store, svc.policy, step, svc.clock())
     return True
 
 
 # Complaints and privacy: the customer's side ---------------------------------------------------
 
 
-async def review_answers(context: ContextTypes.DEFAULT_TYPE, step: Step) -> None:
+async def review_answers(context: Context, step: Step) -> None:
     """Open or grow a complaint when the survey's answers fire a rule; the desk job posts its card."""
     svc = services(context)
     assert step.invitation is not None and step.customer is not None
-    await complaints.review(svc.store, svc.rules, step.invitation.id, step.customer.id, now())
+    await complaints.review(svc.store, svc.rules, step.invitation.id, step.customer.id, svc.clock())
 
 
 async def relay_to_support(
-    context: ContextTypes.DEFAULT_TYPE, update: Update, customer: Customer, replies_only: bool
+    context: Context, update: Update, customer: Customer, replies_only: bool
 ) -> bool:
     """Pass a customer's message on to their complaint's card; False when it is not about a complaint."""
     svc = services(context)
@@ -445,12 +458,13 @@ async def relay_to_support(
         text=clip(message.text or "", MAX_QUOTE),
     )  # fmt: skip
     source = (message.chat_id, message.message_id)
-    if await complaints.customer_replied(svc.store, complaint, message.text or "", note, source, now()):
+    said = message.text or ""
+    if await complaints.customer_replied(svc.store, complaint, said, note, source, svc.clock()):
         await reply(update, customer.language, "support_forwarded")
     return True
 
 
-async def confirmation_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def confirmation_chosen(update: Update, context: Context) -> None:
     """Store the customer's yes/no on whether the issue was fixed; a no reopens the complaint."""
     query: CallbackQuery = update.callback_query  # type: ignore[assignment]
     svc = services(context)
@@ -462,7 +476,7 @@ async def confirmation_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE
         await toast(query, text(language, "not_yours"))
         return
     fixed = chosen.fixed
-    if not await svc.store.confirm(complaint.id, fixed, now()):
+    if not await svc.store.confirm(complaint.id, fixed, svc.clock()):
         await toast(query, text(language, "already_recorded"))
         return
     await toast(query, text(language, "recorded"))
@@ -471,57 +485,32 @@ async def confirmation_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE
     except BadRequest:
         pass
     note = text(svc.desk_language, "desk_note_fixed" if fixed else "desk_note_not_fixed")
-    await svc.store.queue_note(complaint.id, note, now())  # the desk job posts it and redraws the card
+    await svc.store.queue_note(complaint.id, note, svc.clock())  # the desk job posts it and redraws the card
 
 
 
-async def mydata_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Send the customer everything stored about them."""
-    data = await journey.my_data(services(context).store, update.effective_user.id)
+async def mydata_command(update: Update, context: Context) -> None:
+    """Send the person everything stored about them, their raw messages included."""
+    svc = services(context)
+    data = await journey.my_data(svc.store, update.effective_user.id)
     if data is None:
         await reply(update, journey.pick_language(update.effective_user.language_code), "mydata_none")
         return
-    language = data["customer"].language
-    for chunk in render_my_data(data, language):
+    language = data["customer"].language if data["customer"] else journey.pick_language(update.effective_user.language_code)
+    days = svc.raw_update_retention.total_seconds() / 86400
+    for chunk in render_my_data(data, language, round(days, 2)):
         await update.effective_message.reply_text(chunk)
 
 
-def render_my_data(data: dict, language: str) -> list[str]:
-    """Render a customer's stored data as Telegram HTML messages of at most MAX_MESSAGE characters."""
-    customer: Customer = data["customer"]
-    lines = [
-        text(language, "mydata_intro"),
-        "",
-        f"<b>{text(language, 'mydata_profile')}</b>",
-        f"telegram_user_id: {customer.telegram_user_id}",
-        f"first_name: {escape(clip(customer.first_name or '', 64))}",
-        f"language: {customer.language}",
-        f"stopped_at: {customer.stopped_at or '-'}",
-        "",
-        f"<b>{text(language, 'mydata_orders')}</b>",
-        *(f"{escape(o['order'])} · {o['purchased_at']}" + (f" · {escape(o['name'])}" if o["name"] else "") for o in data["orders"]),
-        "",
-        f"<b>{text(language, 'mydata_answers')}</b>",
-    ]
-    # Texts are cut before escaping (escaping can grow a text up to five times): a line never splits a tag.
-    for a in data["answers"]:
-        value = "-" if a["skipped"] else (f"{a['number']:g}" if a["number"] is not None else escape(clip(a["text"] or "", MAX_LINE)))
-        lines.append(f"{a['at'][:16]} · {escape(a['survey'])}/{escape(a['question'])}: {value}")
-    if data["complaints"]:
-        lines += ["", f"<b>{text(language, 'mydata_complaints')}</b>"]
-        for c in data["complaints"]:
-            message = f" · {c['at'][:16]} {c['kind']}: {escape(clip(c['text'] or '', MAX_LINE))}" if c["kind"] else ""
-            lines.append(f"#{c['id']} {c['state']}{message}")
-    chunks, current = [], ""
-    for line in lines:
-        if len(current) + len(line) + 1 > MAX_MESSAGE:
-            chunks.append(current)
-            current = ""
-        current += line + "\n"
-    return [*chunks, current] if current.strip() else chunks
+async def prune_raw_updates(context: Context) -> None:
+    """Delete raw updates handled longer ago than RAW_UPDATE_RETENTION."""
+    svc = services(context)
+    pruned = await svc.store.prune_updates(svc.clock() - svc.raw_update_retention)
+    if pruned:
+        log.info("deleted %s raw updates older than %s", pruned, svc.raw_update_retention)
 
 
-async def forget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def forget_command(update: Update, context: Context) -> None:
     """Ask the customer to confirm that everything about them should be deleted."""
     language = await language_of(context, update)
     buttons = [[
@@ -531,13 +520,15 @@ async def forget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await update.effective_message.reply_text(text(language, "forget_confirm"), reply_markup=InlineKeyboardMarkup(buttons))
 
 
-async def forget_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def forget_chosen(update: Update, context: Context) -> None:
     """Delete the customer's data when they confirmed, else keep everything."""
     query: CallbackQuery = update.callback_query  # type: ignore[assignment]
     language = await language_of(context, update)
     chosen = callbacks.Forget.parse(query.data)
     if chosen is not None and chosen.confirmed:
-        forgotten = await journey.forget(services(context).store, query.from_user.id, now())
+        forgotten = await journey.forget(
+            services(context).store, query.from_user.id, services(context).clock(), update.update_id
+        )
         answer = "forgotten" if forgotten else "mydata_none"
     else:
         answer = "forget_kept"
@@ -575,7 +566,7 @@ def summary_text(summary: WeeklySummary, language: str, digest: bool = False) ->
 
 
 async def send_summary(
-    context: ContextTypes.DEFAULT_TYPE, chat_id: int, language: str, summary: WeeklySummary, digest: bool = False
+    context: Context, chat_id: int, language: str, summary: WeeklySummary, digest: bool = False
 ) -> None:
     """Send the summary, the journey-map poster as a photo and the full report as an HTML document."""
     await context.bot.send_message(chat_id, summary_text(summary, language, digest))
@@ -585,7 +576,7 @@ async def send_summary(
     )
 
 
-async def weekly_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def weekly_command(update: Update, context: Context) -> None:
     """Send a manager the last complete week's summary, chart and report; politely refuse anyone else."""
     svc = services(context)
     language = await language_of(context, update)
@@ -597,14 +588,14 @@ async def weekly_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     context.application.create_task(send_weekly(context, update.effective_chat.id, language), update=update)
 
 
-async def send_weekly(context: ContextTypes.DEFAULT_TYPE, chat_id: int, language: str) -> None:
+async def send_weekly(context: Context, chat_id: int, language: str) -> None:
     """Build the last complete week's summary in a thread and send it."""
     svc = services(context)
     summary = await asyncio.to_thread(weekly_summary, svc.store.path, last_complete_week(svc.clock()))
     await send_summary(context, chat_id, language, summary)
 
 
-async def send_due_digests(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def send_due_digests(context: Context) -> None:
     """From Monday 09:00 local, send each manager last week's digest once, claimed in SQLite before sending."""
     svc = services(context)
     if not svc.managers:
@@ -612,22 +603,22 @@ async def send_due_digests(context: ContextTypes.DEFAULT_TYPE) -> None:
     moment = svc.clock()
     week = digest_week(moment, svc.policy.timezone)
     pending = svc.managers - await svc.store.digest_recipients(week)
-    failed = context.bot_data.get("digest_failed")
+    failed = context.bot_data.digest_failed
     if not pending or (failed and failed[0] == week and moment < failed[1] + DIGEST_RETRY):
         return
-    cached = context.bot_data.get("digest_summary")
+    cached = context.bot_data.digest_summary
     try:
         # The week has ended, so its figures no longer change: a retry reuses the summary already built.
         summary = cached[1] if cached and cached[0] == week else await asyncio.to_thread(weekly_summary, svc.store.path, week)
-        context.bot_data["digest_summary"] = (week, summary)
+        context.bot_data.digest_summary = (week, summary)
     except Exception:  # a bug or a broken database: do not rebuild the report on every tick
         log.exception("could not build the digest of %s; retrying in %s", week, DIGEST_RETRY)
-        context.bot_data["digest_failed"] = (week, moment)
+        context.bot_data.digest_failed = (week, moment)
         return
     for manager_id in sorted(pending):
         item = f"{week}/{manager_id}"
         # Leases run on real time: the schedule's clock only says which week is due.
-        if not await svc.store.claim(Lease.DIGEST, item, now(), svc.lease_time):
+        if not await svc.store.claim(Lease.DIGEST, item, system_clock(), svc.lease_time):
             continue
         customer = await svc.store.customer_by_user(manager_id)
         try:
@@ -638,7 +629,7 @@ async def send_due_digests(context: ContextTypes.DEFAULT_TYPE) -> None:
         except TelegramError as exc:  # Telegram down or flooded: due again after a backoff
             delay = svc.backoff.delay(await svc.store.attempts(Lease.DIGEST, item))
             log.warning("digest %s to manager %s failed, retrying in %.0f s: %s", week, manager_id, delay, exc)
-            await svc.store.release(Lease.DIGEST, item, now() + timedelta(seconds=delay))
+            await svc.store.release(Lease.DIGEST, item, system_clock() + timedelta(seconds=delay))
             continue
         await svc.store.digest_sent(week, manager_id, moment)
         await svc.store.complete(Lease.DIGEST, item)

@@ -36,7 +36,9 @@ def _ids(value: object) -> tuple[int, ...]:
 
 
 # Durations given in seconds in the environment.
-_DURATIONS = ("first_week_delay", "reminder_delay", "complaint_escalate_after", "retry_slow_interval", "lease_time")
+_DURATIONS = (
+    "first_week_delay", "reminder_delay", "complaint_escalate_after", "retry_slow_interval", "lease_time", "raw_update_retention",
+)
 
 
 class Settings(BaseSettings):
@@ -72,6 +74,7 @@ class Settings(BaseSettings):
     retry_slow_interval: timedelta = timedelta(minutes=5)
     lease_time: timedelta = timedelta(minutes=2)
     flood_messages_per_minute: int = Field(20, ge=0)
+    raw_update_retention: timedelta = timedelta(days=3)
 
     @field_validator("telegram_api_base_url")
     @classmethod

@@ -1,17 +1,79 @@
-"""Complaints: which answers flag an unhappy customer, and the follow-up states support staff move them through."""
+"""Complaints: which answers flag an unhappy customer, and the follow-up states support staff move them through.
+
+The complaint lifecycle has its one home here: the states, the transitions between them, the actions a
+card offers in each state, "a reply takes the complaint", the escalation rule and the set of open states.
+The store persists it (states passed to SQL as parameters) and the desk only renders it.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
+from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from surveys.reading import Feeling
-from surveys.store import OPEN_STATES, Complaint, ScoredAnswer, Store
+
+if TYPE_CHECKING:  # the store imports this module's vocabulary; complaints only call it through an instance
+    from surveys.store import Complaint, ScoredAnswer, Store
+
+
+class State(StrEnum):
+    """Where a complaint stands in support's follow-up (stored as its value)."""
+
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    RESOLVED = "resolved"
+    REOPENED = "reopened"
+
+
+class Action(StrEnum):
+    """What staff do to a complaint from its card (the value is in the button's callback data)."""
+
+    TAKE = "take"
+    RESOLVE = "resolve"
+    REOPEN = "reopen"
+
+
+@dataclass(frozen=True)
+class Transition:
+    """Which states an action starts from, where it leads, the event it logs and what it sets on the way."""
+
+    sources: tuple[State, ...]
+    target: State
+    event: str
+    assigns: bool = False  # the actor becomes the assignee
+    resolves: bool = False  # resolved_at is stamped and the customer is asked afresh whether it is fixed
+    rearms: bool = False  # resolution and escalation start over
+
+
+# Not resolved: listed by /complaints, counted open in the weekly report, where a customer's message goes.
+OPEN_STATES: tuple[State, ...] = (State.OPEN, State.IN_PROGRESS, State.REOPENED)
+# Nobody is on it: a staff reply takes it, and left untouched too long it is escalated once.
+UNTAKEN: tuple[State, ...] = (State.OPEN, State.REOPENED)
+
+TRANSITIONS: dict[Action, Transition] = {
+    Action.TAKE: Transition(OPEN_STATES, State.IN_PROGRESS, "taken", assigns=True),  # on, or over
+    Action.RESOLVE: Transition(OPEN_STATES, State.RESOLVED, "resolved", resolves=True),
+    Action.REOPEN: Transition((State.RESOLVED,), State.REOPENED, "reopened", rearms=True),
+}
+# The customer is asked "was it resolved?" once per resolution, in this state; a "no" moves it to NOT_FIXED.
+CONFIRMABLE = State.RESOLVED
+NOT_FIXED = Transition((CONFIRMABLE,), State.REOPENED, "confirmed_no", rearms=True)
+
+# The buttons a card shows in each state. Take stays allowed while in progress (taking over, from a card
+# drawn before) but is offered only while nobody has the complaint.
+BUTTONS: dict[State, tuple[Action, ...]] = {
+    State.OPEN: (Action.TAKE, Action.RESOLVE),
+    State.IN_PROGRESS: (Action.RESOLVE,),
+    State.RESOLVED: (Action.REOPEN,),
+    State.REOPENED: (Action.TAKE, Action.RESOLVE),
+}
 
 # Reason codes stored with every flagged answer (comma-separated in complaint_flags.reasons).
 CSAT_LOW = "csat_low"
@@ -159,28 +221,37 @@ async def review(store: Store, rules: FlagRules, invitation_id: int, customer_id
 Actor = tuple[int, str | None]
 
 
+async def act(store: Store, action: Action, complaint_id: int, actor: Actor, now: datetime) -> bool:
+    """Apply a staff action when the complaint's state allows it; False when it does not (any more)."""
+    return await store.change_state(complaint_id, TRANSITIONS[action], actor, now)
+
+
 async def take(store: Store, complaint_id: int, actor: Actor, now: datetime) -> bool:
     """A staff member takes the complaint on (or over)."""
-    return await store.change_state(complaint_id, "in_progress", OPEN_STATES, actor, now, kind="taken")
+    return await act(store, Action.TAKE, complaint_id, actor, now)
 
 
 async def resolve(store: Store, complaint_id: int, actor: Actor, now: datetime) -> bool:
     """Mark the complaint resolved; the customer is then asked to confirm."""
-    return await store.change_state(complaint_id, "resolved", OPEN_STATES, actor, now)
+    return await act(store, Action.RESOLVE, complaint_id, actor, now)
 
 
 async def reopen(store: Store, complaint_id: int, actor: Actor, now: datetime) -> bool:
     """Reopen a resolved complaint."""
-    return await store.change_state(complaint_id, "reopened", ("resolved",), actor, now)
+    return await act(store, Action.REOPEN, complaint_id, actor, now)
+
+
+async def escalate(store: Store, now: datetime, after: timedelta) -> list[Complaint]:
+    """Claim the escalation of every posted complaint left untaken for `after`; return those raised now."""
+    due = await store.due_escalations(now - after)
+    return [complaint for complaint in due if await store.mark_escalated(complaint.id, now)]
 
 
 async def staff_replied(
     store: Store, complaint: Complaint, actor: Actor, text: str, source: tuple[int, int], now: datetime
 ) -> None:
     """Log a staff reply (once per chat message); an untaken complaint becomes the replier's."""
-    if await store.log_message(complaint.id, "staff_reply", actor, text, now, source) and complaint.state in (
-        "open", "reopened",
-    ):  # fmt: skip
+    if await store.log_message(complaint.id, "staff_reply", actor, text, now, source) and complaint.state in UNTAKEN:
         await take(store, complaint.id, actor, now)
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
+from surveys.clock import Clock, system_clock
 from surveys.links import deep_link, make_token
 from surveys.store import Order, Store
 
@@ -97,20 +98,29 @@ def parse_moment(text: str | None, default: datetime, zone: tzinfo = UTC) -> dat
     return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
+async def relink_order(store: Store, secret: str, username: str, ref: str) -> tuple[Order, str]:
+    """Re-issue an order's deep link (the old one stops working, its account is detached) and return the new link."""
+    order = await store.relink_order(ref.strip())
+    if order is None:
+        raise ValueError(f"no order {ref.strip()!r} (or its customer asked to be forgotten); nothing changed")
+    return order, deep_link(username, make_token(secret, order.id, order.link_version))
+
+
 async def add_order(
-    store: Store, secret: str, username: str, ref: str, customer_name: str | None, purchased_at: datetime
+    store: Store, secret: str, username: str, ref: str, customer_name: str | None, purchased_at: datetime,
+    clock: Clock = system_clock,
 ) -> tuple[Order, str]:
     """Register an order (idempotent) and return it with its deep link; a different name for it is refused."""
     ref = ref.strip()
     if not ref or len(ref) > 200:
         raise ValueError("order id must be 1-200 characters")
-    order = await store.add_order(ref, customer_name or None, purchased_at, datetime.now(UTC))
+    order = await store.add_order(ref, customer_name or None, purchased_at, clock())
     if customer_name and order.customer_name != customer_name:
         raise ValueError(
             f"order {ref} is already registered for another customer name ({order.customer_name or 'none'!r});"
             " nothing changed"
         )
-    return order, deep_link(username, make_token(secret, order.id))
+    return order, deep_link(username, make_token(secret, order.id, order.link_version))
 
 
 @dataclass
@@ -131,16 +141,18 @@ def read_order_file(source: Path) -> list[tuple[int, dict[str, str]]]:
 
 async def import_orders(
     store: Store, secret: str, username: str, source: Path, rows: list[tuple[int, dict[str, str]]], target: Path,
-    zone: tzinfo = UTC,
+    zone: tzinfo = UTC, clock: Clock = system_clock,
 ) -> ImportResult:
     """Register every valid row read from an order CSV and write their links; bad rows are reported."""
     write_csv(target, ("order_id", "customer", "link"), [])  # fail on an unwritable --out before registering
-    result, links, now = ImportResult(), {}, datetime.now(UTC)
+    result, links, now = ImportResult(), {}, clock()
     for line, raw in rows:
         row = {key: value.strip() for key, value in raw.items()}
         try:
             purchased = parse_moment(row.get("purchased_at"), now, zone)
-            order, link = await add_order(store, secret, username, row.get("order_id", ""), row.get("customer"), purchased)
+            order, link = await add_order(
+                store, secret, username, row.get("order_id", ""), row.get("customer"), purchased, clock
+            )
         except ValueError as exc:
             result.errors.append(f"{source}:{line}: {exc}")
             continue

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from surveys.definitions import LANGUAGES, Question, Survey
 from surveys.engine import SKIPPED, AnswerValue, InvalidAnswer, next_question, parse_button, parse_text
-from surveys.links import read_token
+from surveys.links import read_link
 from surveys.reading import Reading
 from surveys.store import LEASE_TIME, Customer, Invitation, Lease, Store
 
@@ -59,11 +60,29 @@ class Person:
     language_code: str | None = None
 
 
+class Outcome(StrEnum):
+    """What a customer's action or a scheduled send came to (the bot's catalogue has a sentence for most)."""
+
+    STARTED = "started"  # a survey was opened (link) or claimed for sending (schedule)
+    RESUMED = "resumed"  # the link of a survey under way was opened again
+    ALREADY_DONE = "already_done"  # the link of a finished survey was opened again
+    INVALID_LINK = "invalid_link"  # forged, tampered or forgotten
+    FOREIGN_LINK = "foreign_link"  # another customer's order
+    REMINDER = "reminder"  # a survey's single reminder was claimed
+    RECORDED = "recorded"
+    DUPLICATE = "duplicate"  # the question was answered before (a replay, or a second press)
+    NOT_YOURS = "not_yours"  # another customer's survey
+    NO_SURVEY = "no_survey"  # nothing is being asked
+    FINISHED = "finished"  # the survey is done
+    STALE = "stale"  # a button of a question that is no longer the current one
+    INVALID = "invalid"  # the answer does not fit the question
+
+
 @dataclass(frozen=True)
 class Step:
     """Where a customer stands after an action, for the bot to render."""
 
-    status: str
+    status: Outcome
     customer: Customer | None = None
     invitation: Invitation | None = None
     survey: Survey | None = None
@@ -83,15 +102,15 @@ async def open_link(
     store: Store, surveys: dict[str, Survey], policy: Policy, secret: str, token: str, person: Person, now: datetime
 ) -> Step:
     """Link the person to the order behind a deep-link token and start or resume its first survey."""
-    order_id = read_token(secret, token)
-    order = await store.order(order_id) if order_id is not None else None
-    if order is None:
-        return Step("invalid_link", customer=await store.customer_by_user(person.telegram_user_id))
+    link = read_link(secret, token)
+    order = await store.order(link.order_id) if link is not None else None
+    if order is None or link is None or order.link_version != link.version:  # a re-issued link's old one fails
+        return Step(Outcome.INVALID_LINK, customer=await store.customer_by_user(person.telegram_user_id))
     customer = await store.upsert_customer(
         person.telegram_user_id, person.chat_id, person.first_name, pick_language(person.language_code), now
     )
     if not await store.link_order(order.id, customer.id):
-        return Step("foreign_link", customer=customer)
+        return Step(Outcome.FOREIGN_LINK, customer=customer)
     if customer.stopped_at or customer.unreachable_at:
         await store.set_stopped(customer.id, None)
         await store.set_unreachable(customer.id, None)
@@ -100,16 +119,16 @@ async def open_link(
     await store.ensure_invitation(order.id, FOLLOW_UP_SURVEY, first_week_due, now)
     invitation = await store.ensure_invitation(order.id, FIRST_SURVEY, now, now)
     started = await store.mark_sent(invitation.id, now, policy.next_allowed(now + policy.reminder_delay))
-    return await _position(store, surveys, customer, invitation.id, "started" if started else "resumed")
+    return await _position(store, surveys, customer, invitation.id, Outcome.STARTED if started else Outcome.RESUMED)
 
 
-async def _position(store: Store, surveys: dict[str, Survey], customer: Customer, invitation_id: int, status: str) -> Step:
+async def _position(store: Store, surveys: dict[str, Survey], customer: Customer, invitation_id: int, status: Outcome) -> Step:
     invitation = await store.invitation(invitation_id)
     assert invitation is not None
     survey = surveys[invitation.survey]
     question = next_question(survey, await store.answers(invitation.id))
-    if question is None and invitation.completed_at is not None and status in ("started", "resumed"):
-        status = "already_done"
+    if question is None and invitation.completed_at is not None and status in (Outcome.STARTED, Outcome.RESUMED):
+        status = Outcome.ALREADY_DONE
     asked = question.id if question is not None else THANKED
     return Step(status, customer, invitation, survey, question, already_asked=invitation.asked_question_id == asked)
 
@@ -121,7 +140,7 @@ async def start_invitation(
     """Claim a due invitation for sending (a lease); None while someone else holds it (never send twice)."""
     if not await store.claim(Lease.INVITATION, invitation.id, now, hold):
         return None
-    return await _position(store, surveys, customer, invitation.id, "started")
+    return await _position(store, surveys, customer, invitation.id, Outcome.STARTED)
 
 
 async def remind(
@@ -131,7 +150,7 @@ async def remind(
     """Claim an invitation's single reminder; None while someone else holds it or when the survey is done."""
     if not await store.claim(Lease.REMINDER, invitation.id, now, hold):
         return None
-    step = await _position(store, surveys, customer, invitation.id, "reminder")
+    step = await _position(store, surveys, customer, invitation.id, Outcome.REMINDER)
     if step.question is None:  # finished meanwhile: nothing to remind of
         await store.mark_reminded(invitation.id, now)
         await store.complete(Lease.REMINDER, invitation.id)
@@ -142,7 +161,7 @@ async def remind(
 async def delivered(store: Store, policy: Policy, step: Step, now: datetime) -> None:
     """Record that a claimed survey or reminder went out, and drop its lease."""
     assert step.invitation is not None
-    if step.status == "reminder":
+    if step.status is Outcome.REMINDER:
         await store.mark_reminded(step.invitation.id, now)
         await store.complete(Lease.REMINDER, step.invitation.id)
     else:
@@ -150,58 +169,78 @@ async def delivered(store: Store, policy: Policy, step: Step, now: datetime) -> 
         await store.complete(Lease.INVITATION, step.invitation.id)
 
 
-async def answer(
+async def press(
+    store: Store, surveys: dict[str, Survey], customer: Customer, invitation_id: int, question_id: str, raw: str,
+    now: datetime,
+) -> Step:
+    """Record a pressed score or choice button and say what comes next."""
+    return await _answer(store, surveys, customer, invitation_id, question_id, lambda q: parse_button(q, raw), now)
+
+
+async def skip(
+    store: Store, surveys: dict[str, Survey], customer: Customer, invitation_id: int, question_id: str, now: datetime
+) -> Step:
+    """Record a pressed skip button and say what comes next."""
+    return await _answer(store, surveys, customer, invitation_id, question_id, _skipped, now)
+
+
+async def write(
+    store: Store, surveys: dict[str, Survey], customer: Customer, text: str, score: ScoreFn, now: datetime,
+    message_id: int | None = None,
+) -> Step:
+    """Record a typed message as the answer to the current question and say what comes next.
+
+    With its chat message id, a replayed message is recognised even after it finished the survey.
+    """
+    earlier = await store.answer_from_message(customer.id, message_id) if message_id is not None else None
+    invitation_id, question_id = earlier or (None, None)
+    return await _answer(
+        store, surveys, customer, invitation_id, question_id, lambda q: parse_text(q, text), now, score, message_id
+    )
+
+
+def _skipped(question: Question) -> AnswerValue:
+    if not question.skippable:
+        raise InvalidAnswer("this question cannot be skipped")
+    return SKIPPED
+
+
+async def _answer(
     store: Store,
     surveys: dict[str, Survey],
     customer: Customer,
     invitation_id: int | None,
     question_id: str | None,
-    raw: str | None,
-    kind: str,
-    score: ScoreFn,
+    parse: Callable[[Question], AnswerValue],
     now: datetime,
+    score: ScoreFn | None = None,
     source_message_id: int | None = None,
 ) -> Step:
-    """Record a button press (`button`, `skip`) or a typed message (`text`) and say what comes next.
-
-    A typed message carries its chat message id, so a replayed message is recognised even after it
-    finished the survey.
-    """
-    if invitation_id is None and source_message_id is not None:
-        earlier = await store.answer_from_message(customer.id, source_message_id)
-        if earlier is not None:
-            invitation_id, question_id = earlier
+    """Record an answer to a survey (the active one when `invitation_id` is None) and say what comes next."""
     if invitation_id is None:
         invitation = await store.active_invitation(customer.id)
     else:
         invitation = await store.invitation(invitation_id)
         if invitation is None or await store.invitation_owner(invitation_id) != customer.id:
-            return Step("not_yours", customer)
+            return Step(Outcome.NOT_YOURS, customer)
     if invitation is None or invitation.sent_at is None:
-        return Step("no_survey", customer)
+        return Step(Outcome.NO_SURVEY, customer)
     survey = surveys[invitation.survey]
     answers = await store.answers(invitation.id)
     current = next_question(survey, answers)
     target = survey.question(question_id) if question_id else current
     if target is not None and target.id in answers:
-        step = await _position(store, surveys, customer, invitation.id, "duplicate")
+        step = await _position(store, surveys, customer, invitation.id, Outcome.DUPLICATE)
         return replace(step, answered=target, value=answers[target.id])
     if current is None:
-        return Step("finished", customer, invitation, survey)
+        return Step(Outcome.FINISHED, customer, invitation, survey)
     if target is None or target.id != current.id:
-        return Step("stale", customer, invitation, survey, current)
+        return Step(Outcome.STALE, customer, invitation, survey, current)
     try:
-        if kind == "skip":
-            if not current.skippable:
-                raise InvalidAnswer("this question cannot be skipped")
-            value = SKIPPED
-        elif kind == "button":
-            value = parse_button(current, raw or "")
-        else:
-            value = parse_text(current, raw or "")
+        value = parse(current)
     except InvalidAnswer:
-        return Step("invalid", customer, invitation, survey, current)
-    reading = score(value.text) if current.type == "text" and value.text else None
+        return Step(Outcome.INVALID, customer, invitation, survey, current)
+    reading = score(value.text) if score is not None and current.type == "text" and value.text else None
     following = next_question(survey, {**answers, current.id: value})
     recorded = await store.record_answer(
         invitation.id, current, value, customer.language, now, reading, source_message_id, completes=following is None
@@ -214,7 +253,7 @@ async def answer(
         if following is None:
             await store.mark_completed(invitation.id, now)
     return Step(
-        "recorded" if recorded else "duplicate", customer, invitation, survey, following, current,
+        Outcome.RECORDED if recorded else Outcome.DUPLICATE, customer, invitation, survey, following, current,
         answers[current.id], already_asked=following is not None and invitation.asked_question_id == following.id,
     )  # fmt: skip
 
@@ -222,7 +261,7 @@ async def answer(
 async def release(store: Store, step: Step, retry_at: datetime | None = None) -> int:
     """Hand back a claim whose message never went out: due again at `retry_at`; return the attempts so far."""
     assert step.invitation is not None
-    kind = Lease.REMINDER if step.status == "reminder" else Lease.INVITATION
+    kind = Lease.REMINDER if step.status is Outcome.REMINDER else Lease.INVITATION
     return await store.release(kind, step.invitation.id, retry_at)
 
 
@@ -247,15 +286,16 @@ async def reachable_again(store: Store, telegram_user_id: int) -> None:
 
 
 async def my_data(store: Store, telegram_user_id: int) -> dict | None:
-    """Return everything stored about the person, None when they are unknown."""
+    """Return everything stored about the person (a profile, or only the raw messages they sent), None when nothing."""
     customer = await store.customer_by_user(telegram_user_id)
-    return None if customer is None else await store.customer_data(customer.id)
+    data = await store.customer_data(customer.id if customer else None, telegram_user_id)
+    return data if customer is not None or data["updates"] else None
 
 
-async def forget(store: Store, telegram_user_id: int, now: datetime) -> bool:
-    """Erase the person's data and stop all surveys; scores stay only as anonymous numbers."""
+async def forget(store: Store, telegram_user_id: int, now: datetime, handling: int | None = None) -> bool:
+    """Erase the person's data and stop all surveys; scores stay only as anonymous numbers.
+
+    `handling` is the raw update being handled, erased with the rest. False when nothing was stored.
+    """
     customer = await store.customer_by_user(telegram_user_id)
-    if customer is None:
-        return False
-    await store.forget_customer(customer.id, telegram_user_id, now)
-    return True
+    return await store.forget_customer(customer.id if customer else None, telegram_user_id, now, handling)

@@ -29,11 +29,23 @@ def make_settings(tmp_path, base_url: str, **overrides):
     return load_settings(**values)
 
 
+class Clock:
+    """A clock the test moves by hand; it counts how often the bot read it."""
+
+    def __init__(self, moment: datetime):
+        self.moment = moment
+        self.reads = 0
+
+    def __call__(self) -> datetime:
+        self.reads += 1
+        return self.moment
+
+
 class Harness:
     """The real Application running against the emulator, plus shortcuts to act as customers."""
 
-    def __init__(self, emu, settings, surveys):
-        self.emu, self.settings, self.surveys = emu, settings, surveys
+    def __init__(self, emu, settings, surveys, clock: Clock | None = None):
+        self.emu, self.settings, self.surveys, self.clock = emu, settings, surveys, clock
         self.store = None
         self._task = None
         self._stop = None
@@ -44,7 +56,9 @@ class Harness:
 
         self.store = await Store.open(self.settings.database_path)
         self._stop = asyncio.Event()
-        self._task = asyncio.create_task(run_bot(self.settings, self.surveys, self._stop, store=self.store))
+        self._task = asyncio.create_task(
+            run_bot(self.settings, self.surveys, self._stop, store=self.store, clock=self.clock)
+        )
 
     async def stop(self):
         """Stop the bot gracefully and close the store."""
@@ -77,6 +91,19 @@ class Harness:
                 self.emu.press_button(chat_id, message["message_id"], data)
                 return
         raise AssertionError(f"no button {value!r} in {self.emu.buttons(message)}")
+
+    async def answer_survey(self, user: int, name: str, presses: tuple[str, ...], words: str) -> None:
+        """Open order A-<user>'s link as a new user, press the given buttons, then write `words`."""
+        self.emu.add_user(user, name)
+        self.emu.send_text(user, f"/start {await self.order_token(f'A-{user}')}")
+        last = 0
+        for value in presses:
+            q = await self.question(user, after=last)
+            await self.press(user, q, value)
+            last = q["message_id"]
+        await self.question(user, after=last)
+        self.emu.send_text(user, words)
+        await self.next_message(user, predicate=lambda m: "Thank you!" in m.get("text", ""))
 
     async def drained(self, timeout: float = 5.0) -> int:
         """Wait until every received update is handled; return how many are still pending."""

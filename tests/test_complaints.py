@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pandas as pd
 import pytest
 
+from analysis.aggregate import complaint_figures
 from surveys import complaints, journey
-from surveys.complaints import FlagRules, RulesError, flags, load_phrases
+from surveys.complaints import (
+    BUTTONS, CONFIRMABLE, NOT_FIXED, OPEN_STATES, TRANSITIONS, UNTAKEN, Action, FlagRules, RulesError, State, flags,
+    load_phrases,
+)
 from surveys.journey import Person, Policy
 from surveys.links import make_token
 from surveys.reading import Feeling
-from surveys.store import ScoredAnswer
+from surveys.store import COMPLAINT_FACTS, ScoredAnswer, complaint_facts_params, connect_readonly
 from tests.helpers import SECRET, T0
 from tests.readings import reading
 
@@ -74,8 +79,10 @@ async def answered(store, surveys, user: int, values: dict[str, str], score=lamb
     order = await store.add_order(f"O-{user}", "Ann Lee", T0, T0)
     step = await journey.open_link(store, surveys, Policy(), SECRET, make_token(SECRET, order.id), Person(user, user, "Ann"), T0)
     for question_id, raw in values.items():
-        kind = "text" if question_id in ("what_went_wrong", "improve") else "button"
-        step = await journey.answer(store, surveys, step.customer, step.invitation.id, question_id, raw, kind, score, T0)
+        if question_id in ("what_went_wrong", "improve"):
+            step = await journey.write(store, surveys, step.customer, raw, score, T0)
+        else:
+            step = await journey.press(store, surveys, step.customer, step.invitation.id, question_id, raw, T0)
         assert step.status == "recorded", (question_id, step.status)
     return step
 
@@ -85,8 +92,7 @@ async def test_one_complaint_per_survey_collects_every_flagged_answer(store, sur
     first = await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
     assert first is not None and first.state == "open"
     assert await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0) is None  # nothing new
-    step = await journey.answer(store, surveys, step.customer, step.invitation.id, "what_went_wrong", "bad", "text",
-                                lambda t: reading(-0.6), T0)  # fmt: skip
+    step = await journey.write(store, surveys, step.customer, "bad", lambda t: reading(-0.6), T0)
     again = await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
     assert again is not None and again.id == first.id
     _, customer, ref, survey, flagged, last_reply = await store.complaint_card(first.id)
@@ -134,6 +140,33 @@ async def test_escalation_is_claimed_once_and_resets_on_reopen(store, surveys):
     assert await complaints.resolve(store, complaint.id, (900, "Sam"), later)
     assert await complaints.reopen(store, complaint.id, (900, "Sam"), later)
     assert await store.due_escalations(later + timedelta(hours=5)) != []  # untouched again after reopening
+
+
+def test_the_lifecycle_tables_agree_with_each_other():
+    assert set(TRANSITIONS) == set(Action) and set(BUTTONS) == set(State)
+    for state, actions in BUTTONS.items():
+        assert all(state in TRANSITIONS[a].sources for a in actions), state  # no button the store would refuse
+    assert set(UNTAKEN) <= set(OPEN_STATES) and CONFIRMABLE not in OPEN_STATES and NOT_FIXED.sources == (CONFIRMABLE,)
+    reachable = {State.OPEN} | {t.target for t in (*TRANSITIONS.values(), NOT_FIXED)}
+    assert reachable == set(State)
+
+
+@pytest.mark.parametrize("state", list(State))
+async def test_the_open_states_alone_decide_what_the_store_and_the_report_count_open(store, surveys, state):
+    step = await answered(store, surveys, 30, {"channel": "ad", "checkout_ease": "5", "purchase_csat": "1"})
+    complaint = await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
+    await store.set_card(complaint.id, -100, 7, None)
+    async with store._transaction() as db:
+        await db.execute("UPDATE complaints SET state = ?", (state.value,))
+    is_open = state in OPEN_STATES
+    assert [c.state for c in await store.open_complaints()] == ([state] if is_open else [])
+    assert [c.id for c in await store.due_escalations(T0 + timedelta(days=1))] == ([complaint.id] if state in UNTAKEN else [])
+    # The week after: the complaint is listed among the oldest open only while it is open.
+    start, end = T0 + timedelta(days=7), T0 + timedelta(days=14)
+    with connect_readonly(store.path) as conn:
+        facts = pd.read_sql(COMPLAINT_FACTS, conn, params=complaint_facts_params(start, end))
+    oldest = complaint_figures(facts, start, end, now=end).oldest_open
+    assert [(i, s) for i, _, s, _ in oldest] == ([(complaint.id, state.value)] if is_open else [])
 
 
 async def test_forget_erases_the_person_and_keeps_anonymous_scores(store, surveys):

@@ -16,10 +16,6 @@ SECRET = "s3cret"
 POLICY = Policy(first_week_delay=timedelta(days=7), reminder_delay=timedelta(hours=24), quiet_hours=None)
 
 
-def no_score(text):
-    return reading(None)
-
-
 async def linked(store, surveys, user=7, ref="A-1", policy=POLICY):
     order = await store.add_order(ref, "Ann", T0, T0)
     step = await journey.open_link(store, surveys, policy, SECRET, make_token(SECRET, order.id), Person(user, user, "Ann", "ru-RU"), T0)
@@ -38,7 +34,7 @@ async def test_open_link_starts_post_purchase_and_schedules_first_week(store, su
 
 async def test_second_start_resumes_without_duplicates(store, surveys):
     order, step = await linked(store, surveys)
-    await journey.answer(store, surveys, step.customer, step.invitation.id, "channel", "ad", "button", no_score, T0)
+    await journey.press(store, surveys, step.customer, step.invitation.id, "channel", "ad", T0)
     again = await journey.open_link(store, surveys, POLICY, SECRET, make_token(SECRET, order.id), Person(7, 7), T0)
     assert again.status == "resumed" and again.question.id == "checkout_ease"
     rows = await store._all("SELECT count(*) FROM invitations")
@@ -64,23 +60,23 @@ async def test_full_survey_with_duplicates_and_stale_buttons(store, surveys):
         scored.append(text)
         return reading(-0.6)
 
-    s = await journey.answer(store, surveys, c, inv, "channel", "friend", "button", score, T0)
+    s = await journey.press(store, surveys, c, inv, "channel", "friend", T0)
     assert s.status == "recorded" and s.question.id == "checkout_ease"
-    dup = await journey.answer(store, surveys, c, inv, "channel", "ad", "button", score, T0)
+    dup = await journey.press(store, surveys, c, inv, "channel", "ad", T0)
     assert dup.status == "duplicate" and dup.value.text == "friend"
-    stale = await journey.answer(store, surveys, c, inv, "purchase_csat", "5", "button", score, T0)
+    stale = await journey.press(store, surveys, c, inv, "purchase_csat", "5", T0)
     assert stale.status == "stale" and stale.question.id == "checkout_ease"
-    bad = await journey.answer(store, surveys, c, inv, "checkout_ease", "9", "button", score, T0)
+    bad = await journey.press(store, surveys, c, inv, "checkout_ease", "9", T0)
     assert bad.status == "invalid"
-    await journey.answer(store, surveys, c, inv, "checkout_ease", "2", "button", score, T0)
-    no_skip = await journey.answer(store, surveys, c, inv, "purchase_csat", None, "skip", score, T0)
+    await journey.press(store, surveys, c, inv, "checkout_ease", "2", T0)
+    no_skip = await journey.skip(store, surveys, c, inv, "purchase_csat", T0)
     assert no_skip.status == "invalid"
-    s = await journey.answer(store, surveys, c, None, None, "1", "text", score, T0)
+    s = await journey.write(store, surveys, c, "1", score, T0)
     assert s.status == "recorded" and s.question.id == "what_went_wrong"
-    s = await journey.answer(store, surveys, c, None, None, "Box arrived <b>crushed</b>", "text", score, T0)
+    s = await journey.write(store, surveys, c, "Box arrived <b>crushed</b>", score, T0)
     assert s.status == "recorded" and s.question is None
     assert scored == ["Box arrived <b>crushed</b>"]
-    finished = await journey.answer(store, surveys, c, inv, "channel", "ad", "button", score, T0)
+    finished = await journey.press(store, surveys, c, inv, "channel", "ad", T0)
     assert finished.status == "duplicate"
     rows = await store._all("SELECT question_id, value_number, value_text, sentiment, scorer FROM answers ORDER BY id")
     assert rows == [
@@ -90,13 +86,13 @@ async def test_full_survey_with_duplicates_and_stale_buttons(store, surveys):
         ("what_went_wrong", None, "Box arrived <b>crushed</b>", -0.6, "test"),
     ]
     assert (await store.invitation(inv)).completed_at == T0
-    assert (await journey.answer(store, surveys, c, None, None, "more", "text", score, T0)).status == "no_survey"
+    assert (await journey.write(store, surveys, c, "more", score, T0)).status == "no_survey"
 
 
 async def test_buttons_of_another_customer_are_refused(store, surveys):
     _, step = await linked(store, surveys)
     _, other = await linked(store, surveys, user=8, ref="B-2")
-    refused = await journey.answer(store, surveys, other.customer, step.invitation.id, "channel", "ad", "button", no_score, T0)
+    refused = await journey.press(store, surveys, other.customer, step.invitation.id, "channel", "ad", T0)
     assert refused.status == "not_yours"
     assert await store.answers(step.invitation.id) == {}
 
@@ -184,6 +180,6 @@ async def test_no_second_survey_while_the_customer_is_answering_one(store, surve
     later = T0 + timedelta(hours=2)  # the first survey was abandoned: the next may go out
     assert len(await store.due_invitations(later, busy_since=later - policy.reminder_delay)) == 1
     for qid, raw in (("channel", "ad"), ("checkout_ease", "5"), ("purchase_csat", "5")):
-        await journey.answer(store, surveys, step.customer, step.invitation.id, qid, raw, "button", no_score, T0)
-    await journey.answer(store, surveys, step.customer, step.invitation.id, "improve", None, "skip", no_score, T0)
+        await journey.press(store, surveys, step.customer, step.invitation.id, qid, raw, T0)
+    await journey.skip(store, surveys, step.customer, step.invitation.id, "improve", T0)
     assert len(await store.due_invitations(soon, busy_since=soon - policy.reminder_delay)) == 1

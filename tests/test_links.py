@@ -26,3 +26,15 @@ def test_forged_tampered_and_foreign_tokens_are_refused():
 
 def test_deep_link():
     assert deep_link("@shop_bot", "1_x") == "https://t.me/shop_bot?start=1_x"
+
+
+def test_a_reissued_link_has_its_own_version_and_the_old_one_names_the_old_version():
+    from surveys.links import Link, read_link
+
+    old, new = make_token("secret", 42), make_token("secret", 42, 3)
+    assert read_link("secret", old) == Link(42, 0) and read_link("secret", new) == Link(42, 3)
+    assert new.startswith("16-3_") and len(make_token("secret", 2**62, 10**9)) <= 64
+    prefix, signature = new.split("_", 1)
+    assert read_link("secret", f"16-4_{signature}") is None  # a version cannot be changed by hand
+    assert read_link("secret", f"16-03_{signature}") is None
+    assert read_link("secret", f"16_{signature}") is None

@@ -22,7 +22,9 @@ async def test_pacer_spaces_slots_overall_and_per_chat():
     for chat in (1, 2, 3, 1):
         await pacer.wait(chat)
         moments.append(loop.time() - started)
-    assert moments[1] - moments[0] >= 0.009 and moments[2] - moments[1] >= 0.009  # 100 a second overall
+    # Slots are booked from the first call, so count from there: a late wake-up of one call (a loaded machine)
+    # must not make the next gap look short.
+    assert moments[1] >= 0.0099 and moments[2] >= 0.0199  # 100 a second overall
     assert moments[3] >= 0.19  # chat 1 again only after its gap
 
 

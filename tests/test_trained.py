@@ -144,8 +144,8 @@ async def test_answers_in_russian_and_chinese_are_scored_when_stored(store, surv
         _, step = await linked(store, surveys, user=user, ref=f"A-{user}")
         c, inv = step.customer, step.invitation.id
         for question, raw in (("channel", "ad"), ("checkout_ease", "2"), ("purchase_csat", "1")):
-            await journey.answer(store, surveys, c, inv, question, raw, "button", score_answer, T0)
-        step = await journey.answer(store, surveys, c, None, None, text, "text", score_answer, T0)
+            await journey.press(store, surveys, c, inv, question, raw, T0)
+        step = await journey.write(store, surveys, c, text, score_answer, T0)
         assert step.status == "recorded"
     rows = await store._all("SELECT value_text, sentiment, text_language, scorer FROM answers WHERE question_type = 'text'")
     assert [(text, language, scorer) for text, _, language, scorer in rows] == [

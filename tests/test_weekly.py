@@ -10,40 +10,11 @@ import pytest
 
 from analysis.report import digest_week, weekly_summary
 from bot.handlers import summary_text
-from surveys.store import Store
-from tests.helpers import Harness, make_settings
+from tests.helpers import Clock, Harness, make_settings
 from tests.test_aggregate import MONDAY, WEEK, respond
 
 HOSTILE = "Parcel <b>late</b> & <script>alert(1)</script> box crushed"
 MANAGER, OTHER_MANAGER, CUSTOMER = 900, 901, 902
-
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, moment: datetime):
-        self.moment = moment
-
-    def __call__(self) -> datetime:
-        return self.moment
-
-
-class ClockedHarness(Harness):
-    """The harness, with the bot reading time from a test clock."""
-
-    def __init__(self, emu, settings, surveys, clock: Clock):
-        super().__init__(emu, settings, surveys)
-        self.clock = clock
-
-    async def start(self):
-        """Open the store and run the bot with the test clock."""
-        from bot.app import run_bot
-
-        self.store = await Store.open(self.settings.database_path)
-        self._stop = asyncio.Event()
-        self._task = asyncio.create_task(
-            run_bot(self.settings, self.surveys, self._stop, store=self.store, clock=self.clock)
-        )
 
 
 async def fill_week(store, surveys):
@@ -70,14 +41,14 @@ async def managed(emulator, tmp_path, surveys, clock):
     """The bot with one manager, on a database holding answers in WEEK."""
     emulator.add_user(MANAGER, "Mia", language_code="ru")
     settings = make_settings(tmp_path, emulator.base_url, manager_user_ids=str(MANAGER))
-    h = ClockedHarness(emulator, settings, surveys, clock)
+    h = Harness(emulator, settings, surveys, clock)
     await h.start()
     await fill_week(h.store, surveys)
     yield h
     await h.stop()
 
 
-async def test_weekly_gives_a_manager_summary_chart_and_report(managed: ClockedHarness):
+async def test_weekly_gives_a_manager_summary_chart_and_report(managed: Harness):
     emu = managed.emu
     # WEEK's digest is due (catch-up on start); /weekly then gives the same on demand.
     digest = await managed.next_message(MANAGER, timeout=15, predicate=lambda m: "document" in m)
@@ -103,7 +74,7 @@ async def test_weekly_gives_a_manager_summary_chart_and_report(managed: ClockedH
     assert "weekly" in commands and "weekly" not in {c["command"] for c in emu.commands}
 
 
-async def test_weekly_is_refused_to_anyone_else(managed: ClockedHarness):
+async def test_weekly_is_refused_to_anyone_else(managed: Harness):
     emu = managed.emu
     emu.add_user(CUSTOMER, "Eve", language_code="en")
     emu.send_text(CUSTOMER, "/weekly")
@@ -120,7 +91,7 @@ async def test_digest_goes_out_once_on_monday_morning_across_restarts(emulator, 
     clock = Clock(datetime(2026, 11, 23, 7, 59, tzinfo=UTC))  # Monday 08:59 in Berlin
     settings = make_settings(tmp_path, emu.base_url, manager_user_ids=f"{MANAGER},{OTHER_MANAGER}",
                              timezone="Europe/Berlin")  # fmt: skip
-    first = ClockedHarness(emu, settings, surveys, clock)
+    first = Harness(emu, settings, surveys, clock)
     await first.start()
     try:
         await fill_week(first.store, surveys)
@@ -135,7 +106,7 @@ async def test_digest_goes_out_once_on_monday_morning_across_restarts(emulator, 
     finally:
         await first.stop()
 
-    second = ClockedHarness(emu, settings, surveys, clock)  # a restart on the same database, same morning
+    second = Harness(emu, settings, surveys, clock)  # a restart on the same database, same morning
     await second.start()
     try:
         await asyncio.sleep(1.5)

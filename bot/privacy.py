@@ -1,0 +1,110 @@
+"""What /mydata shows: everything stored about a person, as Telegram HTML messages that always fit."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+from bot.texts import text
+from surveys.store import Customer
+
+LIMIT = 4096  # Telegram's limit, counted in UTF-16 code units after entities are parsed
+# Kinds of update whose payload is an object with a message in it, and where its words sit.
+_WORDS = ("text", "caption", "data", "query", "emoji")
+
+
+def utf16_length(html: str) -> int:
+    """Count what Telegram counts (UTF-16 code units); markup counts too, which only errs on the safe side."""
+    return len(html.encode("utf-16-le")) // 2
+
+
+def pieces(head: str, plain: str, room: int) -> list[str]:
+    """Split `head` + escaped `plain` into lines of at most `room` units, cutting the text before escaping."""
+    lines, rest = [], plain
+    while True:
+        space = room - utf16_length(head)
+        cut = len(rest)
+        while cut and utf16_length(escape(rest[:cut])) > space:  # shrink by the overshoot, never mid-entity
+            cut -= max(1, (utf16_length(escape(rest[:cut])) - space) // 6)
+        if cut == 0 and rest:
+            cut = 1  # a head that leaves no room: still move on
+        lines.append(head + escape(rest[:cut]))
+        rest, head = rest[cut:], "… "
+        if not rest:
+            return lines
+
+
+def pack(lines: list[str], room: int = LIMIT) -> list[str]:
+    """Join lines into as few messages of at most `room` units as possible."""
+    messages, current = [], ""
+    for line in lines:
+        if current and utf16_length(current) + 1 + utf16_length(line) > room:
+            messages.append(current)
+            current = ""
+        current = f"{current}\n{line}" if current else line
+    return [*messages, current] if current.strip() else messages
+
+
+def update_summary(payload: str) -> tuple[str, str]:
+    """Name a raw update's kind and the words it carries (text, caption, pressed button, reaction)."""
+    try:
+        update = json.loads(payload)
+    except ValueError:
+        return "?", payload
+    kind = next((k for k in update if k != "update_id"), "")
+    body = update.get(kind) if kind else None
+    if not isinstance(body, dict):
+        return kind or "-", ""
+    words = [str(body[k]) for k in _WORDS if isinstance(body.get(k), str)]
+    words += [r.get("emoji", "") for r in body.get("new_reaction", []) if isinstance(r, dict)]
+    member = body.get("new_chat_member")
+    if isinstance(member, dict):
+        words.append(str(member.get("status", "")))
+    return kind, " ".join(w for w in words if w)
+
+
+def render_my_data(data: dict, language: str, retention_days: float) -> list[str]:
+    """Render everything stored about a person as Telegram HTML messages within Telegram's limit."""
+    room = LIMIT - 64  # headroom for the line joints
+    lines = [text(language, "mydata_intro")]
+    customer: Customer | None = data["customer"]
+    if customer is not None:
+        lines += ["", f"<b>{text(language, 'mydata_profile')}</b>",
+                  f"telegram_user_id: {customer.telegram_user_id}", f"chat_id: {customer.chat_id}",
+                  *pieces("first_name: ", customer.first_name or "", room),
+                  f"language: {customer.language}", f"stopped_at: {customer.stopped_at or '-'}",
+                  f"unreachable_at: {customer.unreachable_at or '-'}"]  # fmt: skip
+    if data["orders"]:
+        lines += ["", f"<b>{text(language, 'mydata_orders')}</b>"]
+    for order in data["orders"]:
+        lines += pieces("", f"{order['order']} · {order['purchased_at'][:16]}", room)
+    if data["answers"]:
+        lines += ["", f"<b>{text(language, 'mydata_answers')}</b>"]
+    for a in data["answers"]:
+        if a["skipped"]:
+            value = "-"
+        elif a["number"] is not None:
+            value = f"{a['number']:g}"
+        else:
+            value = a["text"] or ""
+        reading = [f"sentiment {a['sentiment']:+.2f}" if a["sentiment"] is not None else "",
+                   a["feeling"] or "", (a["topics"] or "").replace(";", ", "),
+                   "complaint" if a["complaint"] else ""]  # fmt: skip
+        reading_text = ", ".join(r for r in reading if r)
+        head = f"{a['at'][:16]} · {escape(a['survey'])}/{escape(a['question'])}"
+        head += f" ({escape(reading_text)}): " if reading_text else ": "
+        lines += pieces(head, value, room)
+    if data["complaints"]:
+        lines += ["", f"<b>{text(language, 'mydata_complaints')}</b>"]
+    for c in data["complaints"]:
+        confirmed = {None: "", 1: ", confirmed fixed", 0: ", not fixed"}.get(c["confirmed"], "")
+        lines += pieces(f"#{c['id']} {c['state']} · {c['opened_at'][:16]}{confirmed} · ", c["reasons"] or "", room)
+        for e in (e for e in data["events"] if e["complaint"] == c["id"]):
+            who = f" {escape(e['actor'])}" if e["actor"] else ""
+            lines += pieces(f"  {e['at'][:16]} {e['kind']}{who}" + (": " if e["text"] else ""), e["text"] or "", room)
+    if data["updates"]:
+        lines += ["", f"<b>{text(language, 'mydata_raw', days=f'{retention_days:g}')}</b>"]
+    for u in data["updates"]:
+        kind, words = update_summary(u["payload"])
+        lines += pieces(f"{u['received_at'][:16]} · {escape(kind)}: ", words, room)
+    return pack(lines, room)
