@@ -13,14 +13,22 @@ import pandas as pd
 
 from analysis.drivers import Driver, key_drivers
 from analysis.stats import Change, Verdict, benjamini_hochberg, two_proportions, welch, wilson
+from analysis.topics import Taxonomy, default_taxonomy
 from surveys.complaints import OPEN_STATES
 from surveys.definitions import Survey, load_surveys
 from surveys.store import (
-    COMPLAINT_FACTS, INVITATION_ANSWERS, ORDER_CHANNELS, REPORT_ANSWERS, TREND_ANSWERS, complaint_facts_params,
-    connect_readonly, to_text,
-)  # fmt: skip
+    COMPLAINT_FACTS,
+    INVITATION_ANSWERS,
+    ORDER_CHANNELS,
+    REPORT_ANSWERS,
+    TREND_ANSWERS,
+    complaint_facts_params,
+    connect_readonly,
+    to_text,
+)
 
 STAGES = ("awareness", "purchase", "delivery", "first_use", "support", "loyalty")
+REPORT_LANGUAGE = "en"  # of the report files and poster, topic names included; chat summaries use the reader's
 SMALL_SAMPLE = 30  # a figure resting on fewer answers than this is flagged
 TREND_WEEKS = 8
 NEGATIVE_TEXT = -0.05  # text sentiment below this is negative, above +0.05 positive
@@ -37,16 +45,6 @@ FIGURES = ("responses", "invitations", "response_rate", "completion", "csat", "n
 FIGURE_BASE = {"response_rate": "invitations", "completion": "started", "csat": "csat_n", "nps": "nps_n",
                "ces_mean": "ces_n", "ces_high": "ces_n", "sentiment_mean": "scored_n", "negative_share": "rated_n",
                "positive_share": "rated_n", "feeling": "rated_n"}  # fmt: skip
-
-STOP_WORDS = frozenset(
-    "a an and are as at be but by for from had has have i in is it its me my of on or our so that the this to "
-    "too us was we were with you your very just not no all also it's im i'm "
-    "и в во не на но что как с со а к у по из за то это же ли бы мне меня мы вы он она они так очень было был "
-    "了 的 是 我 也 都 就 很".split()
-)
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-
 
 class WeekError(ValueError):
     """A week is not written as YYYY-Www or does not exist."""
@@ -81,48 +79,88 @@ def last_complete_week(now: datetime | None = None) -> str:
     return week_name((now or datetime.now(UTC)) - timedelta(days=7))
 
 
-def tokens(text: str) -> list[str]:
-    """Lower-case words minus stop words, plus adjacent-word bigrams; CJK runs become character bigrams."""
-    terms: list[str] = []
-    words = []
-    for run in _WORD.findall(text.lower()):
-        if _CJK.search(run):
-            terms.extend(a + b for a, b in zip(run, run[1:], strict=False)
-                         if _CJK.match(a) and _CJK.match(b) and a not in STOP_WORDS and b not in STOP_WORDS)
-        else:
-            words.append(run)
-    kept = [w for w in words if w not in STOP_WORDS and len(w) > 1]
-    terms.extend(kept)
-    terms.extend(f"{a} {b}" for a, b in zip(kept, kept[1:], strict=False))
-    return terms
+@dataclass(frozen=True)
+class TopicFigure:
+    """One topic behind a stage's negative texts: how many mention it, their share, its change and one quote."""
+
+    topic: str  # taxonomy key; label it with the taxonomy in the reader's language
+    count: int
+    share: float  # % of the stage's negative texts this week that mention the topic
+    previous: float  # the same share last week (NaN when the stage had no negative texts then)
+    p: float  # two-proportion test of the share against last week (NaN when untested)
+    verdict: Verdict
+    quote: str | None  # the most negative text mentioning it (customer text: escape it)
+
+    @property
+    def delta(self) -> float:
+        """Change of the share from last week, in points."""
+        return self.share - self.previous
 
 
-def log_odds_themes(negative: list[str], positive: list[str], top: int = 8, prior: float = 10.0) -> list[tuple[str, float]]:
-    """Terms most typical of negative over positive texts: z-scored log-odds with an informative Dirichlet prior.
+@dataclass(frozen=True)
+class StageTopics:
+    """The topics behind one stage's negative texts this week, most mentioned first."""
 
-    Monroe, Colaresi & Quinn (2008): each term's prior count is `prior` x its share of all terms.
-    A term counts once per text, so one long rant cannot dominate.
-    """
-    neg = Counter(t for text in negative for t in set(tokens(text)))
-    pos = Counter(t for text in positive for t in set(tokens(text)))
-    total = neg + pos
-    grand = sum(total.values())
-    if not neg or not grand:
-        return []
-    n_neg, n_pos = sum(neg.values()), sum(pos.values())
-    scored = []
-    for term, count in total.items():
-        if neg[term] == 0:
+    negative_texts: int
+    topics: tuple[TopicFigure, ...] = ()
+    untopiced: int = 0  # negative texts that name no topic of the taxonomy
+
+    @property
+    def top(self) -> TopicFigure | None:
+        """The most mentioned topic, if any."""
+        return self.topics[0] if self.topics else None
+
+
+def answer_topics(texts: pd.DataFrame, taxonomy: Taxonomy) -> pd.Series:
+    """The topic keys of each text answer: as stored, or found now for answers stored before topics were."""
+    stored = texts["topics"] if "topics" in texts else pd.Series(None, index=texts.index, dtype=object)
+    return pd.Series([tuple(t for t in str(keys).split(";") if t) if isinstance(keys, str) else taxonomy.find(str(text))
+                      for keys, text in zip(stored, texts["value_text"], strict=True)], index=texts.index, dtype=object)  # fmt: skip
+
+
+def _negative_texts(answers: pd.DataFrame, stage: str) -> pd.DataFrame:
+    if answers.empty:
+        return answers
+    return answers[(answers["stage"] == stage) & (answers["question_type"] == "text") & (answers["text_label"] == "negative")]
+
+
+def _mentions(found: pd.Series) -> Counter[str]:
+    """How many texts name each topic, in the order first met."""
+    return Counter(key for keys in found for key in dict.fromkeys(keys))
+
+
+def stage_topics(this: pd.DataFrame, before: pd.DataFrame, taxonomy: Taxonomy) -> dict[str, StageTopics]:
+    """Per stage, the topics of this week's negative texts with count, share, tested change and a quote."""
+    raw = []  # (stage, negative texts, untopiced, [(topic, count, previous count, p, quote)], previous texts)
+    for stage in STAGES:
+        now, old = _negative_texts(this, stage), _negative_texts(before, stage)
+        if now.empty:
             continue
-        a = prior * count / grand
-        # With a one-term vocabulary the "other terms" count is 0; floor it at the prior so the odds stay finite.
-        delta = math.log((neg[term] + a) / max(n_neg + prior - neg[term] - a, a)) - math.log(
-            (pos[term] + a) / max(n_pos + prior - pos[term] - a, a)
-        )
-        z = delta / math.sqrt(1 / (neg[term] + a) + 1 / (pos[term] + a))
-        scored.append((term, round(z, 3)))
-    scored.sort(key=lambda item: (-item[1], item[0]))
-    return [item for item in scored[:top] if item[1] > 0]
+        now = now.assign(found=answer_topics(now, taxonomy)).sort_values("sentiment", na_position="last", kind="stable")
+        counts = _mentions(now["found"])
+        old_counts = _mentions(answer_topics(old, taxonomy)) if not old.empty else Counter()
+        texts = list(zip(now["found"], now["value_text"], strict=True))  # most negative first
+        used: set[str] = set()
+        rows = []
+        for key, count in sorted(counts.items(), key=lambda item: -item[1]):  # ties: the most negative text first
+            mentions = [text for keys, text in texts if key in keys]
+            quote = next((text for text in mentions if text not in used), mentions[0])
+            used.add(quote)
+            p, _, _ = two_proportions(old_counts[key], len(old), count, len(now))
+            rows.append((key, count, old_counts[key], p, quote))
+        raw.append((stage, len(now), int((now["found"].map(len) == 0).sum()), rows, len(old)))
+    called = iter(benjamini_hochberg([row[3] for *_, rows, _ in raw for row in rows]))
+    out = {}
+    for stage, n, untopiced, rows, n_old in raw:
+        figures = []
+        for key, count, old_count, p, quote in rows:
+            share, previous = 100 * count / n, (100 * old_count / n_old if n_old else math.nan)
+            real = next(called)
+            verdict = (Verdict.UNTESTED if math.isnan(p) else Verdict.HELD if not real
+                       else Verdict.WORSE if share > previous else Verdict.BETTER)  # fmt: skip
+            figures.append(TopicFigure(key, count, share, previous, p, verdict, quote))
+        out[stage] = StageTopics(n, tuple(figures), untopiced)
+    return out
 
 
 @dataclass
@@ -151,13 +189,14 @@ class WeeklyFigures:
     by_channel: pd.DataFrame
     by_language: pd.DataFrame
     trend: pd.DataFrame  # rows (week, stage) with sentiment_mean, negative_share, csat, nps, responses
-    themes: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    topics: dict[str, StageTopics] = field(default_factory=dict)  # stages with negative texts this week
     quotes: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # stage -> negative/positive -> texts
     nps_breakdown: dict[str, int] = field(default_factory=dict)  # promoters, passives, detractors this week
     complaints: ComplaintFigures = field(default_factory=ComplaintFigures)
     scorers: pd.DataFrame = field(default_factory=pd.DataFrame)  # rows (text_language, scorer, texts) this week
     changes: list[Change] = field(default_factory=list)  # tested week-over-week changes, stages × TESTED figures
     drivers: list[Driver] = field(default_factory=list)  # stages whose rating goes with NPS, this week
+    taxonomy: Taxonomy = field(default_factory=default_taxonomy)  # labels the topic keys
 
 
 # Figures whose week-over-week change is tested: share (two-proportion z-test) or mean (Welch), higher better?
@@ -245,7 +284,8 @@ def label_answers(answers: pd.DataFrame) -> pd.DataFrame:
     a["rated"], a["negative"], a["positive"] = rating["rated"], rating["negative"], rating["positive"]
     by_invitation = pd.DataFrame({"invitation_id": a["invitation_id"], "neg": rating["negative_rating"],
                                   "pos": rating["positive_rating"]}).groupby("invitation_id").any()  # fmt: skip
-    # An unscored text (Russian, Chinese) takes its label from the ratings given in the same survey.
+    # An unscored or neutral text ("the courier left it in the rain" after a 2 for delivery) takes its label
+    # from the ratings given in the same survey.
     inv_neg = a["invitation_id"].map(by_invitation["neg"]).fillna(False).astype(bool)
     inv_pos = a["invitation_id"].map(by_invitation["pos"]).fillna(False).astype(bool)
     label = pd.Series("", index=a.index, dtype=object)
@@ -253,9 +293,9 @@ def label_answers(answers: pd.DataFrame) -> pd.DataFrame:
     scored = is_text & a["sentiment"].notna()
     label[scored & (a["sentiment"] < NEGATIVE_TEXT)] = "negative"
     label[scored & (a["sentiment"] > POSITIVE_TEXT)] = "positive"
-    unscored = is_text & a["sentiment"].isna()
-    label[unscored & inv_neg] = "negative"
-    label[unscored & ~inv_neg & inv_pos] = "positive"
+    undecided = is_text & (label == "")
+    label[undecided & inv_neg] = "negative"
+    label[undecided & ~inv_neg & inv_pos] = "positive"
     a["text_label"] = label
     return a
 
@@ -420,9 +460,11 @@ def prepare_answers(answers: pd.DataFrame, channels: pd.DataFrame) -> pd.DataFra
     return label_answers(a) if not a.empty else a.assign(rated=False, negative=False, positive=False, text_label="")
 
 
-def aggregate_week(db_path: str | Path, week: str, surveys: dict[str, Survey] | None = None) -> WeeklyFigures:
+def aggregate_week(db_path: str | Path, week: str, surveys: dict[str, Survey] | None = None,
+                   taxonomy: Taxonomy | None = None) -> WeeklyFigures:
     """Compute every figure of the weekly report for `week` (YYYY-Www) and its change from the week before."""
     surveys = surveys or load_surveys()
+    taxonomy = taxonomy or default_taxonomy()
     start, end = parse_week(week)
     previous = shift_week(week, -1)
     prev_start = start - timedelta(weeks=1)
@@ -461,14 +503,13 @@ def aggregate_week(db_path: str | Path, week: str, surveys: dict[str, Survey] | 
     empty = empty_trend()
     trend_rows = [{"week": name, "stage": stage, **answer_figures(groups.get((name, stage), empty))}
                   for name in trend_weeks for stage in STAGES]  # fmt: skip
-    themes, quotes = {}, {}
+    quotes = {}
     for stage in STAGES:
         texts = this[(this["stage"] == stage) & (this["question_type"] == "text")] if not this.empty else this
         if texts.empty:
             continue
         neg = texts[texts["text_label"] == "negative"]
         pos = texts[texts["text_label"] == "positive"]
-        themes[stage] = log_odds_themes(neg["value_text"].tolist(), pos["value_text"].tolist())
         quotes[stage] = {
             "negative": neg.sort_values("sentiment", na_position="last")["value_text"].drop_duplicates().head(3).tolist(),
             "positive": pos.sort_values("sentiment", ascending=False, na_position="last")["value_text"]
@@ -480,7 +521,7 @@ def aggregate_week(db_path: str | Path, week: str, surveys: dict[str, Survey] | 
     return WeeklyFigures(
         week=week, previous=previous, start=start, end=end, answers=len(this), stages=stages,
         surveys=survey_table, by_channel=segment_figures(this, "channel"), by_language=segment_figures(this, "language"),
-        trend=pd.DataFrame(trend_rows), themes=themes, quotes=quotes, nps_breakdown=breakdown,
+        trend=pd.DataFrame(trend_rows), topics=stage_topics(this, before, taxonomy), quotes=quotes, taxonomy=taxonomy, nps_breakdown=breakdown,
         complaints=complaint_figures(complaint_rows, start, end),
         scorers=scorer_table(this), changes=tested_changes(this, before),
         drivers=key_drivers(this, {st: float(stages.loc[st, "positive_share"]) for st in STAGES}),
@@ -501,7 +542,8 @@ def complaint_figures(facts: pd.DataFrame, start: datetime, end: datetime, now: 
     resolve_hours = (moments["first_resolved_at"] - moments["opened_at"])[week].dt.total_seconds() / 3600
     resolved = this[moments["first_resolved_at"][week].notna()]
     asked = resolved["confirmed"].notna()
-    still_open = facts[facts["state"].isin(OPEN_STATES)].assign(opened=moments["opened_at"])
+    # Assign before filtering: a Series assigned to an empty frame brings its whole index (rows of NaN) with it.
+    still_open = facts.assign(opened=moments["opened_at"])[facts["state"].isin(OPEN_STATES)]
     reference = pd.Timestamp(min(end, now or datetime.now(UTC)))
     oldest = [
         (int(r.complaint_id), (reference - r.opened).total_seconds() / 3600, r.state, r.stages or "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from surveys.reading import Feeling
+from surveys.reading import Feeling, Score
 
 
 class Problem(StrEnum):
@@ -22,6 +22,10 @@ class Problem(StrEnum):
     SUPPORT = "support"
     APP_BUG = "app_bug"
     MISLEADING = "misleading"
+    # No rule matched, but the text is clearly negative about something the shop does (a topic other
+    # than price): "the seams are coming undone", "nobody picked up the phone". Rules alone miss wordings
+    # nobody wrote down; the feeling model and the topic terms generalise further.
+    UNHAPPY = "unhappy"
 
 
 # English and Russian entries match at a word start (so they are stems: "cancel" catches "cancelled",
@@ -33,7 +37,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
                        r"delayed", r"took (?:a month|weeks|forever)", r"another (?:week|day|month) of waiting",
                        r"hasn'?t (?:arrived|come|updated)", r"not (?:delivered|arrived|here)(?: yet)?\b",
                        r"where is my (?:order|parcel|package)", r"deliver my order", r"next day delivery\W+ lol",
-                       r"tracking hasn'?t", r"when will .* arrive", r"\d+ days\b.*\bago\b"),
+                       r"tracking hasn'?t", r"when will .* arrive", r"\d+ days\b.*\bago\b", r"(?:delivery|shipping|parcel|order) (?:got |was )?(?:moved|postponed|rescheduled)", r"tracking (?:hasn'?t|has not|didn'?t) (?:moved|changed)", r"waiting (?:\d+|two|three|five) (?:days|weeks)"),
         Problem.MISSING: (r"never (?:came|arrived|got it|received)", r"did(?:n'?t| not) (?:arrive|come|get)",
                           r"(?:parcel|package|order|item)s? (?:was |is )?(?:lost|missing)", r"lost\b", r"missing",
                           r"only got \d", r"wrong address", r"couldn'?t find my", r"cancell?ed", r"never got"),
@@ -41,66 +45,66 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
                           r"arrived (?:broken|with a hole|damaged)", r"cracked", r"dead on arrival"),
         Problem.WRONG_ITEM: (r"wrong (?:item|model|colou?r|product|one|size)", r"someone else'?s order",
                              r"isn'?t what i ordered", r"not what i ordered", r"(?:sent|got) (?:me )?(?:a|an|the) \w+ one, i ordered",
-                             r"i ordered .* (?:and )?got", r"ordered size"),
+                             r"i ordered .* (?:and )?got", r"ordered size", r"instead of (?:a|an|the|my)"),
         Problem.SIZE: (r"too (?:small|big|large|tight|short|long)", r"sizes? (?:are|is) (?:off|wrong)",
                        r"runs (?:small|large)", r"smaller size", r"exchange"),
         Problem.DEFECT: (r"brok|brokn", r"defect", r"faulty", r"doesn'?t work", r"does not work", r"not working",
                          r"stopped working", r"fell off", r"came apart", r"dead pixel", r"flicker", r"hole in",
-                         r"button is missing", r"smells like chemicals", r"cheap plastic"),
+                         r"button is missing", r"smells like chemicals", r"cheap plastic", r"fad(?:ed|es)", r"(?:doesn'?t|does not|won'?t|will not) (?:charge|turn on|close|open|hold|stay)", r"(?:seams?|stitching) (?:came|coming|come) (?:undone|apart|loose)", r"peel(?:ed|ing|s) off", r"leak"),
         Problem.REFUND: (r"refund", r"money back", r"return (?:it|this|request)", r"returned it", r"want to return",
-                         r"how do i return"),
+                         r"how do i return", r"money (?:is )?(?:still )?not back", r"still no money"),
         Problem.CHARGE: (r"charged (?:me )?(?:twice|double|more)", r"double.charged", r"charged for shipping",
                          r"took money .* twice", r"shows unpaid", r"charged anyway", r"charged twice"),
         Problem.SUPPORT: (r"rude", r"never repl", r"no(?:body| one) (?:answers|responds|replied|called|can tell)",
                           r"no answer", r"on hold", r"hung up", r"useless", r"no human", r"support is a joke",
-                          r"thanks for nothing", r"called me back", r"without any explanation"),
+                          r"thanks for nothing", r"called me back", r"without any explanation", r"(?:didn'?t|did not|never) (?:actually )?(?:fix|solve|help)", r"not (?:solved|fixed|resolved)"),
         Problem.APP_BUG: (r"crash", r"error", r"froze", r"can'?t (?:log ?in|place|pay)", r"couldn'?t (?:place|pay|log)",
-                          r"keeps reloading", r"promo code doesn'?t", r"doesn'?t work at checkout"),
+                          r"keeps reloading", r"promo code doesn'?t", r"doesn'?t work at checkout", r"(?:cart|basket) shows", r"price (?:changes|changed) (?:in|at) (?:the )?(?:cart|checkout)"),
         Problem.MISLEADING: (r"nothing like the pic", r"description (?:said|is wrong)", r"listing said",
                              r"in the description is wrong", r"not as described", r"it is not\.", r"more than the price"),
     },
     "ru": {
         Problem.LATE: (r"до сих пор (?:жду|не)", r"опаздыва", r"опоздал", r"задерж", r"неделя ожидания", r"где мой",
                        r"не обновляется", r"шла месяц", r"всё нет", r"все нет", r"доставьте уже", r"не доставлен",
-                       r"еще не доставл", r"пять дней", r"не привезл", r"дней назад"),
+                       r"еще не доставл", r"пять дней", r"не привезл", r"дней назад", r"перенос", r"перенесли", r"трек не", r"не двигается", r"жду (?:уже )?\d+", r"ждем", r"ждём"),
         Problem.MISSING: (r"не пришл", r"не пришел", r"так и не", r"ничего не получил", r"потерял", r"не нашел",
                           r"не по тому адресу", r"из \d оплаченных", r"отменил", r"не хватает"),
         Problem.DAMAGED: (r"поврежд", r"смят", r"разбит", r"промок", r"под дожд", r"поцарапан", r"царапин", r"треснул",
                           r"вскрыт", r"с дыркой"),
         Problem.WRONG_ITEM: (r"не т(?:от|у|ого|а|е) (?:размер|товар|цвет|модел)", r"чужой заказ", r"не то, что",
-                             r"заказывал\w* \w+, приш", r"опять не тот", r"прислали не"),
+                             r"заказывал\w* \w+, приш", r"опять не тот", r"прислали не", r"вместо"),
         Problem.SIZE: (r"маломерит", r"большемерит", r"размер\w* не соответств", r"велико\b", r"мало\b", r"маленьк",
                        r"обменять", r"поменять на размер"),
         Problem.DEFECT: (r"слома", r"сламал", r"брак", r"не работает", r"перестал\w* работать", r"отвалил",
                          r"битый пиксел", r"разошлись", r"мигает", r"нерабоч", r"греется", r"выключается",
-                         r"не хватает одной"),
-        Problem.REFUND: (r"вернуть", r"верните", r"возврат", r"вернула товар", r"денег до сих пор нет"),
+                         r"не хватает одной", r"полинял", r"не заряжа", r"не включа", r"не закрыва", r"швы разош", r"разош", r"порвал", r"отклеил", r"протека", r"течет"),
+        Problem.REFUND: (r"вернуть", r"верните", r"возврат", r"вернула товар", r"денег до сих пор нет", r"деньги (?:пока |так и |еще |ещё )?не (?:пришли|вернули|вернулись)", r"не вернули деньги"),
         Problem.CHARGE: (r"списали\w* (?:деньги )?(?:два раза|дважды|больше)", r"два раза за", r"двойное списание",
                          r"не оплачен", r"а деньги списали", r"деньги за доставку", r"списали деньги два"),
         Problem.SUPPORT: (r"не отвечает", r"нахамил", r"хам", r"груб", r"бесполезн", r"не дозвать", r"висел\w* на линии",
                           r"бросил трубку", r"спасибо ни за что", r"не перезвонил", r"без объяснени", r"это цирк",
-                          r"никто не (?:может|отвечает|рассматривает)"),
+                          r"никто не (?:может|отвечает|рассматривает)", r"(?:так и )?не решили", r"не помогл"),
         Problem.APP_BUG: (r"вылета", r"ошибк", r"завис", r"не могу (?:оформить|войти|оплатить)", r"перезагружается",
-                          r"не применяется", r"корзина .*очищается"),
+                          r"не применяется", r"корзина .*очищается", r"в корзине (?:другая|другое|другой)"),
         Problem.MISLEADING: (r"на фото .*(?:по-другому|не так)", r"в описании \w+, а", r"размер в описании", r"заявлен", r"не соответствует описани",
                              r"больше, чем цена"),
     },
     "zh": {
         Problem.LATE: ("还在等", "又要再等", "晚了", "订单呢", "没更新", "还没送到", "走了一个月", "还没到", "赶紧给我发货",
-                       "一拖再拖", "不发货", "迟到", "延迟", "太慢", "次日达", "天前就下单"),
+                       "一拖再拖", "不发货", "迟到", "延迟", "太慢", "次日达", "天前就下单", "改送货时间", "推迟", "物流信息一直没", "物流没动", "一直不动"),
         Problem.MISSING: ("一直没到", "没收到", "未收到", "丢了", "丢失", "找不到我家", "送错地址", "只收到", "被取消",
                           "少了"),
         Problem.DAMAGED: ("雨里", "湿了", "压扁", "碎了", "破损", "损坏", "划花", "划痕", "裂了", "有个洞", "被拆开",
                           "收到时坏", "收到就是坏"),
-        Problem.WRONG_ITEM: ("发错", "别人的订单", "发来的是", "收到的是", "不是我买的"),
+        Problem.WRONG_ITEM: ("发错", "别人的订单", "发来的是", "收到的是", "不是我买的", "只收到一", "少发"),
         Problem.SIZE: ("偏小", "偏大", "尺码不", "尺寸不", "太大了", "太小了", "换小", "换大", "换货"),
         Problem.DEFECT: ("坏了", "坏le", "就掉了", "不能用", "没法用", "坏点", "开线", "没反应", "一直闪", "质量问题",
-                         "发烫", "自动关机", "产品还是有问题", "质量差", "质量不好"),
-        Problem.REFUND: ("退款", "退货", "退钱", "钱还没退"),
+                         "发烫", "自动关机", "产品还是有问题", "质量差", "质量不好", "掉色", "充不进", "充不了", "开不了机", "漏水", "脱胶", "破了"),
+        Problem.REFUND: ("退款", "退货", "退钱", "钱还没退", "钱还没到账", "没退钱"),
         Problem.CHARGE: ("扣了我两次", "扣了两次", "两次款", "重复扣款", "未付款", "钱却扣了", "收了运费", "扣的钱比"),
         Problem.SUPPORT: ("不回", "态度很差", "态度差", "态度不好", "找不到人工", "等了四十分钟", "挂我电话", "没人回",
-                          "没人回复", "没人处理", "没人能告诉", "没人给我回电话", "什么都没做", "笑话", "粗鲁", "投诉"),
-        Problem.APP_BUG: ("闪退", "报错", "下不了单", "用不了", "登录不了", "卡住", "页面就刷新", "被清空"),
+                          "没人回复", "没人处理", "没人能告诉", "没人给我回电话", "什么都没做", "笑话", "粗鲁", "投诉", "没解决", "没有解决"),
+        Problem.APP_BUG: ("闪退", "报错", "下不了单", "用不了", "登录不了", "卡住", "页面就刷新", "被清空", "购物车里"),
         Problem.MISLEADING: ("和图片完全不一样", "和图片不一样", "描述说", "描述里", "不防水", "与描述不符", "和描述不符"),
     },
 }
@@ -158,3 +162,19 @@ def problems(text: str, language: str, feeling: Feeling | None = None) -> tuple[
 def is_complaint(text: str, language: str, feeling: Feeling | None = None) -> bool:
     """Whether the text alone reports a problem the shop can act on."""
     return bool(problems(text, language, feeling))
+
+
+# A polarity this far below 0 is a clear complaint, not a shrug ("could be better" scores about −0.3).
+CLEARLY_NEGATIVE = -0.5
+# Price alone is an opinion ("a bit pricey"), not a fault the shop can fix for this customer.
+_OPINION_TOPICS = frozenset({"price"})
+
+
+def complaint_problems(text: str, score: Score, topics: tuple[str, ...]) -> tuple[Problem, ...]:
+    """The rules' problems; failing those, UNHAPPY for a clearly negative text about an actionable topic."""
+    found = problems(text, score.language, score.feeling)
+    if found or score.feeling is not Feeling.NEGATIVE or score.polarity is None:
+        return found
+    if score.polarity <= CLEARLY_NEGATIVE and set(topics) - _OPINION_TOPICS:
+        return (Problem.UNHAPPY,)
+    return ()

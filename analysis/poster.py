@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import math
 import textwrap
+import unicodedata
+import warnings
 from pathlib import Path
 
 import matplotlib
@@ -13,7 +15,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 
-from analysis.aggregate import STAGES, WeeklyFigures  # noqa: E402
+from analysis.aggregate import REPORT_LANGUAGE, STAGES, WeeklyFigures  # noqa: E402
 from analysis.stats import Z95, Verdict  # noqa: E402
 
 A3_LANDSCAPE = (16.54, 11.69)  # inches
@@ -21,6 +23,7 @@ A3_LANDSCAPE = (16.54, 11.69)  # inches
 CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans CJK JP", "Droid Sans Fallback")
 CJK_FONT_FILES = ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
                   "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")  # fmt: skip
+NO_LINE_START = frozenset("，。！？、；：”’）」』》…,.!?;:")  # punctuation that never starts a line
 ARROWS = {Verdict.WORSE: ("▼ worse", "#d73a49"), Verdict.BETTER: ("▲ better", "#2da44e"),
           Verdict.HELD: ("■ held", "#777"), Verdict.UNTESTED: ("· no comparison", "#777")}  # fmt: skip
 
@@ -49,7 +52,7 @@ def feeling_band(row) -> tuple[float, float, float]:
 
 
 def stage_card(figures: WeeklyFigures, stage: str) -> tuple[str, str, str, str, str]:
-    """(headline figure, change arrow, its colour, top theme, one quote) shown under a stage."""
+    """(headline figure, change arrow, its colour, top topic of negative texts, one quote) shown under a stage."""
     row = figures.stages.loc[stage]
     figure = "nps" if stage == "loyalty" else "csat"
     if row[f"{figure}_n"] > 0:
@@ -60,15 +63,34 @@ def stage_card(figures: WeeklyFigures, stage: str) -> tuple[str, str, str, str, 
         figure, value = "feeling", "no ratings"
     verdicts = [c.verdict for c in figures.changes if c.stage == stage and c.figure == figure]
     arrow, colour = ARROWS[verdicts[0] if verdicts else Verdict.UNTESTED]
-    themes = figures.themes.get(stage, [])
+    found = figures.topics.get(stage)
+    top = found.top if found else None
     quotes = figures.quotes.get(stage, {})
-    quote = (quotes.get("negative") or quotes.get("positive") or [""])[0]
-    return value, arrow, colour, (themes[0][0] if themes else "—"), quote
+    quote = (top.quote if top and top.quote else None) or (quotes.get("negative") or quotes.get("positive") or [""])[0]
+    topic = f"{figures.taxonomy.label(top.topic, REPORT_LANGUAGE)}\n{top.count} of {found.negative_texts}" if top and found else "—"
+    return value, arrow, colour, topic, quote
+
+
+def wrap_wide(text: str, width: int) -> list[str]:
+    """Wrap text into lines of at most `width` columns, a Chinese or Japanese character taking two (it has no spaces)."""
+    lines = []
+    for line in textwrap.wrap(text, width) or [""]:
+        current, used = "", 0
+        for char in line:
+            wide = 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+            if used + wide > width and char not in NO_LINE_START:
+                lines.append(current)
+                current, used = "", 0
+            current, used = current + char, used + wide
+        lines.append(current)
+    return lines
 
 
 def draw_poster(figures: WeeklyFigures, pdf: bool = True) -> tuple[bytes, bytes]:
     """Draw the poster; return (PNG, PDF) bytes (PDF empty when not asked for, as for a chat photo)."""
-    with plt.rc_context({"font.family": poster_fonts()}):
+    with plt.rc_context({"font.family": poster_fonts()}), warnings.catch_warnings():
+        # Without a CJK font Chinese quotes show as boxes (README: install one); one warning per glyph is noise.
+        warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
         fig = plt.figure(figsize=A3_LANDSCAPE)
         fig.suptitle(f"Customer journey, week {figures.week}  ·  {figures.answers} answers  ·  overall NPS "
                      f"{_overall_nps(figures)}", fontsize=22, y=0.97)  # fmt: skip
@@ -85,18 +107,21 @@ def draw_poster(figures: WeeklyFigures, pdf: bool = True) -> tuple[bytes, bytes]
         ax.set_ylabel("feeling (positive − negative %)", fontsize=12)
         ax.legend(loc="upper left", fontsize=11)
         for i, stage in enumerate(STAGES):
-            value, arrow, colour, theme, quote = stage_card(figures, stage)
+            value, arrow, colour, topic, quote = stage_card(figures, stage)
             left = 0.06 + 0.90 * i / len(STAGES)
-            fig.text(left + 0.075, 0.42, value, ha="center", fontsize=18, weight="bold")
+            # Latin only, and the CJK fallback fonts have no bold: ask DejaVu alone, so matplotlib does not warn.
+            fig.text(left + 0.075, 0.42, value, ha="center", fontsize=18, weight="bold", family="DejaVu Sans")
             fig.text(left + 0.075, 0.38, arrow, ha="center", fontsize=14, color=colour)
-            fig.text(left + 0.075, 0.33, f"top theme: {theme}", ha="center", fontsize=11, color="#444",
-                     parse_math=False)  # customer words: a "$" is not mathtext
+            fig.text(left + 0.075, 0.345, "top topic of negative answers", ha="center", fontsize=10, color="#777")
+            # the topic's name, then how many of the stage's negative written answers name it
+            fig.text(left + 0.075, 0.315, "\n".join(w for part in topic.split("\n") for w in wrap_wide(part, 22)), ha="center", va="top", fontsize=13,
+                     color="#222", parse_math=False)  # a label from the editable taxonomy: a "$" is not mathtext
             if quote:
-                wrapped = "\n".join(textwrap.wrap(f"“{' '.join(quote.split())[:160]}”", 26))
-                fig.text(left + 0.075, 0.30, wrapped, ha="center", va="top", fontsize=11, style="italic", color="#333",
+                wrapped = "\n".join(wrap_wide(f"“{' '.join(quote.split())[:220]}”", 25))
+                fig.text(left + 0.075, 0.25, wrapped, ha="center", va="top", fontsize=12, style="italic", color="#333",
                          parse_math=False)
         fig.text(0.5, 0.03, "Change arrows: week-over-week tests with Benjamini–Hochberg control (see the report's "
-                 "method notes); themes are word pairs typical of negative answers.", ha="center", fontsize=10,
+                 "method notes); top topic: the topic most named by the stage's negative written answers.", ha="center", fontsize=10,
                  color="#666")  # fmt: skip
         png_out, pdf_out = io.BytesIO(), io.BytesIO()
         fig.savefig(png_out, format="png", dpi=100)

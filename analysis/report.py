@@ -7,7 +7,7 @@ import html
 import io
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,12 +18,26 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from analysis.aggregate import (  # noqa: E402
-    FIGURES, NEGATIVE_TEXT, POSITIVE_TEXT, SMALL_SAMPLE, STAGES, TREND_WEEKS, WeeklyFigures, aggregate_week,
-    TESTED, last_complete_week, parse_week, week_name,
-)  # fmt: skip
+    FIGURES,
+    NEGATIVE_TEXT,
+    POSITIVE_TEXT,
+    REPORT_LANGUAGE,
+    SMALL_SAMPLE,
+    STAGES,
+    TESTED,
+    TREND_WEEKS,
+    TopicFigure,
+    WeeklyFigures,
+    aggregate_week,
+    last_complete_week,
+    parse_week,
+    week_name,
+)
 from analysis.poster import draw_poster  # noqa: E402
 from analysis.stats import ALPHA, Verdict  # noqa: E402
-from surveys.export import write_csv  # noqa: E402
+from analysis.topics import Taxonomy, default_taxonomy  # noqa: E402
+from surveys.definitions import Survey  # noqa: E402
+from surveys.export import write_csv, write_private  # noqa: E402
 
 DIGEST_AT = time(9, 0)  # managers get last week's digest on Monday at this local time
 
@@ -50,20 +64,24 @@ METHOD = [
     "CSAT = answers of 4 or 5 on the 1–5 scale ÷ CSAT answers × 100.",
     "NPS = % of answers 9–10 (promoters) − % of answers 0–6 (detractors), on 0–10.",
     "CES = mean of the 1–7 ease answers, and % of answers ≥ 5.",
-    f"Sentiment = mean stored polarity (−1…1) over scored texts only; texts not scored (no scorer for their "
-    f"language) are counted apart and never as 0.",
+    "Sentiment = mean stored polarity (−1…1) over scored texts only; texts not scored (no scorer for their "
+    "language) are counted apart and never as 0.",
     f"Negative answer: text sentiment < {NEGATIVE_TEXT}, CSAT ≤ 2, NPS ≤ 6, CES ≤ 2 or support contacted and "
     f"not solved. Positive: text sentiment > {POSITIVE_TEXT}, CSAT ≥ 4, NPS ≥ 9, CES ≥ 5 or support contacted and "
     "solved. Negative share = negative ÷ rated answers (ratings, scored texts and support outcomes); other choice "
     "answers (how they heard of us, support not needed) are not rated. Feeling = positive share − negative share "
     "(−100…100).",
     "An unscored text is labelled negative when its survey holds a negative rating (or an unsolved support "
-    "contact), else positive when it holds a positive one; this label only chooses themes and quotes.",
-    "Themes: words and two-word phrases (regex tokens, small stop-word list; Chinese and Japanese as character "
-    "pairs), each counted once per text, ranked by the z-score of the log-odds ratio of negative vs positive texts "
-    "with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008; prior weight 10).",
-    "Quotes: the most negative and most positive texts of the stage (scored texts by sentiment first).",
-"Significance: each week-over-week change of CSAT and negative share is tested with a pooled two-proportion "
+    "contact), else positive when it holds a positive one; a scored text that is neither negative nor positive is "
+    "labelled the same way (a neutral \"left it in the rain\" after a 2 for delivery is a complaint). This label "
+    "only chooses topics and quotes.",
+    "Topics: each text answer's topics from the topic taxonomy (analysis/topics.yaml or TOPICS_FILE, stored with "
+    "the answer; a text may name several). Per stage: how many of its negative texts name each topic, as a share of "
+    "the stage's negative texts, against the same share last week (two-proportion z-test, Benjamini–Hochberg across "
+    "all stages × topics; untested when the stage had no negative texts last week), and the most negative text "
+    "naming it.",
+    "Quotes: one per topic, then the most positive texts of the stage (scored texts by sentiment first).",
+    "Significance: each week-over-week change of CSAT and negative share is tested with a pooled two-proportion "
     "z-test; of NPS (answers scored +100/0/−100), feeling (rated answers +100/0/−100), CES mean and mean sentiment "
     "with a Welch test by the normal approximation. The p-values of all stages × figures are controlled together "
     f"by Benjamini–Hochberg at a false-discovery rate of {ALPHA:.0%}; only changes passing it are called worse or "
@@ -121,7 +139,7 @@ def feeling_curve(figures: WeeklyFigures) -> bytes:
     ax.set_ylim(-100, 100)
     ax.set_ylabel("feeling (positive − negative %)")
     if ax.get_legend_handles_labels()[0]:
-        ax.legend(loc="lower right")
+        ax.legend(loc="best")  # not over a stage at the bottom right (loyalty is often low)
     ax.set_title("Feeling across the journey")
     return _png(fig)
 
@@ -217,6 +235,9 @@ def headline(figures: WeeklyFigures) -> str:
         if called:
             c = called[0]
             return f"{c.stage.replace('_', ' ').capitalize()}: {_change_text(c)}: {verdict.value}."
+        if topics := topic_verdicts(figures, verdict):  # figures held, but what customers complain about moved
+            stage, line = topics[0]
+            return f"{stage.replace('_', ' ').capitalize()}: {line}: {verdict.value}."
     if all(c.verdict == Verdict.UNTESTED for c in figures.changes):
         return "No figure can be compared with last week yet."
     return "No change from last week is significant: every tested figure held."
@@ -231,6 +252,41 @@ def hurting(figures: WeeklyFigures) -> list[str]:
 def improved(figures: WeeklyFigures) -> list[tuple[str, str]]:
     """(stage, what got significantly better) per stage."""
     return verdicts(figures, Verdict.BETTER)
+
+
+def topic_change(t: TopicFigure) -> str:
+    """How a topic's share moved since last week, and whether that is a real change."""
+    if math.isnan(t.previous):
+        return "—"  # topic_note says there is nothing to compare with
+    called = {Verdict.WORSE: "worse", Verdict.BETTER: "better", Verdict.HELD: "held"}.get(t.verdict, "untested")
+    return f"{t.previous:.0f}% → {t.share:.0f}% ({t.delta:+.1f} points, {called}, p = {t.p:.2g})"
+
+
+def topic_rows(figures: WeeklyFigures, stage: str) -> list[tuple[str, str, str, str, str | None]]:
+    """(topic, count, share %, change, quote) per topic behind the stage's negative texts."""
+    found = figures.topics.get(stage)
+    if found is None:
+        return []
+    return [(figures.taxonomy.label(t.topic, REPORT_LANGUAGE), str(t.count), f"{t.share:.0f}", topic_change(t), t.quote)
+            for t in found.topics]  # fmt: skip
+
+
+def topic_note(figures: WeeklyFigures, stage: str) -> str | None:
+    """Say how many negative texts the topics rest on, and how many name no topic."""
+    found = figures.topics.get(stage)
+    if found is None:
+        return None
+    rest = f"; {found.untopiced} of them name{'s' if found.untopiced == 1 else ''} no listed topic" if found.untopiced else ""
+    if found.topics and math.isnan(found.topics[0].previous):
+        rest += "; none last week to compare with"
+    return f"{found.negative_texts} negative written answer{'' if found.negative_texts == 1 else 's'}{rest}."
+
+
+def topic_verdicts(figures: WeeklyFigures, verdict: Verdict) -> list[tuple[str, str]]:
+    """(stage, topic change) for topics whose share among negative texts changed significantly."""
+    return [(stage, f"topic {figures.taxonomy.label(t.topic, REPORT_LANGUAGE)}: named by {t.share:.0f}% of negative texts "
+                    f"(last week {t.previous:.0f}%, {t.delta:+.1f} points, p = {t.p:.2g})")
+            for stage, found in figures.topics.items() for t in found.topics if t.verdict == verdict]  # fmt: skip
 
 
 VERDICT_SECTIONS = ((Verdict.WORSE, "What got worse", "No figure got significantly worse."),
@@ -289,6 +345,14 @@ def complaint_lines(figures: WeeklyFigures) -> list[str]:
     return lines
 
 
+def stage_quotes(figures: WeeklyFigures, stage: str) -> list[tuple[str, list[str]]]:
+    """Quotes shown under a stage besides its topics' ones: negative ones when no topic was found, two positive."""
+    quotes = figures.quotes.get(stage, {})
+    found = figures.topics.get(stage)
+    negative = [] if found and found.topics else quotes.get("negative", [])
+    return [("negative", negative), ("positive", quotes.get("positive", [])[:2])]
+
+
 def render_html(figures: WeeklyFigures, pngs: dict[str, bytes]) -> str:
     """Render the report as one self-contained HTML page; all customer text is escaped."""
     e = html.escape
@@ -298,7 +362,7 @@ def render_html(figures: WeeklyFigures, pngs: dict[str, bytes]) -> str:
         "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">",
         f"<title>Journey report {e(figures.week)}</title><style>body{{font-family:sans-serif;max-width:60em;margin:auto;"
         "padding:1em}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.3em .5em;text-align:right}"
-        "td:first-child,th:first-child,.words{text-align:left}.warn{color:#b35900}blockquote{color:#444}</style></head><body>",
+        "td:first-child,th:first-child,.words{text-align:left}.topics{width:100%}.warn{color:#b35900}blockquote{color:#444}</style></head><body>",
         f"<h1>Customer journey: week {e(figures.week)}</h1>",
         f"<p>{e(figures.start.date().isoformat())} – {e((figures.end.date()).isoformat())} (UTC, end exclusive); "
         f"compared with {e(figures.previous)}. {figures.answers} answers.</p>",
@@ -307,7 +371,7 @@ def render_html(figures: WeeklyFigures, pngs: dict[str, bytes]) -> str:
         out.append(f"<p><strong>No answers were given in week {e(figures.week)}.</strong> There is nothing to report.</p>")
     out.append(f"<h2>Headline</h2><p>{e(headline(figures))}</p>")
     for verdict, title, none in VERDICT_SECTIONS:
-        lines = verdicts(figures, verdict)
+        lines = verdicts(figures, verdict) + (topic_verdicts(figures, verdict) if verdict != Verdict.HELD else [])
         out.append(f"<h2>{title}</h2>" + ("<ul>" + "".join(f"<li>{e(s.replace('_', ' '))}: {e(t)}</li>" for s, t in lines)
                    + "</ul>" if lines else f"<p>{none}</p>"))  # fmt: skip
     out.append(f"<img alt='feeling curve' src='data:image/png;base64,{charts['feeling']}'>")
@@ -325,14 +389,19 @@ def render_html(figures: WeeklyFigures, pngs: dict[str, bytes]) -> str:
     for stage in hurting(figures):
         row = figures.stages.loc[stage]
         out.append(f"<h3>{e(stage.replace('_', ' '))}: {_num(row['negative_share'])}% negative</h3>")
-        themes = figures.themes.get(stage, [])
-        if themes:
-            out.append("<p>Themes: " + ", ".join(f"<b>{e(t)}</b>" for t, _ in themes) + "</p>")
+        rows = topic_rows(figures, stage)
+        if rows:
+            out.append("<table class='topics'><tr><th>Topic</th><th>Negative texts</th><th>Share %</th>"
+                       "<th class='words'>Change of share since last week</th><th class='words'>Quote</th></tr>")  # fmt: skip
+            out += [f"<tr><td>{e(label)}</td><td>{count}</td><td>{share}</td><td class='words'>{e(change)}</td>"
+                    f"<td class='words'>{'“' + e(quote) + '”' if quote else ''}</td></tr>" for label, count, share, change, quote in rows]  # fmt: skip
+            out.append("</table>")
+        if note := topic_note(figures, stage):
+            out.append(f"<p>{e(note)}</p>")
         if stage not in figures.quotes:
             out.append("<p>No written answers at this stage this week: the share rests on ratings alone.</p>")
-        for kind in ("negative", "positive"):
-            for quote in figures.quotes.get(stage, {}).get(kind, []):
-                out.append(f"<blockquote>{'−' if kind == 'negative' else '+'} “{e(quote)}”</blockquote>")
+        for kind, quotes in stage_quotes(figures, stage):
+            out += [f"<blockquote>{'−' if kind == 'negative' else '+'} “{e(quote)}”</blockquote>" for quote in quotes]
     out.append("<h2>Key drivers</h2><ul>" + "".join(f"<li>{e(line)}</li>" for line in driver_lines(figures)) + "</ul>"
                f"<img alt='key drivers' src='data:image/png;base64,{charts['drivers']}'>")
     out.append("<h2>Complaint follow-up</h2><ul>" + "".join(f"<li>{e(line)}</li>" for line in complaint_lines(figures)) + "</ul>")
@@ -368,7 +437,8 @@ def render_markdown(figures: WeeklyFigures) -> str:
         out += [f"**No answers were given in week {figures.week}.** There is nothing to report.", ""]
     out += ["## Headline", "", headline(figures), ""]
     for verdict, title, none in VERDICT_SECTIONS:
-        lines = [f"- {s.replace('_', ' ')}: {t}" for s, t in verdicts(figures, verdict)] or [none]
+        called = verdicts(figures, verdict) + (topic_verdicts(figures, verdict) if verdict != Verdict.HELD else [])
+        lines = [f"- {s.replace('_', ' ')}: {t}" for s, t in called] or [none]
         out += [f"## {title}", "", *lines, ""]
     out += ["## Per stage", "",
             "| Stage | " + " | ".join(COLUMNS.values()) + " |", "|---" * (len(COLUMNS) + 1) + "|"]  # fmt: skip
@@ -381,11 +451,18 @@ def render_markdown(figures: WeeklyFigures) -> str:
     out += ["", "## Where it hurts", ""]
     for stage in hurting(figures):
         out += [f"### {stage.replace('_', ' ')}: {_num(figures.stages.loc[stage, 'negative_share'])}% negative", ""]
-        themes = figures.themes.get(stage, [])
-        if themes:
-            out += ["Themes: " + ", ".join(m(t) for t, _ in themes), ""]
-        for kind in ("negative", "positive"):
-            for quote in figures.quotes.get(stage, {}).get(kind, []):
+        rows = topic_rows(figures, stage)
+        if rows:
+            out += ["| Topic | Negative texts | Share % | Change of share since last week | Quote |", "|---|---|---|---|---|"]
+            out += [f"| {m(label)} | {count} | {share} | {change} | {'“' + m(quote) + '”' if quote else ''} |"
+                    for label, count, share, change, quote in rows]  # fmt: skip
+            out.append("")
+        if note := topic_note(figures, stage):
+            out += [note, ""]
+        if stage not in figures.quotes:
+            out += ["No written answers at this stage this week: the share rests on ratings alone.", ""]
+        for kind, quotes in stage_quotes(figures, stage):
+            for quote in quotes:
                 out += [f"> {'−' if kind == 'negative' else '+'} “{m(quote)}”", ""]
     if not hurting(figures):
         out += ["No rated answers this week.", ""]
@@ -428,18 +505,26 @@ def scorer_lines(figures: WeeklyFigures, render) -> str:
 
 
 def stage_rows(figures: WeeklyFigures) -> tuple[list[str], list[dict]]:
-    """Columns and rows of stages.csv: every figure, its delta and base, themes and quotes per stage."""
+    """Columns and rows of stages.csv: every figure, its delta and base, topics and quotes per stage."""
     table = figures.stages.reset_index()
-    columns = list(table.columns) + ["themes", "negative_quote", "positive_quote"]
+    columns = list(table.columns) + ["negative_texts", "topics", "top_topic", "top_topic_count", "top_topic_share",
+                                     "top_topic_delta", "top_topic_verdict", "top_topic_quote", "negative_quote",
+                                     "positive_quote"]  # fmt: skip
     rows = []
     for record in table.to_dict("records"):
         stage = record["stage"]
         quotes = figures.quotes.get(stage, {})
+        found = figures.topics.get(stage)
+        top = found.top if found else None
         record.update({
-            "week": figures.week,
-            "themes": "; ".join(t for t, _ in figures.themes.get(stage, [])),
-            "negative_quote": (quotes.get("negative") or [None])[0],
-            "positive_quote": (quotes.get("positive") or [None])[0],
+            "week": figures.week, "negative_texts": found.negative_texts if found else 0,
+            "topics": "; ".join(f"{figures.taxonomy.label(t.topic, REPORT_LANGUAGE)} {t.count}" for t in found.topics) if found else "",
+            "top_topic": figures.taxonomy.label(top.topic, REPORT_LANGUAGE) if top else None,
+            "top_topic_count": top.count if top else None, "top_topic_share": top.share if top else None,
+            "top_topic_delta": top.delta if top else None, "top_topic_verdict": top.verdict.value if top else None,
+            "top_topic_quote": top.quote if top else None,
+            "negative_quote": next(iter(quotes.get("negative") or []), None),
+            "positive_quote": next(iter(quotes.get("positive") or []), None),
         })  # fmt: skip
         rows.append({k: (None if math.isnan(v) else round(v, 3)) if isinstance(v, float) else v for k, v in record.items()})
     return ["week", *columns], rows
@@ -451,28 +536,35 @@ def draw_charts(figures: WeeklyFigures) -> dict[str, bytes]:
             "drivers": drivers_chart(figures)}
 
 
-def build_weekly_report(db_path: str | Path, week: str | None = None, out_dir: str | Path | None = None) -> Path:
+def build_weekly_report(
+    db_path: str | Path, week: str | None = None, out_dir: str | Path | None = None,
+    surveys: dict[str, Survey] | None = None, taxonomy: Taxonomy | None = None,
+) -> Path:
     """Write the weekly report files (see write_weekly_report) and return the HTML path."""
-    return write_weekly_report(db_path, week, out_dir)[0]
+    return write_weekly_report(db_path, week, out_dir, surveys, taxonomy)[0]
 
 
-def write_weekly_report(db_path: str | Path, week: str | None = None, out_dir: str | Path | None = None) -> list[Path]:
+def write_weekly_report(
+    db_path: str | Path, week: str | None = None, out_dir: str | Path | None = None,
+    surveys: dict[str, Survey] | None = None, taxonomy: Taxonomy | None = None,
+) -> list[Path]:
     """Write report.html, report.md and stages.csv for `week` (default: the last complete one) into `out_dir`
-    (default: reports/<week>); return the paths written, report.html first."""
+    (default: reports/<week>); return the paths written, report.html first. `surveys` are the definitions the
+    bot asks (default: the shipped ones)."""
     week = week or last_complete_week()
     parse_week(week)
-    figures = aggregate_week(db_path, week)
+    figures = aggregate_week(db_path, week, surveys, taxonomy)
     out = Path(out_dir) if out_dir is not None else Path("reports") / week
     out.mkdir(parents=True, exist_ok=True)
     charts = draw_charts(figures)
-    (out / "report.md").write_text(render_markdown(figures), encoding="utf-8")
+    write_private(out / "report.md", render_markdown(figures).encode("utf-8"))
     columns, rows = stage_rows(figures)
     write_csv(out / "stages.csv", columns, rows)
     target = out / "report.html"
-    target.write_text(render_html(figures, charts), encoding="utf-8")
+    write_private(target, render_html(figures, charts).encode("utf-8"))
     png, pdf = draw_poster(figures)
-    (out / "poster.png").write_bytes(png)
-    (out / "poster.pdf").write_bytes(pdf)
+    write_private(out / "poster.png", png)
+    write_private(out / "poster.pdf", pdf)
     return [target, out / "report.md", out / "stages.csv", out / "poster.png", out / "poster.pdf"]
 
 
@@ -484,30 +576,41 @@ class WeeklySummary:
     answers: int
     feelings: list[tuple[str, float, float]]  # (stage, feeling, change from last week); NaN when not rated
     hurting: tuple[str, float] | None  # the stage with the largest negative share, and that share
-    themes: list[str]  # of the hurting stage
-    quote: str | None  # the most negative answer of the hurting stage (customer text: escape it)
+    topics: tuple[TopicFigure, ...]  # behind the hurting stage's negative texts, most mentioned first
+    top_topics: dict[str, str]  # stage -> the topic most named by its negative texts
+    quote: str | None  # the hurting stage's top topic's quote, else its most negative answer (customer text: escape it)
     small_sample: bool  # some figure of the week rests on fewer than SMALL_SAMPLE answers
     chart_png: bytes  # the journey-map poster
     html: str
+    taxonomy: Taxonomy = field(default_factory=default_taxonomy)
+
+    def topic_label(self, key: str, language: str) -> str:
+        """A topic's name in the reader's language."""
+        return self.taxonomy.label(key, language)
 
 
-def weekly_summary(db_path: str | Path, week: str | None = None) -> WeeklySummary:
-    """Compute `week` (default: the last complete one) for a chat digest; CPU-bound, run it in a thread."""
+def weekly_summary(
+    db_path: str | Path, week: str | None = None, surveys: dict[str, Survey] | None = None,
+    taxonomy: Taxonomy | None = None,
+) -> WeeklySummary:
+    """Compute `week` (default: the last complete one) against `surveys` for a chat digest; CPU-bound, run it in a thread."""
     week = week or last_complete_week()
     parse_week(week)
-    figures = aggregate_week(db_path, week)
+    figures = aggregate_week(db_path, week, surveys, taxonomy)
     charts = draw_charts(figures)
     stages = figures.stages
     feelings = [(stage, float(stages.loc[stage, "feeling"]), float(stages.loc[stage, "feeling_delta"])) for stage in STAGES]
     worst = hurting(figures)
     top = worst[0] if worst else None
-    quotes = figures.quotes.get(top, {}).get("negative", []) if top else []
+    found = figures.topics.get(top) if top else None
+    quotes = ([found.top.quote] if found and found.top and found.top.quote else []) + (figures.quotes.get(top, {}).get("negative", []) if top else [])
     return WeeklySummary(
         week=week, answers=figures.answers, feelings=feelings,
         hurting=(top, float(stages.loc[top, "negative_share"])) if top else None,
-        themes=[t for t, _ in figures.themes.get(top, [])[:3]] if top else [],
+        topics=found.topics[:3] if found else (),
+        top_topics={stage: t.top.topic for stage, t in figures.topics.items() if t.top},
         quote=quotes[0] if quotes else None, small_sample=bool(stages["small_sample"].any()),
-        chart_png=draw_poster(figures, pdf=False)[0], html=render_html(figures, charts),
+        chart_png=draw_poster(figures, pdf=False)[0], html=render_html(figures, charts), taxonomy=figures.taxonomy,
     )  # fmt: skip
 
 

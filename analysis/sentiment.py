@@ -5,16 +5,13 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from functools import lru_cache
-from typing import TYPE_CHECKING, Mapping, Protocol
+from collections.abc import Mapping
+from typing import Protocol
 
-from analysis.trained import TrainedScorer
+from analysis.trained import NEUTRAL_BAND, TrainedScorer
 from surveys.reading import Feeling, Score
 
 __all__ = ["Feeling", "Score", "detect_language", "feeling_of", "register_scorer", "score_text"]
-
-if TYPE_CHECKING:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 UNDETERMINED = "und"
 
@@ -102,162 +99,9 @@ class Scorer(Protocol):
     def score(self, text: str) -> tuple[float, float | None] | None: ...
 
 
-@lru_cache(maxsize=1)
-def _vader() -> SentimentIntensityAnalyzer:
-    """Load VADER's lexicon once; it takes a tenth of a second, so not at import and not per call."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
-def _cue_pattern(*phrases: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(phrases) + r")", re.IGNORECASE)
-
-
-# Customer-feedback phrases that TextBlob and VADER read as neutral (or even positive) although a
-# customer who writes them is unhappy or happy: "it never arrived", "piece of junk", "sent it back".
-# Written as general complaint and praise vocabulary for products and services, then refined (with the
-# weights below) on the tune half of uci_amazon only; see benchmarks/sentiment_quality.py.
-_NEGATION = r"(?:\w*n't|not|no|never|cannot|cant|dont|doesnt|didnt|wont|wouldnt|couldnt|isnt|wasnt|nothing)"
-_COMPLAINT_CUES = _cue_pattern(
-    _NEGATION + r"\W+(?:\w+\W+){0,2}?(?:work|arriv|come|came|deliver|charg|turn|fit|respond|help|"
-    r"connect|hold|last|stay|match|worth|recommend|happy|satisf|as (?:described|advertised|pictured)|"
-    r"what i (?:wanted|ordered|expected)|buy|purchase|order|bother|waste|fooled|enough|even|repl|answer|"
-    r"call(?:ed)? back|get back|got back|show|receiv|refund)",
-    r"(?:stopped|stops|quit|ceased) working",
-    r"(?:fell|falls|falling|came|comes|coming) (?:apart|off|out)",
-    r"junk",
-    r"trash",
-    r"garbage",
-    r"crap",
-    r"rip(?:ped)?[- ]?off",
-    r"scam",
-    r"counterfeit",
-    r"refund",
-    r"return(?:ed|ing)? (?:it|them|this|the)",
-    r"(?:send|sending|sent) (?:it|them) back",
-    r"(?:have|had) to (?:return|replace|buy|purchase|get|send|call|contact)",
-    r"waste",
-    r"unreliable",
-    r"unusable",
-    r"useless",
-    r"worthless",
-    r"di(?:s|ss)ap+oint",
-    r"flimsy",
-    r"(?:design )?flaw",
-    r"defect",
-    r"faulty",
-    r"broke",
-    r"crack(?:ed|s)\b",
-    r"overpriced",
-    r"overcharg",
-    r"beware",
-    r"stay away",
-    r"steer clear",
-    r"avoid",
-    r"(?:one|1|zero|0) stars?",
-    r"never again",
-    r"still waiting",
-    r"(?:keeps?|kept) (?:dropping|crashing|freezing|falling|disconnecting|breaking)",
-    r"drop(?:s|ped|ping)? (?:calls|the call|signal|connection)",
-    r"(?:poor|bad|low|cheap|terrible) (?:quality|service|reception|sound|signal|battery|customer)",
-    r"cheaply made",
-    r"too (?:big|small|large|loud|quiet|heavy|expensive|long|slow|short|tight|loose|hot|complicated)",
-    r"lack(?:s|ing|ed)?\b",
-    r"mediocre",
-    r"hassle",
-    r"issues?\b",
-    r"problems?\b",
-    r"complain",
-    r"unacceptable",
-    r"inexcusable",
-    r"(?:burn|smok|overheat)",
-    r"(?:battery|it) (?:dies|died|drains|dying)",
-    r"(?:late|delayed|lost|missing|wrong) (?:delivery|package|parcel|order|item|size|colou?r|part)",
-    r"rude",
-    r"(?:blew|blown) up",
-    r"barely",
-    r"hardly",
-    r"impossible",
-    r"(?:could|would) (?:have been|be) better",
-    r"expected (?:better|more)",
-    r"hoping for more",
-    r"mistake",
-    r"unfortunately",
-    r"not (?:as|that|very|so|too) (?:good|great|nice|well)",
-    r"not the best",
-)
-_PRAISE_CUES = _cue_pattern(
-    r"work(?:s|ed|ing)? (?:great|well|perfectly|fine|flawlessly|like a charm)",
-    r"work(?:s|ed|ing)? as (?:expected|described|advertised)",
-    r"must[- ]have",
-    r"(?:highly |would |definitely |strongly )recommend",
-    r"(?:will|would|'ll) (?:definitely )?(?:buy|order|shop|come back|return to)\b.{0,20}\bagain",
-    r"thumbs up",
-    r"(?:five|5|ten|10) stars?",
-    r"10/10",
-    r"5/5",
-    r"exceed(?:ed|s) (?:my |all )?expectations",
-    r"just what i (?:wanted|needed|was looking for)",
-    r"exactly what i",
-    r"(?:does|did) (?:everything|exactly|what it)",
-    r"as (?:described|advertised|promised)",
-    r"sturdy",
-    r"solid",
-    r"reliable",
-    r"durable",
-    r"(?:fast|quick|speedy|timely|prompt) (?:shipping|delivery|shipment|response|service)",
-    r"(?:arrived|delivered|shipped) (?:quickly|early|fast|on time|promptly)",
-    r"(?:can't|cannot|can not) beat",
-    r"(?:couldn't|could not|can't|cannot|can not) be (?:happier|better)",
-    r"(?:no|never (?:had|have|got)(?: a| any)?|without(?: a| any)?) (?:problems?|issues?|complaints?|complain)",
-    r"(?:can't|cannot|can not|couldn't) complain",
-    r"nothing to (?:improve|complain)",
-    r"worth (?:it|every|the)",
-    r"easy to (?:use|install|set ?up|read|carry|clean|understand|navigate|pair|connect|order|find)",
-    r"without (?:effort|a hitch)",
-    r"fits? (?:well|perfectly|great|nicely|like a glove)",
-    r"(?:keeps?|kept) working",
-    r"happy with",
-    r"pleased",
-    r"satisfied",
-    r"bargain",
-    r"a (?:steal|gem|keeper)",
-    r"(?:well|nicely) (?:made|built|designed|done)",
-    r"(?:peachy|top[- ]notch|spot on)",
-    r"flawless",
-)
-_HAS_NEGATION = _cue_pattern(_NEGATION + r"\b")
-_CUE_WEIGHT = 0.5
-# A negation that neither lexicon could attach to a sentiment word still leans negative in feedback
-# ("it does not charge", "not what I wanted"); it decides only when nothing else has spoken.
-_BARE_NEGATION = -0.1
-_TEXTBLOB_WEIGHT = 0.5
-_VADER_WEIGHT = 0.5
-
-
-class EnglishScorer:
-    """TextBlob's polarity and subjectivity, combined with VADER's compound score and feedback cues."""
-
-    name = "textblob+vader"
-
-    def score(self, text: str) -> tuple[float, float | None] | None:
-        from textblob import TextBlob
-
-        blob = TextBlob(text).sentiment
-        compound = _vader().polarity_scores(text)["compound"]
-        # Praise is matched first and cut out, so "no problems" does not also count as "problems".
-        without_praise, praise = _PRAISE_CUES.subn(" ", text)
-        cues = _CUE_WEIGHT * (praise - len(_COMPLAINT_CUES.findall(without_praise)))
-        polarity = _TEXTBLOB_WEIGHT * blob.polarity + _VADER_WEIGHT * compound + cues
-        if polarity == 0.0 and _HAS_NEGATION.search(text):
-            polarity = _BARE_NEGATION
-        return max(-1.0, min(1.0, polarity)), blob.subjectivity
-
-
-# Russian and Chinese use models trained on labelled reviews (benchmarks/train_sentiment.py), loaded on
-# first use; any other language stays "not scored".
-SCORERS: dict[str, Scorer] = {"en": EnglishScorer(), "ru": TrainedScorer("ru"), "zh": TrainedScorer("zh")}
+# Each language has a three-way model trained on labelled texts (benchmarks/train_sentiment.py), loaded on
+# first use; English also reads VADER's lexicon scores. Any other language stays "not scored".
+SCORERS: dict[str, Scorer] = {language: TrainedScorer(language) for language in ("en", "ru", "zh")}
 
 
 def register_scorer(language: str, scorer: Scorer) -> None:
@@ -265,8 +109,6 @@ def register_scorer(language: str, scorer: Scorer) -> None:
     SCORERS[language] = scorer
 
 
-# A polarity this close to 0 is a text that leans neither way: neutral, not a weak complaint or praise.
-NEUTRAL_BAND = 0.05
 NO_CONTENT_SCORER = "no-content"
 EMOJI_SCORER = "emoji"
 
@@ -284,7 +126,18 @@ _NO_CONTENT = frozenset(
     ничего добавить|нечего сказать|без комментариев|нет комментариев|ничего нет|нет ничего|не знаю|
     пропустить|пропуск|больше нечего сказать|больше нечего добавить|больше ничего|нечиго добавить|нечего добовить|ниче|нету|все сказал|все сказала|все|
     没有|无|暂时没有|没了|没有了|没有要补充的|没有了|没什么|没什么要补充的|没有补充|无补充|暂无|暂无补充|没意见|
-    没有意见|不知道|没|没有什么|没有什么要说的|没啥|没啥说的|无可补充|略|跳过|暂时没有要补充的
+    没有意见|不知道|没|没有什么|没有什么要说的|没啥|没啥说的|无可补充|略|跳过|暂时没有要补充的|
+    no suggestions|no feedback|nothing else to add|none thanks|nothing comes to mind|can t think of anything|
+    no further comments|nothing further to add|no additional comments|not at the moment|not right now|
+    nothing for now|no more|nothing else|nope all good|no other comments|
+    ничего не хочу добавить|пока нечего сказать|пока ничего|нет замечаний|замечаний нет|нет пожеланий|
+    пожеланий нет|вопросов нет|нет вопросов|комментариев нет|ничего не могу добавить|да нет|ничего больше|
+    больше ничего не нужно|нет ничего добавить|
+    没有了谢谢|没啥要说的|没什么好说的|无意见|没有建议|暂无意见|暂无建议|没有其他|没有别的|就这样|没什么补充的|
+    没有其他要说的|没有什么要补充的|不用了|没有其他意见|没其他的|
+    nah i m good|no that s it|i m good|im good|nothing else thanks|that s it|nope that s it|no not really|
+    вроде нет|пожалуй нет|наверное нет|нет вроде|нет наверное|нет все|все спасибо|да вроде нет|
+    没了谢谢|无了|暂时没了|暂时无|目前没有|没有什么了|没有更多|无其他补充|没有其他补充|没啥补充|没事|不需要|不用|嗯没有
     """.split("|")  # noqa: SIM905 -- one phrase per |, easier to extend than a list literal
     if phrase.strip()
 )
@@ -317,7 +170,8 @@ def _without_content(text: str, language: str) -> Score | None:
     """A Score for a text with nothing to read (no words, a "nothing to add", only emoji), else None."""
     cleaned = _NOISE.sub(" ", text)
     plain = _plain(cleaned)
-    if plain in _NO_CONTENT or _THANKS.sub("", plain).strip() in _NO_CONTENT:
+    unthanked = _THANKS.sub("", plain).strip()
+    if plain in _NO_CONTENT or unthanked in _NO_CONTENT or _ZH_PARTICLES.sub("", unthanked) in _NO_CONTENT:
         return Score(language, 0.0, None, NO_CONTENT_SCORER, Feeling.NONE)
     emoji = [char for char in cleaned if _is_emoji(char)]
     words = [token for token in plain.split() if not token.isdigit()]
@@ -333,6 +187,8 @@ def _without_content(text: str, language: str) -> Score | None:
 # "нет, спасибо" and "没有，谢谢" decline as politely as they decline; the thanks adds no feeling.
 _THANKS = re.compile(r"(?:^|\s)(?:thanks|thank you|thx|спасибо|благодарю|谢谢|谢了)(?:\s|$)|谢谢|谢了")
 _LETTERS = re.compile(r"[^\W\d_]")
+# Chinese softens a short answer with a closing particle ("没有啦", "没有哦", "暂时没有呢"); it adds nothing.
+_ZH_PARTICLES = re.compile(r"(?<=[\u4e00-\u9fff])[啦哦呢吧呀哈嘛喔噢]+$")
 
 
 def score_text(
@@ -347,7 +203,7 @@ def score_text(
     scorer = (SCORERS if scorers is None else scorers).get(language)
     result = scorer.score(text) if scorer is not None else None
     # A NaN from a misbehaving scorer would survive clamping as ±1; it means "no score".
-    if result is None or math.isnan(result[0]):
+    if scorer is None or result is None or math.isnan(result[0]):
         return Score(language=language, polarity=None, subjectivity=None, scorer=None, feeling=None)
     polarity = max(-1.0, min(1.0, float(result[0])))
     return Score(language, polarity, result[1], scorer.name, feeling_of(polarity))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,6 +37,7 @@ class Taxonomy:
     """An ordered set of topics with one compiled pattern per topic and language."""
 
     topics: tuple[Topic, ...]
+    _patterns: dict[tuple[str, str], re.Pattern[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         patterns = {
@@ -51,7 +52,7 @@ class Taxonomy:
         if not text:
             return ()
         folded = fold(text)
-        found = [key for (key, _), pattern in self._patterns.items() if pattern.search(folded)]  # type: ignore[attr-defined]
+        found = [key for (key, _), pattern in self._patterns.items() if pattern.search(folded)]
         return tuple(dict.fromkeys(found))
 
     def label(self, key: str, language: str) -> str:

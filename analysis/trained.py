@@ -1,4 +1,4 @@
-"""Sentiment scorers trained on labelled reviews: character n-gram TF-IDF and logistic regression, in plain Python."""
+"""Sentiment scorers trained on labelled texts: n-gram TF-IDF and logistic regression over three feelings, in plain Python."""
 
 from __future__ import annotations
 
@@ -8,46 +8,135 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # Links and handles say nothing about sentiment; in tweets they are random strings the model would
-# otherwise learn by heart. The trainer uses this same function, so features match exactly.
+# otherwise learn by heart. The trainer uses these same functions, so features match exactly.
 _NOISE = re.compile(r"(?:https?://|www\.)\S+|@\w+")
 _SPACES = re.compile(r"\s+")
-MODEL_FORMAT = 1
+# Order numbers and prices differ in every answer; as "0000" they teach nothing by heart.
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+MODEL_FORMAT = 2
+CLASSES = ("negative", "neutral", "positive")
+# Word n-grams are prefixed so that they never collide with character n-grams of the same letters.
+WORD_PREFIX = "w:"
+
+
+def normalise(text: str) -> str:
+    """Lower-case, drop links and handles, write ё as е and every digit as 0, collapse spaces."""
+    text = _NOISE.sub(" ", text.lower()).replace("ё", "е").replace("’", "'")
+    return _SPACES.sub(" ", _DIGIT.sub("0", text)).strip()
 
 
 def char_ngrams(text: str, low: int, high: int) -> list[str]:
-    """Return the character n-grams of `text` (lower-cased, links and handles dropped, spaces collapsed)."""
-    text = _SPACES.sub(" ", _NOISE.sub(" ", text.lower())).strip()
+    """Return the character n-grams of `text` after normalise()."""
+    text = normalise(text)
     return [text[i : i + n] for n in range(low, high + 1) for i in range(len(text) - n + 1)]
 
 
 @dataclass(frozen=True)
-class Model:
-    """Weights of one language's model: per n-gram (idf, coefficient), an intercept and how it was trained."""
+class Features:
+    """Which n-grams a model reads: characters low…high, plus word unigrams (and bigrams) when words > 0."""
 
-    language: str
     low: int
     high: int
-    weights: dict[str, tuple[float, float]]
-    intercept: float
+    words: int = 0
+
+    def grams(self, text: str) -> list[str]:
+        """Every n-gram of `text` this feature set reads, repeats included."""
+        text = normalise(text)
+        grams = [text[i : i + n] for n in range(self.low, self.high + 1) for i in range(len(text) - n + 1)]
+        if self.words:
+            tokens = _WORD.findall(text)
+            grams += [WORD_PREFIX + token for token in tokens]
+            if self.words > 1:
+                grams += [f"{WORD_PREFIX}{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+        return grams
+
+
+@lru_cache(maxsize=1)
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+# Cue counts are capped: three complaint phrases are no weaker a complaint than four.
+_MAX_CUES = 3
+
+
+def lexicon_features(name: str, text: str) -> list[float]:
+    """Dense features appended to the n-grams: 'vader' gives VADER's (compound, positive, negative);
+    'vader+cues' adds the counts of English praise and complaint cues (analysis.english_cues)."""
+    if name not in ("vader", "vader+cues"):
+        raise ValueError(f"unknown lexicon {name!r}")
+    scores = _vader().polarity_scores(text)
+    values = [scores["compound"], scores["pos"], scores["neg"]]
+    if name == "vader+cues":
+        from analysis.english_cues import cue_counts
+
+        values += [min(count, _MAX_CUES) for count in cue_counts(text)]
+    return values
+
+
+@dataclass(frozen=True)
+class Model:
+    """One language's weights: per n-gram an idf and a coefficient per class, intercepts and how it was trained."""
+
+    language: str
+    features: Features
+    classes: tuple[str, ...]  # always CLASSES: negative, neutral, positive
+    weights: dict[str, tuple[float, float, float, float]]  # n-gram -> (idf, coefficient per class)
+    intercept: tuple[float, ...]
+    lexicon: str | None
+    lexicon_coef: tuple[tuple[float, ...], ...]  # per lexicon feature, a coefficient per class
+    neutral_bias: float
     meta: dict
 
-    def decision(self, text: str) -> float | None:
-        """Return the log-odds that `text` is positive, or None when it holds no n-gram the model knows."""
-        dot = norm = 0.0
-        for gram, count in Counter(char_ngrams(text, self.low, self.high)).items():
-            weight = self.weights.get(gram)
+    def decision(self, text: str) -> list[float] | None:
+        """Per-class scores (log-odds up to a constant), or None when the text holds nothing the model knows."""
+        # A plain loop unrolled over the three classes: on survey-length texts it is several times faster
+        # than gathering rows into numpy arrays, and this loop is most of the time spent reading a text.
+        neg = neu = pos = norm = 0.0
+        weights = self.weights
+        log = math.log
+        for gram, count in Counter(self.features.grams(text)).items():
+            weight = weights.get(gram)
             if weight is not None:
+                idf, c_neg, c_neu, c_pos = weight
                 # Sublinear tf times idf, as TfidfVectorizer(sublinear_tf=True) computes it.
-                x = (1.0 + math.log(count)) * weight[0]
-                dot += x * weight[1]
+                x = idf if count == 1 else (1.0 + log(count)) * idf
                 norm += x * x
+                neg += x * c_neg
+                neu += x * c_neu
+                pos += x * c_pos
         if norm == 0.0:
             return None
-        return dot / math.sqrt(norm) + self.intercept
+        scale = 1.0 / math.sqrt(norm)
+        scores = [dot * scale + b for dot, b in zip((neg, neu, pos), self.intercept, strict=False)]
+        if self.lexicon:
+            for value, coefs in zip(lexicon_features(self.lexicon, text), self.lexicon_coef, strict=False):
+                scores = [score + value * c for score, c in zip(scores, coefs, strict=False)]
+        return scores
+
+    def probabilities(self, text: str) -> dict[str, float] | None:
+        """Softmax of decision(): the probability of each class, or None when nothing is known."""
+        scores = self.decision(text)
+        if scores is None:
+            return None
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {name: e / total for name, e in zip(self.classes, exps, strict=False)}
+
+    def feeling(self, probabilities: dict[str, float]) -> str:
+        """The likeliest class, neutral's log-probability shifted by neutral_bias (chosen on validation rows)."""
+        def key(name: str) -> float:
+            return math.log(max(probabilities[name], 1e-300)) + (self.neutral_bias if name == "neutral" else 0.0)
+
+        return max(self.classes, key=key)
 
 
 def model_file(language: str) -> str:
@@ -55,7 +144,7 @@ def model_file(language: str) -> str:
     return f"{language}.json.gz"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_model(language: str) -> Model:
     """Read `language`'s weights shipped in analysis/models (installed package data, no network)."""
     resource = resources.files("analysis").joinpath("models", model_file(language))
@@ -68,20 +157,51 @@ def parse_model(data: dict) -> Model:
     if data.get("format") != MODEL_FORMAT:
         raise ValueError(f"unknown sentiment model format {data.get('format')!r}")
     low, high = data["ngram_range"]
-    weights = dict(zip(data["ngrams"], zip(data["idf"], data["coef"], strict=True), strict=True))
-    return Model(data["language"], low, high, weights, data["intercept"], data["meta"])
+    classes = tuple(data["classes"])
+    coef = data["coef"]  # one list per class, each as long as `ngrams`
+    if classes != CLASSES or len(coef) != len(classes) or any(len(row) != len(data["ngrams"]) for row in coef):
+        raise ValueError("sentiment model coefficients do not match its classes and n-grams")
+    return Model(
+        language=data["language"],
+        features=Features(low, high, data.get("word_ngrams", 0)),
+        classes=classes,
+        weights={gram: (idf, *column) for gram, idf, column in zip(data["ngrams"], data["idf"], zip(*coef, strict=False), strict=True)},
+        intercept=tuple(data["intercept"]),
+        lexicon=data.get("lexicon"),
+        lexicon_coef=tuple(tuple(row) for row in data.get("lexicon_coef", ())),
+        neutral_bias=data.get("neutral_bias", 0.0),
+        meta=data["meta"],
+    )
+
+
+# A polarity this close to 0 reads as neutral (analysis.sentiment.NEUTRAL_BAND); the trained scorers keep
+# their neutral verdicts inside it and their polar ones outside it, so the one number carries the feeling.
+NEUTRAL_BAND = 0.05
+
+
+def polarity_of(model: Model, probabilities: dict[str, float]) -> float:
+    """P(positive) − P(negative), pulled inside the neutral band when neutral wins and outside it when not."""
+    polarity = probabilities.get("positive", 0.0) - probabilities.get("negative", 0.0)
+    feeling = model.feeling(probabilities)
+    if feeling == "neutral":
+        return polarity * (NEUTRAL_BAND - 0.001)
+    if feeling == "positive":
+        return max(polarity, NEUTRAL_BAND)
+    return min(polarity, -NEUTRAL_BAND)
 
 
 class TrainedScorer:
     """Scores one language with its shipped model; the weights load on the first text, not at import."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, name: str | None = None) -> None:
         self.language = language
-        self.name = f"tfidf-lr-{language}"
+        self.name = name or f"tfidf-lr-{language}"
 
-    def score(self, text: str) -> tuple[float, float | None] | None:
-        decision = load_model(self.language).decision(text)
-        if decision is None:
-            return None
-        # 2·sigmoid − 1 maps the model's probability of "positive" onto polarity −1…1 (tanh of half the log-odds).
-        return math.tanh(decision / 2.0), None
+    def score(self, text: str) -> tuple[float, float | None]:
+        model = load_model(self.language)
+        probabilities = model.probabilities(text)
+        if probabilities is None:
+            # Letters in this language, but no n-gram the model knows ("xxxxxxxx", a rare name): nothing
+            # in it leans either way, so neutral rather than unscored.
+            return 0.0, None
+        return polarity_of(model, probabilities), None

@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bot.local_bot_api import BotAPIEmulator  # noqa: E402
+from bot.local_bot_api import BotAPIEmulator
 
 TOKEN, USERNAME = "123456:BULK", "journeypulse_bulk_bot"
 

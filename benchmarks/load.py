@@ -24,9 +24,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bot.local_bot_api import BotAPIEmulator  # noqa: E402
+from bot.callbacks import Answer, Skip
+from bot.local_bot_api import BotAPIEmulator
 
 TOKEN, USERNAME = "123456:LOAD", "journeypulse_load_bot"
 ANSWERS = ("search", "6", "5")  # channel, checkout ease, satisfaction; then a text
@@ -81,7 +80,7 @@ async def run_echo(customers: int) -> dict:
             emu.add_user(user, f"C{user}")
             after = 0
             for n in range(4):
-                message, seconds = await _timed(emu, user, after, lambda: emu.send_text(user, f"answer {n}"), None)
+                message, seconds = await _timed(emu, user, after, lambda n=n: emu.send_text(user, f"answer {n}"), None)
                 after = message["message_id"]
                 latencies.append(seconds)
             emu.remove_user(user)  # the emulator's memory must not hide the bot's
@@ -127,7 +126,7 @@ async def run_three_calls(customers: int) -> dict:
             question, _ = await _timed(emu, user, 0, lambda: emu.send_text(user, "go"), has_buttons)
             for _ in range(4):
                 mid = question["message_id"]
-                question, seconds = await _timed(emu, user, mid, lambda: emu.press_button(user, mid, "a|5"), has_buttons)
+                question, seconds = await _timed(emu, user, mid, lambda mid=mid: emu.press_button(user, mid, "a|5"), has_buttons)
                 latencies.append(seconds)
             emu.remove_user(user)
 
@@ -169,7 +168,7 @@ async def run_journeypulse(customers: int, workdir: Path, rate_limit: bool, floo
         latencies: list[float] = []
 
         def is_question(m: dict) -> bool:
-            return any(d[:2] in ("a|", "s|") for _, d in emu.buttons(m)) or "Thank you!" in m.get("text", "")
+            return any(Answer.parse(d) or Skip.parse(d) for _, d in emu.buttons(m)) or "Thank you!" in m.get("text", "")
 
         flooder = 9
         if flood:
@@ -184,7 +183,7 @@ async def run_journeypulse(customers: int, workdir: Path, rate_limit: bool, floo
             for value in ANSWERS:
                 data = next(d for _, d in emu.buttons(question) if d.endswith(f"|{value}"))
                 mid = question["message_id"]
-                question, seconds = await _timed(emu, user, mid, lambda: emu.press_button(user, mid, data), is_question)
+                question, seconds = await _timed(emu, user, mid, lambda mid=mid, data=data: emu.press_button(user, mid, data), is_question)
                 latencies.append(seconds)
             _, seconds = await _timed(emu, user, question["message_id"], lambda: emu.send_text(user, "Fine, thanks"), is_question)
             latencies.append(seconds)

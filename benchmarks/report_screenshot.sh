@@ -26,7 +26,7 @@ PYEOF
 fi
 CHROMIUM="$(command -v chromium || command -v chromium-browser || command -v google-chrome)"
 URL="file://$(realpath "$REPORT")"
-"$CHROMIUM" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,4400 \
+"$CHROMIUM" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,6000 \
     --screenshot="$SHOT" "$URL" 2>/dev/null
 DOM="$("$CHROMIUM" --headless --no-sandbox --disable-gpu --dump-dom "$URL" 2>/dev/null)"
 # The page must hold no script element and no link; its four charts are embedded images.

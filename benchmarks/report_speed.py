@@ -24,23 +24,31 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
 END_WEEK = "2026-W47"
 TEXTS = {  # (text, polarity, language); None polarity = not scored (no scorer for the language)
     "negative": [("The box arrived damaged and one part was broken.", -0.45, "en"),
                  ("Delivery was late and support never replied.", -0.3, "en"),
                  ("Wrong size, I want a refund. Terrible experience.", -0.8, "en"),
                  ('<script>alert("x")</script> Box <b>crushed</b> & late', -0.9, "en"),  # must show as text
-                 ("Посылка пришла поврежденной, очень недоволен.", None, "ru"),
-                 ("快递太慢了，客服也不回复。", None, "zh")],
+                 ("Посылка пришла поврежденной, очень недоволен.", -0.7, "ru"),
+                 ("快递太慢了，客服也不回复。", -0.8, "zh")],
     "positive": [("Love it, works perfectly and arrived early!", 0.7, "en"),
                  ("Great quality, very happy with it.", 0.8, "en"),
                  ("Checkout was quick and easy.", 0.43, "en"),
-                 ("Отличный товар, всё понравилось!", None, "ru"),
-                 ("质量很好，非常满意！", None, "zh")],
+                 ("Отличный товар, всё понравилось!", 0.8, "ru"),
+                 ("质量很好，非常满意！", 0.9, "zh")],
 }  # fmt: skip
+# The "why" after a low answer speaks of its stage; in END_WEEK packaging complaints rise, a change to call.
+WHY = {
+    "delivery_why": [("Delivery was four days late and tracking never updated.", -0.3, "en"),
+                     ("The courier left the parcel in the rain, the box was soaked.", -0.2, "en"),
+                     ("Доставка опоздала на неделю.", -0.5, "ru"), ("快递太慢了，晚了四天才到。", -0.9, "zh")],
+    "support_why": [("Support never replied to my emails.", -0.6, "en"), ("Оператор нахамил, возврат не оформили.", -0.9, "ru"),
+                    ("客服一直没人回。", -0.9, "zh")],
+    "nps_why": [("Too expensive for this quality.", -0.7, "en"), ("The product broke after two days.", -0.7, "en"),
+                ("Слишком дорого для такого качества.", -0.4, "ru"), ("东西用了两天就坏了。", -0.9, "zh")],
+}  # fmt: skip
+PACKAGING = ("The box arrived crushed and the packaging was torn.", -0.6, "en")
 CHANNELS = ("social", "search", "friend", "ad", "other")
 
 
@@ -53,9 +61,12 @@ def _ts(moment) -> str:
 def generate(path: Path, answers: int, weeks: int, seed: int = 7) -> int:
     """Write a database of about `answers` answers over `weeks` ISO weeks ending with END_WEEK; return the count."""
     from analysis.aggregate import parse_week
+    from analysis.topics import default_taxonomy
     from surveys.store import Store
 
     path.unlink(missing_ok=True)
+    pools = [*TEXTS.values(), *WHY.values(), [PACKAGING]]
+    topics = {text: ";".join(default_taxonomy().find(text)) for pool in pools for text, _, _ in pool}
 
     async def create() -> None:
         store = await Store.open(path)
@@ -96,30 +107,36 @@ def generate(path: Path, answers: int, weeks: int, seed: int = 7) -> int:
                     given = [("channel", "awareness", "choice", None, rng.choice(CHANNELS)),
                              ("checkout_ease", "purchase", "ces", score(1, 7), None),
                              ("purchase_csat", "purchase", "csat", csat, None)]  # fmt: skip
-                    text_q = "what_went_wrong" if csat <= 3 else "improve"
+                    texts = [("what_went_wrong" if csat <= 3 else "improve", "purchase", None)]
                 else:
                     support = rng.choices(("not_needed", "solved", "not_solved"), (6, 2, 1 + 2 * (mood < 0.4)))[0]
+                    delivery, nps = score(1, 5), score(0, 10)
                     given = [("expectations", "first_use", "csat", score(1, 5), None),
-                             ("delivery", "delivery", "csat", score(1, 5), None),
+                             ("delivery", "delivery", "csat", delivery, None),
                              ("support", "support", "choice", None, support),
-                             ("nps", "loyalty", "nps", score(0, 10), None)]  # fmt: skip
-                    text_q = "tell_more"
+                             ("nps", "loyalty", "nps", nps, None)]  # fmt: skip
+                    # the follow-ups of first_week.yaml: a "why" after each low answer, "tell more" otherwise
+                    texts = [("delivery_why", "delivery", "negative")] * (delivery <= 3)
+                    texts += [("support_why", "support", "negative")] * (support == "not_solved")
+                    texts += [("nps_why", "loyalty", "negative") if nps <= 6 else ("tell_more", "first_use", None)]
                 keep = len(given) if done else rng.randint(1, len(given) - 1)
                 for qid, stage, kind, number, choice in given[:keep]:
                     answer_id += 1
                     rows.append((answer_id, invitation_id, qid, stage, kind, number, choice, 0, language, _ts(at),
-                                 None, None, None, None))  # fmt: skip
-                if done:
+                                 None, None, None, None, None))  # fmt: skip
+                for qid, stage, tone in texts if done else ():
                     answer_id += 1
                     if rng.random() < 0.2:
-                        rows.append((answer_id, invitation_id, text_q, "purchase" if survey == "post_purchase" else "first_use",
-                                     "text", None, None, 1, language, _ts(at), None, None, None, None))  # fmt: skip
+                        rows.append((answer_id, invitation_id, qid, stage, "text", None, None, 1, language, _ts(at),
+                                     None, None, None, None, None))  # fmt: skip
                     else:
-                        pool = TEXTS["negative" if mood < rng.random() else "positive"]
+                        pool = WHY.get(qid) or TEXTS[tone or ("negative" if mood < rng.random() else "positive")]
+                        if qid == "delivery_why":
+                            pool = pool + [PACKAGING] * (12 if at >= parse_week(END_WEEK)[0] else 0)
                         text, polarity, text_language = rng.choice([t for t in pool if t[2] == language] or pool)
-                        rows.append((answer_id, invitation_id, text_q, "purchase" if survey == "post_purchase" else "first_use",
-                                     "text", None, f"{text} #{answer_id % 997}", 0, language, _ts(at), polarity,
-                                     None if polarity is None else 0.5, text_language, "bench" if polarity is not None else None))  # fmt: skip
+                        rows.append((answer_id, invitation_id, qid, stage, "text", None, f"{text} #{answer_id % 997}", 0,
+                                     language, _ts(at), polarity, None if polarity is None else 0.5, text_language,
+                                     "bench" if polarity is not None else None, topics[text]))  # fmt: skip
         rows = rows[: answers - written]
         conn.execute("BEGIN")
         conn.executemany("INSERT INTO customers (id, telegram_user_id, chat_id, first_name, language, created_at)"
@@ -129,8 +146,8 @@ def generate(path: Path, answers: int, weeks: int, seed: int = 7) -> int:
         conn.executemany("INSERT INTO invitations (id, order_id, survey, due_at, sent_at, completed_at, created_at)"
                          " VALUES (?, ?, ?, ?, ?, ?, ?)", invitations)  # fmt: skip
         conn.executemany("INSERT INTO answers (id, invitation_id, question_id, stage, question_type, value_number,"
-                         " value_text, skipped, language, answered_at, sentiment, subjectivity, text_language, scorer)"
-                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)  # fmt: skip
+                         " value_text, skipped, language, answered_at, sentiment, subjectivity, text_language, scorer,"
+                         " topics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)  # fmt: skip
         conn.execute("COMMIT")
         written += len(rows)
     conn.execute("ANALYZE")

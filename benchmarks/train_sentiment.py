@@ -1,20 +1,26 @@
-"""Train the Russian and Chinese sentiment models shipped in analysis/models from the labelled shared data.
+"""Train the English, Russian and Chinese three-way sentiment models shipped in analysis/models.
 
 Example:
     .venv/bin/pip install -e '.[train]'
-    .venv/bin/python benchmarks/train_sentiment.py --data-dir ../shared/data --cross-domain
+    .venv/bin/python benchmarks/train_sentiment.py --data-dir ../shared/data
+    .venv/bin/python benchmarks/train_sentiment.py --language ru --tune    # compare settings on validation rows
 
-Split: a row is held out when `is_held_out(text)` is true -- the MD5 of SPLIT_SALT + its text, read as a
-number, is divisible by 5 (about one row in five). The rule depends on the text alone, so it is the same
-on every machine and in every order, and duplicate texts always fall on the same side. The models are
-trained (and their regularisation chosen by 5-fold cross-validation) on the other rows only;
-benchmarks/sentiment_quality.py measures them on the held-out rows.
+Split: a row of the shared data is held out when `is_held_out(text)` is true -- the MD5 of SPLIT_SALT + its
+text, read as a number, is divisible by 5 (about one row in five). Survey answers
+(benchmarks/data/survey_answers.csv, written for the project) use their own `split` column; only `dev` rows
+are read here. The rule depends on the text alone, so it is the same on every machine and in every order.
+Models are trained on the other rows only; benchmarks/sentiment_quality.py measures them on held-out rows
+and on whole sets no model was trained on (English clothing reviews, English airline tweets).
 
-Model: TF-IDF over character n-grams (analysis.trained.char_ngrams: no word segmentation, so no jieba at
-run time) with sublinear tf and l2 norm, then logistic regression with balanced class weights. The
-vocabulary is pruned to the n-grams with the largest |weight| and the model refitted on just those, so
-the shipped file is small and the plain-Python scorer reproduces scikit-learn's decision exactly.
-scikit-learn is needed only here (the `train` extra), never at run time.
+Settings (C, n-grams, how much the survey answers weigh, the neutral bias) were compared with --tune on
+*validation* rows: training rows whose MD5(VALIDATION_SALT + text) is divisible by 5, never held-out rows.
+
+Model: TF-IDF over character n-grams and (English, Russian) word uni- and bigrams with sublinear tf and l2
+norm, optionally VADER's scores as three extra features (English), then multinomial logistic regression
+over negative / neutral / positive with balanced class weights. Binary sets (reviews labelled only good or
+bad) add polar rows; three-way sets and the survey answers teach the neutral class. The vocabulary is
+pruned to the n-grams with the largest |weight| and the model refitted on those, so the shipped file is
+small and the plain-Python scorer reproduces scikit-learn's decision. scikit-learn is needed only here.
 """
 
 from __future__ import annotations
@@ -25,21 +31,31 @@ import hashlib
 import json
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from analysis.trained import MODEL_FORMAT, char_ngrams, model_file, parse_model
-
 REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT))
+
+from analysis.trained import CLASSES, MODEL_FORMAT, Features, lexicon_features, model_file, parse_model  # noqa: E402
+
 MODELS_DIR = REPO_ROOT / "analysis" / "models"
 SPLIT_SALT = "journeypulse-heldout-v1:"
+VALIDATION_SALT = "journeypulse-validation-v1:"
 HELD_OUT_ONE_IN = 5
-C_GRID = (1.0, 3.0, 10.0, 30.0)
-CV_FOLDS = 5
-SEED = 0
+SURVEY_ANSWERS = REPO_ROOT / "benchmarks" / "data" / "survey_answers.csv"
+LABEL = {name: index for index, name in enumerate(CLASSES)}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One training file: its path under the data dir (or 'survey_answers'), and how much its rows weigh."""
+
+    path: str
+    weight: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -47,161 +63,207 @@ class Recipe:
     """What one language's model is trained on and how."""
 
     language: str
-    path: str  # under the data dir
-    ngram_range: tuple[int, int]
-    features: int  # n-grams kept after pruning
-    # Further training sources (beside `path`): the polar rows of three-way sets, lexicon words, and the
-    # `dev` rows of the project's survey answers. Never their held-out rows.
-    extra: tuple[str, ...] = ()
+    sources: tuple[Source, ...]
+    features: Features
+    keep: int  # n-grams kept after pruning
+    c: float
+    lexicon: str | None = None
+    neutral_bias: float = 0.0
 
 
-SURVEY_ANSWERS = REPO_ROOT / "benchmarks" / "data" / "survey_answers.csv"
 RECIPES = {
-    "ru": Recipe(
-        "ru", "ru/sentirueval2015_tweets_train.csv", (2, 5), 40_000,
-        extra=("ru/goemotions_ru.csv", "ru/linis_crowd_words.csv", "survey_answers"),
+    # English: no airline tweets (CC BY-NC-SA) and no clothing reviews (kept whole as an unseen review domain).
+    "en": Recipe(
+        "en",
+        (Source("en/goemotions_en.csv"), Source("en/uci_amazon.csv"), Source("en/uci_imdb.csv"),
+         Source("survey_answers", 8.0)),
+        Features(3, 5, 2), 60_000, 3.0, lexicon="vader+cues", neutral_bias=-0.5,
     ),  # fmt: skip
-    "zh": Recipe("zh", "zh/online_shopping_dev.csv", (1, 3), 40_000),
+    "ru": Recipe(
+        "ru",
+        (Source("ru/sentirueval2015_tweets_train.csv"), Source("ru/goemotions_ru.csv"),
+         Source("ru/linis_crowd_words.csv"), Source("survey_answers", 8.0)),
+        Features(2, 5, 2), 60_000, 3.0, neutral_bias=-0.5,
+    ),  # fmt: skip
+    "zh": Recipe(
+        "zh", (Source("zh/online_shopping_dev.csv"), Source("survey_answers", 30.0)), Features(1, 3), 60_000, 3.0, neutral_bias=0.5,
+    ),  # fmt: skip
 }
+
+
+def _split(salt: str, text: str) -> bool:
+    return int(hashlib.md5((salt + text).encode("utf-8")).hexdigest(), 16) % HELD_OUT_ONE_IN == 0
 
 
 def is_held_out(text: str) -> bool:
     """True for the rows kept out of training: MD5(SPLIT_SALT + text) divisible by HELD_OUT_ONE_IN."""
-    digest = hashlib.md5((SPLIT_SALT + text).encode("utf-8")).hexdigest()
-    return int(digest, 16) % HELD_OUT_ONE_IN == 0
+    return _split(SPLIT_SALT, text)
 
 
-def read_labelled(path: Path) -> pd.DataFrame:
-    """Read a `text,label,domain` CSV of the shared data, adding the boolean column `held_out`."""
-    frame = pd.read_csv(path, dtype={"text": str, "domain": str}, keep_default_na=False)
+def is_validation(text: str) -> bool:
+    """True for the training rows --tune compares settings on (never held-out rows)."""
+    return _split(VALIDATION_SALT, text)
+
+
+def read_source(source: str, data_dir: Path, language: str) -> pd.DataFrame:
+    """One source as `text,label,domain,held_out` with label an index into CLASSES."""
+    if source == "survey_answers":
+        frame = pd.read_csv(SURVEY_ANSWERS, dtype=str, keep_default_na=False)
+        # Heldout rows are dropped here, not just marked: no model ever sees them.
+        frame = frame[(frame["language"] == language) & (frame["split"] == "dev")]
+        # "none" answers never reach the model (score_text reads them first); as text they are neutral.
+        labels = frame["feeling"].replace({"none": "neutral"})
+        return pd.DataFrame({"text": frame["text"], "label": labels.map(LABEL), "domain": "survey answers",
+                             "held_out": False})  # fmt: skip
+    frame = pd.read_csv(data_dir / source, keep_default_na=False)
+    if "word" in frame:  # a lexicon: clearly rated words as polar one-word texts, unrated-looking ones as neutral
+        mean = frame["mean"].astype(float)
+        frame = frame[(mean.abs() >= 1.0) | (mean.abs() <= 0.1)]
+        mean = frame["mean"].astype(float)
+        labels = np.where(mean >= 1.0, LABEL["positive"], np.where(mean <= -1.0, LABEL["negative"], LABEL["neutral"]))
+        return pd.DataFrame({"text": frame["word"].astype(str), "label": labels, "domain": "lexicon", "held_out": False})
+    if "polarity" in frame:
+        frame = frame[frame["polarity"].isin(CLASSES)]
+        labels = frame["polarity"].map(LABEL)
+    else:
+        labels = frame["label"].astype(int).map({0: LABEL["negative"], 1: LABEL["positive"]})
+    texts = frame["text"].astype(str)
+    return pd.DataFrame({"text": texts, "label": labels, "domain": frame["domain"].astype(str),
+                         "held_out": texts.map(is_held_out)})  # fmt: skip
+
+
+def training_frame(recipe: Recipe, data_dir: Path) -> pd.DataFrame:
+    """Every source's rows with a `source` and `weight` column; held-out rows are kept but marked."""
+    parts = []
+    for source in recipe.sources:
+        part = read_source(source.path, data_dir, recipe.language)
+        parts.append(part.assign(source=source.path))
+    frame = pd.concat(parts, ignore_index=True)
     frame["label"] = frame["label"].astype(int)
-    frame["held_out"] = frame["text"].map(is_held_out)
     return frame
 
 
-def read_extra(source: str, data_dir: Path, language: str) -> pd.DataFrame:
-    """Polar rows of one extra source as `text,label,domain,held_out`, held_out marking rows never trained on."""
-    if source == "survey_answers":
-        if not SURVEY_ANSWERS.exists():
-            return pd.DataFrame(columns=["text", "label", "domain", "held_out"])
-        frame = pd.read_csv(SURVEY_ANSWERS, dtype=str, keep_default_na=False)
-        # The survey answers' heldout rows are dropped here, not just held out: no model ever sees them.
-        frame = frame[(frame["language"] == language) & (frame["split"] == "dev")]
-        frame = frame[frame["feeling"].isin(["negative", "positive"])]
-        return pd.DataFrame({"text": frame["text"], "label": (frame["feeling"] == "positive").astype(int),
-                             "domain": "survey answers", "held_out": False})  # fmt: skip
-    frame = pd.read_csv(data_dir / source, keep_default_na=False)
-    if "word" in frame:  # a lexicon: words rated clearly one way, each a one-word training text
-        frame = frame[frame["mean"].astype(float).abs() >= 1.0]
-        return pd.DataFrame({"text": frame["word"].astype(str), "label": (frame["mean"] > 0).astype(int),
-                             "domain": "lexicon", "held_out": False})  # fmt: skip
-    frame = frame[frame["polarity"].isin(["negative", "positive"])]
-    return pd.DataFrame({"text": frame["text"].astype(str), "label": (frame["polarity"] == "positive").astype(int),
-                         "domain": frame["domain"].astype(str), "held_out": frame["text"].astype(str).map(is_held_out)})  # fmt: skip
+def sample_weights(frame: pd.DataFrame) -> np.ndarray:
+    """Source weight times a class weight that makes every class weigh the same in total."""
+    weights = frame["weight"].to_numpy(dtype=np.float64)
+    labels = frame["label"].to_numpy()
+    present = np.unique(labels)
+    totals = {label: weights[labels == label].sum() for label in present}
+    balance = np.array([weights.sum() / (len(present) * totals[label]) for label in labels])
+    return weights * balance
 
 
-def macro_f1(labels: list[int], predictions: list[int | None]) -> float:
-    """Mean F1 of the classes 0 and 1; a None prediction is wrong for either class."""
+def vectorizer(features: Features, vocabulary: list[str] | None = None):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(analyzer=features.grams, sublinear_tf=True, min_df=1 if vocabulary else 2,
+                           vocabulary=vocabulary, dtype=np.float64)  # fmt: skip
+
+
+def design(recipe: Recipe, tfidf, texts: pd.Series):
+    """The model's inputs: TF-IDF rows, with the lexicon's dense features appended when the recipe has one."""
+    from scipy.sparse import csr_matrix, hstack
+
+    x = tfidf.transform(texts)
+    if recipe.lexicon is None:
+        return x
+    dense = np.array([lexicon_features(recipe.lexicon, text) for text in texts], dtype=np.float64)
+    return hstack([x, csr_matrix(dense)], format="csr")
+
+
+def fit(recipe: Recipe, train: pd.DataFrame) -> dict:
+    """Fit on all n-grams, keep the `keep` with the largest |weight|, refit on those; return the model JSON."""
+    import sklearn
+    from sklearn.linear_model import LogisticRegression
+
+    y = train["label"].to_numpy()
+    # The recipe's source weights, not the frame's: --tune varies them over one frame.
+    weights = sample_weights(train.assign(weight=train["source"].map({s.path: s.weight for s in recipe.sources})))
+
+    def regression(tfidf):
+        model = LogisticRegression(C=recipe.c, max_iter=2000)
+        return model.fit(design(recipe, tfidf, train["text"]), y, sample_weight=weights)
+
+    full = vectorizer(recipe.features).fit(train["text"])
+    n_grams = len(full.vocabulary_)
+    coef = regression(full).coef_[:, :n_grams]
+    names = full.get_feature_names_out()
+    keep = np.argsort(-np.abs(coef).max(axis=0), kind="stable")[: recipe.keep]
+    pruned = vectorizer(recipe.features, vocabulary=sorted(names[keep])).fit(train["text"])
+    model = regression(pruned)
+    ngrams = pruned.get_feature_names_out().tolist()
+    width = len(ngrams)
+    round5 = np.vectorize(lambda v: float(f"{v:.5g}"))
+    data = {
+        "format": MODEL_FORMAT,
+        "language": recipe.language,
+        "classes": [CLASSES[k] for k in model.classes_],
+        "ngram_range": [recipe.features.low, recipe.features.high],
+        "word_ngrams": recipe.features.words,
+        "ngrams": ngrams,
+        # Five significant digits change no decision on the held-out rows; they halve the file.
+        "idf": round5(pruned.idf_).tolist(),
+        "coef": round5(model.coef_[:, :width]).tolist(),
+        "intercept": model.intercept_.tolist(),
+        "neutral_bias": recipe.neutral_bias,
+        "meta": {
+            "model": "TF-IDF (character and word n-grams, sublinear tf, l2) + multinomial logistic regression",
+            "C": recipe.c,
+            "features": width,
+            "sklearn": sklearn.__version__,
+        },
+    }
+    if recipe.lexicon:
+        data["lexicon"] = recipe.lexicon
+        data["lexicon_coef"] = model.coef_[:, width:].T.tolist()
+    return data
+
+
+def f1_of(labels: list[str], predictions: list[str], classes: tuple[str, ...]) -> float:
+    """Mean F1 over `classes`; a prediction outside them is a miss for its true class."""
     f1s = []
-    for cls in (0, 1):
-        tp = sum(1 for y, p in zip(labels, predictions) if y == cls and p == cls)
-        fp = sum(1 for y, p in zip(labels, predictions) if y != cls and p == cls)
-        fn = sum(1 for y, p in zip(labels, predictions) if y == cls and p != cls)
+    for cls in classes:
+        tp = sum(1 for y, p in zip(labels, predictions, strict=False) if y == cls and p == cls)
+        fp = sum(1 for y, p in zip(labels, predictions, strict=False) if y != cls and p == cls)
+        fn = sum(1 for y, p in zip(labels, predictions, strict=False) if y == cls and p != cls)
         f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
     return sum(f1s) / len(f1s)
 
 
-def vectorizer(recipe: Recipe, vocabulary: list[str] | None = None):
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    low, high = recipe.ngram_range
-    return TfidfVectorizer(
-        analyzer=lambda text: char_ngrams(text, low, high),
-        sublinear_tf=True,
-        min_df=1 if vocabulary else 2,
-        vocabulary=vocabulary,
-        dtype=np.float64,
-    )
+def macro_f1(labels: list[int], predictions: list[int | None]) -> float:
+    """Mean F1 of the classes 0 and 1; a None prediction is wrong for either class."""
+    return f1_of([str(y) for y in labels], [str(p) for p in predictions], ("0", "1"))
 
 
-def classifier(c: float):
-    from sklearn.linear_model import LogisticRegression
-
-    return LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
-
-
-def choose_c(recipe: Recipe, train: pd.DataFrame) -> tuple[float, float]:
-    """Pick C by stratified k-fold macro-F1 on the training rows only; return (C, its mean CV macro-F1)."""
-    from sklearn.metrics import f1_score
-    from sklearn.model_selection import StratifiedKFold
-
-    # The vocabulary and idf come from all training rows; that sees no labels and no held-out row.
-    x = vectorizer(recipe).fit_transform(train["text"])
-    y = train["label"].to_numpy()
-    folds = list(StratifiedKFold(CV_FOLDS, shuffle=True, random_state=SEED).split(x, y))
-    scores = {}
-    for c in C_GRID:
-        scores[c] = float(np.mean([
-            f1_score(y[test], classifier(c).fit(x[fit], y[fit]).predict(x[test]), average="macro")
-            for fit, test in folds
-        ]))  # fmt: skip
-        print(f"  C={c:<5g} cross-validated macro-F1 {scores[c]:.4f}", file=sys.stderr, flush=True)
-    best = max(scores, key=scores.get)
-    return best, scores[best]
-
-
-def fit_pruned(recipe: Recipe, train: pd.DataFrame, c: float) -> dict:
-    """Fit on all n-grams, keep the `features` with the largest |weight|, refit on those; return the model JSON."""
-    import sklearn
-
-    full = vectorizer(recipe)
-    x = full.fit_transform(train["text"])
-    y = train["label"].to_numpy()
-    coef = classifier(c).fit(x, y).coef_[0]
-    names = full.get_feature_names_out()
-    keep = np.argsort(-np.abs(coef), kind="stable")[: recipe.features]
-    pruned = vectorizer(recipe, vocabulary=sorted(names[keep]))
-    model = classifier(c).fit(pruned.fit_transform(train["text"]), y)
-    ngrams = pruned.get_feature_names_out().tolist()
-    return {
-        "format": MODEL_FORMAT,
-        "language": recipe.language,
-        "ngram_range": list(recipe.ngram_range),
-        "ngrams": ngrams,
-        # Five significant digits change no decision on the held-out rows; they halve the file.
-        "idf": [float(f"{v:.5g}") for v in pruned.idf_],
-        "coef": [float(f"{v:.5g}") for v in model.coef_[0]],
-        "intercept": float(model.intercept_[0]),
-        "meta": {
-            "model": "TF-IDF (character n-grams, sublinear tf, l2) + logistic regression (balanced)",
-            "C": c,
-            "features": len(ngrams),
-            "sklearn": sklearn.__version__,
-        },
-    }
-
-
-def evaluate(data: dict, frame: pd.DataFrame) -> tuple[float, float, float]:
-    """Score `frame` with the plain-Python scorer built from `data`: (accuracy, macro-F1, coverage)."""
+def evaluate(data: dict, frame: pd.DataFrame, neutral_bias: float | None = None) -> tuple[float, float]:
+    """(three-way macro-F1 over the classes present, polar macro-F1) of the plain-Python scorer on `frame`."""
     model = parse_model(data)
-    decisions = [model.decision(text) for text in frame["text"]]
-    predictions = [None if d is None or d == 0.0 else int(d > 0) for d in decisions]
-    labels = frame["label"].tolist()
-    accuracy = sum(p == y for p, y in zip(predictions, labels)) / len(labels)
-    coverage = sum(p is not None for p in predictions) / len(labels)
-    return accuracy, macro_f1(labels, predictions), coverage
+    if neutral_bias is not None:
+        model = replace(model, neutral_bias=neutral_bias)
+    predicted = []
+    for text in frame["text"]:
+        probabilities = model.probabilities(text)
+        predicted.append("unscored" if probabilities is None else model.feeling(probabilities))
+    labels = [CLASSES[k] for k in frame["label"]]
+    present = tuple(c for c in CLASSES if c in labels)
+    polar = [(y, p) for y, p in zip(labels, predicted, strict=False) if y != "neutral"]
+    return f1_of(labels, predicted, present), f1_of([y for y, _ in polar], [p for _, p in polar], ("negative", "positive"))
 
 
-def check_parity(recipe: Recipe, data: dict, train: pd.DataFrame, held_out: pd.DataFrame) -> float:
-    """Refit scikit-learn on exactly the shipped weights' vocabulary and compare decisions; return the max gap."""
+def check_parity(recipe: Recipe, data: dict, train: pd.DataFrame, sample: pd.DataFrame) -> float:
+    """Rebuild scikit-learn's decision from the shipped weights and compare with ours; return the max gap."""
     model = parse_model(data)
-    pruned = vectorizer(recipe, vocabulary=data["ngrams"]).fit(train["text"])
-    x = pruned.transform(held_out["text"])
-    reference = x @ np.array(data["coef"]) + data["intercept"]
-    # sklearn scores a text without known n-grams by the intercept alone; ours declines to score it.
-    decisions = [model.decision(text) for text in held_out["text"]]
-    ours = np.array([data["intercept"] if d is None else d for d in decisions])
-    return float(np.max(np.abs(reference - ours)))
+    tfidf = vectorizer(recipe.features, vocabulary=data["ngrams"]).fit(train["text"])
+    coef = np.array(data["coef"])
+    if recipe.lexicon:
+        coef = np.hstack([coef, np.array(data["lexicon_coef"]).T])
+    reference = design(recipe, tfidf, sample["text"]) @ coef.T + np.array(data["intercept"])
+    gap = 0.0
+    for row, text in zip(reference, sample["text"], strict=False):
+        ours = model.decision(text)
+        if ours is not None:  # sklearn scores a text with no known n-gram by its intercept; ours declines
+            gap = max(gap, float(np.max(np.abs(np.asarray(row).ravel() - np.array(ours)))))
+    return gap
 
 
 def write_model(data: dict, language: str) -> Path:
@@ -214,59 +276,82 @@ def write_model(data: dict, language: str) -> Path:
     return target
 
 
-def cross_domain(recipe: Recipe, frame: pd.DataFrame, c: float, shipped: dict) -> list[str]:
-    """For each domain: held-out macro-F1 of the shipped model vs. a model trained without that domain."""
+def validation_report(recipe: Recipe, data: dict, validation: pd.DataFrame) -> list[str]:
+    """Per source of the validation rows: three-way and polar F1 at a few neutral biases."""
     lines = []
-    train = frame[~frame["held_out"]]
-    for domain in sorted(frame["domain"].unique()):
-        test = frame[frame["held_out"] & (frame["domain"] == domain)]
-        _, inside, _ = evaluate(shipped, test)
-        _, outside, _ = evaluate(fit_pruned(recipe, train[train["domain"] != domain], c), test)
-        lines.append(f"{recipe.language:<3} {domain:<16} {len(test):>6} {inside:>10.3f} {outside:>13.3f} {outside - inside:>+7.3f}")
-        print(lines[-1], file=sys.stderr, flush=True)
+    for source, part in validation.groupby("source", sort=False):
+        figures = []
+        for bias in (-0.5, 0.0, 0.5, 1.0):
+            three, polar = evaluate(data, part, bias)
+            figures.append(f"bias {bias:+.1f}: {three:.3f}/{polar:.3f}")
+        lines.append(f"  {source:<40} {len(part):>6}  " + "  ".join(figures))
     return lines
 
 
-def train_language(recipe: Recipe, data_dir: Path, with_cross_domain: bool) -> list[str]:
-    frame = pd.concat([read_labelled(data_dir / recipe.path)] + [read_extra(source, data_dir, recipe.language) for source in recipe.extra], ignore_index=True)
+def tune(recipe: Recipe, frame: pd.DataFrame, grid: list[Recipe]) -> list[str]:
+    """Train each variant on training rows minus validation rows; report three-way/polar F1 on validation."""
+    train = frame[~frame["held_out"]]
+    is_val = train["text"].map(is_validation)
+    lines = []
+    for variant in grid:
+        started = time.perf_counter()
+        data = fit(variant, train[~is_val])
+        lines.append(f"{variant.language} C={variant.c} features={variant.features} keep={variant.keep} "
+                     f"lexicon={variant.lexicon} weights={[s.weight for s in variant.sources]} "
+                     f"({time.perf_counter() - started:.0f} s)")  # fmt: skip
+        lines += validation_report(variant, data, train[is_val])
+        print("\n".join(lines[-1 - train[is_val]["source"].nunique():]), file=sys.stderr, flush=True)
+    return lines
+
+
+def leave_out(recipe: Recipe, frame: pd.DataFrame, what: str) -> list[str]:
+    """Train without a whole source (or one domain of it, `path:domain`) and measure on every row of it left out."""
+    path, _, domain = what.partition(":")
+    unseen = (frame["source"] == path) & ((frame["domain"] == domain) if domain else True)
+    data = fit(recipe, frame[~frame["held_out"] & ~unseen])
+    lines = []
+    for label, rows in (("all rows", frame[unseen]), ("held-out rows", frame[unseen & frame["held_out"]])):
+        three, polar = evaluate(data, rows)
+        lines.append(f"{recipe.language}: trained without {what}, on its {label} ({len(rows)}): "
+                     f"three-way F1 {three:.3f}  polar F1 {polar:.3f}")  # fmt: skip
+    return lines
+
+
+def train_language(recipe: Recipe, data_dir: Path) -> list[str]:
+    frame = training_frame(recipe, data_dir)
     train, held_out = frame[~frame["held_out"]], frame[frame["held_out"]]
-    print(f"{recipe.language}: {recipe.path}: {len(train)} training rows, {len(held_out)} held out", file=sys.stderr)
-    start = time.perf_counter()
-    c, cv_f1 = choose_c(recipe, train)
-    data = fit_pruned(recipe, train, c)
-    accuracy, f1, coverage = evaluate(data, held_out)
-    gap = check_parity(recipe, data, train, held_out)
+    print(f"{recipe.language}: {len(train)} training rows, {len(held_out)} held out", file=sys.stderr, flush=True)
+    started = time.perf_counter()
+    data = fit(recipe, train)
+    gap = check_parity(recipe, data, train, held_out.head(500))
+    lines = [f"{recipe.language}: {len(data['ngrams'])} n-grams, max |decision - sklearn| {gap:.2e}, "
+             f"{time.perf_counter() - started:.0f} s"]  # fmt: skip
+    held = {}
+    for source, part in held_out.groupby("source", sort=False):
+        three, polar = evaluate(data, part)
+        held[source] = {"rows": len(part), "three_way_f1": round(three, 4), "polar_f1": round(polar, 4)}
+        lines.append(f"  held out {source:<40} {len(part):>6} three-way F1 {three:.3f}  polar F1 {polar:.3f}")
     data["meta"].update({
-        "trained_on": f"{', '.join((recipe.path,) + recipe.extra)} (shared data: rows where is_held_out(text) is "
-                      f"false, polar rows only; lexicon words |mean| >= 1; survey answers: dev rows only) "
-                      f"(benchmarks/train_sentiment.py, salt {SPLIT_SALT!r})",
-        "training_rows": len(train), "held_out_rows": len(held_out), "cv_macro_f1": round(cv_f1, 4),
-        "held_out_macro_f1": round(f1, 4), "held_out_accuracy": round(accuracy, 4),
+        "trained_on": [f"{s.path} (weight {s.weight:g})" for s in recipe.sources],
+        "rows": "shared data: rows where is_held_out(text) is false (salt "
+                f"{SPLIT_SALT!r}); survey_answers: dev rows only; lexicon: words |mean| >= 1 polar, <= 0.1 neutral",
+        "training_rows": len(train), "held_out_rows": len(held_out), "held_out": held,
     })  # fmt: skip
     target = write_model(data, recipe.language)
-    lines = [
-        f"{recipe.language}: C={c:g} (CV macro-F1 {cv_f1:.4f}), {len(data['ngrams'])} n-grams, "
-        f"{target.stat().st_size / 1e6:.2f} MB -> {target.relative_to(REPO_ROOT)}",
-        f"{recipe.language}: held out {len(held_out)} rows: accuracy {accuracy:.4f}, macro-F1 {f1:.4f}, "
-        f"coverage {coverage:.4f}; max |decision - sklearn| {gap:.2e}; {time.perf_counter() - start:.0f} s",
-    ]
-    if with_cross_domain:
-        lines.append(f"{'':3} {'left-out domain':<16} {'n':>6} {'shipped F1':>10} {'without it F1':>13} {'drop':>7}")
-        lines += cross_domain(recipe, frame, c, data)
+    lines.insert(1, f"  {target.stat().st_size / 1e6:.2f} MB -> {target.relative_to(REPO_ROOT)}")
     return lines
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__.split("\n\n")[0],
-        epilog="example: .venv/bin/python benchmarks/train_sentiment.py --language zh --cross-domain",
-    )
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data-dir", type=Path, default=REPO_ROOT.parent / "shared" / "data",
-                        help="folder holding ru/ and zh/ (default: ../shared/data beside the repo)")  # fmt: skip
+                        help="folder holding en/, ru/ and zh/ (default: ../shared/data beside the repo)")  # fmt: skip
     parser.add_argument("--language", choices=sorted(RECIPES), action="append",
                         help="train only this language (repeatable; default: all)")  # fmt: skip
-    parser.add_argument("--cross-domain", action="store_true",
-                        help="also retrain without each domain and report the held-out drop on it (slow)")  # fmt: skip
+    parser.add_argument("--leave-out", metavar="FILE[:DOMAIN]",
+                        help="train without this source (or one domain of it) and measure on it; writes nothing")  # fmt: skip
+    parser.add_argument("--tune", action="store_true",
+                        help="compare settings on validation rows instead of writing models")  # fmt: skip
     args = parser.parse_args(argv)
     try:
         import sklearn  # noqa: F401
@@ -276,12 +361,32 @@ def main(argv: list[str] | None = None) -> int:
     lines = []
     for language in args.language or sorted(RECIPES):
         recipe = RECIPES[language]
-        if not (args.data_dir / recipe.path).exists():
-            print(f"error: {args.data_dir / recipe.path} not found; pass --data-dir", file=sys.stderr)
+        missing = [s.path for s in recipe.sources if s.path != "survey_answers" and not (args.data_dir / s.path).exists()]
+        if missing:
+            print(f"error: {args.data_dir} lacks {', '.join(missing)}; pass --data-dir", file=sys.stderr)
             return 2
-        lines += train_language(recipe, args.data_dir, args.cross_domain)
+        if args.leave_out:
+            lines += leave_out(recipe, training_frame(recipe, args.data_dir), args.leave_out)
+        elif args.tune:
+            lines += tune(recipe, training_frame(recipe, args.data_dir), tuning_grid(recipe))
+        else:
+            lines += train_language(recipe, args.data_dir)
     print("\n".join(lines))
     return 0
+
+
+def tuning_grid(recipe: Recipe) -> list[Recipe]:
+    """The variants --tune compares: the recipe, and one change at a time."""
+    survey = [s for s in recipe.sources if s.path == "survey_answers"]
+    others = tuple(s for s in recipe.sources if s.path != "survey_answers")
+    grid = [recipe, replace(recipe, c=1.0), replace(recipe, c=10.0)]
+    if survey:
+        grid.append(replace(recipe, sources=others + (replace(survey[0], weight=survey[0].weight * 3),)))
+    if recipe.lexicon:
+        grid.append(replace(recipe, lexicon="vader" if recipe.lexicon != "vader" else None))
+    if recipe.features.words:
+        grid.append(replace(recipe, features=replace(recipe.features, words=0)))
+    return grid
 
 
 if __name__ == "__main__":

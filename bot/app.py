@@ -10,7 +10,7 @@ import logging
 import random
 import sqlite3
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from functools import partial
 from typing import TypeVar
 
@@ -30,9 +30,11 @@ from analysis.reading import read_text
 from analysis.topics import Taxonomy
 from bot import callbacks, desk, handlers
 from bot.handlers import CONTEXT_TYPES, Context, Services
-from bot.pacing import Backoff, ChatRateLimiter, Flood, FloodGuard, Pacer, seconds
+from bot.metrics import CountingRequest, Telemetry
+from bot.pacing import DEFAULT_BACKOFF, Backoff, ChatRateLimiter, Flood, FloodGuard, Pacer, seconds
 from bot.settings import Settings, SettingsError
 from bot.texts import text
+from bot.web import Gateway, WebServer
 from surveys import journey
 from surveys.clock import Clock
 from surveys.definitions import Survey
@@ -115,23 +117,28 @@ def build_application(
 ) -> Application:
     """Wire the bot: handlers, error handling, the survey scheduler; intake is ours, so no Updater."""
     settings.require("TELEGRAM_BOT_TOKEN", "DEEP_LINK_SECRET")
+    telemetry = Telemetry()  # per Application: two bots in one process (tests) keep their own figures
     builder = (
         Application.builder()
-        .token(settings.telegram_bot_token.get_secret_value())  # type: ignore[union-attr]
+        .token(settings.secret("TELEGRAM_BOT_TOKEN"))
         .base_url(settings.telegram_api_base_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML))  # every text we send is escaped HTML
         .updater(None)
         .context_types(CONTEXT_TYPES)
+        .request(CountingRequest(telemetry, connection_pool_size=256))  # PTB's default pools, counted
+        .get_updates_request(CountingRequest(telemetry, connection_pool_size=1))
     )
     if settings.telegram_rate_limit:
-        builder = builder.rate_limiter(ChatRateLimiter(max_retries=5))
+        builder = builder.rate_limiter(ChatRateLimiter(max_retries=5))  # type: ignore[arg-type]  # a limiter changes the builder's bot type, which reassigning `builder` cannot express
     application = builder.build()
     application.bot_data.pacer = Pacer(settings.bulk_send_rate)
+    application.bot_data.telemetry = telemetry
     application.bot_data.services = Services(
-        store, surveys, settings.policy, settings.deep_link_secret.get_secret_value(), partial(score_answer, taxonomy=settings.taxonomy),  # type: ignore[union-attr]
+        store, surveys, settings.policy, settings.secret("DEEP_LINK_SECRET"), partial(score_answer, taxonomy=settings.taxonomy),
         rules=settings.flag_rules, support_chat_id=settings.support_chat_id, staff=settings.staff,
         escalate_after=settings.complaint_escalate_after, desk_interval=min(settings.scheduler_interval, 2.0),
-        desk_language=settings.support_language, managers=settings.managers, **({"clock": clock} if clock else {}),
+        desk_language=settings.support_language, managers=settings.managers, taxonomy=settings.taxonomy,
+        **({"clock": clock} if clock else {}),
         raw_update_retention=settings.raw_update_retention, backoff=backoff(settings), lease_time=settings.lease_time,
     )  # fmt: skip
     private = filters.ChatType.PRIVATE
@@ -160,20 +167,22 @@ def build_application(
         ]
     )
     application.add_error_handler(record_error)
-    application.job_queue.run_repeating(  # type: ignore[union-attr]
+    jobs = application.job_queue
+    assert jobs is not None  # the job-queue extra is a dependency, so PTB always builds one
+    jobs.run_repeating(
         handlers.send_due_surveys, interval=settings.scheduler_interval, first=0.1, name="send_due_surveys"
     )
     if settings.support_chat_id is not None:  # staff should see a complaint within seconds
         # A round that starts late (a slow start-up, a busy loop) must still run: it schedules the next one.
-        application.job_queue.run_once(  # type: ignore[union-attr]
+        jobs.run_once(
             desk.desk_round, 0.5, name="desk_round", job_kwargs={"misfire_grace_time": None}
         )
-    application.job_queue.run_repeating(  # type: ignore[union-attr]
+    jobs.run_repeating(
         handlers.send_due_digests, interval=settings.scheduler_interval, first=0.3, name="send_due_digests"
     )
     # Raw updates hold what people wrote: keep handled ones only as long as RAW_UPDATE_RETENTION.
     retention = settings.raw_update_retention.total_seconds()
-    application.job_queue.run_repeating(  # type: ignore[union-attr]
+    jobs.run_repeating(
         handlers.prune_raw_updates, interval=min(3600.0, max(settings.scheduler_interval, retention / 2)), first=1.0,
         name="prune_raw_updates",
     )
@@ -188,7 +197,7 @@ class DurableIntake:
     """
 
     def __init__(
-        self, application: Application, store: Store, poll_timeout: int = 10, backoff: Backoff = Backoff(),
+        self, application: Application, store: Store, poll_timeout: int = 10, backoff: Backoff = DEFAULT_BACKOFF,
         flood: FloodGuard | None = None, in_flight: int = IN_FLIGHT,
     ):  # fmt: skip
         self.application = application
@@ -202,32 +211,53 @@ class DurableIntake:
         self._room = asyncio.Semaphore(in_flight)
         self._lanes: dict[tuple[str, int], collections.deque[Update]] = {}
         self._workers: dict[tuple[str, int], asyncio.Task] = {}
+        self._queued: set[int] = set()  # update ids in a lane, so a second look at the store does not queue them twice
         self._stop = asyncio.Event()
         self.handled = 0  # updates handled since start
         self.clock = application.bot_data.services.clock
+        self._arrived = asyncio.Event()  # set by the webhook when it stored an update
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll, persist, hand each update to its sender's lane, until `stop` is set."""
         self._stop = stop
         try:
-            await self._resume()
+            last = await _patiently(self.store.last_update_id, stop)
+            self.offset = None if last is None else last + 1
+            await self._queue_pending()
             await self._poll_loop(stop)
         finally:
-            # Graceful stop: lanes finish the update in hand; the rest stays pending for the next start.
-            workers = list(self._workers.values())
-            if workers:
-                _, late = await asyncio.wait(workers, timeout=5)
-                for task in late:
-                    task.cancel()
+            await self._finish()
 
-    async def _resume(self) -> None:
-        """Queue what a crash or an outage left unhandled, before anything newer, in order."""
-        last = await _patiently(self.store.last_update_id, self._stop)
-        self.offset = None if last is None else last + 1
+    async def run_webhook(self, stop: asyncio.Event) -> None:
+        """Hand what the webhook stores to its sender's lane, until `stop` is set; what a crash left goes first."""
+        self._stop = stop
+        try:
+            while not stop.is_set():
+                self._arrived.clear()  # before reading: an update stored meanwhile wakes the next round at once
+                await self._queue_pending()
+                await _wait_either(stop, self._arrived)
+        finally:
+            await self._finish()
+
+    def wake(self) -> None:
+        """Tell the webhook loop that an update was stored."""
+        self._arrived.set()
+
+    async def _finish(self) -> None:
+        """Graceful stop: lanes finish the update in hand; the rest stays pending for the next start."""
+        workers = list(self._workers.values())
+        if workers:
+            _, late = await asyncio.wait(workers, timeout=5)
+            for task in late:
+                task.cancel()
+
+    async def _queue_pending(self) -> None:
+        """Queue what is stored and unhandled (left by a crash or an outage, or stored by the webhook), in order."""
         after = -1
         while not self._stop.is_set() and (batch := await _patiently(partial(self.store.pending_updates, after=after), self._stop)):
             for update_id, payload in batch:
-                await self._dispatch(Update.de_json(json.loads(payload), self.application.bot))
+                if update_id not in self._queued:
+                    await self._dispatch(Update.de_json(json.loads(payload), self.application.bot))
                 after = update_id
 
     async def _poll_loop(self, stop: asyncio.Event) -> None:
@@ -243,11 +273,15 @@ class DurableIntake:
                 updates, wait = (), backoff * random.uniform(0.5, 1.0)
             if updates:
                 try:
-                    await self.store.save_updates([(u.update_id, json.dumps(u.to_dict())) for u in updates], self.clock())
+                    # UTF-8 as sent, not \u escapes: a 4,096-character Chinese message takes half the room.
+                    await self.store.save_updates(
+                        [(u.update_id, json.dumps(u.to_dict(), ensure_ascii=False)) for u in updates], self.clock()
+                    )
                 except sqlite3.OperationalError as exc:  # locked or full: not acknowledged, so fetched again
                     log.warning("could not store %s updates, will fetch them again: %s", len(updates), exc)
                     updates, wait = (), backoff * random.uniform(0.5, 1.0)
             if updates:
+                self.application.bot_data.telemetry.updates_received.labels("polling").inc(len(updates))
                 self.offset = updates[-1].update_id + 1  # the next poll acknowledges what is now stored
                 for update in updates:
                     await self._dispatch(update)
@@ -272,6 +306,7 @@ class DurableIntake:
     async def _dispatch(self, update: Update) -> None:
         """Append an update to its sender's lane, starting the lane's worker when idle."""
         await self._room.acquire()  # a full house stops the poller, not the lanes
+        self._queued.add(update.update_id)
         key = _sender(update)
         self._lanes.setdefault(key, collections.deque()).append(update)
         if key not in self._workers:
@@ -284,7 +319,7 @@ class DurableIntake:
                 async with self._slots:
                     delay = await self._handle(lane[0])
                 if delay is None:
-                    lane.popleft()
+                    self._queued.discard(lane.popleft().update_id)
                     self._room.release()
                 else:  # only this sender waits; everyone else's lanes go on
                     await _sleep_or_stop(self._stop, delay)
@@ -293,12 +328,13 @@ class DurableIntake:
         finally:
             if self._workers.get(key) is asyncio.current_task():
                 del self._workers[key]
-                for _ in self._lanes.pop(key, ()):
+                for dropped in self._lanes.pop(key, ()):  # still pending in the store: queued again later
+                    self._queued.discard(dropped.update_id)
                     self._room.release()
 
     async def handle_pending(self) -> bool:
         """Handle every stored, unhandled update now (for tools and tests); False when some must wait for a retry."""
-        await self._resume()
+        await self._queue_pending()
         while self._workers:
             await asyncio.wait(list(self._workers.values()))
         return not await self.store.pending_updates(limit=1)
@@ -384,6 +420,37 @@ async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
         pass
 
 
+async def _wait_either(stop: asyncio.Event, event: asyncio.Event) -> None:
+    waits = {asyncio.ensure_future(stop.wait()), asyncio.ensure_future(event.wait())}
+    _, pending = await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+    for waiting in pending:
+        waiting.cancel()
+
+
+async def set_webhook(application: Application, settings: Settings, stop: asyncio.Event) -> None:
+    """Point Telegram at WEBHOOK_URL with the secret header, retrying with backoff while Telegram fails."""
+    backoff = 1.0
+    while not stop.is_set():
+        try:
+            await application.bot.set_webhook(
+                settings.webhook_url,
+                secret_token=settings.webhook_secret.get_secret_value(),  # type: ignore[union-attr]
+                allowed_updates=Update.ALL_TYPES,  # as polling asks
+                max_connections=settings.webhook_max_connections,
+                drop_pending_updates=False,  # what waited for us while down is still ours to handle
+            )
+            log.info("webhook set; Telegram delivers updates to %s", settings.webhook_url)
+            return
+        except BadRequest as exc:  # retrying a URL Telegram refuses cannot help (BadRequest is a NetworkError in PTB)
+            raise SettingsError(f"WEBHOOK_URL was refused by Telegram: {exc.message}") from None
+        except RetryAfter as exc:
+            await _sleep_or_stop(stop, seconds(exc.retry_after))
+        except NetworkError as exc:
+            log.warning("setWebhook failed, retrying: %s", exc)
+            await _sleep_or_stop(stop, backoff * random.uniform(0.5, 1.0))
+            backoff = min(backoff * 2, 30.0)
+
+
 async def run_bot(
     settings: Settings, surveys: dict[str, Survey], stop: asyncio.Event, store: Store | None = None,
     clock: Clock | None = None,
@@ -420,16 +487,34 @@ async def _run_application(application: Application, settings: Settings, store: 
             if stop.is_set():
                 return
             delay = min(delay * 2, 60.0)
+    flood = FloodGuard(settings.flood_messages_per_minute) if settings.flood_messages_per_minute else None
+    intake = DurableIntake(application, store, backoff=backoff(settings), flood=flood)
     async with application:  # initialize() again is a no-op
         try:
-            await application.bot.delete_webhook()
+            if not settings.webhook_url:  # back to polling: a webhook left from before would make getUpdates a 409
+                await application.bot.delete_webhook()
             await application.bot.set_my_commands(COMMANDS)
         except TelegramError as exc:
             log.warning("could not set up commands: %s", exc)
         await offer_manager_commands(application, settings.managers)
-        await application.start()
+        server = None
+        if settings.http_port is not None:  # after initialize(): the bot's username is known for links
+            data = application.bot_data
+            server = WebServer(Gateway(
+                settings, store, data.telemetry, intake.wake, settings.telegram_bot_username or application.bot.username,
+                data.services.clock,
+            ))  # fmt: skip
+            await server.start()
         try:
-            flood = FloodGuard(settings.flood_messages_per_minute) if settings.flood_messages_per_minute else None
-            await DurableIntake(application, store, backoff=backoff(settings), flood=flood).run(stop)
+            await application.start()
+            try:
+                if settings.webhook_url:
+                    await set_webhook(application, settings, stop)
+                    await intake.run_webhook(stop)
+                else:
+                    await intake.run(stop)
+            finally:
+                await application.stop()
         finally:
-            await application.stop()
+            if server is not None:
+                await server.stop()

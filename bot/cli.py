@@ -7,7 +7,7 @@ import asyncio
 import logging
 import signal
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -15,9 +15,8 @@ from bot.logs import redact_secrets
 from bot.settings import Settings, SettingsError, load_settings
 from surveys.clock import system_clock
 from surveys.definitions import DefinitionError, load_surveys
-from surveys.export import (
-    CsvFileError, add_order, export_answers, import_orders, parse_moment, read_order_file, relink_order,
-)
+from surveys.export import CsvFileError, export_answers, import_orders, read_order_file
+from surveys.orders import add_order, parse_moment, relink_order
 from surveys.store import Store, StoreError
 
 
@@ -28,23 +27,26 @@ class CommandError(Exception):
 async def _open_store(settings: Settings, create: bool = False) -> Store:
     """Open the database; only commands that may create one do so (and say so), the rest refuse a missing one."""
     path = Path(settings.database_path)
-    if not path.exists():
+    existed = path.exists()
+    if not existed:
         if not create:
             raise CommandError(
                 f"DATABASE_PATH {path} does not exist (a typo, or no .env here?); `journeypulse run` or"
                 " `orders add` creates it"
             )
-        print(f"journeypulse: creating a new database at {path}", file=sys.stderr)
-    return await Store.open(path)
+    store = await Store.open(path)
+    if not existed:  # said once it exists: a database that could not be created was never "created"
+        print(f"journeypulse: created a new database at {path}", file=sys.stderr)
+    return store
 
 
 def _username(settings: Settings) -> str:
     settings.require("TELEGRAM_BOT_USERNAME", "DEEP_LINK_SECRET")
-    return settings.telegram_bot_username  # type: ignore[return-value]
+    return settings.telegram_bot_username  # type: ignore[return-value]  # require() refused it unset
 
 
 async def cmd_run(settings: Settings, args: argparse.Namespace) -> None:
-    """Run the bot with long polling until interrupted."""
+    """Run the bot (polling or webhook) and its HTTP server until interrupted."""
     from bot.app import run_bot
 
     settings.require("TELEGRAM_BOT_TOKEN", "DEEP_LINK_SECRET")
@@ -62,6 +64,12 @@ async def cmd_demo(settings: Settings, args: argparse.Namespace) -> None:
     """Run the bot against the local emulator with simulated customers, then print where results are."""
     from bot.demo import run_demo
 
+    if args.customers < 1:
+        raise CommandError(f"--customers {args.customers}: give at least 1")
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file of that name, or nowhere to write
+        raise CommandError(f"--out {args.out}: cannot make a directory there ({exc.strerror or exc})") from None
     await run_demo(args.out, customers=args.customers, first_week_delay=args.first_week_delay)
 
 
@@ -74,7 +82,7 @@ async def cmd_orders_add(settings: Settings, args: argparse.Namespace) -> None:
         raise CommandError(f"--purchased-at: {args.purchased_at!r} is not an ISO-8601 date or time") from None
     store = await _open_store(settings, create=True)
     try:
-        _, link = await add_order(store, settings.deep_link_secret.get_secret_value(), username, args.order_id, args.customer, purchased)  # type: ignore[union-attr]
+        _, link = await add_order(store, settings.secret("DEEP_LINK_SECRET"), username, args.order_id, args.customer, purchased)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     finally:
@@ -87,7 +95,7 @@ async def cmd_orders_relink(settings: Settings, args: argparse.Namespace) -> Non
     username = _username(settings)
     store = await _open_store(settings)
     try:
-        _, link = await relink_order(store, settings.deep_link_secret.get_secret_value(), username, args.order_id)  # type: ignore[union-attr]
+        _, link = await relink_order(store, settings.secret("DEEP_LINK_SECRET"), username, args.order_id)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     finally:
@@ -101,7 +109,7 @@ async def cmd_orders_import(settings: Settings, args: argparse.Namespace) -> Non
     rows = read_order_file(args.file)  # the whole file first: a malformed one registers nothing
     store = await _open_store(settings, create=True)
     try:
-        secret = settings.deep_link_secret.get_secret_value()  # type: ignore[union-attr]
+        secret = settings.secret("DEEP_LINK_SECRET")
         result = await import_orders(store, secret, username, args.file, rows, args.out, ZoneInfo(settings.timezone))
     finally:
         await store.close()
@@ -168,12 +176,13 @@ async def cmd_report(settings: Settings, args: argparse.Namespace) -> None:
             parse_week(args.week)
         except WeekError as exc:
             raise CommandError(str(exc)) from None
+    surveys = load_surveys(args.surveys)  # the definitions the bot runs with, so figures match its questions
     if Path(settings.database_path).exists():  # bring an older database's schema up to date first
         await (await Store.open(settings.database_path)).close()
     if args.out is not None and args.out.exists() and not args.out.is_dir():
         raise CommandError(f"--out {args.out} is a file; report --out names a directory")
     try:
-        paths = await asyncio.to_thread(write_weekly_report, settings.database_path, args.week, args.out)
+        paths = await asyncio.to_thread(write_weekly_report, settings.database_path, args.week, args.out, surveys, settings.taxonomy)
     except OSError as exc:  # an unwritable or impossible --out
         raise CommandError(f"--out {args.out}: cannot write ({exc.strerror or exc})") from None
     for path in paths:
@@ -189,7 +198,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    run = commands.add_parser("run", help="run the bot (long polling)", epilog="example: journeypulse run")
+    run = commands.add_parser(
+        "run", help="run the bot (long polling, or a Telegram webhook with WEBHOOK_URL; HTTP API with HTTP_PORT)",
+        epilog="example: journeypulse run   (with HTTP_PORT=8080 in .env it also serves the HTTP API)",
+    )  # fmt: skip
     run.add_argument("--surveys", type=Path, default=None, help="directory of survey YAML files (default: built in)")
     run.set_defaults(handler=cmd_run)
 
@@ -265,6 +277,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--week", help="ISO week like 2026-W47 (default: the last complete week)")
     report.add_argument("--out", type=Path, default=None,
                         help="directory to write into (default: reports/<week>, one folder per week)")
+    report.add_argument("--surveys", type=Path, default=None,
+                        help="directory of survey YAML files the bot runs with (default: built in)")
     report.set_defaults(handler=cmd_report)
     return parser
 
@@ -272,7 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> None:
     """Parse arguments, load settings, run one subcommand; user errors become one line and exit 1."""
     args = build_parser().parse_args(argv)
-    handler: Callable[[Settings, argparse.Namespace], Awaitable[None]] = args.handler
+    handler: Callable[[Settings, argparse.Namespace], Coroutine[None, None, None]] = args.handler
     try:
         settings = load_settings()
         logging.basicConfig(

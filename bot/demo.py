@@ -15,8 +15,10 @@ from bot.app import run_bot
 from bot.local_bot_api import BotAPIEmulator
 from bot.settings import load_settings
 from surveys.clock import system_clock
+from surveys.complaints import Action
 from surveys.definitions import load_surveys
-from surveys.export import add_order, export_answers
+from surveys.export import export_answers
+from surveys.orders import add_order
 from surveys.store import Store
 
 USERNAME = "journeypulse_demo_bot"
@@ -32,7 +34,30 @@ WORDS = {
     ("zh", "unhappy"): ["收到的商品坏了，很失望。", "快递太慢了，客服也不回复。"],
     ("zh", "mixed"): ["东西还行，就是配送有点慢。"],
 }
+# A low answer's "why" names what went wrong at that stage; other texts (improve, tell_more) follow the mood.
+FOLLOW_UPS = {
+    ("what_went_wrong", "en"): ["Checkout kept failing at payment, I had to try three times.",
+                                "The promo code did not work and the price went up at checkout.",
+                                "The website crashed when I tried to place the order."],
+    ("what_went_wrong", "ru"): ["Не могу оформить заказ с первого раза, сайт вылетал.", "Промокод не сработал, при оплате цена выросла."],
+    ("what_went_wrong", "zh"): ["下单的时候网站闪退了好几次。", "优惠码用不了，付款时价格变贵了。"],
+    ("delivery_why", "en"): ["The box arrived damaged and one part was broken.", "Delivery was four days late and tracking never updated.",
+                             "The courier left the parcel in the rain, the packaging was soaked."],
+    ("delivery_why", "ru"): ["Посылка пришла поврежденной, коробка смята.", "Доставка опоздала на неделю, трек не обновлялся."],
+    ("delivery_why", "zh"): ["快递太慢了，晚了四天才到。", "包装压扁了，箱子也湿了。"],
+    ("support_why", "en"): ["Support never replied to my emails about the broken part.",
+                            "The operator was rude and nobody can tell me where my refund is."],
+    ("support_why", "ru"): ["Поддержка не отвечает уже неделю.", "Оператор нахамил, возврат так и не оформили."],
+    ("support_why", "zh"): ["客服一直没人回，问题还是没解决。", "打了三次电话，客服什么都没做。"],
+    ("nps_why", "en"): ["Too expensive for this quality.", "The product broke after two days and nobody helped.",
+                        "Delivery is far too slow, I will order elsewhere."],
+    ("nps_why", "ru"): ["Слишком дорого для такого качества.", "Товар сломался через два дня."],
+    ("nps_why", "zh"): ["价格太贵，质量不怎么样。", "东西用了两天就坏了。"],
+}
 SCORES = {"happy": (0.8, 1.0), "mixed": (0.45, 0.75), "unhappy": (0.0, 0.35)}
+# Where things went wrong for a mixed or unhappy customer: they rate that stage low, the others middling,
+# so the report has a stage that hurts most instead of the same figures everywhere.
+PAINS = {"delivery": 4, "support": 2, "purchase": 2, "first_use": 1}
 SUPPORT_CHAT, AGENT = -1000000000777, 999
 APOLOGY = "Sorry about that! We are sending a replacement today, tracking number follows."
 
@@ -45,10 +70,19 @@ class Customer:
     name: str
     language: str
     mood: str
+    pain: str = ""  # the stage that went wrong for them; "" for a happy customer
+
+    def feeling_at(self, stage: str) -> str:
+        """How they rate a stage: NPS and how they heard of us follow their mood, the stage that hurt is low."""
+        if stage in ("awareness", "loyalty") or self.mood == "happy":
+            return self.mood
+        return "unhappy" if stage == self.pain else "mixed"
 
 
-async def act(emu: BotAPIEmulator, who: Customer, rng: random.Random, outros: set[str], after: int) -> int:
-    """Answer questions as they arrive until a survey's closing message; return the last message id seen."""
+async def act(emu: BotAPIEmulator, who: Customer, rng: random.Random, outros: set[str], stages: dict[str, str], after: int) -> int:
+    """Answer questions as they arrive until a survey's closing message; return the last message id seen.
+
+    `stages` maps each question id to its journey stage."""
     while True:
         message = await emu.wait_for_bot_message(who.user_id, after=after, timeout=60)
         after = message["message_id"]
@@ -57,17 +91,24 @@ async def act(emu: BotAPIEmulator, who: Customer, rng: random.Random, outros: se
         buttons = [data for _, data in emu.buttons(message) if callbacks.Answer.parse(data)]
         skip = [data for _, data in emu.buttons(message) if callbacks.Skip.parse(data)]
         if buttons:
-            low, high = SCORES[who.mood]
-            if callbacks.Answer.parse(buttons[0]).value.isdigit():  # type: ignore[union-attr]  # filtered above
+            values = {callbacks.Answer.parse(data).value: data for data in buttons}  # type: ignore[union-attr]  # filtered above
+            question_id = callbacks.Answer.parse(buttons[0]).question_id  # type: ignore[union-attr]
+            feeling = who.feeling_at(stages.get(question_id, ""))
+            low, high = SCORES[feeling]
+            if all(value.isdigit() for value in values):
                 choice = buttons[min(len(buttons) - 1, int(rng.uniform(low, high) * len(buttons)))]
+            elif "not_solved" in values:  # the support question
+                outcome = "not_solved" if feeling == "unhappy" else rng.choices(["not_needed", "solved"], [3, 1])[0]
+                choice = values[outcome]
             else:
                 choice = rng.choice(buttons)
             emu.press_button(who.user_id, message["message_id"], choice)
         elif skip:  # a free-text question
+            question_id = callbacks.Skip.parse(skip[0]).question_id  # type: ignore[union-attr]  # filtered above
             if rng.random() < 0.15:
                 emu.press_button(who.user_id, message["message_id"], skip[0])
             else:
-                emu.send_text(who.user_id, rng.choice(WORDS[(who.language, who.mood)]))
+                emu.send_text(who.user_id, rng.choice(FOLLOW_UPS.get((question_id, who.language)) or WORDS[(who.language, who.mood)]))
 
 
 async def support_agent(emu: BotAPIEmulator, done: asyncio.Event) -> int:
@@ -82,12 +123,12 @@ async def support_agent(emu: BotAPIEmulator, done: asyncio.Event) -> int:
             continue
         after = card["message_id"]
         actions = {c.action: data for _, data in emu.buttons(card) if (c := callbacks.Desk.parse(data))}
-        if "take" not in actions:
+        if Action.TAKE not in actions:
             continue
-        emu.press_button(AGENT, card["message_id"], actions["take"], chat_id=SUPPORT_CHAT)
+        emu.press_button(AGENT, card["message_id"], actions[Action.TAKE], chat_id=SUPPORT_CHAT)
         emu.send_text(AGENT, APOLOGY, chat_id=SUPPORT_CHAT, reply_to_message_id=card["message_id"],
                       message_thread_id=card.get("message_thread_id"))  # fmt: skip
-        emu.press_button(AGENT, card["message_id"], actions["resolve"], chat_id=SUPPORT_CHAT, check=False)
+        emu.press_button(AGENT, card["message_id"], actions[Action.RESOLVE], chat_id=SUPPORT_CHAT, check=False)
         handled += 1
     return handled
 
@@ -114,6 +155,7 @@ async def run_demo(out: Path, customers: int = 36, first_week_delay: float = 3.0
     rng = random.Random(seed)
     surveys = load_surveys()
     outros = {s.outro[lang] for s in surveys.values() for lang in s.outro}
+    stages = {q.id: q.stage for s in surveys.values() for q in s.questions}
     token = f"{rng.randrange(10**8, 10**9)}:DEMO{secrets.token_hex(8)}"
     async with BotAPIEmulator(token=token, username=USERNAME) as emu:
         settings = load_settings(
@@ -131,16 +173,17 @@ async def run_demo(out: Path, customers: int = 36, first_week_delay: float = 3.0
         for n in range(customers):
             language = rng.choices(["en", "ru", "zh"], weights=[3, 1, 1])[0]
             mood = rng.choices(["happy", "mixed", "unhappy"], weights=[5, 2, 2])[0]
-            who = Customer(1000 + n, rng.choice(NAMES[language]), language, mood)
+            pain = "" if mood == "happy" else rng.choices(list(PAINS), list(PAINS.values()))[0]
+            who = Customer(1000 + n, rng.choice(NAMES[language]), language, mood, pain)
             emu.add_user(who.user_id, who.name, language_code=language)
             people.append(who)
         print(f"Emulator on {emu.base_url.removesuffix('/bot')}; {customers} simulated customers start their surveys…")
 
         async def journey(who: Customer) -> None:
-            _, link = await add_order(store, settings.deep_link_secret.get_secret_value(), USERNAME, f"DEMO-{who.user_id}", who.name, system_clock())  # type: ignore[union-attr]
+            _, link = await add_order(store, settings.secret("DEEP_LINK_SECRET"), USERNAME, f"DEMO-{who.user_id}", who.name, system_clock())
             emu.send_text(who.user_id, f"/start {link.split('start=', 1)[1]}")
-            last = await act(emu, who, rng, outros, 0)
-            await act(emu, who, rng, outros, last)  # the first-week survey, after FIRST_WEEK_DELAY
+            last = await act(emu, who, rng, outros, stages, 0)
+            await act(emu, who, rng, outros, stages, last)  # the first-week survey, after FIRST_WEEK_DELAY
 
         desk_done = asyncio.Event()
         agent = asyncio.create_task(support_agent(emu, desk_done))

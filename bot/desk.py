@@ -17,7 +17,7 @@ from bot.handlers import MAX_MESSAGE, MAX_QUOTE, Context, Services, clip, servic
 from bot.pacing import seconds
 from bot.texts import LANGUAGE_NAMES, text
 from surveys import complaints
-from surveys.complaints import BUTTONS, TRANSITIONS, State
+from surveys.complaints import BUTTONS, State
 from surveys.store import Complaint, Customer, DeskNote, FlaggedAnswer, Lease
 
 log = logging.getLogger(__name__)
@@ -106,12 +106,13 @@ async def post_card(context: Context, complaint_id: int) -> None:
     card = await svc.store.complaint_card(complaint_id)
     if card is None:
         return
-    complaint = card[0]
+    complaint = card.complaint
     chat_id = svc.support_chat_id
+    assert chat_id is not None  # the desk runs only with a support chat
     thread_id = None
     if context.bot_data.support_topics:
         try:
-            topic = await context.bot.create_forum_topic(chat_id, f"#{complaint.id} {card[1].first_name or ''}"[:128])
+            topic = await context.bot.create_forum_topic(chat_id, f"#{complaint.id} {card.customer.first_name or ''}"[:128])
             thread_id = topic.message_thread_id
         except BadRequest:  # not a forum, or the bot may not manage topics: one chat for every card
             context.bot_data.support_topics = False
@@ -119,7 +120,7 @@ async def post_card(context: Context, complaint_id: int) -> None:
         chat_id, card_text(svc.desk_language, *card),
         reply_markup=card_buttons(complaint, svc.desk_language), message_thread_id=thread_id,
     )  # fmt: skip
-    await svc.store.set_card(complaint.id, chat_id, message.message_id, thread_id)  # type: ignore[arg-type]
+    await svc.store.set_card(complaint.id, chat_id, message.message_id, thread_id)
 
 
 async def draw_card(context: Context, complaint_id: int) -> None:
@@ -128,9 +129,9 @@ async def draw_card(context: Context, complaint_id: int) -> None:
     store = svc.store
     await store.card_drawn(complaint_id)  # first: a change made while drawing marks the card stale again
     card = await store.complaint_card(complaint_id)
-    if card is None or card[0].card_message_id is None:
+    if card is None or card.complaint.card_message_id is None:
         return
-    complaint = card[0]
+    complaint = card.complaint
     try:
         await context.bot.edit_message_text(
             card_text(svc.desk_language, *card), complaint.card_chat_id, complaint.card_message_id,
@@ -154,7 +155,7 @@ async def desk_round(context: Context) -> None:
     except Exception:  # a bug must not stop the desk for good: log it, keep going
         log.exception("support desk round failed")
     if context.application.running:
-        context.job_queue.run_once(  # type: ignore[union-attr]  # late is fine, skipped would end the chain
+        context.job_queue.run_once(  # late is fine, skipped would end the chain
             desk_round, services(context).desk_interval, name="desk_round", job_kwargs={"misfire_grace_time": None}
         )
 
@@ -173,8 +174,7 @@ async def sync_desk(context: Context) -> None:
     moment = svc.clock()
     for complaint in await complaints.escalate(store, moment, svc.escalate_after):
         waited = age(complaint.touched_at, moment)
-        note = text(svc.desk_language, "desk_escalated", id=complaint.id, waited=waited)
-        await store.queue_note(complaint.id, note, moment)
+        await store.queue_note(complaint.id, text(svc.desk_language, "desk_escalated", id=complaint.id, waited=waited), moment)
     for complaint in await store.confirmations_due(svc.clock()):
         await _send_leased(context, Lease.CONFIRMATION, complaint.id, partial(ask_confirmation, context, complaint))
     for note in await store.notes_to_post(svc.clock()):
@@ -249,7 +249,7 @@ async def ask_confirmation(context: Context, complaint: Complaint) -> None:
 
 async def desk_button_pressed(update: Update, context: Context) -> None:
     """Take, resolve or reopen a complaint from its card: staff only."""
-    query: CallbackQuery = update.callback_query  # type: ignore[assignment]
+    query: CallbackQuery = update.callback_query  # type: ignore[assignment]  # a CallbackQueryHandler's update has one
     svc = services(context)
     if not is_staff(svc, query.from_user):
         log.warning("user %s, not staff, pressed %r", query.from_user.id, query.data)
@@ -305,7 +305,7 @@ async def staff_replied(update: Update, context: Context) -> None:
         return
     await svc.store.remember_message(sent.chat_id, sent.message_id, complaint.id)
     # The card's "last reply" line, redrawn by the desk job, tells staff it went out.
-    reply_text, replier = message.text or "", actor(update.effective_user)
+    reply_text, replier = message.text or "", actor(update.effective_user)  # type: ignore[arg-type]  # checked as staff above
     await complaints.staff_replied(svc.store, complaint, replier, reply_text, source, svc.clock())
 
 

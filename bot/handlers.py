@@ -12,22 +12,24 @@ from functools import partial
 from html import escape
 from typing import Any
 
-from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, MaybeInaccessibleMessage, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 from analysis.aggregate import last_complete_week
 from analysis.report import WeeklySummary, digest_week, weekly_summary
+from analysis.topics import Taxonomy, default_taxonomy
 from bot import callbacks
+from bot.metrics import Telemetry
 from bot.pacing import Backoff, Pacer
-from bot.privacy import render_my_data
+from bot.privacy import erase_from_support_chat, render_my_data
 from bot.texts import LANGUAGE_NAMES, text
 from surveys import complaints, journey
 from surveys.clock import Clock, system_clock
+from surveys.complaints import FlagRules
 from surveys.definitions import LANGUAGES, Question, Survey
 from surveys.engine import AnswerValue
-from surveys.complaints import FlagRules
 from surveys.journey import Outcome, Person, Policy, ScoreFn, Step
 from surveys.store import LEASE_TIME, Customer, Invitation, Lease, Store
 
@@ -59,6 +61,7 @@ class Services:
     raw_update_retention: timedelta = timedelta(days=3)  # handled raw updates are deleted after this long
     backoff: Backoff = Backoff()  # when a failed send is tried again
     lease_time: timedelta = LEASE_TIME  # how long a claim holds before a crashed holder's item is due again
+    taxonomy: Taxonomy = field(default_factory=default_taxonomy)  # names the topics of the weekly summary
 
 
 def clip(words: str, limit: int) -> str:
@@ -87,6 +90,7 @@ class BotData:
     support_topics: bool = True  # False once the support chat turned out to take no forum topics
     digest_summary: tuple[str, WeeklySummary] | None = None  # the week's digest, reused by a retry
     digest_failed: tuple[str, datetime] | None = None  # the week whose digest failed to build, and when
+    telemetry: Telemetry = field(init=False)  # counters for /metrics, one registry per Application
 
 
 Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]
@@ -148,11 +152,11 @@ async def ask(context: Context, customer: Customer, invitation: Invitation, ques
     await services(context).store.mark_asked(invitation.id, question.id, message.message_id)
 
 
-async def show_answer(context: Context, step: Step, message: Message | None) -> None:
+async def show_answer(context: Context, step: Step, message: MaybeInaccessibleMessage | None) -> None:
     """Replace an answered question's buttons with the chosen answer."""
     assert step.answered is not None and step.value is not None and step.customer is not None
     chat_id = step.customer.chat_id
-    message_id = message.message_id if message else step.invitation.asked_message_id  # type: ignore[union-attr]
+    message_id = message.message_id if message else step.invitation.asked_message_id
     if message_id is None:
         return
     language = step.customer.language
@@ -209,7 +213,7 @@ async def start(update: Update, context: Context) -> None:
         return
     if step.status is Outcome.STARTED:
         greeting = text(language, "greeting", name=who.first_name or "")
-        intro = escape(step.survey.intro[language])  # type: ignore[union-attr]
+        intro = escape(step.survey.intro[language])
         await update.effective_message.reply_text(f"{greeting}\n{intro}", parse_mode=ParseMode.HTML)
     else:
         await reply(update, language, "resumed")
@@ -218,7 +222,7 @@ async def start(update: Update, context: Context) -> None:
 
 async def button_pressed(update: Update, context: Context) -> None:
     """Store the pressed answer and ask the next question."""
-    query: CallbackQuery = update.callback_query  # type: ignore[assignment]
+    query: CallbackQuery = update.callback_query  # type: ignore[assignment]  # a CallbackQueryHandler's update has one
     svc = services(context)
     pressed = callbacks.Answer.parse(query.data) or callbacks.Skip.parse(query.data)
     customer = await svc.store.customer_by_user(query.from_user.id)
@@ -240,7 +244,7 @@ async def button_pressed(update: Update, context: Context) -> None:
     if step.status is Outcome.RECORDED:  # the answer is stored: the three calls need not wait for each other
         await together(
             toast(query, text(language, "recorded")),
-            show_answer(context, step, query.message),  # type: ignore[arg-type]
+            show_answer(context, step, query.message),
             continue_survey(context, step),
         )
         await review_answers(context, step)
@@ -254,7 +258,7 @@ async def button_pressed(update: Update, context: Context) -> None:
             await _drop_buttons(query)
     elif step.status is Outcome.STALE:
         await toast(query, text(language, "stale"))
-        await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]
+        await ask(context, customer, *step.asking())
     else:  # invalid value for this question
         await toast(query, text(language, "unknown_button"))
 
@@ -301,8 +305,8 @@ async def text_answered(update: Update, context: Context) -> None:
         await continue_survey(context, step)
         await review_answers(context, step)
     elif step.status is Outcome.INVALID:
-        await reply(update, customer.language, "use_buttons" if step.question.type != "text" else "use_text")  # type: ignore[union-attr]
-        await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]
+        await reply(update, customer.language, "use_buttons" if step.question.type != "text" else "use_text")
+        await ask(context, customer, *step.asking())
     elif not await relay_to_support(context, update, customer, False):
         await reply(update, customer.language, "no_survey")
 
@@ -340,7 +344,7 @@ async def language_command(update: Update, context: Context) -> None:
 
 async def language_chosen(update: Update, context: Context) -> None:
     """Store the chosen language."""
-    query: CallbackQuery = update.callback_query  # type: ignore[assignment]
+    query: CallbackQuery = update.callback_query  # type: ignore[assignment]  # a CallbackQueryHandler's update has one
     chosen = callbacks.Language.parse(query.data)
     language = chosen.code if chosen else ""
     svc = services(context)
@@ -361,7 +365,7 @@ async def language_chosen(update: Update, context: Context) -> None:
 
 async def unknown_button(update: Update, context: Context) -> None:
     """Tell the user a button is not one we know."""
-    await toast(update.callback_query, text(await language_of(context, update), "unknown_button"))
+    await toast(update.callback_query, text(await language_of(context, update), "unknown_button"))  # type: ignore[arg-type]  # a CallbackQueryHandler's update has one
 
 
 async def send_due_surveys(context: Context) -> None:
@@ -404,7 +408,7 @@ async def _send_one(
         if step.question is None:  # answered meanwhile (a /start replayed): nothing left to ask
             await journey.delivered(svc.store, svc.policy, step, moment)
             return True
-        return await _deliver(context, customer, step, step.survey.intro[customer.language])  # type: ignore[union-attr]
+        return await _deliver(context, customer, step, step.survey.intro[customer.language])
     step = await journey.remind(svc.store, svc.surveys, invitation, customer, moment, svc.lease_time)
     return step is None or await _deliver(context, customer, step, text(customer.language, "reminder"))
 
@@ -415,13 +419,13 @@ async def _deliver(context: Context, customer: Customer, step: Step, opening: st
     store = svc.store
     try:
         await context.bot.send_message(customer.chat_id, escape(opening))
-        await ask(context, customer, step.invitation, step.question)  # type: ignore[arg-type]
+        await ask(context, customer, *step.asking())
     except Forbidden:  # blocked: keep the survey unsent, so it can go out if they come back with /start
         await journey.mark_unreachable(store, customer, services(context).clock())
         await journey.release(store, step)
         return True
     except TelegramError as exc:  # Telegram down or flooded: due again after a backoff, never given up
-        attempts = await store.attempts(Lease.REMINDER if step.status is Outcome.REMINDER else Lease.INVITATION, step.invitation.id)  # type: ignore[union-attr]
+        attempts = await store.attempts(Lease.REMINDER if step.status is Outcome.REMINDER else Lease.INVITATION, step.invitation.id)
         delay = svc.backoff.delay(attempts)
         log.warning("could not send %s to customer %s, retrying in %.0f s: %s", step.status, customer.id, delay, exc)
         await journey.release(store, step, svc.clock() + timedelta(seconds=delay))
@@ -466,7 +470,7 @@ async def relay_to_support(
 
 async def confirmation_chosen(update: Update, context: Context) -> None:
     """Store the customer's yes/no on whether the issue was fixed; a no reopens the complaint."""
-    query: CallbackQuery = update.callback_query  # type: ignore[assignment]
+    query: CallbackQuery = update.callback_query  # type: ignore[assignment]  # a CallbackQueryHandler's update has one
     svc = services(context)
     chosen = callbacks.Confirmation.parse(query.data)
     customer = await svc.store.customer_by_user(query.from_user.id)
@@ -522,13 +526,16 @@ async def forget_command(update: Update, context: Context) -> None:
 
 async def forget_chosen(update: Update, context: Context) -> None:
     """Delete the customer's data when they confirmed, else keep everything."""
-    query: CallbackQuery = update.callback_query  # type: ignore[assignment]
+    query: CallbackQuery = update.callback_query  # type: ignore[assignment]  # a CallbackQueryHandler's update has one
     language = await language_of(context, update)
     chosen = callbacks.Forget.parse(query.data)
     if chosen is not None and chosen.confirmed:
-        forgotten = await journey.forget(
-            services(context).store, query.from_user.id, services(context).clock(), update.update_id
-        )
+        svc = services(context)
+        # Where the support chat holds them (gone from the database after): erased there too, off their path.
+        topics = await svc.store.support_topics(query.from_user.id)
+        messages = await svc.store.support_messages(query.from_user.id)
+        forgotten = await journey.forget(svc.store, query.from_user.id, svc.clock(), update.update_id)
+        context.application.create_task(erase_from_support_chat(context.bot, topics, messages, svc.desk_language))
         answer = "forgotten" if forgotten else "mydata_none"
     else:
         answer = "forget_kept"
@@ -551,12 +558,15 @@ def summary_text(summary: WeeklySummary, language: str, digest: bool = False) ->
     lines += ["", text(language, "weekly_feeling")]
     for stage, feeling, delta in summary.feelings:
         figure = "—" if math.isnan(feeling) else f"{feeling:.0f}" + ("" if math.isnan(delta) else f" ({delta:+.0f})")
+        if stage in summary.top_topics:
+            figure += " · " + text(language, "weekly_top_topic", topic=summary.topic_label(summary.top_topics[stage], language))
         lines.append(f"• {text(language, 'stage_' + stage)}: {figure}")
     if summary.hurting is not None:
         stage, share = summary.hurting
         lines += ["", text(language, "weekly_hurts", stage=text(language, "stage_" + stage), share=f"{share:.0f}")]
-        if summary.themes:
-            lines.append(text(language, "weekly_themes", themes=", ".join(summary.themes)))
+        if summary.topics:
+            topics = ", ".join(f"{summary.topic_label(t.topic, language)} {t.count} ({t.share:.0f}%)" for t in summary.topics)
+            lines.append(text(language, "weekly_topics", topics=topics))
         if summary.quote:
             quote = " ".join(summary.quote.split())
             lines.append(text(language, "weekly_quote", quote=quote if len(quote) <= 300 else quote[:299] + "…"))
@@ -591,7 +601,7 @@ async def weekly_command(update: Update, context: Context) -> None:
 async def send_weekly(context: Context, chat_id: int, language: str) -> None:
     """Build the last complete week's summary in a thread and send it."""
     svc = services(context)
-    summary = await asyncio.to_thread(weekly_summary, svc.store.path, last_complete_week(svc.clock()))
+    summary = await asyncio.to_thread(weekly_summary, svc.store.path, last_complete_week(svc.clock()), svc.surveys, svc.taxonomy)
     await send_summary(context, chat_id, language, summary)
 
 
@@ -609,7 +619,7 @@ async def send_due_digests(context: Context) -> None:
     cached = context.bot_data.digest_summary
     try:
         # The week has ended, so its figures no longer change: a retry reuses the summary already built.
-        summary = cached[1] if cached and cached[0] == week else await asyncio.to_thread(weekly_summary, svc.store.path, week)
+        summary = cached[1] if cached and cached[0] == week else await asyncio.to_thread(weekly_summary, svc.store.path, week, svc.surveys, svc.taxonomy)
         context.bot_data.digest_summary = (week, summary)
     except Exception:  # a bug or a broken database: do not rebuild the report on every tick
         log.exception("could not build the digest of %s; retrying in %s", week, DIGEST_RETRY)

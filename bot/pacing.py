@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 import random
 from collections import deque
-from dataclasses import dataclass
-from enum import Enum
 from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
 from datetime import timedelta
+from enum import Enum
 from typing import Any
 
 from telegram.error import RetryAfter
@@ -92,6 +92,9 @@ class Backoff:
         if attempts >= self.fast_attempts:
             return self.slow * random.uniform(0.9, 1.0)
         return min(self.first * 2 ** max(0, attempts - 1), self.fast_max) * random.uniform(0.75, 1.0)
+
+
+DEFAULT_BACKOFF = Backoff()  # 8 fast attempts, then every 5 minutes
 
 
 class Flood(Enum):

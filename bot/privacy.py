@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+import logging
 from html import escape
+
+from telegram import Bot
+from telegram.error import TelegramError
 
 from bot.texts import text
 from surveys.store import Customer
 
+log = logging.getLogger(__name__)
+
 LIMIT = 4096  # Telegram's limit, counted in UTF-16 code units after entities are parsed
-# Kinds of update whose payload is an object with a message in it, and where its words sit.
-_WORDS = ("text", "caption", "data", "query", "emoji")
+# Where an update's words sit: a message's text or caption, a pressed button's data, an inline query.
+_WORDS = ("text", "caption", "data", "query")
 
 
 def utf16_length(html: str) -> int:
@@ -102,9 +108,40 @@ def render_my_data(data: dict, language: str, retention_days: float) -> list[str
         for e in (e for e in data["events"] if e["complaint"] == c["id"]):
             who = f" {escape(e['actor'])}" if e["actor"] else ""
             lines += pieces(f"  {e['at'][:16]} {e['kind']}{who}" + (": " if e["text"] else ""), e["text"] or "", room)
+    if data.get("staff"):
+        lines += ["", f"<b>{text(language, 'mydata_staff')}</b>"]
+    for e in data.get("staff", []):
+        lines += pieces(f"#{e['complaint']} {e['at'][:16]} {e['kind']}" + (": " if e["text"] else ""), e["text"] or "", room)
+    if data.get("digests"):
+        lines += ["", f"<b>{text(language, 'mydata_digests')}</b>"]
+        lines += [f"{escape(d['week'])} · {d['sent_at'][:16]}" for d in data["digests"]]
     if data["updates"]:
         lines += ["", f"<b>{text(language, 'mydata_raw', days=f'{retention_days:g}')}</b>"]
     for u in data["updates"]:
         kind, words = update_summary(u["payload"])
         lines += pieces(f"{u['received_at'][:16]} · {escape(kind)}: ", words, room)
     return pack(lines, room)
+
+
+async def erase_from_support_chat(
+    bot: Bot, topics: list[tuple[int, int]], messages: list[tuple[int, int, int | None]], language: str
+) -> None:
+    """Delete a forgotten customer's complaint topics in the support chat, else overwrite the bot's messages there.
+
+    Best effort: deleting a topic needs the bot's can_delete_messages right; without it the cards and relayed
+    messages are overwritten and what staff wrote stays.
+    """
+    gone: set[int | None] = set()
+    for chat_id, thread_id in topics:
+        try:
+            await bot.delete_forum_topic(chat_id, thread_id)
+            gone.add(thread_id)
+        except TelegramError as exc:
+            log.info("could not delete topic %s in %s: %s", thread_id, chat_id, exc)
+    for chat_id, message_id, message_thread in messages:
+        if message_thread in gone:
+            continue
+        try:
+            await bot.edit_message_text(text(language, "desk_erased"), chat_id, message_id, reply_markup=None)
+        except TelegramError as exc:  # deleted by staff, or Telegram down: the README says what may stay
+            log.info("could not blank support message %s in %s: %s", message_id, chat_id, exc)

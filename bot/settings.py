@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from datetime import time, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from analysis.topics import Taxonomy, TopicsError, default_taxonomy, load_taxonomy
@@ -75,6 +76,16 @@ class Settings(BaseSettings):
     lease_time: timedelta = timedelta(minutes=2)
     flood_messages_per_minute: int = Field(20, ge=0)
     raw_update_retention: timedelta = timedelta(days=3)
+    http_host: str = "127.0.0.1"
+    http_port: int | None = Field(None, ge=0, le=65535)
+    api_keys: SecretStr | None = None
+    shopify_webhook_secret: SecretStr | None = None
+    woocommerce_webhook_secret: SecretStr | None = None
+    shop_link_secret: SecretStr | None = None
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_max_connections: int = Field(1, ge=1, le=100)
+    health_stall_after: float = Field(300.0, gt=0)
 
     @field_validator("telegram_api_base_url")
     @classmethod
@@ -138,7 +149,45 @@ class Settings(BaseSettings):
         except ValueError:
             raise ValueError("expected comma-separated Telegram user ids") from None
 
-    @field_validator("support_chat_id", "complaint_phrases_file", "topics_file", mode="before")
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc or not parts.path.startswith("/") or len(parts.path) < 2:
+            raise ValueError("expected a full URL with a path, e.g. https://bot.example.com/tg/hook")
+        return value.strip()
+
+    @field_validator("webhook_secret", "shop_link_secret")
+    @classmethod
+    def _token_chars(cls, value: SecretStr | None) -> SecretStr | None:
+        # Telegram's secret_token alphabet; the shop link secret is typed into templates, so the same rule.
+        secret = value.get_secret_value() if value is not None else ""
+        if secret and not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", secret):
+            raise ValueError(
+                "expected 16-256 characters of A-Z a-z 0-9 _ -; make one with"
+                ' python -c "import secrets; print(secrets.token_urlsafe(32))"'
+            )
+        return value
+
+    @field_validator("api_keys")
+    @classmethod
+    def _strong_keys(cls, value: SecretStr | None) -> SecretStr | None:
+        keys = [key.strip() for key in (value.get_secret_value() if value else "").split(",") if key.strip()]
+        if any(len(key) < 16 for key in keys):
+            raise ValueError('each key needs at least 16 characters; make one with python -c "import secrets; print(secrets.token_urlsafe(24))"')
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs(self) -> Settings:
+        if self.webhook_url and (self.http_port is None or _unset(self.webhook_secret)):
+            raise ValueError("WEBHOOK_URL needs HTTP_PORT (where updates are served) and WEBHOOK_SECRET")
+        return self
+
+    @field_validator(
+        "support_chat_id", "complaint_phrases_file", "topics_file", "http_port", "webhook_url", mode="before"
+    )
     @classmethod
     def _optional(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -146,7 +195,7 @@ class Settings(BaseSettings):
     @field_validator(*_DURATIONS, mode="before")
     @classmethod
     def _seconds(cls, value: object) -> object:
-        if isinstance(value, str) and re.fullmatch(r"\s*\d+(\.\d+)?\s*", value):
+        if isinstance(value, str) and re.fullmatch(r"\s*-?\d+(\.\d+)?\s*", value):  # -5 is "negative", not garbled
             return float(value)
         return value
 
@@ -172,7 +221,7 @@ class Settings(BaseSettings):
         """The survey schedule these settings describe."""
         quiet = None
         if self.quiet_hours:
-            h1, m1, h2, m2 = (int(x) for x in _HOURS.match(self.quiet_hours).groups())  # type: ignore[union-attr]
+            h1, m1, h2, m2 = (int(x) for x in _HOURS.match(self.quiet_hours).groups())  # type: ignore[union-attr]  # _quiet validated it
             quiet = (time(h1, m1), time(h2, m2))
         return Policy(self.first_week_delay, self.reminder_delay, quiet, ZoneInfo(self.timezone))
 
@@ -200,12 +249,23 @@ class Settings(BaseSettings):
         except TopicsError as exc:
             raise SettingsError(f"TOPICS_FILE: {exc}") from None
 
+    @property
+    def api_key_list(self) -> tuple[str, ...]:
+        """The keys that may call the orders API (API_KEYS, comma-separated)."""
+        raw = self.api_keys.get_secret_value() if self.api_keys else ""
+        return tuple(key.strip() for key in raw.split(",") if key.strip())
+
     def require(self, *names: str) -> None:
         """Fail with one clear line naming every setting this command needs that is not set."""
         missing = [name.upper() for name in names if _unset(getattr(self, name.lower()))]
         if missing:
             verb, pronoun = ("is", "it") if len(missing) == 1 else ("are", "them")
             raise SettingsError(f"{', '.join(missing)} {verb} not set: put {pronoun} in the environment or in .env")
+
+    def secret(self, name: str) -> str:
+        """Return a secret setting this command needs, failing with one clear line when it is not set."""
+        self.require(name)
+        return getattr(self, name.lower()).get_secret_value()
 
 
 def _unset(value: object) -> bool:
@@ -215,7 +275,7 @@ def _unset(value: object) -> bool:
 def load_settings(**overrides: object) -> Settings:
     """Build settings from the environment, `.env` and overrides; raise SettingsError on a bad value."""
     try:
-        return Settings(**overrides)  # type: ignore[arg-type]
+        return Settings(**overrides)  # type: ignore[arg-type]  # pydantic checks the values at run time
     except ValidationError as exc:
         problems = []
         for error in exc.errors():  # every bad setting at once, not one per try

@@ -121,6 +121,7 @@ class FlagRules:
     nps_max: int = 6
     sentiment_below: float = -0.3
     phrases: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: DEFAULT_PHRASES)
+    _patterns: dict[str, re.Pattern[str] | None] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_patterns", {lang: _pattern(lang, words) for lang, words in self.phrases.items()})
@@ -129,7 +130,7 @@ class FlagRules:
         """Return the complaint phrases found in a text, in any of the languages."""
         found: list[str] = []
         folded = text.casefold().replace("’", "'")
-        for pattern in self._patterns.values():  # type: ignore[attr-defined]
+        for pattern in self._patterns.values():
             if pattern is not None:
                 found += [m.group(0).strip() for m in pattern.finditer(folded)]
         return list(dict.fromkeys(found))

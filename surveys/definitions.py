@@ -14,7 +14,8 @@ STAGES = ("awareness", "purchase", "delivery", "first_use", "support", "loyalty"
 SCALES = {"csat": (1, 5), "nps": (0, 10), "ces": (1, 7)}
 QUESTION_TYPES = (*SCALES, "choice", "text")
 OPERATORS = ("<", "<=", ">", ">=", "==", "!=", "in")
-MAX_QUESTIONS = 5
+MAX_QUESTIONS = 5  # questions a customer may be asked, skippable "why" follow-ups apart
+MAX_FOLLOW_UPS = 3  # skippable conditional text questions, each asked only after an answer that calls for it
 _ID = re.compile(r"^[a-z][a-z0-9_]{0,23}$")
 
 
@@ -43,11 +44,11 @@ class Condition:
         if answer is None:
             return False
         if self.op == "in":
-            return answer in self.value  # type: ignore[operator]
+            return answer in self.value  # type: ignore[operator]  # parse_survey makes an `in` value a list
         if self.op in ("==", "!="):
             return (answer == self.value) == (self.op == "==")
         try:
-            a, b = float(answer), float(self.value)  # type: ignore[arg-type]
+            a, b = float(answer), float(self.value)  # type: ignore[arg-type]  # anything else raises, caught below
         except (TypeError, ValueError):
             return False
         return {"<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b}[self.op]
@@ -99,6 +100,35 @@ def _texts(raw: object, where: str) -> dict[str, str]:
     return {lang: raw[lang] for lang in LANGUAGES}
 
 
+def _condition_value(op: str, value: object, where: str) -> object:
+    """Check a condition's value fits its operator: a list for `in`, a number for <, <=, >, >=, else one value."""
+    def scalar(v: object) -> bool:
+        return isinstance(v, str | int | float) and not isinstance(v, bool)
+
+    if op == "in":
+        if not isinstance(value, list) or not value or not all(scalar(v) for v in value):
+            raise DefinitionError(f"{where}: condition op 'in' needs a list of values, e.g. value: [1, 2], not {value!r}")
+        return tuple(value)
+    if op in ("<", "<=", ">", ">=") and (not scalar(value) or isinstance(value, str)):
+        raise DefinitionError(f"{where}: condition op {op!r} needs a number, not {value!r}")
+    if not scalar(value):
+        raise DefinitionError(f"{where}: condition op {op!r} needs one value, not {value!r}")
+    return value
+
+
+def _check_against(when: Condition, anchor: Question, where: str) -> None:
+    """Refuse a condition that can never hold for the answers its question takes (an option id, a score)."""
+    values: tuple = when.value if isinstance(when.value, tuple) else (when.value,)  # `in` holds a tuple
+    if anchor.type == "choice":
+        if when.op not in ("==", "!=", "in"):
+            raise DefinitionError(f"{where}: {anchor.id} is a choice; compare it with ==, != or in, not {when.op}")
+        unknown = [v for v in values if anchor.option(str(v)) is None]
+        if unknown:
+            raise DefinitionError(f"{where}: {anchor.id} has no option {unknown[0]!r}")
+    elif anchor.scale is not None and any(isinstance(v, str) for v in values):
+        raise DefinitionError(f"{where}: {anchor.id} is a {anchor.type} score; compare it with numbers")
+
+
 def _question(raw: object, where: str, earlier: dict[str, Question]) -> Question:
     if not isinstance(raw, dict):
         raise DefinitionError(f"{where}: a question must be a mapping")
@@ -134,7 +164,8 @@ def _question(raw: object, where: str, earlier: dict[str, Question]) -> Question
             raise DefinitionError(f"{where}: condition needs question, op ({' '.join(OPERATORS)}) and value")
         if cond.get("question") not in earlier:
             raise DefinitionError(f"{where}: condition on unknown or later question {cond.get('question')!r}")
-        when = Condition(cond["question"], cond["op"], cond["value"])
+        when = Condition(cond["question"], cond["op"], _condition_value(cond["op"], cond["value"], where))
+        _check_against(when, earlier[when.question], where)
     return Question(
         id=qid,
         stage=stage,
@@ -173,18 +204,69 @@ def parse_survey(text: str, source: str) -> Survey:
         outro=_texts(raw.get("outro"), f"{source}, outro"),
         questions=tuple(questions.values()),
     )
-    longest = max_path_length(survey)
-    if longest > MAX_QUESTIONS:
-        raise DefinitionError(f"{source}: up to {longest} questions asked; keep it to {MAX_QUESTIONS} or fewer")
+    asked, follow_ups = longest_path(survey)
+    if asked > MAX_QUESTIONS:
+        raise DefinitionError(
+            f"{source}: one customer can be asked up to {asked} questions (conditions that can hold together"
+            f" count together); keep it to {MAX_QUESTIONS} or fewer"
+        )
+    if follow_ups > MAX_FOLLOW_UPS:
+        raise DefinitionError(f"{source}: up to {follow_ups} follow-up questions asked; keep it to {MAX_FOLLOW_UPS} or fewer")
     return survey
 
 
+def is_follow_up(question: Question) -> bool:
+    """Tell whether a question is a skippable "why" asked only after an answer that calls for it."""
+    return question.when is not None and question.type == "text" and question.skippable
+
+
 def max_path_length(survey: Survey) -> int:
-    """Count the questions a customer could be asked at most (conditional ones included)."""
-    unconditional = sum(1 for q in survey.questions if q.when is None)
-    # Conditional questions on the same earlier question with exclusive ranges count once per anchor.
-    anchors = {q.when.question for q in survey.questions if q.when is not None}
-    return unconditional + len(anchors)
+    """Count the questions a customer could be asked at most (conditional ones and follow-ups included)."""
+    return max(len(path) for path in _paths(survey))
+
+
+def longest_path(survey: Survey) -> tuple[int, int]:
+    """Count the questions and the follow-ups one customer could be asked at most, trying every answer that matters."""
+    paths = _paths(survey)
+    byid = {q.id: q for q in survey.questions}
+    return (
+        max(sum(not is_follow_up(byid[q]) for q in path) for path in paths),
+        max(sum(is_follow_up(byid[q]) for q in path) for path in paths),
+    )
+
+
+def _paths(survey: Survey) -> list[list[str]]:
+    """Every run of questions one customer could be asked (cut past the limits), one per way the conditions turn out.
+
+    Every answer that can turn a condition differently is tried, so overlapping conditions count as often as
+    they can both hold.
+    """
+    from surveys.engine import SKIPPED, AnswerValue, next_question  # the engine builds on this module
+
+    def outcomes(question: Question) -> list[AnswerValue]:
+        tests = [q.when for q in survey.questions if q.when is not None and q.when.question == question.id]
+        if question.scale is not None:
+            candidates = [AnswerValue(number=float(n)) for n in range(question.scale[0], question.scale[1] + 1)]
+        elif question.type == "choice":
+            candidates = [AnswerValue(text=o.id) for o in question.options]
+        else:  # free text: the values conditions name, numbers around them, and anything else
+            named = [v for t in tests for v in (t.value if isinstance(t.value, tuple) else (t.value,))]
+            near = [n + d for n in named if isinstance(n, int | float) for d in (-1, 1)]
+            candidates = [AnswerValue(text=str(v)) for v in (*named, *near)] + [AnswerValue(text="\0")]
+        if question.skippable:
+            candidates.append(SKIPPED)
+        distinct: dict[tuple[bool, ...], AnswerValue] = {}
+        for candidate in candidates:  # one answer per way the conditions on this question turn out
+            distinct.setdefault(tuple(t.holds(candidate.value) for t in tests), candidate)
+        return list(distinct.values())
+
+    def walk(answers: dict) -> list[list[str]]:
+        question = next_question(survey, answers)
+        if question is None or len(answers) > MAX_QUESTIONS + MAX_FOLLOW_UPS:
+            return [list(answers)]
+        return [path for a in outcomes(question) for path in walk({**answers, question.id: a})]
+
+    return walk({})
 
 
 def load_survey(path: Path) -> Survey:
@@ -202,6 +284,8 @@ def load_surveys(directory: Path | None = None) -> dict[str, Survey]:
         root = resources.files("surveys") / "definitions"
         files = sorted((p for p in root.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
         surveys = [parse_survey(p.read_text(encoding="utf-8"), f"surveys/definitions/{p.name}") for p in files]
+    elif not Path(directory).is_dir():
+        raise DefinitionError(f"{directory}: not a directory (--surveys names a folder of survey .yaml files)")
     else:
         surveys = [load_survey(p) for p in sorted(Path(directory).glob("*.yaml"))]
     by_id: dict[str, Survey] = {}

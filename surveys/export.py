@@ -7,12 +7,12 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, tzinfo
 from pathlib import Path
 
 from surveys.clock import Clock, system_clock
-from surveys.links import deep_link, make_token
-from surveys.store import Order, Store
+from surveys.orders import add_order, parse_moment
+from surveys.store import Store
 
 ANSWER_COLUMNS = ("order_id", "survey", "question_id", "stage", "type", "answer", "skipped", "language",
                   "answered_at", "sentiment", "text_language", "feeling", "complaint", "topics")  # fmt: skip
@@ -39,6 +39,13 @@ def safe_cell(value: object) -> object:
     if value[0] in "\t\r\n" or (stripped and stripped[0] in _FORMULA_CHARS):
         return "'" + value
     return value
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write a file readable by the owner only (reports quote customers)."""
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
+        os.chmod(path, 0o600)  # a file that already existed keeps its mode otherwise
+        handle.write(data)
 
 
 def write_csv(path: Path, columns: Iterable[str], rows: Iterable[dict]) -> int:
@@ -88,39 +95,6 @@ async def export_answers(store: Store, path: Path) -> int:
     """Write one row per stored answer to `path`; return the number of rows."""
     rows = [row async for row in store.export_rows()]
     return write_csv(path, ANSWER_COLUMNS, rows)
-
-
-def parse_moment(text: str | None, default: datetime, zone: tzinfo = UTC) -> datetime:
-    """Parse an ISO-8601 date or moment (naive means local time in `zone`); empty gives `default`."""
-    if not text or not text.strip():
-        return default
-    moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
-
-
-async def relink_order(store: Store, secret: str, username: str, ref: str) -> tuple[Order, str]:
-    """Re-issue an order's deep link (the old one stops working, its account is detached) and return the new link."""
-    order = await store.relink_order(ref.strip())
-    if order is None:
-        raise ValueError(f"no order {ref.strip()!r} (or its customer asked to be forgotten); nothing changed")
-    return order, deep_link(username, make_token(secret, order.id, order.link_version))
-
-
-async def add_order(
-    store: Store, secret: str, username: str, ref: str, customer_name: str | None, purchased_at: datetime,
-    clock: Clock = system_clock,
-) -> tuple[Order, str]:
-    """Register an order (idempotent) and return it with its deep link; a different name for it is refused."""
-    ref = ref.strip()
-    if not ref or len(ref) > 200:
-        raise ValueError("order id must be 1-200 characters")
-    order = await store.add_order(ref, customer_name or None, purchased_at, clock())
-    if customer_name and order.customer_name != customer_name:
-        raise ValueError(
-            f"order {ref} is already registered for another customer name ({order.customer_name or 'none'!r});"
-            " nothing changed"
-        )
-    return order, deep_link(username, make_token(secret, order.id, order.link_version))
 
 
 @dataclass

@@ -43,8 +43,9 @@ class Policy:
         """Return `moment`, or the end of the quiet hours it falls in."""
         if not self.is_quiet(moment):
             return moment
-        local = moment.astimezone(self.timezone)
-        end = local.replace(hour=self.quiet_hours[1].hour, minute=self.quiet_hours[1].minute, second=0, microsecond=0)  # type: ignore[index]
+        assert self.quiet_hours is not None  # is_quiet said so
+        local, until = moment.astimezone(self.timezone), self.quiet_hours[1]
+        end = local.replace(hour=until.hour, minute=until.minute, second=0, microsecond=0)
         if end <= local:
             end += timedelta(days=1)
         return end.astimezone(moment.tzinfo)
@@ -91,6 +92,11 @@ class Step:
     value: AnswerValue | None = None
     already_asked: bool = False  # the next question (or the thanks, when None) went out before (replay)
 
+    def asking(self) -> tuple[Invitation, Question]:
+        """The survey and question to ask now; only outcomes that stand at a question have them."""
+        assert self.invitation is not None and self.question is not None, self.status
+        return self.invitation, self.question
+
 
 def pick_language(language_code: str | None) -> str:
     """Map Telegram's language_code to a supported language, falling back to English."""
@@ -114,7 +120,7 @@ async def open_link(
     if customer.stopped_at or customer.unreachable_at:
         await store.set_stopped(customer.id, None)
         await store.set_unreachable(customer.id, None)
-        customer = await store.customer(customer.id)  # type: ignore[assignment]
+        customer = await store.customer(customer.id) or customer
     first_week_due = policy.next_allowed(max(order.purchased_at + policy.first_week_delay, now))
     await store.ensure_invitation(order.id, FOLLOW_UP_SURVEY, first_week_due, now)
     invitation = await store.ensure_invitation(order.id, FIRST_SURVEY, now, now)
@@ -289,7 +295,7 @@ async def my_data(store: Store, telegram_user_id: int) -> dict | None:
     """Return everything stored about the person (a profile, or only the raw messages they sent), None when nothing."""
     customer = await store.customer_by_user(telegram_user_id)
     data = await store.customer_data(customer.id if customer else None, telegram_user_id)
-    return data if customer is not None or data["updates"] else None
+    return data if customer is not None or data["updates"] or data["staff"] or data["digests"] else None
 
 
 async def forget(store: Store, telegram_user_id: int, now: datetime, handling: int | None = None) -> bool:

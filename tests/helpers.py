@@ -117,3 +117,45 @@ class Harness:
     async def rows(self, sql: str, params=()):
         """Run a read query on the bot's database."""
         return await self.store._all(sql, params)
+
+
+def write_custom_surveys(directory) -> dict:
+    """Write the shipped surveys into `directory`, post_purchase with an extra `gift_wrap` question; return them loaded."""
+    from importlib import resources
+
+    from surveys.definitions import load_surveys
+
+    shipped = resources.files("surveys") / "definitions"
+    extra = (
+        "  - id: gift_wrap\n    stage: purchase\n    type: csat\n"
+        "    prompt: {en: \"How was the gift wrap?\", ru: \"Как упаковка?\", zh: \"礼品包装如何？\"}\n"
+    )
+    post = (shipped / "post_purchase.yaml").read_text(encoding="utf-8").replace("questions:\n", "questions:\n" + extra, 1)
+    (directory / "post_purchase.yaml").write_text(post, encoding="utf-8")
+    (directory / "first_week.yaml").write_text((shipped / "first_week.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    return load_surveys(directory)
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now, for a server whose URL must be known before it starts."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+async def wait_until_serving(url: str, timeout: float = 15.0) -> None:
+    """Wait until an HTTP server answers at `url` (any status)."""
+    import aiohttp
+
+    deadline = asyncio.get_running_loop().time() + timeout
+    async with aiohttp.ClientSession() as session:
+        while True:
+            try:
+                async with session.get(url):
+                    return
+            except aiohttp.ClientConnectionError:
+                if asyncio.get_running_loop().time() > deadline:
+                    raise
+                await asyncio.sleep(0.05)

@@ -12,11 +12,11 @@ from analysis.aggregate import (
     WeekError,
     aggregate_week,
     last_complete_week,
-    log_odds_themes,
     parse_week,
     shift_week,
-    tokens,
-)  # fmt: skip
+)
+from analysis.stats import Verdict
+from analysis.topics import default_taxonomy
 from surveys.engine import AnswerValue
 from tests.readings import reading
 
@@ -25,11 +25,11 @@ MONDAY = datetime(2026, 11, 16, 10, 0, tzinfo=UTC)
 _ids = count(1)
 
 
-async def respond(store, surveys, survey_id, answers, when=MONDAY, language="en", completed=True, scores=None):
+async def respond(store, surveys, survey_id, answers, when=MONDAY, language="en", completed=True, scores=None, topics=None):
     """Store one customer's survey: order, customer, invitation sent at `when`, the given answers in order.
 
     `answers` maps question id to a number, an option id, a text, or None (skipped); `scores` maps a
-    text question id to its stored sentiment (absent: not scored).
+    text question id to its stored sentiment (absent: not scored), `topics` to its stored topic keys.
     """
     n = next(_ids)
     order = await store.add_order(f"T-{n}", None, when, when)
@@ -49,7 +49,7 @@ async def respond(store, surveys, survey_id, answers, when=MONDAY, language="en"
             value = AnswerValue(text=str(raw))
             if q.type == "text":
                 sentiment = (scores or {}).get(qid)
-                score = reading(sentiment, language)
+                score = reading(sentiment, language, topics=tuple((topics or {}).get(qid, ())))
         await store.record_answer(inv.id, q, value, language, when, score)
     if completed:
         await store.mark_completed(inv.id, when)
@@ -64,10 +64,11 @@ async def small_week(store, surveys):
     await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1,
                   "what_went_wrong": "Box arrived damaged"}, scores={"what_went_wrong": -0.4})  # fmt: skip
     await respond(store, surveys, "post_purchase", {"channel": "social", "checkout_ease": 5}, completed=False)
-    await respond(store, surveys, "first_week", {"expectations": 4, "delivery": 2, "support": "not_needed", "nps": 10,
-                  "tell_more": "Посылка пришла поврежденной"}, language="ru")  # fmt: skip
+    await respond(store, surveys, "first_week", {"expectations": 4, "delivery": 2,
+                  "delivery_why": "Посылка пришла поврежденной", "support": "not_needed", "nps": 10, "tell_more": None},
+                  language="ru", topics={"delivery_why": ("delivery", "packaging")})  # fmt: skip
     await respond(store, surveys, "first_week", {"expectations": 3, "delivery": 5, "support": "solved", "nps": 6,
-                  "tell_more": None}, language="en")  # fmt: skip
+                  "nps_why": None}, language="en")  # fmt: skip
     await respond(store, surveys, "post_purchase", {"channel": "friend", "checkout_ease": 6, "purchase_csat": 4,
                   "improve": "fine"}, when=MONDAY - timedelta(days=7), scores={"improve": 0.0})  # fmt: skip
     await respond(store, surveys, "post_purchase", {}, completed=False)  # sent, never answered
@@ -99,9 +100,9 @@ async def test_stage_figures_match_hand_computation(small_week, surveys):
     assert purchase["completion"] == pytest.approx(200 / 3)
     loyalty = f.stages.loc["loyalty"]
     assert loyalty["nps"] == 0.0 and loyalty["nps_n"] == 2  # 50 % promoters - 50 % detractors
-    first_use = f.stages.loc["first_use"]
+    delivery = f.stages.loc["delivery"]
     # the Russian text is not scored: counted apart, never as 0
-    assert first_use["unscored_n"] == 1 and first_use["scored_n"] == 0 and math.isnan(first_use["sentiment_mean"])
+    assert delivery["unscored_n"] == 1 and delivery["scored_n"] == 0 and math.isnan(delivery["sentiment_mean"])
     assert f.nps_breakdown == {"promoters": 1, "passives": 0, "detractors": 1}
 
 
@@ -129,22 +130,66 @@ async def test_segments_by_channel_and_language(small_week, surveys):
     assert set(f.by_language["language"]) == {"en", "ru"}
 
 
-async def test_themes_and_quotes_use_negative_texts(small_week, surveys):
+async def test_topics_and_quotes_use_negative_texts(small_week, surveys):
     f = aggregate_week(small_week, WEEK, surveys)
     assert f.quotes["purchase"]["negative"] == ["Box arrived damaged"]
     assert f.quotes["purchase"]["positive"] == ["Great quality, love it"]
-    # the unscored Russian text takes its label from the survey's ratings (delivery 2, NPS 10 -> negative)
-    assert f.quotes["first_use"]["negative"] == ["Посылка пришла поврежденной"]
-    assert "damaged" in [t for t, _ in f.themes["purchase"]]
+    # the unscored Russian "why" of a 2 for delivery takes its label from the survey's ratings -> negative
+    assert f.quotes["delivery"]["negative"] == ["Посылка пришла поврежденной"]
+    delivery = f.topics["delivery"]
+    assert delivery.negative_texts == 1 and [(t.topic, t.count, t.share) for t in delivery.topics] == [
+        ("delivery", 1, 100.0), ("packaging", 1, 100.0)]  # fmt: skip
+    assert delivery.top.quote == "Посылка пришла поврежденной" and delivery.top.verdict == Verdict.UNTESTED
+    purchase = f.topics["purchase"]  # "Box arrived damaged" was stored as naming no topic
+    assert purchase.topics == () and purchase.untopiced == 1 and purchase.negative_texts == 1
+    assert "first_use" not in f.topics  # no negative text there
 
 
-def test_tokens_and_log_odds():
-    assert tokens("The box was BROKEN") == ["box", "broken", "box broken"]
-    assert tokens("快递太慢") == ["快递", "递太", "太慢"]
-    themes = log_odds_themes(["late delivery", "late again"], ["fast delivery"])
-    assert themes[0][0] == "late"
-    assert "delivery" not in [t for t, _ in themes[:1]]
-    assert log_odds_themes([], ["good"]) == []
+async def test_neutral_why_after_a_low_rating_counts_as_negative(store, surveys):
+    await respond(store, surveys, "first_week", {"expectations": 4, "delivery": 1, "delivery_why": "Left in the rain",
+                  "support": "not_needed", "nps": 8, "tell_more": "ok"}, scores={"delivery_why": 0.0, "tell_more": 0.0},
+                  topics={"delivery_why": ("packaging",)})  # fmt: skip
+    # stored with no reading at all (before topics existed): its topics are found from the text now
+    inv = await respond(store, surveys, "first_week", {"expectations": 4, "delivery": 1}, completed=False)
+    await store.record_answer(inv.id, surveys["first_week"].question("delivery_why"), AnswerValue(text="Courier was late"),
+                              "en", MONDAY, None)  # fmt: skip
+    f = aggregate_week(store.path, WEEK, surveys)
+    assert [(t.topic, t.count) for t in f.topics["delivery"].topics] == [("packaging", 1), ("delivery", 1)]
+    assert f.quotes["delivery"]["negative"] == ["Left in the rain", "Courier was late"]
+
+
+async def test_topic_changes_are_tested_and_only_real_ones_called(store, surveys):
+    before = MONDAY - timedelta(days=7)
+    for n in range(20):  # last week 2 of 20 negative delivery texts about packaging, this week 16 of 20
+        for when, packaging in ((before, n < 2), (MONDAY, n < 16)):
+            keys = ("delivery", "packaging") if packaging and n % 2 else ("packaging",) if packaging else ("delivery",)
+            await respond(store, surveys, "first_week", {"expectations": 4, "delivery": 1, "delivery_why": f"text {n}"},
+                          when=when, completed=False, scores={"delivery_why": -0.5 - n / 100}, topics={"delivery_why": keys})  # fmt: skip
+    f = aggregate_week(store.path, WEEK, surveys)
+    topics = {t.topic: t for t in f.topics["delivery"].topics}
+    packaging, delivery = topics["packaging"], topics["delivery"]
+    assert (packaging.count, packaging.share, packaging.previous) == (16, 80.0, 10.0)
+    assert packaging.verdict == Verdict.WORSE and packaging.p < 0.001
+    # delivery: 1 + 4 = 12 of 20 now (odd ones of the first 16, and the last 4) against 19 of 20 (all but one)
+    assert (delivery.count, delivery.previous) == (12, 95.0) and delivery.delta == pytest.approx(-35.0)
+    assert delivery.verdict == Verdict.BETTER  # p ≈ 0.008, called after Benjamini–Hochberg over both topics
+    # the quote of each topic is the most negative text naming it, not one already quoted above it
+    assert packaging.quote == "text 15" and delivery.quote == "text 19"
+
+
+async def test_topic_noise_is_not_called(store, surveys):
+    before = MONDAY - timedelta(days=7)
+    for n in range(12):  # 6 of 12 against 5 of 12: noise
+        for when, cut in ((before, 5), (MONDAY, 6)):
+            await respond(store, surveys, "first_week", {"expectations": 4, "delivery": 2, "delivery_why": f"t{n}"}, when=when,
+                          completed=False, scores={"delivery_why": -0.5}, topics={"delivery_why": ("packaging",) if n < cut else ()})  # fmt: skip
+    found = aggregate_week(store.path, WEEK, surveys).topics["delivery"]
+    assert found.top.verdict == Verdict.HELD and found.untopiced == 6 and found.top.share == 50.0
+
+
+def test_topic_labels_are_readable_in_each_language():
+    taxonomy = default_taxonomy()
+    assert [taxonomy.label("size_fit", lang) for lang in ("en", "ru", "zh")] == ["Size and fit", "Размер и посадка", "尺码合身"]
 
 
 async def test_week_without_answers(store, surveys):
@@ -178,6 +223,8 @@ def test_complaint_figures_by_hand():
     assert c.confirmed == 50.0  # #1 yes, #2 no; #4 not answered
     assert [(i, h, s) for i, h, s, _ in c.oldest_open] == [(5, 17 * 24 + 14.0, "in_progress"), (3, 5 * 24 - 10.0, "open")]
     assert complaint_figures(facts.iloc[0:0], start, end).opened == 0
+    resolved = complaint_figures(facts[facts["state"] == "resolved"], start, end)  # nothing open: none listed
+    assert resolved.opened == 3 and resolved.oldest_open == []
 
 
 async def test_scorers_per_text_language(small_week, surveys):

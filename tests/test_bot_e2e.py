@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import csv
 
+from bot.callbacks import Answer, Language
 from bot.cli import main
 from tests.helpers import Harness, make_settings
 
@@ -111,8 +112,9 @@ async def test_bad_input_gets_a_polite_answer_and_changes_nothing(harness: Harne
     await harness.next_message(user, after=edited_reply["message_id"], predicate=lambda m: "edit isn't picked up" in m.get("text", ""))
 
     # Forged callback data, another invitation's button, an out-of-range score: nothing is stored.
-    inv = emu.buttons(again)[0][1].split("|")[1]
-    for data in ("a|999|channel|ad", f"a|{inv}|channel|nope", f"a|{inv}|purchase_csat|5", "zzz", "a|x|y", "l|fr"):
+    inv = Answer.parse(emu.buttons(again)[0][1]).invitation_id
+    other, nope, stale = Answer(999, "channel", "ad"), Answer(inv, "channel", "nope"), Answer(inv, "purchase_csat", "5")
+    for data in (other.build(), nope.build(), stale.build(), "zzz", "a|x|y", Language("fr").build()):
         emu.press_button(user, again["message_id"], data, check=False)
     await asyncio.sleep(0.3)
     assert await harness.rows("SELECT count(*) FROM answers") == [(0,)]
@@ -120,8 +122,8 @@ async def test_bad_input_gets_a_polite_answer_and_changes_nothing(harness: Harne
     assert await harness.drained() == 0
 
     # A double tap stores one answer.
-    emu.press_button(user, again["message_id"], f"a|{inv}|channel|ad")
-    emu.press_button(user, again["message_id"], f"a|{inv}|channel|ad", check=False)
+    emu.press_button(user, again["message_id"], Answer(inv, "channel", "ad").build())
+    emu.press_button(user, again["message_id"], Answer(inv, "channel", "ad").build(), check=False)
     await harness.question(user, after=again["message_id"])
     await asyncio.sleep(0.2)
     assert await harness.rows("SELECT question_id, value_text FROM answers") == [("channel", "ad")]
@@ -175,7 +177,7 @@ async def test_stop_language_and_help(emulator, tmp_path, surveys):
         assert "/stop" in (await harness.next_message(user))["text"]
         emu.send_text(user, "/language")
         chooser = await harness.next_message(user, predicate=lambda m: emu.buttons(m))
-        emu.press_button(user, chooser["message_id"], "l|zh")
+        emu.press_button(user, chooser["message_id"], Language("zh").build())
         await harness.next_message(user, predicate=lambda m: m.get("text") == "语言已设置为中文。")
         emu.send_text(user, f"/start {await harness.order_token('F-1')}")
         q = await harness.question(user)

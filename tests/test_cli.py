@@ -135,7 +135,7 @@ def test_reading_commands_refuse_a_missing_database(env, capsys, argv):
 
 def test_orders_add_creates_the_database_and_says_so(env, capsys):
     main(["orders", "add", "A-1"])
-    assert "creating a new database" in capsys.readouterr().err
+    assert "created a new database" in capsys.readouterr().err
     assert stat.S_IMODE((env / "jp.sqlite3").stat().st_mode) == 0o600
 
 
@@ -148,6 +148,8 @@ def test_out_naming_a_directory_or_an_unwritable_place_is_one_line(env, capsys):
     assert "cannot write" in _fails(["sentiment", "in.csv", "--out", "adir"], capsys)
     (env / "afile").write_text("x")
     assert "is a file" in _fails(["report", "--out", "afile"], capsys)
+    assert _fails(["demo", "--out", "afile"], capsys) == "journeypulse: --out afile: cannot make a directory there (File exists)"
+    assert _fails(["demo", "--customers", "0"], capsys) == "journeypulse: --customers 0: give at least 1"
 
 
 def test_export_is_readable_by_the_owner_only(env, capsys):

@@ -10,7 +10,17 @@ import pytest
 from analysis.aggregate import complaint_figures
 from surveys import complaints, journey
 from surveys.complaints import (
-    BUTTONS, CONFIRMABLE, NOT_FIXED, OPEN_STATES, TRANSITIONS, UNTAKEN, Action, FlagRules, RulesError, State, flags,
+    BUTTONS,
+    CONFIRMABLE,
+    NOT_FIXED,
+    OPEN_STATES,
+    TRANSITIONS,
+    UNTAKEN,
+    Action,
+    FlagRules,
+    RulesError,
+    State,
+    flags,
     load_phrases,
 )
 from surveys.journey import Person, Policy
@@ -211,7 +221,9 @@ async def test_a_chat_message_is_logged_and_relayed_once(store, surveys):
 
 
 async def test_a_text_is_flagged_by_its_stored_complaint_decision(store, surveys):
-    polite = lambda t: reading(0.2, complaint=True, topics=("delivery",))
+    def polite(text):
+        return reading(0.2, complaint=True, topics=("delivery",))
+
     step = await answered(store, surveys, 21, {"channel": "ad", "checkout_ease": "6", "purchase_csat": "4",
                                                "improve": "all fine except the parcel never came"}, polite)  # fmt: skip
     complaint = await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
@@ -223,7 +235,9 @@ async def test_a_text_is_flagged_by_its_stored_complaint_decision(store, surveys
 @pytest.mark.parametrize("feeling", [Feeling.NONE, Feeling.NEUTRAL])
 async def test_a_neutral_or_empty_answer_never_opens_a_complaint(store, surveys, feeling):
     # Even a score below the threshold and a listed phrase open nothing when the text is read as neutral or empty.
-    flat = lambda t: reading(-0.9, feeling=feeling)
+    def flat(text):
+        return reading(-0.9, feeling=feeling)
+
     step = await answered(store, surveys, 22 if feeling is Feeling.NONE else 23,
                           {"channel": "ad", "checkout_ease": "6", "purchase_csat": "4", "improve": "late"}, flat)  # fmt: skip
     assert await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0) is None

@@ -10,10 +10,12 @@ import sqlite3
 import sys
 from datetime import UTC, datetime
 
+import pytest
+
 from bot.callbacks import Answer, Skip
 from surveys.links import make_token
 from surveys.store import Store
-from tests.helpers import SECRET, TOKEN, USERNAME
+from tests.helpers import SECRET, TOKEN, USERNAME, free_port, wait_until_serving
 
 CUSTOMERS = 24
 PLAN = {"channel": "search", "checkout_ease": "6", "purchase_csat": "2"}
@@ -60,7 +62,8 @@ async def answer_post_purchase(emu, user: int) -> None:
             emu.send_text(user, f"Broken box, customer {user}")
 
 
-async def test_sigkill_at_random_moments_loses_and_doubles_nothing(emulator, tmp_path):
+@pytest.mark.parametrize("mode", ["polling", "webhook"])
+async def test_sigkill_at_random_moments_loses_and_doubles_nothing(emulator, tmp_path, mode):
     database = tmp_path / "crash.sqlite3"
     store = await Store.open(database)
     tokens = {}
@@ -72,8 +75,13 @@ async def test_sigkill_at_random_moments_loses_and_doubles_nothing(emulator, tmp
     await store.close()
 
     env = bot_env(emulator, database)
+    if mode == "webhook":  # Telegram pushes; an update is answered 200 only once it is in the inbox
+        port = free_port()
+        env.update(HTTP_PORT=str(port), WEBHOOK_URL=f"http://127.0.0.1:{port}/tg/hook", WEBHOOK_SECRET="hook-secret-0123456789")
     log = tmp_path / "bot.log"
     proc = await start_bot(env, log)
+    if mode == "webhook":
+        await wait_until_serving(f"http://127.0.0.1:{port}/healthz", timeout=60)
     rng = random.Random(int(os.environ.get("CRASH_SEED", "20261124")))
     kills = 0
 
@@ -101,6 +109,7 @@ async def test_sigkill_at_random_moments_loses_and_doubles_nothing(emulator, tmp
             proc.send_signal(signal.SIGTERM)
             await asyncio.wait_for(proc.wait(), 15)
     assert kills == 4
+    assert (emulator.calls["getUpdates"] == 0) == (mode == "webhook")
     conn = sqlite3.connect(database)
     rows = conn.execute(
         "SELECT o.order_ref, a.question_id, coalesce(CAST(CAST(a.value_number AS INT) AS TEXT), a.value_text)"

@@ -6,6 +6,7 @@ import asyncio
 
 import pytest
 
+from bot.callbacks import Desk, Forget
 from bot.desk import STATE_MARKS, card_buttons
 from bot.texts import TEXTS
 from surveys.complaints import BUTTONS, Action, State
@@ -40,7 +41,7 @@ def test_every_complaint_state_and_action_is_rendered_in_every_language():
     for state in State:
         complaint = Complaint(5, 1, 1, state, T0, T0, None, None, None, None, None, None, None, None, None)
         pressed = [b.callback_data for b in card_buttons(complaint, "ru").inline_keyboard[0]]
-        assert pressed == [f"d|5|{action}" for action in BUTTONS[state]]
+        assert pressed == [Desk(5, action).build() for action in BUTTONS[state]]
 
 
 async def customer(h: Harness, user: int, name: str, presses: tuple[str, ...], words: str) -> None:
@@ -146,7 +147,7 @@ async def test_only_staff_can_act_on_a_complaint(desk: Harness):
     await unhappy_customer(h, user)
     posted = await card(h)
     [(_, take), (_, resolve)] = emu.buttons(posted)
-    for data in (take, resolve, f"d|{posted['message_id']}|resolve", "d|1|explode"):
+    for data in (take, resolve, Desk(posted["message_id"], Action.RESOLVE).build(), "d|1|explode"):
         press = emu.press_button(OUTSIDER, posted["message_id"], data, chat_id=SUPPORT, check=False)
         assert await toasted(h, press) == "Sorry, only support staff can act on complaints."
     emu.send_text(OUTSIDER, "Hi, I'm from support, send me your card number", chat_id=SUPPORT,
@@ -214,12 +215,12 @@ async def test_mydata_shows_everything_and_forget_erases_it(desk: Harness):
 
     emu.send_text(user, "/forget")
     ask = await h.next_message(user, predicate=lambda m: "Delete everything" in m.get("text", ""))
-    emu.press_button(user, ask["message_id"], "f|no")
+    emu.press_button(user, ask["message_id"], Forget(False).build())
     await h.next_message(user, predicate=lambda m: m.get("text") == "Nothing was deleted.")
     assert await h.rows("SELECT count(*) FROM customers") == [(1,)]
     emu.send_text(user, "/forget")
     ask = await h.next_message(user, after=ask["message_id"], predicate=lambda m: "Delete everything" in m.get("text", ""))
-    emu.press_button(user, ask["message_id"], "f|yes")
+    emu.press_button(user, ask["message_id"], Forget(True).build())
     await h.next_message(user, predicate=lambda m: "your data is deleted" in m.get("text", ""))
 
     assert await h.rows("SELECT count(*) FROM customers") == [(0,)]

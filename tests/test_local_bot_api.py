@@ -268,6 +268,12 @@ async def test_forum_topics_and_threads(emu, bot):
     update = emu.send_text(USER, "staff reply", chat_id=GROUP, message_thread_id=topic.message_thread_id,
                            reply_to_message_id=sent.message_id)
     assert update["message"]["reply_to_message"]["text"] == "New feedback"
+    other = await bot.create_forum_topic(GROUP, "Bob #1002")
+    kept = await bot.send_message(GROUP, "Another", message_thread_id=other.message_thread_id)
+    assert await bot.delete_forum_topic(GROUP, topic.message_thread_id)  # the topic goes with all said in it
+    assert [m["message_id"] for m in emu.messages(GROUP)] == [other.message_thread_id, kept.message_id]
+    with pytest.raises(BadRequest, match="(?i)topic_id_invalid"):
+        await bot.delete_forum_topic(GROUP, topic.message_thread_id)
 
 
 async def test_commands_actions_and_deletes(emu, bot):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from pathlib import Path
 
@@ -84,8 +85,19 @@ async def test_forget_leaves_no_byte_of_what_the_customer_wrote(emulator, tmp_pa
         assert f"chat_id: {user}" in everything and "sentiment" in everything and "csat_low" in everything
         assert "staff_reply Sam: Sorry, a new one ships today" in everything and f"{MARK} Road 12" in everything
         assert "message_reaction: 👍" in everything and "edited_message" in everything
+        emulator.send_text(STAFF, "/mydata")  # staff are people too: what they did on complaints is theirs to see
+        staff = await h.next_message(STAFF, predicate=lambda m: "everything I store" in m.get("text", ""))
+        assert "As support staff" in staff["text"] and "staff_reply: Sorry, a new one ships today" in staff["text"]
+        assert "taken" in staff["text"] and MARK not in staff["text"]
 
         await forget(h, user)
+
+        async def topic_gone() -> bool:  # the complaint's topic goes with everything said in it, staff's words too
+            return not any(m.get("message_thread_id") == card["message_thread_id"] for m in emulator.messages(SUPPORT))
+
+        await wait_for(topic_gone)
+        assert not any(MARK in json.dumps(m, ensure_ascii=False) for m in emulator.messages(SUPPORT))
+        assert any(KEEP in m.get("text", "") for m in emulator.bot_messages(SUPPORT))  # the other customer's card stays
         await asyncio.sleep(0.5)  # a few desk rounds and scheduler ticks write on after the erasure
         assert MARK.encode() not in database_bytes(settings.database_path)  # running: WAL emptied, pages zeroed
     finally:
@@ -94,14 +106,36 @@ async def test_forget_leaves_no_byte_of_what_the_customer_wrote(emulator, tmp_pa
     assert MARK.encode() not in kept and KEEP.encode() in kept
 
 
+async def test_without_topics_the_cards_about_a_forgotten_customer_are_overwritten(emulator, tmp_path, surveys):
+    emulator.add_group(SUPPORT, "Support")  # not a forum: every card in one chat
+    settings = make_settings(tmp_path, emulator.base_url, support_chat_id=SUPPORT, staff_user_ids=str(STAFF))
+    h = Harness(emulator, settings, surveys)
+    await h.start()
+    try:
+        await survey(h, 962, "Kim", f"Broken box, {KEEP}")
+        await survey(h, 963, "Ann", f"Broken box, {MARK}")
+        await h.next_message(SUPPORT, predicate=lambda m: MARK in m.get("text", ""))
+        await forget(h, 963)
+
+        async def blanked() -> bool:
+            return not any(MARK in m.get("text", "") for m in emulator.bot_messages(SUPPORT))
+
+        await wait_for(blanked)
+        texts = [m.get("text", "") for m in emulator.bot_messages(SUPPORT)]
+        assert "🗑 Erased at the customer's request (/forget)." in texts and any(KEEP in t for t in texts)
+    finally:
+        await h.stop()
+
+
 async def test_someone_without_an_order_is_shown_and_forgotten(harness: Harness):
     h, emu, user = harness, harness.emu, 970
     emu.add_user(user, "Walk-in")
-    emu.send_text(user, f"hello, I am {MARK}")
+    emu.send_text(user, f"你好，我叫{MARK}")
     await h.next_message(user)
     emu.send_text(user, "/mydata")
     shown = await h.next_message(user, predicate=lambda m: "everything I store" in m.get("text", ""))
-    assert f"message: hello, I am {MARK}" in shown["text"] and "deleted 3 days after" in shown["text"]
+    assert f"message: 你好，我叫{MARK}" in shown["text"] and "deleted 3 days after" in shown["text"]
+    assert f"你好，我叫{MARK}".encode() in database_bytes(h.settings.database_path)  # stored as UTF-8, not escaped
     await forget(h, user)
     assert await h.rows("SELECT count(*) FROM inbox WHERE payload LIKE ?", (f"%{MARK}%",)) == [(0,)]
     assert MARK.encode() not in database_bytes(h.settings.database_path)
@@ -185,6 +219,8 @@ async def test_a_forwarded_link_shows_no_shop_data_and_relink_hands_the_order_ba
     await asyncio.to_thread(main, ["orders", "relink", "A-88"])
     second = capsys.readouterr().out.strip().split("start=")[1]
     assert second != first and second.startswith(first.split("_")[0] + "-1_")
+    await asyncio.to_thread(main, ["orders", "add", "A-88"])  # adding it again prints the link that works
+    assert capsys.readouterr().out.strip().endswith(f"start={second}")
     emu.send_text(stranger, f"/start {first}")  # the old link no longer opens anything
     await h.next_message(stranger, predicate=lambda m: "link isn't valid" in m.get("text", ""))
     emu.send_text(stranger, "/mydata")

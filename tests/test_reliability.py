@@ -9,7 +9,7 @@ import time
 
 from tests.helpers import T0, Harness, make_settings
 from tests.test_crash import answer_post_purchase
-from tests.test_desk import SUPPORT, STAFF, card, toasted, unhappy_customer
+from tests.test_desk import STAFF, SUPPORT, card, toasted, unhappy_customer
 from tests.test_faults import assert_each_answer_once, stored_answers
 
 
@@ -126,7 +126,8 @@ async def test_old_card_buttons_act_on_nothing_after_forget_and_a_new_complaint(
         await unhappy_customer(h, 471, "Bob")
         await card(h, lambda m: "Bob" in m["text"])
         [(_, resolve)] = [b for b in emulator.buttons(old) if "resolve" in b[1]]
-        press = emulator.press_button(STAFF, old["message_id"], resolve, chat_id=SUPPORT)
+        # /forget deleted the old card; a client still showing it (or a replayed press) sends the press anyway.
+        press = emulator.press_button(STAFF, old["message_id"], resolve, chat_id=SUPPORT, check=False)
         assert "no longer" in await toasted(h, press)
         assert await h.rows("SELECT state FROM complaints") == [("open",)]
         await asyncio.sleep(1.0)

@@ -250,3 +250,81 @@ async def test_poster_draws_chinese_and_dollar_signs(store, surveys, tmp_path):
                   "what_went_wrong": "快递太慢了 $5 refund $x^2$"}, language="zh", scores={"what_went_wrong": -0.8})  # fmt: skip
     png, pdf = draw_poster(aggregate_week(store.path, WEEK))
     assert png.startswith(b"\x89PNG") and pdf.startswith(b"%PDF")
+
+
+async def test_topics_per_stage_reach_html_markdown_csv_and_poster(store, surveys, tmp_path):
+    from analysis.aggregate import aggregate_week
+    from analysis.poster import stage_card
+
+    before = MONDAY - timedelta(days=7)
+    for n in range(20):  # delivery's negative texts: packaging 2 of 20 last week, 16 of 20 this week
+        for when, packaging in ((before, n < 2), (MONDAY, n < 16)):
+            await respond(store, surveys, "first_week", {"expectations": 4, "delivery": 1, "delivery_why": f"Box {n} <b>crushed</b>"},
+                          when=when, completed=False, scores={"delivery_why": -0.5 - n / 100},
+                          topics={"delivery_why": ("packaging",) if packaging else ("size_fit",)})  # fmt: skip
+    page = build_weekly_report(store.path, WEEK, tmp_path).read_text(encoding="utf-8")
+    md = (tmp_path / "report.md").read_text(encoding="utf-8")
+    # readable names, count, share, the tested change and one escaped quote each; no raw keys
+    assert ("<tr><td>Packaging</td><td>16</td><td>80</td><td class='words'>10% → 80% (+70.0 points, worse, p = ")  in page
+    assert "“Box 15 &lt;b&gt;crushed&lt;/b&gt;”" in page and "size_fit" not in page and "Size and fit" in page
+    assert "| Packaging | 16 | 80 | 10% → 80% (+70.0 points, worse, p = " in md and "size_fit" not in md
+    assert "delivery: topic Packaging: named by 80% of negative texts (last week 10%, +70.0 points, p = " in _section(md, "What got worse")
+    assert "20 negative written answers." in md
+    # every delivery rating held (all 1s both weeks), so the topic's rise leads the report
+    assert md.split("## Headline\n\n", 1)[1].startswith("Delivery: topic Packaging: named by 80% of negative texts")
+    rows = {r["stage"]: r for r in csv.DictReader((tmp_path / "stages.csv").open(encoding="utf-8"))}
+    delivery = rows["delivery"]
+    assert (delivery["top_topic"], delivery["top_topic_count"], delivery["top_topic_verdict"]) == ("Packaging", "16", "worse")
+    assert float(delivery["top_topic_share"]) == 80.0 and float(delivery["top_topic_delta"]) == 70.0
+    assert delivery["topics"] == "Packaging 16; Size and fit 4" and delivery["negative_texts"] == "20"
+    assert delivery["top_topic_quote"] == "Box 15 <b>crushed</b>" and rows["purchase"]["top_topic"] == ""
+    _, _, _, topic, quote = stage_card(aggregate_week(store.path, WEEK), "delivery")
+    assert topic == "Packaging\n16 of 20" and quote == "Box 15 <b>crushed</b>"
+
+
+async def test_every_stage_with_a_low_rating_gets_words(store, surveys, tmp_path):
+    """The demo's defect: delivery, support and loyalty hurt but showed no words; their follow-ups now give them."""
+    await respond(store, surveys, "first_week", {"expectations": 4, "delivery": 2, "delivery_why": "Courier was a week late",
+                  "support": "not_solved", "support_why": "Nobody answered my emails", "nps": 3,
+                  "nps_why": "Too expensive for what it is"}, scores={"delivery_why": -0.3, "support_why": -0.4, "nps_why": -0.2},
+                  topics={"delivery_why": ("delivery",), "support_why": ("support",), "nps_why": ("price",)})  # fmt: skip
+    md = build_weekly_report(store.path, WEEK, tmp_path).with_name("report.md").read_text(encoding="utf-8")
+    hurts = _section(md, "Where it hurts")
+    for stage, topic in (("delivery", "| Delivery | 1 | 100 |"), ("support", "| Support | 1 | 100 |"), ("loyalty", "| Price | 1 | 100 |")):
+        words = hurts.split(f"### {stage}: ", 1)[1].split("\n### ", 1)[0]
+        assert topic in words and "No written answers" not in words, stage
+
+
+def test_poster_wraps_chinese_by_width():
+    from analysis.poster import wrap_wide
+
+    lines = wrap_wide("快递太慢了" * 6, 20)  # 30 wide characters: 10 per line of 20 columns
+    assert lines == ["快递太慢了" * 2] * 3
+    assert wrap_wide("下单的时候网站闪退了好几次。", 26) == ["下单的时候网站闪退了好几次。"]  # "。" never starts a line
+    assert wrap_wide("The box arrived damaged and one part was broken", 20) == ["The box arrived", "damaged and one part", "was broken"]
+
+
+def test_cli_report_computes_against_the_surveys_the_bot_runs(cli_db, tmp_path, capsys):
+    from tests.helpers import write_custom_surveys
+
+    custom = tmp_path / "surveys"
+    custom.mkdir()
+    surveys = write_custom_surveys(custom)
+
+    async def fill():
+        store = await Store.open(cli_db)
+        await respond(store, surveys, "post_purchase", {"gift_wrap": 2, "channel": "ad", "checkout_ease": 6,
+                      "purchase_csat": 5, "improve": "nothing"}, completed=False)  # fmt: skip
+        await store.close()
+
+    asyncio.run(fill())
+    main(["report", "--week", WEEK, "--out", str(tmp_path / "custom"), "--surveys", str(custom)])
+    main(["report", "--week", WEEK, "--out", str(tmp_path / "shipped")])
+    capsys.readouterr()
+    assert "gift\\_wrap 0\\.0, channel" in (tmp_path / "custom" / "report.md").read_text(encoding="utf-8")
+    assert "gift" not in (tmp_path / "shipped" / "report.md").read_text(encoding="utf-8")
+    assert {(path.stat().st_mode & 0o777) for path in (tmp_path / "custom").iterdir()} == {0o600}  # they quote customers
+    (custom / "first_week.yaml").write_text("id: first_week\nquestions: []\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_:
+        main(["report", "--week", WEEK, "--surveys", str(custom)])
+    assert exit_.value.code == 1 and "first_week.yaml: no questions" in capsys.readouterr().err

@@ -61,7 +61,7 @@ async def test_rescore_fills_stored_scores(env, surveys, capsys):
     store = await Store.open(env / "jp.sqlite3")
     [(sentiment, language, scorer)] = await store._all("SELECT sentiment, text_language, scorer FROM answers")
     await store.close()
-    assert sentiment < 0 and language == "en" and scorer == "textblob+vader"
+    assert sentiment < 0 and language == "en" and scorer == "tfidf-lr-en"
 
 
 def test_sentiment_csv_adds_feeling_complaint_and_topics(env):

@@ -52,10 +52,8 @@ def test_detect_language_ignores_urls_and_mentions() -> None:
 )
 def test_english_praise_is_positive(text: str) -> None:
     score = score_text(text)
-    assert score.language == "en"
-    assert score.scorer == "textblob+vader"
+    assert (score.language, score.scorer, score.feeling) == ("en", "tfidf-lr-en", Feeling.POSITIVE)
     assert score.polarity is not None and 0 < score.polarity <= 1
-    assert score.subjectivity is not None and 0 <= score.subjectivity <= 1
 
 
 @pytest.mark.parametrize(
@@ -66,19 +64,27 @@ def test_english_praise_is_positive(text: str) -> None:
         "Piece of junk. Not worth the money.",
         "It does not charge.",
         "Support never replied to my email.",
-        "Could be better.",
+        "thanks for nothing",
     ],
 )
 def test_english_complaint_is_negative(text: str) -> None:
     score = score_text(text)
+    assert score.feeling == Feeling.NEGATIVE
     assert score.polarity is not None and -1 <= score.polarity < 0
 
 
-def test_english_subjectivity_is_textblobs() -> None:
-    from textblob import TextBlob
-
-    text = "The staff were friendly but the wait was awful."
-    assert score_text(text).subjectivity == TextBlob(text).sentiment.subjectivity
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "I ordered it on Monday"), ("en", "Can I change the delivery address?"),
+        ("ru", "Купила в подарок сестре"), ("ru", "Можно поменять адрес доставки?"),
+        ("zh", "我是上周下的单"), ("zh", "可以改收货地址吗？"),
+    ],
+)
+def test_plain_statements_and_questions_are_neutral(language: str, text: str) -> None:
+    score = score_text(text)
+    assert (score.language, score.feeling) == (language, Feeling.NEUTRAL), text
+    assert score.polarity is not None and abs(score.polarity) < 0.05
 
 
 @pytest.mark.parametrize(
@@ -92,7 +98,7 @@ def test_languages_without_scorer_are_not_scored(text: str, language: str) -> No
 
 def test_default_registry_leaves_other_languages_unscored() -> None:
     assert score_text("배송이 너무 늦어요") == Score("ko", None, None, None, None)
-    assert score_text("Terrible service.").scorer == "textblob+vader"
+    assert score_text("Terrible service.").scorer == "tfidf-lr-en"
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\x00\x07\u200b", "-", "...", "#4411", "https://example.com/x?y=1", "12345"])
@@ -112,6 +118,15 @@ def test_text_without_words_has_no_content(text: str) -> None:
 def test_nothing_to_add_is_no_content_in_every_language(text: str) -> None:
     score = score_text(text)
     assert (score.polarity, score.feeling) == (0.0, Feeling.NONE), text
+
+
+@pytest.mark.parametrize("text", ["没有啦", "暂时没有呢", "没有哦！", "Нет вроде", "nah I'm good", "No suggestions."])
+def test_softened_refusals_are_no_content(text: str) -> None:
+    assert score_text(text).feeling == Feeling.NONE, text
+
+
+def test_a_chinese_particle_after_words_is_not_dropped_into_no_content() -> None:
+    assert score_text("不错哦").feeling == Feeling.POSITIVE
 
 
 def test_a_refusal_with_more_words_is_read() -> None:

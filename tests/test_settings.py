@@ -106,3 +106,31 @@ def test_every_invalid_setting_is_named_at_once(monkeypatch):
 
 def test_log_level_is_case_insensitive():
     assert load_settings(log_level="debug").log_level == "DEBUG"
+
+
+def test_raw_update_retention_defaults_to_days_and_refuses_a_negative_time():
+    from datetime import timedelta
+
+    import pytest
+
+    from bot.settings import SettingsError, load_settings
+
+    assert load_settings().raw_update_retention == timedelta(days=3)
+    assert load_settings(raw_update_retention="PT12H").raw_update_retention == timedelta(hours=12)
+    with pytest.raises(SettingsError, match="^RAW_UPDATE_RETENTION: must not be negative$"):
+        load_settings(raw_update_retention="-5")
+
+
+def test_http_settings_say_what_webhook_mode_and_keys_need():
+    with pytest.raises(SettingsError, match="WEBHOOK_URL needs HTTP_PORT"):
+        load_settings(webhook_url="https://bot.example.com/tg/hook", webhook_secret="s" * 8 + "ecret-0123456789")
+    with pytest.raises(SettingsError, match="WEBHOOK_URL: expected a full URL with a path"):
+        load_settings(webhook_url="bot.example.com", http_port=8080)
+    with pytest.raises(SettingsError, match="WEBHOOK_SECRET: expected 16-256 characters"):
+        load_settings(webhook_secret="has spaces in it, and commas")
+    with pytest.raises(SettingsError, match="API_KEYS: each key needs at least 16 characters"):
+        load_settings(api_keys="long-enough-key-0123456789, short")
+    s = load_settings(http_port="", webhook_url="", api_keys=" key-one-0123456789abc , key-two-0123456789abc ")
+    assert s.http_port is None and s.webhook_url is None and s.http_host == "127.0.0.1"
+    assert s.api_key_list == ("key-one-0123456789abc", "key-two-0123456789abc")
+    assert "key-one" not in repr(s)

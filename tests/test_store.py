@@ -6,6 +6,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -100,3 +101,55 @@ async def test_damaged_database_stops_start_up_with_one_clear_line(tmp_path):
     assert run.returncode == 1
     assert run.stderr.startswith("journeypulse: database ") and "is damaged" in run.stderr, run.stderr
     assert run.stderr.count("\n") == 1, "one line, no traceback"
+
+
+async def test_prune_keeps_pending_updates_and_where_polling_resumes(store):
+    from datetime import timedelta
+
+    t0 = T0
+    await store.save_updates([(n, f'{{"update_id": {n}, "message": {{"text": "words {n}"}}}}') for n in (1, 2, 3, 4)], t0)
+    for n in (1, 2, 4):
+        await store.mark_update_processed(n, t0)  # 3 is still waiting, e.g. for Telegram to come back
+    assert await store.prune_updates(t0) == 0  # handled exactly then: not older than the cut
+    assert await store.prune_updates(t0 + timedelta(days=3)) == 3
+    assert await store._all("SELECT update_id, payload FROM inbox ORDER BY update_id") == [
+        (3, '{"update_id": 3, "message": {"text": "words 3"}}'), (4, '{"update_id":4}')
+    ]
+    assert await store.last_update_id() == 4 and await store.pending_updates() == [(3, '{"update_id": 3, "message": {"text": "words 3"}}')]
+    assert await store.prune_updates(t0 + timedelta(days=30)) == 0  # the shell stays, and is not counted again
+
+
+async def test_an_older_database_is_vacuumed_once_so_earlier_erasures_leave_no_trace(tmp_path):
+    from surveys.store import MIGRATIONS, SECURE_SCHEMA
+
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path)  # as an older version left it: its schema, a row deleted without secure_delete
+    conn.execute("PRAGMA journal_mode=WAL")
+    for script in MIGRATIONS[: SECURE_SCHEMA - 1]:
+        conn.executescript(script)
+    conn.executescript(
+        f"PRAGMA secure_delete=OFF; PRAGMA user_version={SECURE_SCHEMA - 1};"
+        " INSERT INTO inbox (update_id, payload, received_at) VALUES (1, 'Qx7erased " + "x" * 5000 + "', 'now');"
+        " INSERT INTO inbox (update_id, payload, received_at) VALUES (2, '{}', 'now');"
+        " DELETE FROM inbox WHERE update_id = 1; PRAGMA wal_checkpoint(TRUNCATE);"
+    )
+    conn.close()
+    assert b"Qx7erased" in path.read_bytes()
+    store = await Store.open(path)
+    assert b"Qx7erased" not in path.read_bytes() + Path(f"{path}-wal").read_bytes()
+    assert (await store.order(1)) is None and await store.last_update_id() == 2
+    await store.close()
+
+
+async def test_scrub_waits_for_a_reader_then_empties_the_wal(store, caplog):
+    await store.save_updates([(1, '{"update_id": 1}')], T0)
+    reader = sqlite3.connect(store.path)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM inbox").fetchall()  # holds a snapshot: the WAL cannot be reset
+    await store.save_updates([(2, '{"update_id": 2}')], T0)
+    await store.scrub()
+    assert "in use by a reader" in caplog.text
+    reader.rollback()
+    reader.close()
+    await store.scrub()
+    assert Path(f"{store.path}-wal").stat().st_size == 0

@@ -128,3 +128,18 @@ def test_links_are_not_read_as_words():
     reading = read_text("https://shop.example/broken-delivery/refund")
     assert not reading.complaint and reading.topics == ()
     assert read_text("refund please https://shop.example/order/1").complaint
+
+
+def test_a_clearly_negative_text_about_a_topic_is_a_complaint_without_a_rule():
+    from analysis.complaint_text import complaint_problems
+    from surveys.reading import Score
+
+    text = "the lid of the kettle is a disaster"
+    assert problems(text, "en") == ()
+    negative = Score("en", -0.8, None, "tfidf-lr-en", Feeling.NEGATIVE)
+    assert complaint_problems(text, negative, ("quality",)) == (Problem.UNHAPPY,)
+    # Mildly negative, about price only, or about nothing the shop does: no complaint.
+    assert complaint_problems(text, Score("en", -0.3, None, "tfidf-lr-en", Feeling.NEGATIVE), ("quality",)) == ()
+    assert complaint_problems("a bit pricey", negative, ("price",)) == ()
+    assert complaint_problems("worst day ever", negative, ()) == ()
+    assert complaint_problems(text, Score("en", 0.0, None, "no-content", Feeling.NONE), ("quality",)) == ()

@@ -20,7 +20,8 @@ MANAGER, OTHER_MANAGER, CUSTOMER = 900, 901, 902
 async def fill_week(store, surveys):
     """Two post-purchase answers in WEEK: one unhappy with a hostile complaint, one happy."""
     await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1,
-                  "what_went_wrong": HOSTILE}, scores={"what_went_wrong": -0.8})  # fmt: skip
+                  "what_went_wrong": HOSTILE}, scores={"what_went_wrong": -0.8},
+                  topics={"what_went_wrong": ("delivery", "packaging")})  # fmt: skip
     await respond(store, surveys, "post_purchase", {"channel": "social", "checkout_ease": 7, "purchase_csat": 5,
                   "improve": "Great, fast checkout"}, scores={"improve": 0.7})  # fmt: skip
 
@@ -65,6 +66,7 @@ async def test_weekly_gives_a_manager_summary_chart_and_report(managed: Harness)
     assert kinds([summary, photo, document]) == ["text", "photo", "document"]
     assert f"неделя {WEEK}" in summary["text"] and "ответов: 8" in summary["text"]
     assert "покупка" in summary["text"] and "Parcel <b>late</b> & <script>" in summary["text"]  # shown, not parsed
+    assert "Темы негативных ответов: Доставка 1 (100%)" in summary["text"]
     assert emu.file_bytes(photo["photo"][-1]["file_id"]).startswith(b"\x89PNG")
     assert document["document"]["file_name"] == f"journeypulse-{WEEK}.html"
     page = emu.file_bytes(document["document"]["file_id"]).decode("utf-8")
@@ -141,7 +143,48 @@ async def test_summary_text_is_escaped_and_localised(store, surveys):
     await fill_week(store, surveys)
     summary = await asyncio.to_thread(weekly_summary, store.path, WEEK)
     assert summary.hurting[0] == "purchase" and summary.quote == HOSTILE and summary.small_sample
+    assert [(t.topic, t.count, t.share) for t in summary.topics] == [("delivery", 1, 100.0), ("packaging", 1, 100.0)]
     zh = summary_text(summary, "zh")
     assert "&lt;script&gt;" in zh and "<script>" not in zh and "购买" in zh and f"{WEEK} 周" in zh
+    # topic names in the reader's language, never raw keys: the hurting stage's topics and each stage's top one
+    assert "负面回答的话题：物流配送 1 (100%), 包装 1 (100%)" in zh and "主要话题：物流配送" in zh
+    ru = summary_text(summary, "ru")
+    assert "Темы негативных ответов: Доставка 1 (100%), Упаковка 1 (100%)" in ru and "delivery" not in ru
     empty = await asyncio.to_thread(weekly_summary, store.path, "2026-W40")
     assert "No answers were given in week 2026-W40" in summary_text(empty, "en", digest=True)
+
+
+async def test_summary_names_topics_from_the_shops_own_taxonomy(store, surveys, tmp_path):
+    from analysis.topics import load_taxonomy
+
+    path = tmp_path / "topics.yaml"
+    path.write_text("slow_courier:\n  label: {en: Slow courier, ru: Медленный курьер, zh: 快递慢}\n  terms: {en: [courier]}\n",
+                    encoding="utf-8")  # fmt: skip
+    await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1,
+                  "what_went_wrong": "The courier took a week"}, scores={"what_went_wrong": -0.6},
+                  topics={"what_went_wrong": ("slow_courier",)})  # fmt: skip
+    summary = await asyncio.to_thread(weekly_summary, store.path, WEEK, None, load_taxonomy(path))
+    assert "Медленный курьер 1 (100%)" in summary_text(summary, "ru") and "slow_courier" not in summary_text(summary, "zh")
+
+
+async def test_weekly_and_the_digest_compute_against_the_surveys_the_bot_runs(emulator, tmp_path):
+    from tests.helpers import write_custom_surveys
+
+    custom = tmp_path / "surveys"
+    custom.mkdir()
+    surveys = write_custom_surveys(custom)
+    emulator.add_user(MANAGER, "Mia")
+    settings = make_settings(tmp_path, emulator.base_url, manager_user_ids=str(MANAGER))
+    h = Harness(emulator, settings, surveys, Clock(MONDAY + timedelta(days=9)))
+    await h.start()
+    try:
+        await respond(h.store, surveys, "post_purchase", {"gift_wrap": 2, "channel": "ad", "checkout_ease": 6,
+                      "purchase_csat": 5}, completed=False)  # fmt: skip
+        digest = await h.next_message(MANAGER, timeout=15, predicate=lambda m: "document" in m)
+        emulator.send_text(MANAGER, "/weekly")
+        weekly = await h.next_message(MANAGER, after=digest["message_id"], timeout=15, predicate=lambda m: "document" in m)
+        for document in (digest, weekly):
+            page = emulator.file_bytes(document["document"]["file_id"]).decode("utf-8")
+            assert "gift_wrap" in page  # the drop-off of the custom question, not the shipped survey's
+    finally:
+        await h.stop()

@@ -46,12 +46,12 @@ def parse_html(source: str) -> tuple[str, list[dict]]:
         if char == "&":
             match = _HTML_ENTITY.match(source, index)
             decoded = _decode_html_entity(match.group(1)) if match else None
-            if decoded is None:
+            if match is None or decoded is None:
                 # Stricter than Telegram, which keeps a bare '&' literally: unescaped user text must not slip by.
                 raise fail(f"Unsupported HTML entity or unescaped '&' at byte offset {_byte_offset(source, index)}")
             pieces.append(decoded)
             length += utf16_len(decoded)
-            index = match.end()  # type: ignore[union-attr]
+            index = match.end()
             continue
         if char != "<":
             pieces.append(char)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import aiohttp
 from aiohttp import web
 
 from bot.local_bot_api.html import HTMLParseError, parse_html, strip_text, utf16_len
@@ -39,6 +40,7 @@ _CHAT_ACTIONS = frozenset(
 
 _BOT_COMMAND = re.compile(r"/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?(?=\s|$)")
 _COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")
+_SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 class BotAPIError(Exception):
@@ -92,6 +94,15 @@ class _Bucket:
     def take(self) -> None:
         """Spend one token."""
         self.tokens -= 1
+
+
+@dataclass
+class _Webhook:
+    url: str
+    secret_token: str | None
+    max_connections: int
+    last_error_date: int | None = None
+    last_error_message: str | None = None
 
 
 @dataclass
@@ -155,11 +166,19 @@ class BotAPIEmulator:
         self._chat_changed: dict[int, asyncio.Event] = {}  # per chat, so a send wakes only that chat's waiters
         self._closing = asyncio.Event()
         self._runner: web.AppRunner | None = None
-        self._methods: dict[str, tuple[str, Callable]] = {
+        self._webhook: _Webhook | None = None
+        self._pusher: asyncio.Task | None = None
+        self.webhook_deliveries = 0  # updates a webhook took with a 2xx
+        self.webhook_failures = 0  # pushes answered non-2xx, timed out or refused
+        # Telegram retries a failed push after a while, for up to a day; short here so tests move on.
+        self.webhook_backoff = (0.1, 2.0)
+        self.webhook_timeout = 10.0
+        self._methods: dict[str, tuple[str, Callable[..., Any]]] = {
             name.lower(): (name, handler)
-            for name, handler in {
+            for name, handler in dict[str, Callable[..., Any]]({
                 "getMe": self._get_me, "logOut": self._true, "close": self._true,
                 "deleteWebhook": self._delete_webhook, "getWebhookInfo": self._get_webhook_info,
+                "setWebhook": self._set_webhook,
                 "getUpdates": self._get_updates, "sendMessage": self._send_message,
                 "editMessageText": self._edit_message_text, "editMessageCaption": self._edit_message_caption,
                 "editMessageReplyMarkup": self._edit_message_reply_markup,
@@ -167,9 +186,10 @@ class BotAPIEmulator:
                 "sendDocument": self._send_document, "getFile": self._get_file,
                 "setMyCommands": self._set_my_commands, "getMyCommands": self._get_my_commands,
                 "deleteMyCommands": self._delete_my_commands, "sendChatAction": self._send_chat_action,
-                "createForumTopic": self._create_forum_topic, "deleteMessage": self._delete_message,
+                "createForumTopic": self._create_forum_topic, "deleteForumTopic": self._delete_forum_topic,
+                "deleteMessage": self._delete_message,
                 "forwardMessage": self._forward_message, "copyMessage": self._copy_message,
-            }.items()
+            }).items()
         }
 
     # ----------------------------------------------------------------------------------- lifecycle
@@ -202,6 +222,7 @@ class BotAPIEmulator:
         """Wake every waiting request and shut the server down."""
         self._closing.set()
         self._notify()
+        await self._stop_pushing()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -538,7 +559,7 @@ class BotAPIEmulator:
 
     def _check_flood(self, params: dict) -> None:
         try:
-            chat = self._chats.get(int(params.get("chat_id")))  # type: ignore[arg-type]
+            chat = self._chats.get(int(params.get("chat_id")))  # type: ignore[arg-type]  # None raises TypeError, caught
         except (TypeError, ValueError):
             chat = None  # the method itself reports the bad chat_id
         buckets = [self._bucket("global", self.FLOOD_GLOBAL)]
@@ -568,17 +589,101 @@ class BotAPIEmulator:
             "supports_inline_queries": False, "can_connect_to_business": False, "has_main_web_app": False,
         }
 
-    def _delete_webhook(self, params: dict) -> bool:
+    async def _delete_webhook(self, params: dict) -> bool:
+        await self._stop_pushing()
+        self._webhook = None
         if _as_bool(params.get("drop_pending_updates")):
-            if self._updates:
-                self.acknowledged_offset = self._updates[-1]["update_id"] + 1
-            self._updates.clear()
+            self._drop_pending()
+        return True
+
+    def _drop_pending(self) -> None:
+        if self._updates:
+            self.acknowledged_offset = self._updates[-1]["update_id"] + 1
+        self._updates.clear()
+
+    async def _set_webhook(self, params: dict) -> bool:
+        url = str(params.get("url") or "")
+        if not url:  # an empty url removes the webhook, as on Telegram
+            return await self._delete_webhook(params)
+        if not url.startswith(("http://", "https://")):
+            raise _bad_request("bad webhook: an HTTPS URL must be provided for webhook")
+        secret = params.get("secret_token")
+        if secret not in (None, "") and not _SECRET_TOKEN.fullmatch(str(secret)):
+            raise _bad_request("secret token contains unallowed characters")
+        connections = _as_int(params.get("max_connections", 40) or 40, "max_connections")
+        if not 1 <= connections <= 100:
+            raise _bad_request("bad webhook: max_connections must be between 1 and 100")
+        allowed = _as_json(params.get("allowed_updates"), "allowed_updates")
+        if allowed is not None:
+            self._allowed_updates = frozenset(allowed) or None
+        if _as_bool(params.get("drop_pending_updates")):
+            self._drop_pending()
+        self._webhook = _Webhook(url, str(secret) if secret else None, connections)
+        if self._pusher is None or self._pusher.done():
+            self._pusher = asyncio.create_task(self._push_updates())
+        self._notify(chats=False)
         return True
 
     def _get_webhook_info(self, params: dict) -> dict:
-        return {"url": "", "has_custom_certificate": False, "pending_update_count": len(self._updates)}
+        info: dict[str, Any] = {"url": "", "has_custom_certificate": False, "pending_update_count": len(self._updates)}
+        hook = self._webhook
+        if hook is not None:
+            info.update(url=hook.url, max_connections=hook.max_connections)
+            if self._allowed_updates is not None:
+                info["allowed_updates"] = sorted(self._allowed_updates)
+            if hook.last_error_date is not None:
+                info.update(last_error_date=hook.last_error_date, last_error_message=hook.last_error_message)
+        return info
+
+    @property
+    def webhook_url(self) -> str | None:
+        """The URL updates are pushed to, or None while the bot polls."""
+        return self._webhook.url if self._webhook else None
+
+    async def _stop_pushing(self) -> None:
+        if self._pusher is not None:
+            self._pusher.cancel()
+            try:
+                await self._pusher
+            except asyncio.CancelledError:
+                pass
+            self._pusher = None
+
+    async def _push_updates(self) -> None:
+        """Deliver updates to the webhook one at a time, oldest first, retrying with backoff until a 2xx."""
+        delay = self.webhook_backoff[0]
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=self.webhook_timeout)) as session:
+            while self._webhook is not None and not self._closing.is_set():
+                changed = self._changed
+                self._drop_unwanted_updates()
+                if not self._updates:
+                    await changed.wait()
+                    continue
+                hook, update = self._webhook, self._updates[0]
+                headers = {"X-Telegram-Bot-Api-Secret-Token": hook.secret_token} if hook.secret_token else {}
+                try:
+                    async with session.post(hook.url, json=update, headers=headers) as response:
+                        error = None if 200 <= response.status < 300 else f"Wrong response from the webhook: {response.status} {response.reason}"
+                except (aiohttp.ClientError, TimeoutError) as exc:
+                    error = f"Connection failed: {type(exc).__name__}"
+                if error is None:
+                    if self._updates and self._updates[0] is update:  # not dropped meanwhile
+                        self._updates.pop(0)
+                        self.acknowledged_offset = max(self.acknowledged_offset, update["update_id"] + 1)
+                    self.webhook_deliveries += 1
+                    delay = self.webhook_backoff[0]
+                    continue
+                self.webhook_failures += 1
+                hook.last_error_date, hook.last_error_message = int(time.time()), error
+                try:
+                    await asyncio.wait_for(self._closing.wait(), delay)
+                except TimeoutError:
+                    pass
+                delay = min(delay * 2, self.webhook_backoff[1])
 
     async def _get_updates(self, params: dict, request: web.Request) -> list[dict]:
+        if self._webhook is not None:
+            raise BotAPIError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first")
         if self._poller is not None:
             transport = self._poller.transport
             if transport is not None and not transport.is_closing():
@@ -759,6 +864,20 @@ class BotAPIEmulator:
         service["message_thread_id"] = service["message_id"]
         chat.topics[service["message_id"]] = topic
         return {"message_thread_id": service["message_id"], **topic}
+
+    def _delete_forum_topic(self, params: dict) -> bool:
+        """Delete a topic with every message in it, as Telegram does for an admin with can_delete_messages."""
+        chat = self._target_chat(params)
+        thread_id = _as_int(params.get("message_thread_id"), "message_thread_id")
+        if thread_id not in chat.topics:
+            raise _bad_request("TOPIC_ID_INVALID")
+        del chat.topics[thread_id]
+        for message in [m for m in chat.messages if m.get("message_thread_id") == thread_id]:
+            chat.messages.remove(message)
+            del chat.by_id[message["message_id"]]
+            self.deleted.append((chat.info["id"], message["message_id"]))
+        self._notify()
+        return True
 
     def _delete_message(self, params: dict) -> bool:
         chat = self._target_chat(params)
