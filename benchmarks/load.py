@@ -137,8 +137,15 @@ async def run_three_calls(customers: int) -> dict:
     return {"answers": len(latencies), "elapsed": elapsed, "cpu": cpu, "rss": rss, "latencies": latencies}
 
 
-async def run_journeypulse(customers: int, workdir: Path, rate_limit: bool) -> dict:
-    """journeypulse: each customer opens a deep link and answers the four post-purchase questions."""
+FLOOD = 150  # messages one account sends at the start of each wave in the flood mode
+
+
+async def run_journeypulse(customers: int, workdir: Path, rate_limit: bool, flood: bool = False) -> dict:
+    """journeypulse: each customer opens a deep link and answers the four post-purchase questions.
+
+    With `flood`, one more account sends FLOOD messages at once at the start of each wave; only the
+    ordinary customers' latencies are counted.
+    """
     from bot.app import run_bot
     from bot.settings import load_settings
     from surveys.definitions import load_surveys
@@ -163,7 +170,14 @@ async def run_journeypulse(customers: int, workdir: Path, rate_limit: bool) -> d
         def is_question(m: dict) -> bool:
             return any(Answer.parse(d) or Skip.parse(d) for _, d in emu.buttons(m)) or "Thank you!" in m.get("text", "")
 
+        flooder = 9
+        if flood:
+            emu.add_user(flooder, "Flood")
+
         async def customer(user: int) -> None:
+            if flood and user in (10_000, 10_000 + customers):  # the first customer of a wave starts the flood
+                for n in range(FLOOD):
+                    emu.send_text(flooder, f"spam {n}")
             emu.add_user(user, f"C{user}")
             question, _ = await _timed(emu, user, 0, lambda: emu.send_text(user, f"/start {tokens[user]}"), is_question)
             for value in ANSWERS:
@@ -210,7 +224,7 @@ def child(mode: str, customers: int) -> None:
         elif mode == "ptb-3-calls":
             run = run_three_calls(customers)
         else:
-            run = run_journeypulse(customers, Path(tmp), mode == "journeypulse")
+            run = run_journeypulse(customers, Path(tmp), mode != "journeypulse-unlimited", flood=mode == "journeypulse-flood")
         result = asyncio.run(run)
     lat = sorted(result.pop("latencies"))
     rss = result.pop("rss")
@@ -229,7 +243,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=300)
     parser.add_argument("--think", type=float, default=0.0, help="seconds a customer takes to answer, on average")
-    parser.add_argument("--child", choices=("echo", "ptb-3-calls", "journeypulse", "journeypulse-unlimited"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=("echo", "ptb-3-calls", "journeypulse", "journeypulse-unlimited", "journeypulse-flood"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         global THINK
@@ -238,7 +252,10 @@ def main() -> None:
         return
     # journeypulse keeps Telegram's ~30 messages/s overall limit; "unlimited" shows the bot's own cost.
     # "ptb-3-calls" makes journeypulse's three Bot API calls per answer with no storage and no logic.
-    results: dict[str, list[dict]] = {"echo": [], "ptb-3-calls": [], "journeypulse-unlimited": [], "journeypulse": []}
+    # "flood": as journeypulse, while one account sends FLOOD messages at once per wave (customers' figures only).
+    results: dict[str, list[dict]] = {
+        "echo": [], "ptb-3-calls": [], "journeypulse-unlimited": [], "journeypulse": [], "journeypulse-flood": []
+    }  # fmt: skip
     for _ in range(args.rounds):
         for mode in results:  # alternate, so drift on a noisy machine hits both
             out = subprocess.run(

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import collections
+import contextlib
 import json
 import logging
 import random
+import sqlite3
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from functools import partial
+from typing import TypeVar
 
 from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     CommandHandler,
@@ -27,8 +31,9 @@ from analysis.topics import Taxonomy
 from bot import callbacks, desk, handlers
 from bot.handlers import CONTEXT_TYPES, Context, Services
 from bot.metrics import CountingRequest, Telemetry
-from bot.pacing import Pacer
+from bot.pacing import DEFAULT_BACKOFF, Backoff, ChatRateLimiter, Flood, FloodGuard, Pacer, seconds
 from bot.settings import Settings, SettingsError
+from bot.texts import text
 from bot.web import Gateway, WebServer
 from surveys import journey
 from surveys.clock import Clock
@@ -37,8 +42,9 @@ from surveys.reading import Reading
 from surveys.store import Store
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
-MAX_ATTEMPTS = 8  # an update that keeps failing must not block everyone behind it forever
+IN_FLIGHT = 1000  # updates received and not yet handled; past it the poller waits for the lanes
 # Senders handled at once, bounded so a burst of updates cannot open a connection per sender
 # (8 and 64 measured alike in benchmarks/load.py).
 LANES = 64
@@ -69,16 +75,23 @@ def score_answer(text: str, taxonomy: Taxonomy | None = None) -> Reading:
 
 
 async def record_error(update: object, context: Context) -> None:
-    """Log handler errors; remember transient ones so intake retries the update later."""
+    """Sort handler errors: transient ones are retried by intake, refusals set aside for staff, the rest logged."""
     error = context.error
+    if not isinstance(update, Update):
+        log.error("job failed", exc_info=error)
+        return
+    data = context.application.bot_data
     # BadRequest subclasses NetworkError in PTB, but retrying a bad request cannot help.
-    if isinstance(update, Update) and isinstance(error, NetworkError | RetryAfter) and not isinstance(error, BadRequest):
-        context.bot_data.retry.add(update.update_id)
-        if isinstance(error, RetryAfter):
-            context.bot_data.retry_after = max(context.bot_data.retry_after, _seconds(error.retry_after))
+    if isinstance(error, NetworkError | RetryAfter) and not isinstance(error, BadRequest):
+        wait = seconds(error.retry_after) if isinstance(error, RetryAfter) else 0.0
+        data.retry[update.update_id] = wait
         log.warning("update %s hit a transient Telegram error, will retry: %s", update.update_id, error)
         return
-    if isinstance(update, Update) and isinstance(error, Forbidden) and update.effective_user is not None:
+    if isinstance(error, sqlite3.OperationalError):  # locked by another process, or the disk is full for now
+        data.retry[update.update_id] = 0.0
+        log.warning("update %s could not be stored, will retry: %s", update.update_id, error)
+        return
+    if isinstance(error, Forbidden) and update.effective_user is not None:
         # Blocked while we answered: what they gave is stored; schedule nothing more until they come back.
         svc = context.bot_data.services
         customer = await svc.store.customer_by_user(update.effective_user.id)
@@ -86,7 +99,17 @@ async def record_error(update: object, context: Context) -> None:
             await journey.mark_unreachable(svc.store, customer, svc.clock())
         log.info("user %s blocked the bot", update.effective_user.id)
         return
-    log.error("update %s failed", getattr(update, "update_id", None), exc_info=error)
+    # Retrying cannot help: set it aside where staff can list it (`journeypulse set-aside`), and go on.
+    data.refused[update.update_id] = f"{type(error).__name__}: {error}"[:500]
+    if isinstance(error, TelegramError):
+        log.warning("update %s refused by Telegram, set aside: %s", update.update_id, error)
+    else:
+        log.error("update %s failed, set aside", update.update_id, exc_info=error)
+
+
+def backoff(settings: Settings) -> Backoff:
+    """The retry schedule the settings ask for."""
+    return Backoff(fast_attempts=settings.retry_fast_attempts, slow=settings.retry_slow_interval.total_seconds())
 
 
 def build_application(
@@ -106,7 +129,7 @@ def build_application(
         .get_updates_request(CountingRequest(telemetry, connection_pool_size=1))
     )
     if settings.telegram_rate_limit:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=5))  # type: ignore[arg-type]  # a limiter changes the builder's bot type, which reassigning `builder` cannot express
+        builder = builder.rate_limiter(ChatRateLimiter(max_retries=5))  # type: ignore[arg-type]  # a limiter changes the builder's bot type, which reassigning `builder` cannot express
     application = builder.build()
     application.bot_data.pacer = Pacer(settings.bulk_send_rate)
     application.bot_data.telemetry = telemetry
@@ -116,7 +139,7 @@ def build_application(
         escalate_after=settings.complaint_escalate_after, desk_interval=min(settings.scheduler_interval, 2.0),
         desk_language=settings.support_language, managers=settings.managers, taxonomy=settings.taxonomy,
         **({"clock": clock} if clock else {}),
-        raw_update_retention=settings.raw_update_retention,
+        raw_update_retention=settings.raw_update_retention, backoff=backoff(settings), lease_time=settings.lease_time,
     )  # fmt: skip
     private = filters.ChatType.PRIVATE
     support = filters.Chat(settings.support_chat_id) if settings.support_chat_id is not None else filters.Chat(())
@@ -167,72 +190,106 @@ def build_application(
 
 
 class DurableIntake:
-    """Long-polls Telegram, commits each batch to SQLite, only then acknowledges it, then handles it."""
+    """Long-polls Telegram, commits each batch to SQLite, only then acknowledges it, then handles it.
 
-    def __init__(self, application: Application, store: Store, poll_timeout: int = 10):
+    Each sender has a lane of their own, handled in order; lanes never wait for each other, and the
+    poller keeps fetching while they work (up to `in_flight` updates received and not yet handled).
+    """
+
+    def __init__(
+        self, application: Application, store: Store, poll_timeout: int = 10, backoff: Backoff = DEFAULT_BACKOFF,
+        flood: FloodGuard | None = None, in_flight: int = IN_FLIGHT,
+    ):  # fmt: skip
         self.application = application
         self.store = store
         self.poll_timeout = poll_timeout
+        self.backoff = backoff
+        self.flood = flood
         self.offset: int | None = None
         self.attempts: dict[int, int] = {}
-        self._lanes = asyncio.Semaphore(LANES)
-        self.handled = 0  # updates handled since start, to tell a stray failure from an outage
-        self._fresh: dict[int, Update] = {}  # the batch just stored, so it need not be parsed again
+        self._slots = asyncio.Semaphore(LANES)
+        self._room = asyncio.Semaphore(in_flight)
+        self._lanes: dict[tuple[str, int], collections.deque[Update]] = {}
+        self._workers: dict[tuple[str, int], asyncio.Task] = {}
+        self._queued: set[int] = set()  # update ids in a lane, so a second look at the store does not queue them twice
+        self._stop = asyncio.Event()
+        self.handled = 0  # updates handled since start
         self.clock = application.bot_data.services.clock
         self._arrived = asyncio.Event()  # set by the webhook when it stored an update
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Poll, persist, handle, until `stop` is set; back off with jitter while Telegram fails."""
-        last = await self.store.last_update_id()
-        self.offset = None if last is None else last + 1
-        backoff = 1.0
-        while not stop.is_set():
-            handled = self.handled
-            healthy = await self.handle_pending()  # what a crash or an outage left behind comes first
-            data = self.application.bot_data
-            wait, data.retry_after = data.retry_after, 0.0  # a handler's 429 says how long to wait
-            try:
-                # While updates wait for a retry, a long poll would hold them back: only fetch what is there.
-                updates = await self._poll(stop, self.poll_timeout if healthy else 0)
-            except RetryAfter as exc:
-                healthy, wait, updates = False, max(wait, _seconds(exc.retry_after)), ()
-            except NetworkError as exc:  # includes timeouts and refused connections
-                log.warning("polling failed, retrying: %s", exc)
-                healthy, updates = False, ()
-            if updates:
-                # UTF-8 as sent, not \u escapes: a 4,096-character Chinese message takes half the room.
-                await self.store.save_updates(
-                    [(u.update_id, json.dumps(u.to_dict(), ensure_ascii=False)) for u in updates], self.clock()
-                )
-                self._fresh = {u.update_id: u for u in updates}
-                data.telemetry.updates_received.labels("polling").inc(len(updates))
-                self.offset = updates[-1].update_id + 1  # the next poll acknowledges what is now stored
-            if healthy:
-                backoff = 1.0
-            else:
-                await _sleep_or_stop(stop, max(wait, backoff * random.uniform(0.5, 1.0)))
-                # A stray failure among updates that went through is no outage: only back off further when stuck.
-                backoff = 1.0 if self.handled > handled else min(backoff * 2, 30.0)
+        """Poll, persist, hand each update to its sender's lane, until `stop` is set."""
+        self._stop = stop
+        try:
+            last = await _patiently(self.store.last_update_id, stop)
+            self.offset = None if last is None else last + 1
+            await self._queue_pending()
+            await self._poll_loop(stop)
+        finally:
+            await self._finish()
+
+    async def run_webhook(self, stop: asyncio.Event) -> None:
+        """Hand what the webhook stores to its sender's lane, until `stop` is set; what a crash left goes first."""
+        self._stop = stop
+        try:
+            while not stop.is_set():
+                self._arrived.clear()  # before reading: an update stored meanwhile wakes the next round at once
+                await self._queue_pending()
+                await _wait_either(stop, self._arrived)
+        finally:
+            await self._finish()
 
     def wake(self) -> None:
         """Tell the webhook loop that an update was stored."""
         self._arrived.set()
 
-    async def run_webhook(self, stop: asyncio.Event) -> None:
-        """Handle what the webhook stores, until `stop` is set; what a crash left pending goes first."""
+    async def _finish(self) -> None:
+        """Graceful stop: lanes finish the update in hand; the rest stays pending for the next start."""
+        workers = list(self._workers.values())
+        if workers:
+            _, late = await asyncio.wait(workers, timeout=5)
+            for task in late:
+                task.cancel()
+
+    async def _queue_pending(self) -> None:
+        """Queue what is stored and unhandled (left by a crash or an outage, or stored by the webhook), in order."""
+        after = -1
+        while not self._stop.is_set() and (batch := await _patiently(partial(self.store.pending_updates, after=after), self._stop)):
+            for update_id, payload in batch:
+                if update_id not in self._queued:
+                    await self._dispatch(Update.de_json(json.loads(payload), self.application.bot))
+                after = update_id
+
+    async def _poll_loop(self, stop: asyncio.Event) -> None:
         backoff = 1.0
         while not stop.is_set():
-            self._arrived.clear()  # before handling: an update stored meanwhile wakes the next round at once
-            handled = self.handled
-            healthy = await self.handle_pending()
-            data = self.application.bot_data
-            wait, data.retry_after = data.retry_after, 0.0  # a handler's 429 says how long to wait
-            if healthy and not wait:
+            wait = 0.0
+            try:
+                updates = await self._poll(stop, self.poll_timeout)
+            except RetryAfter as exc:
+                updates, wait = (), seconds(exc.retry_after)
+            except NetworkError as exc:  # includes timeouts and refused connections
+                log.warning("polling failed, retrying: %s", exc)
+                updates, wait = (), backoff * random.uniform(0.5, 1.0)
+            if updates:
+                try:
+                    # UTF-8 as sent, not \u escapes: a 4,096-character Chinese message takes half the room.
+                    await self.store.save_updates(
+                        [(u.update_id, json.dumps(u.to_dict(), ensure_ascii=False)) for u in updates], self.clock()
+                    )
+                except sqlite3.OperationalError as exc:  # locked or full: not acknowledged, so fetched again
+                    log.warning("could not store %s updates, will fetch them again: %s", len(updates), exc)
+                    updates, wait = (), backoff * random.uniform(0.5, 1.0)
+            if updates:
+                self.application.bot_data.telemetry.updates_received.labels("polling").inc(len(updates))
+                self.offset = updates[-1].update_id + 1  # the next poll acknowledges what is now stored
+                for update in updates:
+                    await self._dispatch(update)
+            if wait:
+                await _sleep_or_stop(stop, wait)
+                backoff = min(backoff * 2, 30.0)
+            else:
                 backoff = 1.0
-                await _wait_either(stop, self._arrived)
-                continue
-            await _sleep_or_stop(stop, max(wait, backoff * random.uniform(0.5, 1.0)))
-            backoff = 1.0 if self.handled > handled else min(backoff * 2, 30.0)
 
     async def _poll(self, stop: asyncio.Event, timeout: int) -> tuple[Update, ...]:
         poll = asyncio.ensure_future(
@@ -240,47 +297,97 @@ class DurableIntake:
         )
         stopped = asyncio.ensure_future(stop.wait())
         done, _ = await asyncio.wait({poll, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        stopped.cancel()
         if poll not in done:
             poll.cancel()
-            stopped.cancel()
             return ()
-        stopped.cancel()
         return poll.result()
 
+    async def _dispatch(self, update: Update) -> None:
+        """Append an update to its sender's lane, starting the lane's worker when idle."""
+        await self._room.acquire()  # a full house stops the poller, not the lanes
+        self._queued.add(update.update_id)
+        key = _sender(update)
+        self._lanes.setdefault(key, collections.deque()).append(update)
+        if key not in self._workers:
+            self._workers[key] = asyncio.create_task(self._work(key))
+
+    async def _work(self, key: tuple[str, int]) -> None:
+        lane = self._lanes[key]
+        try:
+            while lane and not self._stop.is_set():
+                async with self._slots:
+                    delay = await self._handle(lane[0])
+                if delay is None:
+                    self._queued.discard(lane.popleft().update_id)
+                    self._room.release()
+                else:  # only this sender waits; everyone else's lanes go on
+                    await _sleep_or_stop(self._stop, delay)
+        except Exception:
+            log.exception("lane of %s stopped", key)
+        finally:
+            if self._workers.get(key) is asyncio.current_task():
+                del self._workers[key]
+                for dropped in self._lanes.pop(key, ()):  # still pending in the store: queued again later
+                    self._queued.discard(dropped.update_id)
+                    self._room.release()
+
     async def handle_pending(self) -> bool:
-        """Handle stored, unhandled updates, each sender's in order and senders side by side.
+        """Handle every stored, unhandled update now (for tools and tests); False when some must wait for a retry."""
+        await self._queue_pending()
+        while self._workers:
+            await asyncio.wait(list(self._workers.values()))
+        return not await self.store.pending_updates(limit=1)
 
-        False when a transient failure left some pending.
-        """
-        while batch := await self.store.pending_updates():
-            lanes: dict[tuple[str, int], list[Update]] = {}
-            for update_id, payload in batch:
-                update = self._fresh.pop(update_id, None) or Update.de_json(json.loads(payload), self.application.bot)
-                lanes.setdefault(_sender(update), []).append(update)
-            self._fresh.clear()
-            if not all(await asyncio.gather(*(self._handle_lane(lane) for lane in lanes.values()))):
-                return False
-        return True
-
-    async def _handle_lane(self, lane: list[Update]) -> bool:
-        async with self._lanes:
-            return await self._handle_in_order(lane)
-
-    async def _handle_in_order(self, lane: list[Update]) -> bool:
-        retry = self.application.bot_data.retry
-        for update in lane:
-            update_id = update.update_id
+    async def _handle(self, update: Update) -> float | None:
+        """Handle one update; None when it is done with, else seconds to wait before trying it again."""
+        update_id = update.update_id
+        data = self.application.bot_data
+        retry, refused = data.retry, data.refused
+        verdict = self._flood_verdict(update) if update_id not in self.attempts else Flood.OK
+        if verdict is Flood.OK:
             await self.application.process_update(update)
-            if update_id in retry:
-                retry.discard(update_id)
-                self.attempts[update_id] = self.attempts.get(update_id, 0) + 1
-                if self.attempts[update_id] < MAX_ATTEMPTS:
-                    return False  # Telegram is struggling: keep this and the sender's later updates for next round
-                log.error("giving up on update %s after %s attempts", update_id, MAX_ATTEMPTS)
-            self.attempts.pop(update_id, None)
+        elif verdict is Flood.WARN:
+            await self._warn_flooder(update)
+        if update_id in retry:
+            wait = retry.pop(update_id)
+            attempts = self.attempts[update_id] = self.attempts.get(update_id, 0) + 1
+            delay = max(wait, self.backoff.delay(attempts))
+            if attempts == self.backoff.fast_attempts:
+                log.warning("update %s still failing after %s attempts; retrying every %.0f s", update_id, attempts, delay)
+            with contextlib.suppress(sqlite3.OperationalError):
+                await self.store.schedule_update_retry(update_id, attempts, self.clock() + timedelta(seconds=delay))
+            return delay
+        try:
+            if update_id in refused:
+                await self.store.set_aside_item("update", update_id, refused.pop(update_id), self.clock())
             await self.store.mark_update_processed(update_id, self.clock())
-            self.handled += 1
-        return True
+        except sqlite3.OperationalError as exc:  # handling is idempotent: trying it all again is safe
+            log.warning("update %s handled but not marked, will retry: %s", update_id, exc)
+            return self.backoff.delay(1)
+        self.attempts.pop(update_id, None)
+        self.handled += 1
+        return None
+
+    def _flood_verdict(self, update: Update) -> Flood:
+        chat = update.effective_chat
+        if self.flood is None or update.effective_user is None or chat is None or chat.type != chat.PRIVATE:
+            return Flood.OK
+        message = update.effective_message
+        moment = message.date.timestamp() if message is not None and update.callback_query is None else self.clock().timestamp()
+        verdict = self.flood.check(update.effective_user.id, moment)
+        if verdict is not Flood.OK:
+            log.info("user %s writes faster than a person: %s", update.effective_user.id, verdict.value)
+        return verdict
+
+    async def _warn_flooder(self, update: Update) -> None:
+        """Ask someone writing too fast to slow down, once; their messages stay stored."""
+        user = update.effective_user
+        language = journey.pick_language(user.language_code)  # type: ignore[union-attr]
+        try:
+            await self.application.bot.send_message(update.effective_chat.id, text(language, "slow_down"))  # type: ignore[union-attr]
+        except TelegramError as exc:  # a courtesy: not worth holding their lane for
+            log.info("could not ask user %s to slow down: %s", user.id, exc)  # type: ignore[union-attr]
 
 
 def _sender(update: Update) -> tuple[str, int]:
@@ -292,8 +399,18 @@ def _sender(update: Update) -> tuple[str, int]:
     return "update", update.update_id
 
 
-def _seconds(delay: float | timedelta) -> float:
-    return delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
+async def _patiently(read: Callable[[], Awaitable[T]], stop: asyncio.Event) -> T:
+    """Run a store call, waiting out a database another process holds locked."""
+    delay = 0.5
+    while True:
+        try:
+            return await read()
+        except sqlite3.OperationalError as exc:
+            if stop.is_set():
+                raise
+            log.warning("database busy, trying again in %.0f s: %s", delay, exc)
+            await _sleep_or_stop(stop, delay)
+            delay = min(delay * 2, 30.0)
 
 
 async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
@@ -327,7 +444,7 @@ async def set_webhook(application: Application, settings: Settings, stop: asynci
         except BadRequest as exc:  # retrying a URL Telegram refuses cannot help (BadRequest is a NetworkError in PTB)
             raise SettingsError(f"WEBHOOK_URL was refused by Telegram: {exc.message}") from None
         except RetryAfter as exc:
-            await _sleep_or_stop(stop, _seconds(exc.retry_after))
+            await _sleep_or_stop(stop, seconds(exc.retry_after))
         except NetworkError as exc:
             log.warning("setWebhook failed, retrying: %s", exc)
             await _sleep_or_stop(stop, backoff * random.uniform(0.5, 1.0))
@@ -357,8 +474,22 @@ async def run_bot(
 
 async def _run_application(application: Application, settings: Settings, store: Store, stop: asyncio.Event) -> None:
     """Start the Application, set up its commands, and poll durably until `stop` is set."""
-    intake = DurableIntake(application, store)
-    async with application:
+    delay = 1.0
+    while True:  # Telegram unreachable at start-up: wait for it, one line per attempt
+        try:
+            await application.initialize()
+            break
+        except NetworkError as exc:
+            if isinstance(exc, BadRequest):
+                raise
+            log.warning("Telegram is unreachable (%s); trying again in %.0f s", exc, delay)
+            await _sleep_or_stop(stop, delay)
+            if stop.is_set():
+                return
+            delay = min(delay * 2, 60.0)
+    flood = FloodGuard(settings.flood_messages_per_minute) if settings.flood_messages_per_minute else None
+    intake = DurableIntake(application, store, backoff=backoff(settings), flood=flood)
+    async with application:  # initialize() again is a no-op
         try:
             if not settings.webhook_url:  # back to polling: a webhook left from before would make getUpdates a 409
                 await application.bot.delete_webhook()

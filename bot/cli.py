@@ -154,6 +154,18 @@ async def cmd_rescore(settings: Settings, args: argparse.Namespace) -> None:
     print(f"{count} answers scored")
 
 
+async def cmd_set_aside(settings: Settings, args: argparse.Namespace) -> None:
+    """List what Telegram refused for good (updates, notes, digests), newest first."""
+    store = await _open_store(settings)
+    try:
+        items = await store.set_aside_items(args.limit)
+    finally:
+        await store.close()
+    for item in items:
+        print(f"{item.at:%Y-%m-%d %H:%M} UTC  {item.kind} {item.item}: {item.reason}")
+    print(f"{len(items)} set aside" if items else "nothing set aside")
+
+
 async def cmd_report(settings: Settings, args: argparse.Namespace) -> None:
     """Write the weekly feedback-loop report and print the path of every file written, report.html first."""
     from analysis.aggregate import WeekError, parse_week
@@ -250,6 +262,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rescore.add_argument("--only-unscored", action="store_true", help="score only answers never scored")
     rescore.set_defaults(handler=cmd_rescore)
+
+    aside = commands.add_parser(
+        "set-aside", help="list updates and messages Telegram refused for good, for staff to look at",
+        epilog="example: journeypulse set-aside --limit 20",
+    )  # fmt: skip
+    aside.add_argument("--limit", type=int, default=100, help="at most this many, newest first")
+    aside.set_defaults(handler=cmd_set_aside)
 
     report = commands.add_parser(
         "report", help="write the weekly feedback-loop report (report.html, report.md, stages.csv)",

@@ -196,7 +196,7 @@ async def run_demo(out: Path, customers: int = 36, first_week_delay: float = 3.0
             confirmed = await confirm_fixes(emu, people, rng)
             for _ in range(50):  # let the desk post the customers' answers under the cards
                 await asyncio.sleep(0.2)
-                if not await store.notes_to_post() and not await store.stale_cards():
+                if not await store.notes_to_post(system_clock()) and not await store.stale_cards():
                     break
         finally:
             desk_done.set()

@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+from functools import partial
 from html import escape
 
-from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update, User
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from analysis.topics import default_taxonomy
 from bot import callbacks
-from bot.handlers import MAX_MESSAGE, Context, Services, services, toast
+from bot.handlers import MAX_MESSAGE, MAX_QUOTE, Context, Services, clip, services, toast
+from bot.pacing import seconds
 from bot.texts import LANGUAGE_NAMES, text
 from surveys import complaints
-from surveys.complaints import BUTTONS, TRANSITIONS, State
-from surveys.store import Complaint, Customer, FlaggedAnswer
+from surveys.complaints import BUTTONS, State
+from surveys.store import Complaint, Customer, DeskNote, FlaggedAnswer, Lease
 
 log = logging.getLogger(__name__)
 
+REFUSAL_EVERY = timedelta(hours=1)  # at most one "staff only" answer per person in the support chat per hour
 STATE_MARKS = {State.OPEN: "🔴", State.IN_PROGRESS: "🟡", State.RESOLVED: "🟢", State.REOPENED: "🟠"}
 
 
@@ -140,19 +144,13 @@ async def draw_card(context: Context, complaint_id: int) -> None:
         raise
 
 
-async def note_on_card(context: Context, complaint: Complaint, body: str) -> Message:
-    """Post a line under a complaint's card (in its topic where there is one)."""
-    return await context.bot.send_message(
-        complaint.card_chat_id, body, message_thread_id=complaint.thread_id,  # type: ignore[arg-type]  # only posted cards get notes
-        reply_to_message_id=complaint.card_message_id, allow_sending_without_reply=True,
-    )  # fmt: skip
-
-
 async def desk_round(context: Context) -> None:
     """Run one round of the desk, then schedule the next (so slow rounds never overlap)."""
     try:
         await sync_desk(context)
-    except TelegramError as exc:  # Telegram down or flooded: the next round retries
+    except RetryAfter as exc:  # the support chat's flood limit: everything waits for the next round
+        log.warning("support desk round paused by Telegram, will retry: %s", exc)
+    except TelegramError as exc:  # Telegram down: the next round retries
         log.warning("support desk round failed, will retry: %s", exc)
     except Exception:  # a bug must not stop the desk for good: log it, keep going
         log.exception("support desk round failed")
@@ -163,59 +161,88 @@ async def desk_round(context: Context) -> None:
 
 
 async def sync_desk(context: Context) -> None:
-    """Post new cards and queued notes, redraw changed cards, and raise complaints nobody took in time.
+    """Post new cards and queued notes, ask confirmations, redraw changed cards, and raise complaints nobody took.
 
     Everything sent to the support chat goes out from here, never from a customer's update: a group's
-    flood limit (about 20 messages a minute) must not hold up customers' answers.
+    flood limit (about 20 messages a minute) must not hold up customers' answers. Each item is claimed
+    with a lease and tried on its own: one that fails waits for its retry without holding up the rest.
     """
     svc = services(context)
     store = svc.store
-    for complaint_id in await store.cards_to_post():
-        if not await store.claim_card(complaint_id, svc.clock()):
-            continue
-        try:
-            await post_card(context, complaint_id)
-        except TelegramError:  # the card stays unposted and is tried again next round
-            await store.unclaim_card(complaint_id)
-            raise
+    for complaint_id in await store.cards_to_post(svc.clock()):
+        await _send_leased(context, Lease.CARD, complaint_id, partial(post_card, context, complaint_id))
     moment = svc.clock()
     for complaint in await complaints.escalate(store, moment, svc.escalate_after):
         waited = age(complaint.touched_at, moment)
-        note = text(svc.desk_language, "desk_escalated", id=complaint.id, waited=waited)
-        await store.queue_note(complaint.id, note, moment)
-    for note_id, complaint_id, body in await store.notes_to_post():
-        noted = await store.complaint(complaint_id)
-        if noted is None or not await store.claim_note(note_id, svc.clock()):
-            continue
-        try:
-            sent = await note_on_card(context, noted, body)
-        except TelegramError:
-            await store.unclaim_note(note_id)
-            raise
-        await store.note_posted(note_id, complaint_id, sent.chat_id, sent.message_id)
+        await store.queue_note(complaint.id, text(svc.desk_language, "desk_escalated", id=complaint.id, waited=waited), moment)
+    for complaint in await store.confirmations_due(svc.clock()):
+        await _send_leased(context, Lease.CONFIRMATION, complaint.id, partial(ask_confirmation, context, complaint))
+    for note in await store.notes_to_post(svc.clock()):
+        await _send_leased(context, Lease.NOTE, note.id, partial(post_note, context, note))
     for complaint_id in await store.stale_cards():
         await draw_card(context, complaint_id)
 
 
+async def _send_leased(
+    context: Context, kind: Lease, item: int, send: Callable[[], Awaitable[None]]
+) -> None:
+    """Claim one item, send it, and drop the claim; a failure only delays this item, a refusal sets it aside."""
+    svc = services(context)
+    store = svc.store
+    if not await store.claim(kind, item, svc.clock(), svc.lease_time):
+        return
+    try:
+        await send()
+    except RetryAfter as exc:  # the chat's flood limit: this item waits as told, and the round stops
+        await store.release(kind, item, svc.clock() + timedelta(seconds=seconds(exc.retry_after)))
+        raise
+    except BadRequest as exc:
+        if kind is not Lease.NOTE:  # a card or question must reach someone: keep trying, slowly
+            await _retry_later(context, kind, item, exc)
+            return
+        log.warning("%s %s refused by Telegram, set aside: %s", kind, item, exc)
+        await store.note_set_aside(item, f"BadRequest: {exc}", svc.clock())
+    except TelegramError as exc:
+        await _retry_later(context, kind, item, exc)
+        return
+    await store.complete(kind, item)
+
+
+async def _retry_later(context: Context, kind: Lease, item: int, exc: TelegramError) -> None:
+    svc = services(context)
+    delay = svc.backoff.delay(await svc.store.attempts(kind, item))
+    log.warning("could not send %s %s, retrying in %.0f s: %s", kind, item, delay, exc)
+    await svc.store.release(kind, item, svc.clock() + timedelta(seconds=delay))
+
+
+async def post_note(context: Context, note: DeskNote) -> None:
+    """Post a queued line: under its card (in its topic where there is one), or answering someone in the chat."""
+    sent = await context.bot.send_message(
+        note.chat_id, note.body, message_thread_id=note.thread_id, reply_to_message_id=note.reply_to,
+        allow_sending_without_reply=True,
+    )  # fmt: skip
+    await services(context).store.note_posted(note.id, note.complaint_id, sent.chat_id, sent.message_id)
+
+
 async def ask_confirmation(context: Context, complaint: Complaint) -> None:
-    """Ask the customer whether their issue was resolved."""
+    """Ask the customer whether their issue was resolved (from the desk job, so a failure is retried)."""
     svc = services(context)
     store = svc.store
     customer = await store.customer(complaint.customer_id)
-    if customer is None:
-        return
-    language = customer.language
-    yes, no = (callbacks.Confirmation(complaint.id, fixed).build() for fixed in (True, False))
-    buttons = InlineKeyboardMarkup(
-        [[
-            InlineKeyboardButton(text(language, "confirm_yes"), callback_data=yes),
-            InlineKeyboardButton(text(language, "confirm_no"), callback_data=no),
-        ]]
-    )  # fmt: skip
-    try:
-        await context.bot.send_message(customer.chat_id, text(language, "confirm_question"), reply_markup=buttons)
-    except Forbidden:
-        await store.queue_note(complaint.id, text(svc.desk_language, "desk_note_unreachable"), svc.clock())
+    if customer is not None:
+        language = customer.language
+        yes, no = (callbacks.Confirmation(complaint.id, fixed).build() for fixed in (True, False))
+        buttons = InlineKeyboardMarkup(
+            [[
+                InlineKeyboardButton(text(language, "confirm_yes"), callback_data=yes),
+                InlineKeyboardButton(text(language, "confirm_no"), callback_data=no),
+            ]]
+        )  # fmt: skip
+        try:
+            await context.bot.send_message(customer.chat_id, text(language, "confirm_question"), reply_markup=buttons)
+        except Forbidden:
+            await store.queue_note(complaint.id, text(svc.desk_language, "desk_note_unreachable"), svc.clock())
+    await store.confirmation_asked(complaint.id)
 
 
 # Staff's side ------------------------------------------------------------------------------------
@@ -233,13 +260,18 @@ async def desk_button_pressed(update: Update, context: Context) -> None:
         await toast(query, text(svc.desk_language, "unknown_button"))
         return
     complaint_id, action = pressed.complaint_id, pressed.action
+    complaint = await svc.store.complaint(complaint_id)
+    shown_on = (query.message.chat.id, query.message.message_id) if query.message else None
+    if complaint is None or shown_on != (complaint.card_chat_id, complaint.card_message_id):
+        # Forgotten, or not the card this complaint was posted on: the button means nothing any more.
+        log.info("desk button %r pressed on a card that no longer shows complaint %s", query.data, complaint_id)
+        await toast(query, text(svc.desk_language, "desk_gone"))
+        return
     if not await complaints.act(svc.store, action, complaint_id, actor(query.from_user), svc.clock()):
         await toast(query, text(svc.desk_language, "desk_not_now"))
         await svc.store.mark_card_stale(complaint_id)  # someone else moved it: show them where it stands
         return
-    await toast(query, text(svc.desk_language, "desk_done"))  # the desk job redraws the card
-    if TRANSITIONS[action].resolves:
-        await ask_confirmation(context, await svc.store.complaint(complaint_id))  # type: ignore[arg-type]  # just resolved
+    await toast(query, text(svc.desk_language, "desk_done"))  # the desk job redraws the card and asks the customer
 
 
 async def staff_replied(update: Update, context: Context) -> None:
@@ -255,17 +287,21 @@ async def staff_replied(update: Update, context: Context) -> None:
         return  # staff talking among themselves
     if not is_staff(svc, update.effective_user):
         log.warning("user %s, not staff, replied on complaint %s", update.effective_user.id, complaint.id)
-        await message.reply_text(text(svc.desk_language, "desk_staff_only"))
+        await refuse(context, update)
         return
     customer = await svc.store.customer(complaint.customer_id)
     source = (message.chat_id, message.message_id)
     if customer is None or await svc.store.message_logged(*source):
         return  # the customer is gone, or this is a replay of a reply already relayed
-    body = text(customer.language, "support_says", text=message.text or "")
+    body = text(customer.language, "support_says", text=clip(message.text or "", MAX_QUOTE))
     try:
-        sent = await context.bot.send_message(customer.chat_id, body[:MAX_MESSAGE])
+        sent = await context.bot.send_message(customer.chat_id, body)
     except Forbidden:
         await svc.store.queue_note(complaint.id, text(svc.desk_language, "desk_blocked"), svc.clock())
+        return
+    except BadRequest as exc:  # refused for good: tell staff on the card rather than drop it silently
+        log.warning("staff reply on complaint %s refused by Telegram: %s", complaint.id, exc)
+        await svc.store.queue_note(complaint.id, text(svc.desk_language, "desk_not_delivered", reason=str(exc)), svc.clock())
         return
     await svc.store.remember_message(sent.chat_id, sent.message_id, complaint.id)
     # The card's "last reply" line, redrawn by the desk job, tells staff it went out.
@@ -277,17 +313,36 @@ async def complaints_command(update: Update, context: Context) -> None:
     """List open complaints, oldest first, with their age: staff only."""
     svc = services(context)
     if not is_staff(svc, update.effective_user):
-        await update.effective_message.reply_text(text(svc.desk_language, "desk_staff_only"))
+        await refuse(context, update)
         return
     moment, language = svc.clock(), svc.desk_language
     rows = []
     for complaint in await svc.store.open_complaints():
         customer = await svc.store.customer(complaint.customer_id)
-        who = escape(customer.first_name or "?") if customer else "?"
-        taken = f" · {escape(complaint.assignee_name)}" if complaint.assignee_name and complaint.state == State.IN_PROGRESS else ""
+        who = escape(clip(customer.first_name or "?", 64)) if customer else "?"
+        taken = f" · {escape(clip(complaint.assignee_name, 64))}" if complaint.assignee_name and complaint.state == State.IN_PROGRESS else ""
         rows.append(
             f"{STATE_MARKS[complaint.state]} #{complaint.id} · {age(complaint.opened_at, moment)} · {who}"
             f" · {text(language, 'desk_state_' + complaint.state)}{taken}"
         )
-    body = "\n".join([text(language, "desk_open_count", count=len(rows)), *rows]) if rows else text(language, "desk_none_open")
-    await update.effective_message.reply_text(body[:MAX_MESSAGE])
+    # Whole lines only: cutting the joined HTML could split a tag or an entity.
+    head = text(language, "desk_open_count", count=len(rows)) if rows else text(language, "desk_none_open")
+    body = head
+    for row in rows:
+        if len(body) + 1 + len(row) > MAX_MESSAGE:
+            break
+        body += "\n" + row
+    await update.effective_message.reply_text(body)
+
+
+async def refuse(context: Context, update: Update) -> None:
+    """Tell someone in the support chat who is not staff that they cannot act, through the desk queue, capped."""
+    svc = services(context)
+    message = update.effective_message
+    queued = await svc.store.queue_refusal(
+        update.effective_user.id, message.chat_id, message.message_id,
+        message.message_thread_id if message.is_topic_message else None,
+        text(svc.desk_language, "desk_staff_only"), svc.clock(), REFUSAL_EVERY,
+    )  # fmt: skip
+    if not queued:
+        log.info("user %s refused already within %s; not answered again", update.effective_user.id, REFUSAL_EVERY)

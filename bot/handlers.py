@@ -22,7 +22,7 @@ from analysis.report import WeeklySummary, digest_week, weekly_summary
 from analysis.topics import Taxonomy, default_taxonomy
 from bot import callbacks
 from bot.metrics import Telemetry
-from bot.pacing import Pacer
+from bot.pacing import Backoff, Pacer
 from bot.privacy import erase_from_support_chat, render_my_data
 from bot.texts import LANGUAGE_NAMES, text
 from surveys import complaints, journey
@@ -31,11 +31,13 @@ from surveys.complaints import FlagRules
 from surveys.definitions import LANGUAGES, Question, Survey
 from surveys.engine import AnswerValue
 from surveys.journey import Outcome, Person, Policy, ScoreFn, Step
-from surveys.store import Customer, Invitation, Store
+from surveys.store import LEASE_TIME, Customer, Invitation, Lease, Store
 
 log = logging.getLogger(__name__)
 
 MAX_MESSAGE = 4000  # Telegram allows 4096 characters; leave room for markup
+MAX_LINE = 700  # a quoted text in a listing, before escaping (at most 5 × 700 characters once escaped)
+MAX_QUOTE = 3500  # what is kept of a person's text inside one of our templates, cut before escaping
 DIGEST_RETRY = timedelta(minutes=15)  # after the digest's report failed to build
 
 
@@ -57,7 +59,24 @@ class Services:
     managers: frozenset[int] = frozenset()  # Telegram user ids allowed to pull reports
     clock: Clock = system_clock  # every "now" of the bot: tests set the moment to test the schedule
     raw_update_retention: timedelta = timedelta(days=3)  # handled raw updates are deleted after this long
+    backoff: Backoff = Backoff()  # when a failed send is tried again
+    lease_time: timedelta = LEASE_TIME  # how long a claim holds before a crashed holder's item is due again
     taxonomy: Taxonomy = field(default_factory=default_taxonomy)  # names the topics of the weekly summary
+
+
+def clip(words: str, limit: int) -> str:
+    """Cut plain text to `limit` characters before it is escaped or templated, so no tag or entity is split.
+
+    Telegram counts UTF-16 code units, so a character outside the BMP (most emoji) counts twice.
+    """
+    if len(words) * 2 <= limit:
+        return words
+    units = 0
+    for index, character in enumerate(words):
+        units += 2 if ord(character) > 0xFFFF else 1
+        if units > limit - 1:
+            return words[:index] + "…" if index < len(words) - 1 or units > limit else words
+    return words
 
 
 @dataclass
@@ -66,8 +85,8 @@ class BotData:
 
     services: Services = field(init=False)  # set by build_application right after building the Application
     pacer: Pacer = field(init=False)
-    retry: set[int] = field(default_factory=set)  # updates a transient Telegram error left for intake to retry
-    retry_after: float = 0.0  # the longest wait a 429 asked for, honoured by intake before it polls again
+    retry: dict[int, float] = field(default_factory=dict)  # update id -> seconds a transient error asks to wait
+    refused: dict[int, str] = field(default_factory=dict)  # update id -> why retrying it cannot help (set aside)
     support_topics: bool = True  # False once the support chat turned out to take no forum topics
     digest_summary: tuple[str, WeeklySummary] | None = None  # the week's digest, reused by a retry
     digest_failed: tuple[str, datetime] | None = None  # the week whose digest failed to build, and when
@@ -383,27 +402,35 @@ async def _send_one(
     """Claim one due survey or reminder and deliver it; False when it was handed back to the schedule."""
     svc = services(context)
     if kind == "invitation":
-        step = await journey.start_invitation(svc.store, svc.surveys, svc.policy, invitation, customer, moment)
-        if step is None or step.question is None:
+        step = await journey.start_invitation(svc.store, svc.surveys, svc.policy, invitation, customer, moment, svc.lease_time)
+        if step is None:
+            return True
+        if step.question is None:  # answered meanwhile (a /start replayed): nothing left to ask
+            await journey.delivered(svc.store, svc.policy, step, moment)
             return True
         return await _deliver(context, customer, step, step.survey.intro[customer.language])
-    step = await journey.remind(svc.store, svc.surveys, invitation, customer, moment)
+    step = await journey.remind(svc.store, svc.surveys, invitation, customer, moment, svc.lease_time)
     return step is None or await _deliver(context, customer, step, text(customer.language, "reminder"))
 
 
 async def _deliver(context: Context, customer: Customer, step: Step, opening: str) -> bool:
     """Send an opening line and the current question; on failure keep the survey due, or stop if blocked."""
-    store = services(context).store
+    svc = services(context)
+    store = svc.store
     try:
         await context.bot.send_message(customer.chat_id, escape(opening))
         await ask(context, customer, *step.asking())
     except Forbidden:  # blocked: keep the survey unsent, so it can go out if they come back with /start
         await journey.mark_unreachable(store, customer, services(context).clock())
         await journey.release(store, step)
-    except TelegramError as exc:  # Telegram down or flooded: hand the survey back to the schedule
-        log.warning("could not send %s to customer %s, will retry: %s", step.status, customer.id, exc)
-        await journey.release(store, step)
+        return True
+    except TelegramError as exc:  # Telegram down or flooded: due again after a backoff, never given up
+        attempts = await store.attempts(Lease.REMINDER if step.status is Outcome.REMINDER else Lease.INVITATION, step.invitation.id)
+        delay = svc.backoff.delay(attempts)
+        log.warning("could not send %s to customer %s, retrying in %.0f s: %s", step.status, customer.id, delay, exc)
+        await journey.release(store, step, svc.clock() + timedelta(seconds=delay))
         return False
+    await journey.delivered(store, svc.policy, step, svc.clock())
     return True
 
 
@@ -430,10 +457,13 @@ async def relay_to_support(
         complaint = await svc.store.conversation(customer.id)
     if complaint is None or complaint.customer_id != customer.id:
         return False
-    note = text(svc.desk_language, "desk_customer_says", name=customer.first_name or "?", text=message.text or "")
+    note = text(
+        svc.desk_language, "desk_customer_says", name=clip(customer.first_name or "?", 64),
+        text=clip(message.text or "", MAX_QUOTE),
+    )  # fmt: skip
     source = (message.chat_id, message.message_id)
     said = message.text or ""
-    if await complaints.customer_replied(svc.store, complaint, said, note[:MAX_MESSAGE], source, svc.clock()):
+    if await complaints.customer_replied(svc.store, complaint, said, note, source, svc.clock()):
         await reply(update, customer.language, "support_forwarded")
     return True
 
@@ -596,13 +626,20 @@ async def send_due_digests(context: Context) -> None:
         context.bot_data.digest_failed = (week, moment)
         return
     for manager_id in sorted(pending):
-        if not await svc.store.claim_digest(week, manager_id, moment):
+        item = f"{week}/{manager_id}"
+        # Leases run on real time: the schedule's clock only says which week is due.
+        if not await svc.store.claim(Lease.DIGEST, item, system_clock(), svc.lease_time):
             continue
         customer = await svc.store.customer_by_user(manager_id)
         try:
             await send_summary(context, manager_id, customer.language if customer else "en", summary, digest=True)
         except (Forbidden, BadRequest) as exc:  # never started the bot, or blocked it: retrying cannot help
-            log.warning("digest %s could not reach manager %s: %s", week, manager_id, exc)
-        except TelegramError as exc:  # Telegram down or flooded: hand the digest back to the schedule
-            log.warning("digest %s to manager %s failed, will retry: %s", week, manager_id, exc)
-            await svc.store.unclaim_digest(week, manager_id)
+            log.warning("digest %s could not reach manager %s, set aside: %s", week, manager_id, exc)
+            await svc.store.set_aside_item(Lease.DIGEST, item, f"{type(exc).__name__}: {exc}", moment)
+        except TelegramError as exc:  # Telegram down or flooded: due again after a backoff
+            delay = svc.backoff.delay(await svc.store.attempts(Lease.DIGEST, item))
+            log.warning("digest %s to manager %s failed, retrying in %.0f s: %s", week, manager_id, delay, exc)
+            await svc.store.release(Lease.DIGEST, item, system_clock() + timedelta(seconds=delay))
+            continue
+        await svc.store.digest_sent(week, manager_id, moment)
+        await svc.store.complete(Lease.DIGEST, item)

@@ -36,6 +36,12 @@ def _ids(value: object) -> tuple[int, ...]:
     return tuple(int(part) for part in str(value).replace(";", ",").split(",") if part.strip())
 
 
+# Durations given in seconds in the environment.
+_DURATIONS = (
+    "first_week_delay", "reminder_delay", "complaint_escalate_after", "retry_slow_interval", "lease_time", "raw_update_retention",
+)
+
+
 class Settings(BaseSettings):
     """Every setting journeypulse reads; names are the environment variables in upper case."""
 
@@ -65,6 +71,10 @@ class Settings(BaseSettings):
     telegram_rate_limit: bool = True
     log_level: str = "INFO"
     bulk_send_rate: float = Field(25.0, gt=0)
+    retry_fast_attempts: int = Field(8, ge=1, le=100)
+    retry_slow_interval: timedelta = timedelta(minutes=5)
+    lease_time: timedelta = timedelta(minutes=2)
+    flood_messages_per_minute: int = Field(20, ge=0)
     raw_update_retention: timedelta = timedelta(days=3)
     http_host: str = "127.0.0.1"
     http_port: int | None = Field(None, ge=0, le=65535)
@@ -182,14 +192,14 @@ class Settings(BaseSettings):
     def _optional(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("first_week_delay", "reminder_delay", "complaint_escalate_after", "raw_update_retention", mode="before")
+    @field_validator(*_DURATIONS, mode="before")
     @classmethod
     def _seconds(cls, value: object) -> object:
         if isinstance(value, str) and re.fullmatch(r"\s*-?\d+(\.\d+)?\s*", value):  # -5 is "negative", not garbled
             return float(value)
         return value
 
-    @field_validator("first_week_delay", "reminder_delay", "complaint_escalate_after", "raw_update_retention")
+    @field_validator(*_DURATIONS)
     @classmethod
     def _positive(cls, value: timedelta) -> timedelta:
         if value.total_seconds() < 0:

@@ -12,7 +12,7 @@ from surveys.definitions import LANGUAGES, Question, Survey
 from surveys.engine import SKIPPED, AnswerValue, InvalidAnswer, next_question, parse_button, parse_text
 from surveys.links import read_link
 from surveys.reading import Reading
-from surveys.store import Customer, Invitation, Store
+from surveys.store import LEASE_TIME, Customer, Invitation, Lease, Store
 
 FIRST_SURVEY = "post_purchase"
 FOLLOW_UP_SURVEY = "first_week"
@@ -140,20 +140,39 @@ async def _position(store: Store, surveys: dict[str, Survey], customer: Customer
 
 
 async def start_invitation(
-    store: Store, surveys: dict[str, Survey], policy: Policy, invitation: Invitation, customer: Customer, now: datetime
-) -> Step | None:
-    """Claim a due invitation for sending; None when it was claimed before (never send twice)."""
-    if not await store.mark_sent(invitation.id, now, policy.next_allowed(now + policy.reminder_delay)):
+    store: Store, surveys: dict[str, Survey], policy: Policy, invitation: Invitation, customer: Customer, now: datetime,
+    hold: timedelta = LEASE_TIME,
+) -> Step | None:  # fmt: skip
+    """Claim a due invitation for sending (a lease); None while someone else holds it (never send twice)."""
+    if not await store.claim(Lease.INVITATION, invitation.id, now, hold):
         return None
     return await _position(store, surveys, customer, invitation.id, Outcome.STARTED)
 
 
-async def remind(store: Store, surveys: dict[str, Survey], invitation: Invitation, customer: Customer, now: datetime) -> Step | None:
-    """Claim an invitation's single reminder; None when it was claimed before or the survey is done."""
-    if not await store.mark_reminded(invitation.id, now):
+async def remind(
+    store: Store, surveys: dict[str, Survey], invitation: Invitation, customer: Customer, now: datetime,
+    hold: timedelta = LEASE_TIME,
+) -> Step | None:  # fmt: skip
+    """Claim an invitation's single reminder; None while someone else holds it or when the survey is done."""
+    if not await store.claim(Lease.REMINDER, invitation.id, now, hold):
         return None
     step = await _position(store, surveys, customer, invitation.id, Outcome.REMINDER)
-    return step if step.question is not None else None
+    if step.question is None:  # finished meanwhile: nothing to remind of
+        await store.mark_reminded(invitation.id, now)
+        await store.complete(Lease.REMINDER, invitation.id)
+        return None
+    return step
+
+
+async def delivered(store: Store, policy: Policy, step: Step, now: datetime) -> None:
+    """Record that a claimed survey or reminder went out, and drop its lease."""
+    assert step.invitation is not None
+    if step.status is Outcome.REMINDER:
+        await store.mark_reminded(step.invitation.id, now)
+        await store.complete(Lease.REMINDER, step.invitation.id)
+    else:
+        await store.mark_sent(step.invitation.id, now, policy.next_allowed(now + policy.reminder_delay))
+        await store.complete(Lease.INVITATION, step.invitation.id)
 
 
 async def press(
@@ -245,13 +264,11 @@ async def _answer(
     )  # fmt: skip
 
 
-async def release(store: Store, step: Step) -> None:
-    """Undo a claim whose message never went out, so the scheduler tries again."""
+async def release(store: Store, step: Step, retry_at: datetime | None = None) -> int:
+    """Hand back a claim whose message never went out: due again at `retry_at`; return the attempts so far."""
     assert step.invitation is not None
-    if step.status is Outcome.REMINDER:
-        await store.unclaim_reminder(step.invitation.id)
-    else:
-        await store.unclaim_sent(step.invitation.id)
+    kind = Lease.REMINDER if step.status is Outcome.REMINDER else Lease.INVITATION
+    return await store.release(kind, step.invitation.id, retry_at)
 
 
 async def stop(store: Store, telegram_user_id: int, now: datetime) -> Customer | None:

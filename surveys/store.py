@@ -9,7 +9,8 @@ import sqlite3
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple, overload
 
@@ -26,6 +27,38 @@ BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's lock
 
 class StoreError(RuntimeError):
     """The database cannot be used (damaged, or newer than this program)."""
+
+
+class Lease(StrEnum):
+    """What a lease can be held on: each is sent by one holder at a time, and again if the holder dies."""
+
+    CARD = "card"
+    NOTE = "note"
+    DIGEST = "digest"
+    INVITATION = "invitation"
+    REMINDER = "reminder"
+    CONFIRMATION = "confirmation"
+
+
+LEASE_TIME = timedelta(minutes=2)  # longer than any send takes; a crashed holder's item is due again after it
+
+
+def _unleased(kind: Lease, column: str) -> str:
+    """SQL that is true when no live lease of `kind` covers the row whose id is `column`; takes (kind, now)."""
+    assert kind in Lease  # the column name is ours, never input
+    return f"NOT EXISTS (SELECT 1 FROM leases l WHERE l.kind = ? AND l.item = CAST({column} AS TEXT) AND l.until > ?)"
+
+
+def _unusable(path: Path, exc: sqlite3.OperationalError) -> str:
+    """One line saying why a sound database cannot be used right now, and what to do."""
+    reason = str(exc).lower()
+    if "locked" in reason or "busy" in reason:
+        return f"database {path} is locked by another program (a sqlite3 shell, a backup, another bot?); close it and start again"
+    if "readonly" in reason or "read-only" in reason:
+        return f"database {path} is read-only (file permissions or a read-only volume); make it writable and start again"
+    if "full" in reason:
+        return f"the disk holding database {path} is full; free some space and start again (nothing was lost)"
+    return f"cannot use database {path}: {exc}"
 
 
 def to_text(moment: datetime) -> str:
@@ -104,6 +137,28 @@ class Complaint:
     card_chat_id: int | None
     card_message_id: int | None
     thread_id: int | None
+
+
+@dataclass(frozen=True)
+class DeskNote:
+    """A line queued for the support chat: under a complaint's card, or an answer to someone there."""
+
+    id: int
+    complaint_id: int | None
+    body: str
+    chat_id: int
+    reply_to: int | None
+    thread_id: int | None
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """Something Telegram refused for good (an update, a note, a digest), kept for staff to look at."""
+
+    kind: str
+    item: str
+    reason: str
+    at: datetime
 
 
 @dataclass(frozen=True)
@@ -313,6 +368,108 @@ MIGRATIONS: list[str] = [
             PRIMARY KEY (platform, delivery_id)
         );
     """,
+    # Ids shown in links and buttons (orders, invitations, complaints) and queued notes are never reused
+    # (AUTOINCREMENT: tables rebuilt, rows kept); one lease table for every claim; inbox retries and
+    # updates or messages set aside for staff; refusals in the support chat queued like notes.
+    """
+        CREATE TABLE orders_new (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            order_ref TEXT NOT NULL UNIQUE,
+            customer_name TEXT,
+            purchased_at TEXT NOT NULL,
+            customer_id INTEGER REFERENCES customers(id),
+            created_at TEXT NOT NULL,
+            forgotten_at TEXT,
+            link_version INTEGER NOT NULL DEFAULT 0
+        );
+        INSERT INTO orders_new SELECT id, order_ref, customer_name, purchased_at, customer_id, created_at, forgotten_at,
+            link_version FROM orders;
+        DROP TABLE orders;
+        ALTER TABLE orders_new RENAME TO orders;
+        CREATE TABLE invitations_new (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            order_id INTEGER NOT NULL REFERENCES orders(id),
+            survey TEXT NOT NULL,
+            due_at TEXT NOT NULL,
+            sent_at TEXT,
+            reminder_due_at TEXT,
+            reminded_at TEXT,
+            completed_at TEXT,
+            asked_question_id TEXT,
+            asked_message_id INTEGER,
+            created_at TEXT NOT NULL,
+            UNIQUE (order_id, survey)
+        );
+        INSERT INTO invitations_new SELECT id, order_id, survey, due_at, sent_at, reminder_due_at, reminded_at,
+            completed_at, asked_question_id, asked_message_id, created_at FROM invitations;
+        DROP TABLE invitations;
+        ALTER TABLE invitations_new RENAME TO invitations;
+        CREATE INDEX invitations_due ON invitations (due_at) WHERE sent_at IS NULL;
+        CREATE INDEX invitations_reminder ON invitations (reminder_due_at)
+            WHERE reminded_at IS NULL AND completed_at IS NULL;
+        CREATE TABLE complaints_new (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            invitation_id INTEGER NOT NULL UNIQUE REFERENCES invitations(id),
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            state TEXT NOT NULL DEFAULT 'open',
+            opened_at TEXT NOT NULL,
+            touched_at TEXT NOT NULL,
+            assignee_id INTEGER,
+            assignee_name TEXT,
+            first_reply_at TEXT,
+            resolved_at TEXT,
+            confirmed INTEGER,
+            confirmed_at TEXT,
+            escalated_at TEXT,
+            card_chat_id INTEGER,
+            card_message_id INTEGER,
+            thread_id INTEGER,
+            card_dirty INTEGER NOT NULL DEFAULT 0,
+            confirmation_due INTEGER NOT NULL DEFAULT 0
+        );
+        INSERT INTO complaints_new (id, invitation_id, customer_id, state, opened_at, touched_at, assignee_id,
+            assignee_name, first_reply_at, resolved_at, confirmed, confirmed_at, escalated_at, card_chat_id,
+            card_message_id, thread_id, card_dirty) SELECT id, invitation_id, customer_id, state, opened_at, touched_at, assignee_id,
+            assignee_name, first_reply_at, resolved_at, confirmed, confirmed_at, escalated_at, card_chat_id,
+            card_message_id, thread_id, card_dirty FROM complaints;
+        DROP TABLE complaints;
+        ALTER TABLE complaints_new RENAME TO complaints;
+        CREATE INDEX complaints_state ON complaints (state, opened_at);
+        CREATE INDEX complaints_card ON complaints (id) WHERE card_message_id IS NULL;
+        CREATE TABLE desk_notes_new (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            complaint_id INTEGER REFERENCES complaints(id) ON DELETE CASCADE,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            message_id INTEGER,
+            chat_id INTEGER,
+            reply_to INTEGER,
+            thread_id INTEGER,
+            recipient_id INTEGER,
+            set_aside_at TEXT
+        );
+        INSERT INTO desk_notes_new (id, complaint_id, body, created_at, message_id)
+            SELECT id, complaint_id, body, created_at, message_id FROM desk_notes;
+        DROP TABLE desk_notes;
+        ALTER TABLE desk_notes_new RENAME TO desk_notes;
+        CREATE INDEX desk_notes_unsent ON desk_notes (id) WHERE message_id IS NULL AND set_aside_at IS NULL;
+        CREATE TABLE leases (
+            kind TEXT NOT NULL,
+            item TEXT NOT NULL,
+            until TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 1,
+            PRIMARY KEY (kind, item)
+        ) WITHOUT ROWID;
+        ALTER TABLE inbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE inbox ADD COLUMN retry_at TEXT;
+        CREATE TABLE set_aside (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            item TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+    """,
 ]
 
 # From this schema on the database runs with secure_delete: an older one is vacuumed once on upgrade,
@@ -458,6 +615,9 @@ class Store:
                 )
             store = cls(db, path)
             await store._migrate()
+        except sqlite3.OperationalError as exc:  # the file is fine; something around it is not
+            await db.close()
+            raise StoreError(_unusable(path, exc)) from None
         except sqlite3.DatabaseError as exc:
             await db.close()
             raise StoreError(
@@ -484,6 +644,10 @@ class Store:
         version = row[0]
         if version > len(MIGRATIONS):
             raise StoreError(f"database {self.path} has schema {version}, newer than this program knows")
+        if version == len(MIGRATIONS):
+            return
+        # Rebuilding a table (drop, rename) must not cascade into its children: keys are checked after.
+        await self._db.execute("PRAGMA foreign_keys=OFF")
         for number, script in enumerate(MIGRATIONS[version:], version + 1):
             try:
                 await self._db.executescript(f"BEGIN IMMEDIATE; {script}; PRAGMA user_version={number}; COMMIT;")
@@ -491,6 +655,9 @@ class Store:
                 if self._db.in_transaction:
                     await self._db.execute("ROLLBACK")
                 raise
+        await self._db.execute("PRAGMA foreign_keys=ON")
+        if await self._all("PRAGMA foreign_key_check"):
+            raise StoreError(f"database {self.path} has rows pointing at nothing after migrating; restore a backup")
         if 0 < version < SECURE_SCHEMA:
             await self._db.execute("VACUUM")
             await self.scrub()
@@ -648,7 +815,7 @@ class Store:
         return _invitation(row) if row else None
 
     async def mark_sent(self, invitation_id: int, sent_at: datetime, reminder_due_at: datetime | None) -> bool:
-        """Claim an invitation as sent; False when it had been sent already (so nobody sends it twice)."""
+        """Mark an invitation as sent; False when it had been sent already."""
         changed = await self._write(
             "UPDATE invitations SET sent_at = ?, reminder_due_at = ? WHERE id = ? AND sent_at IS NULL",
             (to_text(sent_at), reminder_due_at and to_text(reminder_due_at), invitation_id),
@@ -656,27 +823,11 @@ class Store:
         return changed == 1
 
     async def mark_reminded(self, invitation_id: int, when: datetime) -> bool:
-        """Claim an invitation's one reminder; False when it was already claimed."""
-        async with self._transaction() as db:
-            cursor = await db.execute(
-                "UPDATE invitations SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL",
-                (to_text(when), invitation_id),
-            )
-            return cursor.rowcount == 1
-
-    async def unclaim_sent(self, invitation_id: int) -> None:
-        """Put an invitation back on the schedule when its first question never went out."""
-        async with self._transaction() as db:
-            await db.execute(
-                "UPDATE invitations SET sent_at = NULL, reminder_due_at = NULL"
-                " WHERE id = ? AND asked_question_id IS NULL AND completed_at IS NULL",
-                (invitation_id,),
-            )
-
-    async def unclaim_reminder(self, invitation_id: int) -> None:
-        """Put a reminder back on the schedule when it never went out."""
-        async with self._transaction() as db:
-            await db.execute("UPDATE invitations SET reminded_at = NULL WHERE id = ?", (invitation_id,))
+        """Mark an invitation's one reminder as sent; False when it was already."""
+        changed = await self._write(
+            "UPDATE invitations SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL", (to_text(when), invitation_id)
+        )
+        return changed == 1
 
     async def mark_asked(self, invitation_id: int, question_id: str | None, message_id: int | None) -> None:
         """Remember which question was last put to the customer, and in which message."""
@@ -703,9 +854,9 @@ class Store:
             f"{_DUE}"
             " WHERE i.sent_at IS NULL AND i.due_at <= ? AND c.stopped_at IS NULL AND c.unreachable_at IS NULL"
             " AND NOT EXISTS (SELECT 1 FROM invitations j JOIN orders p ON p.id = j.order_id"
-            "   WHERE p.customer_id = c.id AND j.completed_at IS NULL AND j.sent_at > ?)"
+            f"   WHERE p.customer_id = c.id AND j.completed_at IS NULL AND j.sent_at > ?) AND {_unleased(Lease.INVITATION, 'i.id')}"
             " ORDER BY i.due_at LIMIT ?",
-            (to_text(now), to_text(busy_since or now), limit),
+            (to_text(now), to_text(busy_since or now), Lease.INVITATION, to_text(now), limit),
         )
         return [(_invitation(r[:10]), _customer(r[10:])) for r in rows]
 
@@ -714,8 +865,9 @@ class Store:
         rows = await self._all(
             f"{_DUE}"
             " WHERE i.reminded_at IS NULL AND i.completed_at IS NULL AND i.reminder_due_at <= ?"
-            " AND c.stopped_at IS NULL AND c.unreachable_at IS NULL ORDER BY i.reminder_due_at LIMIT ?",
-            (to_text(now), limit),
+            f" AND c.stopped_at IS NULL AND c.unreachable_at IS NULL AND {_unleased(Lease.REMINDER, 'i.id')}"
+            " ORDER BY i.reminder_due_at LIMIT ?",
+            (to_text(now), Lease.REMINDER, to_text(now), limit),
         )
         return [(_invitation(r[:10]), _customer(r[10:])) for r in rows]
 
@@ -918,28 +1070,13 @@ class Store:
         last_reply = (last[0], from_text(last[1])) if last else None
         return ComplaintCard(complaint, customer, head[0], head[1], flagged, last_reply)
 
-    async def cards_to_post(self, limit: int = 20) -> list[int]:
-        """Return ids of complaints whose card has not been posted or claimed yet."""
+    async def cards_to_post(self, now: datetime, limit: int = 20) -> list[int]:
+        """Return ids of complaints whose card is not posted and nobody is posting now."""
         rows = await self._all(
-            "SELECT id FROM complaints WHERE card_claimed_at IS NULL ORDER BY id LIMIT ?", (limit,)
+            f"SELECT id FROM complaints WHERE card_message_id IS NULL AND {_unleased(Lease.CARD, 'id')} ORDER BY id LIMIT ?",
+            (Lease.CARD, to_text(now), limit),
         )
         return [r[0] for r in rows]
-
-    async def claim_card(self, complaint_id: int, now: datetime) -> bool:
-        """Claim the posting of a complaint's card; False when someone else did."""
-        async with self._transaction() as db:
-            cursor = await db.execute(
-                "UPDATE complaints SET card_claimed_at = ? WHERE id = ? AND card_claimed_at IS NULL",
-                (to_text(now), complaint_id),
-            )
-            return cursor.rowcount == 1
-
-    async def unclaim_card(self, complaint_id: int) -> None:
-        """Hand a card that could not be posted back to the next round."""
-        async with self._transaction() as db:
-            await db.execute(
-                "UPDATE complaints SET card_claimed_at = NULL WHERE id = ? AND card_message_id IS NULL", (complaint_id,)
-            )
 
     async def set_card(self, complaint_id: int, chat_id: int, message_id: int, thread_id: int | None) -> None:
         """Remember where a complaint's card was posted."""
@@ -965,42 +1102,58 @@ class Store:
 
     async def queue_note(self, complaint_id: int, body: str, now: datetime) -> None:
         """Queue a line to post under a complaint's card; the desk job posts it, off the customer's path."""
-        async with self._transaction() as db:
-            await db.execute(
-                "INSERT INTO desk_notes (complaint_id, body, created_at) VALUES (?, ?, ?)",
-                (complaint_id, body, to_text(now)),
-            )
-
-    async def notes_to_post(self, limit: int = 20) -> list[tuple[int, int, str]]:
-        """Return (note id, complaint id, body) of queued notes whose card is posted, oldest first."""
-        rows = await self._all(
-            "SELECT n.id, n.complaint_id, n.body FROM desk_notes n JOIN complaints c ON c.id = n.complaint_id"
-            " WHERE n.claimed_at IS NULL AND c.card_message_id IS NOT NULL ORDER BY n.id LIMIT ?",
-            (limit,),
+        await self._write(
+            "INSERT INTO desk_notes (complaint_id, body, created_at) VALUES (?, ?, ?)", (complaint_id, body, to_text(now))
         )
-        return [(r[0], r[1], r[2]) for r in rows]
 
-    async def claim_note(self, note_id: int, now: datetime) -> bool:
-        """Claim a note for posting; False when it was claimed already."""
+    async def queue_refusal(
+        self, user_id: int, chat_id: int, reply_to: int, thread_id: int | None, body: str, now: datetime, every: timedelta
+    ) -> bool:
+        """Queue a refusal to someone in the support chat, at most one per `every`; False when capped."""
         async with self._transaction() as db:
-            cursor = await db.execute(
-                "UPDATE desk_notes SET claimed_at = ? WHERE id = ? AND claimed_at IS NULL", (to_text(now), note_id)
+            async with db.execute(
+                "SELECT 1 FROM desk_notes WHERE recipient_id = ? AND created_at > ?", (user_id, to_text(now - every))
+            ) as cursor:
+                if await cursor.fetchone() is not None:
+                    return False
+            await db.execute(
+                "INSERT INTO desk_notes (body, created_at, chat_id, reply_to, thread_id, recipient_id)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (body, to_text(now), chat_id, reply_to, thread_id, user_id),
             )
-            return cursor.rowcount == 1
+            return True
 
-    async def unclaim_note(self, note_id: int) -> None:
-        """Hand a note that could not be posted back to the queue."""
-        async with self._transaction() as db:
-            await db.execute("UPDATE desk_notes SET claimed_at = NULL WHERE id = ?", (note_id,))
+    async def notes_to_post(self, now: datetime, limit: int = 20) -> list[DeskNote]:
+        """Return queued notes whose card is posted (or that answer someone in the chat), oldest first."""
+        rows = await self._all(
+            "SELECT n.id, n.complaint_id, n.body, coalesce(n.chat_id, c.card_chat_id),"
+            " coalesce(n.reply_to, c.card_message_id), coalesce(n.thread_id, c.thread_id)"
+            " FROM desk_notes n LEFT JOIN complaints c ON c.id = n.complaint_id"
+            " WHERE n.message_id IS NULL AND n.set_aside_at IS NULL"
+            f" AND (c.card_message_id IS NOT NULL OR n.complaint_id IS NULL) AND {_unleased(Lease.NOTE, 'n.id')}"
+            " ORDER BY n.id LIMIT ?",
+            (Lease.NOTE, to_text(now), limit),
+        )
+        return [DeskNote(*r) for r in rows]
 
-    async def note_posted(self, note_id: int, complaint_id: int, chat_id: int, message_id: int) -> None:
+    async def note_posted(self, note_id: int, complaint_id: int | None, chat_id: int, message_id: int) -> None:
         """Remember where a note was posted, so a staff reply to it reaches the customer."""
         async with self._transaction() as db:
             await db.execute("UPDATE desk_notes SET message_id = ? WHERE id = ?", (message_id, note_id))
+            if complaint_id is not None:
+                await db.execute(
+                    "INSERT INTO desk_messages (chat_id, message_id, complaint_id) VALUES (?, ?, ?)"
+                    " ON CONFLICT DO NOTHING",
+                    (chat_id, message_id, complaint_id),
+                )
+
+    async def note_set_aside(self, note_id: int, reason: str, now: datetime) -> None:
+        """Set aside a note Telegram refuses for good, so it never holds up the notes after it."""
+        async with self._transaction() as db:
+            await db.execute("UPDATE desk_notes SET set_aside_at = ? WHERE id = ?", (to_text(now), note_id))
             await db.execute(
-                "INSERT INTO desk_messages (chat_id, message_id, complaint_id) VALUES (?, ?, ?)"
-                " ON CONFLICT DO NOTHING",
-                (chat_id, message_id, complaint_id),
+                "INSERT INTO set_aside (kind, item, reason, at) VALUES (?, ?, ?, ?)",
+                (Lease.NOTE, str(note_id), reason, to_text(now)),
             )
 
     async def mark_card_stale(self, complaint_id: int) -> None:
@@ -1031,7 +1184,7 @@ class Store:
             sets += ["assignee_id = ?", "assignee_name = ?"]
             params += [actor_id, actor_name]
         if move.resolves:
-            sets += ["resolved_at = ?", "confirmed = NULL", "confirmed_at = NULL"]
+            sets += ["resolved_at = ?", "confirmed = NULL", "confirmed_at = NULL", "confirmation_due = 1"]
             params += [to_text(now)]
         if move.rearms:
             sets += ["escalated_at = NULL", "resolved_at = NULL"]
@@ -1284,14 +1437,22 @@ class Store:
                 [(uid, payload, to_text(now)) for uid, payload in updates],
             )
 
-    async def pending_updates(self, limit: int = 100) -> list[tuple[int, str]]:
-        """Return stored updates not yet processed, oldest first."""
+    async def pending_updates(self, limit: int = 100, after: int = -1) -> list[tuple[int, str]]:
+        """Return stored updates not yet processed with an id above `after`, oldest first."""
         return [
             (r[0], r[1])
             for r in await self._all(
-                "SELECT update_id, payload FROM inbox WHERE processed_at IS NULL ORDER BY update_id LIMIT ?", (limit,)
+                "SELECT update_id, payload FROM inbox WHERE processed_at IS NULL AND update_id > ?"
+                " ORDER BY update_id LIMIT ?",
+                (after, limit),
             )
         ]
+
+    async def schedule_update_retry(self, update_id: int, attempts: int, retry_at: datetime) -> None:
+        """Note that handling an update failed `attempts` times and is tried again at `retry_at`."""
+        await self._write(
+            "UPDATE inbox SET attempts = ?, retry_at = ? WHERE update_id = ?", (attempts, to_text(retry_at), update_id)
+        )
 
     async def last_update_id(self) -> int | None:
         """Return the highest update id ever stored (to resume acknowledging after a restart)."""
@@ -1305,22 +1466,81 @@ class Store:
     # Weekly digests for managers -------------------------------------------------------------------
 
     async def digest_recipients(self, week: str) -> set[int]:
-        """Return the managers whose digest of `week` is claimed (sent or being sent)."""
+        """Return the managers whose digest of `week` went out (or was set aside)."""
         return {r[0] for r in await self._all("SELECT manager_id FROM digests WHERE week = ?", (week,))}
 
-    async def claim_digest(self, week: str, manager_id: int, now: datetime) -> bool:
-        """Claim a manager's digest of `week` before sending it; False when it was claimed already."""
-        async with self._transaction() as db:
-            cursor = await db.execute(
-                "INSERT INTO digests (week, manager_id, sent_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                (week, manager_id, to_text(now)),
-            )
-            return cursor.rowcount == 1
+    async def digest_sent(self, week: str, manager_id: int, now: datetime) -> None:
+        """Record that a manager's digest of `week` is done with."""
+        await self._write(
+            "INSERT INTO digests (week, manager_id, sent_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            (week, manager_id, to_text(now)),
+        )
 
-    async def unclaim_digest(self, week: str, manager_id: int) -> None:
-        """Put a digest back on the schedule when it never went out."""
+    # Leases: one way to claim anything we send --------------------------------------------------------
+
+    async def claim(self, kind: Lease, item: object, now: datetime, hold: timedelta = LEASE_TIME) -> bool:
+        """Claim `item` until `now + hold`; False while someone else's lease (or a retry's wait) is running.
+
+        A holder that dies simply lets the lease run out: the item is delayed, never lost.
+        """
+        changed = await self._write(
+            "INSERT INTO leases (kind, item, until) VALUES (?, ?, ?) ON CONFLICT (kind, item)"
+            " DO UPDATE SET until = excluded.until, attempts = attempts + 1 WHERE leases.until <= ?",
+            (kind, str(item), to_text(now + hold), to_text(now)),
+        )
+        return changed == 1
+
+    async def renew(self, kind: Lease, item: object, now: datetime, hold: timedelta = LEASE_TIME) -> None:
+        """Hold a lease longer, for a send that takes a while."""
+        await self._write("UPDATE leases SET until = ? WHERE kind = ? AND item = ?", (to_text(now + hold), kind, str(item)))
+
+    async def release(self, kind: Lease, item: object, retry_at: datetime | None = None) -> int:
+        """Give a lease back after a failed send: due again at `retry_at` (at once when None); return the attempts so far."""
         async with self._transaction() as db:
-            await db.execute("DELETE FROM digests WHERE week = ? AND manager_id = ?", (week, manager_id))
+            async with db.execute("SELECT attempts FROM leases WHERE kind = ? AND item = ?", (kind, str(item))) as c:
+                row = await c.fetchone()
+            await db.execute(
+                "UPDATE leases SET until = ? WHERE kind = ? AND item = ?",
+                (to_text(retry_at) if retry_at else "", kind, str(item)),
+            )
+        return row[0] if row else 0
+
+    async def attempts(self, kind: Lease, item: object) -> int:
+        """Return how many times `item` was claimed since it last succeeded."""
+        row = await self._one("SELECT attempts FROM leases WHERE kind = ? AND item = ?", (kind, str(item)))
+        return row[0] if row else 0
+
+    async def complete(self, kind: Lease, item: object) -> None:
+        """Drop a lease whose item went out (its own table now says it is done)."""
+        await self._write("DELETE FROM leases WHERE kind = ? AND item = ?", (kind, str(item)))
+
+    # Things set aside for staff: Telegram refused them for good ---------------------------------------
+
+    async def set_aside_item(self, kind: str, item: object, reason: str, now: datetime) -> None:
+        """Record something that can never be sent or handled, for staff to see."""
+        await self._write(
+            "INSERT INTO set_aside (kind, item, reason, at) VALUES (?, ?, ?, ?)", (kind, str(item), reason, to_text(now))
+        )
+
+    async def set_aside_items(self, limit: int = 100) -> list[SetAside]:
+        """Return what was set aside, newest first."""
+        rows = await self._all("SELECT kind, item, reason, at FROM set_aside ORDER BY id DESC LIMIT ?", (limit,))
+        return [SetAside(r[0], r[1], r[2], from_text(r[3])) for r in rows]
+
+    # The confirmation question, asked by the desk job so a failed send is tried again -------------------
+
+    async def confirmations_due(self, now: datetime, limit: int = 20) -> list[Complaint]:
+        """Return resolved complaints whose customer has not been asked "was it resolved?" yet."""
+        rows = await self._all(
+            f"{_COMPLAINT} WHERE confirmation_due = 1 AND state = 'resolved' AND {_unleased(Lease.CONFIRMATION, 'id')}"
+            " ORDER BY id LIMIT ?",
+            (Lease.CONFIRMATION, to_text(now), limit),
+        )
+        return [_complaint(r) for r in rows]
+
+    async def confirmation_asked(self, complaint_id: int) -> None:
+        """Record that the customer was asked (or cannot be)."""
+        await self._write("UPDATE complaints SET confirmation_due = 0 WHERE id = ?", (complaint_id,))
 
     # Shop webhooks and operations ------------------------------------------------------------------
 
@@ -1343,9 +1563,9 @@ class Store:
             "SELECT (SELECT max(received_at) FROM inbox),"
             " (SELECT count(*) FROM inbox WHERE processed_at IS NULL),"
             " (SELECT min(received_at) FROM inbox WHERE processed_at IS NULL),"
-            " (SELECT count(*) FROM complaints WHERE card_claimed_at IS NULL)"
-            "   + (SELECT count(*) FROM desk_notes WHERE claimed_at IS NULL),"
-            " (SELECT min(opened_at) FROM complaints WHERE card_claimed_at IS NULL),"
+            " (SELECT count(*) FROM complaints WHERE card_message_id IS NULL)"
+            "   + (SELECT count(*) FROM desk_notes WHERE message_id IS NULL AND set_aside_at IS NULL),"
+            " (SELECT min(opened_at) FROM complaints WHERE card_message_id IS NULL),"
             " (SELECT count(*) FROM complaints WHERE state IN (?, ?, ?)),"
             " (SELECT count(*) FROM answers)",
             OPEN_STATES,

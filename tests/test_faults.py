@@ -73,8 +73,7 @@ async def test_survey_resumes_where_it_stopped_after_an_outage(emulator, tmp_pat
         emulator.inject_fault("refuse")  # Telegram unreachable: every call, polling included
         await asyncio.sleep(0.5)
         await harness.press(user, q, "search")  # pressed while the bot cannot even poll
-        await asyncio.sleep(1.5)
-        assert await harness.rows("SELECT count(*) FROM answers") == [(0,)]
+        await asyncio.sleep(1.5)  # a long poll already under way may still fetch it: stored, but not answered
         emulator.clear_faults()
         q2 = await harness.question(user, after=q["message_id"], timeout=15)
         assert "How easy" in q2["text"]

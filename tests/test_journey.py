@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from surveys import journey
 from surveys.journey import Person, Policy
 from surveys.links import make_token
+from surveys.store import LEASE_TIME
 from tests.helpers import T0
 from tests.readings import reading
 
@@ -112,11 +113,28 @@ async def test_invitation_is_claimed_once_and_reminded_once(store, surveys):
     assert step.question.id == "expectations"
     assert await journey.start_invitation(store, surveys, POLICY, invitation, customer, later) is None
     assert await store.due_invitations(later) == []
+    await journey.delivered(store, POLICY, step, later)
     reminders = await store.due_reminders(later + timedelta(hours=24))
     first_week = [i for i, _ in reminders if i.survey == "first_week"]
     assert len(first_week) == 1
-    assert (await journey.remind(store, surveys, first_week[0], customer, later)).question.id == "expectations"
+    reminder = await journey.remind(store, surveys, first_week[0], customer, later)
+    assert reminder.question.id == "expectations"
     assert await journey.remind(store, surveys, first_week[0], customer, later) is None
+    await journey.delivered(store, POLICY, reminder, later)
+    assert [i for i, _ in await store.due_reminders(later + timedelta(days=2)) if i.survey == "first_week"] == []
+
+
+async def test_a_claim_lost_in_a_crash_is_due_again_once_its_lease_runs_out(store, surveys):
+    await linked(store, surveys)
+    later = T0 + timedelta(days=7)
+    [(invitation, customer)] = await store.due_invitations(later)
+    assert await journey.start_invitation(store, surveys, POLICY, invitation, customer, later) is not None
+    # The holder dies here, before sending: nothing is marked sent, and the lease runs out.
+    assert await store.due_invitations(later + timedelta(seconds=60)) == []
+    again = later + LEASE_TIME
+    [(due, _)] = await store.due_invitations(again)
+    assert due.id == invitation.id and due.sent_at is None
+    assert await journey.start_invitation(store, surveys, POLICY, due, customer, again) is not None
 
 
 async def test_release_puts_an_unsent_invitation_back(store, surveys):

@@ -120,14 +120,15 @@ async def test_prune_keeps_pending_updates_and_where_polling_resumes(store):
 
 
 async def test_an_older_database_is_vacuumed_once_so_earlier_erasures_leave_no_trace(tmp_path):
-    from surveys.store import SECURE_SCHEMA
+    from surveys.store import MIGRATIONS, SECURE_SCHEMA
 
     path = tmp_path / "old.sqlite3"
-    await (await Store.open(path)).close()
-    conn = sqlite3.connect(path)  # as an older version left it: a row deleted without secure_delete
+    conn = sqlite3.connect(path)  # as an older version left it: its schema, a row deleted without secure_delete
+    conn.execute("PRAGMA journal_mode=WAL")
+    for script in MIGRATIONS[: SECURE_SCHEMA - 1]:
+        conn.executescript(script)
     conn.executescript(
-        "PRAGMA secure_delete=OFF; ALTER TABLE orders DROP COLUMN link_version; DROP TABLE shop_deliveries;"
-        f" PRAGMA user_version={SECURE_SCHEMA - 1};"
+        f"PRAGMA secure_delete=OFF; PRAGMA user_version={SECURE_SCHEMA - 1};"
         " INSERT INTO inbox (update_id, payload, received_at) VALUES (1, 'Qx7erased " + "x" * 5000 + "', 'now');"
         " INSERT INTO inbox (update_id, payload, received_at) VALUES (2, '{}', 'now');"
         " DELETE FROM inbox WHERE update_id = 1; PRAGMA wal_checkpoint(TRUNCATE);"

@@ -244,7 +244,7 @@ async def test_a_link_the_shop_signs_itself_registers_the_order_and_redirects(se
 
 async def test_health_and_metrics_report_what_is_stored(served):
     status, health = await call(served.http, "GET", "/healthz")
-    assert status == 200 and health["database"] == "ok" and health["pending_updates"] == 0
+    assert status == 200 and health["database"] == "ok" and health["pending_updates"] == 0, health
     assert health["last_update_age_seconds"] is None
     _, created = await call(served.http, "POST", "/api/orders", json={"order_id": "M-1"}, headers=bearer())
     served.emu.add_user(702, "Max")
