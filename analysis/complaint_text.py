@@ -151,8 +151,9 @@ def problems(text: str, language: str, feeling: Feeling | None = None) -> tuple[
     if feeling is Feeling.NONE or not text:
         return ()
     folded = fold(text)
-    # A mixed-language answer is read with every language's rules, its own first.
-    languages = [language] + [other for other in _PATTERNS if other != language]
+    # A mixed-language answer is read with every language's rules, its own first; every Russian and Chinese
+    # rule needs a letter of its script, so a text in plain ASCII is read with the English rules alone.
+    languages = ["en"] if folded.isascii() else [language] + [other for other in _PATTERNS if other != language]
     found: list[Problem] = []
     for lang in languages:
         patterns = _PATTERNS.get(lang)
