@@ -229,7 +229,7 @@ async def _answer(
         invitation = await store.invitation(invitation_id)
         if invitation is None or await store.invitation_owner(invitation_id) != customer.id:
             return Step(Outcome.NOT_YOURS, customer)
-    if invitation is None or invitation.sent_at is None:
+    if invitation is None or not _taking_answers(invitation, now, named=invitation_id is not None):
         return Step(Outcome.NO_SURVEY, customer)
     survey = surveys[invitation.survey]
     answers = await store.answers(invitation.id)
@@ -262,6 +262,12 @@ async def _answer(
         Outcome.RECORDED if recorded else Outcome.DUPLICATE, customer, invitation, survey, following, current,
         answers[current.id], already_asked=following is not None and invitation.asked_question_id == following.id,
     )  # fmt: skip
+
+
+def _taking_answers(invitation: Invitation, now: datetime, named: bool) -> bool:
+    """Whether a survey takes answers: sent, or on its way (the sender marks it sent only after its question
+    went out, and a quick customer can press that question's button first)."""
+    return invitation.sent_at is not None or invitation.asked_question_id is not None or (named and invitation.due_at <= now)
 
 
 async def release(store: Store, step: Step, retry_at: datetime | None = None) -> int:

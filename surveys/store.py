@@ -806,10 +806,12 @@ class Store:
         return row[0] if row else None
 
     async def active_invitation(self, customer_id: int) -> Invitation | None:
-        """Return the customer's most recently sent survey that is not finished."""
+        """Return the customer's most recently sent (or being sent) survey that is not finished."""
         row = await self._one(
             f"{_INVITATION} WHERE order_id IN (SELECT id FROM orders WHERE customer_id = ?)"
-            " AND sent_at IS NOT NULL AND completed_at IS NULL ORDER BY sent_at DESC, id DESC LIMIT 1",
+            # One whose question is out but not yet marked sent is the newest: its sender is finishing.
+            " AND (sent_at IS NOT NULL OR asked_question_id IS NOT NULL) AND completed_at IS NULL"
+            " ORDER BY sent_at IS NULL DESC, sent_at DESC, id DESC LIMIT 1",
             (customer_id,),
         )
         return _invitation(row) if row else None

@@ -137,6 +137,30 @@ async def test_a_claim_lost_in_a_crash_is_due_again_once_its_lease_runs_out(stor
     assert await journey.start_invitation(store, surveys, POLICY, due, customer, again) is not None
 
 
+async def test_answers_count_while_the_sender_has_not_yet_marked_the_survey_sent(store, surveys):
+    order, _ = await linked(store, surveys)
+    later = T0 + timedelta(days=7)
+    [(invitation, customer)] = await store.due_invitations(later)
+    step = await journey.start_invitation(store, surveys, POLICY, invitation, customer, later)
+    # The question is out and the customer presses at once, before the sender records the survey as sent.
+    pressed = await journey.press(store, surveys, customer, invitation.id, "expectations", "4", later)
+    assert pressed.status == "recorded" and pressed.question.id == "delivery"
+    await store.mark_asked(invitation.id, "delivery", 11)
+    [(post_purchase_id,)] = await store._all("SELECT id FROM invitations WHERE survey = 'post_purchase'")
+    await store.mark_completed(post_purchase_id, later)
+    written = await journey.write(store, surveys, customer, "4", lambda t: None, later)
+    assert written.status == "recorded" and written.invitation.id == invitation.id
+    await journey.delivered(store, POLICY, step, later)
+    assert (await store.invitation(invitation.id)).sent_at == later
+
+
+async def test_a_button_for_a_survey_not_yet_due_is_refused(store, surveys):
+    _, step = await linked(store, surveys)
+    [(first_week,)] = await store._all("SELECT id FROM invitations WHERE survey = 'first_week'")
+    early = await journey.press(store, surveys, step.customer, first_week, "expectations", "4", T0 + timedelta(days=1))
+    assert early.status == "no_survey"
+
+
 async def test_release_puts_an_unsent_invitation_back(store, surveys):
     await linked(store, surveys)
     later = T0 + timedelta(days=7)
