@@ -265,8 +265,8 @@ async def _answer(
 
 
 def _taking_answers(invitation: Invitation, now: datetime, named: bool) -> bool:
-    """Whether a survey takes answers: sent, or on its way (the sender marks it sent only after its question
-    went out, and a quick customer can press that question's button first)."""
+    """Whether a survey takes answers: sent, its question out, or (a button naming it) due and being sent."""
+    # The sender marks a survey sent only after its question went out; a quick customer can press first.
     return invitation.sent_at is not None or invitation.asked_question_id is not None or (named and invitation.due_at <= now)
 
 
