@@ -184,7 +184,12 @@ def _without_content(text: str, language: str) -> Score | None:
             return None
         plain = _plain(cleaned)
         unthanked = _THANKS.sub("", plain).strip()
-        if plain in _NO_CONTENT or unthanked in _NO_CONTENT or _ZH_PARTICLES.sub("", unthanked) in _NO_CONTENT:
+        if (
+            plain in _NO_CONTENT
+            or unthanked in _NO_CONTENT
+            or _ZH_PARTICLES.sub("", unthanked) in _NO_CONTENT
+            or _declines(unthanked)
+        ):
             return Score(language, 0.0, None, NO_CONTENT_SCORER, Feeling.NONE)
         return None
     emoji = [char for char in cleaned if _is_emoji(char)]
@@ -193,6 +198,41 @@ def _without_content(text: str, language: str) -> Score | None:
         return Score(language, polarity, None, EMOJI_SCORER, feeling_of(polarity))
     # Empty, whitespace, control characters, a link, an order number, "-": nothing the customer said.
     return Score(language, 0.0, None, NO_CONTENT_SCORER, Feeling.NONE)
+
+
+# A decline worded in a way the list above does not hold ("no, that's everything", "нет, это всё", "没有别的了"):
+# every word is one of these fillers and at least one says "nothing". Any other word (a noun, a verb
+# like "arrived", "works", "到") means the customer said something, and the text is read.
+_DECLINE_WORDS = frozenset(
+    """no nope nah none nothing nil idk dunno нет неа нету ничего нечего ниче все""".split()
+)
+_FILLER_WORDS = _DECLINE_WORDS | frozenset(
+    """else more further other additional extra to add say mention that s it is all i m am have has got
+    really not at the this moment now right comment comments suggestions suggestion feedback
+    think of anything can t don know everything ve else that's just so well um hmm
+    это все всё больше добавить сказать пока вроде да мне не хочу могу добавлю комментариев
+    замечаний пожеланий вопросов пожалуй наверное наверно особо особенно так в целом и сказал сказала
+    тут здесь уже вообще такого что у меня знаю""".replace("ё", "е").split()
+)
+# Chinese has no spaces: the whole text must be made of these pieces, one of them saying "nothing".
+_ZH_DECLINE = re.compile(
+    r"(?:没有|没|无|暂无|不需要|不用|就这样|就这些|奉告|说完了|说完)"
+)
+_ZH_FILLERS = re.compile(
+    r"(?:没有|没|无|暂无|不需要|不用|就这样|就这些|奉告|说完了|说完|什么|啥|要|想|可|补充|说|的|了|别的|其他|其它"
+    r"|这些|暂时|目前|意见|建议|更多|好说|嗯|也|都|吧|呢|啊|哦|我|已经|全部|再|可说|一切)+"
+)
+
+
+def _declines(plain: str) -> bool:
+    """Whether `plain` (already _plain()) only declines to comment, in words the phrase list lacks."""
+    words = plain.split()
+    if not words:
+        return False
+    if all(word in _FILLER_WORDS for word in words):
+        return any(word in _DECLINE_WORDS for word in words)
+    joined = "".join(words)
+    return bool(_HAN.match(joined)) and bool(_ZH_FILLERS.fullmatch(joined)) and bool(_ZH_DECLINE.search(joined))
 
 
 # "нет, спасибо" and "没有，谢谢" decline as politely as they decline; the thanks adds no feeling.

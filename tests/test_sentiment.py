@@ -125,6 +125,22 @@ def test_softened_refusals_are_no_content(text: str) -> None:
     assert score_text(text).feeling == Feeling.NONE, text
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["No, that's all I have to say", "nothing more to mention really", "Нет, больше ничего", "Да вроде всё, спасибо",
+     "Мне больше нечего сказать", "我没有什么想说的了", "暂时没有其他意见", "没有别的建议"],
+)
+def test_declines_worded_outside_the_phrase_list_are_no_content(text: str) -> None:
+    assert score_text(text).feeling == Feeling.NONE, text
+
+
+@pytest.mark.parametrize(
+    "text", ["nothing works", "no, it is broken", "Нет, не пришло", "ничего не работает", "没有收到", "没有用", "还没到"]
+)
+def test_a_no_with_something_said_is_read(text: str) -> None:
+    assert score_text(text).feeling != Feeling.NONE, text
+
+
 def test_a_chinese_particle_after_words_is_not_dropped_into_no_content() -> None:
     assert score_text("不错哦").feeling == Feeling.POSITIVE
 
