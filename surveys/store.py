@@ -615,6 +615,8 @@ class Store:
                 )
             store = cls(db, path)
             await store._migrate()
+            # A read-only file or volume opens and reads fine; say so now, not at the first customer's answer.
+            await db.execute("DELETE FROM leases WHERE 0")
         except sqlite3.OperationalError as exc:  # the file is fine; something around it is not
             await db.close()
             raise StoreError(_unusable(path, exc)) from None

@@ -267,3 +267,22 @@ async def test_a_card_claimed_by_a_bot_killed_while_posting_appears_after_restar
         if proc.returncode is None:
             proc.send_signal(signal.SIGTERM)
             await asyncio.wait_for(proc.wait(), 15)
+
+
+async def test_a_read_only_database_at_start_up_is_one_clear_line(tmp_path, monkeypatch):
+    import aiosqlite
+    import pytest
+
+    from surveys.store import Store, StoreError
+
+    path = tmp_path / "db.sqlite3"
+    await (await Store.open(path)).close()
+    connect = aiosqlite.connect
+
+    def read_only(database, **kwargs):  # how SQLite sees a file on a read-only volume
+        return connect(f"file:{database}?mode=ro", uri=True, **kwargs)
+
+    monkeypatch.setattr(aiosqlite, "connect", read_only)
+    with pytest.raises(StoreError, match="is read-only") as refused:
+        await Store.open(path)
+    assert "damaged" not in str(refused.value) and "\n" not in str(refused.value)
