@@ -6,6 +6,7 @@ import asyncio
 import hmac
 import json
 import logging
+import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -77,6 +78,11 @@ async def json_errors(
         message = {413: f"request body too large (at most {MAX_BODY} bytes)"}.get(exc.status, exc.reason)
         allow = {"Allow": exc.headers["Allow"]} if "Allow" in exc.headers else {}
         return web.json_response({"error": message}, status=exc.status, headers=allow)
+    except sqlite3.OperationalError as exc:  # locked by another program or the disk full, for now
+        log.warning("%s %s not stored, database busy: %s; the sender retries", request.method, request.path, exc)
+        return web.json_response(
+            {"error": "database busy; nothing was acknowledged, retry later"}, status=503, headers={"Retry-After": "5"}
+        )
     except Exception:
         # Nothing was acknowledged: a shop or Telegram retries later, and the log says what broke.
         log.exception("%s %s failed", request.method, request.path)

@@ -353,3 +353,40 @@ async def test_a_port_in_use_stops_start_up_with_one_line(emulator, tmp_path, su
         settings = make_settings(tmp_path, emulator.base_url, http_port=taken.getsockname()[1])
         with pytest.raises(SettingsError, match=r"HTTP_HOST/HTTP_PORT 127.0.0.1:\d+: cannot listen"):
             await asyncio.wait_for(run_bot(settings, surveys, asyncio.Event()), 30)
+
+
+async def test_a_telegram_update_while_another_program_locks_the_database_gets_503_then_is_stored_once(tmp_path):
+    import sqlite3
+
+    from aiohttp import web
+
+    from bot.metrics import Telemetry
+    from bot.web import Gateway, build_web_app
+    from surveys.store import Store
+
+    port = free_port()
+    settings = make_settings(
+        tmp_path, "http://127.0.0.1:9/bot", http_port=port, webhook_url="https://bot.example.com/tg",
+        webhook_secret="webhook-secret-0123456789",
+    )  # fmt: skip
+    store = await Store.open(settings.database_path)
+    runner = web.AppRunner(build_web_app(Gateway(settings, store, Telemetry())))
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    headers = {"X-Telegram-Bot-Api-Secret-Token": "webhook-secret-0123456789"}
+    update = {"update_id": 77, "message": {"message_id": 1, "date": 0, "chat": {"id": 5, "type": "private"}, "text": "hi"}}
+    other = sqlite3.connect(settings.database_path, isolation_level=None)
+    try:
+        async with aiohttp.ClientSession(f"http://127.0.0.1:{port}") as session:
+            other.execute("BEGIN EXCLUSIVE")  # an operator's sqlite3 shell, a long import
+            async with session.post("/tg", json=update, headers=headers) as response:
+                assert response.status == 503 and response.headers["Retry-After"].isdigit()
+                assert "retry later" in (await response.json())["error"]
+            other.execute("ROLLBACK")
+            for _ in range(2):  # Telegram's retry, and a repeat of it
+                assert await call(session, "POST", "/tg", json=update, headers=headers) == (200, {"ok": True})
+        assert [uid for uid, _ in await store.pending_updates()] == [77]
+    finally:
+        other.close()
+        await runner.cleanup()
+        await store.close()
