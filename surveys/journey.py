@@ -146,6 +146,12 @@ async def start_invitation(
     """Claim a due invitation for sending (a lease); None while someone else holds it (never send twice)."""
     if not await store.claim(Lease.INVITATION, invitation.id, now, hold):
         return None
+    # The due list was read before the claim: sent meanwhile, or the customer stopped or left, sends nothing.
+    current = await store.invitation(invitation.id)
+    customer = await store.customer(customer.id) or customer
+    if current is None or current.sent_at is not None or customer.stopped_at or customer.unreachable_at:
+        await store.complete(Lease.INVITATION, invitation.id)
+        return None
     return await _position(store, surveys, customer, invitation.id, Outcome.STARTED)
 
 
@@ -155,6 +161,11 @@ async def remind(
 ) -> Step | None:  # fmt: skip
     """Claim an invitation's single reminder; None while someone else holds it or when the survey is done."""
     if not await store.claim(Lease.REMINDER, invitation.id, now, hold):
+        return None
+    current = await store.invitation(invitation.id)
+    customer = await store.customer(customer.id) or customer
+    if current is None or current.reminded_at is not None or customer.stopped_at or customer.unreachable_at:
+        await store.complete(Lease.REMINDER, invitation.id)
         return None
     step = await _position(store, surveys, customer, invitation.id, Outcome.REMINDER)
     if step.question is None:  # finished meanwhile: nothing to remind of

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from surveys import journey
 from surveys.journey import Person, Policy
 from surveys.links import make_token
-from surveys.store import LEASE_TIME
+from surveys.store import LEASE_TIME, to_text
 from tests.helpers import T0
 from tests.readings import reading
 
@@ -135,6 +135,22 @@ async def test_a_claim_lost_in_a_crash_is_due_again_once_its_lease_runs_out(stor
     [(due, _)] = await store.due_invitations(again)
     assert due.id == invitation.id and due.sent_at is None
     assert await journey.start_invitation(store, surveys, POLICY, due, customer, again) is not None
+
+
+async def test_a_survey_listed_due_sends_nothing_once_the_customer_stopped_or_it_went_out_meanwhile(store, surveys):
+    await linked(store, surveys)
+    later = T0 + timedelta(days=7)
+    [(invitation, customer)] = await store.due_invitations(later)
+    await journey.stop(store, 7, later)  # /stop between the sender's listing and its claim
+    assert await journey.start_invitation(store, surveys, POLICY, invitation, customer, later) is None
+    await store.set_stopped(customer.id, None)
+    await store.mark_sent(invitation.id, later, later + timedelta(days=1))  # another process sent it meanwhile
+    assert await journey.start_invitation(store, surveys, POLICY, invitation, customer, later) is None
+    reminder_time = later + timedelta(days=1)
+    [(due, _)] = [(i, c) for i, c in await store.due_reminders(reminder_time) if i.id == invitation.id]
+    await store.mark_reminded(invitation.id, reminder_time)
+    assert await journey.remind(store, surveys, due, customer, reminder_time) is None
+    assert await store._all("SELECT count(*) FROM leases WHERE until > ?", (to_text(reminder_time),)) == [(0,)]
 
 
 async def test_answers_count_while_the_sender_has_not_yet_marked_the_survey_sent(store, surveys):
