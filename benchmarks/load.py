@@ -205,7 +205,7 @@ def _state_kept() -> dict:
     """Per-customer state the running bot holds in memory, found on its live objects."""
     from telegram.ext import Application
 
-    from bot.app import DurableIntake
+    from bot.intake import DurableIntake
 
     app = next(o for o in gc.get_objects() if isinstance(o, Application))
     intake = next(o for o in gc.get_objects() if isinstance(o, DurableIntake))
