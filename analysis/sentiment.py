@@ -140,7 +140,7 @@ _NO_CONTENT = frozenset(
     nothing for now|no more|nothing else|nope all good|no other comments|
     ничего не хочу добавить|пока нечего сказать|пока ничего|нет замечаний|замечаний нет|нет пожеланий|
     пожеланий нет|вопросов нет|нет вопросов|комментариев нет|ничего не могу добавить|да нет|ничего больше|
-    больше ничего не нужно|нет ничего добавить|
+    больше ничего не нужно|нет ничего добавить|хз|
     没有了谢谢|没啥要说的|没什么好说的|无意见|没有建议|暂无意见|暂无建议|没有其他|没有别的|就这样|没什么补充的|
     没有其他要说的|没有什么要补充的|不用了|没有其他意见|没其他的|
     nah i m good|no that s it|i m good|im good|nothing else thanks|that s it|nope that s it|no not really|
@@ -210,7 +210,7 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     """else more further other additional extra to add say mention that s it is all i m am have has got
     really not at the this moment now right comment comments suggestions suggestion feedback
     think of anything can t don know everything ve else that's just so well um hmm
-    это все всё больше добавить сказать пока вроде да мне не хочу могу добавлю комментариев
+    это все всё больше добавить добавлять сказать пока вроде да мне не хочу могу добавлю комментариев
     замечаний пожеланий вопросов пожалуй наверное наверно особо особенно так в целом и сказал сказала
     тут здесь уже вообще такого что у меня знаю""".replace("ё", "е").split()
 )

@@ -226,3 +226,8 @@ def test_score_is_immutable() -> None:
 @pytest.mark.parametrize("text", ["Thanks!", "Спасибо", "谢谢"])
 def test_thanks_alone_is_positive_not_no_content(text: str) -> None:
     assert score_text(text).feeling == Feeling.POSITIVE
+
+
+@pytest.mark.parametrize("text", ["хз", "ничего не хочу добавлять"])
+def test_russian_shrugs_are_no_content(text: str) -> None:
+    assert score_text(text).feeling == Feeling.NONE, text

@@ -179,3 +179,21 @@ def test_english_problems_are_found_by_the_kind_of_wording(text):
 )  # fmt: skip
 def test_english_praise_and_wishes_are_no_complaint(text):
     assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("ручка оторвалась через три дня", Problem.DEFECT), ("сняли деньги два раза", Problem.CHARGE),
+        ("скидка не применилась", Problem.APP_BUG), ("не могу дозвониться в поддержку", Problem.SUPPORT),
+        ("из 5 позиций пришло 3", Problem.MISSING), ("одна тарелка с трещиной", Problem.DAMAGED),
+        ("посылка промокла", Problem.DAMAGED), ("сайт завис на оплате", Problem.APP_BUG),
+    ],
+)
+def test_russian_problem_wordings(text, kind):
+    assert kind in problems(text, "ru")
+
+
+@pytest.mark.parametrize("text", ["брал по промокоду", "всё зависит от размера", "ни одной царапинки, всё целое"])
+def test_russian_words_that_only_look_like_problems(text):
+    assert problems(text, "ru") == ()
