@@ -18,6 +18,8 @@ _SPACES = re.compile(r"\s+")
 # Order numbers and prices differ in every answer; as "0000" they teach nothing by heart.
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+# "не плохо" is "неплохо" misspelt (Russian writes it as one word): read apart, "плохо" outweighs the "не".
+_NOT_BAD = re.compile(r"(?<!\w)не (?=(?:плох|дурн)\w*)")
 MODEL_FORMAT = 2
 CLASSES = ("negative", "neutral", "positive")
 # Word n-grams are prefixed so that they never collide with character n-grams of the same letters.
@@ -25,9 +27,9 @@ WORD_PREFIX = "w:"
 
 
 def normalise(text: str) -> str:
-    """Lower-case, drop links and handles, write ё as е and every digit as 0, collapse spaces."""
+    """Lower-case, drop links and handles, write ё as е, every digit as 0 and "не плохо" as "неплохо", collapse spaces."""
     text = _NOISE.sub(" ", text.lower()).replace("ё", "е").replace("’", "'")
-    return _SPACES.sub(" ", _DIGIT.sub("0", text)).strip()
+    return _NOT_BAD.sub("не", _SPACES.sub(" ", _DIGIT.sub("0", text))).strip()
 
 
 def char_ngrams(text: str, low: int, high: int) -> list[str]:

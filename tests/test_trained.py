@@ -19,12 +19,14 @@ from analysis.trained import (
     TrainedScorer,
     char_ngrams,
     load_model,
+    normalise,
     parse_model,
     polarity_of,
 )
 from bot.app import score_answer
 from surveys import journey
 from surveys.engine import AnswerValue
+from surveys.reading import Feeling
 from tests.helpers import T0
 from tests.test_journey import linked
 
@@ -238,3 +240,12 @@ def test_a_very_long_text_is_read_up_to_max_chars() -> None:
 
     model = parse_model(tiny_model())
     assert model.decision("ab" + " " * MAX_CHARS + "aaaa") == model.decision("ab")
+
+
+def test_russian_not_bad_is_read_as_one_word():
+    assert normalise("Не  плохо, вполне не плохой") == "неплохо, вполне неплохой"
+    assert normalise("не пришло") == "не пришло"
+
+
+def test_russian_not_bad_reads_positive():
+    assert score_text("не плохо").feeling is Feeling.POSITIVE
