@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -92,6 +93,9 @@ class Inbox(Database):
         row = await self._one("SELECT max(update_id) FROM inbox")
         return row[0] if row else None
 
-    async def mark_update_processed(self, update_id: int, now: datetime) -> None:
-        """Mark a stored update as handled."""
-        await self._write("UPDATE inbox SET processed_at = ? WHERE update_id = ?", (to_text(now), update_id))
+    async def mark_updates_processed(self, update_ids: Sequence[int], now: datetime) -> None:
+        """Mark stored updates as handled, all in one statement."""
+        await self._write(
+            "UPDATE inbox SET processed_at = ? WHERE update_id IN (SELECT value FROM json_each(?))",
+            (to_text(now), json.dumps(list(update_ids))),
+        )
