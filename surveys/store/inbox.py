@@ -63,13 +63,14 @@ class Inbox(Database):
         return pruned
 
     async def save_updates(self, updates: Sequence[tuple[int, str]], now: datetime) -> None:
-        """Persist raw updates before they are acknowledged to Telegram; repeats are ignored."""
-        async with self._transaction() as db:
-            await db.executemany(
-                "INSERT INTO inbox (update_id, payload, received_at) VALUES (?, ?, ?)"
-                " ON CONFLICT (update_id) DO NOTHING",
-                [(uid, payload, to_text(now)) for uid, payload in updates],
-            )
+        """Persist raw updates before they are acknowledged to Telegram, all or none; repeats are ignored."""
+        # One statement (atomic by itself): a batch costs one trip to the database thread, not three.
+        await self._write(
+            "INSERT INTO inbox (update_id, payload, received_at)"
+            " SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), ? FROM json_each(?) WHERE true"
+            " ON CONFLICT (update_id) DO NOTHING",
+            (to_text(now), json.dumps(list(updates), ensure_ascii=False)),
+        )
 
     async def pending_updates(self, limit: int = 100, after: int = -1) -> list[tuple[int, str]]:
         """Return stored updates not yet processed with an id above `after`, oldest first."""
