@@ -14,15 +14,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from surveys.store import Store  # noqa: E402
+from surveys.store import Store
 
 T0 = datetime(2026, 11, 18, 12, 0, tzinfo=UTC)
 

@@ -19,20 +19,17 @@ import hmac
 import json
 import socket
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import aiohttp
 
-import aiohttp  # noqa: E402
-
-from bot.app import run_bot  # noqa: E402
-from bot.callbacks import Answer, Skip  # noqa: E402
-from bot.local_bot_api import BotAPIEmulator  # noqa: E402
-from bot.settings import load_settings  # noqa: E402
-from surveys.definitions import load_surveys  # noqa: E402
+from bot.app import run_bot
+from bot.callbacks import Answer, Skip
+from bot.local_bot_api import BotAPIEmulator
+from bot.settings import load_settings
+from surveys.definitions import load_surveys
 
 TOKEN, USERNAME = "123456:HTTPBENCH", "journeypulse_http_bot"
 SECRET = "bench-secret-0123456789-abcdefghijkl"

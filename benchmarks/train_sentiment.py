@@ -37,10 +37,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO_ROOT))
+from analysis.trained import CLASSES, MODEL_FORMAT, Features, lexicon_features, model_file, parse_model
 
-from analysis.trained import CLASSES, MODEL_FORMAT, Features, lexicon_features, model_file, parse_model  # noqa: E402
+REPO_ROOT = Path(__file__).resolve().parent.parent
 
 MODELS_DIR = REPO_ROOT / "analysis" / "models"
 SPLIT_SALT = "journeypulse-heldout-v1:"

@@ -13,17 +13,13 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
     Application,
-    CallbackQueryHandler,
-    CommandHandler,
     Defaults,
-    MessageHandler,
-    filters,
 )
 
 from analysis.reading import read_text
 from analysis.topics import Taxonomy
-from bot import callbacks, desk, handlers
-from bot.handlers import CONTEXT_TYPES, Context, Services
+from bot import routes
+from bot.handlers.context import CONTEXT_TYPES, Context, Services
 from bot.intake import DurableIntake, sleep_or_stop
 from bot.metrics import CountingRequest, Telemetry
 from bot.pacing import Backoff, ChatRateLimiter, FloodGuard, Pacer, seconds
@@ -130,51 +126,11 @@ def build_application(
         **({"clock": clock} if clock else {}),
         raw_update_retention=settings.raw_update_retention, backoff=backoff(settings), lease_time=settings.lease_time,
     )  # fmt: skip
-    private = filters.ChatType.PRIVATE
-    support = filters.Chat(settings.support_chat_id) if settings.support_chat_id is not None else filters.Chat(())
-    application.add_handlers(
-        [
-            CommandHandler("start", handlers.start, filters=private),
-            CommandHandler("help", handlers.help_command, filters=private),
-            CommandHandler("stop", handlers.stop_command, filters=private),
-            CommandHandler("language", handlers.language_command, filters=private),
-            CommandHandler("mydata", handlers.mydata_command, filters=private),
-            CommandHandler("forget", handlers.forget_command, filters=private),
-            CommandHandler("complaints", desk.complaints_command, filters=private | support),
-            CommandHandler("weekly", handlers.weekly_command, filters=private),
-            CallbackQueryHandler(handlers.button_pressed, pattern=callbacks.pattern(callbacks.Answer, callbacks.Skip)),
-            CallbackQueryHandler(handlers.language_chosen, pattern=callbacks.pattern(callbacks.Language)),
-            CallbackQueryHandler(desk.desk_button_pressed, pattern=callbacks.pattern(callbacks.Desk)),
-            CallbackQueryHandler(handlers.confirmation_chosen, pattern=callbacks.pattern(callbacks.Confirmation)),
-            CallbackQueryHandler(handlers.forget_chosen, pattern=callbacks.pattern(callbacks.Forget)),
-            CallbackQueryHandler(handlers.unknown_button),
-            MessageHandler(private & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, handlers.text_answered),
-            MessageHandler(private & filters.UpdateType.MESSAGE & ~filters.TEXT, handlers.other_message),
-            MessageHandler(private & filters.UpdateType.EDITED_MESSAGE, handlers.message_edited),
-            MessageHandler(support & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, desk.staff_replied),
-            MessageHandler(private & filters.UpdateType.MESSAGE & filters.COMMAND, handlers.help_command),  # unknown
-        ]
-    )
+    application.add_handlers(routes.handlers(settings.support_chat_id))
     application.add_error_handler(record_error)
     jobs = application.job_queue
     assert jobs is not None  # the job-queue extra is a dependency, so PTB always builds one
-    jobs.run_repeating(
-        handlers.send_due_surveys, interval=settings.scheduler_interval, first=0.1, name="send_due_surveys"
-    )
-    if settings.support_chat_id is not None:  # staff should see a complaint within seconds
-        # A round that starts late (a slow start-up, a busy loop) must still run: it schedules the next one.
-        jobs.run_once(
-            desk.desk_round, 0.5, name="desk_round", job_kwargs={"misfire_grace_time": None}
-        )
-    jobs.run_repeating(
-        handlers.send_due_digests, interval=settings.scheduler_interval, first=0.3, name="send_due_digests"
-    )
-    # Raw updates hold what people wrote: keep handled ones only as long as RAW_UPDATE_RETENTION.
-    retention = settings.raw_update_retention.total_seconds()
-    jobs.run_repeating(
-        handlers.prune_raw_updates, interval=min(3600.0, max(settings.scheduler_interval, retention / 2)), first=1.0,
-        name="prune_raw_updates",
-    )
+    routes.schedule(jobs, settings)
     return application
 
 

@@ -38,7 +38,7 @@ class Answer:
     question_id: str
     value: str
     prefix: ClassVar[str] = "a"
-    regex: ClassVar[str] = r"a\|"  # what app.py routes to the handler
+    regex: ClassVar[str] = r"a\|"  # what bot/routes.py routes to the handler
 
     def build(self) -> str:
         return f"a|{self.invitation_id}|{self.question_id}|{self.value}"
@@ -57,7 +57,7 @@ class Skip:
     invitation_id: int
     question_id: str
     prefix: ClassVar[str] = "s"
-    regex: ClassVar[str] = r"s\|"  # what app.py routes to the handler
+    regex: ClassVar[str] = r"s\|"  # what bot/routes.py routes to the handler
 
     def build(self) -> str:
         return f"s|{self.invitation_id}|{self.question_id}"
@@ -75,7 +75,7 @@ class Language:
 
     code: str
     prefix: ClassVar[str] = "l"
-    regex: ClassVar[str] = r"l\|"  # what app.py routes to the handler
+    regex: ClassVar[str] = r"l\|"  # what bot/routes.py routes to the handler
 
     def build(self) -> str:
         return f"l|{self.code}"
@@ -92,7 +92,7 @@ class Forget:
 
     confirmed: bool
     prefix: ClassVar[str] = "f"
-    regex: ClassVar[str] = r"f\|(yes|no)$"  # what app.py routes to the handler
+    regex: ClassVar[str] = r"f\|(yes|no)$"  # what bot/routes.py routes to the handler
 
     def build(self) -> str:
         return "f|yes" if self.confirmed else "f|no"
@@ -110,7 +110,7 @@ class Confirmation:
     complaint_id: int
     fixed: bool
     prefix: ClassVar[str] = "c"
-    regex: ClassVar[str] = r"c\|"  # what app.py routes to the handler
+    regex: ClassVar[str] = r"c\|"  # what bot/routes.py routes to the handler
 
     def build(self) -> str:
         return f"c|{self.complaint_id}|{'yes' if self.fixed else 'no'}"
@@ -131,7 +131,7 @@ class Desk:
     complaint_id: int
     action: Action  # surveys.complaints owns the actions: a new one needs no change here
     prefix: ClassVar[str] = "d"
-    regex: ClassVar[str] = r"d\|"  # what app.py routes to the handler
+    regex: ClassVar[str] = r"d\|"  # what bot/routes.py routes to the handler
 
     def build(self) -> str:
         return f"d|{self.complaint_id}|{self.action}"

@@ -54,7 +54,9 @@ class DurableIntake:
         self._room = asyncio.Semaphore(in_flight)
         self._lanes: dict[tuple[str, int], collections.deque[Update]] = {}
         self._workers: dict[tuple[str, int], asyncio.Task] = {}
-        self._queued: set[int] = set()  # update ids in a lane, so a second look at the store does not queue them twice
+        self._queued: set[int] = set()  # update ids in a lane or not yet marked, so a second look does not queue them twice
+        self._handled_ids: list[int] = []  # handled, to be marked processed together in one statement
+        self._marking: asyncio.Task | None = None
         self._stop = asyncio.Event()
         self.handled = 0  # updates handled since start
         self.clock = application.bot_data.services.clock
@@ -93,6 +95,7 @@ class DurableIntake:
             _, late = await asyncio.wait(workers, timeout=5)
             for task in late:
                 task.cancel()
+        await self._marked()
 
     async def _queue_pending(self) -> None:
         """Queue what is stored and unhandled (left by a crash or an outage, or stored by the webhook), in order."""
@@ -162,7 +165,7 @@ class DurableIntake:
                 async with self._slots:
                     delay = await self._handle(lane[0])
                 if delay is None:
-                    self._queued.discard(lane.popleft().update_id)
+                    lane.popleft()  # still in _queued until marked processed
                     self._room.release()
                 else:  # only this sender waits; everyone else's lanes go on
                     await sleep_or_stop(self._stop, delay)
@@ -180,7 +183,38 @@ class DurableIntake:
         await self._queue_pending()
         while self._workers:
             await asyncio.wait(list(self._workers.values()))
+        await self._marked()
         return not await self.store.pending_updates(limit=1)
+
+    def _mark(self, update_id: int) -> None:
+        """Have a handled update marked processed soon, with the others handled meanwhile (one statement for all)."""
+        self._handled_ids.append(update_id)
+        if self._marking is None or self._marking.done():
+            self._marking = asyncio.create_task(self._mark_handled())
+
+    async def _mark_handled(self) -> None:
+        """Mark what was handled as processed; a crash before it replays those updates, and handling is idempotent."""
+        delay = 0.01  # long enough for the lanes working now to finish and share the statement
+        while self._handled_ids:
+            await asyncio.sleep(delay)
+            ids, self._handled_ids = self._handled_ids, []
+            try:
+                await self.store.mark_updates_processed(ids, self.clock())
+            except sqlite3.OperationalError as exc:  # locked or full for now: try again, keep them out of the lanes
+                self._handled_ids[:0] = ids
+                if self._stop.is_set():
+                    log.warning("%s handled updates not marked before stopping; replayed at the next start", len(ids))
+                    return
+                log.warning("%s handled updates not marked yet, trying again: %s", len(ids), exc)
+                delay = min(max(delay * 2, 0.5), 30.0)
+                continue
+            self._queued.difference_update(ids)
+            delay = 0.01
+
+    async def _marked(self) -> None:
+        """Wait until every handled update is marked processed (or, when stopping, given up for a replay)."""
+        while self._marking is not None and not self._marking.done():
+            await self._marking
 
     async def _handle(self, update: Update) -> float | None:
         """Handle one update; None when it is done with, else seconds to wait before trying it again."""
@@ -203,11 +237,12 @@ class DurableIntake:
             return delay
         try:
             if update_id in refused:
-                await self.store.set_aside_item("update", update_id, refused.pop(update_id), self.clock())
-            await self.store.mark_update_processed(update_id, self.clock())
+                await self.store.set_aside_item("update", update_id, refused[update_id], self.clock())
+                del refused[update_id]
         except sqlite3.OperationalError as exc:  # handling is idempotent: trying it all again is safe
-            log.warning("update %s handled but not marked, will retry: %s", update_id, exc)
+            log.warning("update %s handled but not set aside, will retry: %s", update_id, exc)
             return self.backoff.delay(1)
+        self._mark(update_id)
         self.attempts.pop(update_id, None)
         self.handled += 1
         return None

@@ -187,7 +187,7 @@ async def test_forget_erases_the_person_and_keeps_anonymous_scores(store, survey
     await store.save_updates([(1, '{"update_id": 1, "message": {"from": {"id": 5}, "text": "secret"}}'),
                               (2, '{"update_id": 2, "message": {"from": {"id": 4}, "text": "mine"}}')], T0)  # fmt: skip
     for update_id in (1, 2):
-        await store.mark_update_processed(update_id, T0)
+        await store.mark_updates_processed([update_id], T0)
 
     assert await journey.forget(store, 5, T0)
     assert not await journey.forget(store, 5, T0)

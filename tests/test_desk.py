@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from bot.callbacks import Desk, Forget
-from bot.desk import STATE_MARKS, card_buttons
+from bot.handlers.desk import STATE_MARKS, card_buttons
 from bot.texts import TEXTS
 from surveys.complaints import BUTTONS, Action, State
 from surveys.store import Complaint

@@ -56,3 +56,10 @@ def test_each_store_module_is_one_aggregate_and_imports_no_sibling_but_its_base(
         stem = Path(path).stem
         if stem in aggregates and module.startswith("surveys.store."):
             assert module in allowed | also.get(stem, set()), (path, module)
+
+
+def test_no_handler_module_imports_another_s_handlers() -> None:
+    shared = {"bot.handlers.context", "bot.handlers.questions"}
+    for path, module in imports("bot/handlers"):
+        if module.startswith("bot.handlers."):
+            assert module in shared, (path, module)

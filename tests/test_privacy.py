@@ -164,8 +164,8 @@ async def test_handled_raw_updates_are_deleted_after_the_retention_time(emulator
 
 
 def test_mydata_splits_long_content_into_valid_messages_within_the_limit():
+    from bot.handlers.privacy import render_my_data
     from bot.local_bot_api.html import parse_html, utf16_len
-    from bot.privacy import render_my_data
     from surveys.store import Customer
 
     long_text = ("<b>&\"破损的盒子\"</b> 📦 " * 400)[:4096]

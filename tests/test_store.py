@@ -62,7 +62,7 @@ async def test_inbox_keeps_updates_until_processed(store):
     await store.save_updates([(5, "{}"), (6, '{"a": 1}')], T0)
     await store.save_updates([(6, "dup")], T0)
     assert await store.pending_updates() == [(5, "{}"), (6, '{"a": 1}')]
-    await store.mark_update_processed(5, T0)
+    await store.mark_updates_processed([5], T0)
     assert await store.pending_updates() == [(6, '{"a": 1}')]
     assert await store.last_update_id() == 6
 
@@ -108,8 +108,7 @@ async def test_prune_keeps_pending_updates_and_where_polling_resumes(store):
 
     t0 = T0
     await store.save_updates([(n, f'{{"update_id": {n}, "message": {{"text": "words {n}"}}}}') for n in (1, 2, 3, 4)], t0)
-    for n in (1, 2, 4):
-        await store.mark_update_processed(n, t0)  # 3 is still waiting, e.g. for Telegram to come back
+    await store.mark_updates_processed([1, 2, 4], t0)  # one statement for what the lanes handled; 3 still waits
     assert await store.prune_updates(t0) == 0  # handled exactly then: not older than the cut
     assert await store.prune_updates(t0 + timedelta(days=3)) == 3
     assert await store._all("SELECT update_id, payload FROM inbox ORDER BY update_id") == [

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from analysis.report import digest_week, weekly_summary
-from bot.handlers import summary_text
+from bot.handlers.managers import summary_text
 from tests.helpers import Clock, Harness, make_settings
 from tests.test_aggregate import MONDAY, WEEK, respond
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -62,13 +63,14 @@ class Inbox(Database):
         return pruned
 
     async def save_updates(self, updates: Sequence[tuple[int, str]], now: datetime) -> None:
-        """Persist raw updates before they are acknowledged to Telegram; repeats are ignored."""
-        async with self._transaction() as db:
-            await db.executemany(
-                "INSERT INTO inbox (update_id, payload, received_at) VALUES (?, ?, ?)"
-                " ON CONFLICT (update_id) DO NOTHING",
-                [(uid, payload, to_text(now)) for uid, payload in updates],
-            )
+        """Persist raw updates before they are acknowledged to Telegram, all or none; repeats are ignored."""
+        # One statement (atomic by itself): a batch costs one trip to the database thread, not three.
+        await self._write(
+            "INSERT INTO inbox (update_id, payload, received_at)"
+            " SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), ? FROM json_each(?) WHERE true"
+            " ON CONFLICT (update_id) DO NOTHING",
+            (to_text(now), json.dumps(list(updates), ensure_ascii=False)),
+        )
 
     async def pending_updates(self, limit: int = 100, after: int = -1) -> list[tuple[int, str]]:
         """Return stored updates not yet processed with an id above `after`, oldest first."""
@@ -92,6 +94,9 @@ class Inbox(Database):
         row = await self._one("SELECT max(update_id) FROM inbox")
         return row[0] if row else None
 
-    async def mark_update_processed(self, update_id: int, now: datetime) -> None:
-        """Mark a stored update as handled."""
-        await self._write("UPDATE inbox SET processed_at = ? WHERE update_id = ?", (to_text(now), update_id))
+    async def mark_updates_processed(self, update_ids: Sequence[int], now: datetime) -> None:
+        """Mark stored updates as handled, all in one statement."""
+        await self._write(
+            "UPDATE inbox SET processed_at = ? WHERE update_id IN (SELECT value FROM json_each(?))",
+            (to_text(now), json.dumps(list(update_ids))),
+        )

@@ -13,7 +13,7 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from analysis.topics import default_taxonomy
 from bot import callbacks
-from bot.handlers import MAX_MESSAGE, MAX_QUOTE, Context, Services, clip, services, toast
+from bot.handlers.context import MAX_MESSAGE, MAX_QUOTE, Context, Services, clip, services, toast
 from bot.pacing import seconds
 from bot.texts import LANGUAGE_NAMES, text
 from surveys import complaints

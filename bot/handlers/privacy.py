@@ -1,4 +1,4 @@
-"""What /mydata shows: everything stored about a person, as Telegram HTML messages that always fit."""
+"""Privacy: /mydata shows everything stored about a person (as HTML messages that always fit), /forget erases it."""
 
 from __future__ import annotations
 
@@ -6,10 +6,13 @@ import json
 import logging
 from html import escape
 
-from telegram import Bot
-from telegram.error import TelegramError
+from telegram import Bot, CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest, TelegramError
 
+from bot import callbacks
+from bot.handlers.context import Context, language_of, reply, services, toast
 from bot.texts import text
+from surveys import journey
 from surveys.store import Customer
 
 log = logging.getLogger(__name__)
@@ -145,3 +148,56 @@ async def erase_from_support_chat(
             await bot.edit_message_text(text(language, "desk_erased"), chat_id, message_id, reply_markup=None)
         except TelegramError as exc:  # deleted by staff, or Telegram down: the README says what may stay
             log.info("could not blank support message %s in %s: %s", message_id, chat_id, exc)
+
+
+async def mydata_command(update: Update, context: Context) -> None:
+    """Send the person everything stored about them, their raw messages included."""
+    svc = services(context)
+    data = await journey.my_data(svc.store, update.effective_user.id)
+    if data is None:
+        await reply(update, journey.pick_language(update.effective_user.language_code), "mydata_none")
+        return
+    language = data["customer"].language if data["customer"] else journey.pick_language(update.effective_user.language_code)
+    days = svc.raw_update_retention.total_seconds() / 86400
+    for chunk in render_my_data(data, language, round(days, 2)):
+        await update.effective_message.reply_text(chunk)
+
+
+async def prune_raw_updates(context: Context) -> None:
+    """Delete raw updates handled longer ago than RAW_UPDATE_RETENTION."""
+    svc = services(context)
+    pruned = await svc.store.prune_updates(svc.clock() - svc.raw_update_retention)
+    if pruned:
+        log.info("deleted %s raw updates older than %s", pruned, svc.raw_update_retention)
+
+
+async def forget_command(update: Update, context: Context) -> None:
+    """Ask the customer to confirm that everything about them should be deleted."""
+    language = await language_of(context, update)
+    buttons = [[
+        InlineKeyboardButton(text(language, "forget_yes"), callback_data=callbacks.Forget(True).build()),
+        InlineKeyboardButton(text(language, "forget_no"), callback_data=callbacks.Forget(False).build()),
+    ]]  # fmt: skip
+    await update.effective_message.reply_text(text(language, "forget_confirm"), reply_markup=InlineKeyboardMarkup(buttons))
+
+
+async def forget_chosen(update: Update, context: Context) -> None:
+    """Delete the customer's data when they confirmed, else keep everything."""
+    query: CallbackQuery = update.callback_query  # type: ignore[assignment]  # a CallbackQueryHandler's update has one
+    language = await language_of(context, update)
+    chosen = callbacks.Forget.parse(query.data)
+    if chosen is not None and chosen.confirmed:
+        svc = services(context)
+        # Where the support chat holds them (gone from the database after): erased there too, off their path.
+        topics = await svc.store.support_topics(query.from_user.id)
+        messages = await svc.store.support_messages(query.from_user.id)
+        forgotten = await journey.forget(svc.store, query.from_user.id, svc.clock(), update.update_id)
+        context.application.create_task(erase_from_support_chat(context.bot, topics, messages, svc.desk_language))
+        answer = "forgotten" if forgotten else "mydata_none"
+    else:
+        answer = "forget_kept"
+    await toast(query)
+    try:
+        await query.edit_message_text(text(language, answer), reply_markup=None)
+    except BadRequest:
+        pass
