@@ -197,3 +197,28 @@ def test_russian_problem_wordings(text, kind):
 @pytest.mark.parametrize("text", ["брал по промокоду", "всё зависит от размера", "ни одной царапинки, всё целое"])
 def test_russian_words_that_only_look_like_problems(text):
     assert problems(text, "ru") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("the kettle lid has a crack in it", Problem.DEFECT), ("the hinge gave way on day two", Problem.DEFECT),
+        ("my earbuds keep cutting out", Problem.DEFECT), ("the fan stops after ten minutes", Problem.DEFECT),
+        ("ordered a medium, got a large", Problem.WRONG_ITEM), ("the pair are different lengths", Problem.WRONG_ITEM),
+        ("the envelope was empty", Problem.MISSING), ("nothing has shown up yet", Problem.LATE),
+        ("courier chucked it on the doorstep in the rain", Problem.MISSING),
+        ("I rang you five times about it", Problem.SUPPORT), ("could you resend the charger please", Problem.REFUND),
+        ("the listing never mentioned it's second hand", Problem.MISLEADING),
+    ],
+)  # fmt: skip
+def test_english_problem_wordings(text, kind):
+    assert kind in problems(text, "en"), text
+
+
+@pytest.mark.parametrize(
+    "text", ["refunded me the same day, brilliant", "my own fault, I picked the wrong colour",
+             "the return was really easy", "it hasn't pilled at all", "different colours would be nice",
+             "I ordered a medium and it fits"],
+)  # fmt: skip
+def test_english_wordings_that_only_look_like_problems(text):
+    assert problems(text, "en") == (), text
