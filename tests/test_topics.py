@@ -209,6 +209,10 @@ def test_russian_words_that_only_look_like_problems(text):
         ("courier chucked it on the doorstep in the rain", Problem.MISSING),
         ("I rang you five times about it", Problem.SUPPORT), ("could you resend the charger please", Problem.REFUND),
         ("the listing never mentioned it's second hand", Problem.MISLEADING),
+        ("the sauce had gone off before the date", Problem.DEFECT), ("my lamp blew after a day", Problem.DEFECT),
+        ("the drawer won't slide any more", Problem.DEFECT), ("the photos show a glass top but it's plastic", Problem.MISLEADING),
+        ("it came without the feet", Problem.MISSING), ("the courier was supposed to come Tuesday", Problem.LATE),
+        ("I'm still owed the postage", Problem.REFUND), ("the toy arrived crushed", Problem.DAMAGED),
     ],
 )  # fmt: skip
 def test_english_problem_wordings(text, kind):
@@ -218,7 +222,7 @@ def test_english_problem_wordings(text, kind):
 @pytest.mark.parametrize(
     "text", ["refunded me the same day, brilliant", "my own fault, I picked the wrong colour",
              "the return was really easy", "it hasn't pilled at all", "different colours would be nice",
-             "I ordered a medium and it fits"],
+             "I ordered a medium and it fits", "it hasn't stopped working once", "no instructions needed, easy"],
 )  # fmt: skip
 def test_english_wordings_that_only_look_like_problems(text):
     assert problems(text, "en") == (), text
