@@ -213,6 +213,8 @@ def test_russian_words_that_only_look_like_problems(text):
         ("the drawer won't slide any more", Problem.DEFECT), ("the photos show a glass top but it's plastic", Problem.MISLEADING),
         ("it came without the feet", Problem.MISSING), ("the courier was supposed to come Tuesday", Problem.LATE),
         ("I'm still owed the postage", Problem.REFUND), ("the toy arrived crushed", Problem.DAMAGED),
+        ("the shelf collapses under two books", Problem.DEFECT), ("my delivery date keeps getting pushed back", Problem.LATE),
+        ("I told your team three times", Problem.SUPPORT), ("the price jumped at the last step", Problem.CHARGE),
     ],
 )  # fmt: skip
 def test_english_problem_wordings(text, kind):
