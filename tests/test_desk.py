@@ -253,3 +253,16 @@ async def test_the_desk_speaks_the_support_chat_language(emulator, tmp_path, sur
         assert [label for label, _ in emulator.buttons(posted)] == ["🙋 Взять", "✅ Решено"]
     finally:
         await h.stop()
+
+
+async def test_the_confirmation_question_survives_a_failed_send_when_staff_resolve(desk: Harness):
+    h, emu, user = desk, desk.emu, 640
+    await unhappy_customer(h, user)
+    posted = await card(h, lambda m: "broken" in m["text"])
+    [(_, resolve)] = [b for b in emu.buttons(posted) if "resolve" in b[1]]
+    emu.inject_fault("500", count=2, methods={"sendMessage"})  # Telegram fails the next sends once or twice
+    emu.press_button(STAFF, posted["message_id"], resolve, chat_id=SUPPORT)
+    ask = await h.next_message(user, timeout=20, predicate=lambda m: "Was your issue resolved?" in m.get("text", ""))
+    assert emu.faults_fired["500"] == 2  # the sends after the press did fail
+    await asyncio.sleep(1.0)  # a few desk rounds: the question is not sent twice either
+    assert [m["message_id"] for m in emu.bot_messages(user) if "Was your issue resolved?" in m.get("text", "")] == [ask["message_id"]]
