@@ -237,8 +237,8 @@ async def _answer(
     if invitation_id is None:
         invitation = await store.active_invitation(customer.id)
     else:
-        invitation = await store.invitation(invitation_id)
-        if invitation is None or await store.invitation_owner(invitation_id) != customer.id:
+        invitation = await store.customer_invitation(invitation_id, customer.id)
+        if invitation is None:
             return Step(Outcome.NOT_YOURS, customer)
     if invitation is None or not _taking_answers(invitation, now, named=invitation_id is not None):
         return Step(Outcome.NO_SURVEY, customer)
