@@ -57,7 +57,8 @@ class Invitations(Database):
     async def mark_reminded(self, invitation_id: int, when: datetime) -> bool:
         """Mark an invitation's one reminder as sent; False when it was already."""
         changed = await self._write(
-            "UPDATE invitations SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL", (to_text(when), invitation_id)
+            "UPDATE invitations SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL",
+            (to_text(when), invitation_id),
         )
         return changed == 1
 
