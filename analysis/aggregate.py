@@ -46,6 +46,7 @@ FIGURE_BASE = {"response_rate": "invitations", "completion": "started", "csat": 
                "ces_mean": "ces_n", "ces_high": "ces_n", "sentiment_mean": "scored_n", "negative_share": "rated_n",
                "positive_share": "rated_n", "feeling": "rated_n"}  # fmt: skip
 
+
 class WeekError(ValueError):
     """A week is not written as YYYY-Www or does not exist."""
 
@@ -121,7 +122,9 @@ def answer_topics(texts: pd.DataFrame, taxonomy: Taxonomy) -> pd.Series:
 def _negative_texts(answers: pd.DataFrame, stage: str) -> pd.DataFrame:
     if answers.empty:
         return answers
-    return answers[(answers["stage"] == stage) & (answers["question_type"] == "text") & (answers["text_label"] == "negative")]
+    return answers[
+        (answers["stage"] == stage) & (answers["question_type"] == "text") & (answers["text_label"] == "negative")
+    ]
 
 
 def _mentions(found: pd.Series) -> Counter[str]:
@@ -265,8 +268,12 @@ def rate_answers(kind: pd.Series, v: pd.Series, sentiment: pd.Series, choice: pd
     """Which answers are rated, negative and positive, and which ratings are (see the report's method notes)."""
     choice_neg = (kind == "choice") & choice.isin(NEGATIVE_CHOICES)
     choice_pos = (kind == "choice") & choice.isin(POSITIVE_CHOICES)
-    negative_rating = ((kind == "csat") & (v <= 2)) | ((kind == "nps") & (v <= 6)) | ((kind == "ces") & (v <= 2)) | choice_neg
-    positive_rating = ((kind == "csat") & (v >= 4)) | ((kind == "nps") & (v >= 9)) | ((kind == "ces") & (v >= 5)) | choice_pos
+    negative_rating = (
+        ((kind == "csat") & (v <= 2)) | ((kind == "nps") & (v <= 6)) | ((kind == "ces") & (v <= 2)) | choice_neg
+    )
+    positive_rating = (
+        ((kind == "csat") & (v >= 4)) | ((kind == "nps") & (v >= 9)) | ((kind == "ces") & (v >= 5)) | choice_pos
+    )
     scored = (kind == "text") & sentiment.notna()
     return {
         "rated": kind.isin(["csat", "nps", "ces"]) | scored | choice_neg | choice_pos,
@@ -400,7 +407,9 @@ def scorer_table(answers: pd.DataFrame) -> pd.DataFrame:
     texts = answers[answers["question_type"] == "text"] if not answers.empty else answers
     if texts.empty:
         return pd.DataFrame(columns=["text_language", "scorer", "texts"])
-    texts = texts.assign(text_language=texts["text_language"].fillna("und"), scorer=texts["scorer"].fillna("not scored"))
+    texts = texts.assign(
+        text_language=texts["text_language"].fillna("und"), scorer=texts["scorer"].fillna("not scored")
+    )
     return texts.groupby(["text_language", "scorer"]).size().reset_index(name="texts")
 
 
@@ -436,7 +445,9 @@ def empty_trend() -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(dtype=kind) for name, kind in TREND_COLUMNS.items()})
 
 
-def read_facts(conn, start: datetime, end: datetime, trend_start: datetime, weeks: list[str]) -> tuple[pd.DataFrame, ...]:
+def read_facts(
+    conn, start: datetime, end: datetime, trend_start: datetime, weeks: list[str]
+) -> tuple[pd.DataFrame, ...]:
     """Read full answers and sent invitations of [start, end), their orders' channels, narrow trend rows before."""
     answers = pd.read_sql(REPORT_ANSWERS, conn, params=(to_text(start), to_text(end)))
     invitations = pd.read_sql(INVITATION_ANSWERS, conn, params=(to_text(start), to_text(end)))
@@ -460,8 +471,9 @@ def prepare_answers(answers: pd.DataFrame, channels: pd.DataFrame) -> pd.DataFra
     return label_answers(a) if not a.empty else a.assign(rated=False, negative=False, positive=False, text_label="")
 
 
-def aggregate_week(db_path: str | Path, week: str, surveys: dict[str, Survey] | None = None,
-                   taxonomy: Taxonomy | None = None) -> WeeklyFigures:
+def aggregate_week(
+    db_path: str | Path, week: str, surveys: dict[str, Survey] | None = None, taxonomy: Taxonomy | None = None
+) -> WeeklyFigures:
     """Compute every figure of the weekly report for `week` (YYYY-Www) and its change from the week before."""
     surveys = surveys or load_surveys()
     taxonomy = taxonomy or default_taxonomy()
@@ -511,9 +523,14 @@ def aggregate_week(db_path: str | Path, week: str, surveys: dict[str, Survey] | 
         neg = texts[texts["text_label"] == "negative"]
         pos = texts[texts["text_label"] == "positive"]
         quotes[stage] = {
-            "negative": neg.sort_values("sentiment", na_position="last")["value_text"].drop_duplicates().head(3).tolist(),
+            "negative": neg.sort_values("sentiment", na_position="last")["value_text"]
+            .drop_duplicates()
+            .head(3)
+            .tolist(),
             "positive": pos.sort_values("sentiment", ascending=False, na_position="last")["value_text"]
-            .drop_duplicates().head(3).tolist(),
+            .drop_duplicates()
+            .head(3)
+            .tolist(),
         }
     nps = this["value_number"][this["question_type"] == "nps"] if not this.empty else pd.Series(dtype=float)
     breakdown = {"promoters": int((nps >= 9).sum()), "passives": int(((nps >= 7) & (nps <= 8)).sum()),
@@ -528,17 +545,22 @@ def aggregate_week(db_path: str | Path, week: str, surveys: dict[str, Survey] | 
     )  # fmt: skip
 
 
-def complaint_figures(facts: pd.DataFrame, start: datetime, end: datetime, now: datetime | None = None) -> ComplaintFigures:
+def complaint_figures(
+    facts: pd.DataFrame, start: datetime, end: datetime, now: datetime | None = None
+) -> ComplaintFigures:
     """Compute the complaint follow-up figures of a week from COMPLAINT_FACTS rows."""
     if facts.empty:
         return ComplaintFigures()
-    moments = {c: pd.to_datetime(facts[c], utc=True, format="ISO8601") for c in ("opened_at", "first_reply_at", "first_resolved_at")}
+    moments = {
+        c: pd.to_datetime(facts[c], utc=True, format="ISO8601")
+        for c in ("opened_at", "first_reply_at", "first_resolved_at")
+    }
     week = (moments["opened_at"] >= pd.Timestamp(start)) & (moments["opened_at"] < pd.Timestamp(end))
     this = facts[week]
     per_stage: Counter[str] = Counter()
     for stages in this["stages"].dropna():
         per_stage.update(set(stages.split(",")))
-    reply_hours = ((moments["first_reply_at"] - moments["opened_at"])[week].dropna().dt.total_seconds() / 3600)
+    reply_hours = (moments["first_reply_at"] - moments["opened_at"])[week].dropna().dt.total_seconds() / 3600
     resolve_hours = (moments["first_resolved_at"] - moments["opened_at"])[week].dt.total_seconds() / 3600
     resolved = this[moments["first_resolved_at"][week].notna()]
     asked = resolved["confirmed"].notna()

@@ -67,7 +67,11 @@ def stage_card(figures: WeeklyFigures, stage: str) -> tuple[str, str, str, str, 
     top = found.top if found else None
     quotes = figures.quotes.get(stage, {})
     quote = (top.quote if top and top.quote else None) or (quotes.get("negative") or quotes.get("positive") or [""])[0]
-    topic = f"{figures.taxonomy.label(top.topic, REPORT_LANGUAGE)}\n{top.count} of {found.negative_texts}" if top and found else "—"
+    topic = (
+        f"{figures.taxonomy.label(top.topic, REPORT_LANGUAGE)}\n{top.count} of {found.negative_texts}"
+        if top and found
+        else "—"
+    )
     return value, arrow, colour, topic, quote
 
 
@@ -114,12 +118,29 @@ def draw_poster(figures: WeeklyFigures, pdf: bool = True) -> tuple[bytes, bytes]
             fig.text(left + 0.075, 0.38, arrow, ha="center", fontsize=14, color=colour)
             fig.text(left + 0.075, 0.345, "top topic of negative answers", ha="center", fontsize=10, color="#777")
             # the topic's name, then how many of the stage's negative written answers name it
-            fig.text(left + 0.075, 0.315, "\n".join(w for part in topic.split("\n") for w in wrap_wide(part, 22)), ha="center", va="top", fontsize=13,
-                     color="#222", parse_math=False)  # a label from the editable taxonomy: a "$" is not mathtext
+            fig.text(
+                left + 0.075,
+                0.315,
+                "\n".join(w for part in topic.split("\n") for w in wrap_wide(part, 22)),
+                ha="center",
+                va="top",
+                fontsize=13,
+                color="#222",
+                parse_math=False,
+            )  # a label from the editable taxonomy: a "$" is not mathtext
             if quote:
                 wrapped = "\n".join(wrap_wide(f"“{' '.join(quote.split())[:220]}”", 25))
-                fig.text(left + 0.075, 0.25, wrapped, ha="center", va="top", fontsize=12, style="italic", color="#333",
-                         parse_math=False)
+                fig.text(
+                    left + 0.075,
+                    0.25,
+                    wrapped,
+                    ha="center",
+                    va="top",
+                    fontsize=12,
+                    style="italic",
+                    color="#333",
+                    parse_math=False,
+                )
         fig.text(0.5, 0.03, "Change arrows: week-over-week tests with Benjamini–Hochberg control (see the report's "
                  "method notes); top topic: the topic most named by the stage's negative written answers.", ha="center", fontsize=10,
                  color="#666")  # fmt: skip

@@ -52,7 +52,13 @@ COLUMNS = {"responses": "Answers", "response_rate": "Response rate %", "completi
 LABELS = {"responses": "answers", "invitations": "invitations", "response_rate": "response rate", "completion": "completion",
           "csat": "CSAT", "nps": "NPS", "ces_mean": "CES mean", "ces_high": "CES ≥5 share", "sentiment_mean": "mean sentiment",
           "negative_share": "negative share", "positive_share": "positive share", "feeling": "feeling"}  # fmt: skip
-SEGMENT_BASE = {"responses": "responses", "csat": "csat_n", "nps": "nps_n", "negative_share": "rated_n", "feeling": "rated_n"}
+SEGMENT_BASE = {
+    "responses": "responses",
+    "csat": "csat_n",
+    "nps": "nps_n",
+    "negative_share": "rated_n",
+    "feeling": "rated_n",
+}
 METHOD = [
     "Week: ISO week, Monday 00:00 to Monday 00:00 UTC. Answers count in the week they were given; "
     "invitations in the week they were sent.",
@@ -73,7 +79,7 @@ METHOD = [
     "(−100…100).",
     "An unscored text is labelled negative when its survey holds a negative rating (or an unsolved support "
     "contact), else positive when it holds a positive one; a scored text that is neither negative nor positive is "
-    "labelled the same way (a neutral \"left it in the rain\" after a 2 for delivery is a complaint). This label "
+    'labelled the same way (a neutral "left it in the rain" after a 2 for delivery is a complaint). This label '
     "only chooses topics and quotes.",
     "Topics: each text answer's topics from the topic taxonomy (analysis/topics.yaml or TOPICS_FILE, stored with "
     "the answer; a text may name several). Per stage: how many of its negative texts name each topic, as a share of "
@@ -195,7 +201,14 @@ def verdicts(figures: WeeklyFigures, verdict: Verdict) -> list[tuple[str, str]]:
         if not mine:
             continue
         if verdict == Verdict.HELD:
-            out.append((stage, ", ".join(f"{LABELS[c.figure]} {_delta(c.delta, 2 if c.figure == 'sentiment_mean' else 1)}" for c in mine)))
+            out.append(
+                (
+                    stage,
+                    ", ".join(
+                        f"{LABELS[c.figure]} {_delta(c.delta, 2 if c.figure == 'sentiment_mean' else 1)}" for c in mine
+                    ),
+                )
+            )
         else:
             out.append((stage, "; ".join(_change_text(c) for c in mine)))
     return out
@@ -214,7 +227,9 @@ def drivers_chart(figures: WeeklyFigures) -> bytes:
     ax.set_ylim(0, 100)
     ax.set_xlabel("importance: correlation of the stage's rating with NPS (95 % CI; blue = significant)")
     ax.set_ylabel("performance: positive %")
-    ax.text(0.98, 0.04, "fix first: matters, does badly", transform=ax.transAxes, ha="right", color="#d73a49", fontsize=8)
+    ax.text(
+        0.98, 0.04, "fix first: matters, does badly", transform=ax.transAxes, ha="right", color="#d73a49", fontsize=8
+    )
     ax.set_title("Key drivers of NPS" + ("" if figures.drivers else " (too few customers with both ratings)"))
     return _png(fig)
 
@@ -276,7 +291,11 @@ def topic_note(figures: WeeklyFigures, stage: str) -> str | None:
     found = figures.topics.get(stage)
     if found is None:
         return None
-    rest = f"; {found.untopiced} of them name{'s' if found.untopiced == 1 else ''} no listed topic" if found.untopiced else ""
+    rest = (
+        f"; {found.untopiced} of them name{'s' if found.untopiced == 1 else ''} no listed topic"
+        if found.untopiced
+        else ""
+    )
     if found.topics and math.isnan(found.topics[0].previous):
         rest += "; none last week to compare with"
     return f"{found.negative_texts} negative written answer{'' if found.negative_texts == 1 else 's'}{rest}."
@@ -338,7 +357,10 @@ def complaint_lines(figures: WeeklyFigures) -> list[str]:
         f"Customers who confirmed the fix: {_num(c.confirmed)}% of resolved complaints whose customer answered.",
     ]
     if c.oldest_open:
-        oldest = "; ".join(f"#{i} {_duration(hours)} {state.replace('_', ' ')} ({stages.replace(',', ', ').replace('_', ' ') or '?'})" for i, hours, state, stages in c.oldest_open)
+        oldest = "; ".join(
+            f"#{i} {_duration(hours)} {state.replace('_', ' ')} ({stages.replace(',', ', ').replace('_', ' ') or '?'})"
+            for i, hours, state, stages in c.oldest_open
+        )
         lines.append(f"Oldest open: {oldest}.")
     else:
         lines.append("No complaint is open.")
@@ -368,18 +390,28 @@ def render_html(figures: WeeklyFigures, pngs: dict[str, bytes]) -> str:
         f"compared with {e(figures.previous)}. {figures.answers} answers.</p>",
     ]  # fmt: skip
     if figures.answers == 0:
-        out.append(f"<p><strong>No answers were given in week {e(figures.week)}.</strong> There is nothing to report.</p>")
+        out.append(
+            f"<p><strong>No answers were given in week {e(figures.week)}.</strong> There is nothing to report.</p>"
+        )
     out.append(f"<h2>Headline</h2><p>{e(headline(figures))}</p>")
     for verdict, title, none in VERDICT_SECTIONS:
         lines = verdicts(figures, verdict) + (topic_verdicts(figures, verdict) if verdict != Verdict.HELD else [])
         out.append(f"<h2>{title}</h2>" + ("<ul>" + "".join(f"<li>{e(s.replace('_', ' '))}: {e(t)}</li>" for s, t in lines)
                    + "</ul>" if lines else f"<p>{none}</p>"))  # fmt: skip
     out.append(f"<img alt='feeling curve' src='data:image/png;base64,{charts['feeling']}'>")
-    out.append("<h2>Per stage</h2><table><tr><th>Stage</th>" + "".join(f"<th>{e(v)}</th>" for v in COLUMNS.values()) + "</tr>")
+    out.append(
+        "<h2>Per stage</h2><table><tr><th>Stage</th>" + "".join(f"<th>{e(v)}</th>" for v in COLUMNS.values()) + "</tr>"
+    )
     for stage in STAGES:
         row = figures.stages.loc[stage]
-        warn = f" <span class='warn' title='few answers: {e(small_labels(row))}'>⚠</span>" if row["small_sample"] else ""
-        out.append(f"<tr><td>{e(stage.replace('_', ' '))}{warn}</td>" + "".join(f"<td>{e(_cell(row, n))}</td>" for n in COLUMNS) + "</tr>")
+        warn = (
+            f" <span class='warn' title='few answers: {e(small_labels(row))}'>⚠</span>" if row["small_sample"] else ""
+        )
+        out.append(
+            f"<tr><td>{e(stage.replace('_', ' '))}{warn}</td>"
+            + "".join(f"<td>{e(_cell(row, n))}</td>" for n in COLUMNS)
+            + "</tr>"
+        )
     out.append("</table>")
     if figures.stages["small_sample"].any():
         out.append(f"<p class='warn'>⚠ some figures rest on fewer than {SMALL_SAMPLE} answers (hover for which).</p>")
@@ -402,27 +434,49 @@ def render_html(figures: WeeklyFigures, pngs: dict[str, bytes]) -> str:
             out.append("<p>No written answers at this stage this week: the share rests on ratings alone.</p>")
         for kind, quotes in stage_quotes(figures, stage):
             out += [f"<blockquote>{'−' if kind == 'negative' else '+'} “{e(quote)}”</blockquote>" for quote in quotes]
-    out.append("<h2>Key drivers</h2><ul>" + "".join(f"<li>{e(line)}</li>" for line in driver_lines(figures)) + "</ul>"
-               f"<img alt='key drivers' src='data:image/png;base64,{charts['drivers']}'>")
-    out.append("<h2>Complaint follow-up</h2><ul>" + "".join(f"<li>{e(line)}</li>" for line in complaint_lines(figures)) + "</ul>")
-    out.append("<h2>Surveys</h2><table><tr><th>Survey</th><th>Sent</th><th>Response rate %</th><th>Completion %</th><th class='words'>Drop-off before each question %</th></tr>")
+    out.append(
+        "<h2>Key drivers</h2><ul>" + "".join(f"<li>{e(line)}</li>" for line in driver_lines(figures)) + "</ul>"
+        f"<img alt='key drivers' src='data:image/png;base64,{charts['drivers']}'>"
+    )
+    out.append(
+        "<h2>Complaint follow-up</h2><ul>"
+        + "".join(f"<li>{e(line)}</li>" for line in complaint_lines(figures))
+        + "</ul>"
+    )
+    out.append(
+        "<h2>Surveys</h2><table><tr><th>Survey</th><th>Sent</th><th>Response rate %</th><th>Completion %</th><th class='words'>Drop-off before each question %</th></tr>"
+    )
     for _, row in figures.surveys.iterrows():
         drop = ", ".join(f"{e(q)} {_num(v)}" for q, v in row["drop_off"].items())
         out.append(f"<tr><td>{e(row['survey'])}</td><td>{row['invitations']}</td><td>{_num(row['response_rate'])}</td>"
                    f"<td>{_num(row['completion'])}</td><td class='words'>{drop}</td></tr>")  # fmt: skip
     out.append("</table>")
-    for title, table, column in (("By channel", figures.by_channel, "channel"), ("By language", figures.by_language, "language")):
+    for title, table, column in (
+        ("By channel", figures.by_channel, "channel"),
+        ("By language", figures.by_language, "language"),
+    ):
         out.append(f"<h2>{title}</h2>")
         if table.empty:
             out.append("<p>No answers.</p>")
             continue
-        out.append(f"<table><tr><th>{column}</th><th>Answers</th><th>CSAT %</th><th>NPS</th><th>Negative %</th><th>Feeling</th></tr>")
+        out.append(
+            f"<table><tr><th>{column}</th><th>Answers</th><th>CSAT %</th><th>NPS</th><th>Negative %</th><th>Feeling</th></tr>"
+        )
         for _, row in table.iterrows():
-            out.append(f"<tr><td>{e(str(row[column]))}</td>" + "".join(f"<td>{e(_segment_cell(row, n))}</td>" for n in SEGMENT_BASE) + "</tr>")
+            out.append(
+                f"<tr><td>{e(str(row[column]))}</td>"
+                + "".join(f"<td>{e(_segment_cell(row, n))}</td>" for n in SEGMENT_BASE)
+                + "</tr>"
+            )
         out.append("</table>")
-    out.append("<h2>Sentiment scorers</h2>" + scorer_lines(figures, lambda rows: "<p>" + "<br>".join(e(r) for r in rows) + "</p>"))
+    out.append(
+        "<h2>Sentiment scorers</h2>"
+        + scorer_lines(figures, lambda rows: "<p>" + "<br>".join(e(r) for r in rows) + "</p>")
+    )
     out.append(f"<h2>Trend</h2><img alt='trend' src='data:image/png;base64,{charts['trend']}'>")
-    out.append(f"<h2>NPS</h2><p>NPS {e(nps_text(figures))} ({e(_breakdown(figures))}).</p><img alt='NPS breakdown' src='data:image/png;base64,{charts['nps']}'>")
+    out.append(
+        f"<h2>NPS</h2><p>NPS {e(nps_text(figures))} ({e(_breakdown(figures))}).</p><img alt='NPS breakdown' src='data:image/png;base64,{charts['nps']}'>"
+    )
     out.append("<h2>Method notes</h2><ol>" + "".join(f"<li>{e(m)}</li>" for m in METHOD) + "</ol></body></html>")
     return "\n".join(out)
 
@@ -453,7 +507,10 @@ def render_markdown(figures: WeeklyFigures) -> str:
         out += [f"### {stage.replace('_', ' ')}: {_num(figures.stages.loc[stage, 'negative_share'])}% negative", ""]
         rows = topic_rows(figures, stage)
         if rows:
-            out += ["| Topic | Negative texts | Share % | Change of share since last week | Quote |", "|---|---|---|---|---|"]
+            out += [
+                "| Topic | Negative texts | Share % | Change of share since last week | Quote |",
+                "|---|---|---|---|---|",
+            ]
             out += [f"| {m(label)} | {count} | {share} | {change} | {'“' + m(quote) + '”' if quote else ''} |"
                     for label, count, share, change, quote in rows]  # fmt: skip
             out.append("")
@@ -467,13 +524,20 @@ def render_markdown(figures: WeeklyFigures) -> str:
     if not hurting(figures):
         out += ["No rated answers this week.", ""]
     out += ["## Key drivers", ""] + [f"- {line}" for line in driver_lines(figures)] + [""]
-    out += ["## Complaint follow-up", ""] + [f"- {line}" for line in complaint_lines(figures)] + [""]  # no customer text
+    out += (
+        ["## Complaint follow-up", ""] + [f"- {line}" for line in complaint_lines(figures)] + [""]
+    )  # no customer text
     out += ["## Surveys", "", "| Survey | Sent | Response rate % | Completion % | Drop-off before each question % |",
             "|---|---|---|---|---|"]  # fmt: skip
     for _, row in figures.surveys.iterrows():
         drop = ", ".join(f"{q} {_num(v)}" for q, v in row["drop_off"].items())
-        out.append(f"| {m(row['survey'])} | {row['invitations']} | {_num(row['response_rate'])} | {_num(row['completion'])} | {m(drop)} |")
-    for title, table, column in (("By channel", figures.by_channel, "channel"), ("By language", figures.by_language, "language")):
+        out.append(
+            f"| {m(row['survey'])} | {row['invitations']} | {_num(row['response_rate'])} | {_num(row['completion'])} | {m(drop)} |"
+        )
+    for title, table, column in (
+        ("By channel", figures.by_channel, "channel"),
+        ("By language", figures.by_language, "language"),
+    ):
         out += ["", f"## {title}", ""]
         if table.empty:
             out.append("No answers.")
@@ -526,27 +590,39 @@ def stage_rows(figures: WeeklyFigures) -> tuple[list[str], list[dict]]:
             "negative_quote": next(iter(quotes.get("negative") or []), None),
             "positive_quote": next(iter(quotes.get("positive") or []), None),
         })  # fmt: skip
-        rows.append({k: (None if math.isnan(v) else round(v, 3)) if isinstance(v, float) else v for k, v in record.items()})
+        rows.append(
+            {k: (None if math.isnan(v) else round(v, 3)) if isinstance(v, float) else v for k, v in record.items()}
+        )
     return ["week", *columns], rows
 
 
 def draw_charts(figures: WeeklyFigures) -> dict[str, bytes]:
     """Draw the report's four charts as PNG bytes."""
-    return {"feeling": feeling_curve(figures), "trend": trend_chart(figures), "nps": nps_chart(figures),
-            "drivers": drivers_chart(figures)}
+    return {
+        "feeling": feeling_curve(figures),
+        "trend": trend_chart(figures),
+        "nps": nps_chart(figures),
+        "drivers": drivers_chart(figures),
+    }
 
 
 def build_weekly_report(
-    db_path: str | Path, week: str | None = None, out_dir: str | Path | None = None,
-    surveys: dict[str, Survey] | None = None, taxonomy: Taxonomy | None = None,
+    db_path: str | Path,
+    week: str | None = None,
+    out_dir: str | Path | None = None,
+    surveys: dict[str, Survey] | None = None,
+    taxonomy: Taxonomy | None = None,
 ) -> Path:
     """Write the weekly report files (see write_weekly_report) and return the HTML path."""
     return write_weekly_report(db_path, week, out_dir, surveys, taxonomy)[0]
 
 
 def write_weekly_report(
-    db_path: str | Path, week: str | None = None, out_dir: str | Path | None = None,
-    surveys: dict[str, Survey] | None = None, taxonomy: Taxonomy | None = None,
+    db_path: str | Path,
+    week: str | None = None,
+    out_dir: str | Path | None = None,
+    surveys: dict[str, Survey] | None = None,
+    taxonomy: Taxonomy | None = None,
 ) -> list[Path]:
     """Write report.html, report.md and stages.csv for `week` (default: the last complete one) into `out_dir`
     (default: reports/<week>); return the paths written, report.html first. `surveys` are the definitions the
@@ -590,7 +666,9 @@ class WeeklySummary:
 
 
 def weekly_summary(
-    db_path: str | Path, week: str | None = None, surveys: dict[str, Survey] | None = None,
+    db_path: str | Path,
+    week: str | None = None,
+    surveys: dict[str, Survey] | None = None,
     taxonomy: Taxonomy | None = None,
 ) -> WeeklySummary:
     """Compute `week` (default: the last complete one) against `surveys` for a chat digest; CPU-bound, run it in a thread."""
@@ -599,11 +677,15 @@ def weekly_summary(
     figures = aggregate_week(db_path, week, surveys, taxonomy)
     charts = draw_charts(figures)
     stages = figures.stages
-    feelings = [(stage, float(stages.loc[stage, "feeling"]), float(stages.loc[stage, "feeling_delta"])) for stage in STAGES]
+    feelings = [
+        (stage, float(stages.loc[stage, "feeling"]), float(stages.loc[stage, "feeling_delta"])) for stage in STAGES
+    ]
     worst = hurting(figures)
     top = worst[0] if worst else None
     found = figures.topics.get(top) if top else None
-    quotes = ([found.top.quote] if found and found.top and found.top.quote else []) + (figures.quotes.get(top, {}).get("negative", []) if top else [])
+    quotes = ([found.top.quote] if found and found.top and found.top.quote else []) + (
+        figures.quotes.get(top, {}).get("negative", []) if top else []
+    )
     return WeeklySummary(
         week=week, answers=figures.answers, feelings=feelings,
         hurting=(top, float(stages.loc[top, "negative_share"])) if top else None,

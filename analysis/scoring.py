@@ -41,7 +41,9 @@ def score_csv(source: Path, column: str, target: Path, progress: bool = True, ta
     return write_csv(target, columns + extra, rows)
 
 
-async def rescore(store: Store, everything: bool = True, progress: bool = True, taxonomy: Taxonomy | None = None) -> int:
+async def rescore(
+    store: Store, everything: bool = True, progress: bool = True, taxonomy: Taxonomy | None = None
+) -> int:
     """Read stored text answers again (all, or only unscored ones): score, feeling, topics, complaint; return how many."""
     texts = await store.unscored_texts(all_texts=everything)
     readings = []

@@ -203,9 +203,7 @@ def _without_content(text: str, language: str) -> Score | None:
 # A decline worded in a way the list above does not hold ("no, that's everything", "нет, это всё", "没有别的了"):
 # every word is one of these fillers and at least one says "nothing". Any other word (a noun, a verb
 # like "arrived", "works", "到") means the customer said something, and the text is read.
-_DECLINE_WORDS = frozenset(
-    """no nope nah none nothing nil idk dunno нет неа нету ничего нечего ниче все""".split()
-)
+_DECLINE_WORDS = frozenset("""no nope nah none nothing nil idk dunno нет неа нету ничего нечего ниче все""".split())
 _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     """else more further other additional extra to add say mention that s it is all i m am have has got
     really not at the this moment now right comment comments suggestions suggestion feedback
@@ -215,9 +213,7 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     тут здесь уже вообще такого что у меня знаю""".replace("ё", "е").split()
 )
 # Chinese has no spaces: the whole text must be made of these pieces, one of them saying "nothing".
-_ZH_DECLINE = re.compile(
-    r"(?:没有|没|无|暂无|不需要|不用|就这样|就这些|奉告|说完了|说完)"
-)
+_ZH_DECLINE = re.compile(r"(?:没有|没|无|暂无|不需要|不用|就这样|就这些|奉告|说完了|说完)")
 _ZH_FILLERS = re.compile(
     r"(?:没有|没|无|暂无|不需要|不用|就这样|就这些|奉告|说完了|说完|什么|啥|要|想|可|补充|说|的|了|别的|其他|其它"
     r"|这些|暂时|目前|意见|建议|更多|好说|嗯|也|都|吧|呢|啊|哦|我|已经|全部|再|可说|一切)+"
@@ -242,9 +238,7 @@ _LETTERS = re.compile(r"[^\W\d_]")
 _ZH_PARTICLES = re.compile(r"(?<=[\u4e00-\u9fff])[啦哦呢吧呀哈嘛喔噢]+$")
 
 
-def score_text(
-    text: str, language: str | None = None, *, scorers: Mapping[str, Scorer] | None = None
-) -> Score:
+def score_text(text: str, language: str | None = None, *, scorers: Mapping[str, Scorer] | None = None) -> Score:
     """Detect the language of `text` unless given, then read "no content" and emoji, else use its scorer."""
     if language is None:
         language = detect_language(text)

@@ -71,7 +71,9 @@ def _pattern(language: str, terms: tuple[str, ...]) -> re.Pattern[str] | None:
     # Latin and Cyrillic terms are stems matched at a word start; Chinese is unsegmented, so anywhere, except
     # a Latin word in the Chinese list ("app"), which must stand alone: not the "app" in "disappointed".
     if language == "zh":
-        return re.compile("|".join(rf"(?<![a-z]){re.escape(w)}(?![a-z])" if w.isascii() else re.escape(w) for w in words))
+        return re.compile(
+            "|".join(rf"(?<![a-z]){re.escape(w)}(?![a-z])" if w.isascii() else re.escape(w) for w in words)
+        )
     return re.compile(rf"(?<!\w)(?:{alternatives})")
 
 
@@ -99,7 +101,11 @@ def load_taxonomy(path: Path) -> Taxonomy:
             if not isinstance(words, list) or not all(isinstance(w, (str, int)) for w in words):
                 raise TopicsError(f"{where}: terms for {language!r} must be a list of texts")
         topics.append(
-            Topic(key, {str(k): v for k, v in labels.items()}, {str(k): tuple(str(w) for w in v) for k, v in terms.items()})
+            Topic(
+                key,
+                {str(k): v for k, v in labels.items()},
+                {str(k): tuple(str(w) for w in v) for k, v in terms.items()},
+            )
         )
     return Taxonomy(tuple(topics))
 

@@ -198,6 +198,7 @@ class Model:
 
     def feeling(self, probabilities: dict[str, float]) -> str:
         """The likeliest class, neutral's log-probability shifted by neutral_bias (chosen on validation rows)."""
+
         def key(name: str) -> float:
             return math.log(max(probabilities[name], 1e-300)) + (self.neutral_bias if name == "neutral" else 0.0)
 
@@ -230,8 +231,10 @@ def parse_model(data: dict) -> Model:
         language=data["language"],
         features=Features(low, high, data.get("word_ngrams", 0)),
         classes=classes,
-        weights={gram: (idf, *(idf * c for c in column))
-                 for gram, idf, column in zip(data["ngrams"], data["idf"], zip(*coef, strict=False), strict=True)},
+        weights={
+            gram: (idf, *(idf * c for c in column))
+            for gram, idf, column in zip(data["ngrams"], data["idf"], zip(*coef, strict=False), strict=True)
+        },
         intercept=tuple(data["intercept"]),
         lexicon=data.get("lexicon"),
         lexicon_coef=tuple(tuple(row) for row in data.get("lexicon_coef", ())),

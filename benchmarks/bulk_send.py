@@ -66,7 +66,9 @@ async def run(customers: int, scale: float, workdir: Path) -> None:
     low = next(s for s in samples if s[1] >= 0.1 * customers)
     high = next(s for s in samples if s[1] >= 0.9 * customers)
     per_second = 2 * (high[1] - low[1]) / (high[0] - low[0])
-    print(f"{customers} due customers, budget {rate:g} messages/s, emulator limit {30 * scale:g}/s overall, 1/s per chat")
+    print(
+        f"{customers} due customers, budget {rate:g} messages/s, emulator limit {30 * scale:g}/s overall, 1/s per chat"
+    )
     print(f"all sent in {elapsed:.0f} s; steady rate {per_second:.1f} messages/s ({per_second / rate:.0%} of budget)")
     print(f"sendMessage calls refused with 429: {emu.calls['sendMessage'] - sum(counts)}")
     print(f"customers with exactly two messages (intro + question): {counts.count(2)} of {customers}")

@@ -91,6 +91,7 @@ async def bench_orders(bot: Bot, count: int, concurrency: int) -> None:
     latencies: list[float] = []
     queue = iter(range(count))
     async with aiohttp.ClientSession(bot.base, headers=headers) as session:
+
         async def client() -> None:
             for n in queue:
                 started = time.perf_counter()
@@ -101,7 +102,9 @@ async def bench_orders(bot: Bot, count: int, concurrency: int) -> None:
         started = time.perf_counter()
         await asyncio.gather(*(client() for _ in range(concurrency)))
         elapsed = time.perf_counter() - started
-        print(f"  POST /api/orders: {count / elapsed:.0f} orders/s ({count} orders, {concurrency} clients), {_summary(latencies)}")
+        print(
+            f"  POST /api/orders: {count / elapsed:.0f} orders/s ({count} orders, {concurrency} clients), {_summary(latencies)}"
+        )
 
         started = time.perf_counter()
         for first in range(0, count, 500):
@@ -121,7 +124,9 @@ async def bench_orders(bot: Bot, count: int, concurrency: int) -> None:
             }) as response:  # fmt: skip
                 assert response.status == 200 and (await response.json())["result"] == "registered"
             latencies.append(time.perf_counter() - started)
-        print(f"  Shopify orders/paid delivery to registered order: {_summary(latencies)} ({len(latencies)} deliveries)")
+        print(
+            f"  Shopify orders/paid delivery to registered order: {_summary(latencies)} ({len(latencies)} deliveries)"
+        )
 
 
 async def _customer(emu: BotAPIEmulator, user: int, link: str) -> None:
@@ -138,7 +143,9 @@ async def _customer(emu: BotAPIEmulator, user: int, link: str) -> None:
         user, lambda m: any(Skip.parse(d) for _, d in emu.buttons(m)), after=last, timeout=60
     )
     emu.send_text(user, "All fine, thanks")
-    await emu.wait_for_bot_message(user, lambda m: "Thank you!" in m.get("text", ""), after=question["message_id"], timeout=60)
+    await emu.wait_for_bot_message(
+        user, lambda m: "Thank you!" in m.get("text", ""), after=question["message_id"], timeout=60
+    )
 
 
 async def bench_answers(emu: BotAPIEmulator, folder: Path, webhook: bool, customers: int, first_user: int) -> float:

@@ -126,7 +126,9 @@ async def run_three_calls(customers: int) -> dict:
             question, _ = await _timed(emu, user, 0, lambda: emu.send_text(user, "go"), has_buttons)
             for _ in range(4):
                 mid = question["message_id"]
-                question, seconds = await _timed(emu, user, mid, lambda mid=mid: emu.press_button(user, mid, "a|5"), has_buttons)
+                question, seconds = await _timed(
+                    emu, user, mid, lambda mid=mid: emu.press_button(user, mid, "a|5"), has_buttons
+                )
                 latencies.append(seconds)
             emu.remove_user(user)
 
@@ -183,9 +185,13 @@ async def run_journeypulse(customers: int, workdir: Path, rate_limit: bool, floo
             for value in ANSWERS:
                 data = next(d for _, d in emu.buttons(question) if d.endswith(f"|{value}"))
                 mid = question["message_id"]
-                question, seconds = await _timed(emu, user, mid, lambda mid=mid, data=data: emu.press_button(user, mid, data), is_question)
+                question, seconds = await _timed(
+                    emu, user, mid, lambda mid=mid, data=data: emu.press_button(user, mid, data), is_question
+                )
                 latencies.append(seconds)
-            _, seconds = await _timed(emu, user, question["message_id"], lambda: emu.send_text(user, "Fine, thanks"), is_question)
+            _, seconds = await _timed(
+                emu, user, question["message_id"], lambda: emu.send_text(user, "Fine, thanks"), is_question
+            )
             latencies.append(seconds)
             emu.remove_user(user)
 
@@ -224,7 +230,9 @@ def child(mode: str, customers: int) -> None:
         elif mode == "ptb-3-calls":
             run = run_three_calls(customers)
         else:
-            run = run_journeypulse(customers, Path(tmp), mode != "journeypulse-unlimited", flood=mode == "journeypulse-flood")
+            run = run_journeypulse(
+                customers, Path(tmp), mode != "journeypulse-unlimited", flood=mode == "journeypulse-flood"
+            )
         result = asyncio.run(run)
     lat = sorted(result.pop("latencies"))
     rss = result.pop("rss")
@@ -243,7 +251,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=300)
     parser.add_argument("--think", type=float, default=0.0, help="seconds a customer takes to answer, on average")
-    parser.add_argument("--child", choices=("echo", "ptb-3-calls", "journeypulse", "journeypulse-unlimited", "journeypulse-flood"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--child",
+        choices=("echo", "ptb-3-calls", "journeypulse", "journeypulse-unlimited", "journeypulse-flood"),
+        help=argparse.SUPPRESS,
+    )
     args = parser.parse_args()
     if args.child:
         global THINK
@@ -265,7 +277,9 @@ def main() -> None:
             results[mode].append(json.loads(out.stdout.strip().splitlines()[-1]))
     n = args.customers
     pace = f"answering after {args.think:g} s on average" if args.think else "answering at once"
-    print(f"{n} concurrent customers {pace}, 4 answers each, two waves ({2 * n} customers), {args.rounds} rounds (medians)")
+    print(
+        f"{n} concurrent customers {pace}, 4 answers each, two waves ({2 * n} customers), {args.rounds} rounds (medians)"
+    )
     print(f"{'bot':<24}{'answers/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'CPU ms/ans':>11}{'RSS@N MB':>10}{'RSS@2N MB':>10}")
     keys = ("per_second", "p50_ms", "p99_ms", "cpu_ms", "rss_n_mb", "rss_2n_mb")
     med = {m: {k: statistics.median(r[k] for r in rs) for k in keys} for m, rs in results.items()}

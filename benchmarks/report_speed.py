@@ -248,8 +248,10 @@ def main() -> None:
     print(f"weekly report {END_WEEK}: {report:.2f} s, peak RSS {median('report', 'peak_mb'):.0f} MB")
     print(f"ratio report / bare read: {report / bare:.2f} (target <= 2), medians of {args.rounds} runs each")
     wide = run_child("wide", args.db, args.out)
-    print(f"for reference, all columns of all {wide['rows'][0]:,} answers of the 8 trend weeks (ANSWER_FACTS): "
-          f"{wide['seconds']:.2f} s, peak RSS {wide['peak_mb']:.0f} MB")
+    print(
+        f"for reference, all columns of all {wide['rows'][0]:,} answers of the 8 trend weeks (ANSWER_FACTS): "
+        f"{wide['seconds']:.2f} s, peak RSS {wide['peak_mb']:.0f} MB"
+    )
 
 
 if __name__ == "__main__":

@@ -154,7 +154,9 @@ THREE_WAY = [
     ThreeWaySet("GoEmotions, held-out rows", "en/goemotions_en.csv", "en", "polarity", True),
     ThreeWaySet("UCI amazon+imdb sentences, held-out", "en/uci_amazon.csv en/uci_imdb.csv", "en", "label", True),
     ThreeWaySet("GoEmotions-ru, held-out rows", "ru/goemotions_ru.csv", "ru", "polarity", True),
-    ThreeWaySet("SentiRuEval bank/telecom tweets, held-out", "ru/sentirueval2015_tweets_train.csv", "ru", "label", True),
+    ThreeWaySet(
+        "SentiRuEval bank/telecom tweets, held-out", "ru/sentirueval2015_tweets_train.csv", "ru", "label", True
+    ),
     ThreeWaySet("online-shop reviews, held-out", "zh/online_shopping_dev.csv", "zh", "label", True),
 ]
 POLAR = ("negative", "positive")
@@ -166,7 +168,9 @@ def read_three_way(spec: ThreeWaySet, data_dir: Path) -> pd.DataFrame:
         frame = pd.read_csv(REPO_ROOT / spec.path, dtype=str, keep_default_na=False)
         frame = frame[frame["split"] == "heldout"]
     else:
-        frame = pd.concat([pd.read_csv(data_dir / path, dtype=str, keep_default_na=False) for path in spec.path.split()])
+        frame = pd.concat(
+            [pd.read_csv(data_dir / path, dtype=str, keep_default_na=False) for path in spec.path.split()]
+        )
         if spec.held_out_only:
             frame = frame[frame["text"].map(is_held_out)]
         if spec.report_half:
@@ -180,7 +184,9 @@ def three_way_lines(data_dir: Path, max_rows: int, repeats: int) -> list[str]:
     """Three-way macro-F1 (none counts as neutral), polar macro-F1 (neutral/none/unscored = miss), texts/s."""
     lines = []
     for spec in THREE_WAY:
-        if not all((data_dir / path).exists() for path in spec.path.split()) and not spec.path.startswith("benchmarks/"):
+        if not all((data_dir / path).exists() for path in spec.path.split()) and not spec.path.startswith(
+            "benchmarks/"
+        ):
             continue
         frame = read_three_way(spec, data_dir)
         groups = frame.groupby("language", sort=False) if not spec.language else [(spec.language, frame)]
@@ -190,7 +196,9 @@ def three_way_lines(data_dir: Path, max_rows: int, repeats: int) -> list[str]:
             scores, rate = timed(score_text, part["text"].tolist(), repeats)
             predicted = [str(s.feeling) if s.feeling is not None else "unscored" for s in scores]
             labels = part["label"].tolist()
-            classes = tuple(c for c in ("negative", "neutral", "positive") if c in {"neutral" if y == "none" else y for y in labels})
+            classes = tuple(
+                c for c in ("negative", "neutral", "positive") if c in {"neutral" if y == "none" else y for y in labels}
+            )
             three = f1_of(
                 ["neutral" if y == "none" else y for y in labels],
                 ["neutral" if p == "none" else p for p in predicted],
@@ -202,15 +210,15 @@ def three_way_lines(data_dir: Path, max_rows: int, repeats: int) -> list[str]:
             none_right = sum(p == "none" for _, p in none_rows)
             none_note = f"{none_right}/{len(none_rows)}" if none_rows else "-"
             three_note = f"{three:.3f}" if len(classes) == 3 else "-"
-            lines.append(f"{spec.name:<46} {lang:<3} {len(part):>6} {three_note:>9} {polar_f1:>9.3f} {none_note:>9} {rate:>9,.0f}")
+            lines.append(
+                f"{spec.name:<46} {lang:<3} {len(part):>6} {three_note:>9} {polar_f1:>9.3f} {none_note:>9} {rate:>9,.0f}"
+            )
     return lines
 
 
 def print_table(title: str, rows: list[Row]) -> None:
     print(f"\n{title}")
-    header = (
-        f"{'dataset':<46} {'scorer':<42} {'n':>5} {'coverage':>9} {'accuracy':>9} {'macro-F1':>9} {'texts/s':>9}"
-    )
+    header = f"{'dataset':<46} {'scorer':<42} {'n':>5} {'coverage':>9} {'accuracy':>9} {'macro-F1':>9} {'texts/s':>9}"
     print(header)
     print("-" * len(header))
     for row in rows:
@@ -262,9 +270,7 @@ def main(argv: list[str] | None = None) -> int:
         right = sum(d == language for d in detected)
         wrong = Counter(d for d in detected if d != language)
         instead = ", ".join(f"{lang}: {count}" for lang, count in wrong.most_common()) or "-"
-        detection_lines.append(
-            f"{path:<46} {len(detected):>6} {right / len(detected):>9.4f} {rate:>9,.0f}   {instead}"
-        )
+        detection_lines.append(f"{path:<46} {len(detected):>6} {right / len(detected):>9.4f} {rate:>9,.0f}   {instead}")
 
         for name, part in splits(path, frame):
             if len(part) > args.max_rows:
@@ -281,7 +287,9 @@ def main(argv: list[str] | None = None) -> int:
                 # How evenly the model does across the domains it was trained on; the drop on a domain it
                 # never saw comes from `train_sentiment.py --leave-out FILE:DOMAIN`.
                 for domain, rows in part.groupby("domain"):
-                    scoring_rows.append(measure_scorer(f"  {language} held-out, {domain}", routed, routed_polarity, rows, 1))
+                    scoring_rows.append(
+                        measure_scorer(f"  {language} held-out, {domain}", routed, routed_polarity, rows, 1)
+                    )
 
     print_table("Sentiment (0.0 or not scored counts as a miss; texts/s = median of runs)", scoring_rows)
     print("\nThree-way feeling (score_text; none = 'no content' counted as neutral in the three-way figure)")

@@ -76,18 +76,39 @@ RECIPES = {
     # English: no airline tweets (CC BY-NC-SA) and no clothing reviews (kept whole as an unseen review domain).
     "en": Recipe(
         "en",
-        (Source("en/goemotions_en.csv"), Source("en/uci_amazon.csv"), Source("en/uci_imdb.csv"),
-         Source("survey_answers", 8.0)),
-        Features(3, 5, 2), 60_000, 3.0, lexicon="valence+cues", neutral_bias=-0.5, sentence_mean=True,
+        (
+            Source("en/goemotions_en.csv"),
+            Source("en/uci_amazon.csv"),
+            Source("en/uci_imdb.csv"),
+            Source("survey_answers", 8.0),
+        ),
+        Features(3, 5, 2),
+        60_000,
+        3.0,
+        lexicon="valence+cues",
+        neutral_bias=-0.5,
+        sentence_mean=True,
     ),  # fmt: skip
     "ru": Recipe(
         "ru",
-        (Source("ru/sentirueval2015_tweets_train.csv"), Source("ru/goemotions_ru.csv"),
-         Source("ru/linis_crowd_words.csv"), Source("survey_answers", 8.0)),
-        Features(2, 5, 2), 60_000, 3.0, neutral_bias=-0.5,
+        (
+            Source("ru/sentirueval2015_tweets_train.csv"),
+            Source("ru/goemotions_ru.csv"),
+            Source("ru/linis_crowd_words.csv"),
+            Source("survey_answers", 8.0),
+        ),
+        Features(2, 5, 2),
+        60_000,
+        3.0,
+        neutral_bias=-0.5,
     ),  # fmt: skip
     "zh": Recipe(
-        "zh", (Source("zh/online_shopping_dev.csv"), Source("survey_answers", 30.0)), Features(1, 3), 60_000, 3.0, neutral_bias=0.5,
+        "zh",
+        (Source("zh/online_shopping_dev.csv"), Source("survey_answers", 30.0)),
+        Features(1, 3),
+        60_000,
+        3.0,
+        neutral_bias=0.5,
     ),  # fmt: skip
 }
 
@@ -128,7 +149,9 @@ def read_source(source: str, data_dir: Path, language: str) -> pd.DataFrame:
         frame = frame[(mean.abs() >= 1.0) | (mean.abs() <= 0.1)]
         mean = frame["mean"].astype(float)
         labels = np.where(mean >= 1.0, LABEL["positive"], np.where(mean <= -1.0, LABEL["negative"], LABEL["neutral"]))
-        return pd.DataFrame({"text": frame["word"].astype(str), "label": labels, "domain": "lexicon", "held_out": False})
+        return pd.DataFrame(
+            {"text": frame["word"].astype(str), "label": labels, "domain": "lexicon", "held_out": False}
+        )
     if "polarity" in frame:
         frame = frame[frame["polarity"].isin(CLASSES)]
         labels = frame["polarity"].map(LABEL)
@@ -255,7 +278,9 @@ def evaluate(data: dict, frame: pd.DataFrame, neutral_bias: float | None = None)
     labels = [CLASSES[k] for k in frame["label"]]
     present = tuple(c for c in CLASSES if c in labels)
     polar = [(y, p) for y, p in zip(labels, predicted, strict=False) if y != "neutral"]
-    return f1_of(labels, predicted, present), f1_of([y for y, _ in polar], [p for _, p in polar], ("negative", "positive"))
+    return f1_of(labels, predicted, present), f1_of(
+        [y for y, _ in polar], [p for _, p in polar], ("negative", "positive")
+    )
 
 
 def check_parity(recipe: Recipe, data: dict, train: pd.DataFrame, sample: pd.DataFrame) -> float:
@@ -308,7 +333,7 @@ def tune(recipe: Recipe, frame: pd.DataFrame, grid: list[Recipe]) -> list[str]:
                      f"lexicon={variant.lexicon} weights={[s.weight for s in variant.sources]} "
                      f"({time.perf_counter() - started:.0f} s)")  # fmt: skip
         lines += validation_report(variant, data, train[is_val])
-        print("\n".join(lines[-1 - train[is_val]["source"].nunique():]), file=sys.stderr, flush=True)
+        print("\n".join(lines[-1 - train[is_val]["source"].nunique() :]), file=sys.stderr, flush=True)
     return lines
 
 
@@ -369,7 +394,9 @@ def main(argv: list[str] | None = None) -> int:
     lines = []
     for language in args.language or sorted(RECIPES):
         recipe = RECIPES[language]
-        missing = [s.path for s in recipe.sources if s.path != "survey_answers" and not (args.data_dir / s.path).exists()]
+        missing = [
+            s.path for s in recipe.sources if s.path != "survey_answers" and not (args.data_dir / s.path).exists()
+        ]
         if missing:
             print(f"error: {args.data_dir} lacks {', '.join(missing)}; pass --data-dir", file=sys.stderr)
             return 2

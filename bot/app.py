@@ -159,7 +159,10 @@ async def set_webhook(application: Application, settings: Settings, stop: asynci
 
 
 async def run_bot(
-    settings: Settings, surveys: dict[str, Survey], stop: asyncio.Event, store: Store | None = None,
+    settings: Settings,
+    surveys: dict[str, Survey],
+    stop: asyncio.Event,
+    store: Store | None = None,
     clock: Clock | None = None,
 ) -> None:
     """Run the bot until `stop` is set: open the store, start the Application, poll durably."""

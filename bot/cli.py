@@ -82,7 +82,9 @@ async def cmd_orders_add(settings: Settings, args: argparse.Namespace) -> None:
         raise CommandError(f"--purchased-at: {args.purchased_at!r} is not an ISO-8601 date or time") from None
     store = await _open_store(settings, create=True)
     try:
-        _, link = await add_order(store, settings.secret("DEEP_LINK_SECRET"), username, args.order_id, args.customer, purchased)
+        _, link = await add_order(
+            store, settings.secret("DEEP_LINK_SECRET"), username, args.order_id, args.customer, purchased
+        )
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     finally:
@@ -115,7 +117,10 @@ async def cmd_orders_import(settings: Settings, args: argparse.Namespace) -> Non
         await store.close()
     for error in result.errors:
         print(error, file=sys.stderr)
-    print(f"{result.added} orders, links written to {args.out}" + (f"; {len(result.errors)} rows skipped" if result.errors else ""))
+    print(
+        f"{result.added} orders, links written to {args.out}"
+        + (f"; {len(result.errors)} rows skipped" if result.errors else "")
+    )
     if result.errors:
         raise SystemExit(1)
 
@@ -182,7 +187,9 @@ async def cmd_report(settings: Settings, args: argparse.Namespace) -> None:
     if args.out is not None and args.out.exists() and not args.out.is_dir():
         raise CommandError(f"--out {args.out} is a file; report --out names a directory")
     try:
-        paths = await asyncio.to_thread(write_weekly_report, settings.database_path, args.week, args.out, surveys, settings.taxonomy)
+        paths = await asyncio.to_thread(
+            write_weekly_report, settings.database_path, args.week, args.out, surveys, settings.taxonomy
+        )
     except OSError as exc:  # an unwritable or impossible --out
         raise CommandError(f"--out {args.out}: cannot write ({exc.strerror or exc})") from None
     for path in paths:
@@ -275,10 +282,15 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="example: journeypulse report --week 2026-W47   (writes reports/2026-W47/)",
     )  # fmt: skip
     report.add_argument("--week", help="ISO week like 2026-W47 (default: the last complete week)")
-    report.add_argument("--out", type=Path, default=None,
-                        help="directory to write into (default: reports/<week>, one folder per week)")
-    report.add_argument("--surveys", type=Path, default=None,
-                        help="directory of survey YAML files the bot runs with (default: built in)")
+    report.add_argument(
+        "--out", type=Path, default=None, help="directory to write into (default: reports/<week>, one folder per week)"
+    )
+    report.add_argument(
+        "--surveys",
+        type=Path,
+        default=None,
+        help="directory of survey YAML files the bot runs with (default: built in)",
+    )
     report.set_defaults(handler=cmd_report)
     return parser
 
@@ -289,9 +301,7 @@ def main(argv: list[str] | None = None) -> None:
     handler: Callable[[Settings, argparse.Namespace], Coroutine[None, None, None]] = args.handler
     try:
         settings = load_settings()
-        logging.basicConfig(
-            level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-        )
+        logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
         # httpx logs every request URL, and the URL carries the bot token.
         logging.getLogger("httpx").setLevel(logging.WARNING)
         token = settings.telegram_bot_token

@@ -24,8 +24,16 @@ from surveys.store import Store
 USERNAME = "journeypulse_demo_bot"
 NAMES = {"en": ["Ann", "Ben", "Cleo", "Dan", "Eve"], "ru": ["Анна", "Борис", "Вера"], "zh": ["李娜", "王伟", "张敏"]}
 WORDS = {
-    ("en", "happy"): ["Love it, works perfectly and arrived early!", "Great quality, very happy with it.", "Checkout was quick and easy."],
-    ("en", "unhappy"): ["The box arrived damaged and one part was broken.", "Delivery was late and support never replied.", "Wrong size, I want a refund."],
+    ("en", "happy"): [
+        "Love it, works perfectly and arrived early!",
+        "Great quality, very happy with it.",
+        "Checkout was quick and easy.",
+    ],
+    ("en", "unhappy"): [
+        "The box arrived damaged and one part was broken.",
+        "Delivery was late and support never replied.",
+        "Wrong size, I want a refund.",
+    ],
     ("en", "mixed"): ["Product is fine but delivery took too long.", "Okay overall, the manual is confusing."],
     ("ru", "happy"): ["Отличный товар, всё понравилось!", "Быстрая доставка, спасибо!"],
     ("ru", "unhappy"): ["Посылка пришла поврежденной, очень недоволен.", "Доставка опоздала на неделю."],
@@ -36,21 +44,37 @@ WORDS = {
 }
 # A low answer's "why" names what went wrong at that stage; other texts (improve, tell_more) follow the mood.
 FOLLOW_UPS = {
-    ("what_went_wrong", "en"): ["Checkout kept failing at payment, I had to try three times.",
-                                "The promo code did not work and the price went up at checkout.",
-                                "The website crashed when I tried to place the order."],
-    ("what_went_wrong", "ru"): ["Не могу оформить заказ с первого раза, сайт вылетал.", "Промокод не сработал, при оплате цена выросла."],
+    ("what_went_wrong", "en"): [
+        "Checkout kept failing at payment, I had to try three times.",
+        "The promo code did not work and the price went up at checkout.",
+        "The website crashed when I tried to place the order.",
+    ],
+    ("what_went_wrong", "ru"): [
+        "Не могу оформить заказ с первого раза, сайт вылетал.",
+        "Промокод не сработал, при оплате цена выросла.",
+    ],
     ("what_went_wrong", "zh"): ["下单的时候网站闪退了好几次。", "优惠码用不了，付款时价格变贵了。"],
-    ("delivery_why", "en"): ["The box arrived damaged and one part was broken.", "Delivery was four days late and tracking never updated.",
-                             "The courier left the parcel in the rain, the packaging was soaked."],
-    ("delivery_why", "ru"): ["Посылка пришла поврежденной, коробка смята.", "Доставка опоздала на неделю, трек не обновлялся."],
+    ("delivery_why", "en"): [
+        "The box arrived damaged and one part was broken.",
+        "Delivery was four days late and tracking never updated.",
+        "The courier left the parcel in the rain, the packaging was soaked.",
+    ],
+    ("delivery_why", "ru"): [
+        "Посылка пришла поврежденной, коробка смята.",
+        "Доставка опоздала на неделю, трек не обновлялся.",
+    ],
     ("delivery_why", "zh"): ["快递太慢了，晚了四天才到。", "包装压扁了，箱子也湿了。"],
-    ("support_why", "en"): ["Support never replied to my emails about the broken part.",
-                            "The operator was rude and nobody can tell me where my refund is."],
+    ("support_why", "en"): [
+        "Support never replied to my emails about the broken part.",
+        "The operator was rude and nobody can tell me where my refund is.",
+    ],
     ("support_why", "ru"): ["Поддержка не отвечает уже неделю.", "Оператор нахамил, возврат так и не оформили."],
     ("support_why", "zh"): ["客服一直没人回，问题还是没解决。", "打了三次电话，客服什么都没做。"],
-    ("nps_why", "en"): ["Too expensive for this quality.", "The product broke after two days and nobody helped.",
-                        "Delivery is far too slow, I will order elsewhere."],
+    ("nps_why", "en"): [
+        "Too expensive for this quality.",
+        "The product broke after two days and nobody helped.",
+        "Delivery is far too slow, I will order elsewhere.",
+    ],
     ("nps_why", "ru"): ["Слишком дорого для такого качества.", "Товар сломался через два дня."],
     ("nps_why", "zh"): ["价格太贵，质量不怎么样。", "东西用了两天就坏了。"],
 }
@@ -79,7 +103,9 @@ class Customer:
         return "unhappy" if stage == self.pain else "mixed"
 
 
-async def act(emu: BotAPIEmulator, who: Customer, rng: random.Random, outros: set[str], stages: dict[str, str], after: int) -> int:
+async def act(
+    emu: BotAPIEmulator, who: Customer, rng: random.Random, outros: set[str], stages: dict[str, str], after: int
+) -> int:
     """Answer questions as they arrive until a survey's closing message; return the last message id seen.
 
     `stages` maps each question id to its journey stage."""
@@ -108,7 +134,10 @@ async def act(emu: BotAPIEmulator, who: Customer, rng: random.Random, outros: se
             if rng.random() < 0.15:
                 emu.press_button(who.user_id, message["message_id"], skip[0])
             else:
-                emu.send_text(who.user_id, rng.choice(FOLLOW_UPS.get((question_id, who.language)) or WORDS[(who.language, who.mood)]))
+                emu.send_text(
+                    who.user_id,
+                    rng.choice(FOLLOW_UPS.get((question_id, who.language)) or WORDS[(who.language, who.mood)]),
+                )
 
 
 async def support_agent(emu: BotAPIEmulator, done: asyncio.Event) -> int:
@@ -180,7 +209,9 @@ async def run_demo(out: Path, customers: int = 36, first_week_delay: float = 3.0
         print(f"Emulator on {emu.base_url.removesuffix('/bot')}; {customers} simulated customers start their surveys…")
 
         async def journey(who: Customer) -> None:
-            _, link = await add_order(store, settings.secret("DEEP_LINK_SECRET"), USERNAME, f"DEMO-{who.user_id}", who.name, system_clock())
+            _, link = await add_order(
+                store, settings.secret("DEEP_LINK_SECRET"), USERNAME, f"DEMO-{who.user_id}", who.name, system_clock()
+            )
             emu.send_text(who.user_id, f"/start {link.split('start=', 1)[1]}")
             last = await act(emu, who, rng, outros, stages, 0)
             await act(emu, who, rng, outros, stages, last)  # the first-week survey, after FIRST_WEEK_DELAY
@@ -202,7 +233,9 @@ async def run_demo(out: Path, customers: int = 36, first_week_delay: float = 3.0
             desk_done.set()
             stop.set()
             await bot
-        print(f"Support desk: {handled} complaints taken, answered and resolved; {confirmed} customers answered whether it was fixed.")
+        print(
+            f"Support desk: {handled} complaints taken, answered and resolved; {confirmed} customers answered whether it was fixed."
+        )
         answers = await export_answers(store, out / "answers.csv")
         await store.close()
     print(f"Done: {answers} answers from {customers} customers, each answer committed as it arrived.")

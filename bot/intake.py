@@ -54,7 +54,9 @@ class DurableIntake:
         self._room = asyncio.Semaphore(in_flight)
         self._lanes: dict[tuple[str, int], collections.deque[Update]] = {}
         self._workers: dict[tuple[str, int], asyncio.Task] = {}
-        self._queued: set[int] = set()  # update ids in a lane or not yet marked, so a second look does not queue them twice
+        self._queued: set[int] = (
+            set()
+        )  # update ids in a lane or not yet marked, so a second look does not queue them twice
         self._handled_ids: list[int] = []  # handled, to be marked processed together in one statement
         self._marking: asyncio.Task | None = None
         self._stop = asyncio.Event()
@@ -100,7 +102,9 @@ class DurableIntake:
     async def _queue_pending(self) -> None:
         """Queue what is stored and unhandled (left by a crash or an outage, or stored by the webhook), in order."""
         after = -1
-        while not self._stop.is_set() and (batch := await _patiently(partial(self.store.pending_updates, after=after), self._stop)):
+        while not self._stop.is_set() and (
+            batch := await _patiently(partial(self.store.pending_updates, after=after), self._stop)
+        ):
             for update_id, payload in batch:
                 if update_id not in self._queued:
                     await self._dispatch(Update.de_json(json.loads(payload), self.application.bot))
@@ -231,7 +235,9 @@ class DurableIntake:
             attempts = self.attempts[update_id] = self.attempts.get(update_id, 0) + 1
             delay = max(wait, self.backoff.delay(attempts))
             if attempts == self.backoff.fast_attempts:
-                log.warning("update %s still failing after %s attempts; retrying every %.0f s", update_id, attempts, delay)
+                log.warning(
+                    "update %s still failing after %s attempts; retrying every %.0f s", update_id, attempts, delay
+                )
             with contextlib.suppress(sqlite3.OperationalError):
                 await self.store.schedule_update_retry(update_id, attempts, self.clock() + timedelta(seconds=delay))
             return delay
@@ -252,7 +258,11 @@ class DurableIntake:
         if self.flood is None or update.effective_user is None or chat is None or chat.type != chat.PRIVATE:
             return Flood.OK
         message = update.effective_message
-        moment = message.date.timestamp() if message is not None and update.callback_query is None else self.clock().timestamp()
+        moment = (
+            message.date.timestamp()
+            if message is not None and update.callback_query is None
+            else self.clock().timestamp()
+        )
         verdict = self.flood.check(update.effective_user.id, moment)
         if verdict is not Flood.OK:
             log.info("user %s writes faster than a person: %s", update.effective_user.id, verdict.value)

@@ -20,7 +20,9 @@ class Telemetry:
         self.sends_failed = Counter(
             "journeypulse_sends_failed", "Messages to people that Telegram refused or that never arrived", registry=r
         )
-        self.flood_waits = Counter("journeypulse_telegram_429", "429 Too Many Requests answers from Telegram", registry=r)
+        self.flood_waits = Counter(
+            "journeypulse_telegram_429", "429 Too Many Requests answers from Telegram", registry=r
+        )
         self.updates_received = Counter(
             "journeypulse_updates_received", "Telegram updates stored in the inbox", ["mode"], registry=r
         )

@@ -43,15 +43,15 @@ def schedule(jobs: JobQueue, settings: Settings) -> None:
     )
     if settings.support_chat_id is not None:  # staff should see a complaint within seconds
         # A round that starts late (a slow start-up, a busy loop) must still run: it schedules the next one.
-        jobs.run_once(
-            desk.desk_round, 0.5, name="desk_round", job_kwargs={"misfire_grace_time": None}
-        )
+        jobs.run_once(desk.desk_round, 0.5, name="desk_round", job_kwargs={"misfire_grace_time": None})
     jobs.run_repeating(
         managers.send_due_digests, interval=settings.scheduler_interval, first=0.3, name="send_due_digests"
     )
     # Raw updates hold what people wrote: keep handled ones only as long as RAW_UPDATE_RETENTION.
     retention = settings.raw_update_retention.total_seconds()
     jobs.run_repeating(
-        privacy.prune_raw_updates, interval=min(3600.0, max(settings.scheduler_interval, retention / 2)), first=1.0,
+        privacy.prune_raw_updates,
+        interval=min(3600.0, max(settings.scheduler_interval, retention / 2)),
+        first=1.0,
         name="prune_raw_updates",
     )

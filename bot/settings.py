@@ -38,7 +38,12 @@ def _ids(value: object) -> tuple[int, ...]:
 
 # Durations given in seconds in the environment.
 _DURATIONS = (
-    "first_week_delay", "reminder_delay", "complaint_escalate_after", "retry_slow_interval", "lease_time", "raw_update_retention",
+    "first_week_delay",
+    "reminder_delay",
+    "complaint_escalate_after",
+    "retry_slow_interval",
+    "lease_time",
+    "raw_update_retention",
 )
 
 
@@ -155,7 +160,12 @@ class Settings(BaseSettings):
         if value is None or not value.strip():
             return None
         parts = urlsplit(value.strip())
-        if parts.scheme not in ("http", "https") or not parts.netloc or not parts.path.startswith("/") or len(parts.path) < 2:
+        if (
+            parts.scheme not in ("http", "https")
+            or not parts.netloc
+            or not parts.path.startswith("/")
+            or len(parts.path) < 2
+        ):
             raise ValueError("expected a full URL with a path, e.g. https://bot.example.com/tg/hook")
         return value.strip()
 
@@ -176,7 +186,9 @@ class Settings(BaseSettings):
     def _strong_keys(cls, value: SecretStr | None) -> SecretStr | None:
         keys = [key.strip() for key in (value.get_secret_value() if value else "").split(",") if key.strip()]
         if any(len(key) < 16 for key in keys):
-            raise ValueError('each key needs at least 16 characters; make one with python -c "import secrets; print(secrets.token_urlsafe(24))"')
+            raise ValueError(
+                'each key needs at least 16 characters; make one with python -c "import secrets; print(secrets.token_urlsafe(24))"'
+            )
         return value
 
     @model_validator(mode="after")

@@ -176,7 +176,10 @@ async def shop_webhook(gateway: Gateway, platform: Platform, request: web.Reques
     except OrderConflict as exc:
         # Retrying cannot help: acknowledge, so the shop does not disable the webhook, and say why.
         log.warning(  # no names in logs
-            "%s delivery %s: order %s is registered for another customer name; not changed", platform, delivery_id, wanted.ref if wanted else "?"
+            "%s delivery %s: order %s is registered for another customer name; not changed",
+            platform,
+            delivery_id,
+            wanted.ref if wanted else "?",
         )
         return web.json_response({"result": "conflict", "error": str(exc)})
     except OrderError as exc:
@@ -232,6 +235,7 @@ class Health:
 
 def assess(vitals: Vitals, now: datetime, stall_after: float, desk: bool) -> Health:
     """Judge stored figures: unhealthy when an update, or (with a desk) a complaint card, waits too long."""
+
     def age(moment: datetime | None) -> float | None:
         return None if moment is None else round((now - moment).total_seconds(), 3)
 

@@ -88,22 +88,99 @@ SUPPORT_NOT_SOLVED = "support_not_solved"
 # word start (Russian ones are stems, so "сломан" catches "сломанный"); English ones must end a word too.
 DEFAULT_PHRASES: dict[str, tuple[str, ...]] = {
     "en": (
-        "refund", "money back", "return it", "returned it", "broken", "broke", "damaged", "defective", "faulty",
-        "late", "delayed", "never arrived", "never came", "didn't arrive", "did not arrive", "hasn't arrived",
-        "has not arrived", "not arrived", "still waiting", "missing", "lost", "rude", "wrong size", "wrong item",
-        "wrong colour", "wrong color", "doesn't work", "does not work", "stopped working", "not working",
-        "scam", "waste of money", "poor quality", "complaint", "cancelled", "canceled",
+        "refund",
+        "money back",
+        "return it",
+        "returned it",
+        "broken",
+        "broke",
+        "damaged",
+        "defective",
+        "faulty",
+        "late",
+        "delayed",
+        "never arrived",
+        "never came",
+        "didn't arrive",
+        "did not arrive",
+        "hasn't arrived",
+        "has not arrived",
+        "not arrived",
+        "still waiting",
+        "missing",
+        "lost",
+        "rude",
+        "wrong size",
+        "wrong item",
+        "wrong colour",
+        "wrong color",
+        "doesn't work",
+        "does not work",
+        "stopped working",
+        "not working",
+        "scam",
+        "waste of money",
+        "poor quality",
+        "complaint",
+        "cancelled",
+        "canceled",
     ),
     "ru": (
-        "возврат", "верните", "вернуть деньги", "сломал", "сломан", "поврежд", "брак", "опоздал", "задерж",
-        "не пришл", "не пришел", "не пришёл", "не доставил", "не привезл", "потерял", "груб", "хам",
-        "не тот размер", "не тот товар", "не того цвета", "не работает", "перестал работать", "обман",
-        "деньги на ветер", "жалоб", "отмен",
+        "возврат",
+        "верните",
+        "вернуть деньги",
+        "сломал",
+        "сломан",
+        "поврежд",
+        "брак",
+        "опоздал",
+        "задерж",
+        "не пришл",
+        "не пришел",
+        "не пришёл",
+        "не доставил",
+        "не привезл",
+        "потерял",
+        "груб",
+        "хам",
+        "не тот размер",
+        "не тот товар",
+        "не того цвета",
+        "не работает",
+        "перестал работать",
+        "обман",
+        "деньги на ветер",
+        "жалоб",
+        "отмен",
     ),
     "zh": (
-        "退款", "退货", "退钱", "坏了", "破损", "损坏", "质量差", "质量不好", "迟到", "延迟", "太慢", "没收到",
-        "未收到", "还没到", "丢失", "丢了", "态度差", "态度不好", "粗鲁", "尺码不对", "尺寸不对", "发错",
-        "不能用", "没法用", "骗", "投诉", "取消",
+        "退款",
+        "退货",
+        "退钱",
+        "坏了",
+        "破损",
+        "损坏",
+        "质量差",
+        "质量不好",
+        "迟到",
+        "延迟",
+        "太慢",
+        "没收到",
+        "未收到",
+        "还没到",
+        "丢失",
+        "丢了",
+        "态度差",
+        "态度不好",
+        "粗鲁",
+        "尺码不对",
+        "尺寸不对",
+        "发错",
+        "不能用",
+        "没法用",
+        "骗",
+        "投诉",
+        "取消",
     ),
 }
 
@@ -160,7 +237,12 @@ class FlagRules:
         reasons = []
         if answer.complaint:
             reasons.append(COMPLAINT_TEXT)
-        if self.custom_phrases and answer.feeling is Feeling.NEGATIVE and answer.text and self.complaint_words(answer.text):
+        if (
+            self.custom_phrases
+            and answer.feeling is Feeling.NEGATIVE
+            and answer.text
+            and self.complaint_words(answer.text)
+        ):
             reasons.append(COMPLAINT_WORDS)
         return reasons
 
@@ -189,7 +271,9 @@ def load_phrases(path: Path) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in raw.items()}
 
 
-def flags(rules: FlagRules, answers: list[ScoredAnswer], support_not_solved: str = "not_solved") -> list[tuple[int, str]]:
+def flags(
+    rules: FlagRules, answers: list[ScoredAnswer], support_not_solved: str = "not_solved"
+) -> list[tuple[int, str]]:
     """Return (answer id, reason codes) for every answer of one survey that fires a rule."""
     texts = [a for a in answers if a.question_type == "text" and a.text]
     complaining_text = any(rules.answer_reasons(a) for a in texts)
@@ -211,7 +295,9 @@ def flags(rules: FlagRules, answers: list[ScoredAnswer], support_not_solved: str
     return result
 
 
-async def review(store: Store, rules: FlagRules, invitation_id: int, customer_id: int, now: datetime) -> Complaint | None:
+async def review(
+    store: Store, rules: FlagRules, invitation_id: int, customer_id: int, now: datetime
+) -> Complaint | None:
     """Flag a survey's answers after each new one; return the complaint when it was opened or grew."""
     found = flags(rules, await store.scored_answers(invitation_id))
     if not found:

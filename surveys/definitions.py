@@ -102,12 +102,15 @@ def _texts(raw: object, where: str) -> dict[str, str]:
 
 def _condition_value(op: str, value: object, where: str) -> object:
     """Check a condition's value fits its operator: a list for `in`, a number for <, <=, >, >=, else one value."""
+
     def scalar(v: object) -> bool:
         return isinstance(v, str | int | float) and not isinstance(v, bool)
 
     if op == "in":
         if not isinstance(value, list) or not value or not all(scalar(v) for v in value):
-            raise DefinitionError(f"{where}: condition op 'in' needs a list of values, e.g. value: [1, 2], not {value!r}")
+            raise DefinitionError(
+                f"{where}: condition op 'in' needs a list of values, e.g. value: [1, 2], not {value!r}"
+            )
         return tuple(value)
     if op in ("<", "<=", ">", ">=") and (not scalar(value) or isinstance(value, str)):
         raise DefinitionError(f"{where}: condition op {op!r} needs a number, not {value!r}")
@@ -211,7 +214,9 @@ def parse_survey(text: str, source: str) -> Survey:
             f" count together); keep it to {MAX_QUESTIONS} or fewer"
         )
     if follow_ups > MAX_FOLLOW_UPS:
-        raise DefinitionError(f"{source}: up to {follow_ups} follow-up questions asked; keep it to {MAX_FOLLOW_UPS} or fewer")
+        raise DefinitionError(
+            f"{source}: up to {follow_ups} follow-up questions asked; keep it to {MAX_FOLLOW_UPS} or fewer"
+        )
     return survey
 
 

@@ -53,7 +53,9 @@ def write_csv(path: Path, columns: Iterable[str], rows: Iterable[dict]) -> int:
     columns = list(columns)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle = os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8", newline="")
+        handle = os.fdopen(
+            os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8", newline=""
+        )
         os.chmod(path, 0o600)  # a file that already existed keeps its mode otherwise
     except OSError as exc:
         raise CsvFileError(f"{path}: cannot write ({exc.strerror or exc})") from None
@@ -114,8 +116,14 @@ def read_order_file(source: Path) -> list[tuple[int, dict[str, str]]]:
 
 
 async def import_orders(
-    store: Store, secret: str, username: str, source: Path, rows: list[tuple[int, dict[str, str]]], target: Path,
-    zone: tzinfo = UTC, clock: Clock = system_clock,
+    store: Store,
+    secret: str,
+    username: str,
+    source: Path,
+    rows: list[tuple[int, dict[str, str]]],
+    target: Path,
+    zone: tzinfo = UTC,
+    clock: Clock = system_clock,
 ) -> ImportResult:
     """Register every valid row read from an order CSV and write their links; bad rows are reported."""
     write_csv(target, ("order_id", "customer", "link"), [])  # fail on an unwritable --out before registering

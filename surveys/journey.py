@@ -128,7 +128,9 @@ async def open_link(
     return await _position(store, surveys, customer, invitation.id, Outcome.STARTED if started else Outcome.RESUMED)
 
 
-async def _position(store: Store, surveys: dict[str, Survey], customer: Customer, invitation_id: int, status: Outcome) -> Step:
+async def _position(
+    store: Store, surveys: dict[str, Survey], customer: Customer, invitation_id: int, status: Outcome
+) -> Step:
     invitation = await store.invitation(invitation_id)
     assert invitation is not None
     survey = surveys[invitation.survey]
@@ -187,7 +189,12 @@ async def delivered(store: Store, policy: Policy, step: Step, now: datetime) -> 
 
 
 async def press(
-    store: Store, surveys: dict[str, Survey], customer: Customer, invitation_id: int, question_id: str, raw: str,
+    store: Store,
+    surveys: dict[str, Survey],
+    customer: Customer,
+    invitation_id: int,
+    question_id: str,
+    raw: str,
     now: datetime,
 ) -> Step:
     """Record a pressed score or choice button and say what comes next."""
@@ -202,7 +209,12 @@ async def skip(
 
 
 async def write(
-    store: Store, surveys: dict[str, Survey], customer: Customer, text: str, score: ScoreFn, now: datetime,
+    store: Store,
+    surveys: dict[str, Survey],
+    customer: Customer,
+    text: str,
+    score: ScoreFn,
+    now: datetime,
     message_id: int | None = None,
 ) -> Step:
     """Record a typed message as the answer to the current question and say what comes next.
@@ -237,8 +249,8 @@ async def _answer(
     if invitation_id is None:
         invitation = await store.active_invitation(customer.id)
     else:
-        invitation = await store.invitation(invitation_id)
-        if invitation is None or await store.invitation_owner(invitation_id) != customer.id:
+        invitation = await store.customer_invitation(invitation_id, customer.id)
+        if invitation is None:
             return Step(Outcome.NOT_YOURS, customer)
     if invitation is None or not _taking_answers(invitation, now, named=invitation_id is not None):
         return Step(Outcome.NO_SURVEY, customer)
@@ -278,7 +290,11 @@ async def _answer(
 def _taking_answers(invitation: Invitation, now: datetime, named: bool) -> bool:
     """Whether a survey takes answers: sent, its question out, or (a button naming it) due and being sent."""
     # The sender marks a survey sent only after its question went out; a quick customer can press first.
-    return invitation.sent_at is not None or invitation.asked_question_id is not None or (named and invitation.due_at <= now)
+    return (
+        invitation.sent_at is not None
+        or invitation.asked_question_id is not None
+        or (named and invitation.due_at <= now)
+    )
 
 
 async def release(store: Store, step: Step, retry_at: datetime | None = None) -> int:

@@ -58,7 +58,12 @@ def name_conflict(order: Order | None, customer_name: str | None) -> str | None:
 
 
 async def add_order(
-    store: Store, secret: str, username: str, ref: str, customer_name: str | None, purchased_at: datetime,
+    store: Store,
+    secret: str,
+    username: str,
+    ref: str,
+    customer_name: str | None,
+    purchased_at: datetime,
     clock: Clock = system_clock,
 ) -> tuple[Order, str]:
     """Register an order (idempotent) and return it with its deep link; a different name for it is refused."""
@@ -89,7 +94,7 @@ def read_order_request(body: object, now: datetime, zone: tzinfo = UTC) -> Order
     if isinstance(ref, int) and not isinstance(ref, bool):
         ref = str(ref)
     if not isinstance(ref, str):
-        raise OrderError("order_id is required: a string like \"A-1001\"")
+        raise OrderError('order_id is required: a string like "A-1001"')
     name = body.get("customer")
     if name is not None and (not isinstance(name, str) or len(name.strip()) > MAX_NAME):
         raise OrderError(f"customer must be a string of at most {MAX_NAME} characters")
@@ -115,7 +120,9 @@ async def register(
     store: Store, secret: str, username: str, request: OrderRequest, clock: Clock = system_clock
 ) -> Registered:
     """Register one order read from any source and return it with its link."""
-    order, link = await add_order(store, secret, username, request.ref, request.customer_name, request.purchased_at, clock)
+    order, link = await add_order(
+        store, secret, username, request.ref, request.customer_name, request.purchased_at, clock
+    )
     return Registered(order, link)
 
 

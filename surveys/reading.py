@@ -17,8 +17,17 @@ class Feeling(StrEnum):
 
 # The keys of the shipped topic taxonomy; a replacement taxonomy file may name others.
 DEFAULT_TOPICS = (
-    "delivery", "packaging", "quality", "size_fit", "wrong_item", "price",
-    "payment", "checkout", "support", "returns", "description",
+    "delivery",
+    "packaging",
+    "quality",
+    "size_fit",
+    "wrong_item",
+    "price",
+    "payment",
+    "checkout",
+    "support",
+    "returns",
+    "description",
 )
 
 

@@ -128,11 +128,15 @@ def write_custom_surveys(directory) -> dict:
     shipped = resources.files("surveys") / "definitions"
     extra = (
         "  - id: gift_wrap\n    stage: purchase\n    type: csat\n"
-        "    prompt: {en: \"How was the gift wrap?\", ru: \"Как упаковка?\", zh: \"礼品包装如何？\"}\n"
+        '    prompt: {en: "How was the gift wrap?", ru: "Как упаковка?", zh: "礼品包装如何？"}\n'
     )
-    post = (shipped / "post_purchase.yaml").read_text(encoding="utf-8").replace("questions:\n", "questions:\n" + extra, 1)
+    post = (
+        (shipped / "post_purchase.yaml").read_text(encoding="utf-8").replace("questions:\n", "questions:\n" + extra, 1)
+    )
     (directory / "post_purchase.yaml").write_text(post, encoding="utf-8")
-    (directory / "first_week.yaml").write_text((shipped / "first_week.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (directory / "first_week.yaml").write_text(
+        (shipped / "first_week.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     return load_surveys(directory)
 
 

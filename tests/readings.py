@@ -5,8 +5,14 @@ from __future__ import annotations
 from surveys.reading import Feeling, Reading, Score
 
 
-def reading(polarity: float | None, language: str = "en", *, complaint: bool = False, topics: tuple[str, ...] = (),
-            feeling: Feeling | None = None) -> Reading:
+def reading(
+    polarity: float | None,
+    language: str = "en",
+    *,
+    complaint: bool = False,
+    topics: tuple[str, ...] = (),
+    feeling: Feeling | None = None,
+) -> Reading:
     """A Reading with the given polarity; its feeling follows the polarity unless given."""
     if feeling is None and polarity is not None:
         feeling = Feeling.NEGATIVE if polarity < 0 else Feeling.POSITIVE if polarity > 0 else Feeling.NEUTRAL

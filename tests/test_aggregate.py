@@ -25,7 +25,9 @@ MONDAY = datetime(2026, 11, 16, 10, 0, tzinfo=UTC)
 _ids = count(1)
 
 
-async def respond(store, surveys, survey_id, answers, when=MONDAY, language="en", completed=True, scores=None, topics=None):
+async def respond(
+    store, surveys, survey_id, answers, when=MONDAY, language="en", completed=True, scores=None, topics=None
+):
     """Store one customer's survey: order, customer, invitation sent at `when`, the given answers in order.
 
     `answers` maps question id to a number, an option id, a text, or None (skipped); `scores` maps a
@@ -189,7 +191,11 @@ async def test_topic_noise_is_not_called(store, surveys):
 
 def test_topic_labels_are_readable_in_each_language():
     taxonomy = default_taxonomy()
-    assert [taxonomy.label("size_fit", lang) for lang in ("en", "ru", "zh")] == ["Size and fit", "Размер и посадка", "尺码合身"]
+    assert [taxonomy.label("size_fit", lang) for lang in ("en", "ru", "zh")] == [
+        "Size and fit",
+        "Размер и посадка",
+        "尺码合身",
+    ]
 
 
 async def test_week_without_answers(store, surveys):
@@ -207,11 +213,43 @@ def test_complaint_figures_by_hand():
     facts = pd.DataFrame(
         [
             # id, state, opened, first reply, confirmed, first resolved, stages
-            (1, "resolved", "2026-11-16T10:00:00.000000Z", "2026-11-16T11:00:00.000000Z", 1, "2026-11-17T10:00:00.000000Z", "purchase"),
-            (2, "resolved", "2026-11-17T10:00:00.000000Z", "2026-11-17T13:00:00.000000Z", 0, "2026-11-20T10:00:00.000000Z", "delivery,purchase"),
+            (
+                1,
+                "resolved",
+                "2026-11-16T10:00:00.000000Z",
+                "2026-11-16T11:00:00.000000Z",
+                1,
+                "2026-11-17T10:00:00.000000Z",
+                "purchase",
+            ),
+            (
+                2,
+                "resolved",
+                "2026-11-17T10:00:00.000000Z",
+                "2026-11-17T13:00:00.000000Z",
+                0,
+                "2026-11-20T10:00:00.000000Z",
+                "delivery,purchase",
+            ),
             (3, "open", "2026-11-18T10:00:00.000000Z", None, None, None, "delivery"),
-            (4, "resolved", "2026-11-19T10:00:00.000000Z", "2026-11-19T10:30:00.000000Z", None, "2026-11-19T12:00:00.000000Z", "loyalty"),
-            (5, "in_progress", "2026-11-05T10:00:00.000000Z", "2026-11-06T10:00:00.000000Z", None, None, "support"),  # older, still open
+            (
+                4,
+                "resolved",
+                "2026-11-19T10:00:00.000000Z",
+                "2026-11-19T10:30:00.000000Z",
+                None,
+                "2026-11-19T12:00:00.000000Z",
+                "loyalty",
+            ),
+            (
+                5,
+                "in_progress",
+                "2026-11-05T10:00:00.000000Z",
+                "2026-11-06T10:00:00.000000Z",
+                None,
+                None,
+                "support",
+            ),  # older, still open
         ],
         columns=["complaint_id", "state", "opened_at", "first_reply_at", "confirmed", "first_resolved_at", "stages"],
     )
@@ -221,7 +259,10 @@ def test_complaint_figures_by_hand():
     assert c.median_first_reply_hours == 1.0  # replies after 1 h, 3 h, 0.5 h
     assert c.resolved_48h == 50.0  # #1 (24 h) and #4 (2 h) of 4; #2 took 72 h, #3 never
     assert c.confirmed == 50.0  # #1 yes, #2 no; #4 not answered
-    assert [(i, h, s) for i, h, s, _ in c.oldest_open] == [(5, 17 * 24 + 14.0, "in_progress"), (3, 5 * 24 - 10.0, "open")]
+    assert [(i, h, s) for i, h, s, _ in c.oldest_open] == [
+        (5, 17 * 24 + 14.0, "in_progress"),
+        (3, 5 * 24 - 10.0, "open"),
+    ]
     assert complaint_figures(facts.iloc[0:0], start, end).opened == 0
     resolved = complaint_figures(facts[facts["state"] == "resolved"], start, end)  # nothing open: none listed
     assert resolved.opened == 3 and resolved.oldest_open == []

@@ -33,7 +33,9 @@ async def test_deep_link_runs_post_purchase_survey_and_stores_each_answer(harnes
     q4 = await harness.question(user, after=q3["message_id"])
     assert "What went wrong" in q4["text"] and [t for t, _ in emu.buttons(q4)] == ["Skip ⏭"]
     emu.send_text(user, "The parcel arrived <b>late</b> & the box was crushed")
-    outro = await harness.next_message(user, after=q4["message_id"], predicate=lambda m: "Thank you!" in m.get("text", ""))
+    outro = await harness.next_message(
+        user, after=q4["message_id"], predicate=lambda m: "Thank you!" in m.get("text", "")
+    )
     assert "about a week" in outro["text"]
     rows = await harness.rows("SELECT question_id, stage, value_number, value_text, language FROM answers ORDER BY id")
     assert rows == [
@@ -42,7 +44,9 @@ async def test_deep_link_runs_post_purchase_survey_and_stores_each_answer(harnes
         ("purchase_csat", "purchase", 2.0, None, "en"),
         ("what_went_wrong", "purchase", None, "The parcel arrived <b>late</b> & the box was crushed", "en"),
     ]
-    [(sentiment, text_language)] = await harness.rows("SELECT sentiment, text_language FROM answers WHERE question_type = 'text'")
+    [(sentiment, text_language)] = await harness.rows(
+        "SELECT sentiment, text_language FROM answers WHERE question_type = 'text'"
+    )
     assert sentiment < 0 and text_language == "en"
     assert await harness.drained() == 0
 
@@ -60,17 +64,25 @@ async def test_first_week_survey_arrives_after_the_delay_and_exports(emulator, t
             await harness.press(user, q, value)
             last = q["message_id"]
         assert "Спасибо" in (await harness.next_message(user, after=last))["text"]
-        intro = await harness.next_message(user, after=last + 1, timeout=8, predicate=lambda m: "Снова здравствуйте" in m.get("text", ""))
+        intro = await harness.next_message(
+            user, after=last + 1, timeout=8, predicate=lambda m: "Снова здравствуйте" in m.get("text", "")
+        )
         q = await harness.question(user, after=intro["message_id"])
         assert "ожидания" in q["text"]
         for value in ("4", "5", "not_needed", "9"):
             await harness.press(user, q, value)
             q = await harness.question(user, after=q["message_id"])
         emulator.send_text(user, "Всё отлично, спасибо!")
-        await harness.next_message(user, after=q["message_id"], predicate=lambda m: "Спасибо за уделённое время" in m.get("text", ""))
-        counts = await harness.rows("SELECT i.survey, count(*) FROM answers a JOIN invitations i ON i.id = a.invitation_id GROUP BY i.survey ORDER BY 1")
+        await harness.next_message(
+            user, after=q["message_id"], predicate=lambda m: "Спасибо за уделённое время" in m.get("text", "")
+        )
+        counts = await harness.rows(
+            "SELECT i.survey, count(*) FROM answers a JOIN invitations i ON i.id = a.invitation_id GROUP BY i.survey ORDER BY 1"
+        )
         assert counts == [("first_week", 5), ("post_purchase", 4)]
-        [(sentiment, scorer)] = await harness.rows("SELECT sentiment, scorer FROM answers WHERE question_type = 'text' AND NOT skipped")
+        [(sentiment, scorer)] = await harness.rows(
+            "SELECT sentiment, scorer FROM answers WHERE question_type = 'text' AND NOT skipped"
+        )
         assert sentiment > 0 and scorer == "tfidf-lr-ru"
     finally:
         await harness.stop()
@@ -104,12 +116,16 @@ async def test_bad_input_gets_a_polite_answer_and_changes_nothing(harness: Harne
     assert "only read text" in sorry["text"]
     emu.send_photo(user)
     emu.send_voice(user)
-    await harness.next_message(user, after=sorry["message_id"], predicate=lambda m: "only read text" in m.get("text", ""))
+    await harness.next_message(
+        user, after=sorry["message_id"], predicate=lambda m: "only read text" in m.get("text", "")
+    )
 
     typed = emu.send_text(user, "typo")
     edited_reply = await harness.next_message(user, after=max(m["message_id"] for m in emu.messages(user)))
     emu.edit_text(user, typed["message"]["message_id"], "=cmd|' /C calc'!A0")
-    await harness.next_message(user, after=edited_reply["message_id"], predicate=lambda m: "edit isn't picked up" in m.get("text", ""))
+    await harness.next_message(
+        user, after=edited_reply["message_id"], predicate=lambda m: "edit isn't picked up" in m.get("text", "")
+    )
 
     # Forged callback data, another invitation's button, an out-of-range score: nothing is stored.
     inv = Answer.parse(emu.buttons(again)[0][1]).invitation_id
@@ -162,7 +178,9 @@ async def test_finished_survey_button_and_second_start(harness: Harness):
     emu.send_text(user, f"/start {token}")
     done = await harness.next_message(user, predicate=lambda m: "already answered" in m.get("text", ""))
     emu.send_text(user, "one more thing")
-    await harness.next_message(user, after=done["message_id"], predicate=lambda m: "no survey running" in m.get("text", ""))
+    await harness.next_message(
+        user, after=done["message_id"], predicate=lambda m: "no survey running" in m.get("text", "")
+    )
     assert await harness.rows("SELECT count(*) FROM answers") == [(4,)]
     assert await harness.rows("SELECT count(*) FROM invitations") == [(2,)]
 
@@ -204,7 +222,9 @@ async def test_blocked_customer_is_marked_unreachable_and_keeps_answers(emulator
         await harness.question(user, after=q["message_id"])
         emulator.block(user)
         await asyncio.sleep(1.5)
-        [(unreachable,)] = await harness.rows("SELECT unreachable_at FROM customers WHERE telegram_user_id = ?", (user,))
+        [(unreachable,)] = await harness.rows(
+            "SELECT unreachable_at FROM customers WHERE telegram_user_id = ?", (user,)
+        )
         assert unreachable is not None
         assert await harness.rows("SELECT count(*) FROM answers") == [(1,)]
         assert await harness.rows("SELECT sent_at FROM invitations WHERE survey = 'first_week'") == [(None,)]

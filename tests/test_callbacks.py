@@ -24,10 +24,30 @@ def test_each_format_round_trips_and_matches_its_pattern():
 
 def test_forged_data_parses_to_none():
     forged = [
-        None, "", "a", "a|", "a|x|channel|ad", "a|0|channel|ad", "a|-1|channel|ad", f"a|{2**63}|channel|ad",
-        f"s|{2**70}|channel", "a|1|channel", "a|1|channel|ad|more", "s|1", "c|1|maybe", "c|x|yes", "c|0|yes",
-        "c|01|yes", "d|٣|take",
-        "d|1|explode", "d|-3|take", "f|maybe", "f|yes|no", "l|", "l|en|ru", "zzz",
+        None,
+        "",
+        "a",
+        "a|",
+        "a|x|channel|ad",
+        "a|0|channel|ad",
+        "a|-1|channel|ad",
+        f"a|{2**63}|channel|ad",
+        f"s|{2**70}|channel",
+        "a|1|channel",
+        "a|1|channel|ad|more",
+        "s|1",
+        "c|1|maybe",
+        "c|x|yes",
+        "c|0|yes",
+        "c|01|yes",
+        "d|٣|take",
+        "d|1|explode",
+        "d|-3|take",
+        "f|maybe",
+        "f|yes|no",
+        "l|",
+        "l|en|ru",
+        "zzz",
         "a|1|" + "q" * 60 + "|5",  # longer than Telegram's 64 bytes: never issued
     ]
     for data in forged:

@@ -148,7 +148,10 @@ def test_out_naming_a_directory_or_an_unwritable_place_is_one_line(env, capsys):
     assert "cannot write" in _fails(["sentiment", "in.csv", "--out", "adir"], capsys)
     (env / "afile").write_text("x")
     assert "is a file" in _fails(["report", "--out", "afile"], capsys)
-    assert _fails(["demo", "--out", "afile"], capsys) == "journeypulse: --out afile: cannot make a directory there (File exists)"
+    assert (
+        _fails(["demo", "--out", "afile"], capsys)
+        == "journeypulse: --out afile: cannot make a directory there (File exists)"
+    )
     assert _fails(["demo", "--customers", "0"], capsys) == "journeypulse: --customers 0: give at least 1"
 
 
@@ -164,7 +167,9 @@ def test_a_database_folder_that_cannot_be_created_is_one_line(env, capsys, monke
     assert "cannot create database" in _fails(["orders", "add", "A-1"], capsys)
 
 
-@pytest.mark.parametrize(("name", "value"), [("LOG_LEVEL", "bogus"), ("QUIET_HOURS", "21:75-09:00"), ("DEEP_LINK_SECRET", "x")])
+@pytest.mark.parametrize(
+    ("name", "value"), [("LOG_LEVEL", "bogus"), ("QUIET_HOURS", "21:75-09:00"), ("DEEP_LINK_SECRET", "x")]
+)
 def test_bad_settings_are_one_line(env, capsys, monkeypatch, name, value):
     monkeypatch.setenv(name, value)
     assert _fails(["orders", "add", "A-1"], capsys).startswith(f"journeypulse: {name}:")
@@ -182,7 +187,9 @@ def test_purchased_at_without_offset_is_local_time(env, capsys):
 def test_re_adding_an_order_under_another_name_is_refused(env, capsys):
     main(["orders", "add", "A-1", "--customer", "Ann"])
     main(["orders", "add", "A-1", "--customer", "Ann"])  # the same again is fine
-    assert "already registered for another customer name" in _fails(["orders", "add", "A-1", "--customer", "Bo"], capsys)
+    assert "already registered for another customer name" in _fails(
+        ["orders", "add", "A-1", "--customer", "Bo"], capsys
+    )
 
 
 def test_a_repeated_import_row_counts_once(env, capsys):

@@ -77,7 +77,9 @@ async def test_sigkill_at_random_moments_loses_and_doubles_nothing(emulator, tmp
     env = bot_env(emulator, database)
     if mode == "webhook":  # Telegram pushes; an update is answered 200 only once it is in the inbox
         port = free_port()
-        env.update(HTTP_PORT=str(port), WEBHOOK_URL=f"http://127.0.0.1:{port}/tg/hook", WEBHOOK_SECRET="hook-secret-0123456789")
+        env.update(
+            HTTP_PORT=str(port), WEBHOOK_URL=f"http://127.0.0.1:{port}/tg/hook", WEBHOOK_SECRET="hook-secret-0123456789"
+        )
     log = tmp_path / "bot.log"
     proc = await start_bot(env, log)
     if mode == "webhook":

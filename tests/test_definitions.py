@@ -46,7 +46,13 @@ def test_shipped_surveys_are_valid_and_short(surveys):
     stages = {q.stage for s in surveys.values() for q in s.questions}
     assert stages == set(STAGES), "the defaults cover every journey stage"
     assert surveys["first_week"].question("nps").type == "nps"
-    assert [o.id for o in surveys["post_purchase"].question("channel").options] == ["social", "search", "friend", "ad", "other"]
+    assert [o.id for o in surveys["post_purchase"].question("channel").options] == [
+        "social",
+        "search",
+        "friend",
+        "ad",
+        "other",
+    ]
 
 
 def test_every_rated_stage_has_a_why(surveys):
@@ -72,7 +78,10 @@ def test_good_file_parses_condition():
     ("change", "expected"),
     [
         (("type: csat", "type: stars"), "demo.yaml, #1, question rating: unknown type 'stars'"),
-        (("prompt: {en: Rate, ru: Оцените, zh: 评分}", "prompt: {en: Rate, ru: Оцените}"), "question rating, prompt: missing language zh"),
+        (
+            ("prompt: {en: Rate, ru: Оцените, zh: 评分}", "prompt: {en: Rate, ru: Оцените}"),
+            "question rating, prompt: missing language zh",
+        ),
         (("question: rating, op", "question: nope, op"), "question why: condition on unknown or later question 'nope'"),
         (("id: why", "id: rating"), "question rating: duplicate id"),
         (("stage: purchase\n    type: csat", "stage: checkout\n    type: csat"), "unknown stage 'checkout'"),
@@ -96,8 +105,11 @@ def test_too_many_questions_is_refused():
 
 def test_follow_ups_are_counted_by_the_answers_that_trigger_them():
     def why(n: int, value: int) -> str:
-        return (f"\n  - id: why{n}\n    stage: purchase\n    type: text\n    skippable: true\n"
-                f"    when: {{question: rating, op: \"<=\", value: {value}}}\n    prompt: {{en: a, ru: б, zh: 丙}}")
+        return (
+            f"\n  - id: why{n}\n    stage: purchase\n    type: text\n    skippable: true\n"
+            f'    when: {{question: rating, op: "<=", value: {value}}}\n    prompt: {{en: a, ru: б, zh: 丙}}'
+        )
+
     # overlapping conditions on one anchor are all asked after a 1: three follow-ups, not one
     assert longest_path(parse_survey(GOOD + why(2, 2) + why(3, 1), "demo.yaml")) == (1, 3)
     with pytest.raises(DefinitionError, match="4 follow-up questions asked; keep it to 3 or fewer"):

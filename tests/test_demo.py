@@ -11,7 +11,9 @@ async def test_the_demo_runs_both_surveys_and_the_desk_end_to_end(tmp_path, caps
     database = await run_demo(tmp_path / "demo", customers=8, first_week_delay=1.0, seed=3)
     printed = capsys.readouterr().out
     with sqlite3.connect(database) as db:
-        sent = db.execute("SELECT survey, count(*) FROM invitations WHERE completed_at IS NOT NULL GROUP BY survey").fetchall()
+        sent = db.execute(
+            "SELECT survey, count(*) FROM invitations WHERE completed_at IS NOT NULL GROUP BY survey"
+        ).fetchall()
         pending = db.execute("SELECT count(*) FROM inbox WHERE processed_at IS NULL").fetchone()[0]
         complaints = db.execute(
             "SELECT count(*), sum(card_message_id IS NOT NULL AND resolved_at IS NOT NULL) FROM complaints"

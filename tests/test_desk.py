@@ -49,7 +49,9 @@ async def customer(h: Harness, user: int, name: str, presses: tuple[str, ...], w
     await h.answer_survey(user, name, presses, words)
 
 
-async def unhappy_customer(h: Harness, user: int, name: str = "Ann", complaint: str = "The parcel arrived broken") -> None:
+async def unhappy_customer(
+    h: Harness, user: int, name: str = "Ann", complaint: str = "The parcel arrived broken"
+) -> None:
     """Run a post-purchase survey with a CSAT of 1 and a complaining text."""
     await customer(h, user, name, ("ad", "6", "1"), complaint)
 
@@ -83,7 +85,11 @@ async def test_unhappy_customer_reaches_the_desk_and_the_loop_closes(desk: Harne
     # One topic per complaint, the card inside it, with every flagged answer and its reasons.
     assert posted.get("message_thread_id") and posted.get("is_topic_message")
     assert "Ann <i>" in posted["text"] and "A-610" in posted["text"] and "post_purchase" in posted["text"]
-    assert "csat_low" in posted["text"] and "complaint_text" in posted["text"] and "The parcel arrived broken" in posted["text"]
+    assert (
+        "csat_low" in posted["text"]
+        and "complaint_text" in posted["text"]
+        and "The parcel arrived broken" in posted["text"]
+    )
     assert [label for label, _ in emu.buttons(posted)] == ["🙋 Take", "✅ Resolve"]
     [(state, reasons)] = await h.rows(
         "SELECT c.state, group_concat(f.reasons, ';') FROM complaints c JOIN complaint_flags f ON f.complaint_id = c.id"
@@ -126,17 +132,28 @@ async def test_unhappy_customer_reaches_the_desk_and_the_loop_closes(desk: Harne
     assert [label for label, _ in emu.buttons(reopened)] == ["🙋 Take", "✅ Resolve"]
 
     emu.press_button(STAFF, posted["message_id"], resolve, chat_id=SUPPORT)
-    ask2 = await h.next_message(user, after=ask["message_id"], predicate=lambda m: "Was your issue resolved?" in m.get("text", ""))
+    ask2 = await h.next_message(
+        user, after=ask["message_id"], predicate=lambda m: "Was your issue resolved?" in m.get("text", "")
+    )
     emu.press_button(user, ask2["message_id"], next(d for _, d in emu.buttons(ask2) if d.endswith("|yes")))
     closed = await card(h, lambda m: "confirmed the fix" in m["text"])
     assert "resolved" in closed["text"] and [label for label, _ in emu.buttons(closed)] == ["↩️ Reopen"]
     # Pressing "no" on the old question now changes nothing.
-    stale = emu.press_button(user, ask["message_id"], next(d for _, d in emu.buttons(ask) if d.endswith("|no")), check=False)
+    stale = emu.press_button(
+        user, ask["message_id"], next(d for _, d in emu.buttons(ask) if d.endswith("|no")), check=False
+    )
     assert await toasted(h, stale) == "Already recorded, thank you!"
 
     events = [kind for (kind,) in await h.rows("SELECT kind FROM complaint_events ORDER BY id")]
     assert events == [
-        "opened", "taken", "staff_reply", "customer_reply", "resolved", "confirmed_no", "resolved", "confirmed_yes"
+        "opened",
+        "taken",
+        "staff_reply",
+        "customer_reply",
+        "resolved",
+        "confirmed_no",
+        "resolved",
+        "confirmed_yes",
     ]
     assert await h.rows("SELECT state, confirmed, assignee_name FROM complaints") == [("resolved", 1, "Sam")]
     assert await h.rows("SELECT count(*) FROM complaint_events WHERE actor_id = ?", (STAFF,)) == [(4,)]
@@ -198,7 +215,9 @@ async def test_untouched_complaint_is_raised_again_once_and_listed(emulator, tmp
         listing = await h.next_message(SUPPORT, predicate=lambda m: "Open complaints" in m.get("text", ""))
         lines = listing["text"].splitlines()
         assert lines[0] == "Open complaints: 2" and "#1" in lines[1] and "Ann" in lines[1] and "Bob" in lines[2]
-        [(reasons,)] = await h.rows("SELECT group_concat(reasons) FROM complaint_flags WHERE complaint_id = (SELECT max(id) FROM complaints)")
+        [(reasons,)] = await h.rows(
+            "SELECT group_concat(reasons) FROM complaint_flags WHERE complaint_id = (SELECT max(id) FROM complaints)"
+        )
         assert "complaint_text" in reasons
     finally:
         await h.stop()
@@ -219,7 +238,9 @@ async def test_mydata_shows_everything_and_forget_erases_it(desk: Harness):
     await h.next_message(user, predicate=lambda m: m.get("text") == "Nothing was deleted.")
     assert await h.rows("SELECT count(*) FROM customers") == [(1,)]
     emu.send_text(user, "/forget")
-    ask = await h.next_message(user, after=ask["message_id"], predicate=lambda m: "Delete everything" in m.get("text", ""))
+    ask = await h.next_message(
+        user, after=ask["message_id"], predicate=lambda m: "Delete everything" in m.get("text", "")
+    )
     emu.press_button(user, ask["message_id"], Forget(True).build())
     await h.next_message(user, predicate=lambda m: "your data is deleted" in m.get("text", ""))
 
@@ -228,14 +249,23 @@ async def test_mydata_shows_everything_and_forget_erases_it(desk: Harness):
     assert await h.rows("SELECT count(*) FROM answers WHERE question_type = 'text'") == [(0,)]
     # Scores stay as anonymous numbers; the order is no longer tied to anyone or to the shop's reference.
     assert await h.rows("SELECT question_id, value_number FROM answers WHERE value_number IS NOT NULL ORDER BY id") == [
-        ("checkout_ease", 6.0), ("purchase_csat", 1.0)
+        ("checkout_ease", 6.0),
+        ("purchase_csat", 1.0),
     ]
-    assert await h.rows("SELECT order_ref LIKE 'forgotten:%', customer_id, customer_name FROM orders") == [(1, None, None)]
+    assert await h.rows("SELECT order_ref LIKE 'forgotten:%', customer_id, customer_name FROM orders") == [
+        (1, None, None)
+    ]
     assert await h.rows("SELECT count(*) FROM invitations WHERE sent_at IS NULL") == [(0,)]  # no first-week survey
-    assert await h.rows("SELECT count(*) FROM inbox WHERE payload LIKE '%crushed%' AND processed_at IS NOT NULL") == [(0,)]
+    assert await h.rows("SELECT count(*) FROM inbox WHERE payload LIKE '%crushed%' AND processed_at IS NOT NULL") == [
+        (0,)
+    ]
     emu.send_text(user, "/mydata")  # only this very request is stored now, until the retention time
-    after = await h.next_message(user, after=ask["message_id"], predicate=lambda m: "everything I store" in m.get("text", ""))
-    assert after["text"].endswith("message: /mydata") and "Profile" not in after["text"] and "crushed" not in after["text"]
+    after = await h.next_message(
+        user, after=ask["message_id"], predicate=lambda m: "everything I store" in m.get("text", "")
+    )
+    assert (
+        after["text"].endswith("message: /mydata") and "Profile" not in after["text"] and "crushed" not in after["text"]
+    )
 
 
 async def test_the_desk_speaks_the_support_chat_language(emulator, tmp_path, surveys):
@@ -253,3 +283,18 @@ async def test_the_desk_speaks_the_support_chat_language(emulator, tmp_path, sur
         assert [label for label, _ in emulator.buttons(posted)] == ["🙋 Взять", "✅ Решено"]
     finally:
         await h.stop()
+
+
+async def test_the_confirmation_question_survives_a_failed_send_when_staff_resolve(desk: Harness):
+    h, emu, user = desk, desk.emu, 640
+    await unhappy_customer(h, user)
+    posted = await card(h, lambda m: "broken" in m["text"])
+    [(_, resolve)] = [b for b in emu.buttons(posted) if "resolve" in b[1]]
+    emu.inject_fault("500", count=2, methods={"sendMessage"})  # Telegram fails the next sends once or twice
+    emu.press_button(STAFF, posted["message_id"], resolve, chat_id=SUPPORT)
+    ask = await h.next_message(user, timeout=20, predicate=lambda m: "Was your issue resolved?" in m.get("text", ""))
+    assert emu.faults_fired["500"] == 2  # the sends after the press did fail
+    await asyncio.sleep(1.0)  # a few desk rounds: the question is not sent twice either
+    assert [m["message_id"] for m in emu.bot_messages(user) if "Was your issue resolved?" in m.get("text", "")] == [
+        ask["message_id"]
+    ]

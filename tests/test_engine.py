@@ -34,7 +34,9 @@ def test_scores_in_range_are_accepted(surveys, qid, raw, number):
     assert parse_button(surveys["first_week"].question(qid), raw).number == number
 
 
-@pytest.mark.parametrize(("qid", "raw"), [("nps", "11"), ("nps", "-1"), ("expectations", "0"), ("expectations", "x"), ("support", "maybe")])
+@pytest.mark.parametrize(
+    ("qid", "raw"), [("nps", "11"), ("nps", "-1"), ("expectations", "0"), ("expectations", "x"), ("support", "maybe")]
+)
 def test_out_of_range_or_unknown_buttons_are_refused(surveys, qid, raw):
     with pytest.raises(InvalidAnswer):
         parse_button(surveys["first_week"].question(qid), raw)
@@ -45,7 +47,11 @@ def test_text_rules(surveys):
     assert parse_text(fw.question("tell_more"), "  Great!  ").text == "Great!"
     assert len(parse_text(fw.question("tell_more"), "x" * 10000).text) == 4096
     assert parse_text(fw.question("nps"), "9").number == 9  # a typed score is fine
-    for question, raw in [(fw.question("nps"), "great"), (fw.question("tell_more"), "   "), (fw.question("support"), "solved")]:
+    for question, raw in [
+        (fw.question("nps"), "great"),
+        (fw.question("tell_more"), "   "),
+        (fw.question("support"), "solved"),
+    ]:
         with pytest.raises(InvalidAnswer):
             parse_text(question, raw)
     with pytest.raises(InvalidAnswer):

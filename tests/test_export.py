@@ -53,12 +53,17 @@ def test_orders_add_bad_date_is_one_line(env, capsys):
     with pytest.raises(SystemExit) as info:
         main(["orders", "add", "A-1", "--purchased-at", "yesterday"])
     assert info.value.code == 1
-    assert capsys.readouterr().err.strip() == "journeypulse: --purchased-at: 'yesterday' is not an ISO-8601 date or time"
+    assert (
+        capsys.readouterr().err.strip() == "journeypulse: --purchased-at: 'yesterday' is not an ISO-8601 date or time"
+    )
 
 
 def test_orders_import_writes_links_and_reports_bad_rows(env, capsys):
     source = env / "orders.csv"
-    source.write_text("order_id,customer,purchased_at\nA-1,Ann,2026-11-01\n,NoId,\nA-2,=cmd|' /C calc'!A0,not-a-date\nA-3,Bo,\n", encoding="utf-8")
+    source.write_text(
+        "order_id,customer,purchased_at\nA-1,Ann,2026-11-01\n,NoId,\nA-2,=cmd|' /C calc'!A0,not-a-date\nA-3,Bo,\n",
+        encoding="utf-8",
+    )
     with pytest.raises(SystemExit):
         main(["orders", "import", str(source), "--out", str(env / "links.csv")])
     out = capsys.readouterr()
@@ -81,7 +86,9 @@ async def test_export_answers_has_the_contract_columns_and_safe_cells(env, surve
     invitation = await store.ensure_invitation(order.id, "first_week", T0, T0)
     fw = surveys["first_week"]
     await store.record_answer(invitation.id, fw.question("nps"), AnswerValue(number=9), "en", T0)
-    await store.record_answer(invitation.id, fw.question("tell_more"), AnswerValue(text="=HYPERLINK(\"http://evil\")"), "ru", T0, reading(0.1))
+    await store.record_answer(
+        invitation.id, fw.question("tell_more"), AnswerValue(text='=HYPERLINK("http://evil")'), "ru", T0, reading(0.1)
+    )
     await store.close()
     from surveys.export import export_answers
 
@@ -92,7 +99,7 @@ async def test_export_answers_has_the_contract_columns_and_safe_cells(env, surve
     rows = list(csv.DictReader((env / "answers.csv").open(encoding="utf-8")))
     assert {"order_id", "survey", "question_id", "stage", "answer", "language", "answered_at"} <= set(rows[0])
     assert rows[0]["order_id"] == "'=A-1" and rows[0]["answer"] == "9" and rows[0]["stage"] == "loyalty"
-    assert rows[1]["answer"] == "'=HYPERLINK(\"http://evil\")" and rows[1]["language"] == "ru"
+    assert rows[1]["answer"] == '\'=HYPERLINK("http://evil")' and rows[1]["language"] == "ru"
 
 
 def test_every_command_has_help_with_an_example():
@@ -105,7 +112,11 @@ def test_every_command_has_help_with_an_example():
                     yield name, sub
                     yield from walk(sub)
 
-    leaves = [(name, sub) for name, sub in walk(build_parser()) if not any(a.__class__.__name__ == "_SubParsersAction" for a in sub._actions)]
+    leaves = [
+        (name, sub)
+        for name, sub in walk(build_parser())
+        if not any(a.__class__.__name__ == "_SubParsersAction" for a in sub._actions)
+    ]
     assert {name for name, _ in leaves} >= {"run", "demo", "add", "import", "answers", "sentiment", "rescore", "report"}
     for name, sub in leaves:
         assert sub.epilog and sub.epilog.startswith("example: journeypulse"), name

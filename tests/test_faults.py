@@ -96,7 +96,9 @@ async def test_blocked_customer_keeps_answers_and_start_makes_them_reachable(emu
         emulator.block(user)
         await harness.press(user, q2, "6")  # stored, though the reply hits 403
         for _ in range(50):
-            [(unreachable,)] = await harness.rows("SELECT unreachable_at FROM customers WHERE telegram_user_id = ?", (user,))
+            [(unreachable,)] = await harness.rows(
+                "SELECT unreachable_at FROM customers WHERE telegram_user_id = ?", (user,)
+            )
             if unreachable is not None:
                 break
             await asyncio.sleep(0.1)
@@ -109,7 +111,9 @@ async def test_blocked_customer_keeps_answers_and_start_makes_them_reachable(emu
         last = emulator.bot_messages(user)[-1]["message_id"]
         emulator.send_text(user, "/start")
         await harness.next_message(user, after=last)
-        [(unreachable,)] = await harness.rows("SELECT unreachable_at FROM customers WHERE telegram_user_id = ?", (user,))
+        [(unreachable,)] = await harness.rows(
+            "SELECT unreachable_at FROM customers WHERE telegram_user_id = ?", (user,)
+        )
         assert unreachable is None
     finally:
         await harness.stop()

@@ -15,17 +15,34 @@ USERS = (CUSTOMER, *STRANGERS)
 
 odd_text = st.one_of(
     st.text(st.characters(exclude_categories=("Cs",)), max_size=30),  # any unicode a JSON update can carry
-    st.sampled_from([
-        "", " ", "\u200b", "\x00\x07", "\u202eevil", "👍🏽" * 3, "<b>bold</b>", "</i>", "&amp;", "=HYPERLINK(\"x\")",
-        "'; DROP TABLE answers;--", "/start", "/start " + "A" * 80, "/help", "/language", "/start@other_bot x",
-    ]),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "\u200b",
+            "\x00\x07",
+            "\u202eevil",
+            "👍🏽" * 3,
+            "<b>bold</b>",
+            "</i>",
+            "&amp;",
+            '=HYPERLINK("x")',
+            "'; DROP TABLE answers;--",
+            "/start",
+            "/start " + "A" * 80,
+            "/help",
+            "/language",
+            "/start@other_bot x",
+        ]
+    ),
     st.tuples(st.sampled_from("aй😀"), st.integers(4000, 4096)).map(lambda p: p[0] * p[1]),  # up to 4096 characters
 )
 callback_data = st.one_of(
     st.text(max_size=100),  # never issued, possibly longer than Telegram's 64 bytes
     st.builds(
         "{}|{}|{}|{}".format,
-        st.sampled_from(["a", "s", "l"]), st.one_of(st.integers(-1, 10), st.just(2**70)),
+        st.sampled_from(["a", "s", "l"]),
+        st.one_of(st.integers(-1, 10), st.just(2**70)),
         st.sampled_from(["channel", "checkout_ease", "purchase_csat", "what_went_wrong", "nope", ""]),
         st.sampled_from(["6", "2", "ad", "friend", "99", "-1", "", "en", "ru"]),
     ),
@@ -80,7 +97,16 @@ def act(harness: Harness, kind: str, user: int | None, value) -> tuple[str, int,
     if kind == "group":
         emu.send_text(user, value, chat_id=GROUP)
         return None
-    emu.enqueue_raw({"channel_post": {"message_id": 1, "date": 0, "chat": {"id": CHANNEL, "type": "channel", "title": "News"}, "text": value}})
+    emu.enqueue_raw(
+        {
+            "channel_post": {
+                "message_id": 1,
+                "date": 0,
+                "chat": {"id": CHANNEL, "type": "channel", "title": "News"},
+                "text": value,
+            }
+        }
+    )
     return None
 
 

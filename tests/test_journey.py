@@ -18,7 +18,9 @@ POLICY = Policy(first_week_delay=timedelta(days=7), reminder_delay=timedelta(hou
 
 async def linked(store, surveys, user=7, ref="A-1", policy=POLICY):
     order = await store.add_order(ref, "Ann", T0, T0)
-    step = await journey.open_link(store, surveys, policy, SECRET, make_token(SECRET, order.id), Person(user, user, "Ann", "ru-RU"), T0)
+    step = await journey.open_link(
+        store, surveys, policy, SECRET, make_token(SECRET, order.id), Person(user, user, "Ann", "ru-RU"), T0
+    )
     return order, step
 
 
@@ -208,7 +210,9 @@ async def test_first_week_due_respects_quiet_hours(store, surveys):
     assert rows == [("2026-11-18T12:00:00.000000Z",)]  # already overdue: due now, not in the past
     order = await store.add_order("N-2", None, datetime(2026, 11, 18, 22, 0, tzinfo=UTC), T0)
     await journey.open_link(store, surveys, policy, SECRET, make_token(SECRET, order.id), Person(6, 6), T0)
-    rows = await store._all("SELECT due_at FROM invitations i JOIN orders o ON o.id = i.order_id WHERE o.order_ref = 'N-2' AND survey = 'first_week'")
+    rows = await store._all(
+        "SELECT due_at FROM invitations i JOIN orders o ON o.id = i.order_id WHERE o.order_ref = 'N-2' AND survey = 'first_week'"
+    )
     assert rows == [("2026-11-26T09:00:00.000000Z",)]
 
 

@@ -77,7 +77,9 @@ async def test_reply_markup_edit_follows_the_not_modified_rule(emu, bot):
     assert emu.buttons(emu.bot_messages(USER)[0]) == [("Bad", "r:1")]
 
 
-@pytest.mark.parametrize("text", ["<foo>x</foo>", "<b>open", "a < b", "Tom & Jerry", "<b>x</i>", "x</b>", "<span>s</span>"])
+@pytest.mark.parametrize(
+    "text", ["<foo>x</foo>", "<b>open", "a < b", "Tom & Jerry", "<b>x</i>", "x</b>", "<span>s</span>"]
+)
 async def test_invalid_html_is_a_bad_request(bot, text):
     with pytest.raises(BadRequest, match="(?i)can't parse entities"):
         await bot.send_message(USER, text, parse_mode="HTML")
@@ -85,11 +87,16 @@ async def test_invalid_html_is_a_bad_request(bot, text):
 
 async def test_html_entities_use_utf16_offsets_and_text_is_trimmed(bot):
     sent = await bot.send_message(
-        USER, '\n😀 <i>hi</i> &amp; <a href="https://x.org">link</a> <pre><code class="language-py">1</code></pre>\n',
+        USER,
+        '\n😀 <i>hi</i> &amp; <a href="https://x.org">link</a> <pre><code class="language-py">1</code></pre>\n',
         parse_mode="HTML",
     )
     assert sent.text == "😀 hi & link 1"
-    assert [(e.type, e.offset, e.length) for e in sent.entities] == [("italic", 3, 2), ("text_link", 8, 4), ("pre", 13, 1)]
+    assert [(e.type, e.offset, e.length) for e in sent.entities] == [
+        ("italic", 3, 2),
+        ("text_link", 8, 4),
+        ("pre", 13, 1),
+    ]
     assert sent.entities[1].url == "https://x.org" and sent.entities[2].language == "py"
 
 
@@ -265,8 +272,13 @@ async def test_forum_topics_and_threads(emu, bot):
         await bot.send_message(GROUP, "x", message_thread_id=999)
     with pytest.raises(BadRequest, match="not a forum"):
         await bot.create_forum_topic(GROUP - 1, "x")
-    update = emu.send_text(USER, "staff reply", chat_id=GROUP, message_thread_id=topic.message_thread_id,
-                           reply_to_message_id=sent.message_id)
+    update = emu.send_text(
+        USER,
+        "staff reply",
+        chat_id=GROUP,
+        message_thread_id=topic.message_thread_id,
+        reply_to_message_id=sent.message_id,
+    )
     assert update["message"]["reply_to_message"]["text"] == "New feedback"
     other = await bot.create_forum_topic(GROUP, "Bob #1002")
     kept = await bot.send_message(GROUP, "Another", message_thread_id=other.message_thread_id)
@@ -311,14 +323,21 @@ async def test_wait_for_bot_message_times_out_with_a_dump(emu):
 
 async def test_raw_http_auth_routing_and_bodies(emu):
     assert await raw_post(emu, "getMe", token="1:WRONG") == (
-        401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
+        401,
+        {"ok": False, "error_code": 401, "description": "Unauthorized"},
     )
     status, body = await raw_post(emu, "sendPigeon")
     assert (status, body["description"]) == (404, "Not Found")
     status, body = await raw_post(emu, "SENDMESSAGE", json={"chat_id": USER, "text": "json body"})
     assert status == 200 and body["result"]["text"] == "json body" and body["result"]["from"]["is_bot"]
     status, body = await raw_post(
-        emu, "sendMessage", {"chat_id": str(USER), "text": "hi", "reply_markup": '{"inline_keyboard": [[{"text": "A", "callback_data": "a"}]]}'}
+        emu,
+        "sendMessage",
+        {
+            "chat_id": str(USER),
+            "text": "hi",
+            "reply_markup": '{"inline_keyboard": [[{"text": "A", "callback_data": "a"}]]}',
+        },
     )
     assert status == 200 and emu.buttons(body["result"]) == [("A", "a")]
     async with aiohttp.ClientSession() as session, session.get(f"{emu.base_url}/{emu.token}/getMe") as response:

@@ -8,7 +8,7 @@ from bot.local_bot_api.html import HTMLParseError, parse_html, strip_text, utf16
 
 
 def test_tags_become_entities_with_utf16_offsets():
-    text, entities = parse_html("😀 <b>bold</b> &amp; <a href=\"https://x.example/?a=1&amp;b=2\">link</a>")
+    text, entities = parse_html('😀 <b>bold</b> &amp; <a href="https://x.example/?a=1&amp;b=2">link</a>')
     assert text == "😀 bold & link"
     assert entities == [
         {"type": "bold", "offset": 3, "length": 4},

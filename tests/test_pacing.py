@@ -59,7 +59,9 @@ async def test_due_first_week_surveys_go_out_once_each_at_the_budget_without_flo
                 break
             await asyncio.sleep(0.1)
         await asyncio.sleep(1.5)  # another scheduler round: nothing goes out twice
-        rows = await harness.rows("SELECT count(*) FROM invitations WHERE survey = 'first_week' AND sent_at IS NOT NULL")
+        rows = await harness.rows(
+            "SELECT count(*) FROM invitations WHERE survey = 'first_week' AND sent_at IS NOT NULL"
+        )
     finally:
         await harness.stop()
 

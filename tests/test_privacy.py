@@ -17,7 +17,9 @@ KEEP = "Kp9keeper"  # what another customer wrote, which must stay
 
 def database_bytes(path: Path) -> bytes:
     """Every byte of the database, its WAL and its shared-memory index."""
-    return b"".join(Path(f"{path}{suffix}").read_bytes() for suffix in ("", "-wal", "-shm") if Path(f"{path}{suffix}").exists())
+    return b"".join(
+        Path(f"{path}{suffix}").read_bytes() for suffix in ("", "-wal", "-shm") if Path(f"{path}{suffix}").exists()
+    )
 
 
 async def survey(h: Harness, user: int, name: str, words: str) -> None:
@@ -52,7 +54,9 @@ async def test_forget_leaves_no_byte_of_what_the_customer_wrote(emulator, tmp_pa
     try:
         await survey(h, other, "Kim", f"Broken box, {KEEP}")
         await survey(h, user, f"Ann{MARK}", f"Broken box, call me at {MARK} 555-0101")
-        card = await h.next_message(SUPPORT, predicate=lambda m: MARK in m.get("text", "") and "Reply to this card" in m["text"])
+        card = await h.next_message(
+            SUPPORT, predicate=lambda m: MARK in m.get("text", "") and "Reply to this card" in m["text"]
+        )
         # Staff press a button on the card and reply to it: Telegram embeds the card, the customer's words in it.
         take = next(d for _, d in emulator.buttons(card) if "take" in d)
         emulator.press_button(STAFF, card["message_id"], take, chat_id=SUPPORT)
@@ -156,7 +160,9 @@ async def test_handled_raw_updates_are_deleted_after_the_retention_time(emulator
         await wait_for(stored)  # handled, and kept for two seconds
 
         async def pruned() -> bool:
-            return await h.rows("SELECT count(*), sum(payload = json_object('update_id', update_id)) FROM inbox") == [(1, 1)]
+            return await h.rows("SELECT count(*), sum(payload = json_object('update_id', update_id)) FROM inbox") == [
+                (1, 1)
+            ]
 
         await wait_for(pruned)  # the newest keeps an empty shell: where polling resumes after a restart
     finally:
@@ -168,7 +174,7 @@ def test_mydata_splits_long_content_into_valid_messages_within_the_limit():
     from bot.local_bot_api.html import parse_html, utf16_len
     from surveys.store import Customer
 
-    long_text = ("<b>&\"破损的盒子\"</b> 📦 " * 400)[:4096]
+    long_text = ('<b>&"破损的盒子"</b> 📦 ' * 400)[:4096]
     data = {
         "customer": Customer(1, 42, 42, "A" * 300 + "<i>", "zh", None, None),
         "orders": [{"id": 1, "order": "A-1<&>", "purchased_at": "2026-11-18T12:00:00.000000Z"}],
@@ -194,7 +200,9 @@ def test_mydata_splits_long_content_into_valid_messages_within_the_limit():
     assert joined.count(long_text) == 5 and "A" * 300 + "<i>" in joined
 
 
-async def test_a_forwarded_link_shows_no_shop_data_and_relink_hands_the_order_back(harness: Harness, monkeypatch, capsys):
+async def test_a_forwarded_link_shows_no_shop_data_and_relink_hands_the_order_back(
+    harness: Harness, monkeypatch, capsys
+):
     import pytest
 
     from bot.cli import main
@@ -224,14 +232,20 @@ async def test_a_forwarded_link_shows_no_shop_data_and_relink_hands_the_order_ba
     emu.send_text(stranger, f"/start {first}")  # the old link no longer opens anything
     await h.next_message(stranger, predicate=lambda m: "link isn't valid" in m.get("text", ""))
     emu.send_text(stranger, "/mydata")
-    again = await h.next_message(stranger, after=shown["message_id"], predicate=lambda m: "everything I store" in m.get("text", ""))
-    assert "A-88" not in again["text"] and "post_purchase/channel" not in again["text"]  # detached, its answers gone with it
+    again = await h.next_message(
+        stranger, after=shown["message_id"], predicate=lambda m: "everything I store" in m.get("text", "")
+    )
+    assert (
+        "A-88" not in again["text"] and "post_purchase/channel" not in again["text"]
+    )  # detached, its answers gone with it
 
     emu.add_user(owner, "Ann")
     emu.send_text(owner, f"/start {second}")
     q = await h.question(owner)
     assert q["text"] == "How did you first hear about us?"  # a fresh start for the real customer
-    assert await h.rows("SELECT c.telegram_user_id FROM orders o JOIN customers c ON c.id = o.customer_id") == [(owner,)]
+    assert await h.rows("SELECT c.telegram_user_id FROM orders o JOIN customers c ON c.id = o.customer_id") == [
+        (owner,)
+    ]
     with pytest.raises(SystemExit) as exit_:
         await asyncio.to_thread(main, ["orders", "relink", "NOPE-1"])
     assert exit_.value.code == 1 and capsys.readouterr().err.strip() == (

@@ -240,7 +240,12 @@ async def test_a_card_claimed_by_a_bot_killed_while_posting_appears_after_restar
     store = await Store.open(database)
     order = await store.add_order("CR-1", None, T0, T0)
     await store.close()
-    env = {**bot_env(emulator, database), "SUPPORT_CHAT_ID": str(SUPPORT), "STAFF_USER_IDS": str(STAFF), "LEASE_TIME": "3"}
+    env = {
+        **bot_env(emulator, database),
+        "SUPPORT_CHAT_ID": str(SUPPORT),
+        "STAFF_USER_IDS": str(STAFF),
+        "LEASE_TIME": "3",
+    }
     log = tmp_path / "bot.log"
     emulator.inject_fault("timeout", methods={"createForumTopic"}, delay=60)  # posting hangs...
     proc = await start_bot(env, log)

@@ -50,12 +50,12 @@ async def test_hostile_text_is_inert_everywhere(hostile_db, tmp_path):
     build_weekly_report(hostile_db, WEEK, tmp_path)
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert 'href' not in page
+    assert "href" not in page
     md = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "<script" not in md and "](javascript" not in md and "*[x]" not in md
     assert r"\*\[x\]\(javascript" in md
     rows = list(csv.DictReader((tmp_path / "stages.csv").open(encoding="utf-8")))
-    assert rows[1]["negative_quote"] == "'=HYPERLINK(\"x\")"
+    assert rows[1]["negative_quote"] == '\'=HYPERLINK("x")'
     assert all(not v.startswith(("=", "+", "-", "@")) or v.lstrip("-").replace(".", "").isdigit()
                for r in rows for v in r.values())  # fmt: skip
 
@@ -105,7 +105,9 @@ async def test_complaint_follow_up_figures_reach_the_report(hostile_db, store, t
     from tests.test_aggregate import MONDAY
 
     rules = complaints.FlagRules()
-    for invitation_id, customer_id in await store._all("SELECT i.id, o.customer_id FROM invitations i JOIN orders o ON o.id = i.order_id"):
+    for invitation_id, customer_id in await store._all(
+        "SELECT i.id, o.customer_id FROM invitations i JOIN orders o ON o.id = i.order_id"
+    ):
         await complaints.review(store, rules, invitation_id, customer_id, MONDAY)
     [(first,), (second,)] = await store._all("SELECT id FROM complaints ORDER BY id")
     await store.log_message(first, "staff_reply", (900, "Sam"), "sorry", MONDAY.replace(hour=MONDAY.hour + 2))
@@ -163,7 +165,12 @@ async def test_a_real_drop_is_worse_and_leads_the_report(store, surveys, tmp_pat
     md = (tmp_path / "report.md").read_text(encoding="utf-8")
     worse = _section(md, "What got worse")
     assert "purchase: " in worse and "CSAT 100.0 → 25.0 (-75.0 points" in worse
-    assert md.index("## What got worse") < md.index("## What improved") < md.index("## What held") < md.index("## Per stage")
+    assert (
+        md.index("## What got worse")
+        < md.index("## What improved")
+        < md.index("## What held")
+        < md.index("## Per stage")
+    )
     assert "No figure improved significantly." in _section(md, "What improved")
     assert md.split("## Headline\n\n", 1)[1].startswith("Purchase: ") and ": worse." in md
 
@@ -265,16 +272,24 @@ async def test_topics_per_stage_reach_html_markdown_csv_and_poster(store, survey
     page = build_weekly_report(store.path, WEEK, tmp_path).read_text(encoding="utf-8")
     md = (tmp_path / "report.md").read_text(encoding="utf-8")
     # readable names, count, share, the tested change and one escaped quote each; no raw keys
-    assert ("<tr><td>Packaging</td><td>16</td><td>80</td><td class='words'>10% → 80% (+70.0 points, worse, p = ")  in page
+    assert (
+        "<tr><td>Packaging</td><td>16</td><td>80</td><td class='words'>10% → 80% (+70.0 points, worse, p = "
+    ) in page
     assert "“Box 15 &lt;b&gt;crushed&lt;/b&gt;”" in page and "size_fit" not in page and "Size and fit" in page
     assert "| Packaging | 16 | 80 | 10% → 80% (+70.0 points, worse, p = " in md and "size_fit" not in md
-    assert "delivery: topic Packaging: named by 80% of negative texts (last week 10%, +70.0 points, p = " in _section(md, "What got worse")
+    assert "delivery: topic Packaging: named by 80% of negative texts (last week 10%, +70.0 points, p = " in _section(
+        md, "What got worse"
+    )
     assert "20 negative written answers." in md
     # every delivery rating held (all 1s both weeks), so the topic's rise leads the report
     assert md.split("## Headline\n\n", 1)[1].startswith("Delivery: topic Packaging: named by 80% of negative texts")
     rows = {r["stage"]: r for r in csv.DictReader((tmp_path / "stages.csv").open(encoding="utf-8"))}
     delivery = rows["delivery"]
-    assert (delivery["top_topic"], delivery["top_topic_count"], delivery["top_topic_verdict"]) == ("Packaging", "16", "worse")
+    assert (delivery["top_topic"], delivery["top_topic_count"], delivery["top_topic_verdict"]) == (
+        "Packaging",
+        "16",
+        "worse",
+    )
     assert float(delivery["top_topic_share"]) == 80.0 and float(delivery["top_topic_delta"]) == 70.0
     assert delivery["topics"] == "Packaging 16; Size and fit 4" and delivery["negative_texts"] == "20"
     assert delivery["top_topic_quote"] == "Box 15 <b>crushed</b>" and rows["purchase"]["top_topic"] == ""
@@ -290,7 +305,11 @@ async def test_every_stage_with_a_low_rating_gets_words(store, surveys, tmp_path
                   topics={"delivery_why": ("delivery",), "support_why": ("support",), "nps_why": ("price",)})  # fmt: skip
     md = build_weekly_report(store.path, WEEK, tmp_path).with_name("report.md").read_text(encoding="utf-8")
     hurts = _section(md, "Where it hurts")
-    for stage, topic in (("delivery", "| Delivery | 1 | 100 |"), ("support", "| Support | 1 | 100 |"), ("loyalty", "| Price | 1 | 100 |")):
+    for stage, topic in (
+        ("delivery", "| Delivery | 1 | 100 |"),
+        ("support", "| Support | 1 | 100 |"),
+        ("loyalty", "| Price | 1 | 100 |"),
+    ):
         words = hurts.split(f"### {stage}: ", 1)[1].split("\n### ", 1)[0]
         assert topic in words and "No written answers" not in words, stage
 
@@ -301,7 +320,11 @@ def test_poster_wraps_chinese_by_width():
     lines = wrap_wide("快递太慢了" * 6, 20)  # 30 wide characters: 10 per line of 20 columns
     assert lines == ["快递太慢了" * 2] * 3
     assert wrap_wide("下单的时候网站闪退了好几次。", 26) == ["下单的时候网站闪退了好几次。"]  # "。" never starts a line
-    assert wrap_wide("The box arrived damaged and one part was broken", 20) == ["The box arrived", "damaged and one part", "was broken"]
+    assert wrap_wide("The box arrived damaged and one part was broken", 20) == [
+        "The box arrived",
+        "damaged and one part",
+        "was broken",
+    ]
 
 
 def test_cli_report_computes_against_the_surveys_the_bot_runs(cli_db, tmp_path, capsys):
@@ -323,7 +346,9 @@ def test_cli_report_computes_against_the_surveys_the_bot_runs(cli_db, tmp_path, 
     capsys.readouterr()
     assert "gift\\_wrap 0\\.0, channel" in (tmp_path / "custom" / "report.md").read_text(encoding="utf-8")
     assert "gift" not in (tmp_path / "shipped" / "report.md").read_text(encoding="utf-8")
-    assert {(path.stat().st_mode & 0o777) for path in (tmp_path / "custom").iterdir()} == {0o600}  # they quote customers
+    assert {(path.stat().st_mode & 0o777) for path in (tmp_path / "custom").iterdir()} == {
+        0o600
+    }  # they quote customers
     (custom / "first_week.yaml").write_text("id: first_week\nquestions: []\n", encoding="utf-8")
     with pytest.raises(SystemExit) as exit_:
         main(["report", "--week", WEEK, "--surveys", str(custom)])

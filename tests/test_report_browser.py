@@ -11,7 +11,7 @@ from analysis.report import build_weekly_report
 from tests.test_aggregate import WEEK, respond
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)> Box <b>crushed</b> & late'
+HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)> Box <b>crushed</b> & late"
 
 
 def rendered_dom(path) -> str:

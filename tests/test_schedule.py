@@ -48,11 +48,15 @@ async def test_the_first_week_sender_runs_on_the_injected_clock(emulator, tmp_pa
         question = await h.question(USER, timeout=20)
         assert emulator.bot_messages(USER)[0]["text"] == surveys["first_week"].intro["en"]
         for _ in range(100):  # recorded as sent once both messages went out
-            row = await h.rows("SELECT sent_at, reminder_due_at, reminded_at FROM invitations WHERE id = ?", (invitation_id,))
+            row = await h.rows(
+                "SELECT sent_at, reminder_due_at, reminded_at FROM invitations WHERE id = ?", (invitation_id,)
+            )
             if row[0][0] is not None:
                 break
             await asyncio.sleep(0.05)
-        assert row == [(to_text(morning), to_text(morning + timedelta(hours=3)), None)]  # the clock's time, not the wall's
+        assert row == [
+            (to_text(morning), to_text(morning + timedelta(hours=3)), None)
+        ]  # the clock's time, not the wall's
 
         clock.moment = morning + timedelta(hours=3)  # unanswered until the reminder is due: one reminder
         reminder = await h.question(USER, after=question["message_id"], timeout=20)

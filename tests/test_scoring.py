@@ -54,7 +54,9 @@ async def test_rescore_fills_stored_scores(env, surveys, capsys):
     store = await Store.open(env / "jp.sqlite3")
     order = await store.add_order("A-1", None, T0, T0)
     invitation = await store.ensure_invitation(order.id, "first_week", T0, T0)
-    await store.record_answer(invitation.id, surveys["first_week"].question("tell_more"), AnswerValue(text="Awful, never arrived"), "en", T0)
+    await store.record_answer(
+        invitation.id, surveys["first_week"].question("tell_more"), AnswerValue(text="Awful, never arrived"), "en", T0
+    )
     await store.close()
     await asyncio.to_thread(main, ["rescore"])
     assert "1 answers scored" in capsys.readouterr().out
@@ -88,7 +90,9 @@ async def test_rescore_fills_feeling_topics_and_complaint(env, surveys):
     order = await store.add_order("A-2", None, T0, T0)
     invitation = await store.ensure_invitation(order.id, "first_week", T0, T0)
     question = surveys["first_week"].question("tell_more")
-    await store.record_answer(invitation.id, question, AnswerValue(text="I was charged twice for the same order!"), "en", T0)
+    await store.record_answer(
+        invitation.id, question, AnswerValue(text="I was charged twice for the same order!"), "en", T0
+    )
     await store.close()
     await asyncio.to_thread(main, ["rescore", "--only-unscored"])
     store = await Store.open(env / "jp.sqlite3")

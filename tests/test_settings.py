@@ -12,7 +12,18 @@ from bot.settings import SettingsError, load_settings
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)  # no stray .env
-    for name in ("TELEGRAM_BOT_TOKEN", "DEEP_LINK_SECRET", "LOG_LEVEL", "TELEGRAM_BOT_USERNAME", "FIRST_WEEK_DELAY", "REMINDER_DELAY", "QUIET_HOURS", "TIMEZONE", "MANAGER_USER_IDS", "TELEGRAM_API_BASE_URL"):
+    for name in (
+        "TELEGRAM_BOT_TOKEN",
+        "DEEP_LINK_SECRET",
+        "LOG_LEVEL",
+        "TELEGRAM_BOT_USERNAME",
+        "FIRST_WEEK_DELAY",
+        "REMINDER_DELAY",
+        "QUIET_HOURS",
+        "TIMEZONE",
+        "MANAGER_USER_IDS",
+        "TELEGRAM_API_BASE_URL",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 

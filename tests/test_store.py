@@ -52,8 +52,10 @@ async def test_one_answer_per_invitation_and_question(store, surveys):
 async def test_hostile_text_is_stored_verbatim(store, surveys):
     order = await store.add_order("'); DROP TABLE answers;--", None, T0, T0)
     invitation = await store.ensure_invitation(order.id, "first_week", T0, T0)
-    hostile = "Robert'); DROP TABLE answers;-- <script>alert(1)</script> =HYPERLINK(\"x\") \x00\u202e"
-    await store.record_answer(invitation.id, surveys["first_week"].question("tell_more"), AnswerValue(text=hostile), "en", T0)
+    hostile = 'Robert\'); DROP TABLE answers;-- <script>alert(1)</script> =HYPERLINK("x") \x00\u202e'
+    await store.record_answer(
+        invitation.id, surveys["first_week"].question("tell_more"), AnswerValue(text=hostile), "en", T0
+    )
     assert (await store.answers(invitation.id))["tell_more"].text == hostile
     assert (await store.order_by_ref("'); DROP TABLE answers;--")).id == order.id
 
@@ -94,9 +96,19 @@ async def test_damaged_database_stops_start_up_with_one_clear_line(tmp_path):
     # quick_check names the damage; depending on what SQLite reads first it may also just say "malformed".
     with pytest.raises(StoreError, match=r"is damaged.*; stop the bot and restore a backup"):
         await Store.open(path)
-    env = dict(os.environ, DATABASE_PATH=str(path), TELEGRAM_BOT_TOKEN="123:never-used", DEEP_LINK_SECRET="s-0123456789-abcdefghijklmnopqrstuvwxyz", LOG_LEVEL="WARNING")
+    env = dict(
+        os.environ,
+        DATABASE_PATH=str(path),
+        TELEGRAM_BOT_TOKEN="123:never-used",
+        DEEP_LINK_SECRET="s-0123456789-abcdefghijklmnopqrstuvwxyz",
+        LOG_LEVEL="WARNING",
+    )
     run = subprocess.run(
-        [sys.executable, "-c", "from bot.cli import main; main(['run'])"], env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", "from bot.cli import main; main(['run'])"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert run.returncode == 1
     assert run.stderr.startswith("journeypulse: database ") and "is damaged" in run.stderr, run.stderr
@@ -107,14 +119,19 @@ async def test_prune_keeps_pending_updates_and_where_polling_resumes(store):
     from datetime import timedelta
 
     t0 = T0
-    await store.save_updates([(n, f'{{"update_id": {n}, "message": {{"text": "words {n}"}}}}') for n in (1, 2, 3, 4)], t0)
+    await store.save_updates(
+        [(n, f'{{"update_id": {n}, "message": {{"text": "words {n}"}}}}') for n in (1, 2, 3, 4)], t0
+    )
     await store.mark_updates_processed([1, 2, 4], t0)  # one statement for what the lanes handled; 3 still waits
     assert await store.prune_updates(t0) == 0  # handled exactly then: not older than the cut
     assert await store.prune_updates(t0 + timedelta(days=3)) == 3
     assert await store._all("SELECT update_id, payload FROM inbox ORDER BY update_id") == [
-        (3, '{"update_id": 3, "message": {"text": "words 3"}}'), (4, '{"update_id":4}')
+        (3, '{"update_id": 3, "message": {"text": "words 3"}}'),
+        (4, '{"update_id":4}'),
     ]
-    assert await store.last_update_id() == 4 and await store.pending_updates() == [(3, '{"update_id": 3, "message": {"text": "words 3"}}')]
+    assert await store.last_update_id() == 4 and await store.pending_updates() == [
+        (3, '{"update_id": 3, "message": {"text": "words 3"}}')
+    ]
     assert await store.prune_updates(t0 + timedelta(days=30)) == 0  # the shell stays, and is not counted again
 
 

@@ -40,6 +40,12 @@ def test_topics_match_stems_and_substrings(text, topic):
     assert topic in default_taxonomy().find(text)
 
 
+def test_russian_expectations_are_not_waiting_for_a_delivery():
+    # "ожидания" is both "expectations" and "of waiting": only the waiting is about delivery.
+    assert "delivery" not in default_taxonomy().find("Ожидания не оправдались")
+    assert "delivery" in default_taxonomy().find("две недели ожидания посылки")
+
+
 def test_a_replacement_taxonomy_is_used(tmp_path):
     path = tmp_path / "topics.yaml"
     path.write_text("fragrance:\n  label: {en: Smell}\n  terms: {en: [smell], ru: [запах]}\n", encoding="utf-8")

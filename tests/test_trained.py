@@ -42,8 +42,18 @@ RUSSIAN_COMPLAINTS = [
     "Поддержка не отвечает уже третий день",
     "Отвратительное качество, не рекомендую",
 ]
-CHINESE_PRAISE = ["物流很快，质量很好，非常满意", "客服态度很好，下次还会再来", "包装精美，性价比高", "送货及时，服务周到"]
-CHINESE_COMPLAINTS = ["质量太差了，再也不买了", "快递太慢了，等了一个星期", "客服态度很差，不给退款", "垃圾产品，千万别买"]
+CHINESE_PRAISE = [
+    "物流很快，质量很好，非常满意",
+    "客服态度很好，下次还会再来",
+    "包装精美，性价比高",
+    "送货及时，服务周到",
+]
+CHINESE_COMPLAINTS = [
+    "质量太差了，再也不买了",
+    "快递太慢了，等了一个星期",
+    "客服态度很差，不给退款",
+    "垃圾产品，千万别买",
+]
 
 
 @pytest.fixture
@@ -192,7 +202,9 @@ async def test_answers_in_russian_and_chinese_are_scored_when_stored(store, surv
             await journey.press(store, surveys, c, inv, question, raw, T0)
         step = await journey.write(store, surveys, c, text, score_answer, T0)
         assert step.status == "recorded"
-    rows = await store._all("SELECT value_text, sentiment, text_language, scorer FROM answers WHERE question_type = 'text'")
+    rows = await store._all(
+        "SELECT value_text, sentiment, text_language, scorer FROM answers WHERE question_type = 'text'"
+    )
     assert [(text, language, scorer) for text, _, language, scorer in rows] == [
         (RUSSIAN_COMPLAINTS[1], "ru", "tfidf-lr-ru"), (CHINESE_COMPLAINTS[0], "zh", "tfidf-lr-zh"),
     ]  # fmt: skip

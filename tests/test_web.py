@@ -106,13 +106,17 @@ async def test_the_orders_api_refuses_callers_without_a_valid_key(served):
         async with served.http.post("/api/orders", json={"order_id": "X-1"}, headers=headers) as response:
             assert response.status == 401 and response.headers["WWW-Authenticate"] == "Bearer"
             assert "API key" in (await response.json())["error"]
-    status, _ = await call(served.http, "POST", "/api/orders", json={"order_id": "X-1"}, headers=bearer("other-key-0123456789"))
+    status, _ = await call(
+        served.http, "POST", "/api/orders", json={"order_id": "X-1"}, headers=bearer("other-key-0123456789")
+    )
     assert status == 200, "every key of API_KEYS is accepted"
     assert await order_count(served) == 1
 
 
 async def test_bad_requests_get_a_clear_4xx_and_change_nothing(served):
-    _, created = await call(served.http, "POST", "/api/orders", json={"order_id": "B-1", "customer": "Bo"}, headers=bearer())
+    _, created = await call(
+        served.http, "POST", "/api/orders", json={"order_id": "B-1", "customer": "Bo"}, headers=bearer()
+    )
     cases = [
         (b'{"order_id": "B-2",', 400, "malformed JSON"),
         (b'["B-2"]', 422, "JSON object"),
@@ -131,7 +135,9 @@ async def test_bad_requests_get_a_clear_4xx_and_change_nothing(served):
     assert status == 405 and answer["error"]
     status, answer = await call(served.http, "GET", "/nowhere")
     assert status == 404 and answer["error"]
-    _, same = await call(served.http, "POST", "/api/orders", json={"order_id": "B-1", "customer": "Bo"}, headers=bearer())
+    _, same = await call(
+        served.http, "POST", "/api/orders", json={"order_id": "B-1", "customer": "Bo"}, headers=bearer()
+    )
     assert same == created
 
 
@@ -155,8 +161,12 @@ async def test_a_batch_registers_every_order_or_none(served):
 
 
 SHOPIFY_ORDER = {
-    "id": 820982911946154508, "name": "#1001", "order_number": 1001, "created_at": "2026-11-20T09:00:00-05:00",
-    "customer": {"first_name": "Dana", "last_name": "Lee"}, "line_items": [{"title": "Mug", "quantity": 1}],
+    "id": 820982911946154508,
+    "name": "#1001",
+    "order_number": 1001,
+    "created_at": "2026-11-20T09:00:00-05:00",
+    "customer": {"first_name": "Dana", "last_name": "Lee"},
+    "line_items": [{"title": "Mug", "quantity": 1}],
 }
 
 
@@ -211,7 +221,9 @@ async def test_woocommerce_ping_and_orders(served):
 
     status, answer = await call(served.http, "POST", "/webhooks/woocommerce", data=body, headers=headers("AAAA"))
     assert status == 401 and await order_count(served) == 0
-    status, answer = await call(served.http, "POST", "/webhooks/woocommerce", data=body, headers=headers(signed(WOO, body)))
+    status, answer = await call(
+        served.http, "POST", "/webhooks/woocommerce", data=body, headers=headers(signed(WOO, body))
+    )
     assert status == 200 and answer["result"] == "registered" and answer["link"].startswith("https://t.me/")
     assert await served.rows("SELECT order_ref, customer_name, purchased_at FROM orders") == [
         ("4321", "Eve", "2026-11-21T08:30:00.000000Z")
@@ -233,7 +245,9 @@ async def test_a_link_the_shop_signs_itself_registers_the_order_and_redirects(se
         location = response.headers["Location"]
     _, api = await call(served.http, "POST", "/api/orders", json={"order_id": ref}, headers=bearer())
     assert location == api["link"]
-    status, answer = await call(served.http, "GET", f"/link/%231003?sig={link_signature(LINKS, ref)}", allow_redirects=False)
+    status, answer = await call(
+        served.http, "GET", f"/link/%231003?sig={link_signature(LINKS, ref)}", allow_redirects=False
+    )
     assert status == 403 and "not signed" in answer["error"]
     assert await served.rows("SELECT order_ref FROM orders") == [(ref,)]
     # After `orders relink` (the link reached the wrong person) the shop's URL no longer leads anywhere.
@@ -312,10 +326,14 @@ def test_each_telemetry_counts_its_own_429s_and_failed_sends():
     first.record_response("http://x/bot1:T/getUpdates", 429)
     first.record_response("http://x/bot1:T/sendMessage", 200)
     vitals = Vitals(None, 0, None, 0, None, 0, 0)
-    figures = {s.name: s.value for f in text_string_to_metric_families(first.render(vitals, None).decode()) for s in f.samples}
+    figures = {
+        s.name: s.value for f in text_string_to_metric_families(first.render(vitals, None).decode()) for s in f.samples
+    }
     assert figures["journeypulse_telegram_429_total"] == 2 and figures["journeypulse_sends_failed_total"] == 2
     assert figures["journeypulse_last_update_age_seconds"] == -1
-    other = {s.name: s.value for f in text_string_to_metric_families(second.render(vitals, 3.0).decode()) for s in f.samples}
+    other = {
+        s.name: s.value for f in text_string_to_metric_families(second.render(vitals, 3.0).decode()) for s in f.samples
+    }
     assert other["journeypulse_telegram_429_total"] == 0, "a second Application's registry starts at zero"
 
 
@@ -328,7 +346,9 @@ async def test_health_says_503_when_the_database_cannot_be_read(tmp_path):
 
     store = await Store.open(tmp_path / "gone.sqlite3")
     await store.close()  # the connection is gone, as when the disk or file vanished
-    runner = web.AppRunner(build_web_app(Gateway(make_settings(tmp_path, "http://127.0.0.1:9/bot"), store, Telemetry())))
+    runner = web.AppRunner(
+        build_web_app(Gateway(make_settings(tmp_path, "http://127.0.0.1:9/bot"), store, Telemetry()))
+    )
     await runner.setup()
     port = free_port()
     await web.TCPSite(runner, "127.0.0.1", port).start()
@@ -374,7 +394,10 @@ async def test_a_telegram_update_while_another_program_locks_the_database_gets_5
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", port).start()
     headers = {"X-Telegram-Bot-Api-Secret-Token": "webhook-secret-0123456789"}
-    update = {"update_id": 77, "message": {"message_id": 1, "date": 0, "chat": {"id": 5, "type": "private"}, "text": "hi"}}
+    update = {
+        "update_id": 77,
+        "message": {"message_id": 1, "date": 0, "chat": {"id": 5, "type": "private"}, "text": "hi"},
+    }
     other = sqlite3.connect(settings.database_path, isolation_level=None)
     try:
         async with aiohttp.ClientSession(f"http://127.0.0.1:{port}") as session:

@@ -49,7 +49,9 @@ async def test_the_emulator_pushes_one_update_at_a_time_retrying_until_a_2xx(emu
     await web.TCPSite(runner, "127.0.0.1", port).start()
     try:
         emulator.add_user(11, "Ann")
-        status, answer = await bot_api(emulator, "setWebhook", url=f"http://127.0.0.1:{port}/hook", secret_token="bad token!")
+        status, answer = await bot_api(
+            emulator, "setWebhook", url=f"http://127.0.0.1:{port}/hook", secret_token="bad token!"
+        )
         assert status == 400 and "unallowed characters" in answer["description"]
         status, _ = await bot_api(emulator, "setWebhook", url=f"http://127.0.0.1:{port}/hook", secret_token="s3cret")
         assert status == 200
@@ -90,11 +92,17 @@ async def test_customers_survey_through_webhook_mode_and_strangers_are_refused(e
             last = q["message_id"]
         await harness.next_message(801, after=last, timeout=15, predicate=lambda m: "Thank you!" in m.get("text", ""))
         assert await harness.rows("SELECT question_id FROM answers ORDER BY id") == [
-            ("channel",), ("checkout_ease",), ("purchase_csat",), ("improve",)
+            ("channel",),
+            ("checkout_ease",),
+            ("purchase_csat",),
+            ("improve",),
         ]
         assert emulator.calls["getUpdates"] == 0 and emulator.webhook_deliveries == 5
         inbox = await harness.rows("SELECT count(*) FROM inbox")
-        fake = {"update_id": 999_999, "message": {"message_id": 1, "date": 0, "chat": {"id": 801, "type": "private"}, "text": "/stop"}}
+        fake = {
+            "update_id": 999_999,
+            "message": {"message_id": 1, "date": 0, "chat": {"id": 801, "type": "private"}, "text": "/stop"},
+        }
         async with aiohttp.ClientSession() as session:
             for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": HOOK_SECRET[:-1]}):
                 async with session.post(hook, json=fake, headers=headers) as response:

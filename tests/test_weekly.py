@@ -62,7 +62,7 @@ async def test_weekly_gives_a_manager_summary_chart_and_report(managed: Harness)
     assert [m for m in emu.bot_messages(MANAGER)[before:] if "document" in m] == []
     document = await managed.next_message(MANAGER, after=digest["message_id"] + 1, timeout=15,
                                           predicate=lambda m: "document" in m)  # fmt: skip
-    summary, photo = emu.bot_messages(MANAGER)[before:before + 2]
+    summary, photo = emu.bot_messages(MANAGER)[before : before + 2]
     assert kinds([summary, photo, document]) == ["text", "photo", "document"]
     assert f"неделя {WEEK}" in summary["text"] and "ответов: 8" in summary["text"]
     assert "покупка" in summary["text"] and "Parcel <b>late</b> & <script>" in summary["text"]  # shown, not parsed
@@ -100,7 +100,9 @@ async def test_digest_goes_out_once_on_monday_morning_across_restarts(emulator, 
         # One tick of Telegram trouble: the claim is released and the digest retried, not lost.
         emu.inject_fault("500", count=1, methods={"sendPhoto"})
         for user in (MANAGER, OTHER_MANAGER):  # W46's digest, to MANAGER after the retry
-            await first.next_message(user, timeout=15, predicate=lambda m: "document" in m and "2026-W46" in m["caption"])
+            await first.next_message(
+                user, timeout=15, predicate=lambda m: "document" in m and "2026-W46" in m["caption"]
+            )
         assert [m for m in emu.bot_messages(MANAGER) if m.get("text", "").count(WEEK)] == []  # W46's digest only
         clock.moment = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)  # 09:00 in Berlin: WEEK's digest is due
         for user in (MANAGER, OTHER_MANAGER):
@@ -126,7 +128,9 @@ async def test_digest_goes_out_once_on_monday_morning_across_restarts(emulator, 
         assert texts[0].startswith("Good morning") and "No answers were given in week 2026-W46" in texts[0]
         assert sum("Good morning" in t and WEEK in t for t in texts) == 1
     # The failed photo released the first manager's claim: the retry repeated the text, then sent the rest.
-    assert [sum("2026-W46" in t for t in (m.get("text", "") for m in emu.bot_messages(u))) for u in (MANAGER, OTHER_MANAGER)] == [2, 1]
+    assert [
+        sum("2026-W46" in t for t in (m.get("text", "") for m in emu.bot_messages(u))) for u in (MANAGER, OTHER_MANAGER)
+    ] == [2, 1]
 
 
 def test_digest_week_turns_on_monday_at_nine_local():
@@ -164,7 +168,9 @@ async def test_summary_names_topics_from_the_shops_own_taxonomy(store, surveys, 
                   "what_went_wrong": "The courier took a week"}, scores={"what_went_wrong": -0.6},
                   topics={"what_went_wrong": ("slow_courier",)})  # fmt: skip
     summary = await asyncio.to_thread(weekly_summary, store.path, WEEK, None, load_taxonomy(path))
-    assert "Медленный курьер 1 (100%)" in summary_text(summary, "ru") and "slow_courier" not in summary_text(summary, "zh")
+    assert "Медленный курьер 1 (100%)" in summary_text(summary, "ru") and "slow_courier" not in summary_text(
+        summary, "zh"
+    )
 
 
 async def test_weekly_and_the_digest_compute_against_the_surveys_the_bot_runs(emulator, tmp_path):
@@ -182,7 +188,9 @@ async def test_weekly_and_the_digest_compute_against_the_surveys_the_bot_runs(em
                       "purchase_csat": 5}, completed=False)  # fmt: skip
         digest = await h.next_message(MANAGER, timeout=15, predicate=lambda m: "document" in m)
         emulator.send_text(MANAGER, "/weekly")
-        weekly = await h.next_message(MANAGER, after=digest["message_id"], timeout=15, predicate=lambda m: "document" in m)
+        weekly = await h.next_message(
+            MANAGER, after=digest["message_id"], timeout=15, predicate=lambda m: "document" in m
+        )
         for document in (digest, weekly):
             page = emulator.file_bytes(document["document"]["file_id"]).decode("utf-8")
             assert "gift_wrap" in page  # the drop-off of the custom question, not the shipped survey's

@@ -188,9 +188,7 @@ async def review_answers(context: Context, step: Step) -> None:
     await complaints.review(svc.store, svc.rules, step.invitation.id, step.customer.id, svc.clock())
 
 
-async def relay_to_support(
-    context: Context, update: Update, customer: Customer, replies_only: bool
-) -> bool:
+async def relay_to_support(context: Context, update: Update, customer: Customer, replies_only: bool) -> bool:
     """Pass a customer's message on to their complaint's card; False when it is not about a complaint."""
     svc = services(context)
     message = update.effective_message

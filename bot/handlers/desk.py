@@ -67,8 +67,13 @@ def flagged_line(answer: FlaggedAnswer, language: str) -> str:
 
 
 def card_text(
-    language: str, complaint: Complaint, customer: Customer, order_ref: str, survey: str,
-    flagged: list[FlaggedAnswer], last_reply: tuple[str | None, datetime] | None = None,
+    language: str,
+    complaint: Complaint,
+    customer: Customer,
+    order_ref: str,
+    survey: str,
+    flagged: list[FlaggedAnswer],
+    last_reply: tuple[str | None, datetime] | None = None,
 ) -> str:
     """Render a complaint card for the support chat in its language (Telegram HTML, customer text escaped)."""
     stages = ", ".join(dict.fromkeys(a.stage for a in flagged))
@@ -84,7 +89,9 @@ def card_text(
     if complaint.assignee_name:
         lines.append(text(language, "desk_taken_by", name=complaint.assignee_name))
     if last_reply is not None:
-        lines.append(text(language, "desk_last_reply", name=last_reply[0] or "?", when=f"{last_reply[1]:%Y-%m-%d %H:%M}"))
+        lines.append(
+            text(language, "desk_last_reply", name=last_reply[0] or "?", when=f"{last_reply[1]:%Y-%m-%d %H:%M}")
+        )
     if complaint.confirmed is not None:
         lines.append(text(language, "desk_confirmed_yes" if complaint.confirmed else "desk_confirmed_no"))
     lines.append(text(language, "desk_hint"))
@@ -94,8 +101,12 @@ def card_text(
 def card_buttons(complaint: Complaint, language: str) -> InlineKeyboardMarkup:
     """Offer the actions the complaint's state offers (surveys.complaints.BUTTONS)."""
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(text(language, f"desk_{a}"), callback_data=callbacks.Desk(complaint.id, a).build())
-          for a in BUTTONS[complaint.state]]]
+        [
+            [
+                InlineKeyboardButton(text(language, f"desk_{a}"), callback_data=callbacks.Desk(complaint.id, a).build())
+                for a in BUTTONS[complaint.state]
+            ]
+        ]
     )
 
 
@@ -112,7 +123,9 @@ async def post_card(context: Context, complaint_id: int) -> None:
     thread_id = None
     if context.bot_data.support_topics:
         try:
-            topic = await context.bot.create_forum_topic(chat_id, f"#{complaint.id} {card.customer.first_name or ''}"[:128])
+            topic = await context.bot.create_forum_topic(
+                chat_id, f"#{complaint.id} {card.customer.first_name or ''}"[:128]
+            )
             thread_id = topic.message_thread_id
         except BadRequest:  # not a forum, or the bot may not manage topics: one chat for every card
             context.bot_data.support_topics = False
@@ -134,7 +147,9 @@ async def draw_card(context: Context, complaint_id: int) -> None:
     complaint = card.complaint
     try:
         await context.bot.edit_message_text(
-            card_text(svc.desk_language, *card), complaint.card_chat_id, complaint.card_message_id,
+            card_text(svc.desk_language, *card),
+            complaint.card_chat_id,
+            complaint.card_message_id,
             reply_markup=card_buttons(complaint, svc.desk_language),
         )
     except BadRequest as exc:  # "message is not modified" after a concurrent redraw, or deleted by staff
@@ -174,7 +189,9 @@ async def sync_desk(context: Context) -> None:
     moment = svc.clock()
     for complaint in await complaints.escalate(store, moment, svc.escalate_after):
         waited = age(complaint.touched_at, moment)
-        await store.queue_note(complaint.id, text(svc.desk_language, "desk_escalated", id=complaint.id, waited=waited), moment)
+        await store.queue_note(
+            complaint.id, text(svc.desk_language, "desk_escalated", id=complaint.id, waited=waited), moment
+        )
     for complaint in await store.confirmations_due(svc.clock()):
         await _send_leased(context, Lease.CONFIRMATION, complaint.id, partial(ask_confirmation, context, complaint))
     for note in await store.notes_to_post(svc.clock()):
@@ -183,9 +200,7 @@ async def sync_desk(context: Context) -> None:
         await draw_card(context, complaint_id)
 
 
-async def _send_leased(
-    context: Context, kind: Lease, item: int, send: Callable[[], Awaitable[None]]
-) -> None:
+async def _send_leased(context: Context, kind: Lease, item: int, send: Callable[[], Awaitable[None]]) -> None:
     """Claim one item, send it, and drop the claim; a failure only delays this item, a refusal sets it aside."""
     svc = services(context)
     store = svc.store
@@ -247,6 +262,7 @@ async def ask_confirmation(context: Context, complaint: Complaint) -> None:
 
 # Staff's side ------------------------------------------------------------------------------------
 
+
 async def desk_button_pressed(update: Update, context: Context) -> None:
     """Take, resolve or reopen a complaint from its card: staff only."""
     query: CallbackQuery = update.callback_query  # type: ignore[assignment]  # a CallbackQueryHandler's update has one
@@ -301,7 +317,9 @@ async def staff_replied(update: Update, context: Context) -> None:
         return
     except BadRequest as exc:  # refused for good: tell staff on the card rather than drop it silently
         log.warning("staff reply on complaint %s refused by Telegram: %s", complaint.id, exc)
-        await svc.store.queue_note(complaint.id, text(svc.desk_language, "desk_not_delivered", reason=str(exc)), svc.clock())
+        await svc.store.queue_note(
+            complaint.id, text(svc.desk_language, "desk_not_delivered", reason=str(exc)), svc.clock()
+        )
         return
     await svc.store.remember_message(sent.chat_id, sent.message_id, complaint.id)
     # The card's "last reply" line, redrawn by the desk job, tells staff it went out.
@@ -320,7 +338,11 @@ async def complaints_command(update: Update, context: Context) -> None:
     for complaint in await svc.store.open_complaints():
         customer = await svc.store.customer(complaint.customer_id)
         who = escape(clip(customer.first_name or "?", 64)) if customer else "?"
-        taken = f" · {escape(clip(complaint.assignee_name, 64))}" if complaint.assignee_name and complaint.state == State.IN_PROGRESS else ""
+        taken = (
+            f" · {escape(clip(complaint.assignee_name, 64))}"
+            if complaint.assignee_name and complaint.state == State.IN_PROGRESS
+            else ""
+        )
         rows.append(
             f"{STATE_MARKS[complaint.state]} #{complaint.id} · {age(complaint.opened_at, moment)} · {who}"
             f" · {text(language, 'desk_state_' + complaint.state)}{taken}"

@@ -34,13 +34,17 @@ def summary_text(summary: WeeklySummary, language: str, digest: bool = False) ->
     for stage, feeling, delta in summary.feelings:
         figure = "—" if math.isnan(feeling) else f"{feeling:.0f}" + ("" if math.isnan(delta) else f" ({delta:+.0f})")
         if stage in summary.top_topics:
-            figure += " · " + text(language, "weekly_top_topic", topic=summary.topic_label(summary.top_topics[stage], language))
+            figure += " · " + text(
+                language, "weekly_top_topic", topic=summary.topic_label(summary.top_topics[stage], language)
+            )
         lines.append(f"• {text(language, 'stage_' + stage)}: {figure}")
     if summary.hurting is not None:
         stage, share = summary.hurting
         lines += ["", text(language, "weekly_hurts", stage=text(language, "stage_" + stage), share=f"{share:.0f}")]
         if summary.topics:
-            topics = ", ".join(f"{summary.topic_label(t.topic, language)} {t.count} ({t.share:.0f}%)" for t in summary.topics)
+            topics = ", ".join(
+                f"{summary.topic_label(t.topic, language)} {t.count} ({t.share:.0f}%)" for t in summary.topics
+            )
             lines.append(text(language, "weekly_topics", topics=topics))
         if summary.quote:
             quote = " ".join(summary.quote.split())
@@ -57,7 +61,10 @@ async def send_summary(
     await context.bot.send_message(chat_id, summary_text(summary, language, digest))
     await context.bot.send_photo(chat_id, summary.chart_png, caption=escape(summary.week))
     await context.bot.send_document(
-        chat_id, summary.html.encode("utf-8"), filename=f"journeypulse-{summary.week}.html", caption=escape(summary.week)
+        chat_id,
+        summary.html.encode("utf-8"),
+        filename=f"journeypulse-{summary.week}.html",
+        caption=escape(summary.week),
     )
 
 
@@ -76,7 +83,9 @@ async def weekly_command(update: Update, context: Context) -> None:
 async def send_weekly(context: Context, chat_id: int, language: str) -> None:
     """Build the last complete week's summary in a thread and send it."""
     svc = services(context)
-    summary = await asyncio.to_thread(weekly_summary, svc.store.path, last_complete_week(svc.clock()), svc.surveys, svc.taxonomy)
+    summary = await asyncio.to_thread(
+        weekly_summary, svc.store.path, last_complete_week(svc.clock()), svc.surveys, svc.taxonomy
+    )
     await send_summary(context, chat_id, language, summary)
 
 
@@ -94,7 +103,11 @@ async def send_due_digests(context: Context) -> None:
     cached = context.bot_data.digest_summary
     try:
         # The week has ended, so its figures no longer change: a retry reuses the summary already built.
-        summary = cached[1] if cached and cached[0] == week else await asyncio.to_thread(weekly_summary, svc.store.path, week, svc.surveys, svc.taxonomy)
+        summary = (
+            cached[1]
+            if cached and cached[0] == week
+            else await asyncio.to_thread(weekly_summary, svc.store.path, week, svc.surveys, svc.taxonomy)
+        )
         context.bot_data.digest_summary = (week, summary)
     except Exception:  # a bug or a broken database: do not rebuild the report on every tick
         log.exception("could not build the digest of %s; retrying in %s", week, DIGEST_RETRY)

@@ -114,7 +114,9 @@ def render_my_data(data: dict, language: str, retention_days: float) -> list[str
     if data.get("staff"):
         lines += ["", f"<b>{text(language, 'mydata_staff')}</b>"]
     for e in data.get("staff", []):
-        lines += pieces(f"#{e['complaint']} {e['at'][:16]} {e['kind']}" + (": " if e["text"] else ""), e["text"] or "", room)
+        lines += pieces(
+            f"#{e['complaint']} {e['at'][:16]} {e['kind']}" + (": " if e["text"] else ""), e["text"] or "", room
+        )
     if data.get("digests"):
         lines += ["", f"<b>{text(language, 'mydata_digests')}</b>"]
         lines += [f"{escape(d['week'])} · {d['sent_at'][:16]}" for d in data["digests"]]
@@ -157,7 +159,9 @@ async def mydata_command(update: Update, context: Context) -> None:
     if data is None:
         await reply(update, journey.pick_language(update.effective_user.language_code), "mydata_none")
         return
-    language = data["customer"].language if data["customer"] else journey.pick_language(update.effective_user.language_code)
+    language = (
+        data["customer"].language if data["customer"] else journey.pick_language(update.effective_user.language_code)
+    )
     days = svc.raw_update_retention.total_seconds() / 86400
     for chunk in render_my_data(data, language, round(days, 2)):
         await update.effective_message.reply_text(chunk)
@@ -178,7 +182,9 @@ async def forget_command(update: Update, context: Context) -> None:
         InlineKeyboardButton(text(language, "forget_yes"), callback_data=callbacks.Forget(True).build()),
         InlineKeyboardButton(text(language, "forget_no"), callback_data=callbacks.Forget(False).build()),
     ]]  # fmt: skip
-    await update.effective_message.reply_text(text(language, "forget_confirm"), reply_markup=InlineKeyboardMarkup(buttons))
+    await update.effective_message.reply_text(
+        text(language, "forget_confirm"), reply_markup=InlineKeyboardMarkup(buttons)
+    )
 
 
 async def forget_chosen(update: Update, context: Context) -> None:

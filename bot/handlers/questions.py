@@ -31,7 +31,9 @@ def question_keyboard(invitation_id: int, question: Question, language: str) -> 
         scores = [InlineKeyboardButton(str(n), callback_data=answer(str(n)).build()) for n in range(low, high + 1)]
         rows = [scores] if len(scores) <= 7 else [scores[:6], scores[6:]]
     elif question.type == "choice":
-        buttons = [InlineKeyboardButton(o.label[language], callback_data=answer(o.id).build()) for o in question.options]
+        buttons = [
+            InlineKeyboardButton(o.label[language], callback_data=answer(o.id).build()) for o in question.options
+        ]
         rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     if question.skippable:
         skip = callbacks.Skip(invitation_id, question.id).build()
@@ -87,5 +89,7 @@ async def continue_survey(context: Context, step: Step) -> None:
     if step.question is not None:
         await ask(context, step.customer, step.invitation, step.question)
     else:
-        thanks = await context.bot.send_message(step.customer.chat_id, escape(step.survey.outro[step.customer.language]))
+        thanks = await context.bot.send_message(
+            step.customer.chat_id, escape(step.survey.outro[step.customer.language])
+        )
         await services(context).store.mark_asked(step.invitation.id, journey.THANKED, thanks.message_id)

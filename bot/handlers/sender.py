@@ -33,9 +33,7 @@ async def send_due_surveys(context: Context) -> None:
             break
 
 
-async def _send_paced(
-    context: Context, due: list[tuple[Invitation, Customer]], moment: datetime, kind: str
-) -> bool:
+async def _send_paced(context: Context, due: list[tuple[Invitation, Customer]], moment: datetime, kind: str) -> bool:
     """Send a batch at the pacer's rate, several in flight; False when any could not go out."""
     pacer = context.bot_data.pacer
     sending = []
@@ -47,13 +45,13 @@ async def _send_paced(
     return all(await asyncio.gather(*sending)) and len(sending) == len(due)
 
 
-async def _send_one(
-    context: Context, invitation: Invitation, customer: Customer, moment: datetime, kind: str
-) -> bool:
+async def _send_one(context: Context, invitation: Invitation, customer: Customer, moment: datetime, kind: str) -> bool:
     """Claim one due survey or reminder and deliver it; False when it was handed back to the schedule."""
     svc = services(context)
     if kind == "invitation":
-        step = await journey.start_invitation(svc.store, svc.surveys, svc.policy, invitation, customer, moment, svc.lease_time)
+        step = await journey.start_invitation(
+            svc.store, svc.surveys, svc.policy, invitation, customer, moment, svc.lease_time
+        )
         if step is None:
             return True
         if step.question is None:  # answered meanwhile (a /start replayed): nothing left to ask
@@ -76,7 +74,9 @@ async def _deliver(context: Context, customer: Customer, step: Step, opening: st
         await journey.release(store, step)
         return True
     except TelegramError as exc:  # Telegram down or flooded: due again after a backoff, never given up
-        attempts = await store.attempts(Lease.REMINDER if step.status is Outcome.REMINDER else Lease.INVITATION, step.invitation.id)
+        attempts = await store.attempts(
+            Lease.REMINDER if step.status is Outcome.REMINDER else Lease.INVITATION, step.invitation.id
+        )
         delay = svc.backoff.delay(attempts)
         log.warning("could not send %s to customer %s, retrying in %.0f s: %s", step.status, customer.id, delay, exc)
         await journey.release(store, step, svc.clock() + timedelta(seconds=delay))

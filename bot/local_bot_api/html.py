@@ -11,9 +11,21 @@ class HTMLParseError(ValueError):
 
 
 _HTML_TAGS = {
-    "b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline", "ins": "underline",
-    "s": "strikethrough", "strike": "strikethrough", "del": "strikethrough", "span": "spoiler",
-    "tg-spoiler": "spoiler", "a": "text_link", "code": "code", "pre": "pre", "blockquote": "blockquote",
+    "b": "bold",
+    "strong": "bold",
+    "i": "italic",
+    "em": "italic",
+    "u": "underline",
+    "ins": "underline",
+    "s": "strikethrough",
+    "strike": "strikethrough",
+    "del": "strikethrough",
+    "span": "spoiler",
+    "tg-spoiler": "spoiler",
+    "a": "text_link",
+    "code": "code",
+    "pre": "pre",
+    "blockquote": "blockquote",
     "tg-emoji": "custom_emoji",
 }
 _HTML_NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
@@ -70,15 +82,20 @@ def parse_html(source: str) -> tuple[str, list[dict]]:
                 raise fail(f"Unexpected end tag at byte offset {offset}")
             open_tag = stack.pop()
             if open_tag["tag"] != name:
-                raise fail(f'Unmatched end tag at byte offset {offset}, expected "</{open_tag["tag"]}>", found "</{name}>"')
+                raise fail(
+                    f'Unmatched end tag at byte offset {offset}, expected "</{open_tag["tag"]}>", found "</{name}>"'
+                )
             _close_html_tag(open_tag, length, stack, entities)
             continue
         match = _HTML_START_TAG.match(body)
         name = match.group(1).lower() if match else body.split(" ", 1)[0]
         if not match or name not in _HTML_TAGS:
             raise fail(f'Unsupported start tag "{name}" at byte offset {offset}')
-        attrs = {m.group(1).lower(): _unescape_attribute(next((g for g in m.group(2, 3, 4) if g is not None), ""))
-                 for m in _HTML_ATTR.finditer(match.group(2)) if m.group(1)}
+        attrs = {
+            m.group(1).lower(): _unescape_attribute(next((g for g in m.group(2, 3, 4) if g is not None), ""))
+            for m in _HTML_ATTR.finditer(match.group(2))
+            if m.group(1)
+        }
         if name == "span" and attrs.get("class") != "tg-spoiler":
             raise fail(f'Unsupported start tag "span" at byte offset {offset}')
         stack.append({"tag": name, "offset": length, "attrs": attrs})

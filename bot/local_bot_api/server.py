@@ -33,8 +33,17 @@ _SENDING_METHODS = frozenset(
 
 _CHAT_ACTIONS = frozenset(
     {
-        "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
-        "upload_document", "choose_sticker", "find_location", "record_video_note", "upload_video_note",
+        "typing",
+        "upload_photo",
+        "record_video",
+        "upload_video",
+        "record_voice",
+        "upload_voice",
+        "upload_document",
+        "choose_sticker",
+        "find_location",
+        "record_video_note",
+        "upload_video_note",
     }
 )
 
@@ -175,21 +184,34 @@ class BotAPIEmulator:
         self.webhook_timeout = 10.0
         self._methods: dict[str, tuple[str, Callable[..., Any]]] = {
             name.lower(): (name, handler)
-            for name, handler in dict[str, Callable[..., Any]]({
-                "getMe": self._get_me, "logOut": self._true, "close": self._true,
-                "deleteWebhook": self._delete_webhook, "getWebhookInfo": self._get_webhook_info,
-                "setWebhook": self._set_webhook,
-                "getUpdates": self._get_updates, "sendMessage": self._send_message,
-                "editMessageText": self._edit_message_text, "editMessageCaption": self._edit_message_caption,
-                "editMessageReplyMarkup": self._edit_message_reply_markup,
-                "answerCallbackQuery": self._answer_callback_query, "sendPhoto": self._send_photo,
-                "sendDocument": self._send_document, "getFile": self._get_file,
-                "setMyCommands": self._set_my_commands, "getMyCommands": self._get_my_commands,
-                "deleteMyCommands": self._delete_my_commands, "sendChatAction": self._send_chat_action,
-                "createForumTopic": self._create_forum_topic, "deleteForumTopic": self._delete_forum_topic,
-                "deleteMessage": self._delete_message,
-                "forwardMessage": self._forward_message, "copyMessage": self._copy_message,
-            }).items()
+            for name, handler in dict[str, Callable[..., Any]](
+                {
+                    "getMe": self._get_me,
+                    "logOut": self._true,
+                    "close": self._true,
+                    "deleteWebhook": self._delete_webhook,
+                    "getWebhookInfo": self._get_webhook_info,
+                    "setWebhook": self._set_webhook,
+                    "getUpdates": self._get_updates,
+                    "sendMessage": self._send_message,
+                    "editMessageText": self._edit_message_text,
+                    "editMessageCaption": self._edit_message_caption,
+                    "editMessageReplyMarkup": self._edit_message_reply_markup,
+                    "answerCallbackQuery": self._answer_callback_query,
+                    "sendPhoto": self._send_photo,
+                    "sendDocument": self._send_document,
+                    "getFile": self._get_file,
+                    "setMyCommands": self._set_my_commands,
+                    "getMyCommands": self._get_my_commands,
+                    "deleteMyCommands": self._delete_my_commands,
+                    "sendChatAction": self._send_chat_action,
+                    "createForumTopic": self._create_forum_topic,
+                    "deleteForumTopic": self._delete_forum_topic,
+                    "deleteMessage": self._delete_message,
+                    "forwardMessage": self._forward_message,
+                    "copyMessage": self._copy_message,
+                }
+            ).items()
         }
 
     # ----------------------------------------------------------------------------------- lifecycle
@@ -305,11 +327,20 @@ class BotAPIEmulator:
 
     def send_sticker(self, user_id: int, *, chat_id: int | None = None, emoji: str = "👍") -> dict:
         """Post a sticker as the user and enqueue it."""
-        file = self._store_file(b"RIFF\x00\x00\x00\x00WEBPVP8 fake sticker", "sticker.webp", "image/webp", "CAACAgIAAxkBAAI")
+        file = self._store_file(
+            b"RIFF\x00\x00\x00\x00WEBPVP8 fake sticker", "sticker.webp", "image/webp", "CAACAgIAAxkBAAI"
+        )
         sticker = {
-            "file_id": file["file_id"], "file_unique_id": file["file_unique_id"], "type": "regular",
-            "width": 512, "height": 512, "is_animated": False, "is_video": False, "emoji": emoji,
-            "set_name": "JourneyPulseTest", "file_size": file["file_size"],
+            "file_id": file["file_id"],
+            "file_unique_id": file["file_unique_id"],
+            "type": "regular",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+            "emoji": emoji,
+            "set_name": "JourneyPulseTest",
+            "file_size": file["file_size"],
         }
         return self._user_message(user_id, chat_id, {"sticker": sticker})
 
@@ -325,8 +356,13 @@ class BotAPIEmulator:
     def send_voice(self, user_id: int, *, chat_id: int | None = None, duration: int = 3) -> dict:
         """Post a voice note as the user and enqueue it."""
         file = self._store_file(b"OggS fake opus voice", "voice.ogg", "audio/ogg", "AwACAgIAAxkBAAI")
-        voice = {"file_id": file["file_id"], "file_unique_id": file["file_unique_id"], "duration": duration,
-                 "mime_type": "audio/ogg", "file_size": file["file_size"]}
+        voice = {
+            "file_id": file["file_id"],
+            "file_unique_id": file["file_unique_id"],
+            "duration": duration,
+            "mime_type": "audio/ogg",
+            "file_size": file["file_size"],
+        }
         return self._user_message(user_id, chat_id, {"voice": voice})
 
     def edit_text(self, user_id: int, message_id: int, new_text: str, *, chat_id: int | None = None) -> dict:
@@ -362,7 +398,10 @@ class BotAPIEmulator:
         # A message the bot cannot see any more arrives as an InaccessibleMessage: date 0.
         shown = self._public(message) if message else {"message_id": message_id, "chat": chat.info, "date": 0}
         query = {
-            "id": query_id, "from": user, "message": shown, "data": data,
+            "id": query_id,
+            "from": user,
+            "message": shown,
+            "data": data,
             "chat_instance": str(int(hashlib.sha256(str(chat.info["id"]).encode()).hexdigest()[:15], 16)),
         }
         return self._enqueue({"callback_query": copy.deepcopy(query)})
@@ -439,9 +478,18 @@ class BotAPIEmulator:
         """The chat as readable lines, for failure messages."""
         lines = []
         for message in self._chats[chat_id].messages if chat_id in self._chats else []:
-            sender = "bot" if message.get("from", {}).get("id") == self.bot_id else f"user {message.get('from', {}).get('id')}"
-            body = message.get("text") or message.get("caption") or next(
-                (key for key in ("photo", "document", "sticker", "voice", "forum_topic_created") if key in message), "?"
+            sender = (
+                "bot"
+                if message.get("from", {}).get("id") == self.bot_id
+                else f"user {message.get('from', {}).get('id')}"
+            )
+            body = (
+                message.get("text")
+                or message.get("caption")
+                or next(
+                    (key for key in ("photo", "document", "sticker", "voice", "forum_topic_created") if key in message),
+                    "?",
+                )
             )
             keys = self.buttons(message)
             lines.append(f"  #{message['message_id']} {sender}: {body!r}" + (f" buttons={keys}" if keys else ""))
@@ -585,8 +633,12 @@ class BotAPIEmulator:
 
     def _get_me(self, params: dict) -> dict:
         return {
-            **self.bot_user, "can_join_groups": True, "can_read_all_group_messages": False,
-            "supports_inline_queries": False, "can_connect_to_business": False, "has_main_web_app": False,
+            **self.bot_user,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": False,
+            "can_connect_to_business": False,
+            "has_main_web_app": False,
         }
 
     async def _delete_webhook(self, params: dict) -> bool:
@@ -663,7 +715,11 @@ class BotAPIEmulator:
                 headers = {"X-Telegram-Bot-Api-Secret-Token": hook.secret_token} if hook.secret_token else {}
                 try:
                     async with session.post(hook.url, json=update, headers=headers) as response:
-                        error = None if 200 <= response.status < 300 else f"Wrong response from the webhook: {response.status} {response.reason}"
+                        error = (
+                            None
+                            if 200 <= response.status < 300
+                            else f"Wrong response from the webhook: {response.status} {response.reason}"
+                        )
                 except (aiohttp.ClientError, TimeoutError) as exc:
                     error = f"Connection failed: {type(exc).__name__}"
                 if error is None:
@@ -683,12 +739,16 @@ class BotAPIEmulator:
 
     async def _get_updates(self, params: dict, request: web.Request) -> list[dict]:
         if self._webhook is not None:
-            raise BotAPIError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first")
+            raise BotAPIError(
+                409,
+                "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+            )
         if self._poller is not None:
             transport = self._poller.transport
             if transport is not None and not transport.is_closing():
                 raise BotAPIError(
-                    409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
+                    409,
+                    "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
                 )
         offset = _as_int(params.get("offset", 0), "offset")
         limit = min(max(_as_int(params.get("limit", 100), "limit"), 1), 100)
@@ -772,7 +832,9 @@ class BotAPIEmulator:
         if "text" in message:
             raise _bad_request("there is no caption in the message to edit")
         caption, entities = self._formatted(params, "caption", "caption_entities", 1024)
-        return self._apply_edit(chat, message, params, {"caption": caption or None, "caption_entities": entities or None})
+        return self._apply_edit(
+            chat, message, params, {"caption": caption or None, "caption_entities": entities or None}
+        )
 
     def _edit_message_reply_markup(self, params: dict) -> dict:
         chat, message = self._editable(params)
@@ -809,16 +871,21 @@ class BotAPIEmulator:
         if len(text) > 200:
             raise _bad_request("MESSAGE_TOO_LONG")
         self._callbacks[query_id] = True
-        self.answered_callbacks.append({
-            "callback_query_id": query_id, "text": text or None, "show_alert": _as_bool(params.get("show_alert")),
-            "url": params.get("url"), "cache_time": _as_int(params.get("cache_time", 0), "cache_time"),
-        })
+        self.answered_callbacks.append(
+            {
+                "callback_query_id": query_id,
+                "text": text or None,
+                "show_alert": _as_bool(params.get("show_alert")),
+                "url": params.get("url"),
+                "cache_time": _as_int(params.get("cache_time", 0), "cache_time"),
+            }
+        )
         return True
 
     def _set_my_commands(self, params: dict) -> bool:
         commands = _as_json(params.get("commands"), "commands")
         if not isinstance(commands, list):
-            raise _bad_request("parameter \"commands\" is required")
+            raise _bad_request('parameter "commands" is required')
         if len(commands) > 100:
             raise _bad_request("BOT_COMMANDS_TOO_MUCH")
         stored = []
@@ -860,7 +927,9 @@ class BotAPIEmulator:
             raise _bad_request("TOPIC_TITLE_EMPTY" if not name else "TOPIC_TITLE_TOO_LONG")
         topic = {"name": name, "icon_color": _as_int(params.get("icon_color", 7322096), "icon_color")}
         # The topic's thread id is the id of the service message that opens it.
-        service = self._store_message(chat, {"from": self.bot_user, "forum_topic_created": topic, "is_topic_message": True})
+        service = self._store_message(
+            chat, {"from": self.bot_user, "forum_topic_created": topic, "is_topic_message": True}
+        )
         service["message_thread_id"] = service["message_id"]
         chat.topics[service["message_id"]] = topic
         return {"message_thread_id": service["message_id"], **topic}
@@ -898,7 +967,8 @@ class BotAPIEmulator:
         sender = source.get("from", {})
         content["forward_origin"] = (
             {"type": "user", "date": source["date"], "sender_user": sender}
-            if sender else {"type": "chat", "date": source["date"], "sender_chat": source["chat"]}
+            if sender
+            else {"type": "chat", "date": source["date"], "sender_chat": source["chat"]}
         )
         return self._post(params, content)
 
@@ -951,7 +1021,12 @@ class BotAPIEmulator:
         return shown
 
     def _user_message(
-        self, user_id: int, chat_id: int | None, content: dict, reply_to: int | None = None, thread_id: int | None = None
+        self,
+        user_id: int,
+        chat_id: int | None,
+        content: dict,
+        reply_to: int | None = None,
+        thread_id: int | None = None,
     ) -> dict:
         user = self._user(user_id)
         chat = self._chat_for(user_id, chat_id)
@@ -1075,10 +1150,12 @@ class BotAPIEmulator:
         if "inline_keyboard" in markup:
             rows = markup["inline_keyboard"]
             if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
-                raise _bad_request("field \"inline_keyboard\" of the InlineKeyboardMarkup must be an Array of Arrays")
+                raise _bad_request('field "inline_keyboard" of the InlineKeyboardMarkup must be an Array of Arrays')
             for button in itertools.chain.from_iterable(rows):
                 if not isinstance(button, dict) or not button.get("text"):
-                    raise _bad_request("BUTTON_TEXT_INVALID" if isinstance(button, dict) else "can't parse inline keyboard button")
+                    raise _bad_request(
+                        "BUTTON_TEXT_INVALID" if isinstance(button, dict) else "can't parse inline keyboard button"
+                    )
                 if "callback_data" in button and not 1 <= len(str(button["callback_data"]).encode()) <= 64:
                     raise _bad_request("BUTTON_DATA_INVALID")
                 if "url" in button and not str(button["url"]).startswith(("http://", "https://", "tg://")):
@@ -1093,7 +1170,9 @@ class BotAPIEmulator:
         if isinstance(value, web.FileField):
             data = value.file.read()
             name = value.filename or default_name
-            mime = value.content_type if value.content_type not in (None, "", "application/octet-stream") else default_mime
+            mime = (
+                value.content_type if value.content_type not in (None, "", "application/octet-stream") else default_mime
+            )
             return self._store_file(data, name, mime, "BQACAgIAAxkBAAI")
         if isinstance(value, str) and value in self._files:
             return self._files[value]
@@ -1107,8 +1186,12 @@ class BotAPIEmulator:
         number = next(self._file_ids)
         file_id = f"{prefix}{number:08d}"
         file = {
-            "file_id": file_id, "file_unique_id": "AgAD" + hashlib.sha256(data).hexdigest()[:12],
-            "file_name": name, "mime_type": mime, "file_size": len(data), "bytes": data,
+            "file_id": file_id,
+            "file_unique_id": "AgAD" + hashlib.sha256(data).hexdigest()[:12],
+            "file_name": name,
+            "mime_type": mime,
+            "file_size": len(data),
+            "bytes": data,
             "file_path": f"files/{number}_{name}",
         }
         self._files[file_id] = file
@@ -1119,8 +1202,15 @@ class BotAPIEmulator:
         sizes = []
         for width, height in ((90, 60), (320, 213), (800, 533)):
             file = original if width == 800 else self._store_file(data, name, "image/jpeg", "AgACAgIAAxkBAAI")
-            sizes.append({"file_id": file["file_id"], "file_unique_id": f"{file['file_unique_id']}{width}",
-                          "file_size": len(data), "width": width, "height": height})
+            sizes.append(
+                {
+                    "file_id": file["file_id"],
+                    "file_unique_id": f"{file['file_unique_id']}{width}",
+                    "file_size": len(data),
+                    "width": width,
+                    "height": height,
+                }
+            )
         return sizes
 
 

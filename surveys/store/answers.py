@@ -114,4 +114,3 @@ class Answers(Database):
                          None if r[7] is None else bool(r[7]))
             for r in rows
         ]  # fmt: skip
-

@@ -56,7 +56,9 @@ class Complaints(Orders):
             " FROM complaint_flags f JOIN answers a ON a.id = f.answer_id WHERE f.complaint_id = ? ORDER BY a.id",
             (complaint_id,),
         )
-        flagged = [FlaggedAnswer(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6].split(",")), _topics(r[7])) for r in rows]
+        flagged = [
+            FlaggedAnswer(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6].split(",")), _topics(r[7])) for r in rows
+        ]
         last = await self._one(
             "SELECT actor_name, at FROM complaint_events WHERE complaint_id = ? AND kind = 'staff_reply'"
             " ORDER BY id DESC LIMIT 1",

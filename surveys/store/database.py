@@ -33,7 +33,9 @@ def _unusable(path: Path, exc: sqlite3.OperationalError) -> str:
     if "locked" in reason or "busy" in reason:
         return f"database {path} is locked by another program (a sqlite3 shell, a backup, another bot?); close it and start again"
     if "readonly" in reason or "read-only" in reason:
-        return f"database {path} is read-only (file permissions or a read-only volume); make it writable and start again"
+        return (
+            f"database {path} is read-only (file permissions or a read-only volume); make it writable and start again"
+        )
     if "full" in reason:
         return f"the disk holding database {path} is full; free some space and start again (nothing was lost)"
     return f"cannot use database {path}: {exc}"
@@ -78,9 +80,7 @@ class Database:
             problems = [line for line in lines if not line.startswith("*** in database")]
             if problems != ["ok"]:
                 more = f" and {len(problems) - 1} more problems" if len(problems) > 1 else ""
-                raise StoreError(
-                    f"database {path} is damaged ({problems[0]}{more}); stop the bot and restore a backup"
-                )
+                raise StoreError(f"database {path} is damaged ({problems[0]}{more}); stop the bot and restore a backup")
             store = cls(db, path)
             await store._migrate()
             # A read-only file or volume opens and reads fine; say so now, not at the first customer's answer.
@@ -170,7 +170,9 @@ class Database:
             OPEN_STATES,
         )
         last, pending, oldest, backlog, oldest_card, open_complaints, answers = row  # type: ignore[misc]
-        return Vitals(from_text(last), pending, from_text(oldest), backlog, from_text(oldest_card), open_complaints, answers)
+        return Vitals(
+            from_text(last), pending, from_text(oldest), backlog, from_text(oldest_card), open_complaints, answers
+        )
 
     async def scrub(self) -> None:
         """Empty the WAL into the database file, so erased text survives in neither (secure_delete zeroes it)."""

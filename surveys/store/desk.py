@@ -41,8 +41,7 @@ class Desk(Database):
                 (chat_id, message_id, thread_id, complaint_id),
             )
             await db.execute(
-                "INSERT INTO desk_messages (chat_id, message_id, complaint_id) VALUES (?, ?, ?)"
-                " ON CONFLICT DO NOTHING",
+                "INSERT INTO desk_messages (chat_id, message_id, complaint_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 (chat_id, message_id, complaint_id),
             )
 
@@ -50,19 +49,26 @@ class Desk(Database):
         """Link a relayed message to its complaint, so replies to it find their way."""
         async with self._transaction() as db:
             await db.execute(
-                "INSERT INTO desk_messages (chat_id, message_id, complaint_id) VALUES (?, ?, ?)"
-                " ON CONFLICT DO NOTHING",
+                "INSERT INTO desk_messages (chat_id, message_id, complaint_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 (chat_id, message_id, complaint_id),
             )
 
     async def queue_note(self, complaint_id: int, body: str, now: datetime) -> None:
         """Queue a line to post under a complaint's card; the desk job posts it, off the customer's path."""
         await self._write(
-            "INSERT INTO desk_notes (complaint_id, body, created_at) VALUES (?, ?, ?)", (complaint_id, body, to_text(now))
+            "INSERT INTO desk_notes (complaint_id, body, created_at) VALUES (?, ?, ?)",
+            (complaint_id, body, to_text(now)),
         )
 
     async def queue_refusal(
-        self, user_id: int, chat_id: int, reply_to: int, thread_id: int | None, body: str, now: datetime, every: timedelta
+        self,
+        user_id: int,
+        chat_id: int,
+        reply_to: int,
+        thread_id: int | None,
+        body: str,
+        now: datetime,
+        every: timedelta,
     ) -> bool:
         """Queue a refusal to someone in the support chat, at most one per `every`; False when capped."""
         async with self._transaction() as db:
@@ -129,8 +135,14 @@ class Desk(Database):
             await db.execute("UPDATE complaints SET card_dirty = 0 WHERE id = ?", (complaint_id,))
 
     async def log_message(
-        self, complaint_id: int, kind: str, actor: tuple[int | None, str | None], detail: str, now: datetime,
-        source: tuple[int, int] | None = None, note: str | None = None,
+        self,
+        complaint_id: int,
+        kind: str,
+        actor: tuple[int | None, str | None],
+        detail: str,
+        now: datetime,
+        source: tuple[int, int] | None = None,
+        note: str | None = None,
     ) -> bool:
         """Log a message between staff and customer once per (chat, message id) and queue its `note` for the card.
 
@@ -161,6 +173,9 @@ class Desk(Database):
 
     async def message_logged(self, chat_id: int, message_id: int) -> bool:
         """Tell whether a chat message was already logged on a complaint (so a replay does not relay it twice)."""
-        return await self._one(
-            "SELECT 1 FROM complaint_events WHERE chat_id = ? AND message_id = ?", (chat_id, message_id)
-        ) is not None
+        return (
+            await self._one(
+                "SELECT 1 FROM complaint_events WHERE chat_id = ? AND message_id = ?", (chat_id, message_id)
+            )
+            is not None
+        )

@@ -41,7 +41,9 @@ async def _erase_updates(db: aiosqlite.Connection, update_ids: Sequence[int]) ->
         row = await cursor.fetchone()
     newest = row[0] if row else None  # max() always answers one row
     if newest in update_ids:
-        await db.execute("UPDATE inbox SET payload = json_object('update_id', update_id) WHERE update_id = ?", (newest,))
+        await db.execute(
+            "UPDATE inbox SET payload = json_object('update_id', update_id) WHERE update_id = ?", (newest,)
+        )
     await db.executemany("DELETE FROM inbox WHERE update_id = ?", [(uid,) for uid in update_ids if uid != newest])
     return len(update_ids)
 

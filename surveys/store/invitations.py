@@ -27,13 +27,13 @@ class Invitations(Database):
         row = await self._one(f"{_INVITATION} WHERE id = ?", (invitation_id,))
         return _invitation(row) if row else None
 
-    async def invitation_owner(self, invitation_id: int) -> int | None:
-        """Return the customer id an invitation belongs to."""
+    async def customer_invitation(self, invitation_id: int, customer_id: int) -> Invitation | None:
+        """Return an invitation when it belongs to the customer, else None (a button naming someone else's survey)."""
         row = await self._one(
-            "SELECT o.customer_id FROM invitations i JOIN orders o ON o.id = i.order_id WHERE i.id = ?",
-            (invitation_id,),
+            f"{_INVITATION} WHERE id = ? AND order_id IN (SELECT id FROM orders WHERE customer_id = ?)",
+            (invitation_id, customer_id),
         )
-        return row[0] if row else None
+        return _invitation(row) if row else None
 
     async def active_invitation(self, customer_id: int) -> Invitation | None:
         """Return the customer's most recently sent (or being sent) survey that is not finished."""
@@ -57,7 +57,8 @@ class Invitations(Database):
     async def mark_reminded(self, invitation_id: int, when: datetime) -> bool:
         """Mark an invitation's one reminder as sent; False when it was already."""
         changed = await self._write(
-            "UPDATE invitations SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL", (to_text(when), invitation_id)
+            "UPDATE invitations SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL",
+            (to_text(when), invitation_id),
         )
         return changed == 1
 

@@ -46,7 +46,9 @@ class Leases(Database):
 
     async def renew(self, kind: Lease, item: object, now: datetime, hold: timedelta = LEASE_TIME) -> None:
         """Hold a lease longer, for a send that takes a while."""
-        await self._write("UPDATE leases SET until = ? WHERE kind = ? AND item = ?", (to_text(now + hold), kind, str(item)))
+        await self._write(
+            "UPDATE leases SET until = ? WHERE kind = ? AND item = ?", (to_text(now + hold), kind, str(item))
+        )
 
     async def release(self, kind: Lease, item: object, retry_at: datetime | None = None) -> int:
         """Give a lease back after a failed send: due again at `retry_at` (at once when None); return the attempts so far."""
@@ -71,7 +73,8 @@ class Leases(Database):
     async def set_aside_item(self, kind: str, item: object, reason: str, now: datetime) -> None:
         """Record something that can never be sent or handled, for staff to see."""
         await self._write(
-            "INSERT INTO set_aside (kind, item, reason, at) VALUES (?, ?, ?, ?)", (kind, str(item), reason, to_text(now))
+            "INSERT INTO set_aside (kind, item, reason, at) VALUES (?, ?, ?, ?)",
+            (kind, str(item), reason, to_text(now)),
         )
 
     async def set_aside_items(self, limit: int = 100) -> list[SetAside]:

@@ -90,9 +90,7 @@ class Orders(Database):
     async def set_stopped(self, customer_id: int, when: datetime | None) -> None:
         """Mark a customer as opted out (None opts back in)."""
         async with self._transaction() as db:
-            await db.execute(
-                "UPDATE customers SET stopped_at = ? WHERE id = ?", (when and to_text(when), customer_id)
-            )
+            await db.execute("UPDATE customers SET stopped_at = ? WHERE id = ?", (when and to_text(when), customer_id))
 
     async def set_unreachable(self, customer_id: int, when: datetime | None) -> None:
         """Mark a customer as having blocked the bot (None when they come back)."""
@@ -103,9 +101,12 @@ class Orders(Database):
 
     async def delivery_seen(self, platform: str, delivery_id: str) -> bool:
         """Whether a shop webhook delivery was already taken."""
-        return await self._one(
-            "SELECT 1 FROM shop_deliveries WHERE platform = ? AND delivery_id = ?", (platform, delivery_id)
-        ) is not None
+        return (
+            await self._one(
+                "SELECT 1 FROM shop_deliveries WHERE platform = ? AND delivery_id = ?", (platform, delivery_id)
+            )
+            is not None
+        )
 
     async def remember_delivery(self, platform: str, delivery_id: str, now: datetime) -> None:
         """Record a shop webhook delivery as taken, so a repeat of it is dropped."""

@@ -36,17 +36,29 @@ class Privacy(Orders):
             " JOIN complaints c ON c.id = e.complaint_id WHERE c.customer_id = ? ORDER BY e.complaint_id, e.at, e.id",
             (customer_id,),
         )
-        updates = [] if telegram_user_id is None else await self._all(
-            f"SELECT update_id, received_at, payload FROM inbox WHERE update_id IN ({_OWN_UPDATES}) ORDER BY update_id",
-            {"user": telegram_user_id},
+        updates = (
+            []
+            if telegram_user_id is None
+            else await self._all(
+                f"SELECT update_id, received_at, payload FROM inbox WHERE update_id IN ({_OWN_UPDATES}) ORDER BY update_id",
+                {"user": telegram_user_id},
+            )
         )
         # Staff and managers are people too: what they did on complaints, and the digests they were sent.
-        staff = [] if telegram_user_id is None else await self._all(
-            "SELECT complaint_id, at, kind, actor_name, detail FROM complaint_events WHERE actor_id = ? ORDER BY at, id",
-            (telegram_user_id,),
+        staff = (
+            []
+            if telegram_user_id is None
+            else await self._all(
+                "SELECT complaint_id, at, kind, actor_name, detail FROM complaint_events WHERE actor_id = ? ORDER BY at, id",
+                (telegram_user_id,),
+            )
         )
-        digests = [] if telegram_user_id is None else await self._all(
-            "SELECT week, sent_at FROM digests WHERE manager_id = ? ORDER BY week", (telegram_user_id,)
+        digests = (
+            []
+            if telegram_user_id is None
+            else await self._all(
+                "SELECT week, sent_at FROM digests WHERE manager_id = ? ORDER BY week", (telegram_user_id,)
+            )
         )
         names = ("survey", "question", "type", "number", "text", "skipped", "at", "sentiment", "feeling", "topics",
                  "complaint", "language")  # fmt: skip
@@ -118,4 +130,3 @@ class Privacy(Orders):
                 await db.execute("DELETE FROM customers WHERE id = ?", (customer_id,))
         await self.scrub()
         return customer_id is not None or erased > 0
-

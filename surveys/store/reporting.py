@@ -68,6 +68,7 @@ def complaint_facts_params(start: datetime, end: datetime) -> tuple[str, ...]:
     """The parameters of COMPLAINT_FACTS for complaints of [start, end)."""
     return (TRANSITIONS[Action.RESOLVE].event, to_text(end), to_text(start), *OPEN_STATES)
 
+
 # Narrow answer rows for the weekly trend: only what per-stage figures need, no joins and no free texts.
 TREND_ANSWERS = """
 SELECT substr(answered_at, 1, 10) AS day, stage, question_type, value_number, sentiment,
