@@ -141,7 +141,7 @@ async def set_webhook(application: Application, settings: Settings, stop: asynci
         try:
             await application.bot.set_webhook(
                 settings.webhook_url,
-                secret_token=settings.webhook_secret.get_secret_value(),  # type: ignore[union-attr]
+                secret_token=settings.secret("WEBHOOK_SECRET"),
                 allowed_updates=Update.ALL_TYPES,  # as polling asks
                 max_connections=settings.webhook_max_connections,
                 drop_pending_updates=False,  # what waited for us while down is still ours to handle

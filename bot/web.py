@@ -48,7 +48,7 @@ class Gateway:
     @property
     def secret(self) -> str:
         """The deep-link secret."""
-        return self.settings.deep_link_secret.get_secret_value()  # type: ignore[union-attr]
+        return self.settings.secret("DEEP_LINK_SECRET")
 
 
 class Refusal(Exception):
@@ -212,7 +212,7 @@ async def shop_link(gateway: Gateway, request: web.Request) -> web.Response:
 
 async def telegram_update(gateway: Gateway, request: web.Request) -> web.Response:
     """Store a Telegram update in the inbox, and only then answer 200, so Telegram re-sends what was not stored."""
-    expected = gateway.settings.webhook_secret.get_secret_value()  # type: ignore[union-attr]
+    expected = gateway.settings.secret("WEBHOOK_SECRET")
     given = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
     if not hmac.compare_digest(given.encode(), expected.encode()):
         raise _error(401, "X-Telegram-Bot-Api-Secret-Token is missing or wrong")

@@ -101,6 +101,12 @@ def services(context: Context) -> Services:
     return context.bot_data.services
 
 
+def query_of(update: Update) -> CallbackQuery:
+    """The button press of an update a CallbackQueryHandler passed on (which has one)."""
+    assert update.callback_query is not None
+    return update.callback_query
+
+
 def person(update: Update) -> Person:
     """Describe who sent an update."""
     user, chat = update.effective_user, update.effective_chat

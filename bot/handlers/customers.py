@@ -11,7 +11,18 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from bot import callbacks
-from bot.handlers.context import MAX_QUOTE, Context, clip, language_of, person, reply, services, toast, together
+from bot.handlers.context import (
+    MAX_QUOTE,
+    Context,
+    clip,
+    language_of,
+    person,
+    query_of,
+    reply,
+    services,
+    toast,
+    together,
+)
 from bot.handlers.questions import ask, continue_survey, show_answer
 from bot.texts import LANGUAGE_NAMES, text
 from surveys import complaints, journey
@@ -50,7 +61,7 @@ async def start(update: Update, context: Context) -> None:
 
 async def button_pressed(update: Update, context: Context) -> None:
     """Store the pressed answer and ask the next question."""
-    query: CallbackQuery = update.callback_query  # type: ignore[assignment]  # a CallbackQueryHandler's update has one
+    query = query_of(update)
     svc = services(context)
     pressed = callbacks.Answer.parse(query.data) or callbacks.Skip.parse(query.data)
     customer = await svc.store.customer_by_user(query.from_user.id)
@@ -157,7 +168,7 @@ async def language_command(update: Update, context: Context) -> None:
 
 async def language_chosen(update: Update, context: Context) -> None:
     """Store the chosen language."""
-    query: CallbackQuery = update.callback_query  # type: ignore[assignment]  # a CallbackQueryHandler's update has one
+    query = query_of(update)
     chosen = callbacks.Language.parse(query.data)
     language = chosen.code if chosen else ""
     svc = services(context)
@@ -178,7 +189,7 @@ async def language_chosen(update: Update, context: Context) -> None:
 
 async def unknown_button(update: Update, context: Context) -> None:
     """Tell the user a button is not one we know."""
-    await toast(update.callback_query, text(await language_of(context, update), "unknown_button"))  # type: ignore[arg-type]  # a CallbackQueryHandler's update has one
+    await toast(query_of(update), text(await language_of(context, update), "unknown_button"))
 
 
 async def review_answers(context: Context, step: Step) -> None:
@@ -212,7 +223,7 @@ async def relay_to_support(context: Context, update: Update, customer: Customer,
 
 async def confirmation_chosen(update: Update, context: Context) -> None:
     """Store the customer's yes/no on whether the issue was fixed; a no reopens the complaint."""
-    query: CallbackQuery = update.callback_query  # type: ignore[assignment]  # a CallbackQueryHandler's update has one
+    query = query_of(update)
     svc = services(context)
     chosen = callbacks.Confirmation.parse(query.data)
     customer = await svc.store.customer_by_user(query.from_user.id)

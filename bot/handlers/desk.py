@@ -8,12 +8,12 @@ from datetime import datetime, timedelta
 from functools import partial
 from html import escape
 
-from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update, User
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update, User
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from analysis.topics import default_taxonomy
 from bot import callbacks
-from bot.handlers.context import MAX_MESSAGE, MAX_QUOTE, Context, Services, clip, services, toast
+from bot.handlers.context import MAX_MESSAGE, MAX_QUOTE, Context, Services, clip, query_of, services, toast
 from bot.pacing import seconds
 from bot.texts import LANGUAGE_NAMES, text
 from surveys import complaints
@@ -265,7 +265,7 @@ async def ask_confirmation(context: Context, complaint: Complaint) -> None:
 
 async def desk_button_pressed(update: Update, context: Context) -> None:
     """Take, resolve or reopen a complaint from its card: staff only."""
-    query: CallbackQuery = update.callback_query  # type: ignore[assignment]  # a CallbackQueryHandler's update has one
+    query = query_of(update)
     svc = services(context)
     if not is_staff(svc, query.from_user):
         log.warning("user %s, not staff, pressed %r", query.from_user.id, query.data)

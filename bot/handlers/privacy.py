@@ -6,11 +6,11 @@ import json
 import logging
 from html import escape
 
-from telegram import Bot, CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, TelegramError
 
 from bot import callbacks
-from bot.handlers.context import Context, language_of, reply, services, toast
+from bot.handlers.context import Context, language_of, query_of, reply, services, toast
 from bot.texts import text
 from surveys import journey
 from surveys.store import Customer
@@ -189,7 +189,7 @@ async def forget_command(update: Update, context: Context) -> None:
 
 async def forget_chosen(update: Update, context: Context) -> None:
     """Delete the customer's data when they confirmed, else keep everything."""
-    query: CallbackQuery = update.callback_query  # type: ignore[assignment]  # a CallbackQueryHandler's update has one
+    query = query_of(update)
     language = await language_of(context, update)
     chosen = callbacks.Forget.parse(query.data)
     if chosen is not None and chosen.confirmed:

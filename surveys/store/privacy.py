@@ -100,14 +100,16 @@ class Privacy(Orders):
     ) -> bool:
         """Erase a person: texts, complaints, raw updates and profile; scores stay as anonymous numbers.
 
-        `handling` is the raw update being handled (their own press of "yes, delete"), erased too. Erased
-        text is overwritten in the file (secure_delete) and the WAL is emptied. False when nothing was stored.
+        `handling` is the raw update being handled (their own press of "yes, delete"): it and every earlier
+        update are erased too, handled or not yet marked (a person's updates are handled in order, and the
+        intake marks them processed a moment later). Erased text is overwritten in the file (secure_delete)
+        and the WAL is emptied. False when nothing was stored.
         """
         mine = "SELECT i.id FROM invitations i JOIN orders o ON o.id = i.order_id WHERE o.customer_id = ?"
         async with self._transaction() as db:
             # Before the complaints go: their desk messages find the staff replies that quote the customer.
             cursor = await db.execute(
-                f"SELECT update_id FROM inbox WHERE (processed_at IS NOT NULL OR update_id = :handling) AND"
+                f"SELECT update_id FROM inbox WHERE (processed_at IS NOT NULL OR update_id <= :handling) AND"
                 f" (update_id IN ({_OWN_UPDATES}) OR update_id IN ({_DESK_UPDATES}))",
                 {"user": telegram_user_id, "customer": customer_id, "handling": handling},
             )
