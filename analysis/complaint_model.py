@@ -1,0 +1,82 @@
+"""A learnt complaint reader per language: character n-grams and logistic regression over labelled survey answers.
+
+The rules in `complaint_text` name the problems they know; this model generalises to wordings no rule holds
+("the lid split the first time I opened it"). Weights ship in analysis/models/complaint-LANG.json.gz, written by
+benchmarks/train_complaints.py from the `dev` rows of benchmarks/data/survey_answers.csv, and load on first use.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from analysis.trained import MAX_CHARS, Features
+
+COMPLAINT_MODEL_FORMAT = 1
+
+
+def model_file(language: str) -> str:
+    """Name of the shipped complaint weights of `language` inside the package's models folder."""
+    return f"complaint-{language}.json.gz"
+
+
+@dataclass(frozen=True)
+class ComplaintModel:
+    """One language's weights: per n-gram (idf, idf × coefficient), an intercept and the decision threshold."""
+
+    language: str
+    features: Features
+    weights: dict[str, tuple[float, float]]
+    intercept: float
+    threshold: float  # a text is a complaint when its probability is above this
+    meta: dict
+
+    def probability(self, text: str) -> float | None:
+        """P(complaint) of a text, or None when it holds no n-gram the model knows."""
+        dot = norm = 0.0
+        for gram, count in Counter(self.features.grams(text[:MAX_CHARS])).items():
+            weight = self.weights.get(gram)
+            if weight is not None:
+                tf = 1.0 + math.log(count)  # sublinear tf, as TfidfVectorizer(sublinear_tf=True)
+                norm += (tf * weight[0]) ** 2
+                dot += tf * weight[1]
+        if norm == 0.0:
+            return None
+        return 1.0 / (1.0 + math.exp(-(dot / math.sqrt(norm) + self.intercept)))
+
+    def is_complaint(self, text: str) -> bool:
+        """Whether the model reads the text as a complaint."""
+        probability = self.probability(text)
+        return probability is not None and probability > self.threshold
+
+
+def parse_complaint_model(data: dict) -> ComplaintModel:
+    """Build a ComplaintModel from the JSON benchmarks/train_complaints.py writes."""
+    if data.get("format") != COMPLAINT_MODEL_FORMAT or len(data["coef"]) != len(data["ngrams"]):
+        raise ValueError("complaint model file does not match its format")
+    low, high = data["ngram_range"]
+    return ComplaintModel(
+        language=data["language"],
+        features=Features(low, high),
+        weights={
+            gram: (idf, idf * coef) for gram, idf, coef in zip(data["ngrams"], data["idf"], data["coef"], strict=True)
+        },
+        intercept=data["intercept"],
+        threshold=data["threshold"],
+        meta=data["meta"],
+    )
+
+
+@cache
+def load_complaint_model(language: str) -> ComplaintModel | None:
+    """The shipped complaint model of `language`, or None when there is none."""
+    resource = resources.files("analysis").joinpath("models", model_file(language))
+    if not resource.is_file():
+        return None
+    with resource.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+        return parse_complaint_model(json.load(handle))
