@@ -203,7 +203,9 @@ def _without_content(text: str, language: str) -> Score | None:
 # A decline worded in a way the list above does not hold ("no, that's everything", "нет, это всё", "没有别的了"):
 # every word is one of these fillers and at least one says "nothing". Any other word (a noun, a verb
 # like "arrived", "works", "到") means the customer said something, and the text is read.
-_DECLINE_WORDS = frozenset("""no nope nah none nothing nil idk dunno prefer нет неа нету ничего нечего ниче все отвечать ответить затрудняюсь коммент""".split())
+_DECLINE_WORDS = frozenset(
+    """no nope nah none nothing nil idk dunno prefer нет неа нету ничего нечего ниче все отвечать ответить затрудняюсь коммент""".split()
+)
 _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     """else more further other additional extra to add say mention that s it is all i m am have has got
     really not at the this moment now right comment comments suggestions suggestion feedback report rather would d

@@ -64,9 +64,12 @@ def test_a_detractor_is_flagged_only_with_a_complaining_text():
     nps = scored(1, "nps", 5.0)
     assert flags(RULES, [nps, scored(2, "text", text="Great value", sentiment=0.7)]) == []
     assert flags(RULES, [nps, scored(2, "text", text="It came damaged", sentiment=0.0)]) == [
-        (1, "nps_detractor_complaining"), (2, "complaint_words")
+        (1, "nps_detractor_complaining"),
+        (2, "complaint_words"),
     ]
-    assert flags(RULES, [scored(1, "nps", 7.0), scored(2, "text", text="damaged", sentiment=0.0)]) == [(2, "complaint_words")]
+    assert flags(RULES, [scored(1, "nps", 7.0), scored(2, "text", text="damaged", sentiment=0.0)]) == [
+        (2, "complaint_words")
+    ]
 
 
 def test_thresholds_and_phrases_are_configurable(tmp_path):
@@ -87,7 +90,9 @@ def test_thresholds_and_phrases_are_configurable(tmp_path):
 async def answered(store, surveys, user: int, values: dict[str, str], score=lambda t: reading(-0.6)):
     """Open an order's link as a new customer and answer the post-purchase questions given."""
     order = await store.add_order(f"O-{user}", "Ann Lee", T0, T0)
-    step = await journey.open_link(store, surveys, Policy(), SECRET, make_token(SECRET, order.id), Person(user, user, "Ann"), T0)
+    step = await journey.open_link(
+        store, surveys, Policy(), SECRET, make_token(SECRET, order.id), Person(user, user, "Ann"), T0
+    )
     for question_id, raw in values.items():
         if question_id in ("what_went_wrong", "improve"):
             step = await journey.write(store, surveys, step.customer, raw, score, T0)
@@ -102,13 +107,17 @@ async def test_one_complaint_per_survey_collects_every_flagged_answer(store, sur
     first = await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
     assert first is not None and first.state == "open"
     assert await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0) is None  # nothing new
-    step = await journey.write(store, surveys, step.customer, "it came broken", lambda t: reading(-0.6, complaint=True), T0)
+    step = await journey.write(
+        store, surveys, step.customer, "it came broken", lambda t: reading(-0.6, complaint=True), T0
+    )
     again = await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
     assert again is not None and again.id == first.id
     _, customer, ref, survey, flagged, last_reply = await store.complaint_card(first.id)
     assert (customer.first_name, ref, survey, last_reply) == ("Ann", "O-1", "post_purchase", None)
     assert [(a.question_id, a.reasons) for a in flagged] == [
-        ("checkout_ease", ("ces_low",)), ("purchase_csat", ("csat_low",)), ("what_went_wrong", ("complaint_text",))
+        ("checkout_ease", ("ces_low",)),
+        ("purchase_csat", ("csat_low",)),
+        ("what_went_wrong", ("complaint_text",)),
     ]
 
 
@@ -131,8 +140,13 @@ async def test_states_move_only_along_allowed_paths_and_log_who(store, surveys):
     assert (await store.complaint(complaint.id)).confirmed is True
     events = await store._all("SELECT kind, actor_name FROM complaint_events ORDER BY id")
     assert events == [
-        ("opened", None), ("taken", "Sam"), ("taken", "Kim"), ("resolved", "Kim"), ("confirmed_no", None),
-        ("resolved", "Sam"), ("confirmed_yes", None),
+        ("opened", None),
+        ("taken", "Sam"),
+        ("taken", "Kim"),
+        ("resolved", "Kim"),
+        ("confirmed_no", None),
+        ("resolved", "Sam"),
+        ("confirmed_yes", None),
     ]
 
 
@@ -170,7 +184,9 @@ async def test_the_open_states_alone_decide_what_the_store_and_the_report_count_
         await db.execute("UPDATE complaints SET state = ?", (state.value,))
     is_open = state in OPEN_STATES
     assert [c.state for c in await store.open_complaints()] == ([state] if is_open else [])
-    assert [c.id for c in await store.due_escalations(T0 + timedelta(days=1))] == ([complaint.id] if state in UNTAKEN else [])
+    assert [c.id for c in await store.due_escalations(T0 + timedelta(days=1))] == (
+        [complaint.id] if state in UNTAKEN else []
+    )
     # The week after: the complaint is listed among the oldest open only while it is open.
     start, end = T0 + timedelta(days=7), T0 + timedelta(days=14)
     with connect_readonly(store.path) as conn:
@@ -180,8 +196,12 @@ async def test_the_open_states_alone_decide_what_the_store_and_the_report_count_
 
 
 async def test_forget_erases_the_person_and_keeps_anonymous_scores(store, surveys):
-    keep = await answered(store, surveys, 4, {"channel": "ad", "checkout_ease": "5", "purchase_csat": "1", "what_went_wrong": "mine"})
-    gone = await answered(store, surveys, 5, {"channel": "ad", "checkout_ease": "4", "purchase_csat": "1", "what_went_wrong": "secret"})
+    keep = await answered(
+        store, surveys, 4, {"channel": "ad", "checkout_ease": "5", "purchase_csat": "1", "what_went_wrong": "mine"}
+    )
+    gone = await answered(
+        store, surveys, 5, {"channel": "ad", "checkout_ease": "4", "purchase_csat": "1", "what_went_wrong": "secret"}
+    )
     for step in (keep, gone):
         await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
     await store.save_updates([(1, '{"update_id": 1, "message": {"from": {"id": 5}, "text": "secret"}}'),
@@ -198,7 +218,9 @@ async def test_forget_erases_the_person_and_keeps_anonymous_scores(store, survey
     assert await store._all("SELECT update_id FROM inbox") == [(2,)]
     # The forgotten order's link no longer opens anything.
     order_id = gone.invitation.order_id
-    step = await journey.open_link(store, surveys, Policy(), SECRET, make_token(SECRET, order_id), Person(5, 5, "Ann"), T0)
+    step = await journey.open_link(
+        store, surveys, Policy(), SECRET, make_token(SECRET, order_id), Person(5, 5, "Ann"), T0
+    )
     assert step.status == "invalid_link"
     data = await journey.my_data(store, 4)
     assert [o["order"] for o in data["orders"]] == ["O-4"] and "mine" in [a["text"] for a in data["answers"]]
@@ -215,7 +237,10 @@ async def test_a_chat_message_is_logged_and_relayed_once(store, surveys):
     await complaints.staff_replied(store, complaint, (900, "Sam"), "on its way", (-100, 41), T0)
     assert await store.message_logged(-100, 41)
     assert await store._all("SELECT kind FROM complaint_events ORDER BY id") == [
-        ("opened",), ("customer_reply",), ("staff_reply",), ("taken",)
+        ("opened",),
+        ("customer_reply",),
+        ("staff_reply",),
+        ("taken",),
     ]
     assert await store._all("SELECT body FROM desk_notes") == [("💬 Ann: where is it?",)]
 

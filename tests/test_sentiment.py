@@ -76,9 +76,12 @@ def test_english_complaint_is_negative(text: str) -> None:
 @pytest.mark.parametrize(
     ("language", "text"),
     [
-        ("en", "I ordered it on Monday"), ("en", "Can I change the delivery address?"),
-        ("ru", "Купила в подарок сестре"), ("ru", "Можно поменять адрес доставки?"),
-        ("zh", "我是上周下的单"), ("zh", "可以改收货地址吗？"),
+        ("en", "I ordered it on Monday"),
+        ("en", "Can I change the delivery address?"),
+        ("ru", "Купила в подарок сестре"),
+        ("ru", "Можно поменять адрес доставки?"),
+        ("zh", "我是上周下的单"),
+        ("zh", "可以改收货地址吗？"),
     ],
 )
 def test_plain_statements_and_questions_are_neutral(language: str, text: str) -> None:
@@ -101,7 +104,9 @@ def test_default_registry_leaves_other_languages_unscored() -> None:
     assert score_text("Terrible service.").scorer == "tfidf-lr-en"
 
 
-@pytest.mark.parametrize("text", ["", "   ", "\x00\x07\u200b", "-", "...", "#4411", "https://example.com/x?y=1", "12345"])
+@pytest.mark.parametrize(
+    "text", ["", "   ", "\x00\x07\u200b", "-", "...", "#4411", "https://example.com/x?y=1", "12345"]
+)
 def test_text_without_words_has_no_content(text: str) -> None:
     score = score_text(text)
     assert (score.polarity, score.feeling) == (0.0, Feeling.NONE)
@@ -110,9 +115,31 @@ def test_text_without_words_has_no_content(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "nothing to add", "Nothing to add.", "no", "No!", "-", "n/a", "N/A", "nope", "nothing too add",
-        "нет", "Нет.", "нечего добавить", "Нечего добавить", "НЕЧЕГО ДОБАВИТЬ!!", "нечего добовить", "ничего",
-        "Ничего.", "нет, спасибо", "没有", "无", "暂时没有", "没有要补充的", "没有要补充的。", "无。", "没有，谢谢",
+        "nothing to add",
+        "Nothing to add.",
+        "no",
+        "No!",
+        "-",
+        "n/a",
+        "N/A",
+        "nope",
+        "nothing too add",
+        "нет",
+        "Нет.",
+        "нечего добавить",
+        "Нечего добавить",
+        "НЕЧЕГО ДОБАВИТЬ!!",
+        "нечего добовить",
+        "ничего",
+        "Ничего.",
+        "нет, спасибо",
+        "没有",
+        "无",
+        "暂时没有",
+        "没有要补充的",
+        "没有要补充的。",
+        "无。",
+        "没有，谢谢",
     ],
 )
 def test_nothing_to_add_is_no_content_in_every_language(text: str) -> None:
@@ -127,15 +154,24 @@ def test_softened_refusals_are_no_content(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["No, that's all I have to say", "nothing more to mention really", "Нет, больше ничего", "Да вроде всё, спасибо",
-     "Мне больше нечего сказать", "我没有什么想说的了", "暂时没有其他意见", "没有别的建议"],
+    [
+        "No, that's all I have to say",
+        "nothing more to mention really",
+        "Нет, больше ничего",
+        "Да вроде всё, спасибо",
+        "Мне больше нечего сказать",
+        "我没有什么想说的了",
+        "暂时没有其他意见",
+        "没有别的建议",
+    ],
 )
 def test_declines_worded_outside_the_phrase_list_are_no_content(text: str) -> None:
     assert score_text(text).feeling == Feeling.NONE, text
 
 
 @pytest.mark.parametrize(
-    "text", ["nothing works", "no, it is broken", "Нет, не пришло", "ничего не работает", "没有收到", "没有用", "还没到"]
+    "text",
+    ["nothing works", "no, it is broken", "Нет, не пришло", "ничего не работает", "没有收到", "没有用", "还没到"],
 )
 def test_a_no_with_something_said_is_read(text: str) -> None:
     assert score_text(text).feeling != Feeling.NONE, text
@@ -149,7 +185,10 @@ def test_a_refusal_with_more_words_is_read() -> None:
     assert score_text("no, it never came").feeling == Feeling.NEGATIVE
 
 
-@pytest.mark.parametrize(("text", "feeling"), [("👍", Feeling.POSITIVE), ("😡", Feeling.NEGATIVE), ("👍👍 ❤️", Feeling.POSITIVE), ("👎😞", Feeling.NEGATIVE)])
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [("👍", Feeling.POSITIVE), ("😡", Feeling.NEGATIVE), ("👍👍 ❤️", Feeling.POSITIVE), ("👎😞", Feeling.NEGATIVE)],
+)
 def test_emoji_only_answers_get_the_feeling_they_show(text: str, feeling: Feeling) -> None:
     assert score_text(text).feeling == feeling
 

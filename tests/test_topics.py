@@ -104,9 +104,19 @@ def test_the_issues_complaints_are_complaints(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "Нечего добавить", "没有要补充的", "nothing to add", "нет", "没有", "-", "no",
-        "more colours would be nice", "Поддержка ответила за пять минут и всё решила", "客服五分钟就回复并解决了问题",
-        "Качество супер за такие деньги", "not late at all, came right on time", "великолепно",
+        "Нечего добавить",
+        "没有要补充的",
+        "nothing to add",
+        "нет",
+        "没有",
+        "-",
+        "no",
+        "more colours would be nice",
+        "Поддержка ответила за пять минут и всё решила",
+        "客服五分钟就回复并解决了问题",
+        "Качество супер за такие деньги",
+        "not late at all, came right on time",
+        "великолепно",
     ],
 )
 def test_no_content_praise_and_suggestions_are_no_complaints(text):
@@ -120,8 +130,17 @@ def test_no_content_answers_are_never_complaints_whatever_they_say():
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "👍👍", "🙄", "https://example.com/order/4411", "x" * 10_000, "a\x00b\x1b[31mc\u200b", "заказ #123 ok thanks",
-     "broken " * 2000],
+    [
+        "",
+        "   ",
+        "👍👍",
+        "🙄",
+        "https://example.com/order/4411",
+        "x" * 10_000,
+        "a\x00b\x1b[31mc\u200b",
+        "заказ #123 ok thanks",
+        "broken " * 2000,
+    ],
 )
 def test_bad_input_has_a_defined_reading(text):
     reading = read_text(text)
@@ -145,7 +164,9 @@ def test_a_clearly_negative_text_about_a_topic_is_a_complaint_without_a_rule():
     negative = Score("en", -0.8, None, "tfidf-lr-en", Feeling.NEGATIVE)
     assert complaint_problems(text, negative, ("quality",)) == (Problem.UNHAPPY,)
     # Mildly negative, about price only, or about nothing the shop does: no complaint.
-    assert Problem.UNHAPPY not in complaint_problems(text, Score("en", -0.3, None, "tfidf-lr-en", Feeling.NEGATIVE), ("quality",))
+    assert Problem.UNHAPPY not in complaint_problems(
+        text, Score("en", -0.3, None, "tfidf-lr-en", Feeling.NEGATIVE), ("quality",)
+    )
     assert complaint_problems("a bit pricey", negative, ("price",)) == ()
     assert complaint_problems("worst day ever", negative, ()) == ()
     assert complaint_problems(text, Score("en", 0.0, None, "no-content", Feeling.NONE), ("quality",)) == ()
@@ -190,10 +211,14 @@ def test_english_praise_and_wishes_are_no_complaint(text):
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("ручка оторвалась через три дня", Problem.DEFECT), ("сняли деньги два раза", Problem.CHARGE),
-        ("скидка не применилась", Problem.APP_BUG), ("не могу дозвониться в поддержку", Problem.SUPPORT),
-        ("из 5 позиций пришло 3", Problem.MISSING), ("одна тарелка с трещиной", Problem.DAMAGED),
-        ("посылка промокла", Problem.DAMAGED), ("сайт завис на оплате", Problem.APP_BUG),
+        ("ручка оторвалась через три дня", Problem.DEFECT),
+        ("сняли деньги два раза", Problem.CHARGE),
+        ("скидка не применилась", Problem.APP_BUG),
+        ("не могу дозвониться в поддержку", Problem.SUPPORT),
+        ("из 5 позиций пришло 3", Problem.MISSING),
+        ("одна тарелка с трещиной", Problem.DAMAGED),
+        ("посылка промокла", Problem.DAMAGED),
+        ("сайт завис на оплате", Problem.APP_BUG),
     ],
 )
 def test_russian_problem_wordings(text, kind):
