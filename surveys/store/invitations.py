@@ -6,7 +6,7 @@ from datetime import datetime
 
 from surveys.store.database import Database
 from surveys.store.leases import Lease, _unleased
-from surveys.store.rows import _DUE, _INVITATION, Customer, Invitation, _customer, _invitation, from_text, to_text
+from surveys.store.rows import _DUE, _INVITATION, Customer, Invitation, _invitation, from_text, split_due, to_text
 
 
 class Invitations(Database):
@@ -91,7 +91,7 @@ class Invitations(Database):
             " ORDER BY i.due_at LIMIT ?",
             (to_text(now), to_text(busy_since or now), Lease.INVITATION, to_text(now), limit),
         )
-        return [(_invitation(r[:10]), _customer(r[10:])) for r in rows]
+        return [split_due(r) for r in rows]
 
     async def due_reminders(self, now: datetime, limit: int = 100) -> list[tuple[Invitation, Customer]]:
         """Return sent, unfinished invitations whose one reminder is due."""
@@ -102,7 +102,7 @@ class Invitations(Database):
             " ORDER BY i.reminder_due_at LIMIT ?",
             (to_text(now), Lease.REMINDER, to_text(now), limit),
         )
-        return [(_invitation(r[:10]), _customer(r[10:])) for r in rows]
+        return [split_due(r) for r in rows]
 
     async def next_due_at(self) -> datetime | None:
         """Return the earliest moment an unsent invitation or a reminder falls due."""

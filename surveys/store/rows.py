@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
-from typing import NamedTuple, overload
+from functools import cache
+from typing import Any, NamedTuple, TypeVar, cast, get_args, get_type_hints, overload
 
 from surveys.complaints import State
 from surveys.reading import Feeling, Reading
@@ -182,26 +183,58 @@ def _topics(column: str | None) -> tuple[str, ...]:
     return tuple(t for t in (column or "").split(";") if t)
 
 
-_INVITATION = """SELECT id, order_id, survey, due_at, sent_at, reminder_due_at, reminded_at, completed_at,
-    asked_question_id, asked_message_id FROM invitations"""
+R = TypeVar("R")
+
+# Columns whose name differs from their dataclass field.
+_COLUMN_OF: dict[tuple[type, str], str] = {(Order, "ref"): "order_ref"}
 
 
-_CUSTOMER = "SELECT id, telegram_user_id, chat_id, first_name, language, stopped_at, unreachable_at FROM customers"
+def columns(cls: type, alias: str = "") -> str:
+    """The SELECT list of a row dataclass: its fields in order, by column name, aliased to the field's."""
+    prefix = f"{alias}." if alias else ""
+    listed = []
+    for field in fields(cls):
+        column = _COLUMN_OF.get((cls, field.name), field.name)
+        listed.append(prefix + column + ("" if column == field.name else f" AS {field.name}"))
+    return ", ".join(listed)
 
 
-_ORDER = "SELECT id, order_ref, customer_name, purchased_at, customer_id, link_version FROM orders"
+@cache
+def _readers(cls: Any) -> tuple[Callable[[Any], Any], ...]:
+    """Per field of a row dataclass, how its stored value is read: moments parsed, states and flags typed."""
+    hints = get_type_hints(cls)
+    readers: list[Callable[[Any], Any]] = []
+    for field in fields(cls):
+        hint = hints[field.name]
+        if datetime in (hint, *get_args(hint)):
+            readers.append(from_text)
+        elif State in (hint, *get_args(hint)):
+            readers.append(State)
+        elif bool in get_args(hint):
+            readers.append(lambda value: None if value is None else bool(value))
+        else:
+            readers.append(lambda value: value)
+    return tuple(readers)
 
 
+def _from_row(cls: type[R], row: Sequence) -> R:
+    """Build a row dataclass from a row selected with columns(cls)."""
+    readers = _readers(cast(Hashable, cls))
+    if len(row) != len(readers):
+        raise ValueError(f"{cls.__name__} takes {len(readers)} columns, the row has {len(row)}")
+    return cls(*(read(value) for read, value in zip(readers, row, strict=True)))
+
+
+# Each SELECT below lists its dataclass's fields by name (a column named otherwise is aliased), and each row is
+# read back field by field (_from_row), so a field added, removed or moved cannot shift the others.
+_INVITATION = f"SELECT {columns(Invitation)} FROM invitations"
+_CUSTOMER = f"SELECT {columns(Customer)} FROM customers"
+_ORDER = f"SELECT {columns(Order)} FROM orders"
 _DUE = (
-    "SELECT i.id, i.order_id, i.survey, i.due_at, i.sent_at, i.reminder_due_at, i.reminded_at,"
-    " i.completed_at, i.asked_question_id, i.asked_message_id,"
-    " c.id, c.telegram_user_id, c.chat_id, c.first_name, c.language, c.stopped_at, c.unreachable_at"
+    f"SELECT {columns(Invitation, 'i')}, {columns(Customer, 'c')}"
     " FROM invitations i JOIN orders o ON o.id = i.order_id JOIN customers c ON c.id = o.customer_id"
 )
-
-
-_COMPLAINT = """SELECT id, invitation_id, customer_id, state, opened_at, touched_at, assignee_id, assignee_name,
-    first_reply_at, resolved_at, confirmed, escalated_at, card_chat_id, card_message_id, thread_id FROM complaints"""
+_COMPLAINT = f"SELECT {columns(Complaint)} FROM complaints"
 
 
 def _marks(values: Sequence[object]) -> str:
@@ -210,22 +243,22 @@ def _marks(values: Sequence[object]) -> str:
 
 
 def _complaint(row: Sequence) -> Complaint:
-    return Complaint(
-        row[0], row[1], row[2], State(row[3]), from_text(row[4]), from_text(row[5]), row[6], row[7], from_text(row[8]),
-        from_text(row[9]), None if row[10] is None else bool(row[10]), from_text(row[11]), row[12], row[13], row[14],
-    )  # fmt: skip
+    return _from_row(Complaint, row)
 
 
 def _invitation(row: Sequence) -> Invitation:
-    return Invitation(
-        row[0], row[1], row[2], from_text(row[3]), from_text(row[4]), from_text(row[5]),
-        from_text(row[6]), from_text(row[7]), row[8], row[9],
-    )  # fmt: skip
+    return _from_row(Invitation, row)
 
 
 def _customer(row: Sequence) -> Customer:
-    return Customer(row[0], row[1], row[2], row[3], row[4], from_text(row[5]), from_text(row[6]))
+    return _from_row(Customer, row)
 
 
 def _order(row: Sequence) -> Order:
-    return Order(row[0], row[1], row[2], from_text(row[3]), row[4], row[5])
+    return _from_row(Order, row)
+
+
+def split_due(row: Sequence) -> tuple[Invitation, Customer]:
+    """A row of _DUE: the invitation's fields, then the customer's."""
+    width = len(fields(Invitation))
+    return _from_row(Invitation, row[:width]), _from_row(Customer, row[width:])
