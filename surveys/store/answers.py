@@ -7,9 +7,9 @@ from datetime import datetime
 
 from surveys.definitions import Question
 from surveys.engine import AnswerValue
-from surveys.reading import Feeling, Reading
+from surveys.reading import Reading
 from surveys.store.database import Database
-from surveys.store.rows import ScoredAnswer, _reading_columns, to_text
+from surveys.store.rows import ScoredAnswer, _reading_columns, columns, scored_answer, to_text
 
 
 class Answers(Database):
@@ -105,12 +105,7 @@ class Answers(Database):
     async def scored_answers(self, invitation_id: int) -> list[ScoredAnswer]:
         """Return the answers of one invitation with their sentiment, in the order given."""
         rows = await self._all(
-            "SELECT id, question_id, question_type, value_number, value_text, sentiment, feeling, complaint"
-            " FROM answers WHERE invitation_id = ? AND NOT skipped ORDER BY id",
+            f"SELECT {columns(ScoredAnswer)} FROM answers WHERE invitation_id = ? AND NOT skipped ORDER BY id",
             (invitation_id,),
         )
-        return [
-            ScoredAnswer(r[0], r[1], r[2], r[3], r[4], r[5], Feeling(r[6]) if r[6] in Feeling._value2member_map_ else None,
-                         None if r[7] is None else bool(r[7]))
-            for r in rows
-        ]  # fmt: skip
+        return [scored_answer(r) for r in rows]

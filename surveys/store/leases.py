@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from surveys.store.database import Database
-from surveys.store.rows import SetAside, from_text, to_text
+from surveys.store.rows import SetAside, columns, set_aside, to_text
 
 
 class Lease(StrEnum):
@@ -79,5 +79,5 @@ class Leases(Database):
 
     async def set_aside_items(self, limit: int = 100) -> list[SetAside]:
         """Return what was set aside, newest first."""
-        rows = await self._all("SELECT kind, item, reason, at FROM set_aside ORDER BY id DESC LIMIT ?", (limit,))
-        return [SetAside(r[0], r[1], r[2], from_text(r[3])) for r in rows]
+        rows = await self._all(f"SELECT {columns(SetAside)} FROM set_aside ORDER BY id DESC LIMIT ?", (limit,))
+        return [set_aside(r) for r in rows]

@@ -186,7 +186,11 @@ def _topics(column: str | None) -> tuple[str, ...]:
 R = TypeVar("R")
 
 # Columns whose name differs from their dataclass field.
-_COLUMN_OF: dict[tuple[type, str], str] = {(Order, "ref"): "order_ref"}
+_COLUMN_OF: dict[tuple[type, str], str] = {
+    (Order, "ref"): "order_ref",
+    (ScoredAnswer, "number"): "value_number",
+    (ScoredAnswer, "text"): "value_text",
+}
 
 
 def columns(cls: type, alias: str = "") -> str:
@@ -210,6 +214,8 @@ def _readers(cls: Any) -> tuple[Callable[[Any], Any], ...]:
             readers.append(from_text)
         elif State in (hint, *get_args(hint)):
             readers.append(State)
+        elif Feeling in get_args(hint):  # a feeling this version does not know reads as none given
+            readers.append(lambda value: Feeling(value) if value in Feeling._value2member_map_ else None)
         elif bool in get_args(hint):
             readers.append(lambda value: None if value is None else bool(value))
         else:
@@ -256,6 +262,14 @@ def _customer(row: Sequence) -> Customer:
 
 def _order(row: Sequence) -> Order:
     return _from_row(Order, row)
+
+
+def scored_answer(row: Sequence) -> ScoredAnswer:
+    return _from_row(ScoredAnswer, row)
+
+
+def set_aside(row: Sequence) -> SetAside:
+    return _from_row(SetAside, row)
 
 
 def split_due(row: Sequence) -> tuple[Invitation, Customer]:
