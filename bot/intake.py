@@ -200,11 +200,14 @@ class DurableIntake:
         """Mark what was handled as processed; a crash before it replays those updates, and handling is idempotent."""
         delay = 0.01  # long enough for the lanes working now to finish and share the statement
         while self._handled_ids:
-            await asyncio.sleep(delay)
+            await sleep_or_stop(self._stop, delay)
             ids, self._handled_ids = self._handled_ids, []
             try:
                 await self.store.mark_updates_processed(ids, self.clock())
-            except sqlite3.OperationalError as exc:  # locked or full for now: try again, keep them out of the lanes
+            except Exception as exc:  # locked or full for now: try again, keep them out of the lanes
+                if not isinstance(exc, sqlite3.OperationalError):  # a bug: the updates replay at the next start
+                    log.exception("could not mark %s handled updates processed", len(ids))
+                    return
                 self._handled_ids[:0] = ids
                 if self._stop.is_set():
                     log.warning("%s handled updates not marked before stopping; replayed at the next start", len(ids))
@@ -218,7 +221,7 @@ class DurableIntake:
     async def _marked(self) -> None:
         """Wait until every handled update is marked processed (or, when stopping, given up for a replay)."""
         while self._marking is not None and not self._marking.done():
-            await self._marking
+            await asyncio.wait({self._marking})
 
     async def _handle(self, update: Update) -> float | None:
         """Handle one update; None when it is done with, else seconds to wait before trying it again."""
