@@ -174,11 +174,11 @@ async def test_scrub_waits_for_a_reader_then_empties_the_wal(store, caplog):
 def test_rows_are_read_by_field_name_and_a_short_row_is_refused():
     import pytest
 
-    from surveys.store.rows import _ORDER, Order, _from_row, columns
+    from surveys.store.rows import _ORDER, Order, columns, from_row
 
     assert columns(Order) == "id, order_ref AS ref, customer_name, purchased_at, customer_id, link_version"
     assert _ORDER.startswith(f"SELECT {columns(Order)} ")
-    order = _from_row(Order, (3, "A-1", None, "2026-01-05T10:00:00.000000Z", None, 2))
+    order = from_row(Order, (3, "A-1", None, "2026-01-05T10:00:00.000000Z", None, 2))
     assert order.ref == "A-1" and order.purchased_at.year == 2026 and order.link_version == 2
     with pytest.raises(ValueError, match="Order takes 6 columns"):
-        _from_row(Order, (3, "A-1"))
+        from_row(Order, (3, "A-1"))

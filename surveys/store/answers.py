@@ -9,7 +9,7 @@ from surveys.definitions import Question
 from surveys.engine import AnswerValue
 from surveys.reading import Reading
 from surveys.store.database import Database
-from surveys.store.rows import ScoredAnswer, _reading_columns, columns, scored_answer, to_text
+from surveys.store.rows import ScoredAnswer, _reading_columns, columns, from_row, to_text
 
 
 class Answers(Database):
@@ -108,4 +108,4 @@ class Answers(Database):
             f"SELECT {columns(ScoredAnswer)} FROM answers WHERE invitation_id = ? AND NOT skipped ORDER BY id",
             (invitation_id,),
         )
-        return [scored_answer(r) for r in rows]
+        return [from_row(ScoredAnswer, r) for r in rows]

@@ -13,9 +13,9 @@ from surveys.store.rows import (
     Complaint,
     ComplaintCard,
     FlaggedAnswer,
-    _complaint,
     _marks,
     _topics,
+    from_row,
     from_text,
     to_text,
 )
@@ -27,7 +27,7 @@ class Complaints(Orders):
     async def complaint(self, complaint_id: int) -> Complaint | None:
         """Return a complaint by id."""
         row = await self._one(f"{_COMPLAINT} WHERE id = ?", (complaint_id,))
-        return _complaint(row) if row else None
+        return from_row(Complaint, row) if row else None
 
     async def conversation(self, customer_id: int) -> Complaint | None:
         """Return the customer's open complaint that support has written about, newest first."""
@@ -36,7 +36,7 @@ class Complaints(Orders):
             " ORDER BY touched_at DESC LIMIT 1",
             (customer_id, *OPEN_STATES),
         )
-        return _complaint(row) if row else None
+        return from_row(Complaint, row) if row else None
 
     async def complaint_card(self, complaint_id: int) -> ComplaintCard | None:
         """Return what a card shows: complaint, customer, order, survey, flagged answers, last staff reply (who, when)."""
@@ -121,7 +121,7 @@ class Complaints(Orders):
         rows = await self._all(
             f"{_COMPLAINT} WHERE state IN ({_marks(OPEN_STATES)}) ORDER BY opened_at, id LIMIT ?", (*OPEN_STATES, limit)
         )
-        return [_complaint(r) for r in rows]
+        return [from_row(Complaint, r) for r in rows]
 
     async def due_escalations(self, untouched_since: datetime, limit: int = 20) -> list[Complaint]:
         """Return posted complaints nobody took since `untouched_since`, not yet raised again."""
@@ -130,7 +130,7 @@ class Complaints(Orders):
             " AND card_message_id IS NOT NULL ORDER BY touched_at LIMIT ?",
             (*UNTAKEN, to_text(untouched_since), limit),
         )
-        return [_complaint(r) for r in rows]
+        return [from_row(Complaint, r) for r in rows]
 
     async def mark_escalated(self, complaint_id: int, now: datetime) -> bool:
         """Claim a complaint's escalation; False when it was raised already."""
@@ -153,7 +153,7 @@ class Complaints(Orders):
             " ORDER BY id LIMIT ?",
             (Lease.CONFIRMATION, to_text(now), limit),
         )
-        return [_complaint(r) for r in rows]
+        return [from_row(Complaint, r) for r in rows]
 
     async def confirmation_asked(self, complaint_id: int) -> None:
         """Record that the customer was asked (or cannot be)."""

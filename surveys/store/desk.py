@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from surveys.store.database import Database
 from surveys.store.leases import Lease, _unleased
-from surveys.store.rows import _COMPLAINT, Complaint, DeskNote, _complaint, to_text
+from surveys.store.rows import _COMPLAINT, Complaint, DeskNote, from_row, to_text
 
 
 class Desk(Database):
@@ -18,12 +18,12 @@ class Desk(Database):
             f"{_COMPLAINT} WHERE id = (SELECT complaint_id FROM desk_messages WHERE chat_id = ? AND message_id = ?)",
             (chat_id, message_id),
         )
-        return _complaint(row) if row else None
+        return from_row(Complaint, row) if row else None
 
     async def complaint_for_thread(self, chat_id: int, thread_id: int) -> Complaint | None:
         """Return the complaint whose forum topic this is."""
         row = await self._one(f"{_COMPLAINT} WHERE card_chat_id = ? AND thread_id = ?", (chat_id, thread_id))
-        return _complaint(row) if row else None
+        return from_row(Complaint, row) if row else None
 
     async def cards_to_post(self, now: datetime, limit: int = 20) -> list[int]:
         """Return ids of complaints whose card is not posted and nobody is posting now."""

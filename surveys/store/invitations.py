@@ -6,7 +6,7 @@ from datetime import datetime
 
 from surveys.store.database import Database
 from surveys.store.leases import Lease, _unleased
-from surveys.store.rows import _DUE, _INVITATION, Customer, Invitation, _invitation, from_text, split_due, to_text
+from surveys.store.rows import _DUE, _INVITATION, Customer, Invitation, from_row, from_text, split_due, to_text
 
 
 class Invitations(Database):
@@ -20,12 +20,12 @@ class Invitations(Database):
             (order_id, survey, to_text(due_at), to_text(now)),
         )
         row = await self._one(f"{_INVITATION} WHERE order_id = ? AND survey = ?", (order_id, survey))
-        return _invitation(row)  # type: ignore[arg-type]  # inserted above, or there before
+        return from_row(Invitation, row)  # type: ignore[arg-type]  # inserted above, or there before
 
     async def invitation(self, invitation_id: int) -> Invitation | None:
         """Return an invitation by id."""
         row = await self._one(f"{_INVITATION} WHERE id = ?", (invitation_id,))
-        return _invitation(row) if row else None
+        return from_row(Invitation, row) if row else None
 
     async def customer_invitation(self, invitation_id: int, customer_id: int) -> Invitation | None:
         """Return an invitation when it belongs to the customer, else None (a button naming someone else's survey)."""
@@ -33,7 +33,7 @@ class Invitations(Database):
             f"{_INVITATION} WHERE id = ? AND order_id IN (SELECT id FROM orders WHERE customer_id = ?)",
             (invitation_id, customer_id),
         )
-        return _invitation(row) if row else None
+        return from_row(Invitation, row) if row else None
 
     async def active_invitation(self, customer_id: int) -> Invitation | None:
         """Return the customer's most recently sent (or being sent) survey that is not finished."""
@@ -44,7 +44,7 @@ class Invitations(Database):
             " ORDER BY sent_at IS NULL DESC, sent_at DESC, id DESC LIMIT 1",
             (customer_id,),
         )
-        return _invitation(row) if row else None
+        return from_row(Invitation, row) if row else None
 
     async def mark_sent(self, invitation_id: int, sent_at: datetime, reminder_due_at: datetime | None) -> bool:
         """Mark an invitation as sent; False when it had been sent already."""

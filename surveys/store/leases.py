@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from surveys.store.database import Database
-from surveys.store.rows import SetAside, columns, set_aside, to_text
+from surveys.store.rows import SetAside, columns, from_row, to_text
 
 
 class Lease(StrEnum):
@@ -80,4 +80,4 @@ class Leases(Database):
     async def set_aside_items(self, limit: int = 100) -> list[SetAside]:
         """Return what was set aside, newest first."""
         rows = await self._all(f"SELECT {columns(SetAside)} FROM set_aside ORDER BY id DESC LIMIT ?", (limit,))
-        return [set_aside(r) for r in rows]
+        return [from_row(SetAside, r) for r in rows]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from surveys.store.database import Database
-from surveys.store.rows import _CUSTOMER, _ORDER, Customer, Order, _customer, _order, to_text
+from surveys.store.rows import _CUSTOMER, _ORDER, Customer, Order, from_row, to_text
 
 
 class Orders(Database):
@@ -24,12 +24,12 @@ class Orders(Database):
     async def order(self, order_id: int) -> Order | None:
         """Return an order by its internal id; an order whose customer asked to be forgotten is gone."""
         row = await self._one(f"{_ORDER} WHERE id = ? AND forgotten_at IS NULL", (order_id,))
-        return _order(row) if row else None
+        return from_row(Order, row) if row else None
 
     async def order_by_ref(self, ref: str) -> Order | None:
         """Return an order by the shop's reference."""
         row = await self._one(f"{_ORDER} WHERE order_ref = ?", (ref,))
-        return _order(row) if row else None
+        return from_row(Order, row) if row else None
 
     async def link_order(self, order_id: int, customer_id: int) -> bool:
         """Attach an order to a customer; False when it already belongs to someone else."""
@@ -75,12 +75,12 @@ class Orders(Database):
     async def customer(self, customer_id: int) -> Customer | None:
         """Return a customer by internal id."""
         row = await self._one(f"{_CUSTOMER} WHERE id = ?", (customer_id,))
-        return _customer(row) if row else None
+        return from_row(Customer, row) if row else None
 
     async def customer_by_user(self, telegram_user_id: int) -> Customer | None:
         """Return the customer behind a Telegram user id."""
         row = await self._one(f"{_CUSTOMER} WHERE telegram_user_id = ?", (telegram_user_id,))
-        return _customer(row) if row else None
+        return from_row(Customer, row) if row else None
 
     async def set_language(self, customer_id: int, language: str) -> None:
         """Store the customer's chosen language."""

@@ -223,7 +223,7 @@ def _readers(cls: Any) -> tuple[Callable[[Any], Any], ...]:
     return tuple(readers)
 
 
-def _from_row(cls: type[R], row: Sequence) -> R:
+def from_row(cls: type[R], row: Sequence) -> R:
     """Build a row dataclass from a row selected with columns(cls)."""
     readers = _readers(cast(Hashable, cls))
     if len(row) != len(readers):
@@ -232,7 +232,7 @@ def _from_row(cls: type[R], row: Sequence) -> R:
 
 
 # Each SELECT below lists its dataclass's fields by name (a column named otherwise is aliased), and each row is
-# read back field by field (_from_row), so a field added, removed or moved cannot shift the others.
+# read back field by field (from_row), so a field added, removed or moved cannot shift the others.
 _INVITATION = f"SELECT {columns(Invitation)} FROM invitations"
 _CUSTOMER = f"SELECT {columns(Customer)} FROM customers"
 _ORDER = f"SELECT {columns(Order)} FROM orders"
@@ -248,31 +248,7 @@ def _marks(values: Sequence[object]) -> str:
     return ", ".join("?" * len(values))
 
 
-def _complaint(row: Sequence) -> Complaint:
-    return _from_row(Complaint, row)
-
-
-def _invitation(row: Sequence) -> Invitation:
-    return _from_row(Invitation, row)
-
-
-def _customer(row: Sequence) -> Customer:
-    return _from_row(Customer, row)
-
-
-def _order(row: Sequence) -> Order:
-    return _from_row(Order, row)
-
-
-def scored_answer(row: Sequence) -> ScoredAnswer:
-    return _from_row(ScoredAnswer, row)
-
-
-def set_aside(row: Sequence) -> SetAside:
-    return _from_row(SetAside, row)
-
-
 def split_due(row: Sequence) -> tuple[Invitation, Customer]:
     """A row of _DUE: the invitation's fields, then the customer's."""
     width = len(fields(Invitation))
-    return _from_row(Invitation, row[:width]), _from_row(Customer, row[width:])
+    return from_row(Invitation, row[:width]), from_row(Customer, row[width:])
