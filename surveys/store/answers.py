@@ -34,9 +34,18 @@ class Answers(Database):
             " ON CONFLICT (invitation_id, question_id) DO NOTHING"
         )
         params = (
-            invitation_id, question.id, question.stage, question.type, value.number, value.text,
-            int(value.skipped), language, to_text(now), *_reading_columns(reading), source_message_id,
-        )  # fmt: skip
+            invitation_id,
+            question.id,
+            question.stage,
+            question.type,
+            value.number,
+            value.text,
+            int(value.skipped),
+            language,
+            to_text(now),
+            *_reading_columns(reading),
+            source_message_id,
+        )
         if not completes:
             return await self._write(insert, params) == 1
         async with self._transaction() as db:
@@ -77,8 +86,22 @@ class Answers(Database):
             " FROM answers a JOIN invitations i ON i.id = a.invitation_id JOIN orders o ON o.id = i.order_id"
             " ORDER BY a.answered_at, a.id"
         )
-        names = ("order_id", "survey", "question_id", "stage", "type", "answer", "skipped", "language",
-                 "answered_at", "sentiment", "text_language", "feeling", "complaint", "topics")  # fmt: skip
+        names = (
+            "order_id",
+            "survey",
+            "question_id",
+            "stage",
+            "type",
+            "answer",
+            "skipped",
+            "language",
+            "answered_at",
+            "sentiment",
+            "text_language",
+            "feeling",
+            "complaint",
+            "topics",
+        )
         async with self._db.execute(sql) as cursor:
             async for row in cursor:
                 yield dict(zip(names, row, strict=True))
