@@ -63,7 +63,7 @@ class ChatRateLimiter(AIORateLimiter):
     ) -> Any:
         """Send through the overall limiter; wait out a private chat's 429 in that request alone."""
         try:
-            private = int(data.get("chat_id")) > 0  # type: ignore[arg-type]
+            private = int(data.get("chat_id", 0)) > 0  # a channel's "@name" is not a private chat
         except (TypeError, ValueError):
             private = False
         if not private:
