@@ -14,6 +14,7 @@ import pandas as pd
 from analysis.drivers import Driver, key_drivers
 from analysis.stats import Change, Verdict, benjamini_hochberg, two_proportions, welch, wilson
 from analysis.topics import Taxonomy, default_taxonomy
+from surveys.clock import system_clock
 from surveys.complaints import OPEN_STATES
 from surveys.definitions import Survey, load_surveys
 from surveys.store import (
@@ -98,7 +99,7 @@ def shift_week(week: str, weeks: int) -> str:
 
 def last_complete_week(now: datetime | None = None) -> str:
     """Name the last ISO week that has fully ended."""
-    return week_name((now or datetime.now(UTC)) - timedelta(days=7))
+    return week_name((now or system_clock()) - timedelta(days=7))
 
 
 @dataclass(frozen=True)
@@ -683,7 +684,7 @@ def complaint_figures(
     asked = resolved["confirmed"].notna()
     # Assign before filtering: a Series assigned to an empty frame brings its whole index (rows of NaN) with it.
     still_open = facts.assign(opened=moments["opened_at"])[facts["state"].isin(OPEN_STATES)]
-    reference = pd.Timestamp(min(end, now or datetime.now(UTC)))
+    reference = pd.Timestamp(min(end, now or system_clock()))
     oldest = [
         (int(r.complaint_id), (reference - r.opened).total_seconds() / 3600, r.state, r.stages or "")
         for r in still_open.sort_values("opened").head(5).itertuples()
