@@ -231,9 +231,16 @@ async def write(
     With its chat message id, a replayed message is recognised even after it finished the survey.
     """
     earlier = await store.answer_from_message(customer.id, message_id) if message_id is not None else None
-    invitation_id, question_id = earlier or (None, None)
     return await _answer(
-        store, surveys, customer, invitation_id, question_id, lambda q: parse_text(q, text), now, score, message_id
+        store,
+        surveys,
+        customer,
+        earlier.invitation_id if earlier else None,
+        earlier.question_id if earlier else None,
+        lambda q: parse_text(q, text),
+        now,
+        score,
+        message_id,
     )
 
 

@@ -25,6 +25,7 @@ from surveys.store.reporting import (
     connect_readonly,
 )
 from surveys.store.rows import (
+    AnswerRef,
     Complaint,
     ComplaintCard,
     Customer,
@@ -57,6 +58,7 @@ __all__ = [
     "ORDER_CHANNELS",
     "REPORT_ANSWERS",
     "SECURE_SCHEMA",
+    "AnswerRef",
     "TREND_ANSWERS",
     "Complaint",
     "ComplaintCard",

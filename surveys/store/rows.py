@@ -131,6 +131,14 @@ class FlaggedAnswer:
 
 
 @dataclass(frozen=True)
+class AnswerRef:
+    """Which question of which survey an answer answered."""
+
+    invitation_id: int
+    question_id: str
+
+
+@dataclass(frozen=True)
 class ScoredAnswer:
     """A stored answer with its sentiment and reading, as complaint rules read it."""
 
