@@ -14,6 +14,7 @@ import pandas as pd
 from analysis.drivers import Driver, key_drivers
 from analysis.stats import Change, Verdict, benjamini_hochberg, two_proportions, welch, wilson
 from analysis.topics import Taxonomy, default_taxonomy
+from surveys.clock import system_clock
 from surveys.complaints import OPEN_STATES
 from surveys.definitions import Survey, load_surveys
 from surveys.store import (
@@ -39,12 +40,33 @@ POSITIVE_CHOICES = frozenset({"solved"})
 QUESTION_TYPES = ("csat", "nps", "ces", "choice", "text")
 
 # Every figure of a stage row; the week-over-week delta of each is `<name>_delta`.
-FIGURES = ("responses", "invitations", "response_rate", "completion", "csat", "nps", "ces_mean", "ces_high",
-           "sentiment_mean", "negative_share", "positive_share", "feeling")  # fmt: skip
+FIGURES = (
+    "responses",
+    "invitations",
+    "response_rate",
+    "completion",
+    "csat",
+    "nps",
+    "ces_mean",
+    "ces_high",
+    "sentiment_mean",
+    "negative_share",
+    "positive_share",
+    "feeling",
+)
 # Which answer count each figure rests on, for the small-sample flag.
-FIGURE_BASE = {"response_rate": "invitations", "completion": "started", "csat": "csat_n", "nps": "nps_n",
-               "ces_mean": "ces_n", "ces_high": "ces_n", "sentiment_mean": "scored_n", "negative_share": "rated_n",
-               "positive_share": "rated_n", "feeling": "rated_n"}  # fmt: skip
+FIGURE_BASE = {
+    "response_rate": "invitations",
+    "completion": "started",
+    "csat": "csat_n",
+    "nps": "nps_n",
+    "ces_mean": "ces_n",
+    "ces_high": "ces_n",
+    "sentiment_mean": "scored_n",
+    "negative_share": "rated_n",
+    "positive_share": "rated_n",
+    "feeling": "rated_n",
+}
 
 
 class WeekError(ValueError):
@@ -77,7 +99,7 @@ def shift_week(week: str, weeks: int) -> str:
 
 def last_complete_week(now: datetime | None = None) -> str:
     """Name the last ISO week that has fully ended."""
-    return week_name((now or datetime.now(UTC)) - timedelta(days=7))
+    return week_name((now or system_clock()) - timedelta(days=7))
 
 
 @dataclass(frozen=True)
@@ -115,8 +137,14 @@ class StageTopics:
 def answer_topics(texts: pd.DataFrame, taxonomy: Taxonomy) -> pd.Series:
     """The topic keys of each text answer: as stored, or found now for answers stored before topics were."""
     stored = texts["topics"] if "topics" in texts else pd.Series(None, index=texts.index, dtype=object)
-    return pd.Series([tuple(t for t in str(keys).split(";") if t) if isinstance(keys, str) else taxonomy.find(str(text))
-                      for keys, text in zip(stored, texts["value_text"], strict=True)], index=texts.index, dtype=object)  # fmt: skip
+    return pd.Series(
+        [
+            tuple(t for t in str(keys).split(";") if t) if isinstance(keys, str) else taxonomy.find(str(text))
+            for keys, text in zip(stored, texts["value_text"], strict=True)
+        ],
+        index=texts.index,
+        dtype=object,
+    )
 
 
 def _negative_texts(answers: pd.DataFrame, stage: str) -> pd.DataFrame:
@@ -159,8 +187,15 @@ def stage_topics(this: pd.DataFrame, before: pd.DataFrame, taxonomy: Taxonomy) -
         for key, count, old_count, p, quote in rows:
             share, previous = 100 * count / n, (100 * old_count / n_old if n_old else math.nan)
             real = next(called)
-            verdict = (Verdict.UNTESTED if math.isnan(p) else Verdict.HELD if not real
-                       else Verdict.WORSE if share > previous else Verdict.BETTER)  # fmt: skip
+            verdict = (
+                Verdict.UNTESTED
+                if math.isnan(p)
+                else Verdict.HELD
+                if not real
+                else Verdict.WORSE
+                if share > previous
+                else Verdict.BETTER
+            )
             figures.append(TopicFigure(key, count, share, previous, p, verdict, quote))
         out[stage] = StageTopics(n, tuple(figures), untopiced)
     return out
@@ -203,8 +238,14 @@ class WeeklyFigures:
 
 
 # Figures whose week-over-week change is tested: share (two-proportion z-test) or mean (Welch), higher better?
-TESTED = {"csat": ("share", True), "negative_share": ("share", False), "nps": ("mean", True),
-          "ces_mean": ("mean", True), "sentiment_mean": ("mean", True), "feeling": ("mean", True)}  # fmt: skip
+TESTED = {
+    "csat": ("share", True),
+    "negative_share": ("share", False),
+    "nps": ("mean", True),
+    "ces_mean": ("mean", True),
+    "sentiment_mean": ("mean", True),
+    "feeling": ("mean", True),
+}
 
 
 def _per_answer(a: pd.DataFrame, figure: str) -> pd.Series:
@@ -238,9 +279,14 @@ def tested_changes(this: pd.DataFrame, before: pd.DataFrame) -> list[Change]:
             if kind == "share":
                 p, low, high = two_proportions(int(x1.sum()), len(x1), int(x2.sum()), len(x2))
             else:
-                p, low, high = welch(float(x1.mean()) if len(x1) else math.nan, float(x1.var()) if len(x1) > 1 else math.nan,
-                                     len(x1), float(x2.mean()) if len(x2) else math.nan,
-                                     float(x2.var()) if len(x2) > 1 else math.nan, len(x2))  # fmt: skip
+                p, low, high = welch(
+                    float(x1.mean()) if len(x1) else math.nan,
+                    float(x1.var()) if len(x1) > 1 else math.nan,
+                    len(x1),
+                    float(x2.mean()) if len(x2) else math.nan,
+                    float(x2.var()) if len(x2) > 1 else math.nan,
+                    len(x2),
+                )
             now = float(x2.mean()) * scale if len(x2) else math.nan
             old = float(x1.mean()) * scale if len(x1) else math.nan
             raw.append((stage, figure, now, old, p, low * scale, high * scale))
@@ -279,8 +325,9 @@ def rate_answers(kind: pd.Series, v: pd.Series, sentiment: pd.Series, choice: pd
         "rated": kind.isin(["csat", "nps", "ces"]) | scored | choice_neg | choice_pos,
         "negative": negative_rating | (scored & (sentiment < NEGATIVE_TEXT)),
         "positive": positive_rating | (scored & (sentiment > POSITIVE_TEXT)),
-        "negative_rating": negative_rating, "positive_rating": positive_rating,
-    }  # fmt: skip
+        "negative_rating": negative_rating,
+        "positive_rating": positive_rating,
+    }
 
 
 def label_answers(answers: pd.DataFrame) -> pd.DataFrame:
@@ -289,8 +336,13 @@ def label_answers(answers: pd.DataFrame) -> pd.DataFrame:
     kind = a["question_type"]
     rating = rate_answers(kind, a["value_number"], a["sentiment"], a["value_text"])
     a["rated"], a["negative"], a["positive"] = rating["rated"], rating["negative"], rating["positive"]
-    by_invitation = pd.DataFrame({"invitation_id": a["invitation_id"], "neg": rating["negative_rating"],
-                                  "pos": rating["positive_rating"]}).groupby("invitation_id").any()  # fmt: skip
+    by_invitation = (
+        pd.DataFrame(
+            {"invitation_id": a["invitation_id"], "neg": rating["negative_rating"], "pos": rating["positive_rating"]}
+        )
+        .groupby("invitation_id")
+        .any()
+    )
     # An unscored or neutral text ("the courier left it in the rain" after a 2 for delivery) takes its label
     # from the ratings given in the same survey.
     inv_neg = a["invitation_id"].map(by_invitation["neg"]).fillna(False).astype(bool)
@@ -319,14 +371,23 @@ def answer_figures(a: pd.DataFrame) -> dict:
     scored = texts["sentiment"].dropna()
     rated = a[a["rated"]]
     return {
-        "responses": len(a), "csat_n": len(csat), "csat": _pct(csat >= 4),
-        "nps_n": len(nps), "nps": _pct(nps >= 9) - _pct(nps <= 6) if len(nps) else math.nan,
-        "ces_n": len(ces), "ces_mean": float(ces.mean()) if len(ces) else math.nan, "ces_high": _pct(ces >= 5),
-        "texts_n": len(texts), "scored_n": len(scored), "unscored_n": len(texts) - len(scored),
+        "responses": len(a),
+        "csat_n": len(csat),
+        "csat": _pct(csat >= 4),
+        "nps_n": len(nps),
+        "nps": _pct(nps >= 9) - _pct(nps <= 6) if len(nps) else math.nan,
+        "ces_n": len(ces),
+        "ces_mean": float(ces.mean()) if len(ces) else math.nan,
+        "ces_high": _pct(ces >= 5),
+        "texts_n": len(texts),
+        "scored_n": len(scored),
+        "unscored_n": len(texts) - len(scored),
         "sentiment_mean": float(scored.mean()) if len(scored) else math.nan,
-        "rated_n": len(rated), "negative_share": _pct(rated["negative"]), "positive_share": _pct(rated["positive"]),
+        "rated_n": len(rated),
+        "negative_share": _pct(rated["negative"]),
+        "positive_share": _pct(rated["positive"]),
         "feeling": _pct(rated["positive"]) - _pct(rated["negative"]) if len(rated) else math.nan,
-    }  # fmt: skip
+    }
 
 
 def _flag(row: dict) -> dict:
@@ -341,9 +402,15 @@ def _flag(row: dict) -> dict:
 def invitation_progress(rows: pd.DataFrame, surveys: dict[str, Survey]) -> pd.DataFrame:
     """One row per sent invitation: survey, started, completed, position of the last question reached."""
     if rows.empty:
-        return pd.DataFrame({"invitation_id": pd.Series(dtype="int64"), "survey": pd.Series(dtype=object),
-                             "started": pd.Series(dtype=bool), "completed": pd.Series(dtype=bool),
-                             "reached": pd.Series(dtype="int64")})  # fmt: skip
+        return pd.DataFrame(
+            {
+                "invitation_id": pd.Series(dtype="int64"),
+                "survey": pd.Series(dtype=object),
+                "started": pd.Series(dtype=bool),
+                "completed": pd.Series(dtype=bool),
+                "reached": pd.Series(dtype="int64"),
+            }
+        )
     pos = pd.Series(-1, index=rows.index)
     for survey in surveys.values():
         mine = rows["survey"] == survey.id
@@ -351,9 +418,11 @@ def invitation_progress(rows: pd.DataFrame, surveys: dict[str, Survey]) -> pd.Da
         pos[mine] = where.fillna(-1).astype(int)
     rows = rows.assign(pos=pos, done=rows["completed_at"].notna())
     grouped = rows.groupby("invitation_id").agg(
-        survey=("survey", "first"), completed=("done", "any"),
-        answers=("question_id", "count"), reached=("pos", "max"),
-    )  # fmt: skip
+        survey=("survey", "first"),
+        completed=("done", "any"),
+        answers=("question_id", "count"),
+        reached=("pos", "max"),
+    )
     grouped["started"] = grouped["answers"] > 0
     return grouped.reset_index()
 
@@ -365,15 +434,22 @@ def survey_figures(progress: pd.DataFrame, answers: pd.DataFrame, surveys: dict[
         inv = progress[progress["survey"] == survey.id]
         started = inv[inv["started"]]
         stopped = started[~started["completed"].astype(bool)]
-        drop = {q.id: (100 * float((stopped["reached"] < n).sum()) / len(started) if len(started) else math.nan)
-                for n, q in enumerate(survey.questions)}  # fmt: skip
-        out.append({
-            "survey": survey.id, "responses": int((answers["survey"] == survey.id).sum()),
-            "invitations": len(inv), "started": len(started), "completed": int(inv["completed"].astype(bool).sum()),
-            "response_rate": 100 * len(started) / len(inv) if len(inv) else math.nan,
-            "completion": 100 * (len(started) - len(stopped)) / len(started) if len(started) else math.nan,
-            "drop_off": drop,
-        })  # fmt: skip
+        drop = {
+            q.id: (100 * float((stopped["reached"] < n).sum()) / len(started) if len(started) else math.nan)
+            for n, q in enumerate(survey.questions)
+        }
+        out.append(
+            {
+                "survey": survey.id,
+                "responses": int((answers["survey"] == survey.id).sum()),
+                "invitations": len(inv),
+                "started": len(started),
+                "completed": int(inv["completed"].astype(bool).sum()),
+                "response_rate": 100 * len(started) / len(inv) if len(inv) else math.nan,
+                "completion": 100 * (len(started) - len(stopped)) / len(started) if len(started) else math.nan,
+                "drop_off": drop,
+            }
+        )
     return pd.DataFrame(out)
 
 
@@ -385,11 +461,14 @@ def stage_figures(answers: pd.DataFrame, progress: pd.DataFrame, surveys: dict[s
         inv = progress[progress["survey"].isin(covering)]
         started = inv[inv["started"]]
         row = {"stage": stage, **answer_figures(answers[answers["stage"] == stage])}
-        row.update({
-            "invitations": len(inv), "started": len(started),
-            "response_rate": 100 * len(started) / len(inv) if len(inv) else math.nan,
-            "completion": 100 * float(started["completed"].astype(bool).mean()) if len(started) else math.nan,
-        })  # fmt: skip
+        row.update(
+            {
+                "invitations": len(inv),
+                "started": len(started),
+                "response_rate": 100 * len(started) / len(inv) if len(inv) else math.nan,
+                "completion": 100 * float(started["completed"].astype(bool).mean()) if len(started) else math.nan,
+            }
+        )
         rows.append(_flag(row))
     return pd.DataFrame(rows).set_index("stage")
 
@@ -428,16 +507,33 @@ def read_trend(conn, start: datetime, end: datetime, weeks: list[str]) -> pd.Dat
         kind = chunk["question_type"].astype(kind_type)
         v, sentiment = pd.to_numeric(chunk["value_number"]), pd.to_numeric(chunk["sentiment"])
         rating = rate_answers(kind, v, sentiment, chunk["choice"])
-        chunks.append(pd.DataFrame({
-            "week": week_names(chunk["day"]).astype(week_type), "stage": chunk["stage"].astype(stage_type),
-            "question_type": kind, "value_number": v, "sentiment": sentiment,
-            "rated": rating["rated"], "negative": rating["negative"], "positive": rating["positive"],
-        }))  # fmt: skip
+        chunks.append(
+            pd.DataFrame(
+                {
+                    "week": week_names(chunk["day"]).astype(week_type),
+                    "stage": chunk["stage"].astype(stage_type),
+                    "question_type": kind,
+                    "value_number": v,
+                    "sentiment": sentiment,
+                    "rated": rating["rated"],
+                    "negative": rating["negative"],
+                    "positive": rating["positive"],
+                }
+            )
+        )
     return pd.concat(chunks, ignore_index=True) if chunks else empty_trend()
 
 
-TREND_COLUMNS = {"week": object, "stage": object, "question_type": object, "value_number": float, "sentiment": float,
-                 "rated": bool, "negative": bool, "positive": bool}  # fmt: skip
+TREND_COLUMNS = {
+    "week": object,
+    "stage": object,
+    "question_type": object,
+    "value_number": float,
+    "sentiment": float,
+    "rated": bool,
+    "negative": bool,
+    "positive": bool,
+}
 
 
 def empty_trend() -> pd.DataFrame:
@@ -501,8 +597,12 @@ def aggregate_week(
     this, stages, survey_table = figures_for(week)
     before, prev_stages, _ = figures_for(previous)
     for name, base in (("csat", "csat_n"), ("negative_share", "rated_n")):
-        bounds = [share_interval(stages.loc[s, name] * stages.loc[s, base] / 100 if stages.loc[s, base] else 0,
-                                 stages.loc[s, base]) for s in STAGES]  # fmt: skip
+        bounds = [
+            share_interval(
+                stages.loc[s, name] * stages.loc[s, base] / 100 if stages.loc[s, base] else 0, stages.loc[s, base]
+            )
+            for s in STAGES
+        ]
         stages[f"{name}_low"] = [b[0] for b in bounds]
         stages[f"{name}_high"] = [b[1] for b in bounds]
     for name in FIGURES:
@@ -513,8 +613,11 @@ def aggregate_week(
     trend = pd.concat([older.astype({"week": object}), recent.astype({"week": object})], ignore_index=True)
     groups = {key: rows for key, rows in trend.groupby(["week", "stage"], observed=True)} if not trend.empty else {}
     empty = empty_trend()
-    trend_rows = [{"week": name, "stage": stage, **answer_figures(groups.get((name, stage), empty))}
-                  for name in trend_weeks for stage in STAGES]  # fmt: skip
+    trend_rows = [
+        {"week": name, "stage": stage, **answer_figures(groups.get((name, stage), empty))}
+        for name in trend_weeks
+        for stage in STAGES
+    ]
     quotes = {}
     for stage in STAGES:
         texts = this[(this["stage"] == stage) & (this["question_type"] == "text")] if not this.empty else this
@@ -533,16 +636,31 @@ def aggregate_week(
             .tolist(),
         }
     nps = this["value_number"][this["question_type"] == "nps"] if not this.empty else pd.Series(dtype=float)
-    breakdown = {"promoters": int((nps >= 9).sum()), "passives": int(((nps >= 7) & (nps <= 8)).sum()),
-                 "detractors": int((nps <= 6).sum())}  # fmt: skip
+    breakdown = {
+        "promoters": int((nps >= 9).sum()),
+        "passives": int(((nps >= 7) & (nps <= 8)).sum()),
+        "detractors": int((nps <= 6).sum()),
+    }
     return WeeklyFigures(
-        week=week, previous=previous, start=start, end=end, answers=len(this), stages=stages,
-        surveys=survey_table, by_channel=segment_figures(this, "channel"), by_language=segment_figures(this, "language"),
-        trend=pd.DataFrame(trend_rows), topics=stage_topics(this, before, taxonomy), quotes=quotes, taxonomy=taxonomy, nps_breakdown=breakdown,
+        week=week,
+        previous=previous,
+        start=start,
+        end=end,
+        answers=len(this),
+        stages=stages,
+        surveys=survey_table,
+        by_channel=segment_figures(this, "channel"),
+        by_language=segment_figures(this, "language"),
+        trend=pd.DataFrame(trend_rows),
+        topics=stage_topics(this, before, taxonomy),
+        quotes=quotes,
+        taxonomy=taxonomy,
+        nps_breakdown=breakdown,
         complaints=complaint_figures(complaint_rows, start, end),
-        scorers=scorer_table(this), changes=tested_changes(this, before),
+        scorers=scorer_table(this),
+        changes=tested_changes(this, before),
         drivers=key_drivers(this, {st: float(stages.loc[st, "positive_share"]) for st in STAGES}),
-    )  # fmt: skip
+    )
 
 
 def complaint_figures(
@@ -566,15 +684,16 @@ def complaint_figures(
     asked = resolved["confirmed"].notna()
     # Assign before filtering: a Series assigned to an empty frame brings its whole index (rows of NaN) with it.
     still_open = facts.assign(opened=moments["opened_at"])[facts["state"].isin(OPEN_STATES)]
-    reference = pd.Timestamp(min(end, now or datetime.now(UTC)))
+    reference = pd.Timestamp(min(end, now or system_clock()))
     oldest = [
         (int(r.complaint_id), (reference - r.opened).total_seconds() / 3600, r.state, r.stages or "")
         for r in still_open.sort_values("opened").head(5).itertuples()
     ]
     return ComplaintFigures(
-        opened=len(this), per_stage=dict(per_stage),
+        opened=len(this),
+        per_stage=dict(per_stage),
         median_first_reply_hours=float(reply_hours.median()) if len(reply_hours) else math.nan,
         resolved_48h=_pct(resolve_hours.fillna(math.inf) <= 48) if len(this) else math.nan,
         confirmed=float((resolved["confirmed"] == 1).sum() / asked.sum() * 100) if asked.any() else math.nan,
         oldest_open=oldest,
-    )  # fmt: skip
+    )

@@ -59,5 +59,7 @@ def key_drivers(answers: pd.DataFrame, performance: dict[str, float]) -> list[Dr
         se = 1 / math.sqrt(n - 3)
         raw.append((stage, n, r, math.tanh(z - Z95 * se), math.tanh(z + Z95 * se), normal_p(z / se)))
     keep = benjamini_hochberg([item[5] for item in raw])
-    return [Driver(stage, n, r, low, high, p, real, performance.get(stage, math.nan))
-            for (stage, n, r, low, high, p), real in zip(raw, keep, strict=True)]  # fmt: skip
+    return [
+        Driver(stage, n, r, low, high, p, real, performance.get(stage, math.nan))
+        for (stage, n, r, low, high, p), real in zip(raw, keep, strict=True)
+    ]

@@ -21,11 +21,18 @@ from analysis.stats import Z95, Verdict  # noqa: E402
 A3_LANDSCAPE = (16.54, 11.69)  # inches
 # Fonts tried glyph by glyph, so Chinese quotes render when a CJK font is installed (else they show as boxes).
 CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans CJK JP", "Droid Sans Fallback")
-CJK_FONT_FILES = ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-                  "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")  # fmt: skip
+CJK_FONT_FILES = (
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+)
 NO_LINE_START = frozenset("，。！？、；：”’）」』》…,.!?;:")  # punctuation that never starts a line
-ARROWS = {Verdict.WORSE: ("▼ worse", "#d73a49"), Verdict.BETTER: ("▲ better", "#2da44e"),
-          Verdict.HELD: ("■ held", "#777"), Verdict.UNTESTED: ("· no comparison", "#777")}  # fmt: skip
+ARROWS = {
+    Verdict.WORSE: ("▼ worse", "#d73a49"),
+    Verdict.BETTER: ("▲ better", "#2da44e"),
+    Verdict.HELD: ("■ held", "#777"),
+    Verdict.UNTESTED: ("· no comparison", "#777"),
+}
 
 
 def poster_fonts() -> list[str]:
@@ -96,13 +103,18 @@ def draw_poster(figures: WeeklyFigures, pdf: bool = True) -> tuple[bytes, bytes]
         # Without a CJK font Chinese quotes show as boxes (README: install one); one warning per glyph is noise.
         warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
         fig = plt.figure(figsize=A3_LANDSCAPE)
-        fig.suptitle(f"Customer journey, week {figures.week}  ·  {figures.answers} answers  ·  overall NPS "
-                     f"{_overall_nps(figures)}", fontsize=22, y=0.97)  # fmt: skip
+        fig.suptitle(
+            f"Customer journey, week {figures.week}  ·  {figures.answers} answers  ·  overall NPS "
+            f"{_overall_nps(figures)}",
+            fontsize=22,
+            y=0.97,
+        )
         ax = fig.add_axes((0.06, 0.50, 0.90, 0.40))
         x = list(range(len(STAGES)))
         bands = [feeling_band(figures.stages.loc[s]) for s in STAGES]
-        ax.fill_between(x, [b[1] for b in bands], [b[2] for b in bands], color="#1f6feb", alpha=0.18,
-                        label="95 % interval")  # fmt: skip
+        ax.fill_between(
+            x, [b[1] for b in bands], [b[2] for b in bands], color="#1f6feb", alpha=0.18, label="95 % interval"
+        )
         ax.plot(x, [b[0] for b in bands], "o-", color="#1f6feb", linewidth=3, markersize=10, label="feeling")
         ax.axhline(0, color="#bbb", linewidth=1)
         ax.set_ylim(-108, 108)  # a stage at ±100 stays visible
@@ -141,9 +153,15 @@ def draw_poster(figures: WeeklyFigures, pdf: bool = True) -> tuple[bytes, bytes]
                     color="#333",
                     parse_math=False,
                 )
-        fig.text(0.5, 0.03, "Change arrows: week-over-week tests with Benjamini–Hochberg control (see the report's "
-                 "method notes); top topic: the topic most named by the stage's negative written answers.", ha="center", fontsize=10,
-                 color="#666")  # fmt: skip
+        fig.text(
+            0.5,
+            0.03,
+            "Change arrows: week-over-week tests with Benjamini–Hochberg control (see the report's "
+            "method notes); top topic: the topic most named by the stage's negative written answers.",
+            ha="center",
+            fontsize=10,
+            color="#666",
+        )
         png_out, pdf_out = io.BytesIO(), io.BytesIO()
         fig.savefig(png_out, format="png", dpi=100)
         if pdf:

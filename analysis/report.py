@@ -42,16 +42,42 @@ from surveys.export import write_csv, write_private  # noqa: E402
 DIGEST_AT = time(9, 0)  # managers get last week's digest on Monday at this local time
 
 # Figures the headline may name, with how a person reads them; True when higher is better.
-HEADLINE_FIGURES = {"feeling": ("feeling", True), "negative_share": ("negative share", False), "csat": ("CSAT", True),
-                    "nps": ("NPS", True), "ces_high": ("easy-effort share", True), "sentiment_mean": ("mean sentiment", True),
-                    "response_rate": ("response rate", True)}  # fmt: skip
-COLUMNS = {"responses": "Answers", "response_rate": "Response rate %", "completion": "Completion %", "csat": "CSAT %",
-           "nps": "NPS", "ces_mean": "CES mean", "ces_high": "CES ≥5 %", "sentiment_mean": "Sentiment",
-           "negative_share": "Negative %", "feeling": "Feeling"}  # fmt: skip
+HEADLINE_FIGURES = {
+    "feeling": ("feeling", True),
+    "negative_share": ("negative share", False),
+    "csat": ("CSAT", True),
+    "nps": ("NPS", True),
+    "ces_high": ("easy-effort share", True),
+    "sentiment_mean": ("mean sentiment", True),
+    "response_rate": ("response rate", True),
+}
+COLUMNS = {
+    "responses": "Answers",
+    "response_rate": "Response rate %",
+    "completion": "Completion %",
+    "csat": "CSAT %",
+    "nps": "NPS",
+    "ces_mean": "CES mean",
+    "ces_high": "CES ≥5 %",
+    "sentiment_mean": "Sentiment",
+    "negative_share": "Negative %",
+    "feeling": "Feeling",
+}
 # How a person reads each figure name (hover text of ⚠, verdict lines).
-LABELS = {"responses": "answers", "invitations": "invitations", "response_rate": "response rate", "completion": "completion",
-          "csat": "CSAT", "nps": "NPS", "ces_mean": "CES mean", "ces_high": "CES ≥5 share", "sentiment_mean": "mean sentiment",
-          "negative_share": "negative share", "positive_share": "positive share", "feeling": "feeling"}  # fmt: skip
+LABELS = {
+    "responses": "answers",
+    "invitations": "invitations",
+    "response_rate": "response rate",
+    "completion": "completion",
+    "csat": "CSAT",
+    "nps": "NPS",
+    "ces_mean": "CES mean",
+    "ces_high": "CES ≥5 share",
+    "sentiment_mean": "mean sentiment",
+    "negative_share": "negative share",
+    "positive_share": "positive share",
+    "feeling": "feeling",
+}
 SEGMENT_BASE = {
     "responses": "responses",
     "csat": "csat_n",
@@ -129,8 +155,10 @@ def _png(fig) -> bytes:
 
 def curve_lines(figures: WeeklyFigures) -> list[tuple[str, list[float], str, str]]:
     """The weeks the feeling curve draws (label, values, style, colour): a week without any value gets no line."""
-    lines = [(figures.previous, [figures.stages.loc[s, "feeling_previous"] for s in STAGES], "o--", "#999"),
-             (figures.week, [figures.stages.loc[s, "feeling"] for s in STAGES], "o-", "#1f6feb")]  # fmt: skip
+    lines = [
+        (figures.previous, [figures.stages.loc[s, "feeling_previous"] for s in STAGES], "o--", "#999"),
+        (figures.week, [figures.stages.loc[s, "feeling"] for s in STAGES], "o-", "#1f6feb"),
+    ]
     return [line for line in lines if any(not math.isnan(v) for v in line[1])]
 
 
@@ -189,8 +217,10 @@ def nps_text(figures: WeeklyFigures) -> str:
 def _change_text(change) -> str:
     digits = 2 if change.figure == "sentiment_mean" else 1
     unit = " points" if TESTED[change.figure][0] == "share" else ""
-    return (f"{LABELS[change.figure]} {_num(change.before, digits)} → {_num(change.now, digits)} "
-            f"({change.delta:+.{digits}f}{unit}, 95 % CI {change.low:+.{digits}f} to {change.high:+.{digits}f}, p = {change.p:.3g})")  # fmt: skip
+    return (
+        f"{LABELS[change.figure]} {_num(change.before, digits)} → {_num(change.now, digits)} "
+        f"({change.delta:+.{digits}f}{unit}, 95 % CI {change.low:+.{digits}f} to {change.high:+.{digits}f}, p = {change.p:.3g})"
+    )
 
 
 def verdicts(figures: WeeklyFigures, verdict: Verdict) -> list[tuple[str, str]]:
@@ -218,8 +248,14 @@ def drivers_chart(figures: WeeklyFigures) -> bytes:
     """Key drivers as a quadrant chart: how much each stage matters to NPS (r) against how well it does, as PNG."""
     fig, ax = plt.subplots(figsize=(8, 3.6))
     for d in figures.drivers:
-        ax.errorbar([d.r], [d.performance], xerr=[[d.r - d.low], [d.high - d.r]], fmt="o",
-                    color="#1f6feb" if d.significant else "#999", capsize=3)  # fmt: skip
+        ax.errorbar(
+            [d.r],
+            [d.performance],
+            xerr=[[d.r - d.low], [d.high - d.r]],
+            fmt="o",
+            color="#1f6feb" if d.significant else "#999",
+            capsize=3,
+        )
         ax.annotate(d.stage.replace("_", " "), (d.r, d.performance), textcoords="offset points", xytext=(6, 6))
     ax.axvline(0.3, color="#ccc", linewidth=0.8)
     ax.axhline(50, color="#ccc", linewidth=0.8)
@@ -238,9 +274,11 @@ def driver_lines(figures: WeeklyFigures) -> list[str]:
     """One line per driver stage, most important first."""
     if not figures.drivers:
         return ["Too few customers rated a stage and gave an NPS this week to find drivers."]
-    return [f"{d.stage.replace('_', ' ')}: r = {d.r:+.2f} (95 % CI {d.low:+.2f} to {d.high:+.2f}, {d.pairs} customers, "
-            f"p = {d.p:.3g}{', significant' if d.significant else ''}); performance {_num(d.performance)}% positive"
-            for d in sorted(figures.drivers, key=lambda d: -d.r)]  # fmt: skip
+    return [
+        f"{d.stage.replace('_', ' ')}: r = {d.r:+.2f} (95 % CI {d.low:+.2f} to {d.high:+.2f}, {d.pairs} customers, "
+        f"p = {d.p:.3g}{', significant' if d.significant else ''}); performance {_num(d.performance)}% positive"
+        for d in sorted(figures.drivers, key=lambda d: -d.r)
+    ]
 
 
 def headline(figures: WeeklyFigures) -> str:
@@ -282,8 +320,10 @@ def topic_rows(figures: WeeklyFigures, stage: str) -> list[tuple[str, str, str, 
     found = figures.topics.get(stage)
     if found is None:
         return []
-    return [(figures.taxonomy.label(t.topic, REPORT_LANGUAGE), str(t.count), f"{t.share:.0f}", topic_change(t), t.quote)
-            for t in found.topics]  # fmt: skip
+    return [
+        (figures.taxonomy.label(t.topic, REPORT_LANGUAGE), str(t.count), f"{t.share:.0f}", topic_change(t), t.quote)
+        for t in found.topics
+    ]
 
 
 def topic_note(figures: WeeklyFigures, stage: str) -> str | None:
@@ -303,14 +343,23 @@ def topic_note(figures: WeeklyFigures, stage: str) -> str | None:
 
 def topic_verdicts(figures: WeeklyFigures, verdict: Verdict) -> list[tuple[str, str]]:
     """(stage, topic change) for topics whose share among negative texts changed significantly."""
-    return [(stage, f"topic {figures.taxonomy.label(t.topic, REPORT_LANGUAGE)}: named by {t.share:.0f}% of negative texts "
-                    f"(last week {t.previous:.0f}%, {t.delta:+.1f} points, p = {t.p:.2g})")
-            for stage, found in figures.topics.items() for t in found.topics if t.verdict == verdict]  # fmt: skip
+    return [
+        (
+            stage,
+            f"topic {figures.taxonomy.label(t.topic, REPORT_LANGUAGE)}: named by {t.share:.0f}% of negative texts "
+            f"(last week {t.previous:.0f}%, {t.delta:+.1f} points, p = {t.p:.2g})",
+        )
+        for stage, found in figures.topics.items()
+        for t in found.topics
+        if t.verdict == verdict
+    ]
 
 
-VERDICT_SECTIONS = ((Verdict.WORSE, "What got worse", "No figure got significantly worse."),
-                    (Verdict.BETTER, "What improved", "No figure improved significantly."),
-                    (Verdict.HELD, "What held", "No figure could be compared with last week."))  # fmt: skip
+VERDICT_SECTIONS = (
+    (Verdict.WORSE, "What got worse", "No figure got significantly worse."),
+    (Verdict.BETTER, "What improved", "No figure improved significantly."),
+    (Verdict.HELD, "What held", "No figure could be compared with last week."),
+)
 
 
 def _cell(row, name: str) -> str:
@@ -388,7 +437,7 @@ def render_html(figures: WeeklyFigures, pngs: dict[str, bytes]) -> str:
         f"<h1>Customer journey: week {e(figures.week)}</h1>",
         f"<p>{e(figures.start.date().isoformat())} – {e((figures.end.date()).isoformat())} (UTC, end exclusive); "
         f"compared with {e(figures.previous)}. {figures.answers} answers.</p>",
-    ]  # fmt: skip
+    ]
     if figures.answers == 0:
         out.append(
             f"<p><strong>No answers were given in week {e(figures.week)}.</strong> There is nothing to report.</p>"
@@ -396,8 +445,14 @@ def render_html(figures: WeeklyFigures, pngs: dict[str, bytes]) -> str:
     out.append(f"<h2>Headline</h2><p>{e(headline(figures))}</p>")
     for verdict, title, none in VERDICT_SECTIONS:
         lines = verdicts(figures, verdict) + (topic_verdicts(figures, verdict) if verdict != Verdict.HELD else [])
-        out.append(f"<h2>{title}</h2>" + ("<ul>" + "".join(f"<li>{e(s.replace('_', ' '))}: {e(t)}</li>" for s, t in lines)
-                   + "</ul>" if lines else f"<p>{none}</p>"))  # fmt: skip
+        out.append(
+            f"<h2>{title}</h2>"
+            + (
+                "<ul>" + "".join(f"<li>{e(s.replace('_', ' '))}: {e(t)}</li>" for s, t in lines) + "</ul>"
+                if lines
+                else f"<p>{none}</p>"
+            )
+        )
     out.append(f"<img alt='feeling curve' src='data:image/png;base64,{charts['feeling']}'>")
     out.append(
         "<h2>Per stage</h2><table><tr><th>Stage</th>" + "".join(f"<th>{e(v)}</th>" for v in COLUMNS.values()) + "</tr>"
@@ -423,10 +478,15 @@ def render_html(figures: WeeklyFigures, pngs: dict[str, bytes]) -> str:
         out.append(f"<h3>{e(stage.replace('_', ' '))}: {_num(row['negative_share'])}% negative</h3>")
         rows = topic_rows(figures, stage)
         if rows:
-            out.append("<table class='topics'><tr><th>Topic</th><th>Negative texts</th><th>Share %</th>"
-                       "<th class='words'>Change of share since last week</th><th class='words'>Quote</th></tr>")  # fmt: skip
-            out += [f"<tr><td>{e(label)}</td><td>{count}</td><td>{share}</td><td class='words'>{e(change)}</td>"
-                    f"<td class='words'>{'“' + e(quote) + '”' if quote else ''}</td></tr>" for label, count, share, change, quote in rows]  # fmt: skip
+            out.append(
+                "<table class='topics'><tr><th>Topic</th><th>Negative texts</th><th>Share %</th>"
+                "<th class='words'>Change of share since last week</th><th class='words'>Quote</th></tr>"
+            )
+            out += [
+                f"<tr><td>{e(label)}</td><td>{count}</td><td>{share}</td><td class='words'>{e(change)}</td>"
+                f"<td class='words'>{'“' + e(quote) + '”' if quote else ''}</td></tr>"
+                for label, count, share, change, quote in rows
+            ]
             out.append("</table>")
         if note := topic_note(figures, stage):
             out.append(f"<p>{e(note)}</p>")
@@ -448,8 +508,10 @@ def render_html(figures: WeeklyFigures, pngs: dict[str, bytes]) -> str:
     )
     for _, row in figures.surveys.iterrows():
         drop = ", ".join(f"{e(q)} {_num(v)}" for q, v in row["drop_off"].items())
-        out.append(f"<tr><td>{e(row['survey'])}</td><td>{row['invitations']}</td><td>{_num(row['response_rate'])}</td>"
-                   f"<td>{_num(row['completion'])}</td><td class='words'>{drop}</td></tr>")  # fmt: skip
+        out.append(
+            f"<tr><td>{e(row['survey'])}</td><td>{row['invitations']}</td><td>{_num(row['response_rate'])}</td>"
+            f"<td>{_num(row['completion'])}</td><td class='words'>{drop}</td></tr>"
+        )
     out.append("</table>")
     for title, table, column in (
         ("By channel", figures.by_channel, "channel"),
@@ -484,9 +546,13 @@ def render_html(figures: WeeklyFigures, pngs: dict[str, bytes]) -> str:
 def render_markdown(figures: WeeklyFigures) -> str:
     """Render the report as Markdown; customer text is escaped so it stays plain text."""
     m = escape_markdown
-    out = [f"# Customer journey: week {figures.week}", "",
-           f"{figures.start.date()} – {figures.end.date()} (UTC, end exclusive); compared with {figures.previous}. "
-           f"{figures.answers} answers.", ""]  # fmt: skip
+    out = [
+        f"# Customer journey: week {figures.week}",
+        "",
+        f"{figures.start.date()} – {figures.end.date()} (UTC, end exclusive); compared with {figures.previous}. "
+        f"{figures.answers} answers.",
+        "",
+    ]
     if figures.answers == 0:
         out += [f"**No answers were given in week {figures.week}.** There is nothing to report.", ""]
     out += ["## Headline", "", headline(figures), ""]
@@ -494,8 +560,7 @@ def render_markdown(figures: WeeklyFigures) -> str:
         called = verdicts(figures, verdict) + (topic_verdicts(figures, verdict) if verdict != Verdict.HELD else [])
         lines = [f"- {s.replace('_', ' ')}: {t}" for s, t in called] or [none]
         out += [f"## {title}", "", *lines, ""]
-    out += ["## Per stage", "",
-            "| Stage | " + " | ".join(COLUMNS.values()) + " |", "|---" * (len(COLUMNS) + 1) + "|"]  # fmt: skip
+    out += ["## Per stage", "", "| Stage | " + " | ".join(COLUMNS.values()) + " |", "|---" * (len(COLUMNS) + 1) + "|"]
     for stage in STAGES:
         row = figures.stages.loc[stage]
         warn = " ⚠" if row["small_sample"] else ""
@@ -511,8 +576,10 @@ def render_markdown(figures: WeeklyFigures) -> str:
                 "| Topic | Negative texts | Share % | Change of share since last week | Quote |",
                 "|---|---|---|---|---|",
             ]
-            out += [f"| {m(label)} | {count} | {share} | {change} | {'“' + m(quote) + '”' if quote else ''} |"
-                    for label, count, share, change, quote in rows]  # fmt: skip
+            out += [
+                f"| {m(label)} | {count} | {share} | {change} | {'“' + m(quote) + '”' if quote else ''} |"
+                for label, count, share, change, quote in rows
+            ]
             out.append("")
         if note := topic_note(figures, stage):
             out += [note, ""]
@@ -527,8 +594,12 @@ def render_markdown(figures: WeeklyFigures) -> str:
     out += (
         ["## Complaint follow-up", ""] + [f"- {line}" for line in complaint_lines(figures)] + [""]
     )  # no customer text
-    out += ["## Surveys", "", "| Survey | Sent | Response rate % | Completion % | Drop-off before each question % |",
-            "|---|---|---|---|---|"]  # fmt: skip
+    out += [
+        "## Surveys",
+        "",
+        "| Survey | Sent | Response rate % | Completion % | Drop-off before each question % |",
+        "|---|---|---|---|---|",
+    ]
     for _, row in figures.surveys.iterrows():
         drop = ", ".join(f"{q} {_num(v)}" for q, v in row["drop_off"].items())
         out.append(
@@ -545,8 +616,15 @@ def render_markdown(figures: WeeklyFigures) -> str:
         out += [f"| {column} | Answers | CSAT % | NPS | Negative % | Feeling |", "|---|---|---|---|---|---|"]
         for _, row in table.iterrows():
             out.append(f"| {m(str(row[column]))} | " + " | ".join(_segment_cell(row, n) for n in SEGMENT_BASE) + " |")
-    out += ["", "## Trend", "", "Feeling per stage and week:", "",
-            "| Week | " + " | ".join(s.replace("_", " ") for s in STAGES) + " |", "|---" * (len(STAGES) + 1) + "|"]  # fmt: skip
+    out += [
+        "",
+        "## Trend",
+        "",
+        "Feeling per stage and week:",
+        "",
+        "| Week | " + " | ".join(s.replace("_", " ") for s in STAGES) + " |",
+        "|---" * (len(STAGES) + 1) + "|",
+    ]
     for week, rows in figures.trend.groupby("week", sort=True):
         by_stage = rows.set_index("stage")["feeling"]
         out.append(f"| {week} | " + " | ".join(_num(by_stage.get(s, math.nan)) for s in STAGES) + " |")
@@ -571,25 +649,43 @@ def scorer_lines(figures: WeeklyFigures, render) -> str:
 def stage_rows(figures: WeeklyFigures) -> tuple[list[str], list[dict]]:
     """Columns and rows of stages.csv: every figure, its delta and base, topics and quotes per stage."""
     table = figures.stages.reset_index()
-    columns = list(table.columns) + ["negative_texts", "topics", "top_topic", "top_topic_count", "top_topic_share",
-                                     "top_topic_delta", "top_topic_verdict", "top_topic_quote", "negative_quote",
-                                     "positive_quote"]  # fmt: skip
+    columns = list(table.columns) + [
+        "negative_texts",
+        "topics",
+        "top_topic",
+        "top_topic_count",
+        "top_topic_share",
+        "top_topic_delta",
+        "top_topic_verdict",
+        "top_topic_quote",
+        "negative_quote",
+        "positive_quote",
+    ]
     rows = []
     for record in table.to_dict("records"):
         stage = record["stage"]
         quotes = figures.quotes.get(stage, {})
         found = figures.topics.get(stage)
         top = found.top if found else None
-        record.update({
-            "week": figures.week, "negative_texts": found.negative_texts if found else 0,
-            "topics": "; ".join(f"{figures.taxonomy.label(t.topic, REPORT_LANGUAGE)} {t.count}" for t in found.topics) if found else "",
-            "top_topic": figures.taxonomy.label(top.topic, REPORT_LANGUAGE) if top else None,
-            "top_topic_count": top.count if top else None, "top_topic_share": top.share if top else None,
-            "top_topic_delta": top.delta if top else None, "top_topic_verdict": top.verdict.value if top else None,
-            "top_topic_quote": top.quote if top else None,
-            "negative_quote": next(iter(quotes.get("negative") or []), None),
-            "positive_quote": next(iter(quotes.get("positive") or []), None),
-        })  # fmt: skip
+        record.update(
+            {
+                "week": figures.week,
+                "negative_texts": found.negative_texts if found else 0,
+                "topics": "; ".join(
+                    f"{figures.taxonomy.label(t.topic, REPORT_LANGUAGE)} {t.count}" for t in found.topics
+                )
+                if found
+                else "",
+                "top_topic": figures.taxonomy.label(top.topic, REPORT_LANGUAGE) if top else None,
+                "top_topic_count": top.count if top else None,
+                "top_topic_share": top.share if top else None,
+                "top_topic_delta": top.delta if top else None,
+                "top_topic_verdict": top.verdict.value if top else None,
+                "top_topic_quote": top.quote if top else None,
+                "negative_quote": next(iter(quotes.get("negative") or []), None),
+                "positive_quote": next(iter(quotes.get("positive") or []), None),
+            }
+        )
         rows.append(
             {k: (None if math.isnan(v) else round(v, 3)) if isinstance(v, float) else v for k, v in record.items()}
         )
@@ -687,13 +783,18 @@ def weekly_summary(
         figures.quotes.get(top, {}).get("negative", []) if top else []
     )
     return WeeklySummary(
-        week=week, answers=figures.answers, feelings=feelings,
+        week=week,
+        answers=figures.answers,
+        feelings=feelings,
         hurting=(top, float(stages.loc[top, "negative_share"])) if top else None,
         topics=found.topics[:3] if found else (),
         top_topics={stage: t.top.topic for stage, t in figures.topics.items() if t.top},
-        quote=quotes[0] if quotes else None, small_sample=bool(stages["small_sample"].any()),
-        chart_png=draw_poster(figures, pdf=False)[0], html=render_html(figures, charts), taxonomy=figures.taxonomy,
-    )  # fmt: skip
+        quote=quotes[0] if quotes else None,
+        small_sample=bool(stages["small_sample"].any()),
+        chart_png=draw_poster(figures, pdf=False)[0],
+        html=render_html(figures, charts),
+        taxonomy=figures.taxonomy,
+    )
 
 
 def digest_week(moment: datetime, zone: ZoneInfo) -> str:

@@ -34,10 +34,16 @@ async def run(customers: int, scale: float, workdir: Path) -> None:
         emu.flood_limits = True
         emu.FLOOD_GLOBAL = (30.0 * scale, 30 * scale)
         settings = load_settings(
-            telegram_bot_token=TOKEN, telegram_api_base_url=emu.base_url, telegram_bot_username=USERNAME,
-            database_path=workdir / "bulk.sqlite3", deep_link_secret="bulk-" + "0123456789abcdefghijklmnopqrstuvwxyz", quiet_hours="", scheduler_interval=1,
-            bulk_send_rate=rate, telegram_rate_limit=scale == 1,  # AIORateLimiter knows only the real 30/s
-        )  # fmt: skip
+            telegram_bot_token=TOKEN,
+            telegram_api_base_url=emu.base_url,
+            telegram_bot_username=USERNAME,
+            database_path=workdir / "bulk.sqlite3",
+            deep_link_secret="bulk-" + "0123456789abcdefghijklmnopqrstuvwxyz",
+            quiet_hours="",
+            scheduler_interval=1,
+            bulk_send_rate=rate,
+            telegram_rate_limit=scale == 1,  # AIORateLimiter knows only the real 30/s
+        )
         store = await Store.open(settings.database_path)
         bought = datetime.now(UTC) - timedelta(days=8)
         users = range(100_000, 100_000 + customers)

@@ -65,11 +65,17 @@ def measure(name: str, frame: pd.DataFrame, rules: FlagRules) -> list[dict]:
             if rule == "phrases" and threshold != rules.sentiment_below:
                 continue
             fired_s = pd.Series(fired)
-            rows.append({
-                "set": name, "threshold": threshold, "rule": rule, "texts": len(frame),
-                "negatives caught": fired_s[negative].mean(), "positives flagged": fired_s[~negative].mean(),
-                "scored": sum(s is not None for s in scores) / len(scores),
-            })  # fmt: skip
+            rows.append(
+                {
+                    "set": name,
+                    "threshold": threshold,
+                    "rule": rule,
+                    "texts": len(frame),
+                    "negatives caught": fired_s[negative].mean(),
+                    "positives flagged": fired_s[~negative].mean(),
+                    "scored": sum(s is not None for s in scores) / len(scores),
+                }
+            )
     return rows
 
 
@@ -95,21 +101,29 @@ def measure_survey_answers(path: Path = SURVEY_ANSWERS, split: str = "heldout") 
         elapsed = time.process_time() - started
         # What the desk does with each reading: the same rules flags() applies to a stored text answer.
         desk = FlagRules()
-        flagged = pd.Series([bool(desk.answer_reasons(stored(text, r))) for text, r in zip(part["text"], readings, strict=True)],
-                            index=part.index)  # fmt: skip
+        flagged = pd.Series(
+            [bool(desk.answer_reasons(stored(text, r))) for text, r in zip(part["text"], readings, strict=True)],
+            index=part.index,
+        )
         complaint = part["complaint"].astype(int) == 1
         none = part["feeling"] == "none"
         hits = predicted = gold = 0
         for reading, labelled in zip(readings, part["topics"], strict=True):
             truth, found = {t for t in labelled.split(";") if t}, set(reading.topics)
             hits, predicted, gold = hits + len(truth & found), predicted + len(found), gold + len(truth)
-        rows.append({
-            "language": language, "texts": len(part), "complaints": int(complaint.sum()),
-            "complaint recall": flagged[complaint].mean(), "false flags": flagged[~complaint].mean(),
-            "no-content flagged": f"{int(flagged[none].sum())}/{int(none.sum())}",
-            "topic precision": hits / predicted if predicted else float("nan"),
-            "topic recall": hits / gold if gold else float("nan"), "texts/s": len(part) / elapsed,
-        })  # fmt: skip
+        rows.append(
+            {
+                "language": language,
+                "texts": len(part),
+                "complaints": int(complaint.sum()),
+                "complaint recall": flagged[complaint].mean(),
+                "false flags": flagged[~complaint].mean(),
+                "no-content flagged": f"{int(flagged[none].sum())}/{int(none.sum())}",
+                "topic precision": hits / predicted if predicted else float("nan"),
+                "topic recall": hits / gold if gold else float("nan"),
+                "texts/s": len(part) / elapsed,
+            }
+        )
     return pd.DataFrame(rows)
 
 

@@ -42,8 +42,18 @@ async def run(updates: int) -> None:
         store = await Store.open(path)
         long_zh = ("包裹到得很晚，盒子也压坏了。" * 300)[:4096]
         # One update in ten is staff talking in the support chat.
-        batch = [(n, payload(n, 10_000 + n % 1000, long_zh if n % 100 == 0 else f"answer number {n}",
-                             SUPPORT if n % 10 == 5 else None)) for n in range(1, updates + 1)]  # fmt: skip
+        batch = [
+            (
+                n,
+                payload(
+                    n,
+                    10_000 + n % 1000,
+                    long_zh if n % 100 == 0 else f"answer number {n}",
+                    SUPPORT if n % 10 == 5 else None,
+                ),
+            )
+            for n in range(1, updates + 1)
+        ]
         for start in range(0, len(batch), 500):
             await store.save_updates(batch[start : start + 500], T0)
         await store._write("UPDATE inbox SET processed_at = ?", ("2026-11-18T12:00:00.000000Z",))

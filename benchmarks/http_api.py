@@ -47,11 +47,21 @@ def _port() -> int:
 def _settings(emu: BotAPIEmulator, folder: Path, port: int, webhook: bool):
     extra = {"webhook_url": f"http://127.0.0.1:{port}/tg/hook", "webhook_secret": HOOK_SECRET} if webhook else {}
     return load_settings(
-        telegram_bot_token=TOKEN, telegram_api_base_url=emu.base_url, telegram_bot_username=USERNAME,
-        database_path=folder / "bench.sqlite3", deep_link_secret=SECRET, quiet_hours="", first_week_delay=3600,
-        scheduler_interval=5, telegram_rate_limit=False, log_level="WARNING", http_port=port, api_keys=KEY,
-        shopify_webhook_secret=SHOPIFY, **extra,
-    )  # fmt: skip
+        telegram_bot_token=TOKEN,
+        telegram_api_base_url=emu.base_url,
+        telegram_bot_username=USERNAME,
+        database_path=folder / "bench.sqlite3",
+        deep_link_secret=SECRET,
+        quiet_hours="",
+        first_week_delay=3600,
+        scheduler_interval=5,
+        telegram_rate_limit=False,
+        log_level="WARNING",
+        http_port=port,
+        api_keys=KEY,
+        shopify_webhook_secret=SHOPIFY,
+        **extra,
+    )
 
 
 class Bot:
@@ -119,9 +129,15 @@ async def bench_orders(bot: Bot, count: int, concurrency: int) -> None:
             payload = json.dumps({"name": f"#S{n}", "created_at": "2026-11-20T09:00:00-05:00"}).encode()
             signature = base64.b64encode(hmac.new(SHOPIFY.encode(), payload, hashlib.sha256).digest()).decode()
             started = time.perf_counter()
-            async with session.post("/webhooks/shopify", data=payload, headers={
-                "X-Shopify-Hmac-SHA256": signature, "X-Shopify-Webhook-Id": f"d-{n}", "X-Shopify-Topic": "orders/paid",
-            }) as response:  # fmt: skip
+            async with session.post(
+                "/webhooks/shopify",
+                data=payload,
+                headers={
+                    "X-Shopify-Hmac-SHA256": signature,
+                    "X-Shopify-Webhook-Id": f"d-{n}",
+                    "X-Shopify-Topic": "orders/paid",
+                },
+            ) as response:
                 assert response.status == 200 and (await response.json())["result"] == "registered"
             latencies.append(time.perf_counter() - started)
         print(

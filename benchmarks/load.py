@@ -156,10 +156,15 @@ async def run_journeypulse(customers: int, workdir: Path, rate_limit: bool, floo
 
     async with BotAPIEmulator(token=TOKEN, username=USERNAME) as emu:
         settings = load_settings(
-            telegram_bot_token=TOKEN, telegram_api_base_url=emu.base_url, telegram_bot_username=USERNAME,
-            database_path=workdir / "load.sqlite3", deep_link_secret="load-" + "0123456789abcdefghijklmnopqrstuvwxyz", quiet_hours="", scheduler_interval=5,
+            telegram_bot_token=TOKEN,
+            telegram_api_base_url=emu.base_url,
+            telegram_bot_username=USERNAME,
+            database_path=workdir / "load.sqlite3",
+            deep_link_secret="load-" + "0123456789abcdefghijklmnopqrstuvwxyz",
+            quiet_hours="",
+            scheduler_interval=5,
             telegram_rate_limit=rate_limit,
-        )  # fmt: skip
+        )
         store = await Store.open(settings.database_path)
         tokens = {}
         for i in range(2 * customers):
@@ -216,10 +221,12 @@ def _state_kept() -> dict:
     app = next(o for o in gc.get_objects() if isinstance(o, Application))
     intake = next(o for o in gc.get_objects() if isinstance(o, DurableIntake))
     return {
-        "user_data": len(app.user_data), "chat_data": len(app.chat_data),
-        "retry": len(app.bot_data.retry), "attempts": len(intake.attempts),
+        "user_data": len(app.user_data),
+        "chat_data": len(app.chat_data),
+        "retry": len(app.bot_data.retry),
+        "attempts": len(intake.attempts),
         "pacer_chats": len(app.bot_data.pacer._chats),
-    }  # fmt: skip
+    }
 
 
 def child(mode: str, customers: int) -> None:
@@ -238,9 +245,12 @@ def child(mode: str, customers: int) -> None:
     rss = result.pop("rss")
     result.update(rss_n_mb=rss[0], rss_2n_mb=rss[1])
     result.update(
-        p50_ms=1000 * statistics.median(lat), p99_ms=1000 * lat[min(len(lat) - 1, int(0.99 * len(lat)))],
-        per_second=result["answers"] / result["elapsed"], cpu_ms=1000 * result["cpu"] / result["answers"], peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-    )  # fmt: skip
+        p50_ms=1000 * statistics.median(lat),
+        p99_ms=1000 * lat[min(len(lat) - 1, int(0.99 * len(lat)))],
+        per_second=result["answers"] / result["elapsed"],
+        cpu_ms=1000 * result["cpu"] / result["answers"],
+        peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    )
     print(json.dumps(result))
 
 
@@ -266,14 +276,30 @@ def main() -> None:
     # "ptb-3-calls" makes journeypulse's three Bot API calls per answer with no storage and no logic.
     # "flood": as journeypulse, while one account sends FLOOD messages at once per wave (customers' figures only).
     results: dict[str, list[dict]] = {
-        "echo": [], "ptb-3-calls": [], "journeypulse-unlimited": [], "journeypulse": [], "journeypulse-flood": []
-    }  # fmt: skip
+        "echo": [],
+        "ptb-3-calls": [],
+        "journeypulse-unlimited": [],
+        "journeypulse": [],
+        "journeypulse-flood": [],
+    }
     for _ in range(args.rounds):
         for mode in results:  # alternate, so drift on a noisy machine hits both
             out = subprocess.run(
-                [sys.executable, __file__, "--child", mode, "--customers", str(args.customers), "--think", str(args.think)],
-                capture_output=True, text=True, timeout=args.timeout, check=True,
-            )  # fmt: skip
+                [
+                    sys.executable,
+                    __file__,
+                    "--child",
+                    mode,
+                    "--customers",
+                    str(args.customers),
+                    "--think",
+                    str(args.think),
+                ],
+                capture_output=True,
+                text=True,
+                timeout=args.timeout,
+                check=True,
+            )
             results[mode].append(json.loads(out.stdout.strip().splitlines()[-1]))
     n = args.customers
     pace = f"answering after {args.think:g} s on average" if args.think else "answering at once"

@@ -26,28 +26,42 @@ from pathlib import Path
 
 END_WEEK = "2026-W47"
 TEXTS = {  # (text, polarity, language); None polarity = not scored (no scorer for the language)
-    "negative": [("The box arrived damaged and one part was broken.", -0.45, "en"),
-                 ("Delivery was late and support never replied.", -0.3, "en"),
-                 ("Wrong size, I want a refund. Terrible experience.", -0.8, "en"),
-                 ('<script>alert("x")</script> Box <b>crushed</b> & late', -0.9, "en"),  # must show as text
-                 ("Посылка пришла поврежденной, очень недоволен.", -0.7, "ru"),
-                 ("快递太慢了，客服也不回复。", -0.8, "zh")],
-    "positive": [("Love it, works perfectly and arrived early!", 0.7, "en"),
-                 ("Great quality, very happy with it.", 0.8, "en"),
-                 ("Checkout was quick and easy.", 0.43, "en"),
-                 ("Отличный товар, всё понравилось!", 0.8, "ru"),
-                 ("质量很好，非常满意！", 0.9, "zh")],
-}  # fmt: skip
+    "negative": [
+        ("The box arrived damaged and one part was broken.", -0.45, "en"),
+        ("Delivery was late and support never replied.", -0.3, "en"),
+        ("Wrong size, I want a refund. Terrible experience.", -0.8, "en"),
+        ('<script>alert("x")</script> Box <b>crushed</b> & late', -0.9, "en"),  # must show as text
+        ("Посылка пришла поврежденной, очень недоволен.", -0.7, "ru"),
+        ("快递太慢了，客服也不回复。", -0.8, "zh"),
+    ],
+    "positive": [
+        ("Love it, works perfectly and arrived early!", 0.7, "en"),
+        ("Great quality, very happy with it.", 0.8, "en"),
+        ("Checkout was quick and easy.", 0.43, "en"),
+        ("Отличный товар, всё понравилось!", 0.8, "ru"),
+        ("质量很好，非常满意！", 0.9, "zh"),
+    ],
+}
 # The "why" after a low answer speaks of its stage; in END_WEEK packaging complaints rise, a change to call.
 WHY = {
-    "delivery_why": [("Delivery was four days late and tracking never updated.", -0.3, "en"),
-                     ("The courier left the parcel in the rain, the box was soaked.", -0.2, "en"),
-                     ("Доставка опоздала на неделю.", -0.5, "ru"), ("快递太慢了，晚了四天才到。", -0.9, "zh")],
-    "support_why": [("Support never replied to my emails.", -0.6, "en"), ("Оператор нахамил, возврат не оформили.", -0.9, "ru"),
-                    ("客服一直没人回。", -0.9, "zh")],
-    "nps_why": [("Too expensive for this quality.", -0.7, "en"), ("The product broke after two days.", -0.7, "en"),
-                ("Слишком дорого для такого качества.", -0.4, "ru"), ("东西用了两天就坏了。", -0.9, "zh")],
-}  # fmt: skip
+    "delivery_why": [
+        ("Delivery was four days late and tracking never updated.", -0.3, "en"),
+        ("The courier left the parcel in the rain, the box was soaked.", -0.2, "en"),
+        ("Доставка опоздала на неделю.", -0.5, "ru"),
+        ("快递太慢了，晚了四天才到。", -0.9, "zh"),
+    ],
+    "support_why": [
+        ("Support never replied to my emails.", -0.6, "en"),
+        ("Оператор нахамил, возврат не оформили.", -0.9, "ru"),
+        ("客服一直没人回。", -0.9, "zh"),
+    ],
+    "nps_why": [
+        ("Too expensive for this quality.", -0.7, "en"),
+        ("The product broke after two days.", -0.7, "en"),
+        ("Слишком дорого для такого качества.", -0.4, "ru"),
+        ("东西用了两天就坏了。", -0.9, "zh"),
+    ],
+}
 PACKAGING = ("The box arrived crushed and the packaging was torn.", -0.6, "en")
 CHANNELS = ("social", "search", "friend", "ad", "other")
 
@@ -96,25 +110,30 @@ def generate(path: Path, answers: int, weeks: int, seed: int = 7) -> int:
                 invitation_id += 1
                 at = sent + timedelta(minutes=2)
                 done = rng.random() < 0.85
-                invitations.append((invitation_id, order_id, survey, _ts(sent), _ts(sent), _ts(at) if done else None,
-                                    _ts(sent)))  # fmt: skip
+                invitations.append(
+                    (invitation_id, order_id, survey, _ts(sent), _ts(sent), _ts(at) if done else None, _ts(sent))
+                )
 
                 def score(low: int, high: int, mood: float = mood) -> float:
                     return float(min(high, max(low, round(low + (high - low) * (mood + rng.uniform(-0.3, 0.3))))))
 
                 if survey == "post_purchase":
                     csat = score(1, 5)
-                    given = [("channel", "awareness", "choice", None, rng.choice(CHANNELS)),
-                             ("checkout_ease", "purchase", "ces", score(1, 7), None),
-                             ("purchase_csat", "purchase", "csat", csat, None)]  # fmt: skip
+                    given = [
+                        ("channel", "awareness", "choice", None, rng.choice(CHANNELS)),
+                        ("checkout_ease", "purchase", "ces", score(1, 7), None),
+                        ("purchase_csat", "purchase", "csat", csat, None),
+                    ]
                     texts = [("what_went_wrong" if csat <= 3 else "improve", "purchase", None)]
                 else:
                     support = rng.choices(("not_needed", "solved", "not_solved"), (6, 2, 1 + 2 * (mood < 0.4)))[0]
                     delivery, nps = score(1, 5), score(0, 10)
-                    given = [("expectations", "first_use", "csat", score(1, 5), None),
-                             ("delivery", "delivery", "csat", delivery, None),
-                             ("support", "support", "choice", None, support),
-                             ("nps", "loyalty", "nps", nps, None)]  # fmt: skip
+                    given = [
+                        ("expectations", "first_use", "csat", score(1, 5), None),
+                        ("delivery", "delivery", "csat", delivery, None),
+                        ("support", "support", "choice", None, support),
+                        ("nps", "loyalty", "nps", nps, None),
+                    ]
                     # the follow-ups of first_week.yaml: a "why" after each low answer, "tell more" otherwise
                     texts = [("delivery_why", "delivery", "negative")] * (delivery <= 3)
                     texts += [("support_why", "support", "negative")] * (support == "not_solved")
@@ -122,32 +141,94 @@ def generate(path: Path, answers: int, weeks: int, seed: int = 7) -> int:
                 keep = len(given) if done else rng.randint(1, len(given) - 1)
                 for qid, stage, kind, number, choice in given[:keep]:
                     answer_id += 1
-                    rows.append((answer_id, invitation_id, qid, stage, kind, number, choice, 0, language, _ts(at),
-                                 None, None, None, None, None))  # fmt: skip
+                    rows.append(
+                        (
+                            answer_id,
+                            invitation_id,
+                            qid,
+                            stage,
+                            kind,
+                            number,
+                            choice,
+                            0,
+                            language,
+                            _ts(at),
+                            None,
+                            None,
+                            None,
+                            None,
+                            None,
+                        )
+                    )
                 for qid, stage, tone in texts if done else ():
                     answer_id += 1
                     if rng.random() < 0.2:
-                        rows.append((answer_id, invitation_id, qid, stage, "text", None, None, 1, language, _ts(at),
-                                     None, None, None, None, None))  # fmt: skip
+                        rows.append(
+                            (
+                                answer_id,
+                                invitation_id,
+                                qid,
+                                stage,
+                                "text",
+                                None,
+                                None,
+                                1,
+                                language,
+                                _ts(at),
+                                None,
+                                None,
+                                None,
+                                None,
+                                None,
+                            )
+                        )
                     else:
                         pool = WHY.get(qid) or TEXTS[tone or ("negative" if mood < rng.random() else "positive")]
                         if qid == "delivery_why":
                             pool = pool + [PACKAGING] * (12 if at >= parse_week(END_WEEK)[0] else 0)
                         text, polarity, text_language = rng.choice([t for t in pool if t[2] == language] or pool)
-                        rows.append((answer_id, invitation_id, qid, stage, "text", None, f"{text} #{answer_id % 997}", 0,
-                                     language, _ts(at), polarity, None if polarity is None else 0.5, text_language,
-                                     "bench" if polarity is not None else None, topics[text]))  # fmt: skip
+                        rows.append(
+                            (
+                                answer_id,
+                                invitation_id,
+                                qid,
+                                stage,
+                                "text",
+                                None,
+                                f"{text} #{answer_id % 997}",
+                                0,
+                                language,
+                                _ts(at),
+                                polarity,
+                                None if polarity is None else 0.5,
+                                text_language,
+                                "bench" if polarity is not None else None,
+                                topics[text],
+                            )
+                        )
         rows = rows[: answers - written]
         conn.execute("BEGIN")
-        conn.executemany("INSERT INTO customers (id, telegram_user_id, chat_id, first_name, language, created_at)"
-                         " VALUES (?, ?, ?, ?, ?, ?)", customers)  # fmt: skip
-        conn.executemany("INSERT INTO orders (id, order_ref, customer_name, purchased_at, customer_id, created_at)"
-                         " VALUES (?, ?, ?, ?, ?, ?)", orders)  # fmt: skip
-        conn.executemany("INSERT INTO invitations (id, order_id, survey, due_at, sent_at, completed_at, created_at)"
-                         " VALUES (?, ?, ?, ?, ?, ?, ?)", invitations)  # fmt: skip
-        conn.executemany("INSERT INTO answers (id, invitation_id, question_id, stage, question_type, value_number,"
-                         " value_text, skipped, language, answered_at, sentiment, subjectivity, text_language, scorer,"
-                         " topics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)  # fmt: skip
+        conn.executemany(
+            "INSERT INTO customers (id, telegram_user_id, chat_id, first_name, language, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            customers,
+        )
+        conn.executemany(
+            "INSERT INTO orders (id, order_ref, customer_name, purchased_at, customer_id, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            orders,
+        )
+        conn.executemany(
+            "INSERT INTO invitations (id, order_id, survey, due_at, sent_at, completed_at, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            invitations,
+        )
+        conn.executemany(
+            "INSERT INTO answers (id, invitation_id, question_id, stage, question_type, value_number,"
+            " value_text, skipped, language, answered_at, sentiment, subjectivity, text_language, scorer,"
+            " topics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
         conn.execute("COMMIT")
         written += len(rows)
     conn.execute("ANALYZE")
@@ -183,8 +264,12 @@ def measure_bare(db: str, out: str) -> dict:
     older = (to_text(start - timedelta(weeks=TREND_WEEKS - 1)), span[0])  # earlier trend weeks: narrow rows
     began = time.perf_counter()
     conn = connect_readonly(db)
-    frames = [pd.read_sql(REPORT_ANSWERS, conn, params=span), pd.read_sql(INVITATION_ANSWERS, conn, params=span),
-              pd.read_sql(ORDER_CHANNELS, conn, params=span), pd.read_sql(TREND_ANSWERS, conn, params=older)]  # fmt: skip
+    frames = [
+        pd.read_sql(REPORT_ANSWERS, conn, params=span),
+        pd.read_sql(INVITATION_ANSWERS, conn, params=span),
+        pd.read_sql(ORDER_CHANNELS, conn, params=span),
+        pd.read_sql(TREND_ANSWERS, conn, params=older),
+    ]
     conn.close()
     return {"seconds": time.perf_counter() - began, "rows": [len(f) for f in frames]}
 
@@ -213,8 +298,12 @@ def child(kind: str, db: str, out: str) -> None:
 
 def run_child(kind: str, db: Path, out: Path) -> dict:
     """Run one measurement in a fresh interpreter and return its figures."""
-    done = subprocess.run([sys.executable, __file__, "--child", kind, "--db", str(db), "--out", str(out)],
-                          check=True, capture_output=True, text=True)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", kind, "--db", str(db), "--out", str(out)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 

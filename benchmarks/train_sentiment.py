@@ -88,7 +88,7 @@ RECIPES = {
         lexicon="valence+cues",
         neutral_bias=-0.5,
         sentence_mean=True,
-    ),  # fmt: skip
+    ),
     "ru": Recipe(
         "ru",
         (
@@ -101,7 +101,7 @@ RECIPES = {
         60_000,
         3.0,
         neutral_bias=-0.5,
-    ),  # fmt: skip
+    ),
     "zh": Recipe(
         "zh",
         (Source("zh/online_shopping_dev.csv"), Source("survey_answers", 30.0)),
@@ -109,7 +109,7 @@ RECIPES = {
         60_000,
         3.0,
         neutral_bias=0.5,
-    ),  # fmt: skip
+    ),
 }
 
 
@@ -141,8 +141,9 @@ def read_source(source: str, data_dir: Path, language: str) -> pd.DataFrame:
         frame = frame[(frame["language"] == language) & (frame["split"] == "dev")]
         # "none" answers never reach the model (score_text reads them first); as text they are neutral.
         labels = frame["feeling"].replace({"none": "neutral"})
-        return pd.DataFrame({"text": frame["text"], "label": labels.map(LABEL), "domain": "survey answers",
-                             "held_out": False})  # fmt: skip
+        return pd.DataFrame(
+            {"text": frame["text"], "label": labels.map(LABEL), "domain": "survey answers", "held_out": False}
+        )
     frame = pd.read_csv(data_dir / source, keep_default_na=False)
     if "word" in frame:  # a lexicon: clearly rated words as polar one-word texts, unrated-looking ones as neutral
         mean = frame["mean"].astype(float)
@@ -158,8 +159,9 @@ def read_source(source: str, data_dir: Path, language: str) -> pd.DataFrame:
     else:
         labels = frame["label"].astype(int).map({0: LABEL["negative"], 1: LABEL["positive"]})
     texts = frame["text"].astype(str)
-    return pd.DataFrame({"text": texts, "label": labels, "domain": frame["domain"].astype(str),
-                         "held_out": texts.map(is_held_out)})  # fmt: skip
+    return pd.DataFrame(
+        {"text": texts, "label": labels, "domain": frame["domain"].astype(str), "held_out": texts.map(is_held_out)}
+    )
 
 
 def training_frame(recipe: Recipe, data_dir: Path) -> pd.DataFrame:
@@ -186,8 +188,13 @@ def sample_weights(frame: pd.DataFrame) -> np.ndarray:
 def vectorizer(features: Features, vocabulary: list[str] | None = None):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    return TfidfVectorizer(analyzer=features.grams, sublinear_tf=True, min_df=1 if vocabulary else 2,
-                           vocabulary=vocabulary, dtype=np.float64)  # fmt: skip
+    return TfidfVectorizer(
+        analyzer=features.grams,
+        sublinear_tf=True,
+        min_df=1 if vocabulary else 2,
+        vocabulary=vocabulary,
+        dtype=np.float64,
+    )
 
 
 def design(recipe: Recipe, tfidf, texts: pd.Series):
@@ -329,9 +336,11 @@ def tune(recipe: Recipe, frame: pd.DataFrame, grid: list[Recipe]) -> list[str]:
     for variant in grid:
         started = time.perf_counter()
         data = fit(variant, train[~is_val])
-        lines.append(f"{variant.language} C={variant.c} features={variant.features} keep={variant.keep} "
-                     f"lexicon={variant.lexicon} weights={[s.weight for s in variant.sources]} "
-                     f"({time.perf_counter() - started:.0f} s)")  # fmt: skip
+        lines.append(
+            f"{variant.language} C={variant.c} features={variant.features} keep={variant.keep} "
+            f"lexicon={variant.lexicon} weights={[s.weight for s in variant.sources]} "
+            f"({time.perf_counter() - started:.0f} s)"
+        )
         lines += validation_report(variant, data, train[is_val])
         print("\n".join(lines[-1 - train[is_val]["source"].nunique() :]), file=sys.stderr, flush=True)
     return lines
@@ -345,8 +354,10 @@ def leave_out(recipe: Recipe, frame: pd.DataFrame, what: str) -> list[str]:
     lines = []
     for label, rows in (("all rows", frame[unseen]), ("held-out rows", frame[unseen & frame["held_out"]])):
         three, polar = evaluate(data, rows)
-        lines.append(f"{recipe.language}: trained without {what}, on its {label} ({len(rows)}): "
-                     f"three-way F1 {three:.3f}  polar F1 {polar:.3f}")  # fmt: skip
+        lines.append(
+            f"{recipe.language}: trained without {what}, on its {label} ({len(rows)}): "
+            f"three-way F1 {three:.3f}  polar F1 {polar:.3f}"
+        )
     return lines
 
 
@@ -357,19 +368,25 @@ def train_language(recipe: Recipe, data_dir: Path) -> list[str]:
     started = time.perf_counter()
     data = fit(recipe, train)
     gap = check_parity(recipe, data, train, held_out.head(500))
-    lines = [f"{recipe.language}: {len(data['ngrams'])} n-grams, max |decision - sklearn| {gap:.2e}, "
-             f"{time.perf_counter() - started:.0f} s"]  # fmt: skip
+    lines = [
+        f"{recipe.language}: {len(data['ngrams'])} n-grams, max |decision - sklearn| {gap:.2e}, "
+        f"{time.perf_counter() - started:.0f} s"
+    ]
     held = {}
     for source, part in held_out.groupby("source", sort=False):
         three, polar = evaluate(data, part)
         held[source] = {"rows": len(part), "three_way_f1": round(three, 4), "polar_f1": round(polar, 4)}
         lines.append(f"  held out {source:<40} {len(part):>6} three-way F1 {three:.3f}  polar F1 {polar:.3f}")
-    data["meta"].update({
-        "trained_on": [f"{s.path} (weight {s.weight:g})" for s in recipe.sources],
-        "rows": "shared data: rows where is_held_out(text) is false (salt "
-                f"{SPLIT_SALT!r}); survey_answers: dev rows only; lexicon: words |mean| >= 1 polar, <= 0.1 neutral",
-        "training_rows": len(train), "held_out_rows": len(held_out), "held_out": held,
-    })  # fmt: skip
+    data["meta"].update(
+        {
+            "trained_on": [f"{s.path} (weight {s.weight:g})" for s in recipe.sources],
+            "rows": "shared data: rows where is_held_out(text) is false (salt "
+            f"{SPLIT_SALT!r}); survey_answers: dev rows only; lexicon: words |mean| >= 1 polar, <= 0.1 neutral",
+            "training_rows": len(train),
+            "held_out_rows": len(held_out),
+            "held_out": held,
+        }
+    )
     target = write_model(data, recipe.language)
     lines.insert(1, f"  {target.stat().st_size / 1e6:.2f} MB -> {target.relative_to(REPO_ROOT)}")
     return lines
@@ -377,14 +394,26 @@ def train_language(recipe: Recipe, data_dir: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data-dir", type=Path, default=REPO_ROOT.parent / "shared" / "data",
-                        help="folder holding en/, ru/ and zh/ (default: ../shared/data beside the repo)")  # fmt: skip
-    parser.add_argument("--language", choices=sorted(RECIPES), action="append",
-                        help="train only this language (repeatable; default: all)")  # fmt: skip
-    parser.add_argument("--leave-out", metavar="FILE[:DOMAIN]",
-                        help="train without this source (or one domain of it) and measure on it; writes nothing")  # fmt: skip
-    parser.add_argument("--tune", action="store_true",
-                        help="compare settings on validation rows instead of writing models")  # fmt: skip
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=REPO_ROOT.parent / "shared" / "data",
+        help="folder holding en/, ru/ and zh/ (default: ../shared/data beside the repo)",
+    )
+    parser.add_argument(
+        "--language",
+        choices=sorted(RECIPES),
+        action="append",
+        help="train only this language (repeatable; default: all)",
+    )
+    parser.add_argument(
+        "--leave-out",
+        metavar="FILE[:DOMAIN]",
+        help="train without this source (or one domain of it) and measure on it; writes nothing",
+    )
+    parser.add_argument(
+        "--tune", action="store_true", help="compare settings on validation rows instead of writing models"
+    )
     args = parser.parse_args(argv)
     try:
         import sklearn  # noqa: F401

@@ -119,13 +119,24 @@ def build_application(
     application.bot_data.pacer = Pacer(settings.bulk_send_rate)
     application.bot_data.telemetry = telemetry
     application.bot_data.services = Services(
-        store, surveys, settings.policy, settings.secret("DEEP_LINK_SECRET"), partial(score_answer, taxonomy=settings.taxonomy),
-        rules=settings.flag_rules, support_chat_id=settings.support_chat_id, staff=settings.staff,
-        escalate_after=settings.complaint_escalate_after, desk_interval=min(settings.scheduler_interval, 2.0),
-        desk_language=settings.support_language, managers=settings.managers, taxonomy=settings.taxonomy,
+        store,
+        surveys,
+        settings.policy,
+        settings.secret("DEEP_LINK_SECRET"),
+        partial(score_answer, taxonomy=settings.taxonomy),
+        rules=settings.flag_rules,
+        support_chat_id=settings.support_chat_id,
+        staff=settings.staff,
+        escalate_after=settings.complaint_escalate_after,
+        desk_interval=min(settings.scheduler_interval, 2.0),
+        desk_language=settings.support_language,
+        managers=settings.managers,
+        taxonomy=settings.taxonomy,
         **({"clock": clock} if clock else {}),
-        raw_update_retention=settings.raw_update_retention, backoff=backoff(settings), lease_time=settings.lease_time,
-    )  # fmt: skip
+        raw_update_retention=settings.raw_update_retention,
+        backoff=backoff(settings),
+        lease_time=settings.lease_time,
+    )
     application.add_handlers(routes.handlers(settings.support_chat_id))
     application.add_error_handler(record_error)
     jobs = application.job_queue
@@ -210,10 +221,16 @@ async def _run_application(application: Application, settings: Settings, store: 
         server = None
         if settings.http_port is not None:  # after initialize(): the bot's username is known for links
             data = application.bot_data
-            server = WebServer(Gateway(
-                settings, store, data.telemetry, intake.wake, settings.telegram_bot_username or application.bot.username,
-                data.services.clock,
-            ))  # fmt: skip
+            server = WebServer(
+                Gateway(
+                    settings,
+                    store,
+                    data.telemetry,
+                    intake.wake,
+                    settings.telegram_bot_username or application.bot.username,
+                    data.services.clock,
+                )
+            )
             await server.start()
         try:
             await application.start()

@@ -206,16 +206,18 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = commands.add_parser(
-        "run", help="run the bot (long polling, or a Telegram webhook with WEBHOOK_URL; HTTP API with HTTP_PORT)",
+        "run",
+        help="run the bot (long polling, or a Telegram webhook with WEBHOOK_URL; HTTP API with HTTP_PORT)",
         epilog="example: journeypulse run   (with HTTP_PORT=8080 in .env it also serves the HTTP API)",
-    )  # fmt: skip
+    )
     run.add_argument("--surveys", type=Path, default=None, help="directory of survey YAML files (default: built in)")
     run.set_defaults(handler=cmd_run)
 
     demo = commands.add_parser(
-        "demo", help="run offline against the local Bot API emulator with simulated customers",
+        "demo",
+        help="run offline against the local Bot API emulator with simulated customers",
         epilog="example: journeypulse demo --customers 40",
-    )  # fmt: skip
+    )
     demo.add_argument("--customers", type=int, default=36, help="simulated customers (default 36)")
     demo.add_argument("--first-week-delay", type=float, default=3.0, help="seconds until the first-week survey")
     demo.add_argument("--out", type=Path, default=Path("demo"), help="directory for the database and report")
@@ -225,23 +227,26 @@ def build_parser() -> argparse.ArgumentParser:
         dest="orders_command", required=True, metavar="ACTION"
     )
     add = orders.add_parser(
-        "add", help="register one order and print its deep link",
+        "add",
+        help="register one order and print its deep link",
         epilog="example: journeypulse orders add A-1001 --customer 'Ann Lee' --purchased-at 2026-11-20T14:00",
-    )  # fmt: skip
+    )
     add.add_argument("order_id", help="the shop's order id")
     add.add_argument("--customer", help="customer name, for the shop's own reference")
     add.add_argument("--purchased-at", help="ISO-8601 time of purchase (default: now)")
     add.set_defaults(handler=cmd_orders_add)
     relink = orders.add_parser(
-        "relink", help="re-issue an order's deep link: the old one stops working, whoever used it is detached",
+        "relink",
+        help="re-issue an order's deep link: the old one stops working, whoever used it is detached",
         epilog="example: journeypulse orders relink A-1001   (after the link reached the wrong person)",
-    )  # fmt: skip
+    )
     relink.add_argument("order_id", help="the shop's order id")
     relink.set_defaults(handler=cmd_orders_relink)
     imp = orders.add_parser(
-        "import", help="register orders from a CSV (order_id[,customer][,purchased_at]) and write their links",
+        "import",
+        help="register orders from a CSV (order_id[,customer][,purchased_at]) and write their links",
         epilog="example: journeypulse orders import orders.csv --out links.csv",
-    )  # fmt: skip
+    )
     imp.add_argument("file", type=Path, help="CSV with an order_id column")
     imp.add_argument("--out", type=Path, default=Path("links.csv"), help="CSV to write the links to")
     imp.set_defaults(handler=cmd_orders_import)
@@ -256,9 +261,10 @@ def build_parser() -> argparse.ArgumentParser:
     answers.set_defaults(handler=cmd_export_answers)
 
     sentiment = commands.add_parser(
-        "sentiment", help="read any CSV of texts: adds language, sentiment, feeling, complaint and topics columns",
+        "sentiment",
+        help="read any CSV of texts: adds language, sentiment, feeling, complaint and topics columns",
         epilog="example: journeypulse sentiment old_feedback.csv --column text --out scored.csv",
-    )  # fmt: skip
+    )
     sentiment.add_argument("file", type=Path, help="input CSV")
     sentiment.add_argument("--column", default="text", help="the column holding the text (default: text)")
     sentiment.add_argument("--out", type=Path, required=True, help="CSV file to write")
@@ -271,16 +277,18 @@ def build_parser() -> argparse.ArgumentParser:
     rescore.set_defaults(handler=cmd_rescore)
 
     aside = commands.add_parser(
-        "set-aside", help="list updates and messages Telegram refused for good, for staff to look at",
+        "set-aside",
+        help="list updates and messages Telegram refused for good, for staff to look at",
         epilog="example: journeypulse set-aside --limit 20",
-    )  # fmt: skip
+    )
     aside.add_argument("--limit", type=int, default=100, help="at most this many, newest first")
     aside.set_defaults(handler=cmd_set_aside)
 
     report = commands.add_parser(
-        "report", help="write the weekly feedback-loop report (report.html, report.md, stages.csv)",
+        "report",
+        help="write the weekly feedback-loop report (report.html, report.md, stages.csv)",
         epilog="example: journeypulse report --week 2026-W47   (writes reports/2026-W47/)",
-    )  # fmt: skip
+    )
     report.add_argument("--week", help="ISO week like 2026-W47 (default: the last complete week)")
     report.add_argument(
         "--out", type=Path, default=None, help="directory to write into (default: reports/<week>, one folder per week)"

@@ -114,11 +114,12 @@ async def act(
         after = message["message_id"]
         if message.get("text") in outros:
             return after
-        buttons = [data for _, data in emu.buttons(message) if callbacks.Answer.parse(data)]
-        skip = [data for _, data in emu.buttons(message) if callbacks.Skip.parse(data)]
-        if buttons:
-            values = {callbacks.Answer.parse(data).value: data for data in buttons}  # type: ignore[union-attr]  # filtered above
-            question_id = callbacks.Answer.parse(buttons[0]).question_id  # type: ignore[union-attr]
+        answers = [(answer, data) for _, data in emu.buttons(message) if (answer := callbacks.Answer.parse(data))]
+        skips = [(skip, data) for _, data in emu.buttons(message) if (skip := callbacks.Skip.parse(data))]
+        buttons = [data for _, data in answers]
+        if answers:
+            values = {answer.value: data for answer, data in answers}
+            question_id = answers[0][0].question_id
             feeling = who.feeling_at(stages.get(question_id, ""))
             low, high = SCORES[feeling]
             if all(value.isdigit() for value in values):
@@ -129,10 +130,10 @@ async def act(
             else:
                 choice = rng.choice(buttons)
             emu.press_button(who.user_id, message["message_id"], choice)
-        elif skip:  # a free-text question
-            question_id = callbacks.Skip.parse(skip[0]).question_id  # type: ignore[union-attr]  # filtered above
+        elif skips:  # a free-text question
+            question_id = skips[0][0].question_id
             if rng.random() < 0.15:
-                emu.press_button(who.user_id, message["message_id"], skip[0])
+                emu.press_button(who.user_id, message["message_id"], skips[0][1])
             else:
                 emu.send_text(
                     who.user_id,
@@ -155,8 +156,13 @@ async def support_agent(emu: BotAPIEmulator, done: asyncio.Event) -> int:
         if Action.TAKE not in actions:
             continue
         emu.press_button(AGENT, card["message_id"], actions[Action.TAKE], chat_id=SUPPORT_CHAT)
-        emu.send_text(AGENT, APOLOGY, chat_id=SUPPORT_CHAT, reply_to_message_id=card["message_id"],
-                      message_thread_id=card.get("message_thread_id"))  # fmt: skip
+        emu.send_text(
+            AGENT,
+            APOLOGY,
+            chat_id=SUPPORT_CHAT,
+            reply_to_message_id=card["message_id"],
+            message_thread_id=card.get("message_thread_id"),
+        )
         emu.press_button(AGENT, card["message_id"], actions[Action.RESOLVE], chat_id=SUPPORT_CHAT, check=False)
         handled += 1
     return handled
@@ -188,11 +194,19 @@ async def run_demo(out: Path, customers: int = 36, first_week_delay: float = 3.0
     token = f"{rng.randrange(10**8, 10**9)}:DEMO{secrets.token_hex(8)}"
     async with BotAPIEmulator(token=token, username=USERNAME) as emu:
         settings = load_settings(
-            telegram_bot_token=token, telegram_api_base_url=emu.base_url, telegram_bot_username=USERNAME,
-            database_path=database, deep_link_secret=secrets.token_urlsafe(32), first_week_delay=first_week_delay,
-            reminder_delay=3600, quiet_hours="", scheduler_interval=0.5, support_chat_id=SUPPORT_CHAT,
-            staff_user_ids=str(AGENT), telegram_rate_limit=False,  # the emulator has no flood limits to respect
-        )  # fmt: skip
+            telegram_bot_token=token,
+            telegram_api_base_url=emu.base_url,
+            telegram_bot_username=USERNAME,
+            database_path=database,
+            deep_link_secret=secrets.token_urlsafe(32),
+            first_week_delay=first_week_delay,
+            reminder_delay=3600,
+            quiet_hours="",
+            scheduler_interval=0.5,
+            support_chat_id=SUPPORT_CHAT,
+            staff_user_ids=str(AGENT),
+            telegram_rate_limit=False,  # the emulator has no flood limits to respect
+        )
         emu.add_group(SUPPORT_CHAT, "Support desk", is_forum=True)
         emu.add_user(AGENT, "Sam")
         store = await Store.open(database)

@@ -40,9 +40,14 @@ class DurableIntake:
     """
 
     def __init__(
-        self, application: Application, store: Store, poll_timeout: int = 10, backoff: Backoff = DEFAULT_BACKOFF,
-        flood: FloodGuard | None = None, in_flight: int = IN_FLIGHT,
-    ):  # fmt: skip
+        self,
+        application: Application,
+        store: Store,
+        poll_timeout: int = 10,
+        backoff: Backoff = DEFAULT_BACKOFF,
+        flood: FloodGuard | None = None,
+        in_flight: int = IN_FLIGHT,
+    ):
         self.application = application
         self.store = store
         self.poll_timeout = poll_timeout
@@ -273,12 +278,15 @@ class DurableIntake:
 
     async def _warn_flooder(self, update: Update) -> None:
         """Ask someone writing too fast to slow down, once; their messages stay stored."""
-        user = update.effective_user
-        language = journey.pick_language(user.language_code)  # type: ignore[union-attr]
+        user, chat = update.effective_user, update.effective_chat
+        if user is None or chat is None:
+            return
         try:
-            await self.application.bot.send_message(update.effective_chat.id, text(language, "slow_down"))  # type: ignore[union-attr]
+            await self.application.bot.send_message(
+                chat.id, text(journey.pick_language(user.language_code), "slow_down")
+            )
         except TelegramError as exc:  # a courtesy: not worth holding their lane for
-            log.info("could not ask user %s to slow down: %s", user.id, exc)  # type: ignore[union-attr]
+            log.info("could not ask user %s to slow down: %s", user.id, exc)
 
 
 def _sender(update: Update) -> tuple[str, int]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from prometheus_client import CollectorRegistry, Counter, Gauge, generate_latest
 from telegram.request import HTTPXRequest
 
@@ -59,14 +61,14 @@ class Telemetry:
 class CountingRequest(HTTPXRequest):
     """PTB's HTTP client, telling the Telemetry how each Bot API call ended."""
 
-    def __init__(self, telemetry: Telemetry, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, telemetry: Telemetry, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.telemetry = telemetry
 
-    async def do_request(self, url: str, method: str, *args: object, **kwargs: object) -> tuple[int, bytes]:
+    async def do_request(self, url: str, method: str, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
         """Make the call and count its outcome."""
         try:
-            status, payload = await super().do_request(url, method, *args, **kwargs)  # type: ignore[arg-type]
+            status, payload = await super().do_request(url, method, *args, **kwargs)
         except Exception:
             self.telemetry.record_response(url, None)
             raise

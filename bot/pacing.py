@@ -53,12 +53,17 @@ class ChatRateLimiter(AIORateLimiter):
     """
 
     async def process_request(
-        self, callback: Callable[..., Coroutine[Any, Any, Any]], args: Any, kwargs: dict[str, Any], endpoint: str,
-        data: dict[str, Any], rate_limit_args: int | None,
-    ) -> Any:  # fmt: skip
+        self,
+        callback: Callable[..., Coroutine[Any, Any, Any]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> Any:
         """Send through the overall limiter; wait out a private chat's 429 in that request alone."""
         try:
-            private = int(data.get("chat_id")) > 0  # type: ignore[arg-type]
+            private = int(data.get("chat_id", 0)) > 0  # a channel's "@name" is not a private chat
         except (TypeError, ValueError):
             private = False
         if not private:
@@ -68,9 +73,13 @@ class ChatRateLimiter(AIORateLimiter):
             try:
                 # PTB's own per-request step: overall and per-chat limiter, without the global pause.
                 return await self._run_request(
-                    chat=True, group=False, allow_paid_broadcast=data.get("allow_paid_broadcast", False),
-                    callback=callback, args=args, kwargs=kwargs,
-                )  # fmt: skip
+                    chat=True,
+                    group=False,
+                    allow_paid_broadcast=data.get("allow_paid_broadcast", False),
+                    callback=callback,
+                    args=args,
+                    kwargs=kwargs,
+                )
             except RetryAfter as exc:
                 if attempt == retries:
                     raise

@@ -247,9 +247,13 @@ class Settings(BaseSettings):
             except RulesError as exc:
                 raise SettingsError(f"COMPLAINT_PHRASES_FILE: {exc}") from None
         return FlagRules(
-            self.complaint_csat_max, self.complaint_ces_max, self.complaint_nps_max,
-            self.complaint_sentiment_below, phrases, custom_phrases=self.complaint_phrases_file is not None,
-        )  # fmt: skip
+            self.complaint_csat_max,
+            self.complaint_ces_max,
+            self.complaint_nps_max,
+            self.complaint_sentiment_below,
+            phrases,
+            custom_phrases=self.complaint_phrases_file is not None,
+        )
 
     @property
     def taxonomy(self) -> Taxonomy:

@@ -246,11 +246,18 @@ def assess(vitals: Vitals, now: datetime, stall_after: float, desk: bool) -> Hea
     card = age(vitals.oldest_card_at)
     if desk and card is not None and card > stall_after:
         problems.append(f"a complaint card has waited {card:.0f} s to be posted")
-    return Health(not problems, {
-        "status": "ok" if not problems else "unhealthy", "database": "ok",
-        "last_update_age_seconds": age(vitals.last_update_at), "pending_updates": vitals.pending_updates,
-        "oldest_pending_age_seconds": waiting, "desk_backlog": vitals.desk_backlog, "problems": problems,
-    })  # fmt: skip
+    return Health(
+        not problems,
+        {
+            "status": "ok" if not problems else "unhealthy",
+            "database": "ok",
+            "last_update_age_seconds": age(vitals.last_update_at),
+            "pending_updates": vitals.pending_updates,
+            "oldest_pending_age_seconds": waiting,
+            "desk_backlog": vitals.desk_backlog,
+            "problems": problems,
+        },
+    )
 
 
 async def _vitals(gateway: Gateway) -> Vitals:

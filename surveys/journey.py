@@ -142,9 +142,14 @@ async def _position(
 
 
 async def start_invitation(
-    store: Store, surveys: dict[str, Survey], policy: Policy, invitation: Invitation, customer: Customer, now: datetime,
+    store: Store,
+    surveys: dict[str, Survey],
+    policy: Policy,
+    invitation: Invitation,
+    customer: Customer,
+    now: datetime,
     hold: timedelta = LEASE_TIME,
-) -> Step | None:  # fmt: skip
+) -> Step | None:
     """Claim a due invitation for sending (a lease); None while someone else holds it (never send twice)."""
     if not await store.claim(Lease.INVITATION, invitation.id, now, hold):
         return None
@@ -158,9 +163,13 @@ async def start_invitation(
 
 
 async def remind(
-    store: Store, surveys: dict[str, Survey], invitation: Invitation, customer: Customer, now: datetime,
+    store: Store,
+    surveys: dict[str, Survey],
+    invitation: Invitation,
+    customer: Customer,
+    now: datetime,
     hold: timedelta = LEASE_TIME,
-) -> Step | None:  # fmt: skip
+) -> Step | None:
     """Claim an invitation's single reminder; None while someone else holds it or when the survey is done."""
     if not await store.claim(Lease.REMINDER, invitation.id, now, hold):
         return None
@@ -222,9 +231,16 @@ async def write(
     With its chat message id, a replayed message is recognised even after it finished the survey.
     """
     earlier = await store.answer_from_message(customer.id, message_id) if message_id is not None else None
-    invitation_id, question_id = earlier or (None, None)
     return await _answer(
-        store, surveys, customer, invitation_id, question_id, lambda q: parse_text(q, text), now, score, message_id
+        store,
+        surveys,
+        customer,
+        earlier.invitation_id if earlier else None,
+        earlier.question_id if earlier else None,
+        lambda q: parse_text(q, text),
+        now,
+        score,
+        message_id,
     )
 
 
@@ -282,9 +298,15 @@ async def _answer(
         if following is None:
             await store.mark_completed(invitation.id, now)
     return Step(
-        Outcome.RECORDED if recorded else Outcome.DUPLICATE, customer, invitation, survey, following, current,
-        answers[current.id], already_asked=following is not None and invitation.asked_question_id == following.id,
-    )  # fmt: skip
+        Outcome.RECORDED if recorded else Outcome.DUPLICATE,
+        customer,
+        invitation,
+        survey,
+        following,
+        current,
+        answers[current.id],
+        already_asked=following is not None and invitation.asked_question_id == following.id,
+    )
 
 
 def _taking_answers(invitation: Invitation, now: datetime, named: bool) -> bool:

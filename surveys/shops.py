@@ -106,11 +106,17 @@ class Hook:
 
 HOOKS = {
     Platform.SHOPIFY: Hook(
-        "X-Shopify-Hmac-SHA256", "X-Shopify-Webhook-Id", "X-Shopify-Topic",
-        frozenset({"orders/create", "orders/paid"}), shopify_order,
+        "X-Shopify-Hmac-SHA256",
+        "X-Shopify-Webhook-Id",
+        "X-Shopify-Topic",
+        frozenset({"orders/create", "orders/paid"}),
+        shopify_order,
     ),
     Platform.WOOCOMMERCE: Hook(
-        "X-WC-Webhook-Signature", "X-WC-Webhook-Delivery-ID", "X-WC-Webhook-Topic",
-        frozenset({"order.created", "order.updated"}), woocommerce_order,
+        "X-WC-Webhook-Signature",
+        "X-WC-Webhook-Delivery-ID",
+        "X-WC-Webhook-Topic",
+        frozenset({"order.created", "order.updated"}),
+        woocommerce_order,
     ),
-}  # fmt: skip
+}

@@ -20,11 +20,17 @@ def make_settings(tmp_path, base_url: str, **overrides):
     from bot.settings import load_settings
 
     values = dict(
-        telegram_bot_token=TOKEN, telegram_api_base_url=base_url, telegram_bot_username=USERNAME,
-        database_path=tmp_path / "bot.sqlite3", deep_link_secret=SECRET, first_week_delay=3600,
-        reminder_delay=7200, quiet_hours="", scheduler_interval=0.2,
+        telegram_bot_token=TOKEN,
+        telegram_api_base_url=base_url,
+        telegram_bot_username=USERNAME,
+        database_path=tmp_path / "bot.sqlite3",
+        deep_link_secret=SECRET,
+        first_week_delay=3600,
+        reminder_delay=7200,
+        quiet_hours="",
+        scheduler_interval=0.2,
         flood_messages_per_minute=0,  # generated bursts are not people; tests/test_reliability.py turns it on
-    )  # fmt: skip
+    )
     values.update(overrides)
     return load_settings(**values)
 

@@ -61,18 +61,51 @@ async def respond(
 @pytest.fixture
 async def small_week(store, surveys):
     """Three post-purchase responses and two first-week ones this week, one the week before."""
-    await respond(store, surveys, "post_purchase", {"channel": "social", "checkout_ease": 7, "purchase_csat": 5,
-                  "improve": "Great quality, love it"}, scores={"improve": 0.6})  # fmt: skip
-    await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1,
-                  "what_went_wrong": "Box arrived damaged"}, scores={"what_went_wrong": -0.4})  # fmt: skip
+    await respond(
+        store,
+        surveys,
+        "post_purchase",
+        {"channel": "social", "checkout_ease": 7, "purchase_csat": 5, "improve": "Great quality, love it"},
+        scores={"improve": 0.6},
+    )
+    await respond(
+        store,
+        surveys,
+        "post_purchase",
+        {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1, "what_went_wrong": "Box arrived damaged"},
+        scores={"what_went_wrong": -0.4},
+    )
     await respond(store, surveys, "post_purchase", {"channel": "social", "checkout_ease": 5}, completed=False)
-    await respond(store, surveys, "first_week", {"expectations": 4, "delivery": 2,
-                  "delivery_why": "Посылка пришла поврежденной", "support": "not_needed", "nps": 10, "tell_more": None},
-                  language="ru", topics={"delivery_why": ("delivery", "packaging")})  # fmt: skip
-    await respond(store, surveys, "first_week", {"expectations": 3, "delivery": 5, "support": "solved", "nps": 6,
-                  "nps_why": None}, language="en")  # fmt: skip
-    await respond(store, surveys, "post_purchase", {"channel": "friend", "checkout_ease": 6, "purchase_csat": 4,
-                  "improve": "fine"}, when=MONDAY - timedelta(days=7), scores={"improve": 0.0})  # fmt: skip
+    await respond(
+        store,
+        surveys,
+        "first_week",
+        {
+            "expectations": 4,
+            "delivery": 2,
+            "delivery_why": "Посылка пришла поврежденной",
+            "support": "not_needed",
+            "nps": 10,
+            "tell_more": None,
+        },
+        language="ru",
+        topics={"delivery_why": ("delivery", "packaging")},
+    )
+    await respond(
+        store,
+        surveys,
+        "first_week",
+        {"expectations": 3, "delivery": 5, "support": "solved", "nps": 6, "nps_why": None},
+        language="en",
+    )
+    await respond(
+        store,
+        surveys,
+        "post_purchase",
+        {"channel": "friend", "checkout_ease": 6, "purchase_csat": 4, "improve": "fine"},
+        when=MONDAY - timedelta(days=7),
+        scores={"improve": 0.0},
+    )
     await respond(store, surveys, "post_purchase", {}, completed=False)  # sent, never answered
     return store.path
 
@@ -140,7 +173,9 @@ async def test_topics_and_quotes_use_negative_texts(small_week, surveys):
     assert f.quotes["delivery"]["negative"] == ["Посылка пришла поврежденной"]
     delivery = f.topics["delivery"]
     assert delivery.negative_texts == 1 and [(t.topic, t.count, t.share) for t in delivery.topics] == [
-        ("delivery", 1, 100.0), ("packaging", 1, 100.0)]  # fmt: skip
+        ("delivery", 1, 100.0),
+        ("packaging", 1, 100.0),
+    ]
     assert delivery.top.quote == "Посылка пришла поврежденной" and delivery.top.verdict == Verdict.UNTESTED
     purchase = f.topics["purchase"]  # "Box arrived damaged" was stored as naming no topic
     assert purchase.topics == () and purchase.untopiced == 1 and purchase.negative_texts == 1
@@ -148,13 +183,26 @@ async def test_topics_and_quotes_use_negative_texts(small_week, surveys):
 
 
 async def test_neutral_why_after_a_low_rating_counts_as_negative(store, surveys):
-    await respond(store, surveys, "first_week", {"expectations": 4, "delivery": 1, "delivery_why": "Left in the rain",
-                  "support": "not_needed", "nps": 8, "tell_more": "ok"}, scores={"delivery_why": 0.0, "tell_more": 0.0},
-                  topics={"delivery_why": ("packaging",)})  # fmt: skip
+    await respond(
+        store,
+        surveys,
+        "first_week",
+        {
+            "expectations": 4,
+            "delivery": 1,
+            "delivery_why": "Left in the rain",
+            "support": "not_needed",
+            "nps": 8,
+            "tell_more": "ok",
+        },
+        scores={"delivery_why": 0.0, "tell_more": 0.0},
+        topics={"delivery_why": ("packaging",)},
+    )
     # stored with no reading at all (before topics existed): its topics are found from the text now
     inv = await respond(store, surveys, "first_week", {"expectations": 4, "delivery": 1}, completed=False)
-    await store.record_answer(inv.id, surveys["first_week"].question("delivery_why"), AnswerValue(text="Courier was late"),
-                              "en", MONDAY, None)  # fmt: skip
+    await store.record_answer(
+        inv.id, surveys["first_week"].question("delivery_why"), AnswerValue(text="Courier was late"), "en", MONDAY, None
+    )
     f = aggregate_week(store.path, WEEK, surveys)
     assert [(t.topic, t.count) for t in f.topics["delivery"].topics] == [("packaging", 1), ("delivery", 1)]
     assert f.quotes["delivery"]["negative"] == ["Left in the rain", "Courier was late"]
@@ -165,8 +213,16 @@ async def test_topic_changes_are_tested_and_only_real_ones_called(store, surveys
     for n in range(20):  # last week 2 of 20 negative delivery texts about packaging, this week 16 of 20
         for when, packaging in ((before, n < 2), (MONDAY, n < 16)):
             keys = ("delivery", "packaging") if packaging and n % 2 else ("packaging",) if packaging else ("delivery",)
-            await respond(store, surveys, "first_week", {"expectations": 4, "delivery": 1, "delivery_why": f"text {n}"},
-                          when=when, completed=False, scores={"delivery_why": -0.5 - n / 100}, topics={"delivery_why": keys})  # fmt: skip
+            await respond(
+                store,
+                surveys,
+                "first_week",
+                {"expectations": 4, "delivery": 1, "delivery_why": f"text {n}"},
+                when=when,
+                completed=False,
+                scores={"delivery_why": -0.5 - n / 100},
+                topics={"delivery_why": keys},
+            )
     f = aggregate_week(store.path, WEEK, surveys)
     topics = {t.topic: t for t in f.topics["delivery"].topics}
     packaging, delivery = topics["packaging"], topics["delivery"]
@@ -183,8 +239,16 @@ async def test_topic_noise_is_not_called(store, surveys):
     before = MONDAY - timedelta(days=7)
     for n in range(12):  # 6 of 12 against 5 of 12: noise
         for when, cut in ((before, 5), (MONDAY, 6)):
-            await respond(store, surveys, "first_week", {"expectations": 4, "delivery": 2, "delivery_why": f"t{n}"}, when=when,
-                          completed=False, scores={"delivery_why": -0.5}, topics={"delivery_why": ("packaging",) if n < cut else ()})  # fmt: skip
+            await respond(
+                store,
+                surveys,
+                "first_week",
+                {"expectations": 4, "delivery": 2, "delivery_why": f"t{n}"},
+                when=when,
+                completed=False,
+                scores={"delivery_why": -0.5},
+                topics={"delivery_why": ("packaging",) if n < cut else ()},
+            )
     found = aggregate_week(store.path, WEEK, surveys).topics["delivery"]
     assert found.top.verdict == Verdict.HELD and found.untopiced == 6 and found.top.share == 50.0
 
@@ -297,8 +361,9 @@ async def test_older_trend_weeks_match_the_full_computation(small_week, surveys)
 
 async def test_channel_answered_weeks_before_still_segments_the_week(store, surveys):
     earlier = MONDAY - timedelta(weeks=3)
-    post = await respond(store, surveys, "post_purchase", {"channel": "friend", "checkout_ease": 6, "purchase_csat": 5},
-                         when=earlier)  # fmt: skip
+    post = await respond(
+        store, surveys, "post_purchase", {"channel": "friend", "checkout_ease": 6, "purchase_csat": 5}, when=earlier
+    )
     later = await store.ensure_invitation(post.order_id, "first_week", MONDAY, MONDAY)
     await store.mark_sent(later.id, MONDAY, None)
     nps = next(q for q in surveys["first_week"].questions if q.id == "nps")

@@ -11,10 +11,17 @@ FORMATS = (Answer, Skip, Language, Forget, Confirmation, Desk)
 
 def test_each_format_round_trips_and_matches_its_pattern():
     for value in (
-        Answer(7, "purchase_csat", "5"), Skip(7, "what_went_wrong"), Language("zh"),
-        Forget(True), Forget(False), Confirmation(3, True), Confirmation(3, False),
-        Desk(12, "take"), Desk(12, "resolve"), Desk(12, "reopen"),
-    ):  # fmt: skip
+        Answer(7, "purchase_csat", "5"),
+        Skip(7, "what_went_wrong"),
+        Language("zh"),
+        Forget(True),
+        Forget(False),
+        Confirmation(3, True),
+        Confirmation(3, False),
+        Desk(12, "take"),
+        Desk(12, "resolve"),
+        Desk(12, "reopen"),
+    ):
         data = value.build()
         assert type(value).parse(data) == value
         assert callbacks.pattern(type(value)).match(data)

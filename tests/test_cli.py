@@ -17,18 +17,27 @@ WRONG = "987654:WRONG-token-never-to-be-seen"
 def _env(emu, tmp_path, token: str) -> dict:
     env = dict(os.environ)
     env.update(
-        TELEGRAM_BOT_TOKEN=token, TELEGRAM_API_BASE_URL=emu.base_url, TELEGRAM_BOT_USERNAME=USERNAME,
-        DATABASE_PATH=str(tmp_path / "bot.sqlite3"), DEEP_LINK_SECRET=SECRET, QUIET_HOURS="",
-        SCHEDULER_INTERVAL="0.2", LOG_LEVEL="DEBUG",
-    )  # fmt: skip
+        TELEGRAM_BOT_TOKEN=token,
+        TELEGRAM_API_BASE_URL=emu.base_url,
+        TELEGRAM_BOT_USERNAME=USERNAME,
+        DATABASE_PATH=str(tmp_path / "bot.sqlite3"),
+        DEEP_LINK_SECRET=SECRET,
+        QUIET_HOURS="",
+        SCHEDULER_INTERVAL="0.2",
+        LOG_LEVEL="DEBUG",
+    )
     return env
 
 
 async def _run(env, until=None) -> tuple[int, bytes, bytes]:
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", "from bot.cli import main; main(['run'])", env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
+        sys.executable,
+        "-c",
+        "from bot.cli import main; main(['run'])",
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
     if until is not None:
         await until
         process.send_signal(signal.SIGTERM)

@@ -112,8 +112,14 @@ async def test_one_complaint_per_survey_collects_every_flagged_answer(store, sur
     )
     again = await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
     assert again is not None and again.id == first.id
-    _, customer, ref, survey, flagged, last_reply = await store.complaint_card(first.id)
-    assert (customer.first_name, ref, survey, last_reply) == ("Ann", "O-1", "post_purchase", None)
+    card = await store.complaint_card(first.id)
+    flagged = card.flagged
+    assert (card.customer.first_name, card.order_ref, card.survey, card.last_reply) == (
+        "Ann",
+        "O-1",
+        "post_purchase",
+        None,
+    )
     assert [(a.question_id, a.reasons) for a in flagged] == [
         ("checkout_ease", ("ces_low",)),
         ("purchase_csat", ("csat_low",)),
@@ -204,8 +210,13 @@ async def test_forget_erases_the_person_and_keeps_anonymous_scores(store, survey
     )
     for step in (keep, gone):
         await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
-    await store.save_updates([(1, '{"update_id": 1, "message": {"from": {"id": 5}, "text": "secret"}}'),
-                              (2, '{"update_id": 2, "message": {"from": {"id": 4}, "text": "mine"}}')], T0)  # fmt: skip
+    await store.save_updates(
+        [
+            (1, '{"update_id": 1, "message": {"from": {"id": 5}, "text": "secret"}}'),
+            (2, '{"update_id": 2, "message": {"from": {"id": 4}, "text": "mine"}}'),
+        ],
+        T0,
+    )
     for update_id in (1, 2):
         await store.mark_updates_processed([update_id], T0)
 
@@ -249,11 +260,21 @@ async def test_a_text_is_flagged_by_its_stored_complaint_decision(store, surveys
     def polite(text):
         return reading(0.2, complaint=True, topics=("delivery",))
 
-    step = await answered(store, surveys, 21, {"channel": "ad", "checkout_ease": "6", "purchase_csat": "4",
-                                               "improve": "all fine except the parcel never came"}, polite)  # fmt: skip
+    step = await answered(
+        store,
+        surveys,
+        21,
+        {
+            "channel": "ad",
+            "checkout_ease": "6",
+            "purchase_csat": "4",
+            "improve": "all fine except the parcel never came",
+        },
+        polite,
+    )
     complaint = await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0)
     assert complaint is not None
-    _, _, _, _, flagged, _ = await store.complaint_card(complaint.id)
+    flagged = (await store.complaint_card(complaint.id)).flagged
     assert [(a.question_id, a.reasons, a.topics) for a in flagged] == [("improve", ("complaint_text",), ("delivery",))]
 
 
@@ -263,23 +284,38 @@ async def test_a_neutral_or_empty_answer_never_opens_a_complaint(store, surveys,
     def flat(text):
         return reading(-0.9, feeling=feeling)
 
-    step = await answered(store, surveys, 22 if feeling is Feeling.NONE else 23,
-                          {"channel": "ad", "checkout_ease": "6", "purchase_csat": "4", "improve": "late"}, flat)  # fmt: skip
+    step = await answered(
+        store,
+        surveys,
+        22 if feeling is Feeling.NONE else 23,
+        {"channel": "ad", "checkout_ease": "6", "purchase_csat": "4", "improve": "late"},
+        flat,
+    )
     assert await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0) is None
 
 
 async def test_a_negative_opinion_alone_opens_nothing(store, surveys):
     # "Not my favourite colour" reads negative but reports nothing the shop can act on: only the complaint
     # decision of the reading flags a text, whatever its score.
-    step = await answered(store, surveys, 24, {"channel": "ad", "checkout_ease": "6", "purchase_csat": "4",
-                                               "improve": "not my favourite colour"}, lambda t: reading(-0.9))  # fmt: skip
+    step = await answered(
+        store,
+        surveys,
+        24,
+        {"channel": "ad", "checkout_ease": "6", "purchase_csat": "4", "improve": "not my favourite colour"},
+        lambda t: reading(-0.9),
+    )
     assert await complaints.review(store, RULES, step.invitation.id, step.customer.id, T0) is None
 
 
 async def test_an_operators_own_phrases_flag_a_negative_text(store, surveys):
     own = FlagRules(phrases={"en": ("colour",)}, custom_phrases=True)
-    step = await answered(store, surveys, 25, {"channel": "ad", "checkout_ease": "6", "purchase_csat": "4",
-                                               "improve": "not my favourite colour"}, lambda t: reading(-0.9))  # fmt: skip
+    step = await answered(
+        store,
+        surveys,
+        25,
+        {"channel": "ad", "checkout_ease": "6", "purchase_csat": "4", "improve": "not my favourite colour"},
+        lambda t: reading(-0.9),
+    )
     complaint = await complaints.review(store, own, step.invitation.id, step.customer.id, T0)
-    _, _, _, _, flagged, _ = await store.complaint_card(complaint.id)
+    flagged = (await store.complaint_card(complaint.id)).flagged
     assert flagged[0].reasons == ("complaint_words",)

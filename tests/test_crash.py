@@ -24,19 +24,29 @@ PLAN = {"channel": "search", "checkout_ease": "6", "purchase_csat": "2"}
 def bot_env(emu, database) -> dict:
     env = dict(os.environ)
     env.update(
-        TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=emu.base_url, TELEGRAM_BOT_USERNAME=USERNAME,
-        DATABASE_PATH=str(database), DEEP_LINK_SECRET=SECRET, QUIET_HOURS="", SCHEDULER_INTERVAL="0.5",
-        FIRST_WEEK_DELAY="3600", LOG_LEVEL="WARNING",
-    )  # fmt: skip
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_API_BASE_URL=emu.base_url,
+        TELEGRAM_BOT_USERNAME=USERNAME,
+        DATABASE_PATH=str(database),
+        DEEP_LINK_SECRET=SECRET,
+        QUIET_HOURS="",
+        SCHEDULER_INTERVAL="0.5",
+        FIRST_WEEK_DELAY="3600",
+        LOG_LEVEL="WARNING",
+    )
     return env
 
 
 async def start_bot(env, log):
     with open(log, "a") as stderr:
         return await asyncio.create_subprocess_exec(
-            sys.executable, "-c", "from bot.cli import main; main(['run'])", env=env,
-            stdout=asyncio.subprocess.DEVNULL, stderr=stderr,
-        )  # fmt: skip
+            sys.executable,
+            "-c",
+            "from bot.cli import main; main(['run'])",
+            env=env,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=stderr,
+        )
 
 
 async def answer_post_purchase(emu, user: int) -> None:
@@ -45,10 +55,12 @@ async def answer_post_purchase(emu, user: int) -> None:
     while True:
         message = await emu.wait_for_bot_message(
             user,
-            lambda m: "Thank you!" in m.get("text", "")
-            or any(Answer.parse(d) or Skip.parse(d) for _, d in emu.buttons(m)),
-            after=last, timeout=60,
-        )  # fmt: skip
+            lambda m: (
+                "Thank you!" in m.get("text", "") or any(Answer.parse(d) or Skip.parse(d) for _, d in emu.buttons(m))
+            ),
+            after=last,
+            timeout=60,
+        )
         last = message["message_id"]
         if "Thank you!" in message.get("text", ""):
             return

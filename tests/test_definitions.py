@@ -58,8 +58,11 @@ def test_shipped_surveys_are_valid_and_short(surveys):
 def test_every_rated_stage_has_a_why(surveys):
     """A low delivery score, unsolved support and a detractor NPS each get a skippable text at their own stage."""
     fw = surveys["first_week"]
-    for why, anchor, low, high in (("delivery_why", "delivery", 3.0, 4.0), ("support_why", "support", "not_solved", "solved"),
-                                   ("nps_why", "nps", 6.0, 7.0)):  # fmt: skip
+    for why, anchor, low, high in (
+        ("delivery_why", "delivery", 3.0, 4.0),
+        ("support_why", "support", "not_solved", "solved"),
+        ("nps_why", "nps", 6.0, 7.0),
+    ):
         q = fw.question(why)
         assert q.type == "text" and q.skippable and q.stage == fw.question(anchor).stage
         assert q.when.question == anchor and q.when.holds(low) and not q.when.holds(high)
@@ -184,8 +187,10 @@ def test_a_condition_that_can_never_hold_for_its_question_is_refused():
         "\n      - {id: good, label: {en: G, ru: Х, zh: 好}}\n      - {id: bad, label: {en: B, ru: П, zh: 坏}}",
     )
     assert parse_survey(choice.replace('op: "<=", value: 3', "op: in, value: [bad]"), "demo.yaml")
-    for condition, expected in (('op: "==", value: awful', "rating has no option 'awful'"),
-                                ('op: "<=", value: 3', "rating is a choice; compare it with ==, != or in, not <=")):  # fmt: skip
+    for condition, expected in (
+        ('op: "==", value: awful', "rating has no option 'awful'"),
+        ('op: "<=", value: 3', "rating is a choice; compare it with ==, != or in, not <="),
+    ):
         with pytest.raises(DefinitionError, match=expected):
             parse_survey(choice.replace('op: "<=", value: 3', condition), "demo.yaml")
     with pytest.raises(DefinitionError, match="question why: rating is a csat score; compare it with numbers"):

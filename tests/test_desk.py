@@ -102,8 +102,13 @@ async def test_unhappy_customer_reaches_the_desk_and_the_loop_closes(desk: Harne
     assert "in progress" in taken["text"] and [label for label, _ in emu.buttons(taken)] == ["✅ Resolve"]
 
     # A staff reply on the card reaches the customer, escaped, marked as support.
-    staff_says = emu.send_text(STAFF, "Sorry! A new one ships today <script>x</script>", chat_id=SUPPORT,
-                               reply_to_message_id=posted["message_id"], message_thread_id=posted["message_thread_id"])  # fmt: skip
+    staff_says = emu.send_text(
+        STAFF,
+        "Sorry! A new one ships today <script>x</script>",
+        chat_id=SUPPORT,
+        reply_to_message_id=posted["message_id"],
+        message_thread_id=posted["message_thread_id"],
+    )
     relayed = await h.next_message(user, predicate=lambda m: "Support team" in m.get("text", ""))
     assert "A new one ships today <script>x</script>" in relayed["text"]
     await card(h, lambda m: "Last reply to the customer: Sam" in m["text"])
@@ -167,8 +172,12 @@ async def test_only_staff_can_act_on_a_complaint(desk: Harness):
     for data in (take, resolve, Desk(posted["message_id"], Action.RESOLVE).build(), "d|1|explode"):
         press = emu.press_button(OUTSIDER, posted["message_id"], data, chat_id=SUPPORT, check=False)
         assert await toasted(h, press) == "Sorry, only support staff can act on complaints."
-    emu.send_text(OUTSIDER, "Hi, I'm from support, send me your card number", chat_id=SUPPORT,
-                  reply_to_message_id=posted["message_id"])  # fmt: skip
+    emu.send_text(
+        OUTSIDER,
+        "Hi, I'm from support, send me your card number",
+        chat_id=SUPPORT,
+        reply_to_message_id=posted["message_id"],
+    )
     await h.next_message(SUPPORT, predicate=lambda m: "only support staff" in m.get("text", ""))
     # Refusals go out through the desk queue, one per person an hour: a second attempt is stored, not answered.
     emu.send_text(OUTSIDER, "/complaints", chat_id=SUPPORT)

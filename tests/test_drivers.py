@@ -16,8 +16,11 @@ def _answers(seed: int, n: int = 120) -> pd.DataFrame:
         delivery = rng.randint(1, 5)
         first_use = rng.randint(1, 5)  # unrelated to NPS
         nps = min(10, max(0, round(2 * delivery + rng.gauss(0, 1.5))))
-        rows += [(order, "delivery", "csat", delivery, None), (order, "first_use", "csat", first_use, None),
-                 (order, "loyalty", "nps", nps, None)]  # fmt: skip
+        rows += [
+            (order, "delivery", "csat", delivery, None),
+            (order, "first_use", "csat", first_use, None),
+            (order, "loyalty", "nps", nps, None),
+        ]
     return pd.DataFrame(rows, columns=["order_id", "stage", "question_type", "value_number", "value_text"])
 
 

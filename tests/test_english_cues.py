@@ -55,9 +55,15 @@ def test_sarcasm_and_hedges_turn_praise_into_blame(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Great, will order again", "Perfect fit, arrived on time", "Great, no problems at all", "love it, thank you",
-     "Nice colour, but it was late", "couldn't be better"],
-)  # fmt: skip
+    [
+        "Great, will order again",
+        "Perfect fit, arrived on time",
+        "Great, no problems at all",
+        "love it, thank you",
+        "Nice colour, but it was late",
+        "couldn't be better",
+    ],
+)
 def test_plain_praise_and_mixed_answers_are_not_inverted(text):
     assert not inverts_praise(text)
 
@@ -69,9 +75,15 @@ def test_a_hedge_is_an_opinion_but_denied_praise_may_be_a_complaint():
 
 @pytest.mark.parametrize(
     "text",
-    ["Perfect, still no reply from support", "I just love paying twice for shipping", "the fit could be better",
-     "so much for next day delivery", "not my favourite colour", "Brilliant. Another delay."],
-)  # fmt: skip
+    [
+        "Perfect, still no reply from support",
+        "I just love paying twice for shipping",
+        "the fit could be better",
+        "so much for next day delivery",
+        "not my favourite colour",
+        "Brilliant. Another delay.",
+    ],
+)
 def test_the_english_model_reads_sarcasm_and_hedges_as_negative(text):
     assert score_text(text).feeling == "negative"
 
@@ -82,8 +94,10 @@ def test_the_english_model_keeps_plain_praise_positive(text):
 
 
 def test_a_long_review_is_read_sentence_by_sentence():
-    review = ("Love the colour and the fabric is soft. The buttons are pretty. Sadly it runs very small and the "
-              "seams were already coming apart. It had to go back.")  # fmt: skip
+    review = (
+        "Love the colour and the fabric is soft. The buttons are pretty. Sadly it runs very small and the "
+        "seams were already coming apart. It had to go back."
+    )
     assert score_text(review).feeling == "negative"
 
 

@@ -17,9 +17,27 @@ from tests.readings import reading
 
 @pytest.mark.parametrize(
     "value",
-    ["=1+1", "+1+cmd", "-2-3", "@SUM(A1)", "\tx", "=HYPERLINK(\"http://x\")", "\uff1d1+1", "\uff0bcmd", "\uff0d2",
-     "\uff20SUM(A1)", " =1+1", "\t=1", "\r=1", "\u200b=1+1", "\ufeff@x", "\u00a0+cmd", "|calc", "%x"],
-)  # fmt: skip
+    [
+        "=1+1",
+        "+1+cmd",
+        "-2-3",
+        "@SUM(A1)",
+        "\tx",
+        '=HYPERLINK("http://x")',
+        "\uff1d1+1",
+        "\uff0bcmd",
+        "\uff0d2",
+        "\uff20SUM(A1)",
+        " =1+1",
+        "\t=1",
+        "\r=1",
+        "\u200b=1+1",
+        "\ufeff@x",
+        "\u00a0+cmd",
+        "|calc",
+        "%x",
+    ],
+)
 def test_formula_cells_are_neutralised(value):
     assert safe_cell(value) == "'" + value
 

@@ -121,9 +121,11 @@ async def drained(harness: Harness) -> None:
 
 
 @settings(
-    max_examples=30, deadline=None, derandomize=True,
+    max_examples=30,
+    deadline=None,
+    derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
-)  # fmt: skip
+)
 @given(actions=st.lists(action, min_size=1, max_size=5))
 @example(actions=[("button", CUSTOMER, f"a|{2**70}|channel|ad"), ("button", CUSTOMER, f"s|{2**70}|channel")])
 @example(actions=[("text", CUSTOMER, "x" * 4096), ("edit", CUSTOMER, ""), ("text", STRANGERS[0], "")])

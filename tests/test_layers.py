@@ -41,15 +41,22 @@ def test_the_domain_does_not_import_the_analysis() -> None:
 def test_only_the_bot_and_the_store_itself_touch_the_telegram_side_tables() -> None:
     for package in ("surveys", "analysis"):
         wrong = [
-            (path, module) for path, module in imports(package)
+            (path, module)
+            for path, module in imports(package)
             if under(module, *TELEGRAM_SIDE) and not path.startswith("surveys/store/")
-        ]  # fmt: skip
+        ]
         assert wrong == [], package
 
 
 def test_each_store_module_is_one_aggregate_and_imports_no_sibling_but_its_base() -> None:
-    allowed = {"surveys.store.database", "surveys.store.rows", "surveys.store.leases", "surveys.store.schema",
-               "surveys.store.orders", "surveys.store.reporting"}  # fmt: skip
+    allowed = {
+        "surveys.store.database",
+        "surveys.store.rows",
+        "surveys.store.leases",
+        "surveys.store.schema",
+        "surveys.store.orders",
+        "surveys.store.reporting",
+    }
     aggregates = {"answers", "complaints", "desk", "inbox", "invitations", "privacy"}
     also = {"privacy": {"surveys.store.inbox"}}  # /forget erases the person's raw updates too
     for path, module in imports("surveys/store"):

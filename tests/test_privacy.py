@@ -60,26 +60,52 @@ async def test_forget_leaves_no_byte_of_what_the_customer_wrote(emulator, tmp_pa
         # Staff press a button on the card and reply to it: Telegram embeds the card, the customer's words in it.
         take = next(d for _, d in emulator.buttons(card) if "take" in d)
         emulator.press_button(STAFF, card["message_id"], take, chat_id=SUPPORT)
-        emulator.send_text(STAFF, "Sorry, a new one ships today", chat_id=SUPPORT, reply_to_message_id=card["message_id"],
-                           message_thread_id=card["message_thread_id"])  # fmt: skip
+        emulator.send_text(
+            STAFF,
+            "Sorry, a new one ships today",
+            chat_id=SUPPORT,
+            reply_to_message_id=card["message_id"],
+            message_thread_id=card["message_thread_id"],
+        )
         relayed = await h.next_message(user, predicate=lambda m: "new one ships" in m.get("text", ""))
         said = emulator.send_text(user, f"My address is {MARK} Road 12", reply_to_message_id=relayed["message_id"])
         note = await h.next_message(SUPPORT, predicate=lambda m: f"{MARK} Road" in m.get("text", ""))
-        emulator.send_text(STAFF, "Noted the address", chat_id=SUPPORT, reply_to_message_id=note["message_id"],
-                           message_thread_id=card["message_thread_id"])  # fmt: skip
+        emulator.send_text(
+            STAFF,
+            "Noted the address",
+            chat_id=SUPPORT,
+            reply_to_message_id=note["message_id"],
+            message_thread_id=card["message_thread_id"],
+        )
         await h.next_message(user, predicate=lambda m: "Noted the address" in m.get("text", ""))
         # Their edit, a reaction and a block, each an update of its own kind carrying their name.
         emulator.edit_text(user, said["message"]["message_id"], f"My address is {MARK} Road 14")
         me = {"id": user, "is_bot": False, "first_name": f"Ann{MARK}"}
         chat = {"id": user, "type": "private", "first_name": f"Ann{MARK}"}
-        emulator.enqueue_raw({"message_reaction": {
-            "chat": chat, "message_id": relayed["message_id"], "user": me, "date": int(time.time()),
-            "old_reaction": [], "new_reaction": [{"type": "emoji", "emoji": "👍"}]}})  # fmt: skip
+        emulator.enqueue_raw(
+            {
+                "message_reaction": {
+                    "chat": chat,
+                    "message_id": relayed["message_id"],
+                    "user": me,
+                    "date": int(time.time()),
+                    "old_reaction": [],
+                    "new_reaction": [{"type": "emoji", "emoji": "👍"}],
+                }
+            }
+        )
         bot = {"id": emulator.bot_id, "is_bot": True, "first_name": "Bot"}
-        emulator.enqueue_raw({"my_chat_member": {
-            "chat": chat, "from": me, "date": int(time.time()),
-            "old_chat_member": {"user": bot, "status": "member"},
-            "new_chat_member": {"user": bot, "status": "member"}}})  # fmt: skip
+        emulator.enqueue_raw(
+            {
+                "my_chat_member": {
+                    "chat": chat,
+                    "from": me,
+                    "date": int(time.time()),
+                    "old_chat_member": {"user": bot, "status": "member"},
+                    "new_chat_member": {"user": bot, "status": "member"},
+                }
+            }
+        )
         assert await h.drained() == 0
         assert MARK.encode() in database_bytes(settings.database_path)  # the search can find it
 
@@ -178,16 +204,44 @@ def test_mydata_splits_long_content_into_valid_messages_within_the_limit():
     data = {
         "customer": Customer(1, 42, 42, "A" * 300 + "<i>", "zh", None, None),
         "orders": [{"id": 1, "order": "A-1<&>", "purchased_at": "2026-11-18T12:00:00.000000Z"}],
-        "answers": [{"survey": "post_purchase", "question": "what_went_wrong", "type": "text", "number": None,
-                     "text": long_text, "skipped": 0, "at": "2026-11-18T12:00:00Z", "sentiment": -0.5,
-                     "feeling": "negative", "topics": "packaging", "complaint": 1, "language": "zh"}] * 3,
-        "complaints": [{"id": 1, "state": "open", "opened_at": "2026-11-18T12:00:00Z", "resolved_at": None,
-                        "confirmed": None, "reasons": "what_went_wrong: negative_text"}],
-        "events": [{"complaint": 1, "at": "2026-11-18T13:00:00Z", "kind": "customer_reply", "actor": None,
-                    "text": long_text}],
-        "updates": [{"update_id": 7, "received_at": "2026-11-18T12:00:00Z",
-                     "payload": '{"update_id": 7, "message": {"text": "' + long_text.replace('"', '\\"') + '"}}'}],
-    }  # fmt: skip
+        "answers": [
+            {
+                "survey": "post_purchase",
+                "question": "what_went_wrong",
+                "type": "text",
+                "number": None,
+                "text": long_text,
+                "skipped": 0,
+                "at": "2026-11-18T12:00:00Z",
+                "sentiment": -0.5,
+                "feeling": "negative",
+                "topics": "packaging",
+                "complaint": 1,
+                "language": "zh",
+            }
+        ]
+        * 3,
+        "complaints": [
+            {
+                "id": 1,
+                "state": "open",
+                "opened_at": "2026-11-18T12:00:00Z",
+                "resolved_at": None,
+                "confirmed": None,
+                "reasons": "what_went_wrong: negative_text",
+            }
+        ],
+        "events": [
+            {"complaint": 1, "at": "2026-11-18T13:00:00Z", "kind": "customer_reply", "actor": None, "text": long_text}
+        ],
+        "updates": [
+            {
+                "update_id": 7,
+                "received_at": "2026-11-18T12:00:00Z",
+                "payload": '{"update_id": 7, "message": {"text": "' + long_text.replace('"', '\\"') + '"}}',
+            }
+        ],
+    }
     messages = render_my_data(data, "zh", 3)
     assert len(messages) >= 5
     shown = []
@@ -209,8 +263,11 @@ async def test_a_forwarded_link_shows_no_shop_data_and_relink_hands_the_order_ba
     from tests.helpers import SECRET, USERNAME
 
     h, emu = harness, harness.emu
-    for name, value in (("DATABASE_PATH", h.settings.database_path), ("DEEP_LINK_SECRET", SECRET),
-                        ("TELEGRAM_BOT_USERNAME", USERNAME)):  # fmt: skip
+    for name, value in (
+        ("DATABASE_PATH", h.settings.database_path),
+        ("DEEP_LINK_SECRET", SECRET),
+        ("TELEGRAM_BOT_USERNAME", USERNAME),
+    ):
         monkeypatch.setenv(name, str(value))
     await asyncio.to_thread(main, ["orders", "add", "A-88", "--customer", "Ann Shopname"])
     first = capsys.readouterr().out.strip().split("start=")[1]

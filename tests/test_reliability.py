@@ -36,14 +36,17 @@ async def test_one_flooding_account_does_not_slow_anyone_else(emulator, tmp_path
                 started = time.monotonic()
                 await harness.press(user, first[user], value)
                 first[user] = await harness.next_message(
-                    user, after=first[user]["message_id"], timeout=10,
+                    user,
+                    after=first[user]["message_id"],
+                    timeout=10,
                     predicate=lambda m: bool(emulator.buttons(m)) or "What" in m.get("text", ""),
-                )  # fmt: skip
+                )
                 slowest = max(slowest, time.monotonic() - started)
         assert slowest < 2.0, f"an ordinary customer waited {slowest:.1f} s for the next question"
         assert await harness.drained(timeout=60) == 0, "every spam message is stored and handled"
-        assert await harness.rows("SELECT count(*) FROM inbox WHERE json_extract(payload, '$.message.from.id') = ?",
-                                  (flooder,)) == [(151,)]  # fmt: skip
+        assert await harness.rows(
+            "SELECT count(*) FROM inbox WHERE json_extract(payload, '$.message.from.id') = ?", (flooder,)
+        ) == [(151,)]
         warnings = [m for m in emulator.bot_messages(flooder) if "slow down" in m.get("text", "")]
         assert len(warnings) == 1
         # Twenty answered (each with a hint and the question again), then the warning, then nothing.
@@ -145,8 +148,13 @@ async def test_a_long_staff_reply_reaches_the_customer_cut_not_dropped(emulator,
     try:
         await unhappy_customer(h, 475, "Cy")
         posted = await card(h)
-        emulator.send_text(STAFF, "&<" * 2000, chat_id=SUPPORT, reply_to_message_id=posted["message_id"],
-                           message_thread_id=posted["message_thread_id"])  # fmt: skip
+        emulator.send_text(
+            STAFF,
+            "&<" * 2000,
+            chat_id=SUPPORT,
+            reply_to_message_id=posted["message_id"],
+            message_thread_id=posted["message_thread_id"],
+        )
         relayed = await h.next_message(475, predicate=lambda m: "Support team" in m.get("text", ""))
         assert "&<&<" in relayed["text"] and "Reply to this message" in relayed["text"]
     finally:

@@ -22,12 +22,27 @@ HOSTILE = '<script>alert(1)</script> =HYPERLINK("x") *[x](javascript:alert(1))'
 @pytest.fixture
 async def hostile_db(store, surveys):
     """A week whose negative quotes are hostile text, the first one a spreadsheet formula."""
-    await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1,
-                  "what_went_wrong": '=HYPERLINK("x")'}, scores={"what_went_wrong": -0.9})  # fmt: skip
-    await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 1, "purchase_csat": 2,
-                  "what_went_wrong": HOSTILE}, scores={"what_went_wrong": -0.5})  # fmt: skip
-    await respond(store, surveys, "post_purchase", {"channel": "social", "checkout_ease": 7, "purchase_csat": 5,
-                  "improve": "Great, fast checkout"}, scores={"improve": 0.7})  # fmt: skip
+    await respond(
+        store,
+        surveys,
+        "post_purchase",
+        {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1, "what_went_wrong": '=HYPERLINK("x")'},
+        scores={"what_went_wrong": -0.9},
+    )
+    await respond(
+        store,
+        surveys,
+        "post_purchase",
+        {"channel": "ad", "checkout_ease": 1, "purchase_csat": 2, "what_went_wrong": HOSTILE},
+        scores={"what_went_wrong": -0.5},
+    )
+    await respond(
+        store,
+        surveys,
+        "post_purchase",
+        {"channel": "social", "checkout_ease": 7, "purchase_csat": 5, "improve": "Great, fast checkout"},
+        scores={"improve": 0.7},
+    )
     return store.path
 
 
@@ -56,8 +71,11 @@ async def test_hostile_text_is_inert_everywhere(hostile_db, tmp_path):
     assert r"\*\[x\]\(javascript" in md
     rows = list(csv.DictReader((tmp_path / "stages.csv").open(encoding="utf-8")))
     assert rows[1]["negative_quote"] == '\'=HYPERLINK("x")'
-    assert all(not v.startswith(("=", "+", "-", "@")) or v.lstrip("-").replace(".", "").isdigit()
-               for r in rows for v in r.values())  # fmt: skip
+    assert all(
+        not v.startswith(("=", "+", "-", "@")) or v.lstrip("-").replace(".", "").isdigit()
+        for r in rows
+        for v in r.values()
+    )
 
 
 def test_escape_markdown():
@@ -123,10 +141,21 @@ async def test_complaint_follow_up_figures_reach_the_report(hostile_db, store, t
 
 
 async def test_report_says_which_scorer_scored_each_language(store, surveys, tmp_path):
-    await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1,
-                  "what_went_wrong": "Посылка пришла мятая"}, language="ru", scores={"what_went_wrong": -0.8})  # fmt: skip
-    await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1,
-                  "what_went_wrong": "配送が遅い"}, language="ja")  # fmt: skip
+    await respond(
+        store,
+        surveys,
+        "post_purchase",
+        {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1, "what_went_wrong": "Посылка пришла мятая"},
+        language="ru",
+        scores={"what_went_wrong": -0.8},
+    )
+    await respond(
+        store,
+        surveys,
+        "post_purchase",
+        {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1, "what_went_wrong": "配送が遅い"},
+        language="ja",
+    )
     page = build_weekly_report(store.path, WEEK, tmp_path / "out").read_text(encoding="utf-8")
     assert "<h2>Sentiment scorers</h2><p>ja: not scored, 1 texts<br>ru: test, 1 texts</p>" in page
     markdown = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
@@ -149,8 +178,13 @@ def test_cli_report_writes_a_folder_per_week_and_prints_every_file(cli_db, surve
 async def _weeks(store, surveys, before: list[int], now: list[int]):
     """Post-purchase answers with these CSAT scores last week and this week."""
     for score in before:
-        await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 4, "purchase_csat": score},
-                      when=MONDAY - timedelta(days=7))  # fmt: skip
+        await respond(
+            store,
+            surveys,
+            "post_purchase",
+            {"channel": "ad", "checkout_ease": 4, "purchase_csat": score},
+            when=MONDAY - timedelta(days=7),
+        )
     for score in now:
         await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 4, "purchase_csat": score})
 
@@ -200,8 +234,16 @@ async def test_no_delta_against_an_empty_previous_week(hostile_db, tmp_path):
 async def test_small_sample_marks_only_the_figures_that_are_small(hostile_db, tmp_path):
     from analysis.report import _segment_cell
 
-    row = {"responses": 77, "csat": 80.0, "csat_n": 40, "nps": 10.0, "nps_n": 12, "rated_n": 77,
-           "negative_share": 5.0, "feeling": 50.0}  # fmt: skip
+    row = {
+        "responses": 77,
+        "csat": 80.0,
+        "csat_n": 40,
+        "nps": 10.0,
+        "nps_n": 12,
+        "rated_n": 77,
+        "negative_share": 5.0,
+        "feeling": 50.0,
+    }
     assert [_segment_cell(row, n) for n in ("responses", "csat", "nps", "feeling")] == ["77", "80.0", "10.0 ⚠", "50.0"]
     page = build_weekly_report(hostile_db, WEEK, tmp_path).read_text(encoding="utf-8")
     assert "title='few answers: answers, response rate, completion, CSAT" in page
@@ -253,8 +295,14 @@ async def test_poster_draws_chinese_and_dollar_signs(store, surveys, tmp_path):
     from analysis.aggregate import aggregate_week
     from analysis.poster import draw_poster
 
-    await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1,
-                  "what_went_wrong": "快递太慢了 $5 refund $x^2$"}, language="zh", scores={"what_went_wrong": -0.8})  # fmt: skip
+    await respond(
+        store,
+        surveys,
+        "post_purchase",
+        {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1, "what_went_wrong": "快递太慢了 $5 refund $x^2$"},
+        language="zh",
+        scores={"what_went_wrong": -0.8},
+    )
     png, pdf = draw_poster(aggregate_week(store.path, WEEK))
     assert png.startswith(b"\x89PNG") and pdf.startswith(b"%PDF")
 
@@ -266,9 +314,16 @@ async def test_topics_per_stage_reach_html_markdown_csv_and_poster(store, survey
     before = MONDAY - timedelta(days=7)
     for n in range(20):  # delivery's negative texts: packaging 2 of 20 last week, 16 of 20 this week
         for when, packaging in ((before, n < 2), (MONDAY, n < 16)):
-            await respond(store, surveys, "first_week", {"expectations": 4, "delivery": 1, "delivery_why": f"Box {n} <b>crushed</b>"},
-                          when=when, completed=False, scores={"delivery_why": -0.5 - n / 100},
-                          topics={"delivery_why": ("packaging",) if packaging else ("size_fit",)})  # fmt: skip
+            await respond(
+                store,
+                surveys,
+                "first_week",
+                {"expectations": 4, "delivery": 1, "delivery_why": f"Box {n} <b>crushed</b>"},
+                when=when,
+                completed=False,
+                scores={"delivery_why": -0.5 - n / 100},
+                topics={"delivery_why": ("packaging",) if packaging else ("size_fit",)},
+            )
     page = build_weekly_report(store.path, WEEK, tmp_path).read_text(encoding="utf-8")
     md = (tmp_path / "report.md").read_text(encoding="utf-8")
     # readable names, count, share, the tested change and one escaped quote each; no raw keys
@@ -299,10 +354,22 @@ async def test_topics_per_stage_reach_html_markdown_csv_and_poster(store, survey
 
 async def test_every_stage_with_a_low_rating_gets_words(store, surveys, tmp_path):
     """The demo's defect: delivery, support and loyalty hurt but showed no words; their follow-ups now give them."""
-    await respond(store, surveys, "first_week", {"expectations": 4, "delivery": 2, "delivery_why": "Courier was a week late",
-                  "support": "not_solved", "support_why": "Nobody answered my emails", "nps": 3,
-                  "nps_why": "Too expensive for what it is"}, scores={"delivery_why": -0.3, "support_why": -0.4, "nps_why": -0.2},
-                  topics={"delivery_why": ("delivery",), "support_why": ("support",), "nps_why": ("price",)})  # fmt: skip
+    await respond(
+        store,
+        surveys,
+        "first_week",
+        {
+            "expectations": 4,
+            "delivery": 2,
+            "delivery_why": "Courier was a week late",
+            "support": "not_solved",
+            "support_why": "Nobody answered my emails",
+            "nps": 3,
+            "nps_why": "Too expensive for what it is",
+        },
+        scores={"delivery_why": -0.3, "support_why": -0.4, "nps_why": -0.2},
+        topics={"delivery_why": ("delivery",), "support_why": ("support",), "nps_why": ("price",)},
+    )
     md = build_weekly_report(store.path, WEEK, tmp_path).with_name("report.md").read_text(encoding="utf-8")
     hurts = _section(md, "Where it hurts")
     for stage, topic in (
@@ -336,8 +403,13 @@ def test_cli_report_computes_against_the_surveys_the_bot_runs(cli_db, tmp_path, 
 
     async def fill():
         store = await Store.open(cli_db)
-        await respond(store, surveys, "post_purchase", {"gift_wrap": 2, "channel": "ad", "checkout_ease": 6,
-                      "purchase_csat": 5, "improve": "nothing"}, completed=False)  # fmt: skip
+        await respond(
+            store,
+            surveys,
+            "post_purchase",
+            {"gift_wrap": 2, "channel": "ad", "checkout_ease": 6, "purchase_csat": 5, "improve": "nothing"},
+            completed=False,
+        )
         await store.close()
 
     asyncio.run(fill())

@@ -16,15 +16,26 @@ HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)> Box <b>crushed<
 
 def rendered_dom(path) -> str:
     """The DOM Chromium builds from a file, serialised."""
-    done = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", path.resolve().as_uri()],
-                          capture_output=True, text=True, timeout=60, check=True)  # fmt: skip
+    done = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", path.resolve().as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     return done.stdout
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
 async def test_chromium_renders_hostile_text_as_text(store, surveys, tmp_path):
-    await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 1, "purchase_csat": 1,
-                  "what_went_wrong": HOSTILE}, scores={"what_went_wrong": -0.9}, topics={"what_went_wrong": ("packaging",)})  # fmt: skip
+    await respond(
+        store,
+        surveys,
+        "post_purchase",
+        {"channel": "ad", "checkout_ease": 1, "purchase_csat": 1, "what_went_wrong": HOSTILE},
+        scores={"what_went_wrong": -0.9},
+        topics={"what_went_wrong": ("packaging",)},
+    )
     dom = rendered_dom(build_weekly_report(store.path, WEEK, tmp_path))
     # Only the four charts are elements; the customer's tags arrive as text.
     assert "<script" not in dom and "<b>crushed" not in dom

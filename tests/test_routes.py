@@ -60,7 +60,22 @@ def press(data: str) -> dict:
         ({"message": message("/complaints", chat=SUPPORT)}, desk.complaints_command),
         ({"message": message("/whatever")}, customers.help_command),
         ({"message": message("it came late")}, customers.text_answered),
-        ({"message": message(sticker={"file_id": "s", "file_unique_id": "s", "width": 1, "height": 1, "is_animated": False, "is_video": False, "type": "regular"})}, customers.other_message),
+        (
+            {
+                "message": message(
+                    sticker={
+                        "file_id": "s",
+                        "file_unique_id": "s",
+                        "width": 1,
+                        "height": 1,
+                        "is_animated": False,
+                        "is_video": False,
+                        "type": "regular",
+                    }
+                )
+            },
+            customers.other_message,
+        ),
         ({"edited_message": message("changed my mind", edit_date=1)}, customers.message_edited),
         ({"message": message("on it", chat=SUPPORT)}, desk.staff_replied),
         ({"message": message("hello all", chat=STRANGERS)}, None),
@@ -71,7 +86,7 @@ def press(data: str) -> dict:
         (press(callbacks.Confirmation(4, True).build()), customers.confirmation_chosen),
         (press("zzz|forged"), customers.unknown_button),
     ],
-)  # fmt: skip
+)
 def test_each_update_reaches_its_handler(update: dict, callback: object) -> None:
     assert routed(update) is callback
 

@@ -78,8 +78,7 @@ def damage_a_leaf_page(path) -> None:
     conn.close()
     data = bytearray(path.read_bytes())
     # The last table leaf (type 13) that is no table's root: the schema still reads, a table does not.
-    page = max(n for n in range(2, len(data) // page_size + 1)
-               if n not in roots and data[(n - 1) * page_size] == 13)  # fmt: skip
+    page = max(n for n in range(2, len(data) // page_size + 1) if n not in roots and data[(n - 1) * page_size] == 13)
     start = (page - 1) * page_size + 8
     data[start : start + 4] = b"\xff\xff\xff\xff"
     path.write_bytes(data)

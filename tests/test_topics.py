@@ -192,18 +192,37 @@ def test_a_latin_word_in_the_chinese_terms_stands_alone():
 
 @pytest.mark.parametrize(
     "text",
-    ["the mug handle snapped", "only 3 of the 6 glasses came", "got navy but I paid for black",
-     "the strap came loose after a day", "support closed my ticket", "my voucher code was already used",
-     "the throw is a different colour to the photo", "so much for express delivery", "I just love paying twice"],
-)  # fmt: skip
+    [
+        "the mug handle snapped",
+        "only 3 of the 6 glasses came",
+        "got navy but I paid for black",
+        "the strap came loose after a day",
+        "support closed my ticket",
+        "my voucher code was already used",
+        "the throw is a different colour to the photo",
+        "so much for express delivery",
+        "I just love paying twice",
+    ],
+)
 def test_english_problems_are_found_by_the_kind_of_wording(text):
     assert read_text(text).complaint, text
 
 
 @pytest.mark.parametrize(
-    "text", [pytest.param("nothing came off in the wash", marks=pytest.mark.xfail(strict=True, reason="read negative, and the learnt complaint model leans to texts about washing")), "no stains at all, lovely", "great, no more waiting for slow couriers",
-             "I'd prefer paper packaging to plastic", "only 2 days to arrive, great"],
-)  # fmt: skip
+    "text",
+    [
+        pytest.param(
+            "nothing came off in the wash",
+            marks=pytest.mark.xfail(
+                strict=True, reason="read negative, and the learnt complaint model leans to texts about washing"
+            ),
+        ),
+        "no stains at all, lovely",
+        "great, no more waiting for slow couriers",
+        "I'd prefer paper packaging to plastic",
+        "only 2 days to arrive, great",
+    ],
+)
 def test_english_praise_and_wishes_are_no_complaint(text):
     assert not read_text(text).complaint, text
 
@@ -233,29 +252,48 @@ def test_russian_words_that_only_look_like_problems(text):
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("the kettle lid has a crack in it", Problem.DEFECT), ("the hinge gave way on day two", Problem.DEFECT),
-        ("my earbuds keep cutting out", Problem.DEFECT), ("the fan stops after ten minutes", Problem.DEFECT),
-        ("ordered a medium, got a large", Problem.WRONG_ITEM), ("the pair are different lengths", Problem.WRONG_ITEM),
-        ("the envelope was empty", Problem.MISSING), ("nothing has shown up yet", Problem.LATE),
+        ("the kettle lid has a crack in it", Problem.DEFECT),
+        ("the hinge gave way on day two", Problem.DEFECT),
+        ("my earbuds keep cutting out", Problem.DEFECT),
+        ("the fan stops after ten minutes", Problem.DEFECT),
+        ("ordered a medium, got a large", Problem.WRONG_ITEM),
+        ("the pair are different lengths", Problem.WRONG_ITEM),
+        ("the envelope was empty", Problem.MISSING),
+        ("nothing has shown up yet", Problem.LATE),
         ("courier chucked it on the doorstep in the rain", Problem.MISSING),
-        ("I rang you five times about it", Problem.SUPPORT), ("could you resend the charger please", Problem.REFUND),
+        ("I rang you five times about it", Problem.SUPPORT),
+        ("could you resend the charger please", Problem.REFUND),
         ("the listing never mentioned it's second hand", Problem.MISLEADING),
-        ("the sauce had gone off before the date", Problem.DEFECT), ("my lamp blew after a day", Problem.DEFECT),
-        ("the drawer won't slide any more", Problem.DEFECT), ("the photos show a glass top but it's plastic", Problem.MISLEADING),
-        ("it came without the feet", Problem.MISSING), ("the courier was supposed to come Tuesday", Problem.LATE),
-        ("I'm still owed the postage", Problem.REFUND), ("the toy arrived crushed", Problem.DAMAGED),
-        ("the shelf collapses under two books", Problem.DEFECT), ("my delivery date keeps getting pushed back", Problem.LATE),
-        ("I told your team three times", Problem.SUPPORT), ("the price jumped at the last step", Problem.CHARGE),
+        ("the sauce had gone off before the date", Problem.DEFECT),
+        ("my lamp blew after a day", Problem.DEFECT),
+        ("the drawer won't slide any more", Problem.DEFECT),
+        ("the photos show a glass top but it's plastic", Problem.MISLEADING),
+        ("it came without the feet", Problem.MISSING),
+        ("the courier was supposed to come Tuesday", Problem.LATE),
+        ("I'm still owed the postage", Problem.REFUND),
+        ("the toy arrived crushed", Problem.DAMAGED),
+        ("the shelf collapses under two books", Problem.DEFECT),
+        ("my delivery date keeps getting pushed back", Problem.LATE),
+        ("I told your team three times", Problem.SUPPORT),
+        ("the price jumped at the last step", Problem.CHARGE),
     ],
-)  # fmt: skip
+)
 def test_english_problem_wordings(text, kind):
     assert kind in problems(text, "en"), text
 
 
 @pytest.mark.parametrize(
-    "text", ["refunded me the same day, brilliant", "my own fault, I picked the wrong colour",
-             "the return was really easy", "it hasn't pilled at all", "different colours would be nice",
-             "I ordered a medium and it fits", "it hasn't stopped working once", "no instructions needed, easy"],
-)  # fmt: skip
+    "text",
+    [
+        "refunded me the same day, brilliant",
+        "my own fault, I picked the wrong colour",
+        "the return was really easy",
+        "it hasn't pilled at all",
+        "different colours would be nice",
+        "I ordered a medium and it fits",
+        "it hasn't stopped working once",
+        "no instructions needed, easy",
+    ],
+)
 def test_english_wordings_that_only_look_like_problems(text):
     assert problems(text, "en") == (), text

@@ -108,8 +108,10 @@ def test_complaints_route_to_the_languages_model_and_are_negative(language: str,
 
 def test_each_language_has_its_own_scorer() -> None:
     assert {language: scorer.name for language, scorer in SCORERS.items()} == {
-        "en": "tfidf-lr-en", "ru": "tfidf-lr-ru", "zh": "tfidf-lr-zh",
-    }  # fmt: skip
+        "en": "tfidf-lr-en",
+        "ru": "tfidf-lr-ru",
+        "zh": "tfidf-lr-zh",
+    }
     assert score_text("Terrible service, never again.").scorer == "tfidf-lr-en"
 
 
@@ -127,10 +129,17 @@ def test_other_languages_stay_not_scored(text: str, language: str) -> None:
 
 
 def tiny_model(**changes) -> dict:
-    data = {"format": MODEL_FORMAT, "language": "xx", "classes": list(CLASSES), "ngram_range": [1, 2],
-            "ngrams": ["a", "b", "ab"], "idf": [1.0, 2.0, 3.0],
-            "coef": [[-1.0, 1.0, -0.5], [0.0, 0.0, 0.0], [1.0, -1.0, 0.5]], "intercept": [0.0, 0.25, 0.0],
-            "meta": {}}  # fmt: skip
+    data = {
+        "format": MODEL_FORMAT,
+        "language": "xx",
+        "classes": list(CLASSES),
+        "ngram_range": [1, 2],
+        "ngrams": ["a", "b", "ab"],
+        "idf": [1.0, 2.0, 3.0],
+        "coef": [[-1.0, 1.0, -0.5], [0.0, 0.0, 0.0], [1.0, -1.0, 0.5]],
+        "intercept": [0.0, 0.25, 0.0],
+        "meta": {},
+    }
     data.update(changes)
     return data
 
@@ -206,8 +215,9 @@ async def test_answers_in_russian_and_chinese_are_scored_when_stored(store, surv
         "SELECT value_text, sentiment, text_language, scorer FROM answers WHERE question_type = 'text'"
     )
     assert [(text, language, scorer) for text, _, language, scorer in rows] == [
-        (RUSSIAN_COMPLAINTS[1], "ru", "tfidf-lr-ru"), (CHINESE_COMPLAINTS[0], "zh", "tfidf-lr-zh"),
-    ]  # fmt: skip
+        (RUSSIAN_COMPLAINTS[1], "ru", "tfidf-lr-ru"),
+        (CHINESE_COMPLAINTS[0], "zh", "tfidf-lr-zh"),
+    ]
     assert all(sentiment < 0 for _, sentiment, _, _ in rows)
 
 

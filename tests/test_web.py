@@ -30,10 +30,16 @@ async def served(emulator, tmp_path, surveys):
     """The bot on the emulator with its HTTP server, and a client session pointed at it."""
     port = free_port()
     settings = make_settings(
-        tmp_path, emulator.base_url, http_port=port, api_keys=f"other-key-0123456789,{KEY}",
-        shopify_webhook_secret=SHOPIFY, woocommerce_webhook_secret=WOO, shop_link_secret=LINKS,
-        first_week_delay=1.5, health_stall_after=1.0,
-    )  # fmt: skip
+        tmp_path,
+        emulator.base_url,
+        http_port=port,
+        api_keys=f"other-key-0123456789,{KEY}",
+        shopify_webhook_secret=SHOPIFY,
+        woocommerce_webhook_secret=WOO,
+        shop_link_secret=LINKS,
+        first_week_delay=1.5,
+        health_stall_after=1.0,
+    )
     harness = Harness(emulator, settings, surveys)
     await harness.start()
     base = f"http://127.0.0.1:{port}"
@@ -142,9 +148,13 @@ async def test_bad_requests_get_a_clear_4xx_and_change_nothing(served):
 
 
 async def test_a_batch_registers_every_order_or_none(served):
-    status, answer = await call(served.http, "POST", "/api/orders/batch", headers=bearer(), json={
-        "orders": [{"order_id": "C-1", "customer": "Cy"}, {"order_id": "C-2"}, {"order_id": 3}]
-    })  # fmt: skip
+    status, answer = await call(
+        served.http,
+        "POST",
+        "/api/orders/batch",
+        headers=bearer(),
+        json={"orders": [{"order_id": "C-1", "customer": "Cy"}, {"order_id": "C-2"}, {"order_id": 3}]},
+    )
     assert status == 200 and [o["order_id"] for o in answer["orders"]] == ["C-1", "C-2", "3"]
     assert len({o["link"] for o in answer["orders"]}) == 3
     refused = [
@@ -173,8 +183,10 @@ SHOPIFY_ORDER = {
 async def shopify(served, body: bytes, *, signature: str | None = None, delivery="d-1", topic="orders/paid"):
     headers = {
         "X-Shopify-Hmac-SHA256": signature if signature is not None else signed(SHOPIFY, body),
-        "X-Shopify-Webhook-Id": delivery, "X-Shopify-Topic": topic, "Content-Type": "application/json",
-    }  # fmt: skip
+        "X-Shopify-Webhook-Id": delivery,
+        "X-Shopify-Topic": topic,
+        "Content-Type": "application/json",
+    }
     return await call(served.http, "POST", "/webhooks/shopify", data=body, headers=headers)
 
 
@@ -208,16 +220,30 @@ async def test_shopify_deliveries_register_once_and_bad_signatures_change_nothin
 
 
 async def test_woocommerce_ping_and_orders(served):
-    status, answer = await call(served.http, "POST", "/webhooks/woocommerce", data=b"webhook_id=17",
-                                headers={"Content-Type": "application/x-www-form-urlencoded"})  # fmt: skip
+    status, answer = await call(
+        served.http,
+        "POST",
+        "/webhooks/woocommerce",
+        data=b"webhook_id=17",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
     assert (status, answer) == (200, {"result": "pong"})
-    order = {"id": 4321, "number": "4321", "status": "processing", "date_created_gmt": "2026-11-21T08:30:00",
-             "billing": {"first_name": "Eve", "email": "eve@example.com"}}  # fmt: skip
+    order = {
+        "id": 4321,
+        "number": "4321",
+        "status": "processing",
+        "date_created_gmt": "2026-11-21T08:30:00",
+        "billing": {"first_name": "Eve", "email": "eve@example.com"},
+    }
     body = json.dumps(order).encode()
 
     def headers(signature: str, topic: str = "order.created", delivery: str = "w-1") -> dict:
-        return {"X-WC-Webhook-Signature": signature, "X-WC-Webhook-Topic": topic,
-                "X-WC-Webhook-Delivery-ID": delivery, "Content-Type": "application/json"}  # fmt: skip
+        return {
+            "X-WC-Webhook-Signature": signature,
+            "X-WC-Webhook-Topic": topic,
+            "X-WC-Webhook-Delivery-ID": delivery,
+            "Content-Type": "application/json",
+        }
 
     status, answer = await call(served.http, "POST", "/webhooks/woocommerce", data=body, headers=headers("AAAA"))
     assert status == 401 and await order_count(served) == 0
@@ -229,8 +255,13 @@ async def test_woocommerce_ping_and_orders(served):
         ("4321", "Eve", "2026-11-21T08:30:00.000000Z")
     ]
     dead = json.dumps({**order, "number": "4322", "status": "cancelled"}).encode()
-    status, answer = await call(served.http, "POST", "/webhooks/woocommerce", data=dead,
-                                headers=headers(signed(WOO, dead), "order.updated", "w-2"))  # fmt: skip
+    status, answer = await call(
+        served.http,
+        "POST",
+        "/webhooks/woocommerce",
+        data=dead,
+        headers=headers(signed(WOO, dead), "order.updated", "w-2"),
+    )
     assert answer["result"] == "ignored" and await order_count(served) == 1
 
 
@@ -303,8 +334,10 @@ async def test_a_slow_client_holds_up_neither_the_api_nor_the_customers(served):
     port = served.settings.http_port
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     # Headers promise a body that never comes: the server waits on this connection only.
-    writer.write(f"POST /api/orders HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {KEY}\r\n"
-                 "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"order_id\":".encode())  # fmt: skip
+    writer.write(
+        f"POST /api/orders HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {KEY}\r\n"
+        'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"order_id":'.encode()
+    )
     await writer.drain()
     try:
         status, created = await call(served.http, "POST", "/api/orders", json={"order_id": "S-1"}, headers=bearer())
@@ -386,9 +419,12 @@ async def test_a_telegram_update_while_another_program_locks_the_database_gets_5
 
     port = free_port()
     settings = make_settings(
-        tmp_path, "http://127.0.0.1:9/bot", http_port=port, webhook_url="https://bot.example.com/tg",
+        tmp_path,
+        "http://127.0.0.1:9/bot",
+        http_port=port,
+        webhook_url="https://bot.example.com/tg",
         webhook_secret="webhook-secret-0123456789",
-    )  # fmt: skip
+    )
     store = await Store.open(settings.database_path)
     runner = web.AppRunner(build_web_app(Gateway(settings, store, Telemetry())))
     await runner.setup()

@@ -19,11 +19,21 @@ MANAGER, OTHER_MANAGER, CUSTOMER = 900, 901, 902
 
 async def fill_week(store, surveys):
     """Two post-purchase answers in WEEK: one unhappy with a hostile complaint, one happy."""
-    await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1,
-                  "what_went_wrong": HOSTILE}, scores={"what_went_wrong": -0.8},
-                  topics={"what_went_wrong": ("delivery", "packaging")})  # fmt: skip
-    await respond(store, surveys, "post_purchase", {"channel": "social", "checkout_ease": 7, "purchase_csat": 5,
-                  "improve": "Great, fast checkout"}, scores={"improve": 0.7})  # fmt: skip
+    await respond(
+        store,
+        surveys,
+        "post_purchase",
+        {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1, "what_went_wrong": HOSTILE},
+        scores={"what_went_wrong": -0.8},
+        topics={"what_went_wrong": ("delivery", "packaging")},
+    )
+    await respond(
+        store,
+        surveys,
+        "post_purchase",
+        {"channel": "social", "checkout_ease": 7, "purchase_csat": 5, "improve": "Great, fast checkout"},
+        scores={"improve": 0.7},
+    )
 
 
 def kinds(messages: list[dict]) -> list[str]:
@@ -60,8 +70,9 @@ async def test_weekly_gives_a_manager_summary_chart_and_report(managed: Harness)
     await managed.next_message(CUSTOMER)
     # The customer was answered while the manager's report was still being built.
     assert [m for m in emu.bot_messages(MANAGER)[before:] if "document" in m] == []
-    document = await managed.next_message(MANAGER, after=digest["message_id"] + 1, timeout=15,
-                                          predicate=lambda m: "document" in m)  # fmt: skip
+    document = await managed.next_message(
+        MANAGER, after=digest["message_id"] + 1, timeout=15, predicate=lambda m: "document" in m
+    )
     summary, photo = emu.bot_messages(MANAGER)[before : before + 2]
     assert kinds([summary, photo, document]) == ["text", "photo", "document"]
     assert f"неделя {WEEK}" in summary["text"] and "ответов: 8" in summary["text"]
@@ -91,8 +102,9 @@ async def test_digest_goes_out_once_on_monday_morning_across_restarts(emulator, 
     for user in (MANAGER, OTHER_MANAGER):
         emu.add_user(user, "Max", language_code="en")
     clock = Clock(datetime(2026, 11, 23, 7, 59, tzinfo=UTC))  # Monday 08:59 in Berlin
-    settings = make_settings(tmp_path, emu.base_url, manager_user_ids=f"{MANAGER},{OTHER_MANAGER}",
-                             timezone="Europe/Berlin")  # fmt: skip
+    settings = make_settings(
+        tmp_path, emu.base_url, manager_user_ids=f"{MANAGER},{OTHER_MANAGER}", timezone="Europe/Berlin"
+    )
     first = Harness(emu, settings, surveys, clock)
     await first.start()
     try:
@@ -117,8 +129,11 @@ async def test_digest_goes_out_once_on_monday_morning_across_restarts(emulator, 
         clock.moment += timedelta(days=2)
         await asyncio.sleep(1.0)
         assert await second.rows("SELECT week, manager_id FROM digests ORDER BY 1, 2") == [
-            ("2026-W46", MANAGER), ("2026-W46", OTHER_MANAGER), (WEEK, MANAGER), (WEEK, OTHER_MANAGER),
-        ]  # fmt: skip
+            ("2026-W46", MANAGER),
+            ("2026-W46", OTHER_MANAGER),
+            (WEEK, MANAGER),
+            (WEEK, OTHER_MANAGER),
+        ]
     finally:
         await second.stop()
     for user in (MANAGER, OTHER_MANAGER):
@@ -162,11 +177,18 @@ async def test_summary_names_topics_from_the_shops_own_taxonomy(store, surveys, 
     from analysis.topics import load_taxonomy
 
     path = tmp_path / "topics.yaml"
-    path.write_text("slow_courier:\n  label: {en: Slow courier, ru: Медленный курьер, zh: 快递慢}\n  terms: {en: [courier]}\n",
-                    encoding="utf-8")  # fmt: skip
-    await respond(store, surveys, "post_purchase", {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1,
-                  "what_went_wrong": "The courier took a week"}, scores={"what_went_wrong": -0.6},
-                  topics={"what_went_wrong": ("slow_courier",)})  # fmt: skip
+    path.write_text(
+        "slow_courier:\n  label: {en: Slow courier, ru: Медленный курьер, zh: 快递慢}\n  terms: {en: [courier]}\n",
+        encoding="utf-8",
+    )
+    await respond(
+        store,
+        surveys,
+        "post_purchase",
+        {"channel": "ad", "checkout_ease": 2, "purchase_csat": 1, "what_went_wrong": "The courier took a week"},
+        scores={"what_went_wrong": -0.6},
+        topics={"what_went_wrong": ("slow_courier",)},
+    )
     summary = await asyncio.to_thread(weekly_summary, store.path, WEEK, None, load_taxonomy(path))
     assert "Медленный курьер 1 (100%)" in summary_text(summary, "ru") and "slow_courier" not in summary_text(
         summary, "zh"
@@ -184,8 +206,13 @@ async def test_weekly_and_the_digest_compute_against_the_surveys_the_bot_runs(em
     h = Harness(emulator, settings, surveys, Clock(MONDAY + timedelta(days=9)))
     await h.start()
     try:
-        await respond(h.store, surveys, "post_purchase", {"gift_wrap": 2, "channel": "ad", "checkout_ease": 6,
-                      "purchase_csat": 5}, completed=False)  # fmt: skip
+        await respond(
+            h.store,
+            surveys,
+            "post_purchase",
+            {"gift_wrap": 2, "channel": "ad", "checkout_ease": 6, "purchase_csat": 5},
+            completed=False,
+        )
         digest = await h.next_message(MANAGER, timeout=15, predicate=lambda m: "document" in m)
         emulator.send_text(MANAGER, "/weekly")
         weekly = await h.next_message(

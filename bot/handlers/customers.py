@@ -176,9 +176,12 @@ async def language_chosen(update: Update, context: Context) -> None:
         await toast(query, text("en", "unknown_button"))
         return
     customer = await svc.store.upsert_customer(
-        query.from_user.id, query.message.chat.id if query.message else query.from_user.id,
-        query.from_user.first_name, language, svc.clock(),
-    )  # fmt: skip
+        query.from_user.id,
+        query.message.chat.id if query.message else query.from_user.id,
+        query.from_user.first_name,
+        language,
+        svc.clock(),
+    )
     await svc.store.set_language(customer.id, language)
     await toast(query)
     try:
@@ -211,9 +214,11 @@ async def relay_to_support(context: Context, update: Update, customer: Customer,
     if complaint is None or complaint.customer_id != customer.id:
         return False
     note = text(
-        svc.desk_language, "desk_customer_says", name=clip(customer.first_name or "?", 64),
+        svc.desk_language,
+        "desk_customer_says",
+        name=clip(customer.first_name or "?", 64),
         text=clip(message.text or "", MAX_QUOTE),
-    )  # fmt: skip
+    )
     source = (message.chat_id, message.message_id)
     said = message.text or ""
     if await complaints.customer_replied(svc.store, complaint, said, note, source, svc.clock()):

@@ -18,7 +18,7 @@ from bot.pacing import seconds
 from bot.texts import LANGUAGE_NAMES, text
 from surveys import complaints
 from surveys.complaints import BUTTONS, State
-from surveys.store import Complaint, Customer, DeskNote, FlaggedAnswer, Lease
+from surveys.store import Complaint, ComplaintCard, DeskNote, FlaggedAnswer, Lease
 
 log = logging.getLogger(__name__)
 
@@ -66,31 +66,28 @@ def flagged_line(answer: FlaggedAnswer, language: str) -> str:
     return f"• <b>{escape(answer.stage)}</b> / {escape(answer.question_id)}: {value} — <code>{escape(reasons)}</code>"
 
 
-def card_text(
-    language: str,
-    complaint: Complaint,
-    customer: Customer,
-    order_ref: str,
-    survey: str,
-    flagged: list[FlaggedAnswer],
-    last_reply: tuple[str | None, datetime] | None = None,
-) -> str:
+def card_text(language: str, card: ComplaintCard) -> str:
     """Render a complaint card for the support chat in its language (Telegram HTML, customer text escaped)."""
+    complaint, customer, flagged, last_reply = card.complaint, card.customer, card.flagged, card.last_reply
     stages = ", ".join(dict.fromkeys(a.stage for a in flagged))
     state = text(language, f"desk_state_{complaint.state}")
     lines = [
         text(language, "desk_title", mark=STATE_MARKS.get(complaint.state, ""), id=complaint.id, state=state),
-        text(language, "desk_customer", name=customer.first_name or "?",
-             speaks=LANGUAGE_NAMES.get(customer.language, customer.language)),
-        text(language, "desk_order", order=order_ref, survey=survey, stages=stages),
+        text(
+            language,
+            "desk_customer",
+            name=customer.first_name or "?",
+            speaks=LANGUAGE_NAMES.get(customer.language, customer.language),
+        ),
+        text(language, "desk_order", order=card.order_ref, survey=card.survey, stages=stages),
         "",
-    ]  # fmt: skip
+    ]
     lines += [flagged_line(a, language) for a in flagged] + [""]
     if complaint.assignee_name:
         lines.append(text(language, "desk_taken_by", name=complaint.assignee_name))
     if last_reply is not None:
         lines.append(
-            text(language, "desk_last_reply", name=last_reply[0] or "?", when=f"{last_reply[1]:%Y-%m-%d %H:%M}")
+            text(language, "desk_last_reply", name=last_reply.actor_name or "?", when=f"{last_reply.at:%Y-%m-%d %H:%M}")
         )
     if complaint.confirmed is not None:
         lines.append(text(language, "desk_confirmed_yes" if complaint.confirmed else "desk_confirmed_no"))
@@ -130,9 +127,11 @@ async def post_card(context: Context, complaint_id: int) -> None:
         except BadRequest:  # not a forum, or the bot may not manage topics: one chat for every card
             context.bot_data.support_topics = False
     message = await context.bot.send_message(
-        chat_id, card_text(svc.desk_language, *card),
-        reply_markup=card_buttons(complaint, svc.desk_language), message_thread_id=thread_id,
-    )  # fmt: skip
+        chat_id,
+        card_text(svc.desk_language, card),
+        reply_markup=card_buttons(complaint, svc.desk_language),
+        message_thread_id=thread_id,
+    )
     await svc.store.set_card(complaint.id, chat_id, message.message_id, thread_id)
 
 
@@ -147,7 +146,7 @@ async def draw_card(context: Context, complaint_id: int) -> None:
     complaint = card.complaint
     try:
         await context.bot.edit_message_text(
-            card_text(svc.desk_language, *card),
+            card_text(svc.desk_language, card),
             complaint.card_chat_id,
             complaint.card_message_id,
             reply_markup=card_buttons(complaint, svc.desk_language),
@@ -233,9 +232,12 @@ async def _retry_later(context: Context, kind: Lease, item: int, exc: TelegramEr
 async def post_note(context: Context, note: DeskNote) -> None:
     """Post a queued line: under its card (in its topic where there is one), or answering someone in the chat."""
     sent = await context.bot.send_message(
-        note.chat_id, note.body, message_thread_id=note.thread_id, reply_to_message_id=note.reply_to,
+        note.chat_id,
+        note.body,
+        message_thread_id=note.thread_id,
+        reply_to_message_id=note.reply_to,
         allow_sending_without_reply=True,
-    )  # fmt: skip
+    )
     await services(context).store.note_posted(note.id, note.complaint_id, sent.chat_id, sent.message_id)
 
 
@@ -248,11 +250,13 @@ async def ask_confirmation(context: Context, complaint: Complaint) -> None:
         language = customer.language
         yes, no = (callbacks.Confirmation(complaint.id, fixed).build() for fixed in (True, False))
         buttons = InlineKeyboardMarkup(
-            [[
-                InlineKeyboardButton(text(language, "confirm_yes"), callback_data=yes),
-                InlineKeyboardButton(text(language, "confirm_no"), callback_data=no),
-            ]]
-        )  # fmt: skip
+            [
+                [
+                    InlineKeyboardButton(text(language, "confirm_yes"), callback_data=yes),
+                    InlineKeyboardButton(text(language, "confirm_no"), callback_data=no),
+                ]
+            ]
+        )
         try:
             await context.bot.send_message(customer.chat_id, text(language, "confirm_question"), reply_markup=buttons)
         except Forbidden:
@@ -362,9 +366,13 @@ async def refuse(context: Context, update: Update) -> None:
     svc = services(context)
     message = update.effective_message
     queued = await svc.store.queue_refusal(
-        update.effective_user.id, message.chat_id, message.message_id,
+        update.effective_user.id,
+        message.chat_id,
+        message.message_id,
         message.message_thread_id if message.is_topic_message else None,
-        text(svc.desk_language, "desk_staff_only"), svc.clock(), REFUSAL_EVERY,
-    )  # fmt: skip
+        text(svc.desk_language, "desk_staff_only"),
+        svc.clock(),
+        REFUSAL_EVERY,
+    )
     if not queued:
         log.info("user %s refused already within %s; not answered again", update.effective_user.id, REFUSAL_EVERY)

@@ -78,11 +78,16 @@ def render_my_data(data: dict, language: str, retention_days: float) -> list[str
     lines = [text(language, "mydata_intro")]
     customer: Customer | None = data["customer"]
     if customer is not None:
-        lines += ["", f"<b>{text(language, 'mydata_profile')}</b>",
-                  f"telegram_user_id: {customer.telegram_user_id}", f"chat_id: {customer.chat_id}",
-                  *pieces("first_name: ", customer.first_name or "", room),
-                  f"language: {customer.language}", f"stopped_at: {customer.stopped_at or '-'}",
-                  f"unreachable_at: {customer.unreachable_at or '-'}"]  # fmt: skip
+        lines += [
+            "",
+            f"<b>{text(language, 'mydata_profile')}</b>",
+            f"telegram_user_id: {customer.telegram_user_id}",
+            f"chat_id: {customer.chat_id}",
+            *pieces("first_name: ", customer.first_name or "", room),
+            f"language: {customer.language}",
+            f"stopped_at: {customer.stopped_at or '-'}",
+            f"unreachable_at: {customer.unreachable_at or '-'}",
+        ]
     if data["orders"]:
         lines += ["", f"<b>{text(language, 'mydata_orders')}</b>"]
     for order in data["orders"]:
@@ -96,9 +101,12 @@ def render_my_data(data: dict, language: str, retention_days: float) -> list[str
             value = f"{a['number']:g}"
         else:
             value = a["text"] or ""
-        reading = [f"sentiment {a['sentiment']:+.2f}" if a["sentiment"] is not None else "",
-                   a["feeling"] or "", (a["topics"] or "").replace(";", ", "),
-                   "complaint" if a["complaint"] else ""]  # fmt: skip
+        reading = [
+            f"sentiment {a['sentiment']:+.2f}" if a["sentiment"] is not None else "",
+            a["feeling"] or "",
+            (a["topics"] or "").replace(";", ", "),
+            "complaint" if a["complaint"] else "",
+        ]
         reading_text = ", ".join(r for r in reading if r)
         head = f"{a['at'][:16]} · {escape(a['survey'])}/{escape(a['question'])}"
         head += f" ({escape(reading_text)}): " if reading_text else ": "
@@ -178,10 +186,12 @@ async def prune_raw_updates(context: Context) -> None:
 async def forget_command(update: Update, context: Context) -> None:
     """Ask the customer to confirm that everything about them should be deleted."""
     language = await language_of(context, update)
-    buttons = [[
-        InlineKeyboardButton(text(language, "forget_yes"), callback_data=callbacks.Forget(True).build()),
-        InlineKeyboardButton(text(language, "forget_no"), callback_data=callbacks.Forget(False).build()),
-    ]]  # fmt: skip
+    buttons = [
+        [
+            InlineKeyboardButton(text(language, "forget_yes"), callback_data=callbacks.Forget(True).build()),
+            InlineKeyboardButton(text(language, "forget_no"), callback_data=callbacks.Forget(False).build()),
+        ]
+    ]
     await update.effective_message.reply_text(
         text(language, "forget_confirm"), reply_markup=InlineKeyboardMarkup(buttons)
     )

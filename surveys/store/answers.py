@@ -9,7 +9,7 @@ from surveys.definitions import Question
 from surveys.engine import AnswerValue
 from surveys.reading import Reading
 from surveys.store.database import Database
-from surveys.store.rows import ScoredAnswer, _reading_columns, columns, from_row, to_text
+from surveys.store.rows import AnswerRef, ScoredAnswer, _reading_columns, columns, from_row, to_text
 
 
 class Answers(Database):
@@ -34,9 +34,18 @@ class Answers(Database):
             " ON CONFLICT (invitation_id, question_id) DO NOTHING"
         )
         params = (
-            invitation_id, question.id, question.stage, question.type, value.number, value.text,
-            int(value.skipped), language, to_text(now), *_reading_columns(reading), source_message_id,
-        )  # fmt: skip
+            invitation_id,
+            question.id,
+            question.stage,
+            question.type,
+            value.number,
+            value.text,
+            int(value.skipped),
+            language,
+            to_text(now),
+            *_reading_columns(reading),
+            source_message_id,
+        )
         if not completes:
             return await self._write(insert, params) == 1
         async with self._transaction() as db:
@@ -49,15 +58,15 @@ class Answers(Database):
             )
             return True
 
-    async def answer_from_message(self, customer_id: int, message_id: int) -> tuple[int, str] | None:
-        """Return (invitation id, question id) of the answer a customer's chat message already gave."""
+    async def answer_from_message(self, customer_id: int, message_id: int) -> AnswerRef | None:
+        """Return which question a customer's chat message already answered, if it did."""
         row = await self._one(
-            "SELECT a.invitation_id, a.question_id FROM answers a JOIN invitations i ON i.id = a.invitation_id"
+            f"SELECT {columns(AnswerRef, 'a')} FROM answers a JOIN invitations i ON i.id = a.invitation_id"
             " JOIN orders o ON o.id = i.order_id WHERE o.customer_id = ? AND a.source_message_id = ?"
             " ORDER BY a.id DESC LIMIT 1",
             (customer_id, message_id),
         )
-        return (row[0], row[1]) if row else None
+        return from_row(AnswerRef, row) if row else None
 
     async def answers(self, invitation_id: int) -> dict[str, AnswerValue]:
         """Return the answers given to one invitation so far, by question id."""
@@ -77,8 +86,22 @@ class Answers(Database):
             " FROM answers a JOIN invitations i ON i.id = a.invitation_id JOIN orders o ON o.id = i.order_id"
             " ORDER BY a.answered_at, a.id"
         )
-        names = ("order_id", "survey", "question_id", "stage", "type", "answer", "skipped", "language",
-                 "answered_at", "sentiment", "text_language", "feeling", "complaint", "topics")  # fmt: skip
+        names = (
+            "order_id",
+            "survey",
+            "question_id",
+            "stage",
+            "type",
+            "answer",
+            "skipped",
+            "language",
+            "answered_at",
+            "sentiment",
+            "text_language",
+            "feeling",
+            "complaint",
+            "topics",
+        )
         async with self._db.execute(sql) as cursor:
             async for row in cursor:
                 yield dict(zip(names, row, strict=True))

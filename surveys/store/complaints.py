@@ -13,10 +13,10 @@ from surveys.store.rows import (
     Complaint,
     ComplaintCard,
     FlaggedAnswer,
+    StaffReply,
     _marks,
-    _topics,
+    columns,
     from_row,
-    from_text,
     to_text,
 )
 
@@ -51,21 +51,23 @@ class Complaints(Orders):
         if customer is None or head is None:
             return None
         rows = await self._all(
-            "SELECT a.question_id, a.stage, a.question_type, a.value_number, a.value_text, a.sentiment, f.reasons,"
-            " a.topics"
+            f"SELECT {columns(FlaggedAnswer, 'a')}"
             " FROM complaint_flags f JOIN answers a ON a.id = f.answer_id WHERE f.complaint_id = ? ORDER BY a.id",
             (complaint_id,),
         )
-        flagged = [
-            FlaggedAnswer(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6].split(",")), _topics(r[7])) for r in rows
-        ]
         last = await self._one(
-            "SELECT actor_name, at FROM complaint_events WHERE complaint_id = ? AND kind = 'staff_reply'"
+            f"SELECT {columns(StaffReply)} FROM complaint_events WHERE complaint_id = ? AND kind = 'staff_reply'"
             " ORDER BY id DESC LIMIT 1",
             (complaint_id,),
         )
-        last_reply = (last[0], from_text(last[1])) if last else None
-        return ComplaintCard(complaint, customer, head[0], head[1], flagged, last_reply)
+        return ComplaintCard(
+            complaint,
+            customer,
+            order_ref=head[0],
+            survey=head[1],
+            flagged=[from_row(FlaggedAnswer, r) for r in rows],
+            last_reply=from_row(StaffReply, last) if last else None,
+        )
 
     async def change_state(
         self, complaint_id: int, move: Transition, actor: tuple[int | None, str | None], now: datetime

@@ -14,7 +14,7 @@ from typing import Self
 import aiosqlite
 
 from surveys.complaints import OPEN_STATES
-from surveys.store.rows import Vitals, from_text
+from surveys.store.rows import Vitals, _marks, from_row
 from surveys.store.schema import MIGRATIONS, SECURE_SCHEMA
 
 log = logging.getLogger(__name__)
@@ -159,20 +159,18 @@ class Database:
     async def vitals(self) -> Vitals:
         """The figures /healthz and /metrics report, read in one query."""
         row = await self._one(
-            "SELECT (SELECT max(received_at) FROM inbox),"
-            " (SELECT count(*) FROM inbox WHERE processed_at IS NULL),"
-            " (SELECT min(received_at) FROM inbox WHERE processed_at IS NULL),"
+            "SELECT (SELECT max(received_at) FROM inbox) AS last_update_at,"
+            " (SELECT count(*) FROM inbox WHERE processed_at IS NULL) AS pending_updates,"
+            " (SELECT min(received_at) FROM inbox WHERE processed_at IS NULL) AS oldest_pending_at,"
             " (SELECT count(*) FROM complaints WHERE card_message_id IS NULL)"
-            "   + (SELECT count(*) FROM desk_notes WHERE message_id IS NULL AND set_aside_at IS NULL),"
-            " (SELECT min(opened_at) FROM complaints WHERE card_message_id IS NULL),"
-            " (SELECT count(*) FROM complaints WHERE state IN (?, ?, ?)),"
-            " (SELECT count(*) FROM answers)",
+            "   + (SELECT count(*) FROM desk_notes WHERE message_id IS NULL AND set_aside_at IS NULL) AS desk_backlog,"
+            " (SELECT min(opened_at) FROM complaints WHERE card_message_id IS NULL) AS oldest_card_at,"
+            f" (SELECT count(*) FROM complaints WHERE state IN ({_marks(OPEN_STATES)})) AS open_complaints,"
+            " (SELECT count(*) FROM answers) AS answers",
             OPEN_STATES,
         )
-        last, pending, oldest, backlog, oldest_card, open_complaints, answers = row  # type: ignore[misc]
-        return Vitals(
-            from_text(last), pending, from_text(oldest), backlog, from_text(oldest_card), open_complaints, answers
-        )
+        assert row is not None  # an aggregate query always returns one row
+        return from_row(Vitals, row)
 
     async def scrub(self) -> None:
         """Empty the WAL into the database file, so erased text survives in neither (secure_delete zeroes it)."""

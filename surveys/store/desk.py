@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from surveys.store.database import Database
 from surveys.store.leases import Lease, _unleased
-from surveys.store.rows import _COMPLAINT, Complaint, DeskNote, from_row, to_text
+from surveys.store.rows import _COMPLAINT, Complaint, DeskNote, columns, from_row, to_text
 
 
 class Desk(Database):
@@ -87,15 +87,13 @@ class Desk(Database):
     async def notes_to_post(self, now: datetime, limit: int = 20) -> list[DeskNote]:
         """Return queued notes whose card is posted (or that answer someone in the chat), oldest first."""
         rows = await self._all(
-            "SELECT n.id, n.complaint_id, n.body, coalesce(n.chat_id, c.card_chat_id),"
-            " coalesce(n.reply_to, c.card_message_id), coalesce(n.thread_id, c.thread_id)"
-            " FROM desk_notes n LEFT JOIN complaints c ON c.id = n.complaint_id"
+            f"SELECT {columns(DeskNote, 'n')} FROM desk_notes n LEFT JOIN complaints c ON c.id = n.complaint_id"
             " WHERE n.message_id IS NULL AND n.set_aside_at IS NULL"
             f" AND (c.card_message_id IS NOT NULL OR n.complaint_id IS NULL) AND {_unleased(Lease.NOTE, 'n.id')}"
             " ORDER BY n.id LIMIT ?",
             (Lease.NOTE, to_text(now), limit),
         )
-        return [DeskNote(*r) for r in rows]
+        return [from_row(DeskNote, r) for r in rows]
 
     async def note_posted(self, note_id: int, complaint_id: int | None, chat_id: int, message_id: int) -> None:
         """Remember where a note was posted, so a staff reply to it reaches the customer."""

@@ -60,8 +60,20 @@ class Privacy(Orders):
                 "SELECT week, sent_at FROM digests WHERE manager_id = ? ORDER BY week", (telegram_user_id,)
             )
         )
-        names = ("survey", "question", "type", "number", "text", "skipped", "at", "sentiment", "feeling", "topics",
-                 "complaint", "language")  # fmt: skip
+        names = (
+            "survey",
+            "question",
+            "type",
+            "number",
+            "text",
+            "skipped",
+            "at",
+            "sentiment",
+            "feeling",
+            "topics",
+            "complaint",
+            "language",
+        )
         return {
             "customer": customer,
             "orders": [dict(zip(("id", "order", "purchased_at"), r, strict=True)) for r in orders],

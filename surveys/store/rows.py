@@ -6,7 +6,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from functools import cache
-from typing import Any, NamedTuple, TypeVar, cast, get_args, get_type_hints, overload
+from typing import Any, TypeVar, cast, get_args, get_type_hints, overload
 
 from surveys.complaints import State
 from surveys.reading import Feeling, Reading
@@ -131,6 +131,14 @@ class FlaggedAnswer:
 
 
 @dataclass(frozen=True)
+class AnswerRef:
+    """Which question of which survey an answer answered."""
+
+    invitation_id: int
+    question_id: str
+
+
+@dataclass(frozen=True)
 class ScoredAnswer:
     """A stored answer with its sentiment and reading, as complaint rules read it."""
 
@@ -144,7 +152,16 @@ class ScoredAnswer:
     complaint: bool | None = None  # None: a text stored before texts were read for complaints
 
 
-class ComplaintCard(NamedTuple):
+@dataclass(frozen=True)
+class StaffReply:
+    """Who last wrote to the customer about a complaint, and when."""
+
+    actor_name: str | None
+    at: datetime
+
+
+@dataclass(frozen=True)
+class ComplaintCard:
     """What a complaint's card in the support chat shows."""
 
     complaint: Complaint
@@ -152,7 +169,7 @@ class ComplaintCard(NamedTuple):
     order_ref: str
     survey: str
     flagged: list[FlaggedAnswer]
-    last_reply: tuple[str | None, datetime] | None  # the last staff reply: who, when
+    last_reply: StaffReply | None
 
 
 @dataclass(frozen=True)
@@ -174,22 +191,34 @@ def _reading_columns(reading: Reading | None) -> tuple[object, ...]:
         return (None,) * 7
     score = reading.score
     return (
-        score.polarity, score.subjectivity, score.language, score.scorer,
-        None if score.feeling is None else score.feeling.value, ";".join(reading.topics), int(reading.complaint),
-    )  # fmt: skip
-
-
-def _topics(column: str | None) -> tuple[str, ...]:
-    return tuple(t for t in (column or "").split(";") if t)
+        score.polarity,
+        score.subjectivity,
+        score.language,
+        score.scorer,
+        None if score.feeling is None else score.feeling.value,
+        ";".join(reading.topics),
+        int(reading.complaint),
+    )
 
 
 R = TypeVar("R")
 
-# Columns whose name differs from their dataclass field.
+# Columns whose name differs from their dataclass field; an expression (not a bare name) is used as written.
 _COLUMN_OF: dict[tuple[type, str], str] = {
     (Order, "ref"): "order_ref",
     (ScoredAnswer, "number"): "value_number",
     (ScoredAnswer, "text"): "value_text",
+    (FlaggedAnswer, "number"): "value_number",
+    (FlaggedAnswer, "text"): "value_text",
+    (FlaggedAnswer, "reasons"): "f.reasons",
+    (DeskNote, "chat_id"): "coalesce(n.chat_id, c.card_chat_id)",
+    (DeskNote, "reply_to"): "coalesce(n.reply_to, c.card_message_id)",
+    (DeskNote, "thread_id"): "coalesce(n.thread_id, c.thread_id)",
+}
+# Fields stored as one joined text column, and the separator that joins them.
+_JOINED_BY: dict[tuple[type, str], str] = {
+    (FlaggedAnswer, "reasons"): ",",
+    (FlaggedAnswer, "topics"): ";",
 }
 
 
@@ -199,8 +228,14 @@ def columns(cls: type, alias: str = "") -> str:
     listed = []
     for field in fields(cls):
         column = _COLUMN_OF.get((cls, field.name), field.name)
-        listed.append(prefix + column + ("" if column == field.name else f" AS {field.name}"))
+        if column.isidentifier():
+            column = prefix + column
+        listed.append(column + ("" if column == prefix + field.name else f" AS {field.name}"))
     return ", ".join(listed)
+
+
+def _split_by(separator: str) -> Callable[[str | None], tuple[str, ...]]:
+    return lambda column: tuple(part for part in (column or "").split(separator) if part)
 
 
 @cache
@@ -210,7 +245,9 @@ def _readers(cls: Any) -> tuple[Callable[[Any], Any], ...]:
     readers: list[Callable[[Any], Any]] = []
     for field in fields(cls):
         hint = hints[field.name]
-        if datetime in (hint, *get_args(hint)):
+        if (cls, field.name) in _JOINED_BY:
+            readers.append(_split_by(_JOINED_BY[cls, field.name]))
+        elif datetime in (hint, *get_args(hint)):
             readers.append(from_text)
         elif State in (hint, *get_args(hint)):
             readers.append(State)
