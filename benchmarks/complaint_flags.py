@@ -139,8 +139,14 @@ def measure_off_domain(data_dir: Path) -> pd.DataFrame:
             rows.append({"set": name, "polarity": polarity, "texts": len(part), "flagged": flagged[part.index].mean()})
         if "complaint_reason" in frame:
             reason = frame[(frame["polarity"] == "negative") & ~frame["complaint_reason"].isin(["", "Can't Tell"])]
-            rows.append({"set": name, "polarity": "negative, with a reason", "texts": len(reason),
-                         "flagged": flagged[reason.index].mean()})  # fmt: skip
+            rows.append(
+                {
+                    "set": name,
+                    "polarity": "negative, with a reason",
+                    "texts": len(reason),
+                    "flagged": flagged[reason.index].mean(),
+                }
+            )
     return pd.DataFrame(rows)
 
 

@@ -105,11 +105,19 @@ def fitted_model(tfidf, model, language: str):
     from analysis.complaint_model import parse_complaint_model
 
     order = sorted(tfidf.vocabulary_, key=tfidf.vocabulary_.__getitem__)
-    return parse_complaint_model({
-        "format": COMPLAINT_MODEL_FORMAT, "language": language, "ngram_range": [FEATURES.low, FEATURES.high],
-        "ngrams": order, "idf": [float(v) for v in tfidf.idf_], "coef": [float(v) for v in model.coef_[0]],
-        "intercept": float(model.intercept_[0]), "threshold": CHOICE["threshold"], "meta": {},
-    })  # fmt: skip
+    return parse_complaint_model(
+        {
+            "format": COMPLAINT_MODEL_FORMAT,
+            "language": language,
+            "ngram_range": [FEATURES.low, FEATURES.high],
+            "ngrams": order,
+            "idf": [float(v) for v in tfidf.idf_],
+            "coef": [float(v) for v in model.coef_[0]],
+            "intercept": float(model.intercept_[0]),
+            "threshold": CHOICE["threshold"],
+            "meta": {},
+        }
+    )
 
 
 def guard_check(language: str) -> str:
@@ -145,13 +153,13 @@ def guard_check(language: str) -> str:
             fold = fitted_model(tfidf, model, language)
             for threshold in GUARD_SWEEP:
                 guarded = dataclasses.replace(fold, guarded_threshold=threshold)
-                complaint_model.load_complaint_model = lambda _, m=guarded: m  # type: ignore[assignment]
+                complaint_model.load_complaint_model = lambda _, m=guarded: m  # type: ignore[assignment]  # the fold stands in
                 for name, guard in guards.items():
                     for i in test_index:
                         found = complaint_problems(rows["text"][i], scores[i], topics[i], guard)
                         flagged[name, threshold][i] = bool(found)
     finally:
-        complaint_model.load_complaint_model = shipped  # type: ignore[assignment]
+        complaint_model.load_complaint_model = shipped
     y = rows["y"].to_numpy() == 1
     lines = [f"{language}: {len(rows)} dev rows, rules and model, 5-fold cross-validated (recall / false flags):"]
     for name in guards:

@@ -123,8 +123,17 @@ def test_the_guard_reads_a_positive_text_only_when_it_turns() -> None:
 def test_a_model_without_a_guarded_threshold_never_flags_a_guarded_text() -> None:
     from analysis.complaint_model import parse_complaint_model
 
-    data = {"format": 1, "language": "en", "ngram_range": [2, 2], "ngrams": ["ab"], "idf": [1.0], "coef": [9.0],
-            "intercept": 9.0, "threshold": 0.7, "meta": {}}  # fmt: skip
+    data = {
+        "format": 1,
+        "language": "en",
+        "ngram_range": [2, 2],
+        "ngrams": ["ab"],
+        "idf": [1.0],
+        "coef": [9.0],
+        "intercept": 9.0,
+        "threshold": 0.7,
+        "meta": {},
+    }
     assert parse_complaint_model(data).guarded_threshold == 1.0
     assert parse_complaint_model({**data, "guarded_threshold": 0.75}).guarded_threshold == 0.75
     ru = load_complaint_model("ru")
