@@ -745,7 +745,11 @@ _OPINION_TOPICS = frozenset({"price"})
 def complaint_problems(text: str, score: Score, topics: tuple[str, ...]) -> tuple[Problem, ...]:
     """The rules' problems; failing those, UNHAPPY for a clearly negative text about an actionable topic."""
     found = problems(text, score.language, score.feeling)
-    if found or score.feeling is not Feeling.NEGATIVE or score.polarity is None:
+    if found or score.feeling is Feeling.NONE or score.polarity is None:
+        return found
+    if score.language == "ru" and _is_sarcasm(text, "ru"):  # Russian sarcasm often scores positive: read it first
+        return (Problem.UNHAPPY,)
+    if score.feeling is not Feeling.NEGATIVE:
         return found
     if _is_sarcasm(text, score.language):  # praise of a problem names the problem: "so much for express delivery"
         return (Problem.UNHAPPY,)
@@ -770,7 +774,11 @@ def _learnt(text: str, score: Score) -> tuple[Problem, ...]:
 
 
 def _is_sarcasm(text: str, language: str) -> bool:
-    """Sarcasm over a problem ("perfect, still no reply", "love paying twice for shipping"); English only."""
+    """Sarcasm over a problem ("perfect, still no reply", "ну да, 3 недели это очень быстрая доставка")."""
+    if language == "ru":
+        from analysis.russian_cues import sarcastic as russian_sarcasm
+
+        return russian_sarcasm(text)
     if language != "en":
         return False
     from analysis.english_cues import sarcastic
