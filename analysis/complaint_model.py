@@ -33,8 +33,10 @@ class ComplaintModel:
     features: Features
     weights: dict[str, tuple[float, float]]
     intercept: float
-    threshold: float  # a text is a complaint when its probability is above this
+    threshold: float  # a negative text is a complaint when its probability is above this
     meta: dict
+    # A neutral (or turning positive) text about the shop is a complaint above this (complaint_text.Guard).
+    guarded_threshold: float = 1.0
 
     def probability(self, text: str) -> float | None:
         """P(complaint) of a text, or None when it holds no n-gram the model knows."""
@@ -69,6 +71,7 @@ def parse_complaint_model(data: dict) -> ComplaintModel:
         intercept=data["intercept"],
         threshold=data["threshold"],
         meta=data["meta"],
+        guarded_threshold=data.get("guarded_threshold", 1.0),
     )
 
 

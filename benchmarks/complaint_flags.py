@@ -3,11 +3,16 @@
 Example:
     .venv/bin/python benchmarks/complaint_flags.py                 # survey answers, heldout rows only
     .venv/bin/python benchmarks/complaint_flags.py --reviews --data-dir ../shared/data
+    .venv/bin/python benchmarks/complaint_flags.py --off-domain     # flags on GoEmotions and airline tweets
 
 Survey answers (benchmarks/data/survey_answers.csv, written by the project): only `heldout` rows are read.
 Per language it prints complaint recall (labelled complaints the desk flags: FlagRules.answer_reasons on the
 answer as read_text stores it), the false-flag rate (labelled non-complaints flagged), how many no-content answers were flagged (must be 0), topic
 precision and recall (micro, over topic keys), and texts/s of read_text.
+
+Off domain (--off-domain): the share of texts read_text flags as complaints among GoEmotions (en) Reddit
+comments and US airline tweets per polarity; no survey answer, so a flag on a neutral comment is a false flag.
+Only the second half of the airline file (rows 7,320 on) is read: the first half is kept for looking at.
 
 Reviews (--reviews):
 Only the text rules can be measured on review sentences (they carry no CSAT/CES/NPS): a text flags when its
@@ -122,15 +127,43 @@ def measure_survey_answers(path: Path = SURVEY_ANSWERS, split: str = "heldout") 
     return pd.DataFrame(rows)
 
 
+def measure_off_domain(data_dir: Path) -> pd.DataFrame:
+    """Flagged share per data set and polarity: GoEmotions (en) and the second half of the airline tweets."""
+    rows = []
+    goemotions = pd.read_csv(data_dir / "en" / "goemotions_en.csv", keep_default_na=False)
+    airline = pd.read_csv(data_dir / "en" / "airline_tweets.csv", keep_default_na=False)
+    airline = airline.iloc[len(airline) // 2 :]
+    for name, frame in (("goemotions_en", goemotions), ("airline tweets, 2nd half", airline)):
+        flagged = pd.Series([read_text(str(t)).complaint for t in frame["text"]], index=frame.index)
+        for polarity, part in frame.groupby("polarity", sort=True):
+            rows.append({"set": name, "polarity": polarity, "texts": len(part), "flagged": flagged[part.index].mean()})
+        if "complaint_reason" in frame:
+            reason = frame[(frame["polarity"] == "negative") & ~frame["complaint_reason"].isin(["", "Can't Tell"])]
+            rows.append(
+                {
+                    "set": name,
+                    "polarity": "negative, with a reason",
+                    "texts": len(reason),
+                    "flagged": flagged[reason.index].mean(),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Print the survey-answer table, and the review table with --reviews."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data-dir", type=Path, default=REPO_ROOT.parent / "shared" / "data")
     parser.add_argument("--max-rows", type=int, default=4000, help="sample at most this many rows per file (seed 7)")
     parser.add_argument("--reviews", action="store_true", help="also measure the old text rules on review sets")
+    parser.add_argument("--off-domain", action="store_true", help="only flags on GoEmotions and airline tweets")
     parser.add_argument("--split", default="heldout", choices=("heldout", "dev"), help="rows of the survey answers")
     args = parser.parse_args(argv)
     pd.set_option("display.width", 160)
+    if args.off_domain:
+        print("Share flagged as complaints, read_text:")
+        print(measure_off_domain(args.data_dir).to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+        return
     print(f"Survey answers ({args.split} rows), read_text:")
     table = measure_survey_answers(split=args.split)
     print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sqlite3
 import subprocess
@@ -181,3 +182,40 @@ def test_rows_are_read_by_field_name_and_a_short_row_is_refused():
     assert order.ref == "A-1" and order.purchased_at.year == 2026 and order.link_version == 2
     with pytest.raises(ValueError, match="Order takes 6 columns"):
         from_row(Order, (3, "A-1"))
+
+
+async def test_point_reads_on_the_loop_see_every_committed_write_and_fall_back_when_busy(tmp_path):
+    store = await Store.open(tmp_path / "peek.sqlite3")
+    try:
+        assert store._reader is not None  # hot reads skip the trip to aiosqlite's thread
+        order = await store.add_order("P-1", "Ann", T0, T0)
+        customer = await store.upsert_customer(7, 7, "Ann", "en", T0)
+        assert await store.customer_by_user(7) == customer  # written through the writer, read on the loop
+        await store.link_order(order.id, customer.id)
+        assert (await store.order(order.id)).customer_id == customer.id
+
+        # Another program holds the write lock (a sqlite3 shell in a transaction): reads on the loop go on.
+        other = sqlite3.connect(tmp_path / "peek.sqlite3", isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")
+        try:
+            assert await asyncio.wait_for(store.customer_by_user(7), 0.5) == customer
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+    finally:
+        await store.close()
+    assert store._reader is None
+
+
+async def test_a_read_the_loop_cannot_make_goes_through_the_writer(store, monkeypatch):
+    customer = await store.upsert_customer(8, 8, "Bo", "en", T0)
+
+    class Busy:
+        def execute(self, *args):
+            raise sqlite3.OperationalError("database is locked")
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(store, "_reader", Busy())
+    assert await store.customer_by_user(8) == customer

@@ -60,7 +60,7 @@ class Answers(Database):
 
     async def answer_from_message(self, customer_id: int, message_id: int) -> AnswerRef | None:
         """Return which question a customer's chat message already answered, if it did."""
-        row = await self._one(
+        row = await self._peek_one(
             f"SELECT {columns(AnswerRef, 'a')} FROM answers a JOIN invitations i ON i.id = a.invitation_id"
             " JOIN orders o ON o.id = i.order_id WHERE o.customer_id = ? AND a.source_message_id = ?"
             " ORDER BY a.id DESC LIMIT 1",
@@ -70,7 +70,7 @@ class Answers(Database):
 
     async def answers(self, invitation_id: int) -> dict[str, AnswerValue]:
         """Return the answers given to one invitation so far, by question id."""
-        rows = await self._all(
+        rows = await self._peek(
             "SELECT question_id, value_number, value_text, skipped FROM answers WHERE invitation_id = ?",
             (invitation_id,),
         )
@@ -127,7 +127,7 @@ class Answers(Database):
 
     async def scored_answers(self, invitation_id: int) -> list[ScoredAnswer]:
         """Return the answers of one invitation with their sentiment, in the order given."""
-        rows = await self._all(
+        rows = await self._peek(
             f"SELECT {columns(ScoredAnswer)} FROM answers WHERE invitation_id = ? AND NOT skipped ORDER BY id",
             (invitation_id,),
         )

@@ -24,12 +24,12 @@ class Invitations(Database):
 
     async def invitation(self, invitation_id: int) -> Invitation | None:
         """Return an invitation by id."""
-        row = await self._one(f"{_INVITATION} WHERE id = ?", (invitation_id,))
+        row = await self._peek_one(f"{_INVITATION} WHERE id = ?", (invitation_id,))
         return from_row(Invitation, row) if row else None
 
     async def customer_invitation(self, invitation_id: int, customer_id: int) -> Invitation | None:
         """Return an invitation when it belongs to the customer, else None (a button naming someone else's survey)."""
-        row = await self._one(
+        row = await self._peek_one(
             f"{_INVITATION} WHERE id = ? AND order_id IN (SELECT id FROM orders WHERE customer_id = ?)",
             (invitation_id, customer_id),
         )
@@ -37,7 +37,7 @@ class Invitations(Database):
 
     async def active_invitation(self, customer_id: int) -> Invitation | None:
         """Return the customer's most recently sent (or being sent) survey that is not finished."""
-        row = await self._one(
+        row = await self._peek_one(
             f"{_INVITATION} WHERE order_id IN (SELECT id FROM orders WHERE customer_id = ?)"
             # One whose question is out but not yet marked sent is the newest: its sender is finishing.
             " AND (sent_at IS NOT NULL OR asked_question_id IS NOT NULL) AND completed_at IS NULL"

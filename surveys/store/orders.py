@@ -23,7 +23,7 @@ class Orders(Database):
 
     async def order(self, order_id: int) -> Order | None:
         """Return an order by its internal id; an order whose customer asked to be forgotten is gone."""
-        row = await self._one(f"{_ORDER} WHERE id = ? AND forgotten_at IS NULL", (order_id,))
+        row = await self._peek_one(f"{_ORDER} WHERE id = ? AND forgotten_at IS NULL", (order_id,))
         return from_row(Order, row) if row else None
 
     async def order_by_ref(self, ref: str) -> Order | None:
@@ -74,12 +74,12 @@ class Orders(Database):
 
     async def customer(self, customer_id: int) -> Customer | None:
         """Return a customer by internal id."""
-        row = await self._one(f"{_CUSTOMER} WHERE id = ?", (customer_id,))
+        row = await self._peek_one(f"{_CUSTOMER} WHERE id = ?", (customer_id,))
         return from_row(Customer, row) if row else None
 
     async def customer_by_user(self, telegram_user_id: int) -> Customer | None:
         """Return the customer behind a Telegram user id."""
-        row = await self._one(f"{_CUSTOMER} WHERE telegram_user_id = ?", (telegram_user_id,))
+        row = await self._peek_one(f"{_CUSTOMER} WHERE telegram_user_id = ?", (telegram_user_id,))
         return from_row(Customer, row) if row else None
 
     async def set_language(self, customer_id: int, language: str) -> None:
