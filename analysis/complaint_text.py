@@ -782,8 +782,10 @@ def complaint_problems(
     in a neutral or turning positive text about something the shop does.
     """
     found = problems(text, score.language, score.feeling)
-    if found or score.polarity is None:
+    if found or score.polarity is None or score.feeling is Feeling.NONE:
         return found
+    if score.language == "ru" and _is_sarcasm(text, "ru"):  # Russian sarcasm often scores positive: read it first
+        return (Problem.UNHAPPY,)
     if score.feeling is Feeling.NEGATIVE:
         if _is_sarcasm(text, score.language):  # praise of a problem names the problem: "so much for express delivery"
             return (Problem.UNHAPPY,)
@@ -818,7 +820,11 @@ def _learnt(text: str, score: Score, guarded: bool = False) -> tuple[Problem, ..
 
 
 def _is_sarcasm(text: str, language: str) -> bool:
-    """Sarcasm over a problem ("perfect, still no reply", "love paying twice for shipping"); English only."""
+    """Sarcasm over a problem ("perfect, still no reply", "ну да, 3 недели это очень быстрая доставка")."""
+    if language == "ru":
+        from analysis.russian_cues import sarcastic as russian_sarcasm
+
+        return russian_sarcasm(text)
     if language != "en":
         return False
     from analysis.english_cues import sarcastic

@@ -1,0 +1,115 @@
+"""Tests for the Russian cues: plain facts carry no feeling, sarcasm over a problem is a complaint."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.complaint_text import Problem, complaint_problems
+from analysis.reading import read_text
+from analysis.russian_cues import plain_fact, sarcastic
+from analysis.sentiment import Feeling, Score, score_text
+
+
+class NegativeScorer:
+    """Reads every text as clearly negative, as the tweet-trained scorer used to read plain facts."""
+
+    name = "always-negative"
+
+    def score(self, text: str) -> tuple[float, float | None]:
+        return -0.6, None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Заказывал на прошлой неделе",
+        "заказала в среду вечером",
+        "оплачивала картой при получении",
+        "Покупал жене на 8 марта",
+        "получили позавчера",
+        "забирала из пункта выдачи",
+        "заказ 61234, курьером",
+        "брала себе и маме",
+    ],
+)
+def test_a_plain_fact_is_neutral_whatever_the_scorer_says(text: str) -> None:
+    assert plain_fact(text)
+    score = score_text(text, "ru", scorers={"ru": NegativeScorer()})
+    assert score.feeling is Feeling.NEUTRAL and score.polarity == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "заказывал на прошлой неделе, до сих пор нет",
+        "получил другой товар",  # "другой" is not a fact word: the wrong item
+        "заказала в среду, пришло через месяц",
+        "получил сломанный",
+        "оплатила, а заказа нет",
+        "жду",
+        "",
+    ],
+)
+def test_a_text_that_says_more_than_a_fact_is_not_one(text: str) -> None:
+    assert not plain_fact(text)
+
+
+def test_the_fact_rule_never_makes_a_text_negative_or_touches_other_languages() -> None:
+    class Positive:
+        name = "always-positive"
+
+        def score(self, text: str) -> tuple[float, float | None]:
+            return 0.7, None
+
+    assert score_text("Заказывал на прошлой неделе", "ru", scorers={"ru": Positive()}).polarity == 0.7
+    english = score_text("ordered last week", "en", scorers={"en": NegativeScorer()})
+    assert english.feeling is Feeling.NEGATIVE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ну да, 3 недели это очень быстрая доставка",
+        "супер, опять не тот размер",
+        "отлично, так и не ответили",
+        "ага, «экспресс» за 10 дней",
+        "браво, прислали разбитую тарелку",
+        "шикарно, всего-то два месяца ждать",
+        "две недели везли, очень оперативно",
+    ],
+)
+def test_praise_of_a_problem_is_sarcasm(text: str) -> None:
+    assert sarcastic(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "спасибо, доставили за 2 дня",
+        "экспресс доставка за 2 дня, супер",
+        "класс, быстро, не то что в прошлый раз",
+        "отличный товар, пользуюсь месяц",
+        "супер, всё пришло целым",
+        "опять заказала у вас, как всегда всё хорошо",  # the problem word comes before any praise
+    ],
+)
+def test_praise_with_no_problem_is_not_sarcasm(text: str) -> None:
+    assert not sarcastic(text)
+
+
+def test_russian_sarcasm_is_a_complaint_even_when_it_scores_positive() -> None:
+    text = "ну да, 3 недели это очень быстрая доставка"
+    positive = Score("ru", 0.4, None, "fixed", Feeling.POSITIVE)
+    assert complaint_problems(text, positive, ("delivery",)) == (Problem.UNHAPPY,)
+    assert read_text(text).complaint
+    assert not read_text("спасибо, доставили за 2 дня").complaint
+
+
+def test_a_no_content_answer_is_never_read_as_sarcasm() -> None:
+    none = Score("ru", 0.0, None, "no-content", Feeling.NONE)
+    assert complaint_problems("ну да, опять", none, ()) == ()
+
+
+def test_read_text_reads_the_known_plain_fact_as_neutral_and_no_complaint() -> None:
+    reading = read_text("Заказывал на прошлой неделе")
+    assert reading.score.feeling is Feeling.NEUTRAL and not reading.complaint

@@ -1,0 +1,54 @@
+"""The labelled survey answers keep their documented shape: split by the SHA-1 rule, no text twice, known labels."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from pathlib import Path
+
+SURVEY_ANSWERS = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "survey_answers.csv"
+TOPICS = {
+    "delivery",
+    "packaging",
+    "quality",
+    "size_fit",
+    "wrong_item",
+    "price",
+    "payment",
+    "checkout",
+    "support",
+    "returns",
+    "description",
+}
+
+
+def rows() -> list[dict[str, str]]:
+    with SURVEY_ANSWERS.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_every_row_has_the_split_its_text_gives() -> None:
+    for row in rows():
+        held_out = int(hashlib.sha1(row["text"].encode("utf-8")).hexdigest(), 16) % 10 < 4
+        assert row["split"] == ("heldout" if held_out else "dev"), row["text"]
+
+
+def test_no_text_is_labelled_twice_and_labels_are_known() -> None:
+    # A text with no script of its own ("👍", "-") may appear once per language, never twice in one.
+    keys = [(row["text"], row["language"]) for row in rows()]
+    assert len(keys) == len(set(keys))
+    for row in rows():
+        assert row["language"] in {"en", "ru", "zh"}
+        assert row["feeling"] in {"negative", "neutral", "positive", "none"}
+        assert row["complaint"] in {"0", "1"}
+        assert not (row["feeling"] == "none" and row["complaint"] == "1"), row["text"]
+        assert {topic for topic in row["topics"].split(";") if topic} <= TOPICS, row["text"]
+
+
+def test_there_are_enough_russian_answers_of_each_kind() -> None:
+    russian = [row for row in rows() if row["language"] == "ru"]
+    assert len(russian) >= 850
+    complaints = [row for row in russian if row["complaint"] == "1"]
+    plain = [row for row in russian if row["feeling"] == "neutral" and row["complaint"] == "0"]
+    assert len(complaints) >= 300 and len(plain) >= 150
+    assert sum(row["split"] == "heldout" for row in russian) >= 300
