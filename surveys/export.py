@@ -13,23 +13,8 @@ from pathlib import Path
 from surveys.clock import Clock, system_clock
 from surveys.orders import add_order, parse_moment
 from surveys.store import Store
+from surveys.store.answers import ANSWER_COLUMNS
 
-ANSWER_COLUMNS = (
-    "order_id",
-    "survey",
-    "question_id",
-    "stage",
-    "type",
-    "answer",
-    "skipped",
-    "language",
-    "answered_at",
-    "sentiment",
-    "text_language",
-    "feeling",
-    "complaint",
-    "topics",
-)
 # Characters a spreadsheet takes as the start of a formula, full-width forms included (Excel folds them).
 _FORMULA_CHARS = frozenset("=+-@|%\uff1d\uff0b\uff0d\uff20")
 # Characters a spreadsheet may skip before looking for a formula: blanks, control and zero-width ones.

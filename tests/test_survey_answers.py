@@ -6,20 +6,10 @@ import csv
 import hashlib
 from pathlib import Path
 
+from surveys.reading import DEFAULT_TOPICS
+
 SURVEY_ANSWERS = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "survey_answers.csv"
-TOPICS = {
-    "delivery",
-    "packaging",
-    "quality",
-    "size_fit",
-    "wrong_item",
-    "price",
-    "payment",
-    "checkout",
-    "support",
-    "returns",
-    "description",
-}
+TOPICS = set(DEFAULT_TOPICS)
 
 
 def rows() -> list[dict[str, str]]:

@@ -11,6 +11,24 @@ from surveys.reading import Reading
 from surveys.store.database import Database
 from surveys.store.rows import AnswerRef, ScoredAnswer, _reading_columns, columns, from_row, to_text
 
+# The answers export's columns, in the order export_rows selects them.
+ANSWER_COLUMNS = (
+    "order_id",
+    "survey",
+    "question_id",
+    "stage",
+    "type",
+    "answer",
+    "skipped",
+    "language",
+    "answered_at",
+    "sentiment",
+    "text_language",
+    "feeling",
+    "complaint",
+    "topics",
+)
+
 
 class Answers(Database):
     """The store's part for answers: recorded once each, their readings, what they flag, and the export."""
@@ -86,25 +104,9 @@ class Answers(Database):
             " FROM answers a JOIN invitations i ON i.id = a.invitation_id JOIN orders o ON o.id = i.order_id"
             " ORDER BY a.answered_at, a.id"
         )
-        names = (
-            "order_id",
-            "survey",
-            "question_id",
-            "stage",
-            "type",
-            "answer",
-            "skipped",
-            "language",
-            "answered_at",
-            "sentiment",
-            "text_language",
-            "feeling",
-            "complaint",
-            "topics",
-        )
         async with self._db.execute(sql) as cursor:
             async for row in cursor:
-                yield dict(zip(names, row, strict=True))
+                yield dict(zip(ANSWER_COLUMNS, row, strict=True))
 
     async def unscored_texts(self, all_texts: bool = False) -> list[tuple[int, str]]:
         """Return (answer id, text) of text answers, only those never read for complaints unless `all_texts`."""
