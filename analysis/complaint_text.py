@@ -64,7 +64,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:\d+|two|three|a few) (?:weeks?|days?|hours?) late",
             r"\blate\b(?! at all)",
             r"delayed",
-            r"took (?:a month|weeks|forever)",
+            r"(?:took|taking|takes) (?:(?:so |such )?(?:a month|weeks|forever|ages|an age))",
             r"another (?:week|day|month) of waiting",
             r"hasn'?t (?:arrived|come|updated)",
             r"not (?:delivered|arrived|here)(?: yet)?\b",
@@ -798,6 +798,8 @@ def complaint_problems(
         return _learnt(text, score)
     if guard is None or score.feeling not in guard.feelings or not about_the_shop(text, topics):
         return ()
+    if _is_plain_fact(text, score.language):  # "The parcel came this morning" says when, not what went wrong
+        return ()
     if score.feeling is Feeling.POSITIVE and guard.positive_must_turn and not _TURNS.search(fold(text)):
         return ()
     return _learnt(text, score, guarded=True)
@@ -817,6 +819,13 @@ def _learnt(text: str, score: Score, guarded: bool = False) -> tuple[Problem, ..
         return ()
     probability = model.probability(_DENIAL_PATTERNS[score.language].sub(" ", fold(text)))
     return (Problem.LEARNT,) if probability is not None and probability > model.threshold else ()
+
+
+def _is_plain_fact(text: str, language: str) -> bool:
+    """Whether the text only states when, how or for whom an order was made (analysis.sentiment.plain_fact)."""
+    from analysis.sentiment import plain_fact
+
+    return plain_fact(text, language)
 
 
 def _is_sarcasm(text: str, language: str) -> bool:

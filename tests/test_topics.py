@@ -297,3 +297,17 @@ def test_english_problem_wordings(text, kind):
 )
 def test_english_wordings_that_only_look_like_problems(text):
     assert problems(text, "en") == (), text
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("The charger doesn't fit UK sockets", ("quality", "size_fit")),  # a charger is no payment
+        ("they charged me twice", ("payment",)),
+        ("the charge on my card is wrong", ("payment",)),
+        ("I ordered it last week", ()),  # ordering is not the wrong item
+        ("you sent me a blue one, I ordered black", ("wrong_item",)),
+    ],
+)
+def test_topic_terms_do_not_match_inside_other_words(text: str, topics: tuple[str, ...]) -> None:
+    assert default_taxonomy().find(text) == topics
