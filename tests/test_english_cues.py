@@ -8,6 +8,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from analysis.english_cues import cue_counts, hedged, inverts_praise, plain_fact, valence_scores
 from analysis.reading import read_text
 from analysis.sentiment import Feeling, score_text
+from tests.readings import NegativeScorer
 
 VADER = SentimentIntensityAnalyzer()
 
@@ -104,15 +105,6 @@ def test_a_long_review_is_read_sentence_by_sentence():
 
 def test_cues_are_counted_whatever_the_case():
     assert cue_counts("NEVER AGAIN. Still Waiting.") == cue_counts("never again. still waiting.") == (0, 2)
-
-
-class NegativeScorer:
-    """Reads every text as clearly negative, as the trained scorer reads many plain facts."""
-
-    name = "always-negative"
-
-    def score(self, text: str) -> tuple[float, float | None]:
-        return -0.6, None
 
 
 @pytest.mark.parametrize(

@@ -8,15 +8,7 @@ from analysis.complaint_text import Problem, complaint_problems
 from analysis.reading import read_text
 from analysis.russian_cues import plain_fact, sarcastic
 from analysis.sentiment import Feeling, Score, score_text
-
-
-class NegativeScorer:
-    """Reads every text as clearly negative, as the tweet-trained scorer used to read plain facts."""
-
-    name = "always-negative"
-
-    def score(self, text: str) -> tuple[float, float | None]:
-        return -0.6, None
+from tests.readings import NegativeScorer
 
 
 @pytest.mark.parametrize(
