@@ -253,13 +253,44 @@ def score_text(text: str, language: str | None = None, *, scorers: Mapping[str, 
     if scorer is None or result is None or math.isnan(result[0]):
         return Score(language=language, polarity=None, subjectivity=None, scorer=None, feeling=None)
     polarity = max(-1.0, min(1.0, float(result[0])))
-    if polarity < 0 and plain_fact(text, language):  # "Заказывал на прошлой неделе": no feeling
+    if plain_fact(text, language) and (polarity < 0 or bare_mention(text, language)):  # "Заказывал в среду", "delivery"
         polarity = 0.0
     return Score(language, polarity, result[1], scorer.name, feeling_of(polarity))
 
 
+# An answer that only names a part of the journey ("delivery", "the packaging", "доставка", "快递") says what the
+# customer thought of, not how they felt: to "what could be better?" and "what did you like?" alike. English
+# and Russian words are stems matched at a word's start; a Chinese answer must be made of these nouns alone.
+_BARE_NOUNS = {
+    "en": re.compile(
+        r"(?:(?:the|my|your|a|an|and|&|,)\s+)*(?:deliver|shipping|postage|courier|packag|parcel|price|pricing|cost|"
+        r"support|customer service|service|checkout|payment|website|site|app|size|sizing|fit|quality|material|"
+        r"fabric|colou?r|returns?|refunds?|communication|tracking|instructions)\w*"
+        r"(?:\s*(?:,|and|&)\s*(?:the\s+)?(?:deliver|shipping|packag|price|support|service|quality|size|fit|colou?r)\w*)?"
+    ),
+    "ru": re.compile(
+        r"(?:(?:и|,)\s+)*(?:доставк|упаковк|курьер|цен|поддержк|качеств|размер|оплат|сайт|приложени|возврат|"
+        r"посылк|материал|цвет|сервис|обслуживани)\w*(?:\s*(?:,|и)\s*(?:доставк|упаковк|цен|качеств|размер)\w*)?"
+    ),
+    "zh": re.compile(
+        r"(?:快递|物流|包装|价格|价钱|客服|质量|尺码|尺寸|付款|支付|网站|发货|配送|售后|颜色|服务|和|、|，)+"
+    ),
+}
+_BARE_PUNCTUATION = re.compile(r"[\s.!?;:。！？…]+$|^\s+")
+
+
+def bare_mention(text: str, language: str) -> bool:
+    """Whether the answer only names a part of the journey ("delivery", "the packaging", "доставка", "快递")."""
+    pattern = _BARE_NOUNS.get(language)
+    if pattern is None or len(text) > 60:
+        return False
+    return pattern.fullmatch(_BARE_PUNCTUATION.sub("", text.casefold().replace("ё", "е"))) is not None
+
+
 def plain_fact(text: str, language: str) -> bool:
-    """Whether the text only states when, how or for whom an order was made (English and Russian cues)."""
+    """Whether the text only states when, how or for whom an order was made, or only names a part of the journey."""
+    if bare_mention(text, language):
+        return True
     if language == "ru":
         from analysis.russian_cues import plain_fact as russian_fact
 

@@ -270,3 +270,41 @@ def test_thanks_alone_is_positive_not_no_content(text: str) -> None:
 @pytest.mark.parametrize("text", ["хз", "ничего не хочу добавлять"])
 def test_russian_shrugs_are_no_content(text: str) -> None:
     assert score_text(text).feeling == Feeling.NONE, text
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("delivery", "en"),
+        ("The packaging.", "en"),
+        ("delivery and packaging", "en"),
+        ("доставка", "ru"),
+        ("Доставка и упаковка", "ru"),
+        ("快递", "zh"),
+        ("物流和包装", "zh"),
+    ],
+)
+def test_an_answer_that_only_names_a_part_of_the_journey_is_neutral_and_no_complaint(text: str, language: str) -> None:
+    from analysis.reading import read_text
+    from analysis.sentiment import bare_mention
+
+    assert bare_mention(text, language)
+    reading = read_text(text)
+    assert reading.score.language == language
+    assert reading.score.feeling is Feeling.NEUTRAL and not reading.complaint
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("delivery was late", "en"),
+        ("great delivery", "en"),
+        ("доставка ужасная", "ru"),
+        ("快递太慢", "zh"),
+        ("x" * 80, "en"),
+    ],
+)
+def test_an_answer_that_says_more_than_a_name_is_read(text: str, language: str) -> None:
+    from analysis.sentiment import bare_mention
+
+    assert not bare_mention(text, language)
