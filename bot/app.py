@@ -15,12 +15,12 @@ from telegram.ext import (
     Application,
     Defaults,
 )
-from telegram.request import HTTPXRequest
 
 from analysis.reading import read_text
 from analysis.topics import Taxonomy
 from bot import routes
 from bot.handlers.context import CONTEXT_TYPES, Context, Services
+from bot.http import AiohttpRequest
 from bot.intake import DurableIntake, sleep_or_stop
 from bot.metrics import CountingRequest, Telemetry
 from bot.pacing import Backoff, ChatRateLimiter, FloodGuard, Pacer, seconds
@@ -111,8 +111,8 @@ def build_application(
         .defaults(Defaults(parse_mode=ParseMode.HTML))  # every text we send is escaped HTML
         .updater(None)
         .context_types(CONTEXT_TYPES)
-        .request(CountingRequest(HTTPXRequest(connection_pool_size=256), telemetry))  # PTB's default pool size
-        .get_updates_request(CountingRequest(HTTPXRequest(connection_pool_size=1), telemetry))
+        .request(CountingRequest(AiohttpRequest(connection_pool_size=256), telemetry))  # PTB's default pool size
+        .get_updates_request(CountingRequest(AiohttpRequest(connection_pool_size=1), telemetry))
     )
     if settings.telegram_rate_limit:
         builder = builder.rate_limiter(ChatRateLimiter(max_retries=5))  # type: ignore[arg-type]  # a limiter changes the builder's bot type, which reassigning `builder` cannot express
