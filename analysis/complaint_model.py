@@ -35,8 +35,9 @@ class ComplaintModel:
     intercept: float
     threshold: float  # a negative text is a complaint when its probability is above this
     meta: dict
-    # A neutral (or turning positive) text about the shop is a complaint above this (complaint_text.Guard).
-    guarded_threshold: float = 1.0
+    # Reads neutral (and turning positive) texts about the shop (complaint_text.Guard): trained on the same
+    # survey answers and also on off-domain comments that are no complaint, so chit-chat stays unflagged.
+    guard: ComplaintModel | None = None
 
     def probability(self, text: str) -> float | None:
         """P(complaint) of a text, or None when it holds no n-gram the model knows."""
@@ -58,10 +59,11 @@ class ComplaintModel:
 
 
 def parse_complaint_model(data: dict) -> ComplaintModel:
-    """Build a ComplaintModel from the JSON benchmarks/train_complaints.py writes."""
+    """Build a ComplaintModel (and its guard reader, when the file has one) from benchmarks/train_complaints.py's JSON."""
     if data.get("format") != COMPLAINT_MODEL_FORMAT or len(data["coef"]) != len(data["ngrams"]):
         raise ValueError("complaint model file does not match its format")
     low, high = data["ngram_range"]
+    guard = data.get("guard")
     return ComplaintModel(
         language=data["language"],
         features=Features(low, high),
@@ -71,7 +73,7 @@ def parse_complaint_model(data: dict) -> ComplaintModel:
         intercept=data["intercept"],
         threshold=data["threshold"],
         meta=data["meta"],
-        guarded_threshold=data.get("guarded_threshold", 1.0),
+        guard=parse_complaint_model({**data, **guard, "guard": None}) if guard else None,
     )
 
 

@@ -265,3 +265,35 @@ def valence_scores(text: str) -> tuple[float, float, float]:
     neutral += sum(1 for v in found if v == 0)
     mass = positive + negative + neutral
     return total / math.sqrt(total * total + _ALPHA), positive / mass, negative / mass
+
+
+# A plain fact ("I received the order yesterday", "Ordered 2 weeks ago through the app") says when, how or for whom
+# an order was made and carries no feeling; the trained scorer often reads it as negative, since so many
+# complaints open the same way. A text is a plain fact when every word is from this closed list and one of them
+# orders, buys, pays or receives. Any other word ("still", "only", "late", "but", "not") means the customer said
+# more, and the scorer's reading stands; so does "ago" ("Ordered 4 weeks ago" says it has not come). Written from general knowledge of how orders are described, as the
+# Russian list (analysis.russian_cues) was; the dev rows only checked that no labelled feeling is overruled.
+_FACT_VERBS = frozenset(
+    """order ordered ordering buy bought buying purchase purchased paid pay receive received got get collected
+    collect picked delivered came arrived""".split()
+)
+_FACT_WORDS = _FACT_VERBS | frozenset(
+    """i we my our me us it them this that these the a an one two three four five six seven first second on in at
+    for from via through with by up of to as was were is are had have has just and
+    order parcel package item items box delivery gift present
+    today yesterday tonight morning afternoon evening night week weeks month months day days year years last
+    monday tuesday wednesday thursday friday saturday sunday weekend
+    january february march april may june july august september october november december
+    online app website site phone laptop store shop post office locker counter pickup point card cash paypal
+    mum mom dad husband wife son daughter sister brother friend friends partner kids boss colleague myself
+    birthday christmas sale""".split()
+)
+_FACT_TOKEN = re.compile(r"[a-z]+|\d+(?:st|nd|rd|th)?")
+
+
+def plain_fact(text: str) -> bool:
+    """Whether an English answer only states when, how or for whom an order was made: a fact with no feeling."""
+    words = _FACT_TOKEN.findall(_lower(text))
+    if not words or len(words) > 12:
+        return False
+    return all(word[0].isdigit() or word in _FACT_WORDS for word in words) and any(w in _FACT_VERBS for w in words)

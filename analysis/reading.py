@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.complaint_text import complaint_problems
+from analysis.complaint_text import GUARD, complaint_problems
 from analysis.sentiment import score_text
 from analysis.topics import Taxonomy, default_taxonomy
 from surveys.reading import Feeling, Reading
@@ -12,9 +12,9 @@ MAX_CHARS = 4096
 
 
 def read_text(text: str, taxonomy: Taxonomy | None = None) -> Reading:
-    """Read a text answer: score from score_text, topics from the taxonomy, complaint from the rules and both."""
+    """Read a text answer: score from score_text, topics from the taxonomy, complaint from the rules, models and both."""
     text = (text or "")[:MAX_CHARS]
     score = score_text(text)
     topics = (taxonomy or default_taxonomy()).find(text) if score.feeling is not Feeling.NONE else ()
-    found = complaint_problems(text, score, topics)
+    found = complaint_problems(text, score, topics, GUARD)
     return Reading(score=score, complaint=bool(found), topics=topics)

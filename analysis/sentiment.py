@@ -253,12 +253,19 @@ def score_text(text: str, language: str | None = None, *, scorers: Mapping[str, 
     if scorer is None or result is None or math.isnan(result[0]):
         return Score(language=language, polarity=None, subjectivity=None, scorer=None, feeling=None)
     polarity = max(-1.0, min(1.0, float(result[0])))
-    if language == "ru" and polarity < 0 and _russian_fact(text):  # "Заказывал на прошлой неделе": no feeling
+    if polarity < 0 and plain_fact(text, language):  # "Заказывал на прошлой неделе": no feeling
         polarity = 0.0
     return Score(language, polarity, result[1], scorer.name, feeling_of(polarity))
 
 
-def _russian_fact(text: str) -> bool:
-    from analysis.russian_cues import plain_fact
+def plain_fact(text: str, language: str) -> bool:
+    """Whether the text only states when, how or for whom an order was made (English and Russian cues)."""
+    if language == "ru":
+        from analysis.russian_cues import plain_fact as russian_fact
 
-    return plain_fact(text)
+        return russian_fact(text)
+    if language == "en":
+        from analysis.english_cues import plain_fact
+
+        return plain_fact(text)
+    return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -42,8 +43,11 @@ def test_a_positive_text_is_never_flagged_by_the_model_alone() -> None:
 
 def test_the_shipped_models_are_what_the_trainer_writes(tmp_path, monkeypatch) -> None:
     pytest.importorskip("sklearn")  # the [train] extra; CI installs only [test,dev]
-    import benchmarks.train_complaints as trainer
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import train_complaints as trainer
 
+    if not (trainer.DATA_DIR / "en" / "goemotions_en.csv").exists():
+        pytest.skip("the guard readers learn from ../shared/data, which this machine lacks")
     monkeypatch.setattr(trainer, "MODELS_DIR", tmp_path)
     for language in ("en", "ru", "zh"):
         written = trainer.write(trainer.train(language), language)
@@ -55,8 +59,8 @@ def test_rules_still_name_the_problem_they_know() -> None:
     assert problems("I was charged twice for the same order!", "en") == (Problem.CHARGE,)
 
 
-# The neutral guard (analysis.complaint_text.GUARD): chosen by cross-validation on the dev rows, measured once,
-# and left out of read_text because it flagged 10 % of neutral GoEmotions comments (8 % allowed).
+# The guard (analysis.complaint_text.GUARD): neutral and turning positive texts about the shop are read by the
+# model's guard reader, which also learnt from off-domain comments that are no complaint.
 POLITE = "Nice fabric. The buttons on the cardigan are not the ones in the pictures"  # no negative word
 
 
@@ -73,11 +77,12 @@ def test_the_guard_lets_the_model_flag_a_polite_complaint_with_no_negative_word(
     score, topics = _read(POLITE)
     assert score.feeling.value == "neutral" and problems(POLITE, "en") == ()  # no rule names it
     assert complaint_problems(POLITE, score, topics, GUARD) == (Problem.LEARNT,)
-    assert complaint_problems(POLITE, score, topics) == ()  # read_text passes no guard
+    assert complaint_problems(POLITE, score, topics) == ()  # without a guard only negative texts are read
 
 
-def test_read_text_does_not_use_the_guard() -> None:
-    assert not read_text(POLITE).complaint
+def test_read_text_uses_the_guard() -> None:
+    assert read_text(POLITE).complaint
+    assert read_text("Speedy delivery. The batteries it needs are not the ones the listing says").complaint
 
 
 @pytest.mark.parametrize(
@@ -96,7 +101,9 @@ def test_it_is_the_guard_not_the_model_that_keeps_chit_chat_unflagged() -> None:
 
     text = "We watched the whole season in one weekend"
     model = load_complaint_model("en")
-    assert model is not None and (model.probability(text) or 0.0) > model.guarded_threshold
+    assert (
+        model is not None and (model.probability(text) or 0.0) > model.threshold
+    )  # the survey-only model would flag it
     score, topics = _read(text)
     assert not about_the_shop(text, topics)
     assert complaint_problems(text, score, topics, Guard()) == ()
@@ -120,7 +127,7 @@ def test_the_guard_reads_a_positive_text_only_when_it_turns() -> None:
     assert complaint_problems(text, score, topics, GUARD) == ()
 
 
-def test_a_model_without_a_guarded_threshold_never_flags_a_guarded_text() -> None:
+def test_a_model_without_a_guard_reader_never_flags_a_guarded_text() -> None:
     from analysis.complaint_model import parse_complaint_model
 
     data = {
@@ -134,10 +141,28 @@ def test_a_model_without_a_guarded_threshold_never_flags_a_guarded_text() -> Non
         "threshold": 0.7,
         "meta": {},
     }
-    assert parse_complaint_model(data).guarded_threshold == 1.0
-    assert parse_complaint_model({**data, "guarded_threshold": 0.75}).guarded_threshold == 0.75
-    ru = load_complaint_model("ru")
-    assert ru is not None and ru.guarded_threshold == 1.0  # the guard was chosen for English only
+    assert parse_complaint_model(data).guard is None
+    guard = {
+        "ngrams": ["ab", "bc"],
+        "idf": [1.0, 2.0],
+        "coef": [1.0, -1.0],
+        "intercept": 0.0,
+        "threshold": 0.5,
+        "meta": {},
+    }
+    reader = parse_complaint_model({**data, "guard": guard}).guard
+    assert (
+        reader is not None and reader.threshold == 0.5 and reader.guard is None and set(reader.weights) == {"ab", "bc"}
+    )
+    zh = load_complaint_model("zh")
+    assert zh is not None and zh.guard is None  # no off-domain Chinese comments to teach one
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_guard_reader_learnt_from_off_domain_comments(language: str) -> None:
+    model = load_complaint_model(language)
+    assert model is not None and model.guard is not None and 0.0 < model.guard.threshold < 1.0
+    assert model.guard.meta["off_domain_rows"] > 5000 and "goemotions" in model.guard.meta["trained_on"]
 
 
 def test_the_off_domain_benchmark_counts_flags_per_polarity(tmp_path, monkeypatch) -> None:
@@ -149,15 +174,18 @@ def test_the_off_domain_benchmark_counts_flags_per_polarity(tmp_path, monkeypatc
 
     (tmp_path / "en").mkdir()
     (tmp_path / "en" / "goemotions_en.csv").write_text(
-        "text,polarity,domain,emotions\nWe watched the whole season,neutral,r,neutral\n"
-        "I was charged twice for the same order!,negative,r,anger\n"
+        "text,polarity,domain,emotions\nWe watched the whole season together,neutral,r,neutral\n"
+        "I was double charged for the same order!,negative,r,anger\n"
+        "We watched the whole season,neutral,r,neutral\n"  # kept in training (is_held_out false): not read
     )
     (tmp_path / "en" / "airline_tweets.csv").write_text(
         "text,polarity,domain,complaint_reason\nfirst half is never read,neutral,a,\n"
         "I was charged twice for the same order!,negative,a,Late Flight\nthanks a lot,positive,a,\n"
         "lost my bag and nobody answers,negative,a,Lost Luggage\n"
     )
-    table = measure_off_domain(tmp_path).set_index(["set", "polarity"])["flagged"]
-    assert table["goemotions_en", "neutral"] == 0.0 and table["goemotions_en", "negative"] == 1.0
+    result = measure_off_domain(tmp_path)
+    table = result.set_index(["set", "polarity"])["flagged"]
+    assert table["goemotions_en, held out", "neutral"] == 0.0 and table["goemotions_en, held out", "negative"] == 1.0
+    assert result.set_index(["set", "polarity"])["texts"]["goemotions_en, held out", "neutral"] == 1
     assert ("airline tweets, 2nd half", "neutral") not in table.index  # the first half is not read
     assert table["airline tweets, 2nd half", "negative, with a reason"] >= 0.5

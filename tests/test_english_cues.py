@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from analysis.english_cues import cue_counts, hedged, inverts_praise, valence_scores
-from analysis.sentiment import score_text
+from analysis.english_cues import cue_counts, hedged, inverts_praise, plain_fact, valence_scores
+from analysis.reading import read_text
+from analysis.sentiment import Feeling, score_text
+from tests.readings import NegativeScorer
 
 VADER = SentimentIntensityAnalyzer()
 
@@ -103,3 +105,45 @@ def test_a_long_review_is_read_sentence_by_sentence():
 
 def test_cues_are_counted_whatever_the_case():
     assert cue_counts("NEVER AGAIN. Still Waiting.") == cue_counts("never again. still waiting.") == (0, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I received the order yesterday",
+        "Received it today",
+        "The parcel came this morning",
+        "Bought it for my wife for Christmas",
+        "ordered on monday, came on thursday",
+        "I picked it up at the post office",
+        "paid by card",
+    ],
+)
+def test_a_plain_fact_is_neutral_whatever_the_scorer_says(text: str) -> None:
+    assert plain_fact(text)
+    score = score_text(text, "en", scorers={"en": NegativeScorer()})
+    assert score.feeling is Feeling.NEUTRAL and score.polarity == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ordered 4 weeks ago",  # "ago": it has not come
+        "ordered on monday, still not here",
+        "received the wrong one",
+        "it came broken",
+        "paid twice",
+        "the parcel came late",
+        "",
+    ],
+)
+def test_a_text_that_says_more_than_a_fact_is_not_one(text: str) -> None:
+    assert not plain_fact(text)
+
+
+def test_a_plain_fact_about_the_shop_opens_no_complaint() -> None:
+    reading = read_text("The parcel came this morning")
+    assert reading.topics == ("delivery",) and reading.score.feeling is Feeling.NEUTRAL
+    assert not reading.complaint  # the guard reader does not read a plain fact
+    assert read_text("Ordered 4 weeks ago").complaint
+    assert read_text("Took ages to arrive").complaint

@@ -238,13 +238,37 @@ def test_english_praise_and_wishes_are_no_complaint(text):
         ("одна тарелка с трещиной", Problem.DAMAGED),
         ("посылка промокла", Problem.DAMAGED),
         ("сайт завис на оплате", Problem.APP_BUG),
+        ("Когда будет мой заказ?", Problem.LATE),
+        ("когда уже привезут", Problem.LATE),
+        ("Когда вернут деньги?", Problem.REFUND),
     ],
 )
 def test_russian_problem_wordings(text, kind):
     assert kind in problems(text, "ru")
 
 
-@pytest.mark.parametrize("text", ["брал по промокоду", "всё зависит от размера", "ни одной царапинки, всё целое"])
+@pytest.mark.parametrize(
+    ("text", "kind"), [("和描述的不一样", Problem.MISLEADING), ("跟图片差距很大", Problem.MISLEADING)]
+)
+def test_chinese_problem_wordings(text, kind):
+    assert kind in problems(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["和描述的一样，很好", "跟图片一样"])
+def test_chinese_praise_that_names_the_description_is_no_problem(text):
+    assert problems(text, "zh") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "брал по промокоду",
+        "всё зависит от размера",
+        "ни одной царапинки, всё целое",
+        "Когда будет скидка?",
+        "когда будет удобно, позвоню",
+    ],
+)
 def test_russian_words_that_only_look_like_problems(text):
     assert problems(text, "ru") == ()
 
@@ -297,3 +321,17 @@ def test_english_problem_wordings(text, kind):
 )
 def test_english_wordings_that_only_look_like_problems(text):
     assert problems(text, "en") == (), text
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("The charger doesn't fit UK sockets", ("quality", "size_fit")),  # a charger is no payment
+        ("they charged me twice", ("payment",)),
+        ("the charge on my card is wrong", ("payment",)),
+        ("I ordered it last week", ()),  # ordering is not the wrong item
+        ("you sent me a blue one, I ordered black", ("wrong_item",)),
+    ],
+)
+def test_topic_terms_do_not_match_inside_other_words(text: str, topics: tuple[str, ...]) -> None:
+    assert default_taxonomy().find(text) == topics
