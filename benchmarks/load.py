@@ -92,10 +92,15 @@ async def run_echo(customers: int) -> dict:
     return {"answers": len(latencies), "elapsed": elapsed, "cpu": cpu, "rss": rss, "latencies": latencies}
 
 
-async def run_three_calls(customers: int) -> dict:
-    """A bare PTB bot making journeypulse's three calls per button press (answer, edit, ask), storing nothing."""
+async def run_three_calls(customers: int, aiohttp: bool = False) -> dict:
+    """A bare PTB bot making journeypulse's three calls per button press (answer, edit, ask), storing nothing.
+
+    With `aiohttp`, on journeypulse's HTTP client rather than PTB's httpx one.
+    """
     from telegram import InlineKeyboardButton, InlineKeyboardMarkup
     from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
+
+    from bot.http import AiohttpRequest
 
     keyboard = InlineKeyboardMarkup([[InlineKeyboardButton(str(n), callback_data=f"a|{n}") for n in range(1, 8)]])
 
@@ -111,7 +116,10 @@ async def run_three_calls(customers: int) -> dict:
         )
 
     async with BotAPIEmulator(token=TOKEN, username=USERNAME) as emu:
-        app = Application.builder().token(TOKEN).base_url(emu.base_url).build()
+        builder = Application.builder().token(TOKEN).base_url(emu.base_url)
+        if aiohttp:
+            builder = builder.request(AiohttpRequest()).get_updates_request(AiohttpRequest(connection_pool_size=1))
+        app = builder.build()
         app.add_handlers([MessageHandler(filters.TEXT, first), CallbackQueryHandler(pressed)])
         await app.initialize()
         await app.updater.start_polling(poll_interval=0, timeout=10)
@@ -234,8 +242,8 @@ def child(mode: str, customers: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         if mode == "echo":
             run = run_echo(customers)
-        elif mode == "ptb-3-calls":
-            run = run_three_calls(customers)
+        elif mode in ("ptb-3-calls", "ptb-3-calls-aiohttp"):
+            run = run_three_calls(customers, aiohttp=mode == "ptb-3-calls-aiohttp")
         else:
             run = run_journeypulse(
                 customers, Path(tmp), mode != "journeypulse-unlimited", flood=mode == "journeypulse-flood"
@@ -263,7 +271,14 @@ def main() -> None:
     parser.add_argument("--think", type=float, default=0.0, help="seconds a customer takes to answer, on average")
     parser.add_argument(
         "--child",
-        choices=("echo", "ptb-3-calls", "journeypulse", "journeypulse-unlimited", "journeypulse-flood"),
+        choices=(
+            "echo",
+            "ptb-3-calls",
+            "ptb-3-calls-aiohttp",
+            "journeypulse",
+            "journeypulse-unlimited",
+            "journeypulse-flood",
+        ),
         help=argparse.SUPPRESS,
     )
     args = parser.parse_args()
@@ -273,11 +288,13 @@ def main() -> None:
         child(args.child, args.customers)
         return
     # journeypulse keeps Telegram's ~30 messages/s overall limit; "unlimited" shows the bot's own cost.
-    # "ptb-3-calls" makes journeypulse's three Bot API calls per answer with no storage and no logic.
+    # "ptb-3-calls" makes journeypulse's three Bot API calls per answer with no storage and no logic;
+    # "ptb-3-calls-aiohttp" the same on journeypulse's HTTP client (bot/http.py) instead of PTB's httpx.
     # "flood": as journeypulse, while one account sends FLOOD messages at once per wave (customers' figures only).
     results: dict[str, list[dict]] = {
         "echo": [],
         "ptb-3-calls": [],
+        "ptb-3-calls-aiohttp": [],
         "journeypulse-unlimited": [],
         "journeypulse": [],
         "journeypulse-flood": [],
@@ -319,6 +336,8 @@ def main() -> None:
     print(f"throughput ratio journeypulse (no rate limiter) / echo: {ratio:.2f}")
     same_calls = med["journeypulse-unlimited"]["per_second"] / med["ptb-3-calls"]["per_second"]
     print(f"throughput ratio journeypulse (no rate limiter) / bare PTB making the same three calls: {same_calls:.2f}")
+    same_client = med["journeypulse-unlimited"]["per_second"] / med["ptb-3-calls-aiohttp"]["per_second"]
+    print(f"... / the same bare bot on journeypulse's HTTP client: {same_client:.2f}")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from analysis.reading import read_text
 from analysis.topics import Taxonomy
 from bot import routes
 from bot.handlers.context import CONTEXT_TYPES, Context, Services
+from bot.http import AiohttpRequest
 from bot.intake import DurableIntake, sleep_or_stop
 from bot.metrics import CountingRequest, Telemetry
 from bot.pacing import Backoff, ChatRateLimiter, FloodGuard, Pacer, seconds
@@ -110,8 +111,8 @@ def build_application(
         .defaults(Defaults(parse_mode=ParseMode.HTML))  # every text we send is escaped HTML
         .updater(None)
         .context_types(CONTEXT_TYPES)
-        .request(CountingRequest(telemetry, connection_pool_size=256))  # PTB's default pools, counted
-        .get_updates_request(CountingRequest(telemetry, connection_pool_size=1))
+        .request(CountingRequest(AiohttpRequest(connection_pool_size=256), telemetry))  # PTB's default pool size
+        .get_updates_request(CountingRequest(AiohttpRequest(connection_pool_size=1), telemetry))
     )
     if settings.telegram_rate_limit:
         builder = builder.rate_limiter(ChatRateLimiter(max_retries=5))  # type: ignore[arg-type]  # a limiter changes the builder's bot type, which reassigning `builder` cannot express
@@ -195,19 +196,23 @@ async def run_bot(
 
 async def _run_application(application: Application, settings: Settings, store: Store, stop: asyncio.Event) -> None:
     """Start the Application, set up its commands, and poll durably until `stop` is set."""
-    delay = 1.0
-    while True:  # Telegram unreachable at start-up: wait for it, one line per attempt
-        try:
-            await application.initialize()
-            break
-        except NetworkError as exc:
-            if isinstance(exc, BadRequest):
-                raise
-            log.warning("Telegram is unreachable (%s); trying again in %.0f s", exc, delay)
-            await sleep_or_stop(stop, delay)
-            if stop.is_set():
-                return
-            delay = min(delay * 2, 60.0)
+    delay, ready = 1.0, False
+    try:
+        while not ready:  # Telegram unreachable at start-up: wait for it, one line per attempt
+            try:
+                await application.initialize()
+                ready = True
+            except NetworkError as exc:
+                if isinstance(exc, BadRequest):
+                    raise
+                log.warning("Telegram is unreachable (%s); trying again in %.0f s", exc, delay)
+                await sleep_or_stop(stop, delay)
+                if stop.is_set():
+                    return
+                delay = min(delay * 2, 60.0)
+    finally:
+        if not ready:  # a rejected token or a stop: close the HTTP sessions the attempts opened
+            await application.bot.shutdown()
     flood = FloodGuard(settings.flood_messages_per_minute) if settings.flood_messages_per_minute else None
     intake = DurableIntake(application, store, backoff=backoff(settings), flood=flood)
     async with application:  # initialize() again is a no-op

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, generate_latest
-from telegram.request import HTTPXRequest
+from telegram.request import BaseRequest
 
 from surveys.store import Vitals
 
@@ -58,17 +58,31 @@ class Telemetry:
             self.sends_failed.inc()
 
 
-class CountingRequest(HTTPXRequest):
-    """PTB's HTTP client, telling the Telemetry how each Bot API call ended."""
+class CountingRequest(BaseRequest):
+    """A Bot API client (any of PTB's BaseRequest), telling the Telemetry how each call ended."""
 
-    def __init__(self, telemetry: Telemetry, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.telemetry = telemetry
+    __slots__ = ("inner", "telemetry")
+
+    def __init__(self, inner: BaseRequest, telemetry: Telemetry) -> None:
+        self.inner, self.telemetry = inner, telemetry
+
+    @property
+    def read_timeout(self) -> float | None:
+        """The wrapped client's default read timeout."""
+        return self.inner.read_timeout
+
+    async def initialize(self) -> None:
+        """Open the wrapped client."""
+        await self.inner.initialize()
+
+    async def shutdown(self) -> None:
+        """Close the wrapped client."""
+        await self.inner.shutdown()
 
     async def do_request(self, url: str, method: str, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
         """Make the call and count its outcome."""
         try:
-            status, payload = await super().do_request(url, method, *args, **kwargs)
+            status, payload = await self.inner.do_request(url, method, *args, **kwargs)
         except Exception:
             self.telemetry.record_response(url, None)
             raise
