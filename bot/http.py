@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import ssl
+from functools import cache
 from urllib.parse import urlencode, urlsplit
 from urllib.request import getproxies, proxy_bypass
 
 import aiohttp
+import certifi
 from telegram._utils.defaultvalue import DefaultValue
 from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
@@ -20,6 +23,12 @@ def _env_proxy(origin: str) -> str | None:
     if parts.hostname and proxy_bypass(parts.hostname):
         return None
     return getproxies().get(parts.scheme)
+
+
+@cache
+def _tls() -> ssl.SSLContext:
+    """Certificates from certifi, as httpx verifies them: a machine without system CA certificates still connects."""
+    return ssl.create_default_context(cafile=certifi.where())
 
 
 def _total(*parts: float | None) -> float | None:
@@ -56,7 +65,7 @@ class AiohttpRequest(BaseRequest):
         """Open the session (it needs the running loop, so not in __init__)."""
         if self._session is None or self._session.closed:
             self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=self._pool_size, limit_per_host=0),
+                connector=aiohttp.TCPConnector(limit=self._pool_size, limit_per_host=0, ssl=_tls()),
                 cookie_jar=aiohttp.DummyCookieJar(),  # the Bot API sets none; a real jar costs time per call
                 headers={"User-Agent": self.USER_AGENT},
             )  # not trust_env: it reads the environment and ~/.netrc again on every call (~0.1 ms)

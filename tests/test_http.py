@@ -129,3 +129,13 @@ async def test_the_counting_wrapper_counts_each_outcome(emu):
         await bot.send_message(USER, "c")
     assert telemetry.flood_waits._value.get() == 1
     assert telemetry.sends_failed._value.get() == 2  # the 429 and the call that got no answer
+
+
+def test_tls_is_verified_with_certifis_certificates_as_httpx_does():
+    import ssl
+
+    from bot.http import _tls
+
+    context = _tls()
+    assert context.verify_mode is ssl.CERT_REQUIRED and context.check_hostname
+    assert len(context.get_ca_certs()) > 50  # certifi's bundle, whatever the machine has installed
