@@ -267,12 +267,13 @@ def valence_scores(text: str) -> tuple[float, float, float]:
     return total / math.sqrt(total * total + _ALPHA), positive / mass, negative / mass
 
 
-# A plain fact ("I received the order yesterday", "Ordered 2 weeks ago through the app") says when, how or for whom
-# an order was made and carries no feeling; the trained scorer often reads it as negative, since so many
+# A plain fact ("I received the order yesterday", "Ordered on Monday through the app") says when, how or for
+# whom an order was made and carries no feeling; the trained scorer often reads it as negative, since so many
 # complaints open the same way. A text is a plain fact when every word is from this closed list and one of them
 # orders, buys, pays or receives. Any other word ("still", "only", "late", "but", "not") means the customer said
-# more, and the scorer's reading stands; so does "ago" ("Ordered 4 weeks ago" says it has not come). Written from general knowledge of how orders are described, as the
-# Russian list (analysis.russian_cues) was; the dev rows only checked that no labelled feeling is overruled.
+# more, and the scorer's reading stands; so does "ago" ("Ordered 4 weeks ago" says it has not come). Written
+# from general knowledge of how orders are described, as the Russian list (analysis.russian_cues) was; the dev
+# rows only checked that no labelled feeling is overruled.
 _FACT_VERBS = frozenset(
     """order ordered ordering buy bought buying purchase purchased paid pay receive received got get collected
     collect picked delivered came arrived""".split()

@@ -184,7 +184,8 @@ def guard_check(language: str, data_dir: Path = DATA_DIR) -> str:
     rows = dev_rows(language)
     fitting = list(off_domain_rows(language, data_dir)["text"])
     validation = off_domain_rows(language, data_dir, validation=True).sample(n=1500, random_state=1)
-    fitting = [t for t in fitting if t not in set(validation["text"])]
+    read_only = set(validation["text"])
+    fitting = [t for t in fitting if t not in read_only]
     neutral = (validation["polarity"] == "neutral").to_numpy()
     texts = {"dev": list(rows["text"]), "off": list(validation["text"])}
     scores = {part: [score_text(t) for t in texts[part]] for part in texts}
