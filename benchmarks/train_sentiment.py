@@ -8,7 +8,9 @@ Example:
 Split: a row of the shared data is held out when `is_held_out(text)` is true -- the MD5 of SPLIT_SALT + its
 text, read as a number, is divisible by 5 (about one row in five). Survey answers
 (benchmarks/data/survey_answers.csv, written for the project) use their own `split` column; only `dev` rows
-are read here. The rule depends on the text alone, so it is the same on every machine and in every order.
+are read here. The other files of benchmarks/data written for the project as training data
+(reviews_train_ru.csv: `text,polarity,domain`) follow is_held_out like the shared sets. The rule depends on
+the text alone, so it is the same on every machine and in every order.
 Models are trained on the other rows only; benchmarks/sentiment_quality.py measures them on held-out rows
 and on whole sets no model was trained on (English clothing reviews, English airline tweets).
 
@@ -46,13 +48,15 @@ SPLIT_SALT = "journeypulse-heldout-v1:"
 VALIDATION_SALT = "journeypulse-validation-v1:"
 TUNING_SALT = "journeypulse-clothing-tune-v1:"
 HELD_OUT_ONE_IN = 5
-SURVEY_ANSWERS = REPO_ROOT / "benchmarks" / "data" / "survey_answers.csv"
+REPO_DATA = REPO_ROOT / "benchmarks" / "data"
+SURVEY_ANSWERS = REPO_DATA / "survey_answers.csv"
 LABEL = {name: index for index, name in enumerate(CLASSES)}
 
 
 @dataclass(frozen=True)
 class Source:
-    """One training file: its path under the data dir (or 'survey_answers'), and how much its rows weigh."""
+    """One training file and how much its rows weigh: 'survey_answers', a path under the data dir ('ru/x.csv'),
+    or the bare name of a file of benchmarks/data ('reviews_train_ru.csv', see source_file)."""
 
     path: str
     weight: float = 1.0
@@ -96,6 +100,7 @@ RECIPES = {
             Source("ru/goemotions_ru.csv"),
             Source("ru/linis_crowd_words.csv"),
             Source("survey_answers", 8.0),
+            Source("reviews_train_ru.csv", 2.0),
         ),
         Features(2, 5, 2),
         60_000,
@@ -133,6 +138,12 @@ def is_validation(text: str) -> bool:
     return _split(VALIDATION_SALT, text)
 
 
+def source_file(source: str, data_dir: Path) -> Path:
+    """Where a source's rows are: a bare file name is a file of benchmarks/data (written for the project),
+    a path with a folder ('ru/goemotions_ru.csv') is under the data dir."""
+    return REPO_DATA / source if "/" not in source else data_dir / source
+
+
 def read_source(source: str, data_dir: Path, language: str) -> pd.DataFrame:
     """One source as `text,label,domain,held_out` with label an index into CLASSES."""
     if source == "survey_answers":
@@ -144,7 +155,7 @@ def read_source(source: str, data_dir: Path, language: str) -> pd.DataFrame:
         return pd.DataFrame(
             {"text": frame["text"], "label": labels.map(LABEL), "domain": "survey answers", "held_out": False}
         )
-    frame = pd.read_csv(data_dir / source, keep_default_na=False)
+    frame = pd.read_csv(source_file(source, data_dir), keep_default_na=False)
     if "word" in frame:  # a lexicon: clearly rated words as polar one-word texts, unrated-looking ones as neutral
         mean = frame["mean"].astype(float)
         frame = frame[(mean.abs() >= 1.0) | (mean.abs() <= 0.1)]
@@ -380,7 +391,7 @@ def train_language(recipe: Recipe, data_dir: Path) -> list[str]:
     data["meta"].update(
         {
             "trained_on": [f"{s.path} (weight {s.weight:g})" for s in recipe.sources],
-            "rows": "shared data: rows where is_held_out(text) is false (salt "
+            "rows": "shared data and benchmarks/data files: rows where is_held_out(text) is false (salt "
             f"{SPLIT_SALT!r}); survey_answers: dev rows only; lexicon: words |mean| >= 1 polar, <= 0.1 neutral",
             "training_rows": len(train),
             "held_out_rows": len(held_out),
@@ -424,7 +435,9 @@ def main(argv: list[str] | None = None) -> int:
     for language in args.language or sorted(RECIPES):
         recipe = RECIPES[language]
         missing = [
-            s.path for s in recipe.sources if s.path != "survey_answers" and not (args.data_dir / s.path).exists()
+            s.path
+            for s in recipe.sources
+            if s.path != "survey_answers" and not source_file(s.path, args.data_dir).exists()
         ]
         if missing:
             print(f"error: {args.data_dir} lacks {', '.join(missing)}; pass --data-dir", file=sys.stderr)
