@@ -8,7 +8,9 @@ Example:
 Split: a row of the shared data is held out when `is_held_out(text)` is true -- the MD5 of SPLIT_SALT + its
 text, read as a number, is divisible by 5 (about one row in five). Survey answers
 (benchmarks/data/survey_answers.csv, written for the project) use their own `split` column; only `dev` rows
-are read here. The rule depends on the text alone, so it is the same on every machine and in every order.
+are read here; a file of benchmarks/data named in REPO_SOURCES (the English reviews written for the project,
+which no recipe reads now: see benchmarks/data/README.md) follows is_held_out like the shared sets. The rule
+depends on the text alone, so it is the same on every machine and in every order.
 Models are trained on the other rows only; benchmarks/sentiment_quality.py measures them on held-out rows
 and on whole sets no model was trained on (English clothing reviews, English airline tweets).
 
@@ -47,12 +49,16 @@ VALIDATION_SALT = "journeypulse-validation-v1:"
 TUNING_SALT = "journeypulse-clothing-tune-v1:"
 HELD_OUT_ONE_IN = 5
 SURVEY_ANSWERS = REPO_ROOT / "benchmarks" / "data" / "survey_answers.csv"
+# Files of benchmarks/data a recipe names by file name; they are read like the shared sets (is_held_out).
+REPO_DATA = REPO_ROOT / "benchmarks" / "data"
+REPO_SOURCES = ("reviews_train_en.csv",)
 LABEL = {name: index for index, name in enumerate(CLASSES)}
 
 
 @dataclass(frozen=True)
 class Source:
-    """One training file: its path under the data dir (or 'survey_answers'), and how much its rows weigh."""
+    """One training file: its path under the data dir (or 'survey_answers', or a file of REPO_SOURCES), and
+    how much its rows weigh."""
 
     path: str
     weight: float = 1.0
@@ -133,6 +139,11 @@ def is_validation(text: str) -> bool:
     return _split(VALIDATION_SALT, text)
 
 
+def source_file(source: str, data_dir: Path) -> Path:
+    """Where a source's rows are: a file of REPO_SOURCES in benchmarks/data, any other under the data dir."""
+    return (REPO_DATA if source in REPO_SOURCES else data_dir) / source
+
+
 def read_source(source: str, data_dir: Path, language: str) -> pd.DataFrame:
     """One source as `text,label,domain,held_out` with label an index into CLASSES."""
     if source == "survey_answers":
@@ -144,7 +155,7 @@ def read_source(source: str, data_dir: Path, language: str) -> pd.DataFrame:
         return pd.DataFrame(
             {"text": frame["text"], "label": labels.map(LABEL), "domain": "survey answers", "held_out": False}
         )
-    frame = pd.read_csv(data_dir / source, keep_default_na=False)
+    frame = pd.read_csv(source_file(source, data_dir), keep_default_na=False)
     if "word" in frame:  # a lexicon: clearly rated words as polar one-word texts, unrated-looking ones as neutral
         mean = frame["mean"].astype(float)
         frame = frame[(mean.abs() >= 1.0) | (mean.abs() <= 0.1)]
@@ -377,10 +388,11 @@ def train_language(recipe: Recipe, data_dir: Path) -> list[str]:
         three, polar = evaluate(data, part)
         held[source] = {"rows": len(part), "three_way_f1": round(three, 4), "polar_f1": round(polar, 4)}
         lines.append(f"  held out {source:<40} {len(part):>6} three-way F1 {three:.3f}  polar F1 {polar:.3f}")
+    in_repo = "".join(f" and {s.path}" for s in recipe.sources if s.path in REPO_SOURCES)
     data["meta"].update(
         {
             "trained_on": [f"{s.path} (weight {s.weight:g})" for s in recipe.sources],
-            "rows": "shared data: rows where is_held_out(text) is false (salt "
+            "rows": f"shared data{in_repo}: rows where is_held_out(text) is false (salt "
             f"{SPLIT_SALT!r}); survey_answers: dev rows only; lexicon: words |mean| >= 1 polar, <= 0.1 neutral",
             "training_rows": len(train),
             "held_out_rows": len(held_out),
@@ -424,7 +436,9 @@ def main(argv: list[str] | None = None) -> int:
     for language in args.language or sorted(RECIPES):
         recipe = RECIPES[language]
         missing = [
-            s.path for s in recipe.sources if s.path != "survey_answers" and not (args.data_dir / s.path).exists()
+            s.path
+            for s in recipe.sources
+            if s.path != "survey_answers" and not source_file(s.path, args.data_dir).exists()
         ]
         if missing:
             print(f"error: {args.data_dir} lacks {', '.join(missing)}; pass --data-dir", file=sys.stderr)
