@@ -234,7 +234,11 @@ async def run_demo(out: Path, customers: int = 36, first_week_delay: float = 3.0
         agent = asyncio.create_task(support_agent(emu, desk_done))
         try:
             await asyncio.wait_for(asyncio.gather(*(journey(who) for who in people)), timeout=120 + first_week_delay)
-            await asyncio.sleep(2.0)  # the last cards reach the desk and are resolved
+            await asyncio.sleep(2.0)  # the last answers are read and flagged
+            for _ in range(100):  # the last cards reach the desk and are resolved (at most 20 s more, when loaded)
+                await asyncio.sleep(0.2)
+                if not await store.cards_to_post(system_clock()) and not await store.open_complaints(limit=1):
+                    break
             desk_done.set()
             handled = await agent
             await asyncio.sleep(0.5)
