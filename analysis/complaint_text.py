@@ -65,6 +65,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"\blate\b(?! at all)",
             r"delayed",
             r"(?:took|taking|takes) (?:(?:so |such )?(?:a month|weeks|forever|ages|an age))",
+            # "Ordered 4 weeks ago" said alone, or followed by what has not come, is the wait itself.
+            r"(?:ordered|paid)(?: for)?(?: it| this| them| my order)? (?:\d+|two|three|four|five|six|several|a few) (?:weeks?|months?) ago\W*$",
+            r"ago,? (?:and |but )?(?:still )?(?:nothing|no sign|not (?:here|arrived|received|delivered)|hasn'?t|haven'?t)",
             r"another (?:week|day|month) of waiting",
             r"hasn'?t (?:arrived|come|updated)",
             r"not (?:delivered|arrived|here)(?: yet)?\b",

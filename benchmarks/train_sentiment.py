@@ -85,6 +85,7 @@ RECIPES = {
             Source("en/uci_amazon.csv"),
             Source("en/uci_imdb.csv"),
             Source("survey_answers", 8.0),
+            Source("reviews_train_en.csv", 2.0),
         ),
         Features(3, 5, 2),
         60_000,
@@ -399,7 +400,8 @@ def train_language(recipe: Recipe, data_dir: Path) -> list[str]:
         }
     )
     target = write_model(data, recipe.language)
-    lines.insert(1, f"  {target.stat().st_size / 1e6:.2f} MB -> {target.relative_to(REPO_ROOT)}")
+    shown = target.relative_to(REPO_ROOT) if target.is_relative_to(REPO_ROOT) else target
+    lines.insert(1, f"  {target.stat().st_size / 1e6:.2f} MB -> {shown}")
     return lines
 
 

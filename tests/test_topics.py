@@ -221,6 +221,7 @@ def test_english_problems_are_found_by_the_kind_of_wording(text):
         "great, no more waiting for slow couriers",
         "I'd prefer paper packaging to plastic",
         "only 2 days to arrive, great",
+        "Bought it 2 months ago and love it",
     ],
 )
 def test_english_praise_and_wishes_are_no_complaint(text):
@@ -300,6 +301,9 @@ def test_russian_words_that_only_look_like_problems(text):
         ("my delivery date keeps getting pushed back", Problem.LATE),
         ("I told your team three times", Problem.SUPPORT),
         ("the price jumped at the last step", Problem.CHARGE),
+        ("Ordered 4 weeks ago", Problem.LATE),
+        ("ordered 3 weeks ago, nothing yet", Problem.LATE),
+        ("Took ages to arrive", Problem.LATE),
     ],
 )
 def test_english_problem_wordings(text, kind):

@@ -19,6 +19,7 @@ from analysis.trained import (
     TrainedScorer,
     char_ngrams,
     load_model,
+    model_file,
     normalise,
     parse_model,
     polarity_of,
@@ -271,3 +272,41 @@ def test_russian_not_bad_is_read_as_one_word():
 
 def test_russian_not_bad_reads_positive():
     assert score_text("не плохо").feeling is Feeling.POSITIVE
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "zh"])
+def test_each_shipped_model_learnt_from_the_rows_its_recipe_reads_now(language, monkeypatch) -> None:
+    """A model retrained from the repo is the shipped one: new labelled rows mean a retrain, in the same commit."""
+    from pathlib import Path
+
+    benchmarks = Path(__file__).resolve().parent.parent / "benchmarks"
+    monkeypatch.syspath_prepend(str(benchmarks))
+    import train_sentiment as trainer
+
+    data_dir = benchmarks.parent.parent / "shared" / "data"
+    if not data_dir.is_dir():
+        pytest.skip("the recipes read ../shared/data, which this machine lacks")
+    recipe = trainer.RECIPES[language]
+    frame = trainer.training_frame(recipe, data_dir)
+    meta = load_model(language).meta
+    assert meta["trained_on"] == [f"{s.path} (weight {s.weight:g})" for s in recipe.sources]
+    assert meta["training_rows"] == int((~frame["held_out"]).sum())
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "zh"])
+def test_the_shipped_models_are_what_the_trainer_writes(language, tmp_path, monkeypatch) -> None:
+    """Retraining from the repo and ../shared/data gives the shipped file byte for byte (about a minute each)."""
+    pytest.importorskip("sklearn")  # the [train] extra; CI installs only [test,dev]
+    from pathlib import Path
+
+    benchmarks = Path(__file__).resolve().parent.parent / "benchmarks"
+    monkeypatch.syspath_prepend(str(benchmarks))
+    import train_sentiment as trainer
+
+    data_dir = benchmarks.parent.parent / "shared" / "data"
+    if not data_dir.is_dir():
+        pytest.skip("the recipes read ../shared/data, which this machine lacks")
+    monkeypatch.setattr(trainer, "MODELS_DIR", tmp_path)
+    trainer.train_language(trainer.RECIPES[language], data_dir)
+    shipped = resources.files("analysis").joinpath("models", model_file(language)).read_bytes()
+    assert (tmp_path / model_file(language)).read_bytes() == shipped
