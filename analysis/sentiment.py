@@ -253,7 +253,7 @@ def score_text(text: str, language: str | None = None, *, scorers: Mapping[str, 
     if scorer is None or result is None or math.isnan(result[0]):
         return Score(language=language, polarity=None, subjectivity=None, scorer=None, feeling=None)
     polarity = max(-1.0, min(1.0, float(result[0])))
-    if plain_fact(text, language) and (polarity < 0 or bare_mention(text, language)):  # "Заказывал в среду", "delivery"
+    if bare_mention(text, language) or (polarity < 0 and plain_fact(text, language)):  # "delivery", "Заказывал в среду"
         polarity = 0.0
     return Score(language, polarity, result[1], scorer.name, feeling_of(polarity))
 
