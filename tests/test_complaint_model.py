@@ -184,7 +184,7 @@ def test_the_off_domain_benchmark_counts_flags_per_polarity(tmp_path, monkeypatc
 
     (tmp_path / "en").mkdir()
     (tmp_path / "en" / "goemotions_en.csv").write_text(
-        "text,polarity,domain,emotions\nWe watched the whole season together,neutral,r,neutral\n"
+        "text,polarity,domain,emotions\nWe went to the park on Sunday,neutral,r,neutral\n"
         "I was double charged for the same order!,negative,r,anger\n"
         "We watched the whole season,neutral,r,neutral\n"  # kept in training (is_held_out false): not read
     )
