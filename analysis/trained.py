@@ -270,12 +270,13 @@ def polarity_of(model: Model, probabilities: dict[str, float]) -> float:
 class TrainedScorer:
     """Scores one language with its shipped model; the weights load on the first text, not at import."""
 
-    def __init__(self, language: str, name: str | None = None) -> None:
+    def __init__(self, language: str, name: str | None = None, model: Model | None = None) -> None:
         self.language = language
         self.name = name or f"tfidf-lr-{language}"
+        self.model = model  # the shipped model when None; trainers pass one they fitted
 
     def score(self, text: str) -> tuple[float, float | None]:
-        model = load_model(self.language)
+        model = self.model or load_model(self.language)
         probabilities = model.probabilities(text)
         if probabilities is None:
             # Letters in this language, but no n-gram the model knows ("xxxxxxxx", a rare name): nothing

@@ -174,10 +174,30 @@ def fitted_model(tfidf, model, language: str):
     )
 
 
-def guard_check(language: str, data_dir: Path = DATA_DIR, thresholds: bool = False) -> str:
+def fold_scorers(language: str, data_dir: Path, folds: list, rows: pd.DataFrame, unseen: set[str]) -> list:
+    """Per fold, a sentiment scorer refitted by its recipe without that fold's dev rows and without `unseen` texts."""
+    import train_sentiment
+
+    from analysis.trained import TrainedScorer, parse_model
+
+    recipe = train_sentiment.RECIPES[language]
+    frame = train_sentiment.training_frame(recipe, data_dir)
+    train = frame[~frame["held_out"] & ~frame["text"].isin(unseen)]
+    scorers = []
+    for number, (_, test_index) in enumerate(folds, 1):
+        left_out = set(rows["text"].iloc[test_index])
+        print(f"{language}: fitting the sentiment model of fold {number}", file=sys.stderr, flush=True)
+        model = parse_model(train_sentiment.fit(recipe, train[~train["text"].isin(left_out)]))
+        scorers.append(TrainedScorer(language, f"fold-{number}", model))
+    return scorers
+
+
+def guard_check(language: str, data_dir: Path = DATA_DIR, thresholds: bool = False, routed: bool = False) -> str:
     """Cross-validated recall and false flags of the whole decision, and GoEmotions validation flags, per guard setting.
 
     With `thresholds`, the settings are both thresholds (the learnt model's and its guard reader's) at the chosen weight.
+    With `routed`, the sentiment model that routes each text (negative, neutral, positive) is refitted per fold too,
+    without the fold's dev rows and without the GoEmotions validation comments, as unseen answers are routed.
     """
     import dataclasses
 
@@ -185,7 +205,7 @@ def guard_check(language: str, data_dir: Path = DATA_DIR, thresholds: bool = Fal
 
     import analysis.complaint_model as complaint_model
     from analysis.complaint_text import GUARD, Guard, complaint_problems
-    from analysis.sentiment import score_text
+    from analysis.sentiment import SCORERS, score_text
     from analysis.topics import default_taxonomy
     from surveys.reading import Feeling
 
@@ -196,7 +216,16 @@ def guard_check(language: str, data_dir: Path = DATA_DIR, thresholds: bool = Fal
     fitting = [t for t in fitting if t not in read_only]
     neutral = (validation["polarity"] == "neutral").to_numpy()
     texts = {"dev": list(rows["text"]), "off": list(validation["text"])}
-    scores = {part: [score_text(t) for t in texts[part]] for part in texts}
+    folds = list(StratifiedKFold(5, shuffle=True, random_state=0).split(rows, rows["y"]))
+    scorers = fold_scorers(language, data_dir, folds, rows, read_only) if routed else [None] * len(folds)
+    off_scores = []
+    scores = {"dev": [score_text(t) for t in texts["dev"]]}
+    for scorer, (_, test_index) in zip(scorers, folds, strict=True):
+        with_fold = {**SCORERS, language: scorer} if scorer else None
+        off_scores.append([score_text(t, scorers=with_fold) for t in texts["off"]])
+        for i in test_index:
+            scores["dev"][i] = score_text(texts["dev"][i], scorers=with_fold)
+    scores["off"] = off_scores[0]  # topics only ask whether a text has content, the same for every fold
     topics = {
         part: [
             default_taxonomy().find(t) if s.feeling is not Feeling.NONE else ()
@@ -222,7 +251,7 @@ def guard_check(language: str, data_dir: Path = DATA_DIR, thresholds: bool = Fal
     off_flagged = {s: np.zeros(len(validation)) for s in settings}
     shipped = complaint_model.load_complaint_model
     try:
-        for fit_index, test_index in StratifiedKFold(5, shuffle=True, random_state=0).split(rows, rows["y"]):
+        for fold, (fit_index, test_index) in enumerate(folds):
             fold_texts, fold_y = list(rows["text"].iloc[fit_index]), list(rows["y"].iloc[fit_index])
             tfidf, model = pipeline(CHOICE["C"])
             model.fit(tfidf.fit_transform(fold_texts), fold_y)
@@ -238,13 +267,15 @@ def guard_check(language: str, data_dir: Path = DATA_DIR, thresholds: bool = Fal
                     flagged[setting][i] = bool(
                         complaint_problems(texts["dev"][i], scores["dev"][i], topics["dev"][i], guard)
                     )
-                for i, (text, score, found) in enumerate(zip(texts["off"], scores["off"], topics["off"], strict=True)):
+                off = zip(texts["off"], off_scores[fold], topics["off"], strict=True)
+                for i, (text, score, found) in enumerate(off):
                     off_flagged[setting][i] += bool(complaint_problems(text, score, found, guard)) / 5
     finally:
         complaint_model.load_complaint_model = shipped
     y = rows["y"].to_numpy() == 1
     lines = [
-        f"{language}: {len(rows)} dev rows (5-fold, rules and models) recall / false flags; "
+        f"{language}: {len(rows)} dev rows (5-fold, rules and models{', routing too' if routed else ''}) "
+        "recall / false flags; "
         f"{len(validation)} GoEmotions validation comments: neutral flagged"
     ]
     for s in settings:
@@ -273,6 +304,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--thresholds", action="store_true", help="print the cross-validated sweep of both thresholds, write nothing"
     )
+    parser.add_argument(
+        "--routed", action="store_true", help="with --guard/--thresholds: refit the routing sentiment model per fold"
+    )
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="../shared/data, for the guard readers")
     args = parser.parse_args(argv)
     try:
@@ -282,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for language in args.languages:
         if args.guard or args.thresholds:
-            print(guard_check(language, args.data_dir, thresholds=args.thresholds))
+            print(guard_check(language, args.data_dir, thresholds=args.thresholds, routed=args.routed))
         elif args.check:
             print(check(language))
         else:
