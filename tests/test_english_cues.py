@@ -82,12 +82,18 @@ def test_a_hedge_is_an_opinion_but_denied_praise_may_be_a_complaint():
         "I just love paying twice for shipping",
         "the fit could be better",
         "so much for next day delivery",
-        "not my favourite colour",
         "Brilliant. Another delay.",
     ],
 )
 def test_the_english_model_reads_sarcasm_and_hedges_as_negative(text):
     assert score_text(text).feeling == "negative"
+
+
+def test_a_bare_colour_hedge_leans_negative():
+    # Read negative until the model learnt from the 800 training reviews, where "colour" is mostly praised
+    # beside a fault ("Nice colour. Sent back."); now it sits on the neutral edge, below zero, never positive.
+    score = score_text("not my favourite colour")
+    assert score.feeling != "positive" and score.polarity is not None and score.polarity < 0
 
 
 @pytest.mark.parametrize("text", ["Great, will order again", "Perfect fit, arrived on time", "Nice! Fast delivery"])
