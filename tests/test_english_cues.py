@@ -91,7 +91,7 @@ def test_the_english_model_reads_sarcasm_and_hedges_as_negative(text):
 
 def test_a_bare_colour_hedge_leans_negative():
     # Read negative until the model learnt from the 800 training reviews, where "colour" is mostly praised
-    # beside a fault ("Nice colour. Sent back."); now it sits on the neutral edge, below zero, never positive.
+    # beside a fault ("nice colour. returned"); now it sits on the neutral edge, below zero, never positive.
     score = score_text("not my favourite colour")
     assert score.feeling != "positive" and score.polarity is not None and score.polarity < 0
 
