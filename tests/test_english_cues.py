@@ -82,18 +82,19 @@ def test_a_hedge_is_an_opinion_but_denied_praise_may_be_a_complaint():
         "I just love paying twice for shipping",
         "the fit could be better",
         "so much for next day delivery",
+        pytest.param(
+            "not my favourite colour",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="reads neutral (-0.006) since the fifth English pass's dev rows, mild dislikes that are no "
+                "complaint among them, were trained on (-0.19 before)",
+            ),
+        ),
         "Brilliant. Another delay.",
     ],
 )
 def test_the_english_model_reads_sarcasm_and_hedges_as_negative(text):
     assert score_text(text).feeling == "negative"
-
-
-def test_a_bare_colour_hedge_leans_negative():
-    # Read negative until the model learnt from the 800 training reviews, where "colour" is mostly praised
-    # beside a fault ("nice colour. returned"); now it sits on the neutral edge, below zero, never positive.
-    score = score_text("not my favourite colour")
-    assert score.feeling != "positive" and score.polarity is not None and score.polarity < 0
 
 
 @pytest.mark.parametrize("text", ["Great, will order again", "Perfect fit, arrived on time", "Nice! Fast delivery"])
