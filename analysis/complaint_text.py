@@ -773,7 +773,8 @@ _OPINION_TOPICS = frozenset({"price"})
 _ORDER_NUMBER = re.compile(r"(?:#\s*\d{3,}|(?<!\w)order (?:no\.? |number |num )?#?\d{3,})")
 _TURNS = re.compile(
     r"(?<!\w)(?:but|except|apart from|other than|however|though|tho|shame|only (?:issue|problem|thing|bit)|"
-    r"unfortunately|just wish|did notice|not so much)(?!\w)"
+    r"unfortunately|just wish|did notice|not so much|"
+    r"но|однако|кроме|к сожалению|жаль|хотя|единственн\w*|разве что|увы|не считая|за исключением)(?!\w)"
 )
 
 

@@ -184,7 +184,7 @@ def test_the_off_domain_benchmark_counts_flags_per_polarity(tmp_path, monkeypatc
 
     (tmp_path / "en").mkdir()
     (tmp_path / "en" / "goemotions_en.csv").write_text(
-        "text,polarity,domain,emotions\nWe watched the whole season together,neutral,r,neutral\n"
+        "text,polarity,domain,emotions\nWe went to the park on Sunday,neutral,r,neutral\n"
         "I was double charged for the same order!,negative,r,anger\n"
         "We watched the whole season,neutral,r,neutral\n"  # kept in training (is_held_out false): not read
     )
@@ -199,3 +199,26 @@ def test_the_off_domain_benchmark_counts_flags_per_polarity(tmp_path, monkeypatc
     assert result.set_index(["set", "polarity"])["texts"]["goemotions_en, held out", "neutral"] == 1
     assert ("airline tweets, 2nd half", "neutral") not in table.index  # the first half is not read
     assert table["airline tweets, 2nd half", "negative, with a reason"] >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Понравилось, однако второй коробки не было", True),  # turns: read by the guard reader
+        ("Отличный магазин, жаль что крем протёк", True),
+        ("Всё понравилось, спасибо большое", False),  # praise that does not turn is not read
+    ],
+)
+def test_the_guard_reads_a_russian_positive_text_when_it_turns(monkeypatch, text: str, read: bool) -> None:
+    import dataclasses
+
+    import analysis.complaint_model as complaint_model
+    from analysis.complaint_text import GUARD
+
+    shipped = load_complaint_model("ru")
+    assert shipped is not None and shipped.guard is not None
+    always = dataclasses.replace(shipped.guard, threshold=0.0)  # a reader that flags whatever it is given
+    monkeypatch.setattr(complaint_model, "load_complaint_model", lambda _: dataclasses.replace(shipped, guard=always))
+    score, topics = _read(text)
+    assert score.feeling.value == "positive" and problems(text, "ru", score.feeling) == ()
+    assert complaint_problems(text, score, topics, GUARD) == ((Problem.LEARNT,) if read else ())
