@@ -785,6 +785,9 @@ class Guard:
     feelings: frozenset[Feeling] = frozenset({Feeling.NEUTRAL, Feeling.POSITIVE})
     positive_must_turn: bool = True
     about_the_shop: bool = True  # the text must name a topic (other than price) or an order number
+    # (survey reader, guard reader) thresholds: a guarded text, turning or not, is also a complaint when the
+    # model that learnt from survey answers alone is sure of it and the guard reader leans to it.
+    agree: tuple[float, float] | None = None
 
 
 GUARD = Guard(about_the_shop=False)
@@ -824,6 +827,8 @@ def complaint_problems(
         return ()
     if _is_plain_fact(text, score.language):  # "The parcel came this morning" says when, not what went wrong
         return ()
+    if guard.agree is not None and _both_readers(text, score.language, guard.agree):
+        return (Problem.LEARNT,)
     if score.feeling is Feeling.POSITIVE and guard.positive_must_turn and not _TURNS.search(fold(text)):
         return ()
     return _learnt(text, score, guarded=True)
@@ -843,6 +848,18 @@ def _learnt(text: str, score: Score, guarded: bool = False) -> tuple[Problem, ..
         return ()
     probability = model.probability(_DENIAL_PATTERNS[score.language].sub(" ", fold(text)))
     return (Problem.LEARNT,) if probability is not None and probability > model.threshold else ()
+
+
+def _both_readers(text: str, language: str, thresholds: tuple[float, float]) -> bool:
+    """Whether the survey reader and the guard reader both read a complaint, each above its threshold here."""
+    from analysis.complaint_model import load_complaint_model
+
+    model = load_complaint_model(language) if language in _DENIAL_PATTERNS else None
+    if model is None or model.guard is None:
+        return False
+    text = _DENIAL_PATTERNS[language].sub(" ", fold(text))
+    readings = (model.probability(text), model.guard.probability(text))
+    return all(p is not None and p > t for p, t in zip(readings, thresholds, strict=True))
 
 
 def _is_plain_fact(text: str, language: str) -> bool:

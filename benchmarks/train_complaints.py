@@ -56,6 +56,8 @@ GUARD_WEIGHTS = (0.0, 0.1, 1.0)
 # `--thresholds` sweeps both thresholds at the chosen off-domain weight: the learnt model's on negative texts, the
 # guard reader's on neutral and turning positive ones.
 MAIN_SWEEP = (0.4, 0.5, 0.6, 0.7)
+# `--agree` tries Guard.agree: (survey reader, guard reader) thresholds for any neutral or positive text.
+AGREE_SWEEP = ((0.7, 0.3), (0.7, 0.4), (0.8, 0.2), (0.8, 0.3), (0.8, 0.4), (0.9, 0.2), (0.9, 0.3))
 
 
 def dev_rows(language: str) -> pd.DataFrame:
@@ -192,7 +194,9 @@ def fold_scorers(language: str, data_dir: Path, folds: list, rows: pd.DataFrame,
     return scorers
 
 
-def guard_check(language: str, data_dir: Path = DATA_DIR, thresholds: bool = False, routed: bool = False) -> str:
+def guard_check(
+    language: str, data_dir: Path = DATA_DIR, thresholds: bool = False, routed: bool = False, agree: bool = False
+) -> str:
     """Cross-validated recall and false flags of the whole decision, and GoEmotions validation flags, per guard setting.
 
     With `thresholds`, the settings are both thresholds (the learnt model's and its guard reader's) at the chosen weight.
@@ -241,7 +245,13 @@ def guard_check(language: str, data_dir: Path = DATA_DIR, thresholds: bool = Fal
         "+ any neutral or positive": Guard(positive_must_turn=False, about_the_shop=False),
     }
     main = CHOICE["threshold"]
-    if thresholds:
+    if agree:
+        for pair in AGREE_SWEEP:
+            guards[f"+ both readers agree {pair}"] = dataclasses.replace(GUARD, agree=pair)
+        weights = (GUARD_CHOICE["off_domain_weight"],)
+        names = ["+ neutral, turning positive"] + [f"+ both readers agree {pair}" for pair in AGREE_SWEEP]
+        settings = [(None, weights[0], 1.0, main)] + [(g, weights[0], GUARD_CHOICE["threshold"], main) for g in names]
+    elif thresholds:
         weights = (GUARD_CHOICE["off_domain_weight"],)
         settings = [("+ neutral, turning positive", weights[0], t, m) for m in MAIN_SWEEP for t in GUARD_SWEEP]
     else:
@@ -304,6 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--thresholds", action="store_true", help="print the cross-validated sweep of both thresholds, write nothing"
     )
+    parser.add_argument("--agree", action="store_true", help="print the cross-validated sweep of Guard.agree")
     parser.add_argument(
         "--routed", action="store_true", help="with --guard/--thresholds: refit the routing sentiment model per fold"
     )
@@ -315,8 +326,8 @@ def main(argv: list[str] | None = None) -> int:
         print("error: training needs scikit-learn: pip install -e '.[train]'", file=sys.stderr)
         return 1
     for language in args.languages:
-        if args.guard or args.thresholds:
-            print(guard_check(language, args.data_dir, thresholds=args.thresholds, routed=args.routed))
+        if args.guard or args.thresholds or args.agree:
+            print(guard_check(language, args.data_dir, args.thresholds, args.routed, args.agree))
         elif args.check:
             print(check(language))
         else:
