@@ -85,6 +85,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"not (?:at )?home'?\W+but i was",
             r"for the (?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:day|week|time)\b",
             r"'(?:next[- ]day|express|fast|quick|24h|same[- ]day|priority)'",
+            r"where(?:'?s| is| are)? my (?:stuff|order|parcel|package|things|delivery)",
+            r"(?:whether|if) my order is (?:actually |ever |even )?coming",
+            r"is my order (?:actually|ever|even) coming",
         ),
         Problem.MISSING: (
             r"(?:put|left|dumped|hid|placed|shoved|stuffed) (?:my |the |our )?(?:parcel|package|order|box|it|them) (?:\w+ )?(?:behind|under|by|next to|in|on|over) (?:the |a )?(?:bins?|hedge|bush|fence|gate|step|doorstep|garden|road|street|rain|pavement|kerb|curb)|anyone could (?:nick|steal|take|pinch|grab)",
@@ -127,6 +130,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"half (?:the|of the|of my) (?:order|parcel|items?|things)",
             r"back.?order",
             r"the rest (?:is |are |was |were )?(?:missing|not|never)",
+            r"minus (?:about |around )?\d+",
+            r"(?:two|2) \w+ and no \w+",
         ),
         Problem.DAMAGED: (
             r"(?:arrived|came|turned up|showed up|was delivered|were delivered|got here)(?: \w+){0,3}? (?:all |completely |badly |slightly |a bit |half |already )?(?:creased|crumpled|wet|damp|dirty|stained|scratched|dented|bent|opened|torn|ripped|leaking|melted|defrosted|rotten|mou?ldy|wilted|dead|broken|cracked|chipped|smashed|crushed|squashed|split|unsealed|tampered|warm|faded)\b",
@@ -141,6 +146,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"arrived (?:broken|with a hole|damaged)",
             r"cracked",
             r"dead on arrival",
+            r"covered in (?:\w+ )?(?:hair|dust|stains?|marks|glue|mud)",
+            r"hairline cracks?",
+            r"(?:lid|cap) (?:was|came) (?:open|off|loose)",
+            r"all over the other",
         ),
         Problem.WRONG_ITEM: (
             r"(?:type|types|typed|typing|show|shows|showed|showing|give|gives|gave|display|displays|read|reads|print|prints) (?:\w+ )?(?:the |a )?wrong\b",
@@ -168,6 +177,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:a |an |been |clearly |obviously )(?:used|second.?hand|worn|returned) (?:item|one|product|pair)",
             r"(?:someone|somebody) else'?s",
             r"(?:has|had|have|is|was|were|are|got|sent|send|with) (?:me )?(?:the |a )?wrong\b",
+            r"(?:a )?stranger'?s (?:name|address|order)",
+            r"someone else'?s (?:name|address|order|parcel)",
         ),
         Problem.SIZE: (
             r"(?:cut|sized|fits|fit|made|comes up|came up) (?:like|as|for) (?:an? |a size )?(?:xxs|xs|s|m|l|xl|small|medium|large|child|kid|toddler|baby)\b|(?:comes|came|come) up (?:small|big|large|tiny|short|long)",
@@ -266,6 +277,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"in pieces",
             r"(?:grinding|rattling|clicking|buzzing|squeaking|scraping) (?:noise|sound)|rattles|squeaks",
             r"(?:only )?lasts? (?:only )?(?:an|one|\d+|a few|half an) (?:hour|minute|day)s?\b",
+            r"freezes\b",
+            r"won'?t lie flat",
+            r"ran dry",
+            r"(?:thumb|finger)prints? inside",
         ),
         Problem.REFUND: (
             r"(?:want|like|need|wish|trying|tried|asked) to (?:cancel|return|send (?:it|them) back|exchange|complain|get (?:a|my) (?:refund|replacement|money))",
@@ -368,6 +383,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:got|get|keep getting|was|were) (?:cut off|hung up on|disconnected)",
             r"closed (?:my|the) (?:ticket|case|request|complaint)",
             r"without (?:fixing|solving|resolving|sorting|helping)",
+            r"(?:a )?real (?:human|person)",
+            r"(?:said|promised|told me) (?:someone|they|she|he) would (?:ring|call|get) (?:me )?back",
+            r"anyone i can (?:talk|speak) to",
         ),
         Problem.APP_BUG: (
             r"(?:logs|kicks|throws|signs) (?:me )?out",
@@ -406,6 +424,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:in|on) the (?:photo|picture|pic|image|listing|site|website)s? (?:it )?(?:is|was|looks|looked|said|says)\b.*\b(?:but|what i got|arrived|in reality|actually)",
             r"says (?:it'?s )?(?:waterproof|leather|cotton|silk|wool|real|solid|organic)\b.*\b(?:but|got wet|isn'?t|not\b)",
             r"(?:different|other) (?:shade|colou?r|size|model|material|pattern|fabric) (?:to|than|from) (?:the )?(?:website|site|photo|picture|pic|listing|description|ad)",
+            r"(?:site|website|listing|page|photo) (?:shows|showed|says|said) (?:it )?(?:as|is|was)",
+            r"(?:than|of) the one (?:pictured|in the (?:photo|picture))",
         ),
     },
     "ru": {

@@ -316,6 +316,12 @@ def test_russian_words_that_only_look_like_problems(text):
         ("Ordered 4 weeks ago", Problem.LATE),
         ("ordered 3 weeks ago, nothing yet", Problem.LATE),
         ("Took ages to arrive", Problem.LATE),
+        ("where's my parcel??", Problem.LATE),
+        ("the app freezes every time I pay", Problem.DEFECT),
+        ("jumper came covered in dog hair", Problem.DAMAGED),
+        ("the listing says it is solid oak", Problem.MISLEADING),
+        ("two chairs and no screws", Problem.MISSING),
+        ("can I speak to a real person please", Problem.SUPPORT),
     ],
 )
 def test_english_problem_wordings(text, kind):
@@ -333,6 +339,9 @@ def test_english_problem_wordings(text, kind):
         "I ordered a medium and it fits",
         "it hasn't stopped working once",
         "no instructions needed, easy",
+        "Where my friends at",
+        "is my order coming today? excited!",
+        "my cat curls up on it every night",
     ],
 )
 def test_english_wordings_that_only_look_like_problems(text):
