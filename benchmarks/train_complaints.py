@@ -222,14 +222,17 @@ def guard_check(
     texts = {"dev": list(rows["text"]), "off": list(validation["text"])}
     folds = list(StratifiedKFold(5, shuffle=True, random_state=0).split(rows, rows["y"]))
     scorers = fold_scorers(language, data_dir, folds, rows, read_only) if routed else [None] * len(folds)
-    off_scores = []
-    scores = {"dev": [score_text(t) for t in texts["dev"]]}
-    for scorer, (_, test_index) in zip(scorers, folds, strict=True):
-        with_fold = {**SCORERS, language: scorer} if scorer else None
-        off_scores.append([score_text(t, scorers=with_fold) for t in texts["off"]])
-        for i in test_index:
-            scores["dev"][i] = score_text(texts["dev"][i], scorers=with_fold)
-    scores["off"] = off_scores[0]  # topics only ask whether a text has content, the same for every fold
+    scores = {part: [score_text(t) for t in texts[part]] for part in texts}
+    off_scores = [scores["off"]] * len(folds)
+    if routed:
+        off_scores = []
+        for scorer, (_, test_index) in zip(scorers, folds, strict=True):
+            with_fold = {**SCORERS, language: scorer}
+            off_scores.append([score_text(t, scorers=with_fold) for t in texts["off"]])
+            for i in test_index:
+                scores["dev"][i] = score_text(
+                    texts["dev"][i], scorers=with_fold
+                )  # topics only ask whether a text has content, the same for every fold
     topics = {
         part: [
             default_taxonomy().find(t) if s.feeling is not Feeling.NONE else ()
@@ -241,7 +244,7 @@ def guard_check(
         "+ neutral": Guard(frozenset({Feeling.NEUTRAL})),
         "+ neutral, turning positive": GUARD,
         "+ neutral, any positive": Guard(positive_must_turn=False),
-        "+ neutral, turning positive, any subject": Guard(about_the_shop=False),
+        "+ neutral, turning positive, about the shop": Guard(about_the_shop=True),
         "+ any neutral or positive": Guard(positive_must_turn=False, about_the_shop=False),
     }
     main = CHOICE["threshold"]
