@@ -832,6 +832,13 @@ _TURNS = re.compile(
 )
 
 
+class Reader(StrEnum):
+    """Which of a language's complaint models reads a text: the one that learnt from survey answers, or its guard."""
+
+    SURVEY = "survey"
+    GUARD = "guard"
+
+
 @dataclass(frozen=True)
 class Guard:
     """Which non-negative texts the learnt model may read: their feelings, and whether a positive one must turn."""
@@ -842,6 +849,9 @@ class Guard:
     # (survey reader, guard reader) thresholds: a guarded text, turning or not, is also a complaint when the
     # model that learnt from survey answers alone is sure of it and the guard reader leans to it.
     agree: tuple[float, float] | None = None
+    # A positive text that does not turn is also read, by this reader at this (stricter) threshold: sarcasm
+    # that reads as praise ("love waiting three weeks for a reply").
+    plain_positive: tuple[Reader, float] | None = None
 
 
 GUARD = Guard(about_the_shop=False)
@@ -884,14 +894,18 @@ def complaint_problems(
     if guard.agree is not None and _both_readers(text, score.language, guard.agree):
         return (Problem.LEARNT,)
     if score.feeling is Feeling.POSITIVE and guard.positive_must_turn and not _TURNS.search(fold(text)):
-        return ()
+        if guard.plain_positive is None:
+            return ()
+        reader, threshold = guard.plain_positive
+        return _learnt(text, score, guarded=reader is Reader.GUARD, threshold=threshold)
     return _learnt(text, score, guarded=True)
 
 
-def _learnt(text: str, score: Score, guarded: bool = False) -> tuple[Problem, ...]:
+def _learnt(text: str, score: Score, guarded: bool = False, threshold: float | None = None) -> tuple[Problem, ...]:
     """LEARNT when the language's complaint model (its guard reader for a guarded text) reads a complaint.
 
-    The text is read with its denials left out. A language whose model has no guard reader flags no guarded text.
+    The text is read with its denials left out, above the model's threshold unless `threshold` is given. A
+    language whose model has no guard reader flags no guarded text.
     """
     from analysis.complaint_model import load_complaint_model
 
@@ -901,7 +915,8 @@ def _learnt(text: str, score: Score, guarded: bool = False) -> tuple[Problem, ..
     if model is None:
         return ()
     probability = model.probability(_DENIAL_PATTERNS[score.language].sub(" ", fold(text)))
-    return (Problem.LEARNT,) if probability is not None and probability > model.threshold else ()
+    limit = model.threshold if threshold is None else threshold
+    return (Problem.LEARNT,) if probability is not None and probability > limit else ()
 
 
 def _both_readers(text: str, language: str, thresholds: tuple[float, float]) -> bool:

@@ -21,6 +21,7 @@ import argparse
 import gzip
 import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 
 import numpy as np
@@ -58,6 +59,22 @@ GUARD_WEIGHTS = (0.0, 0.1, 1.0)
 MAIN_SWEEP = (0.4, 0.5, 0.6, 0.7)
 # `--agree` tries Guard.agree: (survey reader, guard reader) thresholds for any neutral or positive text.
 AGREE_SWEEP = ((0.7, 0.3), (0.7, 0.4), (0.8, 0.2), (0.8, 0.3), (0.8, 0.4), (0.9, 0.2), (0.9, 0.3))
+# `--plain` tries Guard.plain_positive: a positive text that does not turn, read by either reader at these thresholds.
+# Swept with --routed on 2026-12-04 (976 en / 690 ru dev rows) by a rule fixed before: recall up >= 1.5 points, false
+# flags and GoEmotions neutral and positive flags each up <= 1 point. None qualified: the survey reader gains recall
+# only by flagging praise (en 0.913 -> 0.937 at 0.8 flags 18 % of positive GoEmotions comments, 6.9 % before; ru
+# 0.905 -> 0.924 at 0.7, 18.7 %), and the guard reader, which learnt that praise is no complaint, gains 0.6 points
+# at most. So GUARD reads no plain positive text.
+PLAIN_SWEEP = (0.6, 0.7, 0.8, 0.9, 0.95)
+
+
+class Sweep(StrEnum):
+    """What guard_check compares."""
+
+    GUARD = "guard"  # guards x off-domain weights x guard thresholds
+    THRESHOLDS = "thresholds"  # the learnt model's threshold x the guard reader's
+    AGREE = "agree"  # Guard.agree pairs
+    PLAIN = "plain"  # Guard.plain_positive readers and thresholds
 
 
 def dev_rows(language: str) -> pd.DataFrame:
@@ -194,12 +211,10 @@ def fold_scorers(language: str, data_dir: Path, folds: list, rows: pd.DataFrame,
     return scorers
 
 
-def guard_check(
-    language: str, data_dir: Path = DATA_DIR, thresholds: bool = False, routed: bool = False, agree: bool = False
-) -> str:
+def guard_check(language: str, data_dir: Path = DATA_DIR, sweep: Sweep = Sweep.GUARD, routed: bool = False) -> str:
     """Cross-validated recall and false flags of the whole decision, and GoEmotions validation flags, per guard setting.
 
-    With `thresholds`, the settings are both thresholds (the learnt model's and its guard reader's) at the chosen weight.
+    With Sweep.THRESHOLDS, the settings are both thresholds (the learnt model's and its guard reader's) at the chosen weight.
     With `routed`, the sentiment model that routes each text (negative, neutral, positive) is refitted per fold too,
     without the fold's dev rows and without the GoEmotions validation comments, as unseen answers are routed.
     """
@@ -208,7 +223,7 @@ def guard_check(
     from sklearn.model_selection import StratifiedKFold
 
     import analysis.complaint_model as complaint_model
-    from analysis.complaint_text import GUARD, Guard, complaint_problems
+    from analysis.complaint_text import GUARD, Guard, Reader, complaint_problems
     from analysis.sentiment import SCORERS, score_text
     from analysis.topics import default_taxonomy
     from surveys.reading import Feeling
@@ -219,6 +234,7 @@ def guard_check(
     read_only = set(validation["text"])
     fitting = [t for t in fitting if t not in read_only]
     neutral = (validation["polarity"] == "neutral").to_numpy()
+    positive = (validation["polarity"] == "positive").to_numpy()
     texts = {"dev": list(rows["text"]), "off": list(validation["text"])}
     folds = list(StratifiedKFold(5, shuffle=True, random_state=0).split(rows, rows["y"]))
     scorers = fold_scorers(language, data_dir, folds, rows, read_only) if routed else [None] * len(folds)
@@ -248,13 +264,19 @@ def guard_check(
         "+ any neutral or positive": Guard(positive_must_turn=False, about_the_shop=False),
     }
     main = CHOICE["threshold"]
-    if agree:
+    if sweep is Sweep.PLAIN:
+        plain = [f"+ plain positive, {r} reader {t}" for r in Reader for t in PLAIN_SWEEP]
+        for name, (reader, threshold) in zip(plain, [(r, t) for r in Reader for t in PLAIN_SWEEP], strict=True):
+            guards[name] = dataclasses.replace(GUARD, plain_positive=(reader, threshold))
+        weights = (GUARD_CHOICE["off_domain_weight"],)
+        settings = [(g, weights[0], GUARD_CHOICE["threshold"], main) for g in ["+ neutral, turning positive", *plain]]
+    elif sweep is Sweep.AGREE:
         for pair in AGREE_SWEEP:
             guards[f"+ both readers agree {pair}"] = dataclasses.replace(GUARD, agree=pair)
         weights = (GUARD_CHOICE["off_domain_weight"],)
         names = ["+ neutral, turning positive"] + [f"+ both readers agree {pair}" for pair in AGREE_SWEEP]
         settings = [(None, weights[0], 1.0, main)] + [(g, weights[0], GUARD_CHOICE["threshold"], main) for g in names]
-    elif thresholds:
+    elif sweep is Sweep.THRESHOLDS:
         weights = (GUARD_CHOICE["off_domain_weight"],)
         settings = [("+ neutral, turning positive", weights[0], t, m) for m in MAIN_SWEEP for t in GUARD_SWEEP]
     else:
@@ -289,14 +311,15 @@ def guard_check(
     lines = [
         f"{language}: {len(rows)} dev rows (5-fold, rules and models{', routing too' if routed else ''}) "
         "recall / false flags; "
-        f"{len(validation)} GoEmotions validation comments: neutral flagged"
+        f"{len(validation)} GoEmotions validation comments: neutral, positive flagged"
     ]
     for s in settings:
         name, weight, threshold, main_threshold = s
         label = f"{name or 'negative only'}" + (f", weight {weight}, threshold {threshold}" if name else "")
-        label += f", model threshold {main_threshold}" if thresholds else ""
+        label += f", model threshold {main_threshold}" if sweep is Sweep.THRESHOLDS else ""
         lines.append(
-            f"  {label:80} {flagged[s][y].mean():.3f} / {flagged[s][~y].mean():.3f}   {off_flagged[s][neutral].mean():.3f}"
+            f"  {label:80} {flagged[s][y].mean():.3f} / {flagged[s][~y].mean():.3f}   {off_flagged[s][neutral].mean():.3f}, "
+            f"{off_flagged[s][positive].mean():.3f}"
         )
     return "\n".join(lines)
 
@@ -318,8 +341,9 @@ def main(argv: list[str] | None = None) -> int:
         "--thresholds", action="store_true", help="print the cross-validated sweep of both thresholds, write nothing"
     )
     parser.add_argument("--agree", action="store_true", help="print the cross-validated sweep of Guard.agree")
+    parser.add_argument("--plain", action="store_true", help="print the cross-validated sweep of Guard.plain_positive")
     parser.add_argument(
-        "--routed", action="store_true", help="with --guard/--thresholds: refit the routing sentiment model per fold"
+        "--routed", action="store_true", help="with a sweep: refit the routing sentiment model per fold"
     )
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="../shared/data, for the guard readers")
     args = parser.parse_args(argv)
@@ -329,8 +353,9 @@ def main(argv: list[str] | None = None) -> int:
         print("error: training needs scikit-learn: pip install -e '.[train]'", file=sys.stderr)
         return 1
     for language in args.languages:
-        if args.guard or args.thresholds or args.agree:
-            print(guard_check(language, args.data_dir, args.thresholds, args.routed, args.agree))
+        sweep = next((s for s in Sweep if getattr(args, s.value)), None)
+        if sweep is not None:
+            print(guard_check(language, args.data_dir, sweep, args.routed))
         elif args.check:
             print(check(language))
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -135,6 +136,22 @@ def test_the_guard_reads_a_positive_text_only_when_it_turns() -> None:
     score, topics = _read(text)
     assert score.feeling.value == "positive" and topics
     assert complaint_problems(text, score, topics, GUARD) == ()
+
+
+def test_plain_positive_reads_a_positive_text_that_does_not_turn_at_its_own_threshold() -> None:
+    from analysis.complaint_text import GUARD, Reader
+
+    text = "Lovely service, the parcel was quick"
+    score, topics = _read(text)
+    model = load_complaint_model("en")
+    assert model is not None and model.guard is not None
+    survey, guard = model.probability(text), model.guard.probability(text)
+    assert survey is not None and guard is not None
+    for reader, probability in ((Reader.SURVEY, survey), (Reader.GUARD, guard)):
+        below = replace(GUARD, plain_positive=(reader, probability - 1e-6))
+        above = replace(GUARD, plain_positive=(reader, probability + 1e-6))
+        assert complaint_problems(text, score, topics, below) == (Problem.LEARNT,)
+        assert complaint_problems(text, score, topics, above) == ()
 
 
 def test_a_model_without_a_guard_reader_never_flags_a_guarded_text() -> None:
