@@ -35,7 +35,7 @@ class ComplaintModel:
     intercept: float
     threshold: float  # a negative text is a complaint when its probability is above this
     meta: dict
-    # Reads neutral (and turning positive) texts about the shop (complaint_text.Guard): trained on the same
+    # Reads neutral (and turning positive) texts (complaint_text.Guard): trained on the same
     # survey answers and also on off-domain comments that are no complaint, so chit-chat stays unflagged.
     guard: ComplaintModel | None = None
 

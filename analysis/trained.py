@@ -107,7 +107,7 @@ def lexicon_features(name: str, text: str) -> list[float]:
     return values
 
 
-# A review of several sentences is read sentence by sentence and the scores averaged: the model learnt from
+# A review of several sentences is read sentence by sentence and the probabilities averaged: the model learnt from
 # sentences and short comments, and over a whole review its many mild praises outweigh the one sentence
 # that says why it went back (the customer's "fabric is lovely ... but it had to go back").
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
@@ -137,10 +137,12 @@ class Model:
         if self.sentence_mean:
             sentences = [part for part in _SENTENCE_END.split(text[:MAX_CHARS]) if part.strip()]
             if len(sentences) >= SENTENCES_FROM:
-                scores = [found for found in map(self._sentence_decision, sentences) if found is not None]
-                if not scores:
+                found = [_softmax(scores) for scores in map(self._sentence_decision, sentences) if scores is not None]
+                if not found:
                     return None
-                return [sum(column) / len(scores) for column in zip(*scores, strict=True)]
+                # The sentences' probabilities averaged, as log-probabilities: one sentence the model is very sure
+                # of weighs no more than a sentence can, where averaged log-odds let it outvote the rest.
+                return [math.log(max(sum(column) / len(found), 1e-300)) for column in zip(*found, strict=True)]
         return self._sentence_decision(text[:MAX_CHARS])
 
     def _sentence_decision(self, text: str) -> list[float] | None:
@@ -191,10 +193,7 @@ class Model:
         scores = self.decision(text)
         if scores is None:
             return None
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = sum(exps)
-        return {name: e / total for name, e in zip(self.classes, exps, strict=False)}
+        return dict(zip(self.classes, _softmax(scores), strict=False))
 
     def feeling(self, probabilities: dict[str, float]) -> str:
         """The likeliest class, neutral's log-probability shifted by neutral_bias (chosen on validation rows)."""
@@ -203,6 +202,14 @@ class Model:
             return math.log(max(probabilities[name], 1e-300)) + (self.neutral_bias if name == "neutral" else 0.0)
 
         return max(self.classes, key=key)
+
+
+def _softmax(scores: list[float]) -> list[float]:
+    """Probabilities of per-class scores (log-odds up to a constant)."""
+    top = max(scores)
+    exps = [math.exp(score - top) for score in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
 
 
 def model_file(language: str) -> str:
@@ -263,12 +270,13 @@ def polarity_of(model: Model, probabilities: dict[str, float]) -> float:
 class TrainedScorer:
     """Scores one language with its shipped model; the weights load on the first text, not at import."""
 
-    def __init__(self, language: str, name: str | None = None) -> None:
+    def __init__(self, language: str, name: str | None = None, model: Model | None = None) -> None:
         self.language = language
         self.name = name or f"tfidf-lr-{language}"
+        self.model = model  # the shipped model when None; trainers pass one they fitted
 
     def score(self, text: str) -> tuple[float, float | None]:
-        model = load_model(self.language)
+        model = self.model or load_model(self.language)
         probabilities = model.probabilities(text)
         if probabilities is None:
             # Letters in this language, but no n-gram the model knows ("xxxxxxxx", a rare name): nothing

@@ -59,8 +59,8 @@ def test_rules_still_name_the_problem_they_know() -> None:
     assert problems("I was charged twice for the same order!", "en") == (Problem.CHARGE,)
 
 
-# The guard (analysis.complaint_text.GUARD): neutral and turning positive texts about the shop are read by the
-# model's guard reader, which also learnt from off-domain comments that are no complaint.
+# The guard (analysis.complaint_text.GUARD): neutral and turning positive texts are read by the model's guard
+# reader, which also learnt from off-domain comments that are no complaint.
 POLITE = "Speedy delivery. The batteries it needs are not the ones the listing says"  # no negative word
 
 
@@ -95,17 +95,28 @@ def test_the_guard_leaves_off_domain_neutral_texts_alone(text: str) -> None:
     assert complaint_problems(text, score, topics, GUARD) == ()
 
 
-def test_it_is_the_guard_not_the_model_that_keeps_chit_chat_unflagged() -> None:
-    from analysis.complaint_text import Guard, about_the_shop
+def test_it_is_the_guard_reader_that_keeps_chit_chat_unflagged() -> None:
+    from analysis.complaint_text import GUARD, Guard
 
     text = "We watched the whole season in one weekend"
     model = load_complaint_model("en")
-    assert (
-        model is not None and (model.probability(text) or 0.0) > model.threshold
-    )  # the survey-only model would flag it
+    assert model is not None and model.guard is not None
+    assert (model.probability(text) or 0.0) > model.threshold  # the survey-only model would flag it
+    # the reader that also learnt from chit-chat does not
+    assert (model.guard.probability(text) or 1.0) <= model.guard.threshold
     score, topics = _read(text)
-    assert not about_the_shop(text, topics)
-    assert complaint_problems(text, score, topics, Guard()) == ()
+    assert complaint_problems(text, score, topics, GUARD) == ()
+    assert complaint_problems(text, score, topics, Guard(about_the_shop=True)) == ()
+
+
+def test_the_guard_reads_a_neutral_complaint_that_names_no_topic() -> None:
+    from analysis.complaint_text import GUARD, Guard, about_the_shop
+
+    text = "Could someone check on my order please"  # no topic word, no order number, no negative word
+    score, topics = _read(text)
+    assert score.feeling.value == "neutral" and not about_the_shop(text, topics)
+    assert complaint_problems(text, score, topics, GUARD) == (Problem.LEARNT,)
+    assert complaint_problems(text, score, topics, Guard(about_the_shop=True)) == ()
 
 
 def test_an_order_number_makes_a_text_about_the_shop() -> None:
@@ -173,7 +184,7 @@ def test_the_off_domain_benchmark_counts_flags_per_polarity(tmp_path, monkeypatc
 
     (tmp_path / "en").mkdir()
     (tmp_path / "en" / "goemotions_en.csv").write_text(
-        "text,polarity,domain,emotions\nWe watched the whole season together,neutral,r,neutral\n"
+        "text,polarity,domain,emotions\nWe went to the park on Sunday,neutral,r,neutral\n"
         "I was double charged for the same order!,negative,r,anger\n"
         "We watched the whole season,neutral,r,neutral\n"  # kept in training (is_held_out false): not read
     )
@@ -188,3 +199,26 @@ def test_the_off_domain_benchmark_counts_flags_per_polarity(tmp_path, monkeypatc
     assert result.set_index(["set", "polarity"])["texts"]["goemotions_en, held out", "neutral"] == 1
     assert ("airline tweets, 2nd half", "neutral") not in table.index  # the first half is not read
     assert table["airline tweets, 2nd half", "negative, with a reason"] >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Понравилось, однако второй коробки не было", True),  # turns: read by the guard reader
+        ("Отличный магазин, жаль что крем протёк", True),
+        ("Всё понравилось, спасибо большое", False),  # praise that does not turn is not read
+    ],
+)
+def test_the_guard_reads_a_russian_positive_text_when_it_turns(monkeypatch, text: str, read: bool) -> None:
+    import dataclasses
+
+    import analysis.complaint_model as complaint_model
+    from analysis.complaint_text import GUARD
+
+    shipped = load_complaint_model("ru")
+    assert shipped is not None and shipped.guard is not None
+    always = dataclasses.replace(shipped.guard, threshold=0.0)  # a reader that flags whatever it is given
+    monkeypatch.setattr(complaint_model, "load_complaint_model", lambda _: dataclasses.replace(shipped, guard=always))
+    score, topics = _read(text)
+    assert score.feeling.value == "positive" and problems(text, "ru", score.feeling) == ()
+    assert complaint_problems(text, score, topics, GUARD) == ((Problem.LEARNT,) if read else ())

@@ -249,10 +249,14 @@ def test_issue_10_russian_praise_is_positive(text: str) -> None:
 
 
 def test_a_model_that_reads_by_sentence_averages_three_sentences_or_more() -> None:
+    import math
+
     model = parse_model(tiny_model(sentence_mean=True))
     sentences = ["aab.", "b!", "ba?"]
-    each = [model.segment_decision(s) for s in sentences]
-    assert model.decision(" ".join(sentences)) == pytest.approx([sum(c) / 3 for c in zip(*each, strict=True)])
+    each = [model.probabilities(s) for s in sentences]  # read whole: each is one sentence
+    averaged = {name: sum(p[name] for p in each) / 3 for name in model.classes}  # probabilities, not log-odds
+    assert model.probabilities(" ".join(sentences)) == pytest.approx(averaged)
+    assert model.decision(" ".join(sentences)) == pytest.approx([math.log(averaged[name]) for name in model.classes])
     # Two sentences are read whole, as every text is by a model that does not read by sentence.
     assert model.decision("aab. b!") == model.segment_decision("aab. b!")
     assert parse_model(tiny_model()).decision(" ".join(sentences)) == model.segment_decision(" ".join(sentences))
