@@ -164,6 +164,10 @@ def test_softened_refusals_are_no_content(text: str) -> None:
         "我没有什么想说的了",
         "暂时没有其他意见",
         "没有别的建议",
+        "skip this one",
+        "nothing from me, sorry",
+        "I'd rather not answer",
+        "отвечу позже",
     ],
 )
 def test_declines_worded_outside_the_phrase_list_are_no_content(text: str) -> None:
@@ -172,7 +176,18 @@ def test_declines_worded_outside_the_phrase_list_are_no_content(text: str) -> No
 
 @pytest.mark.parametrize(
     "text",
-    ["nothing works", "no, it is broken", "Нет, не пришло", "ничего не работает", "没有收到", "没有用", "还没到"],
+    [
+        "nothing works",
+        "no, it is broken",
+        "Нет, не пришло",
+        "ничего не работает",
+        "没有收到",
+        "没有用",
+        "还没到",
+        "thanks for nothing",
+        "no good",
+        "this one is broken",
+    ],
 )
 def test_a_no_with_something_said_is_read(text: str) -> None:
     assert score_text(text).feeling != Feeling.NONE, text
