@@ -87,7 +87,6 @@ RECIPES = {
             Source("en/uci_imdb.csv"),
             Source("survey_answers", 8.0),
             Source("reviews_train_en.csv", 2.0),
-            Source("reviews_train_en2.csv", 1.0),
         ),
         Features(3, 5, 2),
         60_000,
