@@ -875,6 +875,8 @@ def complaint_problems(
         return found
     if score.language == "ru" and _is_sarcasm(text, "ru"):  # Russian sarcasm often scores positive: read it first
         return (Problem.UNHAPPY,)
+    if _quotes_a_claim(text, score.language):  # "19 days for 'express'", "статус «в пути»", whatever it scores
+        return (Problem.UNHAPPY,)
     if score.feeling is Feeling.NEGATIVE:
         if _is_sarcasm(text, score.language):  # praise of a problem names the problem: "so much for express delivery"
             return (Problem.UNHAPPY,)
@@ -949,6 +951,19 @@ def _is_sarcasm(text: str, language: str) -> bool:
     from analysis.english_cues import sarcastic
 
     return sarcastic(text)
+
+
+def _quotes_a_claim(text: str, language: str) -> bool:
+    """Whether an answer quotes the shop's promise, status or product claim back ("'express'", "«в пути»")."""
+    if language == "ru":
+        from analysis.russian_cues import quotes_a_claim as russian_quotes
+
+        return russian_quotes(text)
+    if language != "en":
+        return False
+    from analysis.english_cues import quotes_a_claim
+
+    return quotes_a_claim(text)
 
 
 def _is_opinion(text: str, language: str) -> bool:

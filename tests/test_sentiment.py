@@ -78,15 +78,8 @@ def test_english_complaint_is_negative(text: str) -> None:
     [
         ("en", "I ordered it on Monday"),
         ("en", "Can I change the delivery address?"),
-        pytest.param(
-            "ru",
-            "Купила в подарок сестре",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the ru model retrained on the fourth Russian pass reads it positive (0.30): a dev row "
-                "'подарила сестре, она в восторге' ties 'сестре' to praise; left visible, not hidden by a rule",
-            ),
-        ),
+        # read positive (0.30) after the fourth Russian pass (a strict xfail then), neutral after the fifth
+        ("ru", "Купила в подарок сестре"),
         ("ru", "Можно поменять адрес доставки?"),
         ("zh", "我是上周下的单"),
         ("zh", "可以改收货地址吗？"),
