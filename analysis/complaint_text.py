@@ -852,6 +852,7 @@ class Guard:
     # A positive text that does not turn is also read, by this reader at this (stricter) threshold: sarcasm
     # that reads as praise ("love waiting three weeks for a reply").
     plain_positive: tuple[Reader, float] | None = None
+    plain_about_the_shop: bool = False  # ... and only when such a text names a topic (other than price) or an order
 
 
 GUARD = Guard(about_the_shop=False)
@@ -896,7 +897,7 @@ def complaint_problems(
     if guard.agree is not None and _both_readers(text, score.language, guard.agree):
         return (Problem.LEARNT,)
     if score.feeling is Feeling.POSITIVE and guard.positive_must_turn and not _TURNS.search(fold(text)):
-        if guard.plain_positive is None:
+        if guard.plain_positive is None or (guard.plain_about_the_shop and not about_the_shop(text, topics)):
             return ()
         reader, threshold = guard.plain_positive
         return _learnt(text, score, guarded=reader is Reader.GUARD, threshold=threshold)
