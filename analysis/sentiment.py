@@ -211,7 +211,7 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     """else more further other additional extra to add say mention that s it is all i m am have has got
     really not at the this moment now right comment comments suggestions suggestion feedback report rather would d
     think of anything can t don know everything ve else that's just so well um hmm this one from me ideas idea
-    sorry answer later
+    sorry later
     это все всё больше добавить добавлять сказать пока вроде да мне не хочу могу добавлю комментариев
     замечаний пожеланий вопросов пожалуй наверное наверно особо особенно так в целом и сказал сказала
     тут здесь уже вообще такого что у меня знаю без позже потом честно""".replace("ё", "е").split()
