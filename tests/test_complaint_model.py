@@ -221,8 +221,8 @@ def test_the_off_domain_benchmark_counts_flags_per_polarity(tmp_path, monkeypatc
 @pytest.mark.parametrize(
     ("text", "read"),
     [
-        ("Всё понравилось, однако второй коробки не было", True),  # turns: read by the guard reader
-        ("Отличный магазин, жаль что крем протёк", True),
+        ("Всё понравилось, спасибо большое, однако второй коробки не было", True),  # turns: read by the guard reader
+        ("Отличный магазин, всё супер, жаль что крем протёк", True),
         ("Всё понравилось, спасибо большое", False),  # praise that does not turn is not read
     ],
 )
