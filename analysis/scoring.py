@@ -21,14 +21,15 @@ READING_COLUMNS = ("language", "sentiment", "feeling", "complaint", "topics")
 
 
 def score_csv(source: Path, column: str, target: Path, progress: bool = True, taxonomy: Taxonomy | None = None) -> int:
-    """Copy a CSV adding language, sentiment, feeling (empty when not scored), complaint (1/0), topics; return rows."""
+    """Copy a CSV (same delimiter) adding language, sentiment, feeling (empty when not scored), complaint (1/0), topics; return rows."""
     try:
-        columns, lines = read_csv(source)  # strict: a malformed row fails naming its line, nothing is written
+        table = read_csv(source)  # strict: a malformed row fails naming its line, nothing is written
     except CsvFileError as exc:
         raise ScoringInputError(str(exc)) from None
+    columns = table.columns
     if column not in columns:
         raise ScoringInputError(f"{source}: no column {column!r} (columns: {', '.join(columns) or 'none'})")
-    rows = [row for _, row in lines]
+    rows = [row for _, row in table.rows]
     for row in tqdm(rows, desc="scoring", unit="text", disable=not progress or len(rows) < 1000):
         reading = read_text(row.get(column) or "", taxonomy)
         score = reading.score
@@ -38,7 +39,7 @@ def score_csv(source: Path, column: str, target: Path, progress: bool = True, ta
         row["complaint"] = int(reading.complaint)
         row["topics"] = ";".join(reading.topics)
     extra = [name for name in READING_COLUMNS if name not in columns]
-    return write_csv(target, columns + extra, rows)
+    return write_csv(target, columns + extra, rows, table.delimiter)  # written back the way it came
 
 
 async def rescore(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import os
 import re
 from collections.abc import Iterable
@@ -47,7 +48,7 @@ def write_private(path: Path, data: bytes) -> None:
         handle.write(data)
 
 
-def write_csv(path: Path, columns: Iterable[str], rows: Iterable[dict]) -> int:
+def write_csv(path: Path, columns: Iterable[str], rows: Iterable[dict], delimiter: str = ",") -> int:
     """Write rows as UTF-8 CSV with safe cells, readable by the owner only; return how many rows were written."""
     columns = list(columns)
     try:
@@ -60,7 +61,7 @@ def write_csv(path: Path, columns: Iterable[str], rows: Iterable[dict]) -> int:
         raise CsvFileError(f"{path}: cannot write ({exc.strerror or exc})") from None
     count = 0
     with handle:
-        writer = csv.DictWriter(handle, columns, extrasaction="ignore")
+        writer = csv.DictWriter(handle, columns, extrasaction="ignore", delimiter=delimiter)
         writer.writeheader()
         for row in rows:
             writer.writerow({name: safe_cell(row.get(name)) for name in columns})
@@ -68,28 +69,58 @@ def write_csv(path: Path, columns: Iterable[str], rows: Iterable[dict]) -> int:
     return count
 
 
-def read_csv(source: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    """Read a whole CSV strictly: its columns and (line, row) pairs; a malformed row fails naming its line."""
+@dataclass(frozen=True)
+class CsvTable:
+    """A whole CSV file as read: its columns, (line, row) pairs, and the delimiter it used."""
+
+    columns: list[str]
+    rows: list[tuple[int, dict[str, str]]]
+    delimiter: str = ","
+
+
+# What a spreadsheet saves as "CSV": commas, or semicolons where the comma is the decimal sign; tabs from a copy.
+DELIMITERS = ",;\t"
+_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+def _delimiter(header: str) -> str:
+    """The delimiter of a CSV judged by its header line: the one of DELIMITERS it holds most often outside quotes."""
+    outside = re.sub(r'"[^"]*"', "", header)
+    counts = {d: outside.count(d) for d in DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_csv(source: Path) -> CsvTable:
+    """Read a whole CSV strictly (comma, semicolon or tab delimited); a malformed row fails naming its line."""
     try:
         with source.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle, strict=True)
-            columns = [name.strip() for name in next(reader, [])]
-            rows, start = [], reader.line_num + 1
-            try:
-                for record in reader:
-                    if record:  # a blank line is no row
-                        if len(record) != len(columns):
-                            raise CsvFileError(
-                                f"{source}:{start}: {len(record)} fields where the header has {len(columns)}"
-                                " (an unquoted comma? quote texts that contain commas)"
-                            )
-                        rows.append((start, dict(zip(columns, record, strict=True))))
-                    start = reader.line_num + 1
-            except csv.Error as exc:
-                raise CsvFileError(f"{source}:{start}: malformed CSV ({exc}; an unterminated quote?)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CsvFileError(f"{source}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
-    return columns, rows
+            text = handle.read()
+    except UnicodeDecodeError as exc:
+        raise CsvFileError(
+            f"{source}: is not UTF-8 text (byte {exc.object[exc.start]:#04x} at offset {exc.start}); "
+            "save it as CSV UTF-8"
+        ) from None
+    except OSError as exc:
+        raise CsvFileError(f"{source}: cannot read ({exc.strerror or exc})") from None
+    delimiter = _delimiter(text.partition("\n")[0])
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
+    rows, start = [], 1
+    try:
+        columns = [name.strip() for name in next(reader, [])]
+        start = reader.line_num + 1
+        for record in reader:
+            if record:  # a blank line is no row
+                if len(record) != len(columns):
+                    raise CsvFileError(
+                        f"{source}:{start}: {len(record)} fields where the header has {len(columns)}"
+                        f" (an unquoted {_NAMES[delimiter]}? quote texts that contain one)"
+                    )
+                rows.append((start, dict(zip(columns, record, strict=True))))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise CsvFileError(f"{source}:{start}: malformed CSV ({exc}; an unterminated quote?)") from None
+    return CsvTable(columns, rows, delimiter)
 
 
 async def export_answers(store: Store, path: Path) -> int:
@@ -108,10 +139,10 @@ class ImportResult:
 
 def read_order_file(source: Path) -> list[tuple[int, dict[str, str]]]:
     """Read a whole order CSV, (line, row) pairs; a malformed file or one without order_id fails."""
-    columns, rows = read_csv(source)
-    if "order_id" not in columns:
+    table = read_csv(source)
+    if "order_id" not in table.columns:
         raise OrderFileError(f"{source}: no order_id column (expected order_id[,customer][,purchased_at])")
-    return rows
+    return table.rows
 
 
 async def import_orders(

@@ -206,3 +206,11 @@ def test_a_repeated_import_row_counts_once(env, capsys):
     main(["orders", "import", "orders.csv", "--out", "links.csv"])
     assert capsys.readouterr().out.startswith("2 orders")
     assert [r["order_id"] for r in csv.DictReader(Path("links.csv").open(encoding="utf-8"))] == ["A-1", "A-2"]
+
+
+def test_an_order_file_saved_by_a_spreadsheet_with_semicolons_imports(env, capsys):
+    (env / "orders.csv").write_text("\ufefforder_id;customer\r\nA-1;Ann, Lee\r\nA-2;Bo\r\n", encoding="utf-8")
+    main(["orders", "import", "orders.csv", "--out", "links.csv"])
+    assert capsys.readouterr().out.startswith("2 orders")
+    links = list(csv.DictReader(Path("links.csv").open(encoding="utf-8")))
+    assert [(r["order_id"], r["customer"]) for r in links] == [("A-1", "Ann, Lee"), ("A-2", "Bo")]

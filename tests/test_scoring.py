@@ -38,7 +38,13 @@ def test_sentiment_csv_adds_language_and_sentiment(env, capsys):
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [("id,body\n1,x\n", "no column 'text'"), (b"\xff\xfe\x00bad", "cannot read"), ("", "no column 'text'")],
+    [
+        ("id,body\n1,x\n", "no column 'text'"),
+        (b"\xff\xfe\x00bad", "is not UTF-8 text (byte 0xff at offset 0); save it as CSV UTF-8"),
+        ("id,text\n1,\xc3\xe4\xe5\n".encode("latin-1"), "is not UTF-8 text (byte 0xc3"),  # a cp1251 export
+        ("", "no column 'text'"),
+        ("id;text\n1;a;b\n", "3 fields where the header has 2 (an unquoted semicolon?"),
+    ],
 )
 def test_sentiment_csv_errors_are_one_line(env, capsys, content, message):
     source = env / "bad.csv"
@@ -48,6 +54,21 @@ def test_sentiment_csv_errors_are_one_line(env, capsys, content, message):
     assert info.value.code == 1
     err = capsys.readouterr().err.strip()
     assert message in err and "\n" not in err
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_sentiment_reads_a_spreadsheet_csv_and_writes_it_back_the_same_way(env, capsys, delimiter):
+    source = env / "excel.csv"
+    rows = [("id", "text"), ("1", "Где мой заказ? Жду уже неделю"), ("2", "Всё супер, спасибо; приду ещё")]
+    source.write_text(
+        "\ufeff" + "".join(delimiter.join(f'"{v}"' for v in row) + "\r\n" for row in rows), encoding="utf-8"
+    )
+    main(["sentiment", str(source), "--column", "text", "--out", str(env / "out.csv")])
+    assert "2 rows scored" in capsys.readouterr().out
+    out = list(csv.DictReader((env / "out.csv").open(encoding="utf-8"), delimiter=delimiter))
+    assert [r["id"] for r in out] == ["1", "2"]
+    assert out[1]["text"] == "Всё супер, спасибо; приду ещё"
+    assert [r["complaint"] for r in out] == ["1", "0"] and out[0]["topics"] == "delivery"
 
 
 async def test_rescore_fills_stored_scores(env, surveys, capsys):

@@ -46,6 +46,13 @@ def test_russian_expectations_are_not_waiting_for_a_delivery():
     assert "delivery" in default_taxonomy().find("две недели ожидания посылки")
 
 
+def test_chinese_ordering_is_checkout_only_when_the_ordering_itself_is_talked_about():
+    # "下单" is "to place an order": saying when you ordered is no remark on the checkout.
+    assert "checkout" not in default_taxonomy().find("我是周一下单的，周四到的")
+    assert "checkout" in default_taxonomy().find("一直无法下单")
+    assert "checkout" in default_taxonomy().find("下单很方便")
+
+
 def test_a_replacement_taxonomy_is_used(tmp_path):
     path = tmp_path / "topics.yaml"
     path.write_text("fragrance:\n  label: {en: Smell}\n  terms: {en: [smell], ru: [запах]}\n", encoding="utf-8")
