@@ -758,9 +758,14 @@ _DENIALS = {
     r"(?:no|without|not a single|not one|never any) (?:\w+ )?(?:stains?|rust|hairs?|tears?|marks?|scratch\w*)|"
     r"(?:didn'?t|did not|doesn'?t|does not|never|won'?t|hasn'?t|has not|not) (?:\w+ )?(?:come apart|"
     r"stop working|stopped working|pill|pilled|bobble|bobbled|fall apart|fade|faded|peel|peeled|shrink|shrunk|tear|rip|snap|wobble|overheat|get hot|turn off|go off)|"
-    r"nothing (?:came|come|fell) (?:off|apart|out)|nothing (?:is |was |went |at all )?wrong|(?:isn'?t|wasn'?t|not) wrong",
+    r"nothing (?:came|come|fell) (?:off|apart|out)|nothing (?:is |was |went |at all )?wrong|(?:isn'?t|wasn'?t|not) wrong|"
+    r"no (?:big )?(?:deal|fuss|hassle|drama)|without (?:any |a )?(?:trouble|fuss|hassle|issues?|problems?|questions)|"
+    r"(?:hassle|trouble|fuss)[- ]free|changed my mind|"
+    r"(?:called|rang|phoned|warned|told|let) (?:me |us )?(?:know )?(?:ahead|in advance|beforehand|first)",
     "ru": r"не опоздали|не было проблем|проблем нет|никаких претензий|не могу пожаловаться|претензий нет|"
-    r"жалоб нет|деньги вернули за|возврат оформили быстро|"
+    r"жалоб нет|деньги вернули за|возврат оформили быстро|деньги пришли за|без лишних (?:вопросов|проблем|слов)|"
+    r"без (?:проблем|вопросов|заминок|задержек|опозданий)|по своей (?:причине|вине|ошибке)|сама? виноват\w*|"
+    r"передумал\w*|(?:предупредили|предупредил|позвонили|позвонил) заранее|заранее (?:предупредили|позвонили)|"
     r"(?:ни одной|ни единой|без|нет|никаких) (?:\w+ )?(?:царапин|трещин|дыр|пятн)\w*",
     "zh": r"没晚|没出过问题|没有任何投诉|挑不出毛病|没问题|退货很顺利",
 }
@@ -852,6 +857,7 @@ class Guard:
     # A positive text that does not turn is also read, by this reader at this (stricter) threshold: sarcasm
     # that reads as praise ("love waiting three weeks for a reply").
     plain_positive: tuple[Reader, float] | None = None
+    plain_about_the_shop: bool = False  # ... and only when such a text names a topic (other than price) or an order
 
 
 GUARD = Guard(about_the_shop=False)
@@ -875,6 +881,8 @@ def complaint_problems(
         return found
     if score.language == "ru" and _is_sarcasm(text, "ru"):  # Russian sarcasm often scores positive: read it first
         return (Problem.UNHAPPY,)
+    if _quotes_a_claim(text, score.language):  # "19 days for 'express'", "статус «в пути»", whatever it scores
+        return (Problem.UNHAPPY,)
     if score.feeling is Feeling.NEGATIVE:
         if _is_sarcasm(text, score.language):  # praise of a problem names the problem: "so much for express delivery"
             return (Problem.UNHAPPY,)
@@ -882,6 +890,7 @@ def complaint_problems(
             score.polarity <= CLEARLY_NEGATIVE
             and set(topics) - _OPINION_TOPICS
             and not _is_opinion(text, score.language)
+            and not _denies_a_problem(text, score.language)  # "return was painless", "без лишних вопросов"
         ):
             return (Problem.UNHAPPY,)
         return _learnt(text, score)
@@ -894,7 +903,7 @@ def complaint_problems(
     if guard.agree is not None and _both_readers(text, score.language, guard.agree):
         return (Problem.LEARNT,)
     if score.feeling is Feeling.POSITIVE and guard.positive_must_turn and not _TURNS.search(fold(text)):
-        if guard.plain_positive is None:
+        if guard.plain_positive is None or (guard.plain_about_the_shop and not about_the_shop(text, topics)):
             return ()
         reader, threshold = guard.plain_positive
         return _learnt(text, score, guarded=reader is Reader.GUARD, threshold=threshold)
@@ -917,6 +926,12 @@ def _learnt(text: str, score: Score, guarded: bool = False, threshold: float | N
     probability = model.probability(_DENIAL_PATTERNS[score.language].sub(" ", fold(text)))
     limit = model.threshold if threshold is None else threshold
     return (Problem.LEARNT,) if probability is not None and probability > limit else ()
+
+
+def _denies_a_problem(text: str, language: str) -> bool:
+    """Whether the text says a problem did not happen or was fine ("no issues", "painless", "проблем нет")."""
+    pattern = _DENIAL_PATTERNS.get(language)
+    return pattern is not None and pattern.search(fold(text)) is not None
 
 
 def _both_readers(text: str, language: str, thresholds: tuple[float, float]) -> bool:
@@ -949,6 +964,19 @@ def _is_sarcasm(text: str, language: str) -> bool:
     from analysis.english_cues import sarcastic
 
     return sarcastic(text)
+
+
+def _quotes_a_claim(text: str, language: str) -> bool:
+    """Whether an answer quotes the shop's promise, status or product claim back ("'express'", "«в пути»")."""
+    if language == "ru":
+        from analysis.russian_cues import quotes_a_claim as russian_quotes
+
+        return russian_quotes(text)
+    if language != "en":
+        return False
+    from analysis.english_cues import quotes_a_claim
+
+    return quotes_a_claim(text)
 
 
 def _is_opinion(text: str, language: str) -> bool:

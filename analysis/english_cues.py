@@ -203,6 +203,31 @@ def sarcastic(text: str) -> bool:
     return _SARCASM.search(_lower(text)) is not None
 
 
+# The shop's own words quoted back: a delivery promise or status, or a claim about the product, in quotes in a
+# short answer ("19 days for 'express'", "the 'waterproof' jacket let the rain in", "the 'in stock' label is
+# decorative"). Every dev answer that does so is a complaint, whatever it scores, and few comments elsewhere do.
+_CLAIM = re.compile(
+    r"(?<!\w)(?:express|next[- ]day|same[- ]day|\d+\s*(?:-|to)\s*\d+\s*(?:working |business )?days?|out for delivery|"
+    r"on (?:its|the|their) way|delivered|dispatched|shipped|signed for|handed to|left (?:with|in|at)|"
+    r"customer (?:not home|unavailable|refused)|refused|delayed|window|in stock|available|backorder|not found|"
+    r"invalid|waterproof|water[- ]?(?:resistant|proof)|fresh|oak|solid|genuine|leather|wool|silk|cotton|premium|"
+    r"luxury|large|small|medium|x+l|one size|gift[- ]?wrap\w*|pack of \d+|set of \d+|handling|free|tracked|"
+    r"insured|guaranteed|priority|eco|organic|hand[- ]?made|100 ?%|quality|durable|unbreakable|non[- ]?stick|"
+    r"easy (?:to )?\w+|quick|fast|instant|24/7|live chat|customer (?:service|care|support)|support|brand new|sale|"
+    r"discount|bargain|deal|refund(?:ed)?|resolved|closed|processed|in progress|pending)(?!\w)"
+)
+_QUOTED = re.compile(r"""(?:^|[\s(:])['"‘“]([^'"‘’“”]{2,30})['"’”](?=[\s.,!?;:)]|$)""")
+_SHORT_ANSWER = 300
+
+
+def quotes_a_claim(text: str) -> bool:
+    """Whether a short answer quotes the shop's promise, status or product claim back ("'express'", "'in
+    stock'"): a complaint, however it scores."""
+    if len(text) > _SHORT_ANSWER:
+        return False
+    return any(_CLAIM.search(quoted.group(1).lower()) for quoted in _QUOTED.finditer(text.replace("’", "'")))
+
+
 def hedged(text: str) -> bool:
     """Whether a text gives a polite verdict ("could be better", "not my favourite", "not impressed") or a
     wish ("I'd prefer paper packaging"): an opinion, which reports nothing for the shop to act on by itself."""

@@ -139,6 +139,7 @@ _SARCASM = re.compile(
             rf"(?<!\w){_PRAISE}(?!\w)[^.?!]{{0,80}}?(?<!\w){_PROBLEM}",  # "супер, опять не тот размер"
             rf"(?<!\w){_PROBLEM}[^.?!]{{0,40}}?(?<!\w){_SPEED_PRAISE}",  # "3 недели это очень быстрая доставка"
             rf"(?<!\w){_EXPRESS_IN_DAYS}",  # "«экспресс доставка» за 9 дней"
+            r"(?<!\w)ну спасибо,|спасибо,? что (?:\w+ )?(?:хоть|хотя бы)(?!\w)",  # "спасибо что хоть в этом месяце привезли"
         )
     )
 )
@@ -161,6 +162,27 @@ def plain_fact(text: str) -> bool:
     return all(_fact_word(word) for word in words) and any(
         word.startswith(_FACT_VERBS) for word in words if not word.isdigit()
     )
+
+
+# The shop's own words quoted back ("«экспресс доставка» за 9 дней", "висит статус «в пути»", "в описании
+# «натуральная кожа»"): a promise, status or product claim in quotes in a short answer. Every dev answer that
+# does so is a complaint, whatever it scores; the GoEmotions-ru comments, full of quotes, almost never do.
+_CLAIM = re.compile(
+    r"(?<!\w)(?:экспресс\w*|доставим|завтра|сегодня|в пути|собира\w+|собран\w*|отправлен\w*|доставлен\w*|вручен\w*|"
+    r"передан\w*|оператор\w*|специалист\w*|скоро|хрупк\w+|натуральн\w+|кож\w+|стрейч|водонепрониц\w+|в наличии|"
+    r"бесплатн\w+|гаранти\w+|качеств\w+|подарочн\w+|премиум|люкс|оригинал\w*|100 ?%|не нашел|не дозвонил\w*|"
+    r"отказ\w*|быстр\w+|надежн\w+|прочн\w+|ожида\w+|обработк\w+|оформлен\w*|размер\w*|\d+\s*-\s*\d+\s*дн\w*|"
+    r"за \d+ дн\w*|на следующий день|день в день|новинк\w*|распродаж\w*|скидк\w*|акци\w*)(?!\w)"
+)
+_QUOTED = re.compile(r"""[«"„“]([^»"“”]{2,40})[»"“”]""")
+_SHORT_ANSWER = 300
+
+
+def quotes_a_claim(text: str) -> bool:
+    """Whether a short Russian answer quotes the shop's promise, status or product claim back: a complaint."""
+    if len(text) > _SHORT_ANSWER:
+        return False
+    return any(_CLAIM.search(quoted.group(1).casefold().replace("ё", "е")) for quoted in _QUOTED.finditer(text))
 
 
 def sarcastic(text: str) -> bool:

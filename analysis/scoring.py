@@ -21,7 +21,7 @@ READING_COLUMNS = ("language", "sentiment", "feeling", "complaint", "topics")
 
 
 def score_csv(source: Path, column: str, target: Path, progress: bool = True, taxonomy: Taxonomy | None = None) -> int:
-    """Copy a CSV (same delimiter) adding language, sentiment, feeling (empty when not scored), complaint (1/0), topics; return rows."""
+    """Copy a CSV, same delimiter, adding language, sentiment, feeling, complaint (1/0) and topics; return rows."""
     try:
         table = read_csv(source)  # strict: a malformed row fails naming its line, nothing is written
     except CsvFileError as exc:

@@ -204,15 +204,17 @@ def _without_content(text: str, language: str) -> Score | None:
 # every word is one of these fillers and at least one says "nothing". Any other word (a noun, a verb
 # like "arrived", "works", "到") means the customer said something, and the text is read.
 _DECLINE_WORDS = frozenset(
-    """no nope nah none nothing nil idk dunno prefer нет неа нету ничего нечего ниче все отвечать ответить затрудняюсь коммент""".split()
+    """no nope nah none nothing nil idk dunno prefer skip skipping pass нет неа нету ничего нечего ниче все отвечать
+    ответить отвечу затрудняюсь коммент пропущу answer""".split()
 )
 _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     """else more further other additional extra to add say mention that s it is all i m am have has got
     really not at the this moment now right comment comments suggestions suggestion feedback report rather would d
-    think of anything can t don know everything ve else that's just so well um hmm
+    think of anything can t don know everything ve else that's just so well um hmm this one from me ideas idea
+    sorry later
     это все всё больше добавить добавлять сказать пока вроде да мне не хочу могу добавлю комментариев
     замечаний пожеланий вопросов пожалуй наверное наверно особо особенно так в целом и сказал сказала
-    тут здесь уже вообще такого что у меня знаю без""".replace("ё", "е").split()
+    тут здесь уже вообще такого что у меня знаю без позже потом честно""".replace("ё", "е").split()
 )
 # Chinese has no spaces: the whole text must be made of these pieces, one of them saying "nothing".
 _ZH_DECLINE = re.compile(r"(?:没有|没|无|暂无|不需要|不用|就这样|就这些|奉告|说完了|说完)")

@@ -9,8 +9,9 @@ Split: a row of the shared data is held out when `is_held_out(text)` is true -- 
 text, read as a number, is divisible by 5 (about one row in five). Survey answers
 (benchmarks/data/survey_answers.csv, written for the project) use their own `split` column; only `dev` rows
 are read here. The other files of benchmarks/data written for the project as training data
-(reviews_train_en.csv, reviews_train_ru.csv, reviews_train_ru2.csv: `text,polarity,domain`) follow is_held_out like the shared sets. The rule depends on
-the text alone, so it is the same on every machine and in every order.
+(reviews_train_en.csv, reviews_train_en2.csv, reviews_train_ru.csv, reviews_train_ru2.csv: `text,polarity,domain`)
+follow is_held_out like the shared sets. The rule depends on the text alone, so it is the same on every machine
+and in every order.
 Models are trained on the other rows only; benchmarks/sentiment_quality.py measures them on held-out rows
 and on whole sets no model was trained on (English clothing reviews, English airline tweets).
 

@@ -79,14 +79,14 @@ class CsvTable:
 
 
 # What a spreadsheet saves as "CSV": commas, or semicolons where the comma is the decimal sign; tabs from a copy.
-DELIMITERS = ",;\t"
+_DELIMITERS = ",;\t"
 _NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 
 
 def _delimiter(header: str) -> str:
-    """The delimiter of a CSV judged by its header line: the one of DELIMITERS it holds most often outside quotes."""
+    """The delimiter of a CSV judged by its header line: the one of _DELIMITERS it holds most often outside quotes."""
     outside = re.sub(r'"[^"]*"', "", header)
-    counts = {d: outside.count(d) for d in DELIMITERS}
+    counts = {d: outside.count(d) for d in _DELIMITERS}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
 

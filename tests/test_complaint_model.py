@@ -221,7 +221,7 @@ def test_the_off_domain_benchmark_counts_flags_per_polarity(tmp_path, monkeypatc
 @pytest.mark.parametrize(
     ("text", "read"),
     [
-        ("Понравилось, однако второй коробки не было", True),  # turns: read by the guard reader
+        ("Всё понравилось, однако второй коробки не было", True),  # turns: read by the guard reader
         ("Отличный магазин, жаль что крем протёк", True),
         ("Всё понравилось, спасибо большое", False),  # praise that does not turn is not read
     ],

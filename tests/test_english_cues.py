@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from analysis.english_cues import cue_counts, hedged, inverts_praise, plain_fact, valence_scores
+from analysis.english_cues import cue_counts, hedged, inverts_praise, plain_fact, quotes_a_claim, valence_scores
 from analysis.reading import read_text
 from analysis.sentiment import Feeling, score_text
 from tests.readings import NegativeScorer
@@ -154,3 +154,29 @@ def test_a_plain_fact_about_the_shop_opens_no_complaint() -> None:
     assert not reading.complaint  # the guard reader does not read a plain fact
     assert read_text("Ordered 4 weeks ago").complaint
     assert read_text("Took ages to arrive").complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it came. eventually. 19 days for 'express'",
+        "So the ‘waterproof’ jacket let the rain in on the first walk. Good to know",
+        "Nice to know the 'in stock' label is decorative",
+        'Oh lovely, a "fresh" bouquet that was brown before I got it in a vase',
+    ],
+)
+def test_an_answer_quoting_the_shops_claim_back_is_a_complaint_however_it_reads(text: str) -> None:
+    assert quotes_a_claim(text)
+    assert read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Love the "Ocean Blue" colour',  # a product's name, not a claim
+        'My daughter said "thank you mum" straight away',
+        "The 'express' option got here next morning, brilliant. " + "Really happy with everything. " * 12,  # long
+    ],
+)
+def test_other_quotes_are_no_claim_quoted_back(text: str) -> None:
+    assert not quotes_a_claim(text)

@@ -6,7 +6,7 @@ import pytest
 
 from analysis.complaint_text import Problem, complaint_problems
 from analysis.reading import read_text
-from analysis.russian_cues import plain_fact, sarcastic
+from analysis.russian_cues import plain_fact, quotes_a_claim, sarcastic
 from analysis.sentiment import Feeling, Score, score_text
 from tests.readings import NegativeScorer
 
@@ -105,3 +105,29 @@ def test_a_no_content_answer_is_never_read_as_sarcasm() -> None:
 def test_read_text_reads_the_known_plain_fact_as_neutral_and_no_complaint() -> None:
     reading = read_text("Заказывал на прошлой неделе")
     assert reading.score.feeling is Feeling.NEUTRAL and not reading.complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ага, «экспресс доставка» за 9 дней",
+        "супер, третью неделю любуюсь статусом «в пути»",
+        "джинсы из описания «стрейч» совсем не тянутся",
+    ],
+)
+def test_an_answer_quoting_the_shops_claim_back_is_a_complaint_however_it_reads(text: str) -> None:
+    assert quotes_a_claim(text)
+    assert read_text(text).complaint
+
+
+@pytest.mark.parametrize("text", ["Цвет «Морская волна» очень красивый", "Сын сказал «спасибо, мама»"])
+def test_other_quotes_are_no_claim_quoted_back(text: str) -> None:
+    assert not quotes_a_claim(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["спасибо что хоть в этом месяце привезли", "ну спасибо, курьер решил что соседний подъезд это тоже я"]
+)
+def test_thanks_for_at_least_is_sarcasm(text: str) -> None:
+    assert sarcastic(text)
+    assert not sarcastic("спасибо, что так быстро привезли")

@@ -78,15 +78,8 @@ def test_english_complaint_is_negative(text: str) -> None:
     [
         ("en", "I ordered it on Monday"),
         ("en", "Can I change the delivery address?"),
-        pytest.param(
-            "ru",
-            "Купила в подарок сестре",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the ru model retrained on the fourth Russian pass reads it positive (0.30): a dev row "
-                "'подарила сестре, она в восторге' ties 'сестре' to praise; left visible, not hidden by a rule",
-            ),
-        ),
+        # read positive (0.30) after the fourth Russian pass (a strict xfail then), neutral after the fifth
+        ("ru", "Купила в подарок сестре"),
         ("ru", "Можно поменять адрес доставки?"),
         ("zh", "我是上周下的单"),
         ("zh", "可以改收货地址吗？"),
@@ -171,6 +164,10 @@ def test_softened_refusals_are_no_content(text: str) -> None:
         "我没有什么想说的了",
         "暂时没有其他意见",
         "没有别的建议",
+        "skip this one",
+        "nothing from me, sorry",
+        "I'd rather not answer",
+        "отвечу позже",
     ],
 )
 def test_declines_worded_outside_the_phrase_list_are_no_content(text: str) -> None:
@@ -179,7 +176,18 @@ def test_declines_worded_outside_the_phrase_list_are_no_content(text: str) -> No
 
 @pytest.mark.parametrize(
     "text",
-    ["nothing works", "no, it is broken", "Нет, не пришло", "ничего не работает", "没有收到", "没有用", "还没到"],
+    [
+        "nothing works",
+        "no, it is broken",
+        "Нет, не пришло",
+        "ничего не работает",
+        "没有收到",
+        "没有用",
+        "还没到",
+        "thanks for nothing",
+        "no good",
+        "this one is broken",
+    ],
 )
 def test_a_no_with_something_said_is_read(text: str) -> None:
     assert score_text(text).feeling != Feeling.NONE, text

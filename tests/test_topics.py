@@ -192,6 +192,22 @@ def test_a_polite_verdict_is_an_opinion_not_a_complaint():
     assert read_text("could be better, the parcel arrived damaged").complaint
 
 
+def test_a_text_saying_its_problem_went_fine_is_no_complaint_however_negative_it_reads():
+    from analysis.complaint_text import complaint_problems
+    from surveys.reading import Score
+
+    for language, text, topic in (
+        ("en", "Returned the other colour without any trouble, kept this one", "returns"),
+        ("en", "the courier was a bit late but called ahead, no big deal", "delivery"),
+        ("ru", "вернули деньги без лишних вопросов", "returns"),
+        ("ru", "была небольшая задержка, но предупредили заранее", "delivery"),
+    ):
+        negative = Score(language, -0.8, None, f"tfidf-lr-{language}", Feeling.NEGATIVE)
+        assert Problem.UNHAPPY not in complaint_problems(text, negative, (topic,)), text
+    negative = Score("en", -0.8, None, "tfidf-lr-en", Feeling.NEGATIVE)
+    assert complaint_problems("the return label never came", negative, ("returns",))
+
+
 def test_a_latin_word_in_the_chinese_terms_stands_alone():
     assert "checkout" not in read_text("disappointed").topics
     assert "checkout" in read_text("app一直闪退").topics
