@@ -877,6 +877,10 @@ def complaint_problems(
     in a neutral or turning positive text (about something the shop does, if the guard asks for it).
     """
     found = problems(text, score.language, score.feeling)
+    if found and _a_return_that_went_well(
+        text, score, found
+    ):  # "returned it, process was easy", "一天就退款了，很满意"
+        found = ()
     if found or score.polarity is None or score.feeling is Feeling.NONE:
         return found
     if score.language == "ru" and _is_sarcasm(text, "ru"):  # Russian sarcasm often scores positive: read it first
@@ -926,6 +930,24 @@ def _learnt(text: str, score: Score, guarded: bool = False, threshold: float | N
     probability = model.probability(_DENIAL_PATTERNS[score.language].sub(" ", fold(text)))
     limit = model.threshold if threshold is None else threshold
     return (Problem.LEARNT,) if probability is not None and probability > limit else ()
+
+
+def _a_return_that_went_well(text: str, score: Score, found: tuple[Problem, ...]) -> bool:
+    """Whether a text whose only problem is a refund or return reads positive and does not turn: it tells of a return done."""
+    return (
+        set(found) == {Problem.REFUND}
+        and score.feeling is Feeling.POSITIVE
+        and not _TURNS.search(fold(text))
+        and not _ASKS.search(fold(text))
+        and not _is_sarcasm(text, score.language)
+    )
+
+
+# A text that asks for something ("I'd like a refund, thanks", "хочу вернуть, спасибо", "请给我退款") still wants it.
+_ASKS = re.compile(
+    r"(?<!\w)(?:want|wanna|would like|'d like|would love|'d love|need|please|pls|plz|how (?:do|can|could) i|can i|could i|"
+    r"хочу|хотел|хотела|хотим|прошу|просим|пожалуйста|можно|как (?:вернуть|оформить|сдать))(?!\w)|请|要|想|怎么|如何|能不能|可以|吗"
+)
 
 
 def _denies_a_problem(text: str, language: str) -> bool:

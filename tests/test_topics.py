@@ -208,6 +208,27 @@ def test_a_text_saying_its_problem_went_fine_is_no_complaint_however_negative_it
     assert complaint_problems("the return label never came", negative, ("returns",))
 
 
+def test_a_return_told_as_done_and_praised_is_no_complaint_but_a_return_asked_for_is():
+    from analysis.complaint_text import complaint_problems
+    from surveys.reading import Score
+
+    for language, text in (
+        ("en", "Returned it because I changed my mind, process was easy"),
+        ("ru", "возврат оформили быстро, спасибо"),
+        ("zh", "一天就退款了，很满意"),
+    ):
+        positive = Score(language, 0.8, None, f"tfidf-lr-{language}", Feeling.POSITIVE)
+        assert complaint_problems(text, positive, ("returns",)) == (), text
+    for language, text in (
+        ("en", "I would love a refund, thanks"),  # asks
+        ("en", "lovely, but I'm returning it for a refund"),  # turns
+        ("ru", "хочу вернуть, спасибо"),
+        ("zh", "请给我退款，谢谢"),
+    ):
+        positive = Score(language, 0.8, None, f"tfidf-lr-{language}", Feeling.POSITIVE)
+        assert Problem.REFUND in complaint_problems(text, positive, ("returns",)), text
+
+
 def test_a_latin_word_in_the_chinese_terms_stands_alone():
     assert "checkout" not in read_text("disappointed").topics
     assert "checkout" in read_text("app一直闪退").topics
