@@ -117,6 +117,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"missing",
             r"only got \d",
             r"wrong address",
+            r"(?:went|sent|delivered|shipped|ended up|taken|dropped)\b[^.!?]{0,40}\bi (?:live|am|'m) (?:in|at|on)\b",
             r"couldn'?t find my",
             r"cancell?ed",
             r"never got",
@@ -239,6 +240,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"hole in",
             r"button is missing",
             r"smells like chemicals",
+            r"(?:smells?|smelt|smelled|stinks?|stank|reeks?) (?:of|like) (?:\w+ )?(?:damp|mou?ld|must|petrol|gas|smoke|chemicals?|plastic|bleach|rubber|fish|sewage|cigarettes?|wee|urine|vinegar|paint|glue|burning|sweat|feet)\b|(?:musty|mou?ldy|chemical|funny|weird|strange|horrible|awful|bad|damp) (?:smell|odou?r)|(?:smells?|stinks?) (?:musty|funny|weird|awful|horrible|bad|off|damp)\b",
             r"cheap plastic",
             r"fad(?:ed|es)",
             r"(?:doesn'?t|does not|won'?t|will not) (?:charge|turn on|close|open|hold|stay)",
@@ -311,7 +313,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:charged|billed) (?:me )?(?:the )?(?:wrong|full|more|extra|again|after|even though|despite)",
             r"(?:wrong|incorrect) (?:amount|price|total|charge|bill)",
             r"double (?:charge|billing|billed|payment)",
-            r"(?:paid|pay|payed) (?:twice|two times|double)",
+            r"(?:paid|pay|payed) (?:twice|two times|double)\b(?! (?:as|the|that|what|over|my))",
             r"charged (?:me )?(?:twice|double|more)",
             r"double.charged",
             r"charged for shipping",
@@ -324,6 +326,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"hidden (?:fee|charge)s?",
             r"(?:code|voucher|gift card|coupon)s? (?:was|is|were|had been|has been) already (?:used|redeemed|taken)",
             r"(?:code|voucher|gift card|coupon) (?:is |was )?(?:invalid|expired|not valid|rejected)",
+            r"(?:took|taken|charged|billed|debited|deducted|withdrew|withdrawn|collected)\b(?: \w+){0,3}? (?:twice|two times|double)\b(?! (?:as|the|that|what|over|my))",
             r"(?:customs|dut(?:y|ies)|tax|shipping cost|extra)s? (?:that )?(?:nobody|no one|never|weren'?t|wasn'?t|were not|was not) (?:mentioned|told|shown|included)",
         ),
         Problem.SUPPORT: (
@@ -426,6 +429,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:different|other) (?:shade|colou?r|size|model|material|pattern|fabric) (?:to|than|from) (?:the )?(?:website|site|photo|picture|pic|listing|description|ad)",
             r"(?:site|website|listing|page|photo) (?:shows|showed|says|said) (?:it )?(?:as|is|was)",
             r"(?:than|of) the one (?:pictured|in the (?:photo|picture))",
+            r"(?:not|isn'?t|wasn'?t|aren'?t|weren'?t|nothing like|no where near|nowhere near) (?:\w+ ){0,4}?(?:in|on|from) the (?:picture|photo|pic|image|listing|website|site|advert|ad)s?\b",
+            r"(?:photos?|pictures?|pics?|images?|listing|website|site|advert) (?:shows?|showed|say|says|said)\b[^.!?]{1,40}[,;:]\s*(?:this|it|mine|what i got|what came|i got) (?:is|was|'?s)\b",
         ),
     },
     "ru": {
@@ -877,6 +882,10 @@ def complaint_problems(
     in a neutral or turning positive text (about something the shop does, if the guard asks for it).
     """
     found = problems(text, score.language, score.feeling)
+    if found and _a_return_that_went_well(
+        text, score, found
+    ):  # "returned it, process was easy", "一天就退款了，很满意"
+        found = ()
     if found or score.polarity is None or score.feeling is Feeling.NONE:
         return found
     if score.language == "ru" and _is_sarcasm(text, "ru"):  # Russian sarcasm often scores positive: read it first
@@ -926,6 +935,24 @@ def _learnt(text: str, score: Score, guarded: bool = False, threshold: float | N
     probability = model.probability(_DENIAL_PATTERNS[score.language].sub(" ", fold(text)))
     limit = model.threshold if threshold is None else threshold
     return (Problem.LEARNT,) if probability is not None and probability > limit else ()
+
+
+def _a_return_that_went_well(text: str, score: Score, found: tuple[Problem, ...]) -> bool:
+    """Whether a text whose only problem is a refund or return reads positive and does not turn: it tells of a return done."""
+    return (
+        set(found) == {Problem.REFUND}
+        and score.feeling is Feeling.POSITIVE
+        and not _TURNS.search(fold(text))
+        and not _ASKS.search(fold(text))
+        and not _is_sarcasm(text, score.language)
+    )
+
+
+# A text that asks for something ("I'd like a refund, thanks", "хочу вернуть, спасибо", "请给我退款") still wants it.
+_ASKS = re.compile(
+    r"(?<!\w)(?:want|wanna|would like|'d like|would love|'d love|need|please|pls|plz|how (?:do|can|could) i|can i|could i|"
+    r"хочу|хотел|хотела|хотим|прошу|просим|пожалуйста|можно|как (?:вернуть|оформить|сдать))(?!\w)|请|要|想|怎么|如何|能不能|可以|吗"
+)
 
 
 def _denies_a_problem(text: str, language: str) -> bool:

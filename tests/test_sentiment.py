@@ -168,6 +168,18 @@ def test_softened_refusals_are_no_content(text: str) -> None:
         "nothing from me, sorry",
         "I'd rather not answer",
         "отвечу позже",
+        "see above",
+        "Nothing, cheers",
+        "can't think of anything else",
+        "nothing in particular",
+        "Затрудняюсь с ответом",
+        "Всё сказал выше",
+        "не буду отвечать",
+        "Ничего в голову не приходит",
+        "同上",
+        "不想回答",
+        "暂时想不到",
+        "一时想不起来",
     ],
 )
 def test_declines_worded_outside_the_phrase_list_are_no_content(text: str) -> None:
@@ -187,6 +199,11 @@ def test_declines_worded_outside_the_phrase_list_are_no_content(text: str) -> No
         "thanks for nothing",
         "no good",
         "this one is broken",
+        "see above - still no refund",
+        "I'd rather have a refund",
+        "то же самое, товар сломан",
+        "同上，还是没到货",
+        "想不到这么快就到了",
     ],
 )
 def test_a_no_with_something_said_is_read(text: str) -> None:

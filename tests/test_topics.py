@@ -208,6 +208,27 @@ def test_a_text_saying_its_problem_went_fine_is_no_complaint_however_negative_it
     assert complaint_problems("the return label never came", negative, ("returns",))
 
 
+def test_a_return_told_as_done_and_praised_is_no_complaint_but_a_return_asked_for_is():
+    from analysis.complaint_text import complaint_problems
+    from surveys.reading import Score
+
+    for language, text in (
+        ("en", "Returned it because I changed my mind, process was easy"),
+        ("ru", "возврат оформили быстро, спасибо"),
+        ("zh", "一天就退款了，很满意"),
+    ):
+        positive = Score(language, 0.8, None, f"tfidf-lr-{language}", Feeling.POSITIVE)
+        assert complaint_problems(text, positive, ("returns",)) == (), text
+    for language, text in (
+        ("en", "I would love a refund, thanks"),  # asks
+        ("en", "lovely, but I'm returning it for a refund"),  # turns
+        ("ru", "хочу вернуть, спасибо"),
+        ("zh", "请给我退款，谢谢"),
+    ):
+        positive = Score(language, 0.8, None, f"tfidf-lr-{language}", Feeling.POSITIVE)
+        assert Problem.REFUND in complaint_problems(text, positive, ("returns",)), text
+
+
 def test_a_latin_word_in_the_chinese_terms_stands_alone():
     assert "checkout" not in read_text("disappointed").topics
     assert "checkout" in read_text("app一直闪退").topics
@@ -329,6 +350,12 @@ def test_russian_words_that_only_look_like_problems(text):
         ("the drawer won't slide any more", Problem.DEFECT),
         ("the photos show a glass top but it's plastic", Problem.MISLEADING),
         ("it came without the feet", Problem.MISSING),
+        ("you debited my account twice", Problem.CHARGE),
+        ("the rug stinks of damp", Problem.DEFECT),
+        ("the cushions have a musty smell", Problem.DEFECT),
+        ("it's nothing like the colour on the website", Problem.MISLEADING),
+        ("the listing says solid wood; this is chipboard", Problem.MISLEADING),
+        ("my parcel was delivered to Leeds, I live in York", Problem.MISSING),
         ("the courier was supposed to come Tuesday", Problem.LATE),
         ("I'm still owed the postage", Problem.REFUND),
         ("the toy arrived crushed", Problem.DAMAGED),
@@ -365,6 +392,11 @@ def test_english_problem_wordings(text, kind):
         "Where my friends at",
         "is my order coming today? excited!",
         "my cat curls up on it every night",
+        "smells lovely, like fresh linen",
+        "exactly the colour in the picture",
+        "I'm in love with it",
+        "paid twice the price elsewhere, this is a steal",
+        "it took twice as long to assemble as I thought, my fault",
     ],
 )
 def test_english_wordings_that_only_look_like_problems(text):
