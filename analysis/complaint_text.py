@@ -766,7 +766,10 @@ _DENIALS = {
     r"nothing (?:came|come|fell) (?:off|apart|out)|nothing (?:is |was |went |at all )?wrong|(?:isn'?t|wasn'?t|not) wrong|"
     r"no (?:big )?(?:deal|fuss|hassle|drama)|without (?:any |a )?(?:trouble|fuss|hassle|issues?|problems?|questions)|"
     r"(?:hassle|trouble|fuss)[- ]free|changed my mind|"
-    r"(?:called|rang|phoned|warned|told|let) (?:me |us )?(?:know )?(?:ahead|in advance|beforehand|first)",
+    r"(?:called|rang|phoned|warned|told|let) (?:me |us )?(?:know )?(?:ahead|in advance|beforehand|first)|"
+    r"nothing (?:was |is |came |arrived )?(?:broken|missing|damaged|lost|dented|cracked|scratched|leaking|spilt|spilled)|"
+    r"as (?:i|we) (?:had )?(?:asked|requested|wanted)|(?:as|which is what) the (?:email|site|website|app|tracking|text|"
+    r"message|page|listing)s? (?:said|promised|stated|told me)",
     "ru": r"не опоздали|не было проблем|проблем нет|никаких претензий|не могу пожаловаться|претензий нет|"
     r"жалоб нет|деньги вернули за|возврат оформили быстро|деньги пришли за|без лишних (?:вопросов|проблем|слов)|"
     r"без (?:проблем|вопросов|заминок|задержек|опозданий)|по своей (?:причине|вине|ошибке)|сама? виноват\w*|"

@@ -221,7 +221,7 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     really not at the this moment now right comment comments suggestions suggestion feedback report rather would d
     think of anything can t don know everything ve else that's just so well um hmm this one from me ideas idea
     sorry later see same as said already springs comes come mind opinion opinions particular much time remarks
-    remark any in
+    remark any in erm um umm uh er hmm ehh
     это все всё больше добавить добавлять сказать пока вроде да мне не хочу могу добавлю комментариев
     замечаний пожеланий вопросов пожалуй наверное наверно особо особенно так в целом и сказал сказала
     тут здесь уже вообще такого что у меня знаю без позже потом честно с ответом буду см смотри как написать писать

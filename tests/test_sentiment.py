@@ -180,6 +180,7 @@ def test_softened_refusals_are_no_content(text: str) -> None:
         "不想回答",
         "暂时想不到",
         "一时想不起来",
+        "erm nothing comes to mind",
     ],
 )
 def test_declines_worded_outside_the_phrase_list_are_no_content(text: str) -> None:

@@ -356,6 +356,8 @@ def test_russian_words_that_only_look_like_problems(text):
         ("it's nothing like the colour on the website", Problem.MISLEADING),
         ("the listing says solid wood; this is chipboard", Problem.MISLEADING),
         ("my parcel was delivered to Leeds, I live in York", Problem.MISSING),
+        ("nothing broken, but the lid was missing", Problem.MISSING),
+        ("took three weeks, not what the site said", Problem.LATE),
         ("the courier was supposed to come Tuesday", Problem.LATE),
         ("I'm still owed the postage", Problem.REFUND),
         ("the toy arrived crushed", Problem.DAMAGED),
@@ -397,6 +399,9 @@ def test_english_problem_wordings(text, kind):
         "I'm in love with it",
         "paid twice the price elsewhere, this is a steal",
         "it took twice as long to assemble as I thought, my fault",
+        "nothing broken, nothing missing, nothing to report",
+        "the box was left with the concierge as I asked",
+        "came in two boxes on different days, as the email said",
     ],
 )
 def test_english_wordings_that_only_look_like_problems(text):
