@@ -302,7 +302,17 @@ def test_russian_problem_wordings(text, kind):
 
 
 @pytest.mark.parametrize(
-    ("text", "kind"), [("和描述的不一样", Problem.MISLEADING), ("跟图片差距很大", Problem.MISLEADING)]
+    ("text", "kind"),
+    [
+        ("和描述的不一样", Problem.MISLEADING),
+        ("跟图片差距很大", Problem.MISLEADING),
+        ("鞋子穿了两次就开胶了", Problem.DEFECT),
+        ("耳机老是自动断开", Problem.DEFECT),
+        ("下单五天了还没发货", Problem.LATE),
+        ("客服一直敷衍我", Problem.SUPPORT),
+        ("结账的时候支付失败", Problem.APP_BUG),
+        ("盒子里没有说明书", Problem.MISSING),
+    ],
 )
 def test_chinese_problem_wordings(text, kind):
     assert kind in problems(text, "zh")
