@@ -295,6 +295,12 @@ def test_english_praise_and_wishes_are_no_complaint(text):
         ("третий день жду ответа от поддержки", Problem.SUPPORT),
         ("хочу обменять на размер меньше", Problem.REFUND),
         ("приложение лагает на оплате", Problem.APP_BUG),
+        ("подошва отклеилась через неделю", Problem.DEFECT),
+        ("стул шатается", Problem.DEFECT),
+        ("в коробке нет инструкции", Problem.MISSING),
+        ("уже месяц жду посылку", Problem.LATE),
+        ("на горячей линии не берут трубку", Problem.SUPPORT),
+        ("оплата не проходит третий день", Problem.APP_BUG),
     ],
 )
 def test_russian_problem_wordings(text, kind):
@@ -334,6 +340,8 @@ def test_chinese_praise_that_names_the_description_is_no_problem(text):
         "холодильник работает, в доме тишина",  # "тишина" alone is no silence from support
         "пылесос тихий, молчит почти",
         "заказывала для мамы, ей всё понравилось",
+        "ничего не шатается, всё крепко",
+        "без плесени, всё свежее",
     ],
 )
 def test_russian_words_that_only_look_like_problems(text):
