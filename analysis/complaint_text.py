@@ -1011,6 +1011,10 @@ def complaint_problems(
         return ()
     if _is_plain_fact(text, score.language):  # "The parcel came this morning" says when, not what went wrong
         return ()
+    if _is_opinion(text, score.language) and not _ASKS_ABOUT_AN_ORDER.search(
+        fold(text)
+    ):  # "would love a matching pillowcase"
+        return ()
     if guard.agree is not None and _both_readers(text, score.language, guard.agree):
         return (Problem.LEARNT,)
     if score.feeling is Feeling.POSITIVE and guard.positive_must_turn and not _TURNS.search(fold(text)):
@@ -1050,6 +1054,11 @@ def _a_return_that_went_well(text: str, score: Score, found: tuple[Problem, ...]
     )
 
 
+# A wish that asks after an order, a reply or money back ("I'd like to know where my parcel is") still reports one.
+_ASKS_ABOUT_AN_ORDER = re.compile(
+    r"(?<!\w)(?:know|where|when|why|update|reply|answer|respon\w*|refund\w*|replace\w*|money|order|parcel|package|"
+    r"delivery|arrive\w*|tracking|cancel\w*|return\w*|exchange|ordered|wrong|label|broken|missing|damaged|faulty)(?!\w)"
+)
 # A text that asks for something ("I'd like a refund, thanks", "хочу вернуть, спасибо", "请给我退款") still wants it.
 _ASKS = re.compile(
     r"(?<!\w)(?:want|wanna|would like|'d like|would love|'d love|need|please|pls|plz|how (?:do|can|could) i|can i|could i|"

@@ -194,6 +194,7 @@ _SUGGESTIONS = _cue_pattern(
     r"wish\b",
     r"would be (?:nice|great|good|better|lovely|handy|helpful)",
     r"(?:maybe|perhaps|please|could you|you could|you should) (?:add|offer|consider|include|have|make|bring)",
+    r"bring back the\b|more (?:colou?rs|sizes|options|choice|styles|patterns|flavou?rs)\b",
 )
 
 

@@ -229,6 +229,16 @@ def test_a_return_told_as_done_and_praised_is_no_complaint_but_a_return_asked_fo
         assert Problem.REFUND in complaint_problems(text, positive, ("returns",)), text
 
 
+def test_a_wish_is_no_complaint_unless_it_asks_after_an_order_or_names_a_fault():
+    from analysis.complaint_text import GUARD, complaint_problems
+    from surveys.reading import Score
+
+    neutral = Score("en", 0.0, None, "tfidf-lr-en", Feeling.NEUTRAL)
+    for text in ("Please bring back the green one!", "Would love a matching pillowcase", "more colours please"):
+        assert complaint_problems(text, neutral, (), GUARD) == (), text
+    assert read_text("I would like to know where my parcel is").complaint
+
+
 def test_a_latin_word_in_the_chinese_terms_stands_alone():
     assert "checkout" not in read_text("disappointed").topics
     assert "checkout" in read_text("app一直闪退").topics
