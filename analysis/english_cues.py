@@ -185,7 +185,20 @@ _NEGATED_PRAISE = _cue_pattern(
 def inverts_praise(text: str) -> bool:
     """Whether a sentence's praise means blame: sarcasm over a problem, or a hedge such as "could be better"."""
     lower = _lower(text)
-    return any(pattern.search(lower) is not None for pattern in (_SARCASM, _HEDGES, _NEGATED_PRAISE))
+    return _ironic(lower) or any(pattern.search(lower) is not None for pattern in (_SARCASM, _HEDGES, _NEGATED_PRAISE))
+
+
+# Praise beside an upside-down or eye-rolling face: "Love the new app update 🙃 can't find my orders anymore".
+_IRONY_EMOJI = re.compile("[\U0001f643\U0001f644]")
+_PLAIN_PRAISE = _cue_pattern(
+    r"(?:love|loved|loving|great|perfect|wonderful|fantastic|awesome|brilliant|lovely|nice|super|amazing|excellent|"
+    r"terrific|fab|stellar|thanks|thank you|appreciate|glad|so happy|best)\b"
+)
+
+
+def _ironic(lower: str) -> bool:
+    """Whether lower-cased praise comes with an ironic face (🙃, 🙄)."""
+    return _IRONY_EMOJI.search(lower) is not None and _PLAIN_PRAISE.search(lower) is not None
 
 
 # Wishes and suggestions: "I'd prefer paper packaging", "wish it came in blue", "maybe add gift wrap".
@@ -201,7 +214,9 @@ _SUGGESTIONS = _cue_pattern(
 def sarcastic(text: str) -> bool:
     """Whether a text praises a problem ("perfect, still no reply", "love paying twice"): a complaint, however
     it scores."""
-    return _SARCASM.search(_lower(text)) is not None
+    lower = _lower(text)
+    # An ironic face turns a one-word "thanks 🙃" negative, but only a text that says more reports something.
+    return _SARCASM.search(lower) is not None or (_ironic(lower) and len(lower.split()) >= 4)
 
 
 # The shop's own words quoted back: a delivery promise or status, or a claim about the product, in quotes in a

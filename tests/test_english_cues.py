@@ -180,3 +180,11 @@ def test_an_answer_quoting_the_shops_claim_back_is_a_complaint_however_it_reads(
 )
 def test_other_quotes_are_no_claim_quoted_back(text: str) -> None:
     assert not quotes_a_claim(text)
+
+
+def test_praise_beside_an_ironic_face_is_sarcasm_when_it_says_something() -> None:
+    from analysis.english_cues import inverts_praise, sarcastic
+
+    assert sarcastic("Love the new app update 🙃 can't find my orders anymore")
+    assert inverts_praise("thanks 🙃") and not sarcastic("thanks 🙃")
+    assert not sarcastic("love it, arrived early 🙂") and not inverts_praise("love it 😍")
