@@ -146,15 +146,10 @@ _NO_CONTENT = frozenset(
     nah i m good|no that s it|i m good|im good|nothing else thanks|that s it|nope that s it|no not really|
     вроде нет|пожалуй нет|наверное нет|нет вроде|нет наверное|нет все|все спасибо|да вроде нет|
     没了谢谢|无了|暂时没了|暂时无|目前没有|没有什么了|没有更多|无其他补充|没有其他补充|没啥补充|没事|不需要|不用|嗯没有|
-    see above|same as above|as above|as said above|as i said above|already said|all covered|all covered already|
-    covered above|covered it all|not that i can think of|not that i know of|nothing springs to mind|no opinion|
-    prefer not to say|i don t have any comments|i don t have anything to add|don t have anything to add|next|
-    i don t have anything else to say|don t have anything else to say|no remarks|n a thanks|not at this time|
-    nothing all good|nothing else for now|
-    то же самое|тоже самое|аналогично|см выше|смотри выше|как выше|как и выше|без понятия|н д|
-    не знаю что написать|не знаю что сказать|не знаю что добавить|не знаю что ответить|
-    同上|如上|同前|见上|见上面|同上面|和上面一样|跟上面一样|不清楚|说不上来|说不好|不好说|无话可说|木有|米有|没有滴|
-    嗯|嗯嗯|没有其他问题
+    already said|all covered|all covered already|covered above|covered it all|not that i can think of|
+    not that i know of|i don t have any comments|next|not at this time|nothing all good|nothing else for now|
+    то же самое|тоже самое|аналогично|без понятия|н д|не знаю что написать|не знаю что сказать|не знаю что добавить|
+    同前|见上|见上面|同上面|和上面一样|跟上面一样|说不好|不好说|无话可说|木有|米有|嗯|嗯嗯|没有其他问题
     """.split("|")  # noqa: SIM905 -- one phrase per |, easier to extend than a list literal
     if phrase.strip()
 )
@@ -221,21 +216,21 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     really not at the this moment now right comment comments suggestions suggestion feedback report rather would d
     think of anything can t don know everything ve else that's just so well um hmm this one from me ideas idea
     sorry later see same as said already springs comes come mind opinion opinions particular much time remarks
-    remark any in erm um umm uh er hmm ehh
+    remark any in erm umm uh er ehh
     это все всё больше добавить добавлять сказать пока вроде да мне не хочу могу добавлю комментариев
     замечаний пожеланий вопросов пожалуй наверное наверно особо особенно так в целом и сказал сказала
     тут здесь уже вообще такого что у меня знаю без позже потом честно с ответом буду см смотри как написать писать
     приходит голову на скажу""".replace("ё", "е").split()
 )
 # Chinese has no spaces: the whole text must be made of these pieces, one of them saying "nothing".
-_ZH_DECLINE = re.compile(
-    r"(?:没有|没|无|暂无|不需要|不用|就这样|就这些|奉告|说完了|说完|想不到|想不出|想不起|没想好|不想说|不想回答|不回答|略过|跳过"
-    r"|同上|如上|不清楚|说不上来)"
+_ZH_DECLINING = (
+    "没有|没|无|暂无|不需要|不用|就这样|就这些|奉告|说完了|说完|想不到|想不出|想不起|没想好|不想说|不想回答|不回答|略过|跳过"
+    "|同上|如上|不清楚|说不上来"
 )
+_ZH_DECLINE = re.compile(f"(?:{_ZH_DECLINING})")
 _ZH_FILLERS = re.compile(
-    r"(?:没有|没|无|暂无|不需要|不用|就这样|就这些|奉告|说完了|说完|什么|啥|要|想|可|补充|说|的|了|别的|其他|其它"
-    r"|这些|暂时|目前|意见|建议|更多|好说|嗯|也|都|吧|呢|啊|哦|我|已经|全部|再|可说|一切|想不到|想不出|想不起|没想好|不想说"
-    r"|不想回答|不回答|略过|跳过|同上|如上|不清楚|说不上来|来|一时|上面|一样|和|跟|滴)+"
+    f"(?:{_ZH_DECLINING}|什么|啥|要|想|可|补充|说|的|了|别的|其他|其它|这些|暂时|目前|意见|建议|更多|好说|嗯|也|都|吧|呢"
+    "|啊|哦|我|已经|全部|再|可说|一切|来|一时|上面|一样|和|跟|滴)+"
 )
 
 
