@@ -983,9 +983,8 @@ def complaint_problems(
     in a neutral or turning positive text (about something the shop does, if the guard asks for it).
     """
     found = problems(text, score.language, score.feeling)
-    if found and _a_return_that_went_well(
-        text, score, found
-    ):  # "returned it, process was easy", "一天就退款了，很满意"
+    # "returned it, process was easy", "一天就退款了，很满意": a refund or return told as done is no request for one.
+    if found and _a_return_that_went_well(text, score, found):
         found = ()
     if found or score.polarity is None or score.feeling is Feeling.NONE:
         return found
@@ -1010,9 +1009,8 @@ def complaint_problems(
         return ()
     if _is_plain_fact(text, score.language):  # "The parcel came this morning" says when, not what went wrong
         return ()
-    if _is_opinion(text, score.language) and not _ASKS_ABOUT_AN_ORDER.search(
-        fold(text)
-    ):  # "would love a matching pillowcase"
+    # "would love a matching pillowcase" wishes; "I'd like to know where my parcel is" reports.
+    if _is_opinion(text, score.language) and not _ASKS_ABOUT_AN_ORDER.search(fold(text)):
         return ()
     if guard.agree is not None and _both_readers(text, score.language, guard.agree):
         return (Problem.LEARNT,)
@@ -1044,13 +1042,10 @@ def _learnt(text: str, score: Score, guarded: bool = False, threshold: float | N
 
 def _a_return_that_went_well(text: str, score: Score, found: tuple[Problem, ...]) -> bool:
     """Whether a text whose only problem is a refund or return reads positive and does not turn: it tells of a return done."""
-    return (
-        set(found) == {Problem.REFUND}
-        and score.feeling is Feeling.POSITIVE
-        and not _TURNS.search(fold(text))
-        and not _ASKS.search(fold(text))
-        and not _is_sarcasm(text, score.language)
-    )
+    if set(found) != {Problem.REFUND} or score.feeling is not Feeling.POSITIVE:
+        return False
+    folded = fold(text)
+    return not _TURNS.search(folded) and not _ASKS.search(folded) and not _is_sarcasm(text, score.language)
 
 
 # A wish that asks after an order, a reply or money back ("I'd like to know where my parcel is") still reports one.
