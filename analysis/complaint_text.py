@@ -983,9 +983,14 @@ def complaint_problems(
     in a neutral or turning positive text (about something the shop does, if the guard asks for it).
     """
     found = problems(text, score.language, score.feeling)
-    # "returned it, process was easy", "一天就退款了，很满意": a refund or return told as done is no request for one.
-    if found and _a_return_that_went_well(text, score, found):
-        found = ()
+    # "returned it, process was easy", "一天就退款了，很满意": a refund or return told as done is no request for one;
+    # "charged twice, sorted in 5 mins, lovely staff": nor is a problem told as put right, or owned ("my bad").
+    if (
+        _a_return_that_went_well(text, score, found)
+        or _put_right(text, score.language)
+        or _own_fault(text, score.language)
+    ):
+        return ()
     if found or score.polarity is None or score.feeling is Feeling.NONE:
         return found
     if score.language == "ru" and _is_sarcasm(text, "ru"):  # Russian sarcasm often scores positive: read it first
@@ -1046,6 +1051,25 @@ def _a_return_that_went_well(text: str, score: Score, found: tuple[Problem, ...]
         return False
     folded = fold(text)
     return not _TURNS.search(folded) and not _ASKS.search(folded) and not _is_sarcasm(text, score.language)
+
+
+def _put_right(text: str, language: str) -> bool:
+    """Whether the text tells of a problem the shop already put right, asks for nothing and reports no more after it."""
+    if language != "en" or _ASKS.search(fold(text)) or _is_sarcasm(text, language):
+        return False
+    from analysis.english_cues import told_as_put_right
+
+    rest = told_as_put_right(text)
+    return rest is not None and not problems(rest, language)
+
+
+def _own_fault(text: str, language: str) -> bool:
+    """Whether the customer says the mishap was their own doing and asks for nothing ("my bad, didn't measure")."""
+    if language != "en" or _ASKS.search(fold(text)) or _is_sarcasm(text, language):
+        return False
+    from analysis.english_cues import owns_the_fault
+
+    return owns_the_fault(text)
 
 
 # A wish that asks after an order, a reply or money back ("I'd like to know where my parcel is") still reports one.

@@ -251,6 +251,64 @@ def hedged(text: str) -> bool:
     return _HEDGES.search(lower) is not None or _SUGGESTIONS.search(lower) is not None
 
 
+# A problem told as already put right, the shop's doing: "the tap leaked at first, sent me a new washer kit and now
+# its perfect", "charged twice, sorted in 5 mins", "wrong colour came but the replacement arrived before I'd even
+# posted the first one back". Not when the fix is only promised, hoped for, denied or came late ("said it was sorted",
+# "still not fixed", "sorted eventually after 6 emails"), nor when what follows turns or reports more.
+_PUT_RIGHT = _cue_pattern(
+    r"(?:sorted|fixed|resolved|reset|replaced|reshipped|re-?sent|refunded)(?: (?:it|that|this|them|me|everything|"
+    r"the \w+|it all))?(?: (?:out|up))?(?: for (?:me|us))? (?:straight away|right away|quickly|fast|asap|immediately|"
+    r"(?:the )?same day|(?:the )?next day|in (?:\d+|a few|two|five|ten) (?:mins?|minutes|hours?|days?)|within (?:the|an|a|"
+    r"\d+) \w+|no questions asked|no fuss|without (?:any )?fuss)",
+    r"(?:sorted|fixed|resolved|put right|made (?:it )?right|sorted me out)(?: (?:it|that|this|everything))?"
+    r"(?: for me)?(?=,|\.|!| and\b| now\b|$)",
+    r"(?:replacement|new one|another one|spare|new \w+(?: kit)?) (?:arrived|came|turned up|showed up|was sent|sent)",
+    r"sent (?:me )?(?:a |another )?(?:new|replacement|spare|fresh)\b",
+    r"came back (?:for it|with it)",
+    r"(?:all|everything)(?: is|'s)? (?:good|fine|sorted|ok|okay|working) now",
+    r"(?:now|and now) (?:it'?s |its |it is |all |everything'?s )?(?:perfect|fine|working|works|great|sorted|good)\b",
+    r"money (?:back|was back|came back|returned) (?:by|within|in|the same|next|straight)",
+)
+_NOT_YET = re.compile(
+    r"(?:\b(?:n't|not|never|no|still|yet to|waiting|wait for|until|till|unless|if|hope|hopefully|should|would|will|"
+    r"supposed to|promised|said|say|says|claim\w*|eventually|finally)|after (?:\d+|two|three|four|five|six|several|many|"
+    r"multiple) \w+)\W+(?:\w+\W+){0,3}$"
+)
+_MORE_AFTER = _cue_pattern(
+    r"but|though|however|except|still|again|too|also|same|another|eventually|finally|never|no longer|\\w*n't|not|"
+    r"after (?:\d+|two|three|four|five|six|several|many|multiple) "
+)
+
+
+def told_as_put_right(text: str) -> str | None:
+    """What follows a problem told as put right ("sent a new one, now its perfect"), or None when the text tells
+    of none; the caller reads the rest for more problems."""
+    lower = _lower(text)
+    match = _PUT_RIGHT.search(lower)
+    if match is None or _NOT_YET.search(lower[: match.start()]) or "?" in lower:
+        return None
+    rest = lower[match.end() :]
+    return None if _MORE_AFTER.search(rest) else rest
+
+
+# The customer owns the mistake: "my own fault, didn't read it was a single", "should've measured the window
+# first, thats on me", "I ordered the wrong size myself". Not sarcasm that blames the shop ("my fault for
+# trusting your dates").
+_OWN_FAULT = _cue_pattern(
+    r"my (?:own )?(?:fault|bad|mistake|error)(?! for (?:trusting|believing|expecting|thinking|ordering|buying|"
+    r"shopping|choosing|using))",
+    r"user error",
+    r"(?:that'?s|thats|it'?s|its|that one'?s) on me\b",
+    r"i (?:typed|entered|put|picked|chose|ordered|gave|selected|clicked) (?:in )?(?:the |my |a )?(?:\w+ )?wrong\b",
+    r"(?:i )?(?:should have|should'?ve) (?:read|checked|measured|looked)",
+)
+
+
+def owns_the_fault(text: str) -> bool:
+    """Whether the customer says a mishap was their own doing ("my own fault", "should've measured first")."""
+    return _OWN_FAULT.search(_lower(text)) is not None
+
+
 # VADER's word list (MIT, shipped in the vaderSentiment package) read in plain Python: the same lexicon and
 # its main rules (negation flips and dampens, "but" shifts weight to what follows), without VADER's
 # per-character passes, which made it most of the time spent on a paragraph-long review.
@@ -317,7 +375,7 @@ def valence_scores(text: str) -> tuple[float, float, float]:
 # rows only checked that no labelled feeling is overruled.
 _FACT_VERBS = frozenset(
     """order ordered ordering buy bought buying purchase purchased paid pay receive received got get collected
-    collect picked delivered came arrived""".split()
+    collect picked delivered came arrived used use saw seen found heard""".split()
 )
 _FACT_WORDS = _FACT_VERBS | frozenset(
     """i we my our me us it them this that these the a an one two three four five six seven first second on in at
@@ -328,7 +386,9 @@ _FACT_WORDS = _FACT_VERBS | frozenset(
     january february march april may june july august september october november december
     online app website site phone laptop store shop post office locker counter pickup point card cash paypal
     mum mom dad husband wife son daughter sister brother friend friends partner kids boss colleague myself
-    birthday christmas sale""".split()
+    birthday christmas sale
+    you your code voucher coupon discount promo email newsletter link ad ads advert instagram insta ig tiktok
+    facebook fb google youtube search podcast""".split()
 )
 _FACT_TOKEN = re.compile(r"[a-z]+|\d+(?:st|nd|rd|th)?")
 

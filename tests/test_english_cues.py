@@ -124,6 +124,8 @@ def test_cues_are_counted_whatever_the_case():
         "ordered on monday, came on thursday",
         "I picked it up at the post office",
         "paid by card",
+        "Used the promo code from the newsletter",
+        "found you through an instagram ad",
     ],
 )
 def test_a_plain_fact_is_neutral_whatever_the_scorer_says(text: str) -> None:
@@ -188,3 +190,37 @@ def test_praise_beside_an_ironic_face_is_sarcasm_when_it_says_something() -> Non
     assert sarcastic("Love the new app update 🙃 can't find my orders anymore")
     assert inverts_praise("thanks 🙃") and not sarcastic("thanks 🙃")
     assert not sarcastic("love it, arrived early 🙂") and not inverts_praise("love it 😍")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tap leaked at first, sent me a new washer kit free and now its perfect",
+        "Wrong colour came but the replacement arrived before I'd even posted the first one back. Brilliant",
+        "a glass was cracked, sent a photo and they refunded it straight away, really fair",
+        "Login kept failing last week but the chat lady reset it for me, all good now",
+        "my own fault, didn't read it was a single not a double",
+        "should've measured the window first, curtains a bit short but thats on me",
+    ],
+)
+def test_a_problem_put_right_or_owned_by_the_customer_opens_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They sent me a new one and that one is broken too",  # more after the fix
+        "Replacement arrived, same fault as the first",
+        "Charged twice, they said it was sorted but no money yet",  # only said
+        "Support said it's fixed now but the app still crashes",
+        "Still not sorted, 3 weeks on",
+        "Is it sorted now? Still no parcel",
+        "Sent a new one quickly, it doesn't work either",
+        "sent me a replacement, which was the wrong colour again",
+        "I ordered the wrong size myself, can I exchange it please?",  # owns it, but asks
+        "my fault for trusting your delivery dates, still waiting",  # sarcasm blames the shop
+    ],
+)
+def test_a_fix_only_promised_or_followed_by_more_trouble_is_still_a_complaint(text: str) -> None:
+    assert read_text(text).complaint
