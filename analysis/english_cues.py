@@ -259,7 +259,7 @@ _PUT_RIGHT = _cue_pattern(
     r"(?:sorted|fixed|resolved|reset|replaced|reshipped|re-?sent|refunded)(?: (?:it|that|this|them|me|everything|"
     r"the \w+|it all))?(?: (?:out|up))?(?: for (?:me|us))? (?:straight away|right away|quickly|fast|asap|immediately|"
     r"(?:the )?same day|(?:the )?next day|in (?:\d+|a few|two|five|ten) (?:mins?|minutes|hours?|days?)|within (?:the|an|a|"
-    r"\d+) \w+|no questions asked|no fuss|without (?:any )?fuss)",
+    r"\d+) \w+|no questions asked|no fuss|without (?:any )?fuss|without (?:me )?(?:even )?(?:having to )?ask\w*)",
     r"(?:sorted|fixed|resolved|put right|made (?:it )?right|sorted me out)(?: (?:it|that|this|everything))?"
     r"(?: for me)?(?=,|\.|!| and\b| now\b|$)",
     r"(?:replacement|new one|another one|spare|new \w+(?: kit)?) (?:arrived|came|turned up|showed up|was sent|sent)",
@@ -268,6 +268,7 @@ _PUT_RIGHT = _cue_pattern(
     r"(?:all|everything)(?: is|'s)? (?:good|fine|sorted|ok|okay|working) now",
     r"(?:now|and now) (?:it'?s |its |it is |all |everything'?s )?(?:perfect|fine|working|works|great|sorted|good)\b",
     r"money (?:back|was back|came back|returned) (?:by|within|in|the same|next|straight)",
+    r"refund (?:showed up|arrived|came through|landed|went through|hit my account|was processed)",
 )
 _NOT_YET = re.compile(
     r"(?:\b(?:n't|not|never|no|still|yet to|waiting|wait for|until|till|unless|if|hope|hopefully|should|would|will|"
@@ -275,7 +276,7 @@ _NOT_YET = re.compile(
     r"multiple) \w+)\W+(?:\w+\W+){0,3}$"
 )
 _MORE_AFTER = _cue_pattern(
-    r"but|though|however|except|still|again|too|also|same|another|eventually|finally|never|no longer|\\w*n't|not|"
+    r"but|though|however|except|still|(?<!order )(?<!buy )(?<!shop )(?<!use )again|too|also|same|another|eventually|finally|never|no longer|\\w*n't|not|"
     r"after (?:\d+|two|three|four|five|six|several|many|multiple) "
 )
 
@@ -284,10 +285,10 @@ def told_as_put_right(text: str) -> str | None:
     """What follows a problem told as put right ("sent a new one, now its perfect"), or None when the text tells
     of none; the caller reads the rest for more problems."""
     lower = _lower(text)
-    match = _PUT_RIGHT.search(lower)
-    if match is None or _NOT_YET.search(lower[: match.start()]) or "?" in lower:
+    matches = list(_PUT_RIGHT.finditer(lower))
+    if not matches or _NOT_YET.search(lower[: matches[0].start()]) or "?" in lower:
         return None
-    rest = lower[match.end() :]
+    rest = lower[matches[-1].end() :]
     return None if _MORE_AFTER.search(rest) else rest
 
 
@@ -300,6 +301,7 @@ _OWN_FAULT = _cue_pattern(
     r"user error",
     r"(?:that'?s|thats|it'?s|its|that one'?s) on me\b",
     r"i (?:typed|entered|put|picked|chose|ordered|gave|selected|clicked) (?:in )?(?:the |my |a )?(?:\w+ )?wrong\b",
+    r"(?:typed|entered|put|gave) (?:in )?my (?:\w+ )?wrong\b",
     r"(?:i )?(?:should have|should'?ve) (?:read|checked|measured|looked)",
 )
 

@@ -201,6 +201,10 @@ def test_praise_beside_an_ironic_face_is_sarcasm_when_it_says_something() -> Non
         "Login kept failing last week but the chat lady reset it for me, all good now",
         "my own fault, didn't read it was a single not a double",
         "should've measured the window first, curtains a bit short but thats on me",
+        "rang up about being charged twice, sorted in 5 mins and money back by friday. lovely staff",
+        "Courier lost it, shop reshipped without me even asking twice. Would order again",
+        "Refund showed up 4 days after I dropped it off",
+        "Typed my postcode wrong so it bounced back, your team were patient with me",
     ],
 )
 def test_a_problem_put_right_or_owned_by_the_customer_opens_no_complaint(text: str) -> None:
@@ -218,6 +222,8 @@ def test_a_problem_put_right_or_owned_by_the_customer_opens_no_complaint(text: s
         "Is it sorted now? Still no parcel",
         "Sent a new one quickly, it doesn't work either",
         "sent me a replacement, which was the wrong colour again",
+        "Refund arrived 3 weeks late",
+        "Reshipped without asking, and the second one got lost again",
         "I ordered the wrong size myself, can I exchange it please?",  # owns it, but asks
         "my fault for trusting your delivery dates, still waiting",  # sarcasm blames the shop
     ],
