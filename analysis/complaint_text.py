@@ -922,6 +922,85 @@ def is_complaint(text: str, language: str, feeling: Feeling | None = None) -> bo
     return bool(problems(text, language, feeling))
 
 
+# A problem told as already put right by the shop: "the tap leaked at first, sent me a new washer kit and now its
+# perfect", "Сначала привезли не тот цвет, потом быстро обменяли", "一开始发错了颜色，第二天就补发了". Not when the fix
+# is only promised, hoped for or denied just before it ("said it was sorted", "так и не заменили", "说会补发"), nor when
+# anything after the last fix turns or reports more ("sent a new one, it doesn't work either", "但是又坏了").
+@dataclass(frozen=True)
+class _Fix:
+    """How one language tells of a fix: the fix, what may not come just before it, what may not follow it."""
+
+    done: re.Pattern[str]
+    not_before: re.Pattern[str]
+    not_after: re.Pattern[str]
+
+
+_FIXES = {
+    "en": _Fix(
+        re.compile(
+            r"(?<!\w)(?:(?:sorted|fixed|resolved|reset|replaced|reshipped|re-?sent|refunded)(?: (?:it|that|this|them|me|"
+            r"everything|the \w+|it all))?(?: (?:out|up))?(?: for (?:me|us))? (?:straight away|right away|quickly|fast|asap|"
+            r"immediately|(?:the )?same day|(?:the )?next day|in (?:\d+|a few|two|five|ten) (?:mins?|minutes|hours?|days?)|"
+            r"within (?:the|an|a|\d+) \w+|no questions asked|no fuss|without (?:any )?fuss|without (?:me )?(?:even )?"
+            r"(?:having to )?ask\w*)|"
+            r"(?:sorted|fixed|resolved|put right|made (?:it )?right|sorted me out)(?: (?:it|that|this|everything))?"
+            r"(?: for me)?(?=,|\.|!| and\b| now\b|$)|"
+            r"(?:replacement|new one|another one|spare|new \w+(?: kit)?) (?:arrived|came|turned up|showed up|was sent|sent)|"
+            r"sent (?:me )?(?:a |another )?(?:new|replacement|spare|fresh)\b|came back (?:for it|with it)|"
+            r"(?:all|everything)(?: is|'s)? (?:good|fine|sorted|ok|okay|working) now|"
+            r"(?:now|and now) (?:it'?s |its |it is |all |everything'?s )?(?:perfect|fine|working|works|great|sorted|good)\b|"
+            r"money (?:back|was back|came back|returned) (?:by|within|in|the same|next|straight)|"
+            r"refund (?:showed up|arrived|came through|landed|went through|hit my account|was processed))"
+        ),
+        re.compile(
+            r"(?:(?<!\w)(?:\w*n't|not|never|no|still|yet to|waiting|wait for|until|till|unless|if|hope|hopefully|should|"
+            r"would|will|supposed to|promised|said|say|says|claim\w*|eventually|finally)|after (?:\d+|two|three|four|five|"
+            r"six|several|many|multiple) \w+)\W+(?:\w+\W+){0,3}$"
+        ),
+        re.compile(
+            r"(?<!\w)(?:but|though|however|except|still|(?<!order )(?<!buy )(?<!shop )(?<!use )again|too|also|same|another|"
+            r"eventually|finally|never|no longer|\w*n't|not|after (?:\d+|two|three|four|five|six|several|many|multiple) )"
+        ),
+    ),
+    "ru": _Fix(
+        re.compile(
+            r"(?<!\w)(?:(?:сразу|быстро|оперативно|тут же|моментально|в тот же день|на следующий день|без вопросов) )?"
+            r"(?:заменил|поменял|обменял|переотправил|перевыслал|отправил\w* (?:заново|новы|нову|замену)|"
+            r"(?:прислал|выслал|привезл)\w* (?:новы|нову|ново|замену|другой|другую|другое)|вернули деньги|деньги вернули|"
+            r"вернули (?:всю сумму|все деньги)|исправил|починил|решил\w* (?:вопрос|проблему)|все решил|уладил|"
+            r"компенсировал)\w*|(?:теперь|в итоге|в итоге все|теперь все) (?:отлично|нормально|работает|хорошо|довол)\w*"
+        ),
+        re.compile(
+            r"(?<!\w)(?:не|ни|еще не|так и не|обещал\w*|обещают|сказал\w*|говорят|должны|когда|если|надеюсь|жду|пока|"
+            r"только через|спустя|после \d+|бы|наконец)\W+(?:\w+\W+){0,2}$"
+        ),
+        re.compile(
+            r"(?<!\w)(?:но|однако|опять|снова|тоже|тот же|та же|то же|также|а толку|только через|не|нет|все равно|"
+            r"всё равно|зато|бы)(?!\w)"
+        ),
+    ),
+    "zh": _Fix(
+        re.compile(
+            r"换了新的|换了个新的|给换了|给我换了|补发|重发|重新发|重新寄|退回来了|已退款|钱退了|退了钱|已经解决|"
+            r"处理好了|修好了|换货很顺利"
+        ),
+        re.compile(r"(?:没|没有|不|还没|一直没|未|说会|答应|承诺|要求|希望|能不能|可以|请)[^，。！？,.!?]{0,4}$"),
+        re.compile(r"但|可是|不过|又|还是|结果|也坏|也是|依然|仍然|再次|没收到|没到|没用|不能|不行|不了|不对"),
+    ),
+}
+
+
+def told_as_put_right(text: str, language: str) -> str | None:
+    """What follows the last fix in a text that tells of a problem put right, or None when it tells of none."""
+    fix = _FIXES.get(language)
+    folded = fold(text)
+    matches = list(fix.done.finditer(folded)) if fix is not None else []
+    if fix is None or not matches or fix.not_before.search(folded[: matches[0].start()]) or "?" in text:
+        return None
+    rest = folded[matches[-1].end() :]
+    return None if fix.not_after.search(rest) else rest
+
+
 # A polarity this far below 0 is a clear complaint, not a shrug ("could be better" scores about −0.3).
 CLEARLY_NEGATIVE = -0.5
 # Price alone is an opinion ("a bit pricey"), not a fault the shop can fix for this customer.
@@ -1055,11 +1134,9 @@ def _a_return_that_went_well(text: str, score: Score, found: tuple[Problem, ...]
 
 def _put_right(text: str, language: str) -> bool:
     """Whether the text tells of a problem the shop already put right, asks for nothing and reports no more after it."""
-    if language != "en" or _ASKS.search(fold(text)) or _is_sarcasm(text, language):
+    if _ASKS.search(fold(text)) or _is_sarcasm(text, language):
         return False
-    from analysis.english_cues import told_as_put_right
-
-    rest = told_as_put_right(text)
+    rest = told_as_put_right(text, language)
     return rest is not None and not problems(rest, language)
 
 

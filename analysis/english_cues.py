@@ -251,47 +251,6 @@ def hedged(text: str) -> bool:
     return _HEDGES.search(lower) is not None or _SUGGESTIONS.search(lower) is not None
 
 
-# A problem told as already put right, the shop's doing: "the tap leaked at first, sent me a new washer kit and now
-# its perfect", "charged twice, sorted in 5 mins", "wrong colour came but the replacement arrived before I'd even
-# posted the first one back". Not when the fix is only promised, hoped for, denied or came late ("said it was sorted",
-# "still not fixed", "sorted eventually after 6 emails"), nor when what follows turns or reports more.
-_PUT_RIGHT = _cue_pattern(
-    r"(?:sorted|fixed|resolved|reset|replaced|reshipped|re-?sent|refunded)(?: (?:it|that|this|them|me|everything|"
-    r"the \w+|it all))?(?: (?:out|up))?(?: for (?:me|us))? (?:straight away|right away|quickly|fast|asap|immediately|"
-    r"(?:the )?same day|(?:the )?next day|in (?:\d+|a few|two|five|ten) (?:mins?|minutes|hours?|days?)|within (?:the|an|a|"
-    r"\d+) \w+|no questions asked|no fuss|without (?:any )?fuss|without (?:me )?(?:even )?(?:having to )?ask\w*)",
-    r"(?:sorted|fixed|resolved|put right|made (?:it )?right|sorted me out)(?: (?:it|that|this|everything))?"
-    r"(?: for me)?(?=,|\.|!| and\b| now\b|$)",
-    r"(?:replacement|new one|another one|spare|new \w+(?: kit)?) (?:arrived|came|turned up|showed up|was sent|sent)",
-    r"sent (?:me )?(?:a |another )?(?:new|replacement|spare|fresh)\b",
-    r"came back (?:for it|with it)",
-    r"(?:all|everything)(?: is|'s)? (?:good|fine|sorted|ok|okay|working) now",
-    r"(?:now|and now) (?:it'?s |its |it is |all |everything'?s )?(?:perfect|fine|working|works|great|sorted|good)\b",
-    r"money (?:back|was back|came back|returned) (?:by|within|in|the same|next|straight)",
-    r"refund (?:showed up|arrived|came through|landed|went through|hit my account|was processed)",
-)
-_NOT_YET = re.compile(
-    r"(?:\b(?:n't|not|never|no|still|yet to|waiting|wait for|until|till|unless|if|hope|hopefully|should|would|will|"
-    r"supposed to|promised|said|say|says|claim\w*|eventually|finally)|after (?:\d+|two|three|four|five|six|several|many|"
-    r"multiple) \w+)\W+(?:\w+\W+){0,3}$"
-)
-_MORE_AFTER = _cue_pattern(
-    r"but|though|however|except|still|(?<!order )(?<!buy )(?<!shop )(?<!use )again|too|also|same|another|eventually|finally|never|no longer|\\w*n't|not|"
-    r"after (?:\d+|two|three|four|five|six|several|many|multiple) "
-)
-
-
-def told_as_put_right(text: str) -> str | None:
-    """What follows a problem told as put right ("sent a new one, now its perfect"), or None when the text tells
-    of none; the caller reads the rest for more problems."""
-    lower = _lower(text)
-    matches = list(_PUT_RIGHT.finditer(lower))
-    if not matches or _NOT_YET.search(lower[: matches[0].start()]) or "?" in lower:
-        return None
-    rest = lower[matches[-1].end() :]
-    return None if _MORE_AFTER.search(rest) else rest
-
-
 # The customer owns the mistake: "my own fault, didn't read it was a single", "should've measured the window
 # first, thats on me", "I ordered the wrong size myself". Not sarcasm that blames the shop ("my fault for
 # trusting your dates").

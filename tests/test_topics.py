@@ -448,3 +448,38 @@ def test_english_wordings_that_only_look_like_problems(text):
 )
 def test_topic_terms_do_not_match_inside_other_words(text: str, topics: tuple[str, ...]) -> None:
     assert default_taxonomy().find(text) == topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "сломалось через неделю, но поддержка сразу прислала новый",
+        "Сначала привезли не тот цвет, потом быстро обменяли. В итоге довольна.",
+        "用了一周坏了，不过客服马上给换了新的",
+        "一开始发错了颜色，联系客服后第二天就补发了，很负责",
+        "杯子碎了一个，客服直接给重发了，不用退回，很爽快",
+    ],
+)
+def test_a_problem_the_shop_put_right_opens_no_complaint_in_russian_and_chinese(text: str) -> None:
+    assert not read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "заменили, но новый тоже сломался",
+        "так и не заменили",
+        "деньги вернули только через месяц",
+        "прислали новый, опять брак",
+        "была бы очень благодарна, если бы мне наконец вернули деньги за отменённый заказ",
+        "补发的也是坏的",
+        "说会补发，到现在还没收到",
+        "换了新的还是不能用",
+        "一直没给补发",
+        "客服答应重发，结果等了一周",
+    ],
+)
+def test_a_fix_promised_denied_or_followed_by_more_trouble_is_still_a_complaint_in_russian_and_chinese(
+    text: str,
+) -> None:
+    assert read_text(text).complaint
