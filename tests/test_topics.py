@@ -483,3 +483,16 @@ def test_a_fix_promised_denied_or_followed_by_more_trouble_is_still_a_complaint_
     text: str,
 ) -> None:
     assert read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("总体来说还不错，就是收到的碗有一个是裂的", Problem.DAMAGED),
+        ("辛苦了，不过这次送到了隔壁小区", Problem.MISSING),
+        ("外套挺暖和，就是袖子太长", Problem.SIZE),
+        ("发票开错了", Problem.CHARGE),
+    ],
+)
+def test_chinese_faults_told_in_passing_name_their_kind(text: str, kind: Problem) -> None:
+    assert kind in problems(text, "zh")
