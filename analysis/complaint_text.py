@@ -1032,6 +1032,34 @@ def told_as_put_right(text: str, language: str) -> str | None:
     return None if fix.not_after.search(rest) else rest
 
 
+# The customer owns the mistake: "my own fault, didn't read it was a single", "should've measured the window first,
+# thats on me", "это я сама виновата, надо было брать бежевый". Not sarcasm that blames the shop ("my fault for
+# trusting your dates").
+_OWN_FAULT = {
+    "en": re.compile(
+        r"(?<!\w)(?:my (?:own )?(?:fault|bad|mistake|error)(?! for (?:trusting|believing|expecting|thinking|ordering|"
+        r"buying|shopping|choosing|using))|user error|(?:that'?s|thats|it'?s|its|that one'?s) on me\b|"
+        r"i (?:typed|entered|put|picked|chose|ordered|gave|selected|clicked) (?:in )?(?:the |my |a )?(?:\w+ )?wrong\b|"
+        r"(?:typed|entered|put|gave) (?:in )?my (?:\w+ )?wrong\b|(?:i )?(?:should have|should'?ve) (?:read|checked|"
+        r"measured|looked))"
+    ),
+    "ru": re.compile(
+        r"(?<!\w)(?:сама? виноват\w*|моя ошибка|моя вина|сама? ошиб\w*|сама? перепутал\w*|не (?:прочитал|посмотрел|"
+        r"проверил|померил|уточнил)\w* (?:\w+ )?(?:описание|размер\w*|характеристик\w*|таблиц\w*)|невнимательно "
+        r"(?:читал|смотрел|прочитал|посмотрел)\w*|надо было (?:читать|смотреть|мерить|проверить|внимательн)\w*|"
+        r"по своей (?:вине|ошибке|невнимательности))(?!\w)"
+    ),
+}
+
+
+def _own_fault(text: str, language: str) -> bool:
+    """Whether the customer says the mishap was their own doing and asks for nothing ("my bad, didn't measure")."""
+    pattern = _OWN_FAULT.get(language)
+    if pattern is None or _ASKS.search(fold(text)) or _is_sarcasm(text, language):
+        return False
+    return pattern.search(fold(text)) is not None
+
+
 # A polarity this far below 0 is a clear complaint, not a shrug ("could be better" scores about −0.3).
 CLEARLY_NEGATIVE = -0.5
 # Price alone is an opinion ("a bit pricey"), not a fault the shop can fix for this customer.
@@ -1169,15 +1197,6 @@ def _put_right(text: str, language: str) -> bool:
         return False
     rest = told_as_put_right(text, language)
     return rest is not None and not problems(rest, language)
-
-
-def _own_fault(text: str, language: str) -> bool:
-    """Whether the customer says the mishap was their own doing and asks for nothing ("my bad, didn't measure")."""
-    if language != "en" or _ASKS.search(fold(text)) or _is_sarcasm(text, language):
-        return False
-    from analysis.english_cues import owns_the_fault
-
-    return owns_the_fault(text)
 
 
 # A wish that asks after an order, a reply or money back ("I'd like to know where my parcel is") still reports one.

@@ -251,25 +251,6 @@ def hedged(text: str) -> bool:
     return _HEDGES.search(lower) is not None or _SUGGESTIONS.search(lower) is not None
 
 
-# The customer owns the mistake: "my own fault, didn't read it was a single", "should've measured the window
-# first, thats on me", "I ordered the wrong size myself". Not sarcasm that blames the shop ("my fault for
-# trusting your dates").
-_OWN_FAULT = _cue_pattern(
-    r"my (?:own )?(?:fault|bad|mistake|error)(?! for (?:trusting|believing|expecting|thinking|ordering|buying|"
-    r"shopping|choosing|using))",
-    r"user error",
-    r"(?:that'?s|thats|it'?s|its|that one'?s) on me\b",
-    r"i (?:typed|entered|put|picked|chose|ordered|gave|selected|clicked) (?:in )?(?:the |my |a )?(?:\w+ )?wrong\b",
-    r"(?:typed|entered|put|gave) (?:in )?my (?:\w+ )?wrong\b",
-    r"(?:i )?(?:should have|should'?ve) (?:read|checked|measured|looked)",
-)
-
-
-def owns_the_fault(text: str) -> bool:
-    """Whether the customer says a mishap was their own doing ("my own fault", "should've measured first")."""
-    return _OWN_FAULT.search(_lower(text)) is not None
-
-
 # VADER's word list (MIT, shipped in the vaderSentiment package) read in plain Python: the same lexicon and
 # its main rules (negation flips and dampens, "but" shifts weight to what follows), without VADER's
 # per-character passes, which made it most of the time spent on a paragraph-long review.
