@@ -13,7 +13,7 @@ _RUSSIAN_WORDS = frozenset(
     kogda gde nado mozhno vernut vozvrat dengi slomalsya slomalos slomalas opozdal opozdali opyat tozhe poka
     seychas sejchas segodnya vchera nedeli nedelyu dnya dney chasa chasov rubley pokupka magazin zhdu zhdal zhdala
     prislali dovolen dovolna rekomenduyu sovetuyu kruto klass norm vkluchaetsya vklyuchaetsya rabotayet sdelali
-    polnyy polnoe uzhas kosyak privezli razmer podoshel podoshla""".split()
+    polnyy polnoe uzhas kosyak privezli razmer podoshel podoshla net nechego dobavit""".split()
 )
 _ENGLISH_WORDS = frozenset(
     "the and is are was were it this that not with for but very have has of to in on my you they would will can i "
@@ -81,6 +81,7 @@ _WORDS = {
     "voobshe": "вообще",
     "pochtoy": "почтой",
     "pozhaluysta": "пожалуйста",
+    "dobavit": "добавить",
     "pojaluysta": "пожалуйста",
 }
 _SPELLING = re.compile(r"\b(?:" + "|".join(_WORDS) + ")|" + "|".join(latin for latin, _ in _LETTERS))

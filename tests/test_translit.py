@@ -44,3 +44,9 @@ def test_a_complaint_in_latin_letters_is_read_as_a_russian_complaint() -> None:
     assert reading.score.language == "ru" and reading.complaint and "delivery" in reading.topics
     praise = read_text("zakaz prishel bystro, vse ok")
     assert praise.score.language == "ru" and praise.score.feeling is Feeling.POSITIVE and not praise.complaint
+
+
+def test_a_decline_in_latin_letters_is_no_content() -> None:
+    for text in ("net, spasibo", "nechego dobavit"):
+        reading = read_text(text)
+        assert reading.score.feeling is Feeling.NONE and not reading.complaint, text
