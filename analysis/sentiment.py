@@ -149,7 +149,10 @@ _NO_CONTENT = frozenset(
     already said|all covered|all covered already|covered above|covered it all|not that i can think of|
     not that i know of|i don t have any comments|next|not at this time|nothing all good|nothing else for now|
     то же самое|тоже самое|аналогично|без понятия|н д|не знаю что написать|не знаю что сказать|не знаю что добавить|
-    同前|见上|见上面|同上面|和上面一样|跟上面一样|说不好|不好说|无话可说|木有|米有|嗯|嗯嗯|没有其他问题
+    同前|见上|见上面|同上面|和上面一样|跟上面一样|说不好|不好说|无话可说|木有|米有|嗯|嗯嗯|没有其他问题|
+    hmm|hmmm|hm|same as before|same as above|as before|not applicable|not today|can t think of any|cant think of any|
+    don t want to answer|don t want to answer this|dont want to answer|do not want to answer|don t wanna answer|
+    rather not answer|don t want to say|don t want to comment|all said already|said it all|said everything|
     """.split("|")  # noqa: SIM905 -- one phrase per |, easier to extend than a list literal
     if phrase.strip()
 )
@@ -216,7 +219,8 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     really not at the this moment now right comment comments suggestions suggestion feedback report rather would d
     think of anything can t don know everything ve else that's just so well um hmm this one from me ideas idea
     sorry later see same as said already springs comes come mind opinion opinions particular much time remarks
-    remark any in erm umm uh er ehh
+    remark any in erm umm uh er ehh tbh honestly atm rn ok okay bye today ll on previous before covered
+    improvements improvement needed changes
     это все всё больше добавить добавлять сказать пока вроде да мне не хочу могу добавлю комментариев
     замечаний пожеланий вопросов пожалуй наверное наверно особо особенно так в целом и сказал сказала
     тут здесь уже вообще такого что у меня знаю без позже потом честно с ответом буду см смотри как написать писать

@@ -181,6 +181,13 @@ def test_softened_refusals_are_no_content(text: str) -> None:
         "暂时想不到",
         "一时想不起来",
         "erm nothing comes to mind",
+        "nothing comes to mind tbh",
+        "Don't want to answer this",
+        "same as before",
+        "I'll pass on this one",
+        "No improvements needed",
+        "hmm",
+        "Nothing. Bye",
     ],
 )
 def test_declines_worded_outside_the_phrase_list_are_no_content(text: str) -> None:
@@ -205,6 +212,9 @@ def test_declines_worded_outside_the_phrase_list_are_no_content(text: str) -> No
         "то же самое, товар сломан",
         "同上，还是没到货",
         "想不到这么快就到了",
+        "same as before, arrived broken",
+        "I want to answer: the box was crushed",
+        "no improvements, the app still crashes",
     ],
 )
 def test_a_no_with_something_said_is_read(text: str) -> None:
