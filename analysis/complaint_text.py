@@ -1077,7 +1077,8 @@ _ORDER_NUMBER = re.compile(r"(?:#\s*\d{3,}|(?<!\w)order (?:no\.? |number |num )?
 _TURNS = re.compile(
     r"(?<!\w)(?:but|except|apart from|other than|however|though|tho|shame|only (?:issue|problem|thing|bit)|"
     r"unfortunately|just wish|did notice|not so much|"
-    r"но|однако|кроме|к сожалению|жаль|хотя|единственн\w*|разве что|увы|не считая|за исключением)(?!\w)"
+    r"но|однако|кроме|к сожалению|жаль|хотя|единственн\w*|разве что|увы|не считая|за исключением)(?!\w)|"
+    r"但是|[，,]\s*但|可是|不过|就是|只是|可惜|唯一|美中不足|除了|然而"
 )
 
 

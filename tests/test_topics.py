@@ -222,6 +222,7 @@ def test_a_return_told_as_done_and_praised_is_no_complaint_but_a_return_asked_fo
     for language, text in (
         ("en", "I would love a refund, thanks"),  # asks
         ("en", "lovely, but I'm returning it for a refund"),  # turns
+        ("zh", "退款很快，但是还有一件没退"),  # turns
         ("ru", "хочу вернуть, спасибо"),
         ("zh", "请给我退款，谢谢"),
     ):
