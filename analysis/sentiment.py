@@ -256,6 +256,10 @@ _LETTERS = re.compile(r"[^\W\d_]")
 _ZH_PARTICLES = re.compile(r"(?<=[\u4e00-\u9fff])[啦哦呢吧呀哈嘛喔噢]+$")
 
 
+# The Chinese scorer reads a plain fact as praise about as often as a complaint ("第二次买了", "用微信付的").
+_BOTH_WAYS = frozenset({"zh"})
+
+
 def score_text(text: str, language: str | None = None, *, scorers: Mapping[str, Scorer] | None = None) -> Score:
     """Detect the language of `text` unless given, then read "no content" and emoji, else use its scorer."""
     if language is None:
@@ -269,7 +273,9 @@ def score_text(text: str, language: str | None = None, *, scorers: Mapping[str, 
     if scorer is None or result is None or math.isnan(result[0]):
         return Score(language=language, polarity=None, subjectivity=None, scorer=None, feeling=None)
     polarity = max(-1.0, min(1.0, float(result[0])))
-    if bare_mention(text, language) or (polarity < 0 and plain_fact(text, language)):  # "delivery", "Заказывал в среду"
+    if bare_mention(text, language) or (
+        (polarity < 0 or (polarity > 0 and language in _BOTH_WAYS)) and plain_fact(text, language)
+    ):  # "delivery", "Заказывал в среду", "给我爸买的"
         polarity = 0.0
     return Score(language, polarity, result[1], scorer.name, feeling_of(polarity))
 
@@ -315,4 +321,8 @@ def plain_fact(text: str, language: str) -> bool:
         from analysis.english_cues import plain_fact
 
         return plain_fact(text)
+    if language == "zh":
+        from analysis.chinese_cues import plain_fact as chinese_fact
+
+        return chinese_fact(text)
     return False
