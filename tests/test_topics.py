@@ -6,6 +6,7 @@ import pytest
 
 from analysis.complaint_text import Problem, problems
 from analysis.reading import read_text
+from analysis.sentiment import detect_language
 from analysis.topics import (
     DEFAULT_TOPICS_FILE,
     TopicsError,
@@ -503,7 +504,10 @@ def test_a_fix_promised_denied_or_followed_by_more_trouble_is_still_a_complaint_
         ("鞋子左脚大右脚小", Problem.SIZE),
         ("行吧，反正也习惯了，每次都晚到", Problem.LATE),
         ("说是正品，结果是假货", Problem.DEFECT),
+        ("лучший магазин, чайник потёк на второй день)))", Problem.DEFECT),
+        ("дату привоза сдвигали раз пять", Problem.LATE),
+        ("оплатила картой, в чеке почему-то наличные и сумма другая", Problem.CHARGE),
     ],
 )
-def test_chinese_faults_told_in_passing_name_their_kind(text: str, kind: Problem) -> None:
-    assert kind in problems(text, "zh")
+def test_faults_told_in_passing_name_their_kind(text: str, kind: Problem) -> None:
+    assert kind in problems(text, detect_language(text))
