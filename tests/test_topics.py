@@ -507,6 +507,8 @@ def test_a_fix_promised_denied_or_followed_by_more_trouble_is_still_a_complaint_
         ("лучший магазин, чайник потёк на второй день)))", Problem.DEFECT),
         ("дату привоза сдвигали раз пять", Problem.LATE),
         ("оплатила картой, в чеке почему-то наличные и сумма другая", Problem.CHARGE),
+        ("alarm clock radio hisses over every station", Problem.DEFECT),
+        ("ordred a pack of 6 socks got 4", Problem.MISSING),
     ],
 )
 def test_faults_told_in_passing_name_their_kind(text: str, kind: Problem) -> None:
