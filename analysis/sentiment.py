@@ -153,6 +153,7 @@ _NO_CONTENT = frozenset(
     hmm|hmmm|hm|same as before|same as above|as before|not applicable|not today|can t think of any|cant think of any|
     don t want to answer|don t want to answer this|dont want to answer|do not want to answer|don t wanna answer|
     rather not answer|don t want to say|don t want to comment|all said already|said it all|said everything|
+    н а|пусто|все в оценке|все в звездах|
     """.split("|")  # noqa: SIM905 -- one phrase per |, easier to extend than a list literal
     if phrase.strip()
 )
@@ -212,7 +213,7 @@ def _without_content(text: str, language: str) -> Score | None:
 # like "arrived", "works", "到") means the customer said something, and the text is read.
 _DECLINE_WORDS = frozenset(
     """no nope nah none nothing nil idk dunno prefer rather skip skipping pass above anything нет неа нету ничего
-    нечего ниче все отвечать ответить отвечу затрудняюсь коммент пропущу пропускаю выше answer""".split()
+    нечего ниче все отвечать ответить отвечу затрудняюсь коммент пропущу пропускаю выше answer хз""".split()
 )
 _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     """else more further other additional extra to add say mention that s it is all i m am have has got
@@ -224,7 +225,7 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     это все всё больше добавить добавлять сказать пока вроде да мне не хочу могу добавлю комментариев
     замечаний пожеланий вопросов пожалуй наверное наверно особо особенно так в целом и сказал сказала
     тут здесь уже вообще такого что у меня знаю без позже потом честно с ответом буду см смотри как написать писать
-    приходит голову на скажу""".replace("ё", "е").split()
+    приходит голову на скажу этот вопрос сорри""".replace("ё", "е").split()
 )
 # Chinese has no spaces: the whole text must be made of these pieces, one of them saying "nothing".
 _ZH_DECLINING = (

@@ -188,6 +188,13 @@ def test_softened_refusals_are_no_content(text: str) -> None:
         "No improvements needed",
         "hmm",
         "Nothing. Bye",
+        "Н/А",
+        "Пусто.",
+        "Всё в оценке",
+        "всё в звёздах",
+        "хз что писать",
+        "Этот вопрос пропущу",
+        "сорри, нечего добавить",
     ],
 )
 def test_declines_worded_outside_the_phrase_list_are_no_content(text: str) -> None:
@@ -215,6 +222,12 @@ def test_declines_worded_outside_the_phrase_list_are_no_content(text: str) -> No
         "same as before, arrived broken",
         "I want to answer: the box was crushed",
         "no improvements, the app still crashes",
+        "н/а, посылка не пришла",
+        "пусто в коробке было",
+        "всё в оценке, доставка ужасная",
+        "хз где моя посылка",
+        "этот вопрос так и не решили",
+        "сорри, но товар сломан",
     ],
 )
 def test_a_no_with_something_said_is_read(text: str) -> None:

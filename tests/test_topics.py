@@ -6,6 +6,7 @@ import pytest
 
 from analysis.complaint_text import Problem, problems
 from analysis.reading import read_text
+from analysis.sentiment import detect_language
 from analysis.topics import (
     DEFAULT_TOPICS_FILE,
     TopicsError,
@@ -459,6 +460,8 @@ def test_topic_terms_do_not_match_inside_other_words(text: str, topics: tuple[st
         "用了一周坏了，不过客服马上给换了新的",
         "一开始发错了颜色，联系客服后第二天就补发了，很负责",
         "杯子碎了一个，客服直接给重发了，不用退回，很爽快",
+        "耳机有杂音，换了一个新的，现在完美",
+        "之前收到的有划痕，客服二话不说就给换了，服务没得说",
         "не прочитала описание внимательно, вещь хорошая, просто не мне",  # owns the mistake
     ],
 )
@@ -495,7 +498,18 @@ def test_a_fix_promised_denied_or_followed_by_more_trouble_is_still_a_complaint_
         ("辛苦了，不过这次送到了隔壁小区", Problem.MISSING),
         ("外套挺暖和，就是袖子太长", Problem.SIZE),
         ("发票开错了", Problem.CHARGE),
+        ("米里有虫", Problem.DEFECT),
+        ("保质期只剩一个月了", Problem.DEFECT),
+        ("快递小哥说送到了，其实放在了别的楼", Problem.MISSING),
+        ("鞋子左脚大右脚小", Problem.SIZE),
+        ("行吧，反正也习惯了，每次都晚到", Problem.LATE),
+        ("说是正品，结果是假货", Problem.DEFECT),
+        ("лучший магазин, чайник потёк на второй день)))", Problem.DEFECT),
+        ("дату привоза сдвигали раз пять", Problem.LATE),
+        ("оплатила картой, в чеке почему-то наличные и сумма другая", Problem.CHARGE),
+        ("alarm clock radio hisses over every station", Problem.DEFECT),
+        ("ordred a pack of 6 socks got 4", Problem.MISSING),
     ],
 )
-def test_chinese_faults_told_in_passing_name_their_kind(text: str, kind: Problem) -> None:
-    assert kind in problems(text, "zh")
+def test_faults_told_in_passing_name_their_kind(text: str, kind: Problem) -> None:
+    assert kind in problems(text, detect_language(text))
