@@ -1084,9 +1084,9 @@ _OWN_FAULT = {
 def _own_fault(text: str, language: str) -> bool:
     """Whether the customer says the mishap was their own doing and asks for nothing ("my bad, didn't measure")."""
     pattern = _OWN_FAULT.get(language)
-    if pattern is None or _ASKS.search(fold(text)) or _is_sarcasm(text, language):
+    if pattern is None or pattern.search(fold(text)) is None:
         return False
-    return pattern.search(fold(text)) is not None
+    return not _ASKS.search(fold(text)) and not _is_sarcasm(text, language)
 
 
 # A polarity this far below 0 is a clear complaint, not a shrug ("could be better" scores about −0.3).
@@ -1223,10 +1223,10 @@ def _a_return_that_went_well(text: str, score: Score, found: tuple[Problem, ...]
 
 def _put_right(text: str, language: str) -> bool:
     """Whether the text tells of a problem the shop already put right, asks for nothing and reports no more after it."""
-    if _ASKS.search(fold(text)) or _is_sarcasm(text, language):
-        return False
     rest = told_as_put_right(text, language)
-    return rest is not None and not problems(rest, language)
+    if rest is None or _ASKS.search(fold(text)) or _is_sarcasm(text, language):
+        return False
+    return not problems(rest, language)
 
 
 # A wish that asks after an order, a reply or money back ("I'd like to know where my parcel is") still reports one.
