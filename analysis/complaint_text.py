@@ -1050,7 +1050,7 @@ _FIXES = {
 }
 
 
-def told_as_put_right(text: str, language: str) -> str | None:
+def _told_as_put_right(text: str, language: str) -> str | None:
     """What follows the last fix in a text that tells of a problem put right, or None when it tells of none."""
     fix = _FIXES.get(language)
     folded = fold(text)
@@ -1223,7 +1223,7 @@ def _a_return_that_went_well(text: str, score: Score, found: tuple[Problem, ...]
 
 def _put_right(text: str, language: str) -> bool:
     """Whether the text tells of a problem the shop already put right, asks for nothing and reports no more after it."""
-    rest = told_as_put_right(text, language)
+    rest = _told_as_put_right(text, language)
     if rest is None or _ASKS.search(fold(text)) or _is_sarcasm(text, language):
         return False
     return not problems(rest, language)
