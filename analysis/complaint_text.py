@@ -56,6 +56,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:order|parcel|package|shipment|item)s? (?:is |are |was |has been )?still (?:not|processing|pending|in transit|stuck|at|on its way|waiting)",
             r"(?:hasn'?t|has not|haven'?t|have not|wasn'?t|was not|isn'?t|not) (?:even )?(?:been )?(?:shipped|dispatched|sent out|posted)(?: yet)?",
             r"when will (?:my|it|the|our) (?:\w+ )?(?:arrive|come|ship|be (?:delivered|shipped|sent|here|dispatched))",
+            r"(?<!going to )(?<!gonna )(?<!will )(?<!'ll )(?<!happy to )(?<!willing to )(?<!can )(?<!'d )(?<!would )"
             r"(?:waited|waiting|wait|been waiting) (?:for )?(?:over |more than |almost |nearly |about )?(?:\d+|an?|one|two|three|four|five|six|several|a few|many) (?:hours?|days?|weeks?|months?|business days)",
             r"stuck (?:in|at) (?:transit|customs|the depot|the warehouse)",
             r"missed (?:my|the|our) (?:delivery|slot|time ?slot)",
@@ -914,7 +915,9 @@ _DENIALS = {
     r"(?:ordered|picked|chose|got|selected|clicked) the wrong \w+)?|(?:i|we) (?:\w+ )?(?:ordered|picked|chose|got|"
     r"selected|clicked) the wrong \w+(?: \w+)?,? (?:myself|by mistake|my (?:own )?(?:fault|mistake|bad))|"
     r"(?:exchange|return|refund)s? (?:was|were|went|is) (?:\w+ )?(?:painless|easy|quick|smooth|simple|fast|no (?:problem|hassle))|"
-    r"(?:no|without|not a single|not one|never any) (?:\w+ )?(?:stains?|rust|hairs?|tears?|marks?|scratch\w*)|"
+    r"(?:no|without|not a(?: single)?|not one|never any) (?:\w+ )?(?:stains?|rust|hairs?|tears?|marks?|scratch\w*|dents?|"
+    r"chips?|cracks?)|(?:wouldn'?t|would not|won'?t|will not|didn'?t|did not|never|no need to) (?:\w+ )?(?:send|return)"
+    r"(?:ing)? (?:it|them)(?: back)?|"
     r"(?:didn'?t|did not|doesn'?t|does not|never|won'?t|hasn'?t|has not|not) (?:\w+ )?(?:come apart|"
     r"stop working|stopped working|pill|pilled|bobble|bobbled|fall apart|fade|faded|peel|peeled|shrink|shrunk|tear|rip|snap|wobble|overheat|get hot|turn off|go off)|"
     r"nothing (?:came|come|fell) (?:off|apart|out)|nothing (?:is |was |went |at all )?wrong|(?:isn'?t|wasn'?t|not) wrong|"
@@ -1061,16 +1064,16 @@ def _told_as_put_right(text: str, language: str) -> str | None:
     return None if fix.not_after.search(rest) else rest
 
 
-# The customer owns the mistake: "my own fault, didn't read it was a single", "should've measured the window first,
-# thats on me", "это я сама виновата, надо было брать бежевый". Not sarcasm that blames the shop ("my fault for
-# trusting your dates").
+# The customer owns the mishap or waves it away: "my own fault, didn't read it was a single", "should've measured the
+# window first, thats on me", "a bit late but called ahead, no big deal", "это я сама виновата, надо было брать
+# бежевый". Not sarcasm that blames the shop ("my fault for trusting your dates").
 _OWN_FAULT = {
     "en": re.compile(
         r"(?<!\w)(?:my (?:own )?(?:fault|bad|mistake|error)(?! for (?:trusting|believing|expecting|thinking|ordering|"
         r"buying|shopping|choosing|using))|user error|(?:that'?s|thats|it'?s|its|that one'?s) on me\b|"
         r"i (?:typed|entered|put|picked|chose|ordered|gave|selected|clicked) (?:in )?(?:the |my |a )?(?:\w+ )?wrong\b|"
         r"(?:typed|entered|put|gave) (?:in )?my (?:\w+ )?wrong\b|(?:i )?(?:should have|should'?ve) (?:read|checked|"
-        r"measured|looked))"
+        r"measured|looked)|(?:no|not a) big deal|no harm done)"
     ),
     "ru": re.compile(
         r"(?<!\w)(?:сама? виноват\w*|моя ошибка|моя вина|сама? ошиб\w*|сама? перепутал\w*|не (?:прочитал|посмотрел|"
@@ -1082,9 +1085,10 @@ _OWN_FAULT = {
 
 
 def _own_fault(text: str, language: str) -> bool:
-    """Whether the customer says the mishap was their own doing and asks for nothing ("my bad, didn't measure")."""
+    """Whether the customer owns the mishap or waves it away and asks for nothing ("my bad", "no big deal")."""
     pattern = _OWN_FAULT.get(language)
-    if pattern is None or pattern.search(fold(text)) is None:
+    found = list(pattern.finditer(fold(text))) if pattern is not None else []
+    if not found or _TURNS.search(fold(text)[found[-1].end() :]):  # "my own fault, but the size chart is wrong"
         return False
     return not _ASKS.search(fold(text)) and not _is_sarcasm(text, language)
 

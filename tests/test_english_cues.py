@@ -205,6 +205,10 @@ def test_praise_beside_an_ironic_face_is_sarcasm_when_it_says_something() -> Non
         "Courier lost it, shop reshipped without me even asking twice. Would order again",
         "Refund showed up 4 days after I dropped it off",
         "Typed my postcode wrong so it bounced back, your team were patient with me",
+        "the courier was a bit late but called ahead, no big deal",  # waved away
+        "Glass bottles wrapped like they were the crown jewels, not a scratch",  # a fault denied
+        "I wouldn't rave about it, but I wouldn't send it back either",
+        "I'm going to wait a few weeks before I say anything",  # a wait to come is no wait
     ],
 )
 def test_a_problem_put_right_or_owned_by_the_customer_opens_no_complaint(text: str) -> None:
@@ -226,6 +230,10 @@ def test_a_problem_put_right_or_owned_by_the_customer_opens_no_complaint(text: s
         "Reshipped without asking, and the second one got lost again",
         "I ordered the wrong size myself, can I exchange it please?",  # owns it, but asks
         "my fault for trusting your delivery dates, still waiting",  # sarcasm blames the shop
+        "my own fault, but the size chart is wrong too",  # turns after owning it
+        "Waited 3 weeks, no big deal I guess but please ship faster",
+        "I don't mind the wait but it's been 3 weeks and still nothing",
+        "not a scratch on it, but it doesn't turn on",
     ],
 )
 def test_a_fix_only_promised_or_followed_by_more_trouble_is_still_a_complaint(text: str) -> None:
