@@ -1092,10 +1092,11 @@ _OWN_FAULT = {
 def _own_fault(text: str, language: str) -> bool:
     """Whether the customer owns the mishap or waves it away and asks for nothing ("my bad", "no big deal")."""
     pattern = _OWN_FAULT.get(language)
-    found = list(pattern.finditer(fold(text))) if pattern is not None else []
-    if not found or _TURNS.search(fold(text)[found[-1].end() :]):  # "my own fault, but the size chart is wrong"
+    folded = fold(text)
+    found = list(pattern.finditer(folded)) if pattern is not None else []
+    if not found or _TURNS.search(folded[found[-1].end() :]):  # "my own fault, but the size chart is wrong"
         return False
-    return not _ASKS.search(fold(text)) and not _is_sarcasm(text, language)
+    return not _asks_or_mocks(text, language)
 
 
 # A polarity this far below 0 is a clear complaint, not a shrug ("could be better" scores about −0.3).
@@ -1226,16 +1227,18 @@ def _a_return_that_went_well(text: str, score: Score, found: tuple[Problem, ...]
     """Whether a text whose only problem is a refund or return reads positive and does not turn: it tells of a return done."""
     if set(found) != {Problem.REFUND} or score.feeling is not Feeling.POSITIVE:
         return False
-    folded = fold(text)
-    return not _TURNS.search(folded) and not _ASKS.search(folded) and not _is_sarcasm(text, score.language)
+    return not _TURNS.search(fold(text)) and not _asks_or_mocks(text, score.language)
 
 
 def _put_right(text: str, language: str) -> bool:
     """Whether the text tells of a problem the shop already put right, asks for nothing and reports no more after it."""
     rest = _told_as_put_right(text, language)
-    if rest is None or _ASKS.search(fold(text)) or _is_sarcasm(text, language):
-        return False
-    return not problems(rest, language)
+    return rest is not None and not _asks_or_mocks(text, language) and not problems(rest, language)
+
+
+def _asks_or_mocks(text: str, language: str) -> bool:
+    """Whether a text that tells of a settled or owned mishap still asks for something or mocks the shop."""
+    return _ASKS.search(fold(text)) is not None or _is_sarcasm(text, language)
 
 
 # A wish that asks after an order, a reply or money back ("I'd like to know where my parcel is") still reports one.
