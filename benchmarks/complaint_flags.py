@@ -165,7 +165,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--max-rows", type=int, default=4000, help="sample at most this many rows per file (seed 7)")
     parser.add_argument("--reviews", action="store_true", help="also measure the old text rules on review sets")
     parser.add_argument("--off-domain", action="store_true", help="only flags on GoEmotions and airline tweets")
-    parser.add_argument("--split", default="heldout", choices=("heldout", "dev", "rules"), help="rows of the survey answers")
+    parser.add_argument(
+        "--split", default="heldout", choices=("heldout", "dev", "rules"), help="rows of the survey answers"
+    )
     args = parser.parse_args(argv)
     pd.set_option("display.width", 160)
     if args.off_domain:
