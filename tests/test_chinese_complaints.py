@@ -36,7 +36,12 @@ FAULTS = [
 ]
 # A claim of the page set against what came: "宣传说……", "实际只有……".
 CLAIMS = ["宣传说能防摔，掉了一次屏幕就花了", "标着两公斤装，实际只有一公斤多"]
-FAULT_NEAR_MISSES = ["保温效果很好，一晚上都是热的", "一点污渍都没有，很干净", "和宣传的一样，很满意"]
+FAULT_NEAR_MISSES = [
+    "保温效果很好，一晚上都是热的",
+    "一点污渍都没有，很干净",
+    "和宣传的一样，很满意",
+    "和宣传说的一样好用，很满意",
+]
 
 # Denials, put-right and owned mishaps: each pair is unflagged, each near-miss still a complaint.
 BOX_SIZE = ["纸箱太大了，东西只有一点点", "外箱太大了，不太环保"]
