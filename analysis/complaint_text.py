@@ -1110,8 +1110,9 @@ _OWN_FAULT = {
         r"(?:потом |но )?передумал\w*)(?!\w)"
     ),
     "zh": re.compile(
-        r"误会一场|是个误会|(?<!不)怪我自己|(?<!不)是我(?:自己)?的(?:问题|原因|失误|错)|我自己的(?:问题|原因|失误)|"
-        r"不怪(?:商家|卖家|店家|你们|客服|快递)|自己(?:没看清|看错|选错|买错|写错|填错|弄错|搞错|手滑|点错)"
+        # not what someone else said ("客服说是我自己的问题"), nor "不怪快递", which blames the shop instead
+        r"误会一场|是个误会|(?<![不说])怪我自己|(?<![不说])是我(?:自己)?的(?:问题|原因|失误|错)|(?<![说是])我自己的(?:问题|原因|失误)|"
+        r"不怪(?:商家|卖家|店家|你们|客服)|自己(?:没看清|看错|选错|买错|写错|填错|弄错|搞错|手滑|点错)"
     ),
 }
 
@@ -1122,6 +1123,8 @@ def _own_fault(text: str, language: str) -> bool:
     folded = fold(text)
     found = list(pattern.finditer(folded)) if pattern is not None else []
     if not found or _TURNS.search(folded[found[-1].end() :]):  # "my own fault, but the size chart is wrong"
+        return False
+    if "?" in folded or "？" in folded:  # "难道是我的问题？", "my fault??": asked back, not owned
         return False
     return not _asks_or_mocks(text, language)
 
