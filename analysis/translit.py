@@ -13,7 +13,9 @@ _RUSSIAN_WORDS = frozenset(
     kogda gde nado mozhno vernut vozvrat dengi slomalsya slomalos slomalas opozdal opozdali opyat tozhe poka
     seychas sejchas segodnya vchera nedeli nedelyu dnya dney chasa chasov rubley pokupka magazin zhdu zhdal zhdala
     prislali dovolen dovolna rekomenduyu sovetuyu kruto klass norm vkluchaetsya vklyuchaetsya rabotayet sdelali
-    polnyy polnoe uzhas kosyak privezli razmer podoshel podoshla net nechego dobavit""".split()
+    polnyy polnoe uzhas kosyak privezli razmer podoshel podoshla net nechego dobavit spisali dvazhdy dvazhdi
+    oplata oplatil oplatila oplatu podderzhka otvechaet otvechayut otvetili nikto vernite razbili razbilos
+    isporchen brak""".split()
 )
 _ENGLISH_WORDS = frozenset(
     "the and is are was were it this that not with for but very have has of to in on my you they would will can i "

@@ -42,6 +42,9 @@ def test_other_texts_are_left_as_they_are(text: str) -> None:
 def test_a_complaint_in_latin_letters_is_read_as_a_russian_complaint() -> None:
     reading = read_text("zakaz ne prishel uzhe 2 nedeli")
     assert reading.score.language == "ru" and reading.complaint and "delivery" in reading.topics
+    for text in ("s karty spisali dvazhdy za odnu pokupku", "podderzhka ne otvechaet tretiy den"):
+        other = read_text(text)
+        assert other.score.language == "ru" and other.complaint, text
     praise = read_text("zakaz prishel bystro, vse ok")
     assert praise.score.language == "ru" and praise.score.feeling is Feeling.POSITIVE and not praise.complaint
 
