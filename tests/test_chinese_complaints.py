@@ -1,0 +1,91 @@
+"""Chinese complaint rules widened by kind of wording (fifth Chinese pass, issue 10).
+
+Each family has two wordings that are not rows of benchmarks/data/survey_answers.csv and a near-miss: a fault
+family's near-miss must stay unflagged, and a denial, put-right or own-fault family's near-miss is a complaint
+that must still be flagged.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.reading import read_text
+from surveys.complaints import FlagRules
+from surveys.store import ScoredAnswer
+
+DESK = FlagRules()
+
+
+def flagged(text: str) -> bool:
+    """Whether the desk flags a text answer, read as the store reads it (benchmarks/complaint_flags.stored)."""
+    reading = read_text(text)
+    score = reading.score
+    answer = ScoredAnswer(0, "improve", "text", None, text, score.polarity, score.feeling, reading.complaint)
+    return bool(DESK.answer_reasons(answer))
+
+
+# Faults told as plain facts, with no complaint word: keeps no heat, a wheel that jumps, a musty smell, a stain
+# that will not wash out, pages printed upside down or missing.
+FAULTS = [
+    "这个焖烧杯根本不保温",
+    "新买的被子有很重的霉味",
+    "衬衫领口有一块黄色污渍，怎么洗都洗不掉",
+    "书装订的时候有几页印反了",
+    "买的字帖缺页，少了十几页",
+]
+# A claim of the page set against what came: "宣传说……", "实际只有……".
+CLAIMS = ["宣传说能防摔，掉了一次屏幕就花了", "标着两公斤装，实际只有一公斤多"]
+FAULT_NEAR_MISSES = ["保温效果很好，一晚上都是热的", "一点污渍都没有，很干净", "和宣传的一样，很满意"]
+
+# Denials, put-right and owned mishaps: each pair is unflagged, each near-miss still a complaint.
+BOX_SIZE = ["纸箱太大了，东西只有一点点", "外箱太大了，不太环保"]
+EARLY = ["比预期早了一天到", "提前三天就送到了，惊喜"]
+KEPT = ["原本打算退货，后来想想还是留着了", "一度想退，结果越用越喜欢，不退了"]
+PUT_RIGHT = ["刚开始页面报错，重启之后就好了", "蓝牙一开始连不上，后来就好了，现在很顺"]
+OWN_FAULT = ["颜色是我自己选错了，东西没毛病", "以为少发了，原来是我老公先拿走了，误会一场"]
+STILL_COMPLAINTS = [
+    "裤子太大了，想换小一号",
+    "比预计晚了五天",
+    "本来想留着，结果用了两天就坏了，要退货",
+    "报错之后就好了一会儿，又不行了",
+    "不怪我自己，是你们发错了货",
+    "这不是我的问题，是你们发错了",
+]
+
+
+def test_no_example_is_a_labelled_row() -> None:
+    rows = set(pd.read_csv("benchmarks/data/survey_answers.csv", keep_default_na=False)["text"])
+    examples = FAULTS + CLAIMS + FAULT_NEAR_MISSES + BOX_SIZE + EARLY + KEPT + PUT_RIGHT + OWN_FAULT + STILL_COMPLAINTS
+    assert not rows & set(examples)
+
+
+@pytest.mark.parametrize("text", FAULTS + CLAIMS)
+def test_a_fault_told_as_a_plain_fact_is_flagged(text: str) -> None:
+    assert flagged(text)
+
+
+@pytest.mark.parametrize("text", FAULT_NEAR_MISSES)
+def test_the_same_words_without_a_fault_are_not_flagged(text: str) -> None:
+    assert not flagged(text)
+
+
+@pytest.mark.parametrize("text", BOX_SIZE + EARLY + KEPT + PUT_RIGHT + OWN_FAULT)
+def test_a_denied_put_right_or_owned_mishap_is_not_flagged(text: str) -> None:
+    assert not flagged(text)
+
+
+@pytest.mark.parametrize("text", STILL_COMPLAINTS)
+def test_a_near_miss_that_reports_a_fault_is_still_flagged(text: str) -> None:
+    assert flagged(text)
+
+
+@pytest.mark.parametrize("text", ["运费太贵了", "运费要二十块，有点高"])
+def test_a_shipping_fee_is_a_price_and_an_opinion_of_it_no_complaint(text: str) -> None:
+    reading = read_text(text)
+    assert "price" in reading.topics and "payment" not in reading.topics
+    assert not flagged(text)
+
+
+def test_a_shipping_fee_charged_twice_is_still_a_complaint() -> None:
+    assert flagged("运费扣了两次")
