@@ -182,6 +182,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:has|had|have|is|was|were|are|got|sent|send|with) (?:me )?(?:the |a )?wrong\b",
             r"(?:a )?stranger'?s (?:name|address|order)",
             r"someone else'?s (?:name|address|order|parcel)",
+            # One thing asked for, another got, the second named bare: "asked for the vanilla scent and got lavender".
+            r"(?:asked for|ordered|chose|picked|selected) (?:the |a |an )?\w+(?: \w+)?,? (?:and|but) (?:i |we )?(?:got|received|was sent|were sent)"
+            r" (?!(?:it|them|this|that|these|those|one|some|nothing|everything|all|both|here|there|back|lots|loads|"
+            r"compliments|refund\w*|it\w*)\b)[a-z]+(?=\s*(?:[.,!;]|$))",
         ),
         Problem.SIZE: (
             r"(?:cut|sized|fits|fit|made|comes up|came up) (?:like|as|for) (?:an? |a size )?(?:xxs|xs|s|m|l|xl|small|medium|large|child|kid|toddler|baby)\b|(?:comes|came|come) up (?:small|big|large|tiny|short|long)",
@@ -434,6 +438,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:than|of) the one (?:pictured|in the (?:photo|picture))",
             r"(?:not|isn'?t|wasn'?t|aren'?t|weren'?t|nothing like|no where near|nowhere near) (?:\w+ ){0,4}?(?:in|on|from) the (?:picture|photo|pic|image|listing|website|site|advert|ad)s?\b",
             r"(?:photos?|pictures?|pics?|images?|listing|website|site|advert) (?:shows?|showed|say|says|said)\b[^.!?]{1,40}[,;:]\s*(?:this|it|mine|what i got|what came|i got) (?:is|was|'?s)\b",
+            # The page against the thing itself: "photos make the rug look cream, in real life it's grey".
+            r"(?:photos?|pictures?|pics?|images?|listing|website|site|advert|page)s? (?:make|made|makes|show|showed|shows)\b[^.!?]{1,50}\b(?:in real life|irl|in person|in reality|in the flesh)\b"
+            # ... unless the thing itself is the better one ("in person it's a lovely rich green").
+            r"(?![^.!?]{0,30}\b(?:lovely|nicer|better|prettier|gorgeous|beautiful|stunning|brighter|richer|amazing|even)\b)",
         ),
     },
     "ru": {
@@ -947,7 +955,22 @@ _DENIALS = {
     r"(?:called|rang|phoned|warned|told|let) (?:me |us )?(?:know )?(?:ahead|in advance|beforehand|first)|"
     r"nothing (?:was |is |came |arrived )?(?:broken|missing|damaged|lost|dented|cracked|scratched|leaking|spilt|spilled)|"
     r"as (?:i|we) (?:had )?(?:asked|requested|wanted)|(?:as|which is what) the (?:email|site|website|app|tracking|text|"
-    r"message|page|listing)s? (?:said|promised|stated|told me)",
+    r"message|page|listing)s? (?:said|promised|stated|told me)|"
+    # A return meant and not made, the thing kept and liked: "wanted to send it back but it grew on me", "nearly
+    # returned it, glad i didn't", "was going to return the rug, now I can't imagine the room without it".
+    r"(?:was going to|was gonna|wanted to|meant to|planned to|thought about|thinking about|considered|almost|nearly|"
+    r"about to) (?:send|sent|return|take|took|post)\w* (?:it|them|this|these|the \w+)(?: back)?(?=[^.!?]{0,60}?\b(?:grew on|"
+    r"glad (?:i|we) (?:didn'?t|did not|kept|held)|decided to keep|kept (?:it|them)|can'?t imagine|changed (?:my|our) mind|"
+    r"love (?:it|them)|so glad|(?:it'?s|its|it is) (?:perfect|great|lovely|growing on))\b)|(?:it|they|she|he) (?:really )?grew on (?:me|us)|"
+    # Slang praise in words that read as blame: "the courier was an absolute legend", "this hoodie slaps", "sick
+    # delivery speed fr", "this jacket is deadly".
+    r"(?:(?:is|are|was|were|'s|'re) )?(?:an? )?(?:absolute|total|proper|actual|real) (?:legend|hero|star|gem|lifesaver|"
+    r"life saver)|"
+    r"(?:is|are|was|were|'s|'re) (?:a |an )?(?:legend|lifesaver|life saver)\b|(?<!\w)slap(?:s|ped)\b|"
+    r"(?:goes|go|went|going) (?:so |proper |really )?hard\b|(?:is|are|'s|'re|looks?|feels?) (?:so |proper |well |actually "
+    r"|lowkey |honestly )?(?:deadly|wicked|fire|mint|class|elite|bussin)\b(?! (?:of|to|at|for))|"
+    r"(?:sick|wicked|crazy|mad|mental|insanely|ridiculously|stupidly) (?:fast|quick|good|comfy|soft|cheap)\b|"
+    r"sick (?:delivery|speed|service|quality|deal|fit|trainers|kicks|shoes|drip)\b",
     "ru": r"не опоздали|не было проблем|проблем нет|никаких претензий|не могу пожаловаться|претензий нет|"
     r"жалоб нет|деньги вернули за|возврат оформили быстро|деньги пришли за|без лишних (?:вопросов|проблем|слов)|"
     r"без (?:проблем|вопросов|заминок|задержек|опозданий)|по своей (?:причине|вине|ошибке)|сама? виноват\w*|"
@@ -1044,7 +1067,14 @@ _FIXES = {
             r"(?:all|everything)(?: is|'s)? (?:good|fine|sorted|ok|okay|working) now|"
             r"(?:now|and now) (?:it'?s |its |it is |all |everything'?s )?(?:perfect|fine|working|works|great|sorted|good)\b|"
             r"money (?:back|was back|came back|returned) (?:by|within|in|the same|next|straight)|"
-            r"refund (?:showed up|arrived|came through|landed|went through|hit my account|was processed))"
+            r"refund (?:showed up|arrived|came through|landed|went through|hit my account|was processed)|"
+            # Made good with something extra: "gave me a voucher without me even asking", "knocked 20% off".
+            r"(?:gave|offered|sent|credited|gifted) (?:me|us) (?:a |an |some )?(?:voucher|discount|credit|gift card|"
+            r"goodwill \w+|code for|\d+ ?% off)|knocked (?:\d+ ?%|£\d+|\$\d+|a bit|something) off|"
+            # Working again after a fix: "after the update it works fine now".
+            r"(?:works|working|runs|running) (?:fine |perfectly |great |ok |okay |properly |normally |again )?now\b|"
+            # The part that was missing came after all: "the missing lid turned up in a second parcel".
+            r"(?:the|my) (?:missing|other|second|remaining) \w+ (?:turned up|arrived|came|showed up) (?:in|on|the|a|separately|later)\b)"
         ),
         re.compile(
             r"(?:(?<!\w)(?:\w*n't|not|never|no|still|yet to|waiting|wait for|until|till|unless|if|hope|hopefully|should|"
@@ -1111,7 +1141,11 @@ _OWN_FAULT = {
         r"buying|shopping|choosing|using))|user error|(?:that'?s|thats|it'?s|its|that one'?s) on me\b|"
         r"i (?:typed|entered|put|picked|chose|ordered|gave|selected|clicked) (?:in )?(?:the |my |a )?(?:\w+ )?wrong\b|"
         r"(?:typed|entered|put|gave) (?:in )?my (?:\w+ )?wrong\b|(?:i )?(?:should have|should'?ve) (?:read|checked|"
-        r"measured|looked)|(?:no|not a) big deal|no harm done)"
+        r"measured|looked)|(?:no|not a) big deal|no harm done|"
+        # "I put in my old address by mistake", "I accidentally clicked express": the customer's own slip.
+        r"i (?:accidentally |mistakenly )?(?:put|typed|entered|ordered|clicked|picked|chose|selected|gave|used|added|"
+        r"bought|booked)\b[^.!?]{0,40}?\b(?:by mistake|by accident)|i (?:accidentally|mistakenly) (?:put|typed|entered|"
+        r"ordered|clicked|picked|chose|selected|gave|used|added|bought|booked)\b)"
     ),
     "ru": re.compile(
         r"(?<!\w)(?:сама? виноват\w*|моя ошибка|моя вина|сама? ошиб\w*|сама? перепутал\w*|не (?:прочитал|посмотрел|"

@@ -165,6 +165,9 @@ _SARCASM = _cue_pattern(
     r"(?:pay|wait|chase|call|ask|email|return|send|phone)",
     r"thanks? (?:you )?(?:a lot |so much |very much )?for (?:nothing|wasting|ruining|losing|breaking|the runaround)",
     r"so much for (?:the |your )?(?:fast|quick|next|express|free|speedy|premium|guaranteed|tracked)",
+    # Praise taken back by what was never wanted: "exactly what I wanted... if I had wanted the 2018 edition".
+    r"(?:exactly|just|precisely) what (?:i|we) (?:wanted|needed|ordered|asked for)\W+(?:\w+\W+){0,2}?if (?:i|we)"
+    r"(?:'d| had| did)? (?:wanted|needed|ordered|asked for)",
 )
 # Polite verdicts of taste or degree: negative, but opinions that report nothing for the shop to act on.
 _HEDGES = _cue_pattern(
@@ -330,7 +333,8 @@ _FACT_WORDS = _FACT_VERBS | frozenset(
     mum mom dad husband wife son daughter sister brother friend friends partner kids boss colleague myself
     birthday christmas sale
     you your code voucher coupon discount promo email newsletter link ad ads advert instagram insta ig tiktok
-    facebook fb google youtube search podcast""".split()
+    facebook fb google youtube search podcast
+    inside paper cardboard plastic bag envelope wrapped wrapping tissue""".split()
 )
 _FACT_TOKEN = re.compile(r"[a-z]+|\d+(?:st|nd|rd|th)?")
 

@@ -238,3 +238,64 @@ def test_a_problem_put_right_or_owned_by_the_customer_opens_no_complaint(text: s
 )
 def test_a_fix_only_promised_or_followed_by_more_trouble_is_still_a_complaint(text: str) -> None:
     assert read_text(text).complaint
+
+
+# Ninth English pass: kinds of wording widened from its `rules` rows; each with two wordings not in the survey
+# answers and a near-miss that must read the other way.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the photos make the sofa look navy, in person it's almost purple",  # the page against the thing
+        "website makes the jumper look thick, in reality it's see-through",
+        "I ordered the mint flavour and got strawberry.",  # asked for one thing, got another named bare
+        "Chose the oak finish but received walnut",
+        "Just what I needed... if I needed a lamp with no bulb holder",  # praise taken back
+        "Lovely, exactly what I ordered... if I'd ordered a cracked vase",
+        "wanted to send it back but the returns page won't load",  # a return meant, then blocked
+        "they gave me a voucher but the parcel still hasn't come",  # made good, then more trouble
+        "it works fine now but the screen flickers",
+        "I was charged twice by mistake",  # the shop's slip, not the customer's
+        "sick of waiting for my parcel",  # "sick of" is no slang praise
+    ],
+)
+def test_ninth_pass_complaints_and_near_misses_that_stay_complaints(text: str) -> None:
+    assert read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the pictures make it look plain, in real life it's gorgeous",  # the thing is the better one
+        "ordered the big one and got it the next morning",
+        "Exactly what I wanted, thank you!",
+        "thought about returning the mirror but decided to keep it",  # a return meant and not made
+        "almost sent them back, so glad I didn't",
+        "delivery was two days late but they sent me a discount code, fair enough",  # made good with extra
+        "the box was dented, they offered us a voucher and we're happy",
+        "the app wouldn't load my basket, after an update it's working fine now",  # working again
+        "the other cushion arrived the next day, all sorted",  # the missing part came after all
+        "I accidentally ordered two, my partner is having the other",  # the customer's own slip
+        "i clicked next day delivery by mistake, still came quick",
+        "our postman is a legend",  # slang praise
+        "support guy was a real lifesaver",
+        pytest.param(
+            "the delivery driver was a total legend",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="the slang praise is left out, but the English complaint model reads what is left ('the "
+                "delivery driver was') as a complaint; no model is retrained in this pass",
+            ),
+        ),
+        "these trainers go hard fr",
+        "sick service, ordered at 10 got it at 4",
+        "this coat slaps",
+    ],
+)
+def test_ninth_pass_answers_that_report_nothing_to_act_on(text: str) -> None:
+    assert not read_text(text).complaint
+
+
+def test_how_it_was_packed_is_a_plain_fact_unless_it_says_more() -> None:
+    assert plain_fact("It came in a plastic envelope")
+    assert plain_fact("arrived wrapped in tissue paper inside a box")
+    assert not plain_fact("came in a torn paper bag")
