@@ -183,9 +183,13 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:a )?stranger'?s (?:name|address|order)",
             r"someone else'?s (?:name|address|order|parcel)",
             # One thing asked for, another got, the second named bare: "asked for the vanilla scent and got lavender".
-            r"(?:asked for|ordered|chose|picked|selected) (?:the |a |an )?\w+(?: \w+)?,? (?:and|but) (?:i |we )?(?:got|received|was sent|were sent)"
-            r" (?!(?:it|them|this|that|these|those|one|some|nothing|everything|all|both|here|there|back|lots|loads|"
-            r"compliments|refund\w*|it\w*)\b)[a-z]+(?=\s*(?:[.,!;]|$))",
+            # Not a date ("ordered friday and got monday") nor the same thing ("ordered the blue and got blue").
+            r"(?:asked for|ordered|chose|picked|selected) (?!(?:on|at|in|by|last|this|online|yesterday|today|"
+            r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)(?>(?:the |a |an )?)(?P<asked>\w+)(?: \w+)?,? (?:and|but) "
+            r"(?:i |we )?(?:got|received|was sent|were sent) (?!(?P=asked)\b)(?!(?:it|them|this|that|these|those|one|"
+            r"some|nothing|everything|all|both|here|there|back|lots|loads|compliments|refund\w*|it\w*|today|tomorrow|"
+            r"yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day|same|next|early|late|quickly|fast|promptly|free|"
+            r"mine|lucky)\b)[a-z]+(?=\s*(?:[.,!;]|$))",
         ),
         Problem.SIZE: (
             r"(?:cut|sized|fits|fit|made|comes up|came up) (?:like|as|for) (?:an? |a size )?(?:xxs|xs|s|m|l|xl|small|medium|large|child|kid|toddler|baby)\b|(?:comes|came|come) up (?:small|big|large|tiny|short|long)",
@@ -967,7 +971,7 @@ _DENIALS = {
     r"(?:(?:is|are|was|were|'s|'re) )?(?:an? )?(?:absolute|total|proper|actual|real) (?:legend|hero|star|gem|lifesaver|"
     r"life saver)|"
     r"(?:is|are|was|were|'s|'re) (?:a |an )?(?:legend|lifesaver|life saver)\b|(?<!\w)slap(?:s|ped)\b|"
-    r"(?:goes|go|went|going) (?:so |proper |really )?hard\b|(?:is|are|'s|'re|looks?|feels?) (?:so |proper |well |actually "
+    r"(?:goes|go) (?:so |proper |really )?hard(?=\s*(?:[.!,;]|fr\b|ngl\b|tbh\b|$))|(?:is|are|'s|'re|looks?|feels?) (?:so |proper |well |actually "
     r"|lowkey |honestly )?(?:deadly|wicked|fire|mint|class|elite|bussin)\b(?! (?:of|to|at|for))|"
     r"(?:sick|wicked|crazy|mad|mental|insanely|ridiculously|stupidly) (?:fast|quick|good|comfy|soft|cheap)\b|"
     r"sick (?:delivery|speed|service|quality|deal|fit|trainers|kicks|shoes|drip)\b",
