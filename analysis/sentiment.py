@@ -151,6 +151,8 @@ _NO_CONTENT = frozenset(
     то же самое|тоже самое|аналогично|без понятия|н д|не знаю что написать|не знаю что сказать|не знаю что добавить|
     同前|见上|见上面|同上面|和上面一样|跟上面一样|说不好|不好说|无话可说|木有|米有|嗯|嗯嗯|没有其他问题|
     hmm|hmmm|hm|same as before|same as above|as before|not applicable|not today|can t think of any|cant think of any|
+    not at this stage|that s everything|i think that s everything|that s all from me|that about covers it|
+    that covers it|no that covers it|i m all set|all set|not that i can think of right now|not bothered|
     don t want to answer|don t want to answer this|dont want to answer|do not want to answer|don t wanna answer|
     rather not answer|don t want to say|don t want to comment|all said already|said it all|said everything|
     н а|пусто|все в оценке|все в звездах|
@@ -191,7 +193,8 @@ def _without_content(text: str, language: str) -> Score | None:
         if len(cleaned) > _NO_CONTENT_CHARS:  # longer than any "nothing to add" however spaced: read it
             return None
         plain = _plain(cleaned)
-        unthanked = _THANKS.sub("", plain).strip()
+        unthanked = _HAN_GAP.sub("", " ".join(_THANKS.sub(" ", plain).split()))
+        unthanked = _ALL_WELL.sub("", unthanked) or unthanked
         if (
             plain in _NO_CONTENT
             or unthanked in _NO_CONTENT
@@ -220,22 +223,24 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     really not at the this moment now right comment comments suggestions suggestion feedback report rather would d
     think of anything can t don know everything ve else that's just so well um hmm this one from me ideas idea
     sorry later see same as said already springs comes come mind opinion opinions particular much time remarks
-    remark any in erm umm uh er ehh tbh honestly atm rn ok okay bye today ll on previous before covered
+    remark any in erm umm uh er ehh tbh honestly atm rn ok okay bye today ll on previous before covered covers about meh lol
     improvements improvement needed changes
     это все всё больше добавить добавлять сказать пока вроде да мне не хочу могу добавлю комментариев
     замечаний пожеланий вопросов пожалуй наверное наверно особо особенно так в целом и сказал сказала
     тут здесь уже вообще такого что у меня знаю без позже потом честно с ответом буду см смотри как написать писать
-    приходит голову на скажу этот вопрос сорри""".replace("ё", "е").split()
+    приходит голову на скажу этот вопрос сорри написал написала написано ответ ну предложений надо""".replace(
+        "ё", "е"
+    ).split()
 )
 # Chinese has no spaces: the whole text must be made of these pieces, one of them saying "nothing".
 _ZH_DECLINING = (
     "没有|没|无|暂无|不需要|不用|就这样|就这些|奉告|说完了|说完|想不到|想不出|想不起|没想好|不想说|不想回答|不回答|略过|跳过"
-    "|同上|如上|不清楚|说不上来"
+    "|同上|如上|不清楚|说不上来|不想写|不写"
 )
 _ZH_DECLINE = re.compile(f"(?:{_ZH_DECLINING})")
 _ZH_FILLERS = re.compile(
     f"(?:{_ZH_DECLINING}|什么|啥|要|想|可|补充|说|的|了|别的|其他|其它|这些|暂时|目前|意见|建议|更多|好说|嗯|也|都|吧|呢"
-    "|啊|哦|我|已经|全部|再|可说|一切|来|一时|上面|一样|和|跟|滴)+"
+    "|啊|哦|我|已经|全部|再|可说|一切|来|一时|上面|一样|和|跟|滴|想到|问题|好补充|特别要)+"
 )
 
 
@@ -251,7 +256,14 @@ def _declines(plain: str) -> bool:
 
 
 # "нет, спасибо" and "没有，谢谢" decline as politely as they decline; the thanks adds no feeling.
-_THANKS = re.compile(r"(?:^|\s)(?:thanks|thank you|thx|cheers|спасибо|благодарю|谢谢|谢了)(?:\s|$)|谢谢|谢了")
+_THANKS = re.compile(r"(?:^|\s)(?:thanks|thank you|thx|ta|cheers|спасибо|благодарю|谢谢|谢了)(?:\s|$)|谢谢|谢了")
+_HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")  # where a thanks was cut out of Chinese
+# "all good, nothing to add", "нет, всё хорошо": a short all-is-well beside a decline adds no content of its own.
+_ALL_WELL = re.compile(
+    r"^(?:all good|all fine|all ok|all okay|no complaints|все хорошо|все ок|все норм|все нормально|все отлично|"
+    r"挺好的|都挺好的?|都很好|一切都好) |"
+    r" (?:all good|все хорошо|все ок|все норм|все нормально|все отлично)$"
+)
 _LETTERS = re.compile(r"[^\W\d_]")
 # Chinese softens a short answer with a closing particle ("没有啦", "没有哦", "暂时没有呢"); it adds nothing.
 _ZH_PARTICLES = re.compile(r"(?<=[\u4e00-\u9fff])[啦哦呢吧呀哈嘛喔噢]+$")

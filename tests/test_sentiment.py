@@ -201,6 +201,41 @@ def test_declines_worded_outside_the_phrase_list_are_no_content(text: str) -> No
     assert score_text(text).feeling == Feeling.NONE, text
 
 
+# A battery written for the eighth session before anything ran on it (rows equal to a held-out answer dropped).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nah that's about it",
+        "no that covers it",
+        "i think that's everything",
+        "no, all good",
+        "no complaints, nothing to add",
+        "nothing, ta",
+        "no thanks, that's all",
+        "not that I can think of right now",
+        "i'm all set",
+        "meh nothing",
+        "nothing lol",
+        "нет, всё хорошо",
+        "все написал выше",
+        "ну нет",
+        "ответ выше",
+        "предложений нет",
+        "все ок, добавить нечего",
+        "ничего не надо",
+        "все норм, больше ничего",
+        "暂时没有想到",
+        "不想写",
+        "没有问题了",
+        "没啥好补充的",
+        "没有特别要说的",
+        "没了谢谢啦",
+    ],
+)
+def test_declines_beside_thanks_or_an_all_is_well_are_no_content(text: str) -> None:
+    assert score_text(text).feeling == Feeling.NONE, text
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -228,6 +263,11 @@ def test_declines_worded_outside_the_phrase_list_are_no_content(text: str) -> No
         "хз где моя посылка",
         "этот вопрос так и не решили",
         "сорри, но товар сломан",
+        "all good, arrived fast",
+        "всё норм, доставили быстро",
+        "ничего особенного",
+        "没什么特别的",
+        "no thanks, the parcel never came",
     ],
 )
 def test_a_no_with_something_said_is_read(text: str) -> None:
