@@ -99,3 +99,48 @@ def test_a_shipping_fee_is_a_price_and_an_opinion_of_it_no_complaint(text: str) 
 
 def test_a_shipping_fee_charged_twice_is_still_a_complaint() -> None:
     assert flagged("运费扣了两次")
+
+
+# Sixth Chinese pass (issue 10, false flags on fresh answers). Unflagged: a slip the courier put right himself;
+# praise in alarm words and a parcel that came whole; plain delivery facts (the courier rang, a locker). Flagged:
+# parts that do not match or fit, an order paid but still shown unpaid, a missing part asked for politely.
+SIXTH_NOT_FLAGGED = [
+    "送错楼了，小哥又送回来了，很负责",
+    "快递放错了单元，师傅自己找回来了，谢谢",
+    "便宜到离谱，质量还挺好",
+    "毛巾软得过分，洗了好几次还是很舒服",
+    "外箱完好无损，东西也没问题",
+    "骑手提前打了两次电话",
+    "放到小区的丰巢了",
+    "两根带子一长一短，可以调节，很方便",
+    "安装很简单，十分钟就装起来了",
+    "不可或缺的厨房好帮手",
+]
+SIXTH_FLAGGED = [
+    "裤脚一长一短，差了一截",
+    "柜门的孔对不上，根本装不起来",
+    "已经付过钱了，订单还显示未付款",
+    "麻烦把缺了的那个盖子补发一下",
+    # near-misses of the denials and the put-right form: still complaints
+    "送错地址了，说会重新送一趟，到现在也没来",
+    "发错了颜色，又送了一次还是错的",
+    "外箱完好无损，里面的杯子却碎了",
+    "快递慢得吓人，半个月才到",
+    "没打电话就直接放快递柜了",
+    "放在驿站三天了，一直没通知我",
+]
+
+
+def test_no_sixth_pass_example_is_a_labelled_row() -> None:
+    rows = set(pd.read_csv("benchmarks/data/survey_answers.csv", keep_default_na=False)["text"])
+    assert not rows & set(SIXTH_NOT_FLAGGED + SIXTH_FLAGGED)
+
+
+@pytest.mark.parametrize("text", SIXTH_NOT_FLAGGED)
+def test_sixth_pass_answers_that_are_no_complaint(text: str) -> None:
+    assert not flagged(text)
+
+
+@pytest.mark.parametrize("text", SIXTH_FLAGGED)
+def test_sixth_pass_answers_that_are_complaints(text: str) -> None:
+    assert flagged(text)
