@@ -194,3 +194,70 @@ def test_eighth_pass_settled_forms_are_no_complaint(settled: tuple[str, str], st
     for text in settled:
         assert not read_text(text).complaint, text
     assert read_text(still_a_complaint).complaint
+
+
+@pytest.mark.parametrize(
+    ("settled", "still_a_complaint"),
+    [
+        # a fear that did not come true; a fear that did is still a complaint
+        (
+            ("переживала что будет велико, а село отлично", "переживал что размер будет маленький, а подошел"),
+            "боялась что будет мало, так и вышло, жмут",
+        ),
+        # a fit praised as made to measure
+        (
+            ("джинсы сели так, словно под меня сшиты", "платье будто на меня сшито"),
+            "село как на ребенка, будто шили не на меня",
+        ),
+        # another shop's fault, compared; this shop's own fault still counts
+        (
+            ("у конкурентов доставка идет неделю, а у вас два дня", "на озоне такой же чайник везут три недели"),
+            "на вб такое же дешевле, а у вас еще и прислали не тот цвет",
+        ),
+        # the courier rang ahead, as a plain fact
+        (
+            ("курьер позвонил три раза перед доставкой", "водитель позвонил минут за 20 перед доставкой"),
+            "курьер позвонил перед приездом и так и не приехал",
+        ),
+        # how to care for the thing, asked
+        (
+            ("подскажите, при какой температуре стирать этот плед?", "как правильно гладить эту рубашку?"),
+            "как стирать, если после первой стирки всё полиняло?",
+        ),
+        # a trifle waved away ("но это мелочи"), not one that turns to a fault
+        (
+            ("коробка мятая, но это мелочи", "уголок коробки помят, ну это ерунда"),
+            "это мелочь, но ручка отвалилась через день",
+        ),
+        # the stars answer instead: a decline, unless a fault follows
+        (
+            ("пусть за меня ответит оценка", "звездочки скажут за меня"),
+            "пусть за меня ответит звездочка: курьер нахамил и бросил коробку",
+        ),
+    ],
+)
+def test_ninth_pass_settled_forms_are_no_complaint(settled: tuple[str, str], still_a_complaint: str) -> None:
+    for text in settled:
+        assert not read_text(text).complaint, text
+    assert read_text(still_a_complaint).complaint
+
+
+@pytest.mark.parametrize(
+    ("flagged", "near_miss"),
+    [
+        # the promised day long gone ("обещали к пятнице, на дворе среда")
+        (
+            ("обещали доставить во вторник, на дворе уже суббота", "срок был до 1 числа, на дворе 9 число"),
+            "обещали к пятнице, привезли в среду, на дворе солнце",
+        ),
+        # it will not go on or fasten
+        (
+            ("кроссовки 44 не налезают на мою ногу", "пиджак не застегнуть на животе, хотя размер мой"),
+            "куртка легкая, не надо натягивать свитер под нее",
+        ),
+    ],
+)
+def test_ninth_pass_problem_families_are_complaints(flagged: tuple[str, str], near_miss: str) -> None:
+    for text in flagged:
+        assert read_text(text).complaint, text
+    assert not read_text(near_miss).complaint
