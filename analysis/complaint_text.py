@@ -163,6 +163,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:isn'?t|is not|wasn'?t|was not|aren'?t|are not|weren'?t|were not|not) (?:what|the (?:one|ones|colou?r|size|model|item|product)s?) (?:i|we) (?:ordered|picked|chose|selected|asked for|paid for|bought|wanted)",
             r"(?:ordered|bought|paid for|asked for|chose|picked|selected)\b[^.!?]{1,50}?\b(?:got|received|was sent|were sent|sent me|came as|delivered) (?:me )?(?:a |an |the |size )?(?:single|double|small|medium|large|xs|xl|xxl|\d+|black|white|blue|red|green|pink|grey|gray|beige|brown|navy|yellow|purple|orange|silver|gold|two|three)\b",
             r"(?:sent|got|received|delivered) (?:me |us )?(?:the|a|an) (?:old|older|previous|cheaper|different|smaller|bigger) (?:model|version|one|size|colou?r|edition|item|design)",
+            # Told the other way round, got before ordered: "got a blue one, ordered green".
+            r"(?:got|received|was sent|were sent|sent me|came in) (?:a |an |the |size )?(?P<got_as>black|white|blue|red|green|pink|grey|gray|beige|brown|navy|yellow|purple|orange|silver|gold|cream|small|medium|large|xs|xl|xxl|single|double)(?: one| ones| version)?,? "
+            r"(?:but |when |and |yet |though )?(?:i |we )?(?:had )?ordered (?:a |an |the |size )?(?!(?P=got_as)\b)(?:black|white|blue|red|green|pink|grey|gray|beige|brown|navy|yellow|purple|orange|silver|gold|cream|small|medium|large|xs|xl|xxl|single|double)\b",
             r"\btwo (?:left|right)\b",
             r"(?:don'?t|doesn'?t|do not|does not|didn'?t) (?:even )?match (?:the|each other|what|my order)",
             r"(?:are|were|they'?re) (?:two |completely |totally |slightly |visibly )?different (?:heights|lengths|sizes|colou?rs|shades|widths|models)",
@@ -438,6 +441,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:in|on) the (?:photo|picture|pic|image|listing|site|website)s? (?:it )?(?:is|was|looks|looked|said|says)\b.*\b(?:but|what i got|arrived|in reality|actually)",
             r"says (?:it'?s )?(?:waterproof|leather|cotton|silk|wool|real|solid|organic)\b.*\b(?:but|got wet|isn'?t|not\b)",
             r"(?:different|other) (?:shade|colou?r|size|model|material|pattern|fabric) (?:to|than|from) (?:the )?(?:website|site|photo|picture|pic|listing|description|ad)",
+            # The page named one material and another came: "the website said solid oak, it's veneer".
+            r"(?:website|site|listing|description|page|photos?|pictures?|ad|advert|label|box)s? (?:said|says|stated|states|claimed|claims|promised)\b"
+            r"[^.!?]{0,40}?,? (?:but )?(?:it'?s|its|it is|it was|they'?re|they are|they were|turns out it'?s) (?:actually |really |just |only |clearly |cheap )?"
+            r"(?:veneer|plastic|polyester|nylon|acrylic|fake|faux|mdf|chipboard|particle ?board|laminate|synthetic|resin|foil|paper)\b",
             r"(?:site|website|listing|page|photo) (?:shows|showed|says|said) (?:it )?(?:as|is|was)",
             r"(?:than|of) the one (?:pictured|in the (?:photo|picture))",
             r"(?:not|isn'?t|wasn'?t|aren'?t|weren'?t|nothing like|no where near|nowhere near) (?:\w+ ){0,4}?(?:in|on|from) the (?:picture|photo|pic|image|listing|website|site|advert|ad)s?\b",
@@ -999,7 +1006,10 @@ _DENIALS = {
     r"(?:goes|go) (?:so |proper |really )?hard(?=\s*(?:[.!,;]|fr\b|ngl\b|tbh\b|$))|(?:is|are|'s|'re|looks?|feels?) (?:so |proper |well |actually "
     r"|lowkey |honestly )?(?:deadly|wicked|fire|mint|class|elite|bussin)\b(?! (?:of|to|at|for))|"
     r"(?:sick|wicked|crazy|mad|mental|insanely|ridiculously|stupidly) (?:fast|quick|good|comfy|soft|cheap)\b|"
-    r"sick (?:delivery|speed|service|quality|deal|fit|trainers|kicks|shoes|drip)\b",
+    r"sick (?:delivery|speed|service|quality|deal|fit|trainers|kicks|shoes|drip)\b|"
+    # More slang praise: "support absolutely killed it", "nailed it", "the candle ate and left no crumbs".
+    r"(?:absolutely|totally|proper) (?:killed|smashed|nailed|aced) it\b|(?<!\w)(?:nailed|aced) it\b|"
+    r"(?<!\w)ate (?:and left no crumbs|that|this|it up)\b|left no crumbs",
     "ru": r"не опоздали|не было проблем|проблем нет|никаких претензий|не могу пожаловаться|претензий нет|"
     r"жалоб нет|деньги вернули за|возврат оформили быстро|деньги пришли за|без лишних (?:вопросов|проблем|слов)|"
     r"без (?:проблем|вопросов|заминок|задержек|опозданий)|по своей (?:причине|вине|ошибке)|сама? виноват\w*|"
@@ -1113,17 +1123,26 @@ _FIXES = {
         re.compile(
             r"(?<!\w)(?:(?:sorted|fixed|resolved|reset|replaced|reshipped|re-?sent|refunded)(?: (?:it|that|this|them|me|"
             r"everything|the \w+|it all))?(?: (?:out|up))?(?: for (?:me|us))? (?:straight away|right away|quickly|fast|asap|"
-            r"immediately|(?:the )?same day|(?:the )?next day|in (?:\d+|a few|two|five|ten) (?:mins?|minutes|hours?|days?)|"
+            r"immediately|(?:the )?same (?:day|morning|afternoon|evening|week)|(?:the )?next day|in (?:\d+|a few|two|five|ten) (?:mins?|minutes|hours?|days?)|"
             r"within (?:the|an|a|\d+) \w+|no questions asked|no fuss|without (?:any )?fuss|without (?:me )?(?:even )?"
             r"(?:having to )?ask\w*)|"
             r"(?:sorted|fixed|resolved|put right|made (?:it )?right|sorted me out)(?: (?:it|that|this|everything))?"
             r"(?: for me)?(?=,|\.|!| and\b| now\b|$)|"
             r"(?:replacement|new one|another one|spare|new \w+(?: kit)?) (?:arrived|came|turned up|showed up|was sent|sent)|"
             r"sent (?:me )?(?:a |another )?(?:new|replacement|spare|fresh)\b|came back (?:for it|with it)|"
+            # The swapped thing is right: "exchanged it, the new one fits perfectly".
+            r"(?:the )?(?:new|replacement|second|other) (?:one|ones|pair|size|\w+) (?:fits?|works?|is|are) (?:perfectly|perfect|"
+            r"great|fine|spot on|just right|brilliant|lovely)\b|"
             r"(?:all|everything)(?: is|'s)? (?:good|fine|sorted|ok|okay|working) now|"
             r"(?:now|and now) (?:it'?s |its |it is |all |everything'?s )?(?:perfect|fine|working|works|great|sorted|good)\b|"
             r"money (?:back|was back|came back|returned) (?:by|within|in|the same|next|straight)|"
             r"refund (?:showed up|arrived|came through|landed|went through|hit my account|was processed)|"
+            # A small fault that went away by itself: "bit itchy at first but softened after a wash", "stiff at
+            # first, broke in after a week".
+            r"(?:at first|to begin with|initially|first few (?:days|wears|washes))\W+(?:but |then |and )?(?:it |they )?"
+            r"(?:softened|softens|loosened|loosens|eased|eases|settled|settles|broke in|wore in|wears in|went away|wore off|"
+            r"faded|fades|got better|gets better)(?: up| off| away)?\b(?: (?:after|with|once|in) (?:a |the |one |two |a few |a couple of )?"
+            r"(?:first )?(?:wash|wear|day|week|use|airing|go)\w*(?: it| them| or two)?)?|"
             # Made good with something extra: "gave me a voucher without me even asking", "knocked 20% off".
             r"(?:gave|offered|sent|credited|gifted) (?:me|us) (?:a |an |some )?(?:voucher|discount|credit|gift card|"
             r"goodwill \w+|code for|\d+ ?% off)|knocked (?:\d+ ?%|£\d+|\$\d+|a bit|something) off|"

@@ -301,3 +301,55 @@ def test_how_it_was_packed_is_a_plain_fact_unless_it_says_more() -> None:
     assert plain_fact("It came in a plastic envelope")
     assert plain_fact("arrived wrapped in tissue paper inside a box")
     assert not plain_fact("came in a torn paper bag")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "double charged, refunded the same morning, thanks",  # put right the same part of the day
+        "my card went through twice but it was refunded the same evening",
+        "swapped the size and the replacement fits perfectly",  # the swapped thing is right
+        "sent them back for a 9, the new pair fits great",
+        "a bit stiff at first but loosened up after a few wears",  # a small fault that went away by itself
+        "the smell was strong initially but faded after a day",
+        "the driver nailed it, early and polite",  # slang praise
+        pytest.param(
+            "that jacket ate and left no crumbs",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="the slang praise is left out, but the English complaint model reads what is left ('that "
+                "jacket') as a complaint; no model is retrained in this pass",
+            ),
+        ),
+        "support absolutely smashed it",
+    ],
+)
+def test_tenth_pass_answers_that_report_nothing_to_act_on(text: str) -> None:
+    assert not read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was charged twice and they say it'll be refunded the same week",  # a fix only promised
+        "itchy at first, softened after a wash but shrank two sizes",  # the fault went, another came
+        "one wash totally killed it",  # "killed it" without praise
+        "received a navy one, I ordered black",  # got before ordered
+        "got a large, ordered a medium",
+        "the label said cotton, it's actually polyester",  # the page named one material, another came
+        "listing said real leather, turns out it's faux",
+    ],
+)
+def test_tenth_pass_complaints_and_near_misses_that_stay_complaints(text: str) -> None:
+    assert read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "got the green one, ordered green, perfect",  # got what was ordered
+        "The website said solid oak, it's gorgeous",  # the page held
+    ],
+)
+def test_tenth_pass_near_misses_that_stay_unflagged(text: str) -> None:
+    assert not read_text(text).complaint
