@@ -1325,6 +1325,8 @@ def complaint_problems(
         return ()
     if found or score.polarity is None or score.feeling is Feeling.NONE:
         return found
+    if _asks_before_buying(text, score.language):  # "When is the large back in stock?", "есть ли скидка?"
+        return ()
     if score.language == "ru" and _is_sarcasm(text, "ru"):  # Russian sarcasm often scores positive: read it first
         return (Problem.UNHAPPY,)
     if _quotes_a_claim(text, score.language):  # "19 days for 'express'", "статус «в пути»", whatever it scores
@@ -1388,6 +1390,29 @@ def _put_right(text: str, language: str) -> bool:
     """Whether the text tells of a problem the shop already put right, asks for nothing and reports no more after it."""
     rest = _told_as_put_right(text, language)
     return rest is not None and not _asks_or_mocks(text, language) and not problems(rest, language)
+
+
+# A question a shopper asks before buying, about stock or an offer, that names no fault (no rule found one).
+_BEFORE_BUYING = {
+    "en": re.compile(
+        r"(?<!\w)(?:back in stock|in stock|restock\w*|(?:be|come) back in|any (?:discounts?|sales?|offers?|codes?)|"
+        r"is there (?:a |an |any )?(?:student |first[- ]order )?(?:discount|sale|code|offer)|do you (?:do|have|sell|make)"
+        r" (?:this|these|it|them|a|an|any)\b)"
+    ),
+    "ru": re.compile(
+        r"(?<!\w)(?:(?:будет|есть|появится|поступит) ли|когда (?:будет|появится|поступит)|планируется ли)"
+        r"[^.!?]{0,30}(?:в наличии|наличи\w*|скидк\w*|акци\w*|промокод\w*|размер\w*|цвет\w*)"
+    ),
+    "zh": re.compile(r"补货|还有货|有没有货|什么时候有货|有没有优惠|有优惠吗|打折吗|有没有折扣|有没有(?:大|小)?码"),
+}
+
+
+def _asks_before_buying(text: str, language: str) -> bool:
+    """Whether a text is only a shopper's question about stock or an offer ("will you restock the green one?")."""
+    pattern = _BEFORE_BUYING.get(language)
+    folded = fold(text)
+    question = "?" in folded or "？" in folded or "吗" in folded
+    return pattern is not None and question and bool(pattern.search(folded))
 
 
 def _asks_or_mocks(text: str, language: str) -> bool:

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis.aggregate import complaint_figures
+from analysis.reading import read_text
 from surveys import complaints, journey
 from surveys.complaints import (
     BUTTONS,
@@ -319,3 +320,30 @@ async def test_an_operators_own_phrases_flag_a_negative_text(store, surveys):
     complaint = await complaints.review(store, own, step.invitation.id, step.customer.id, T0)
     flagged = (await store.complaint_card(complaint.id)).flagged
     assert flagged[0].reasons == ("complaint_words",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When is the large back in stock?",
+        "is there a first-order discount?",
+        "подскажите, есть ли скидка на второй заказ?",
+        "когда будет в наличии размер м?",
+        "什么时候补货？",
+        "这款还有货吗",
+    ],
+)
+def test_a_shoppers_question_about_stock_or_an_offer_is_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it said in stock, I paid, now you say it isn't?? refund me",
+        "есть ли скидка? товар пришёл сломанный",
+        "还有货吗？我的订单一直没发货",
+    ],
+)
+def test_a_question_about_stock_beside_a_fault_is_still_a_complaint(text: str) -> None:
+    assert read_text(text).complaint, text
