@@ -35,6 +35,9 @@ class Problem(StrEnum):
 # English and Russian entries match at a word start (so they are stems: "cancel" catches "cancelled",
 # "сломал" catches "сломалось"); Chinese entries match anywhere, since Chinese is written unsegmented.
 # Patterns are regular expressions over casefolded text with ё written е.
+# The colours and sizes a customer names when one came and another was ordered.
+_SHADES_AND_SIZES = "black|white|blue|red|green|pink|grey|gray|beige|brown|navy|yellow|purple|orange|silver|gold|cream|small|medium|large|xs|xl|xxl|single|double"
+
 _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
     "en": {
         Problem.LATE: (
@@ -164,8 +167,12 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:ordered|bought|paid for|asked for|chose|picked|selected)\b[^.!?]{1,50}?\b(?:got|received|was sent|were sent|sent me|came as|delivered) (?:me )?(?:a |an |the |size )?(?:single|double|small|medium|large|xs|xl|xxl|\d+|black|white|blue|red|green|pink|grey|gray|beige|brown|navy|yellow|purple|orange|silver|gold|two|three)\b",
             r"(?:sent|got|received|delivered) (?:me |us )?(?:the|a|an) (?:old|older|previous|cheaper|different|smaller|bigger) (?:model|version|one|size|colou?r|edition|item|design)",
             # Told the other way round, got before ordered: "got a blue one, ordered green".
-            r"(?:got|received|was sent|were sent|sent me|came in) (?:a |an |the |size )?(?P<got_as>black|white|blue|red|green|pink|grey|gray|beige|brown|navy|yellow|purple|orange|silver|gold|cream|small|medium|large|xs|xl|xxl|single|double)(?: one| ones| version)?,? "
-            r"(?:but |when |and |yet |though )?(?:i |we )?(?:had )?ordered (?:a |an |the |size )?(?!(?P=got_as)\b)(?:black|white|blue|red|green|pink|grey|gray|beige|brown|navy|yellow|purple|orange|silver|gold|cream|small|medium|large|xs|xl|xxl|single|double)\b",
+            r"(?:got|received|was sent|were sent|sent me|came in) (?:a |an |the |size )?(?P<got_as>"
+            + _SHADES_AND_SIZES
+            + r")(?: one| ones| version)?,? "
+            r"(?:but |when |and |yet |though )?(?:i |we )?(?:had )?ordered (?:a |an |the |size )?(?!(?P=got_as)\b)(?:"
+            + _SHADES_AND_SIZES
+            + r")\b",
             r"\btwo (?:left|right)\b",
             r"(?:don'?t|doesn'?t|do not|does not|didn'?t) (?:even )?match (?:the|each other|what|my order)",
             r"(?:are|were|they'?re) (?:two |completely |totally |slightly |visibly )?different (?:heights|lengths|sizes|colou?rs|shades|widths|models)",
@@ -1070,7 +1077,7 @@ def _compile(language: str, rules: dict[Problem, tuple[str, ...]]) -> dict[Probl
 
 _PATTERNS = {language: _compile(language, rules) for language, rules in _RULES.items()}
 _DENIAL_PATTERNS = {language: re.compile(p) for language, p in _DENIALS.items()}
-_FOLD = str.maketrans({"ё": "е", "’": "'", "`": "'", "＃": "#"})
+_FOLD = str.maketrans({"ё": "е", "’": "'", "`": "'", "＃": "#", "？": "?"})
 
 
 # Links and handles name pages, not problems: "shop.example/refund-policy" asks for nothing.
@@ -1248,7 +1255,7 @@ def _own_fault(text: str, language: str) -> bool:
     found = list(pattern.finditer(folded)) if pattern is not None else []
     if not found or _TURNS.search(folded[found[-1].end() :]):  # "my own fault, but the size chart is wrong"
         return False
-    if "?" in folded or "？" in folded:  # "难道是我的问题？", "my fault??": asked back, not owned
+    if "?" in folded:  # "难道是我的问题？", "my fault??": asked back, not owned
         return False
     return not _asks_or_mocks(text, language)
 
@@ -1411,7 +1418,7 @@ def _asks_before_buying(text: str, language: str) -> bool:
     """Whether a text is only a shopper's question about stock or an offer ("will you restock the green one?")."""
     pattern = _BEFORE_BUYING.get(language)
     folded = fold(text)
-    question = "?" in folded or "？" in folded or "吗" in folded
+    question = "?" in folded or "吗" in folded
     return pattern is not None and question and bool(pattern.search(folded))
 
 
