@@ -982,6 +982,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
 _DENIALS = {
     "en": r"not late at all|never had a problem|no issues|no problems?\b|can'?t complain|any complaints|"
     r"nothing to complain|painless|got my money back in|"
+    # "ordered the blue and got blue": what came is what was ordered
+    r"(?:ordered|bought|asked for|chose|picked|selected) (?:(?:the|a|an|size|my) )*(?!(?:the|a|an|size|and|my)\b)(?P<same>[a-z0-9]+)(?: \w+){0,3}?,? "
+    r"(?:and|&) (?:\w+ )?(?:got|received|was sent|they sent) (?:me )?(?:(?:the|a|an|size) )*(?P=same)\b|"
     r"(?:refunded|(?:refund|money) (?:came|arrived|went through|was processed|was back|was there|was in|hit my account)) (?:me )?(?:within|in|quickly|fast|"
     r"promptly|straight away|right away|the same|the next|next)|(?:my|our) (?:own )?(?:fault|mistake)(?:,? (?:i|we) (?:\w+ )?"
     r"(?:ordered|picked|chose|got|selected|clicked) the wrong \w+)?|(?:i|we) (?:\w+ )?(?:ordered|picked|chose|got|"

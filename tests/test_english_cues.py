@@ -353,3 +353,27 @@ def test_tenth_pass_complaints_and_near_misses_that_stay_complaints(text: str) -
 )
 def test_tenth_pass_near_misses_that_stay_unflagged(text: str) -> None:
     assert not read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ordered the blue and got blue",
+        "I ordered a medium and got a medium, fits great",
+        "I ordered size 12 and received size 12 as expected",
+    ],
+)
+def test_what_came_is_what_was_ordered(text: str) -> None:
+    assert not read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ordered the blue and got the red",
+        "I ordered size 12 and received size 14",
+        "ordered blue and got blue but the zip is broken",  # the same colour, another fault
+    ],
+)
+def test_what_came_differs_or_is_faulty(text: str) -> None:
+    assert read_text(text).complaint
