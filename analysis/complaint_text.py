@@ -1214,7 +1214,7 @@ def _told_as_put_right(text: str, language: str) -> str | None:
     fix = _FIXES.get(language)
     folded = fold(text)
     matches = list(fix.done.finditer(folded)) if fix is not None else []
-    if fix is None or not matches or fix.not_before.search(folded[: matches[0].start()]) or "?" in text:
+    if fix is None or not matches or fix.not_before.search(folded[: matches[0].start()]) or "?" in folded:
         return None
     rest = folded[matches[-1].end() :]
     return None if fix.not_after.search(rest) else rest

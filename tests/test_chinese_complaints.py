@@ -144,3 +144,11 @@ def test_sixth_pass_answers_that_are_no_complaint(text: str) -> None:
 @pytest.mark.parametrize("text", SIXTH_FLAGGED)
 def test_sixth_pass_answers_that_are_complaints(text: str) -> None:
     assert flagged(text)
+
+
+@pytest.mark.parametrize("mark", ["?", "？"])
+def test_a_fix_asked_about_is_no_put_right_whichever_question_mark(mark: str) -> None:
+    from analysis.complaint_text import _told_as_put_right
+
+    assert _told_as_put_right(f"一开始发错了颜色，第二天就补发了，为什么不一开始就发对{mark}", "zh") is None
+    assert _told_as_put_right("一开始发错了颜色，第二天就补发了", "zh") is not None
