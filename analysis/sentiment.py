@@ -235,18 +235,20 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
 # Chinese has no spaces: the whole text must be made of these pieces, one of them saying "nothing".
 _ZH_DECLINING = (
     "没有|没|无|暂无|不需要|不用|就这样|就这些|奉告|说完了|说完|想不到|想不出|想不起|没想好|不想说|不想回答|不回答|略过|跳过"
-    "|同上|如上|不清楚|说不上来|不想写|不写"
+    "|同上|如上|不清楚|说不上来|不想写|不写|没想法|空着|不说|都说了|说过了|不知道写|不知道说"
 )
 _ZH_DECLINE = re.compile(f"(?:{_ZH_DECLINING})")
 _ZH_FILLERS = re.compile(
     f"(?:{_ZH_DECLINING}|什么|啥|要|想|可|补充|说|的|了|别的|其他|其它|这些|暂时|目前|意见|建议|更多|好说|嗯|也|都|吧|呢"
-    "|啊|哦|我|已经|全部|再|可说|一切|来|一时|上面|一样|和|跟|滴|想到|问题|好补充|特别要)+"
+    "|啊|哦|我|已经|全部|再|可说|一切|来|一时|上面|一样|和|跟|滴|想到|问题|好补充|特别要|写|想法|这个|这题|该|前面|之前|先|就|行)+"
 )
+
+_INTERJECTION = re.compile(r"e+m+|h+m+|u+m+|e+r+m*|э+м+|хм+")
 
 
 def _declines(plain: str) -> bool:
     """Whether `plain` (already _plain()) only declines to comment, in words the phrase list lacks."""
-    words = plain.split()
+    words = [word for word in plain.split() if not _INTERJECTION.fullmatch(word)]  # "emmm 没啥想说的"
     if not words:
         return False
     if all(word in _FILLER_WORDS for word in words):

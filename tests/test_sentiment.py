@@ -405,3 +405,16 @@ def test_an_answer_that_says_more_than_a_name_is_read(text: str, language: str) 
     from analysis.sentiment import bare_mention
 
     assert not bare_mention(text, language)
+
+
+# Chinese declines in the pieces the ninth session added (写, 想法, 空着, 先不说, 都说了 …) and a Latin "emmm" before them.
+@pytest.mark.parametrize(
+    "text", ["emm 没什么想写的", "空着就行", "先不写了", "该说的之前都说过了", "这题跳过吧", "hmm 没想法"]
+)
+def test_more_chinese_declines_are_no_content(text: str) -> None:
+    assert score_text(text).feeling == Feeling.NONE, text
+
+
+@pytest.mark.parametrize("text", ["先不说了，快递太慢", "emmm 快递太慢", "不说了，气死了"])
+def test_a_decline_beside_a_fault_is_read(text: str) -> None:
+    assert score_text(text).feeling == Feeling.NEGATIVE, text
