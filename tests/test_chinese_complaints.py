@@ -152,3 +152,23 @@ def test_a_fix_asked_about_is_no_put_right_whichever_question_mark(mark: str) ->
 
     assert _told_as_put_right(f"一开始发错了颜色，第二天就补发了，为什么不一开始就发对{mark}", "zh") is None
     assert _told_as_put_right("一开始发错了颜色，第二天就补发了", "zh") is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["颜色是我自己没看清，怪我", "鞋子买大了，只能怪自己脚小", "手机号填错了，快递员打不通，最后自己去驿站拿的"]
+)
+def test_a_slip_the_customer_owns_is_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "别怪我说话直，做工太差了",
+        "快递员硬说是我电话填错了，根本没有",
+        "怪我咯，但是你们发货也太慢了",
+        "东西坏了还怪我",
+    ],
+)
+def test_blame_put_on_the_customer_by_someone_else_stays_a_complaint(text: str) -> None:
+    assert read_text(text).complaint, text
