@@ -156,6 +156,9 @@ _NO_CONTENT = frozenset(
     don t want to answer|don t want to answer this|dont want to answer|do not want to answer|don t wanna answer|
     rather not answer|don t want to say|don t want to comment|all said already|said it all|said everything|
     н а|пусто|все в оценке|все в звездах|
+    that s about it|that s about it from me|that s about all|
+    i ve said all i wanted to|said all i wanted|i ve said all i wanted|said all i wanted to say|
+    same as i said before|as i said before|like i said before|as i said|like i said|
     """.split("|")  # noqa: SIM905 -- one phrase per |, easier to extend than a list literal
     if phrase.strip()
 )
@@ -215,7 +218,7 @@ def _without_content(text: str, language: str) -> Score | None:
 # every word is one of these fillers and at least one says "nothing". Any other word (a noun, a verb
 # like "arrived", "works", "到") means the customer said something, and the text is read.
 _DECLINE_WORDS = frozenset(
-    """no nope nah none nothing nil idk dunno prefer rather skip skipping pass above anything нет неа нету ничего
+    """no nope nah none nothing nowt nil idk dunno prefer rather skip skipping pass above anything нет неа нету ничего
     нечего ниче все отвечать ответить отвечу затрудняюсь коммент пропущу пропускаю выше answer хз""".split()
 )
 _FILLER_WORDS = _DECLINE_WORDS | frozenset(
@@ -224,7 +227,7 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     think of anything can t don know everything ve else that's just so well um hmm this one from me ideas idea
     sorry later see same as said already springs comes come mind opinion opinions particular much time remarks
     remark any in erm umm uh er ehh tbh honestly atm rn ok okay bye today ll on previous before covered covers about meh lol
-    improvements improvement needed changes
+    improvements improvement needed changes what write here
     это все всё больше добавить добавлять сказать пока вроде да мне не хочу могу добавлю комментариев
     замечаний пожеланий вопросов пожалуй наверное наверно особо особенно так в целом и сказал сказала
     тут здесь уже вообще такого что у меня знаю без позже потом честно с ответом буду см смотри как написать писать
@@ -252,7 +255,7 @@ def _declines(plain: str) -> bool:
     if not words:
         return False
     if all(word in _FILLER_WORDS for word in words):
-        return any(word in _DECLINE_WORDS for word in words)
+        return any(word in _DECLINE_WORDS for word in words) or " not much " in f" {' '.join(words)} "
     joined = "".join(words)
     return bool(_HAN.match(joined)) and bool(_ZH_FILLERS.fullmatch(joined)) and bool(_ZH_DECLINE.search(joined))
 

@@ -418,3 +418,16 @@ def test_more_chinese_declines_are_no_content(text: str) -> None:
 @pytest.mark.parametrize("text", ["先不说了，快递太慢", "emmm 快递太慢", "不说了，气死了"])
 def test_a_decline_beside_a_fault_is_read(text: str) -> None:
     assert score_text(text).feeling == Feeling.NEGATIVE, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["that's about all", "Not much to add really", "I've said all I wanted", "nowt really", "no idea what to write"],
+)
+def test_more_english_declines_are_no_content(text: str) -> None:
+    assert score_text(text).feeling == Feeling.NONE, text
+
+
+@pytest.mark.parametrize("text", ["thanks so much", "as I said, it never came", "not much to say, it broke"])
+def test_words_beside_the_new_declines_are_read(text: str) -> None:
+    assert score_text(text).feeling != Feeling.NONE, text
