@@ -19,7 +19,7 @@ import re
 # Ordering, buying, paying, receiving: at least one must be present.
 _FACT_VERBS = (
     "下的单 下了单 下单 下單 买的 买了 买来 买 買 付的款 付款 付的 付 支付 收到 收的 收货 到的货 到的 到了 到 送到 送的 寄到 寄的 "
-    "取的 取 拿的 抢的 抢 团购 代买 拍的 订的 选的 回购 用 推荐 看到 见过 开了电子发票 开了发票"
+    "取的 取 拿的 抢的 抢 团购 代买 拍的 订的 选的 回购 用 穿 戴 推荐 看到 见过 开了电子发票 开了发票"
 ).split()
 # Everything else a plain fact may hold: for whom, when, how, where, how many.
 _FACT_PIECES = (
@@ -38,7 +38,9 @@ _FACT_PIECES = (
         "订单号 订单 单号 单 包裹 东西 货 电子发票 发票 同一款 同款 白色 黑色 蓝色 红色 灰色 码 第一次 第二次 第三次 第 一共 共 一 二 两 三 四 五 六 七 八 九 十 个 件 "
         "次 款 "
         # small words
-        "还在用 的 了 是 在 来 这次 这是 这 那 也 都 和 从 上 里 过 又 再 去 拿 分"
+        "还在用 的 了 是 在 来 这次 这是 这 那 也 都 和 从 上 里 过 又 再 去 拿 分 "
+        # how long it has been worn or used ("用了快一个月了", "穿了半个多月")
+        "快 半 多"
     ).split()
 )
 _PIECES = re.compile("(?:" + "|".join(sorted(map(re.escape, set(_FACT_PIECES)), key=len, reverse=True)) + ")+")

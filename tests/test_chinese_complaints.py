@@ -172,3 +172,18 @@ def test_a_slip_the_customer_owns_is_no_complaint(text: str) -> None:
 )
 def test_blame_put_on_the_customer_by_someone_else_stays_a_complaint(text: str) -> None:
     assert read_text(text).complaint, text
+
+
+def test_a_clearly_negative_chinese_text_is_unhappy_only_when_the_reader_leans_to_a_complaint(monkeypatch) -> None:
+    import analysis.complaint_text as complaint_text
+
+    text = "客服回复有点慢，不过最后都说清楚了"  # scores clearly negative; the reader gives it about 0.14
+    monkeypatch.setattr(complaint_text, "UNHAPPY_NEEDS", {})
+    assert read_text(text).complaint
+    monkeypatch.setattr(complaint_text, "UNHAPPY_NEEDS", {"zh": 0.5})
+    assert not read_text(text).complaint
+
+
+@pytest.mark.parametrize("text", ["这题我就不答了", "问卷太长，这题不答"])
+def test_a_skipped_question_is_no_content(text: str) -> None:
+    assert read_text(text).score.feeling.value == "none"

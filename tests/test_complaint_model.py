@@ -181,8 +181,11 @@ def test_a_model_without_a_guard_reader_never_flags_a_guarded_text() -> None:
     assert (
         reader is not None and reader.threshold == 0.5 and reader.guard is None and set(reader.weights) == {"ab", "bc"}
     )
-    zh = load_complaint_model("zh")
-    assert zh is not None and zh.guard is None  # no off-domain Chinese comments to teach one
+
+
+def test_the_chinese_guard_reader_learnt_from_survey_answers_alone() -> None:
+    zh = load_complaint_model("zh")  # no off-domain Chinese comments to teach one
+    assert zh is not None and zh.guard is not None and zh.guard.meta["off_domain_rows"] == 0
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])

@@ -28,6 +28,8 @@ class _Positive:
         "订单 55821，周一收到的",
         "買給我媽的",
         "双十一的时候抢的",
+        "穿了半个多月了",  # how long it has been worn or used
+        "戴了快两周",
     ],
 )
 def test_a_plain_fact_is_neutral_whichever_way_the_scorer_reads_it(text: str) -> None:
@@ -46,6 +48,8 @@ def test_a_plain_fact_is_neutral_whichever_way_the_scorer_reads_it(text: str) ->
         "收到的是旧的",
         "才收到",
         "用了一周就坏了",
+        "穿了两天就起球",
+        "多了一个",
         "买的一般",
         "还行",
         "",
