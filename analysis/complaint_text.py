@@ -1267,8 +1267,8 @@ def _own_fault(text: str, language: str) -> bool:
 # A polarity this far below 0 is a clear complaint, not a shrug ("could be better" scores about −0.3).
 CLEARLY_NEGATIVE = -0.5
 # Chinese plain facts often score clearly negative ("外面是纸箱，里面裹了一层气泡膜"): in Chinese a clearly negative text
-# about a topic is UNHAPPY only when the learnt reader gives it at least this probability too (chosen with the
-# Chinese thresholds of benchmarks/train_complaints.py).
+# about a topic is UNHAPPY only when the learnt reader gives it more than this probability too (chosen with the
+# Chinese guard reader on the fresh zh7 rows, docs/reading-log.md "Ninth session").
 UNHAPPY_NEEDS = {"zh": 0.1}
 # Price alone is an opinion ("a bit pricey"), not a fault the shop can fix for this customer.
 _OPINION_TOPICS = frozenset({"price"})
@@ -1379,14 +1379,12 @@ def complaint_problems(
 
 def _unhappy_enough(text: str, score: Score) -> bool:
     """Whether a clearly negative text about a topic is read as UNHAPPY in its language (UNHAPPY_NEEDS)."""
-    from analysis.complaint_model import load_complaint_model
-
     needs = UNHAPPY_NEEDS.get(score.language)
-    model = load_complaint_model(score.language) if needs is not None else None
-    if needs is None or model is None:
+    if needs is None:
         return True
-    probability = model.probability(_DENIAL_PATTERNS[score.language].sub(" ", fold(text)))
-    return probability is None or probability > needs  # a text the reader knows nothing of is not held back
+    read = _read_by_model(text, score.language)
+    # a text the reader knows nothing of (or a language without one) is not held back
+    return read is None or read[1] is None or read[1] > needs
 
 
 def _learnt(text: str, score: Score, guarded: bool = False, threshold: float | None = None) -> tuple[Problem, ...]:
@@ -1395,16 +1393,24 @@ def _learnt(text: str, score: Score, guarded: bool = False, threshold: float | N
     The text is read with its denials left out, above the model's threshold unless `threshold` is given. A
     language whose model has no guard reader flags no guarded text.
     """
+    read = _read_by_model(text, score.language, guarded)
+    if read is None:
+        return ()
+    limit, probability = read[0] if threshold is None else threshold, read[1]
+    return (Problem.LEARNT,) if probability is not None and probability > limit else ()
+
+
+def _read_by_model(text: str, language: str, guarded: bool = False) -> tuple[float, float | None] | None:
+    """(threshold, P(complaint)) of the language's model, or its guard reader, on the text with its denials left out;
+    None when there is no such reader, a None probability when it knows no n-gram of the text."""
     from analysis.complaint_model import load_complaint_model
 
-    model = load_complaint_model(score.language) if score.language in _DENIAL_PATTERNS else None
+    model = load_complaint_model(language) if language in _DENIAL_PATTERNS else None
     if model is not None and guarded:
         model = model.guard
     if model is None:
-        return ()
-    probability = model.probability(_DENIAL_PATTERNS[score.language].sub(" ", fold(text)))
-    limit = model.threshold if threshold is None else threshold
-    return (Problem.LEARNT,) if probability is not None and probability > limit else ()
+        return None
+    return model.threshold, model.probability(_DENIAL_PATTERNS[language].sub(" ", fold(text)))
 
 
 def _a_return_that_went_well(text: str, score: Score, found: tuple[Problem, ...]) -> bool:

@@ -246,6 +246,7 @@ _ZH_FILLERS = re.compile(
     "|啊|哦|我|已经|全部|再|可说|一切|来|一时|上面|一样|和|跟|滴|想到|问题|好补充|特别要|写|想法|这个|这题|该|前面|之前|先|就|行|问卷|太长)+"
 )
 
+# A sound of thinking before a decline ("emmm 没啥想说的", "хмм нет") adds nothing.
 _INTERJECTION = re.compile(r"e+m+|h+m+|u+m+|e+r+m*|э+м+|хм+")
 
 
@@ -255,6 +256,7 @@ def _declines(plain: str) -> bool:
     if not words:
         return False
     if all(word in _FILLER_WORDS for word in words):
+        # "not much to add really": "much" alone says nothing ("thanks so much"), "not much" declines
         return any(word in _DECLINE_WORDS for word in words) or " not much " in f" {' '.join(words)} "
     joined = "".join(words)
     return bool(_HAN.match(joined)) and bool(_ZH_FILLERS.fullmatch(joined)) and bool(_ZH_DECLINE.search(joined))
