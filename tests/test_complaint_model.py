@@ -242,3 +242,19 @@ def test_the_guard_reads_a_russian_positive_text_when_it_turns(monkeypatch, text
     score, topics = _read(text)
     assert score.feeling.value == "positive" and problems(text, "ru", score.feeling) == ()
     assert complaint_problems(text, score, topics, GUARD) == ((Problem.LEARNT,) if read else ())
+
+
+def test_the_sweeps_refit_is_the_shipped_reader(monkeypatch) -> None:
+    pytest.importorskip("sklearn")  # the [train] extra; CI installs only [test,dev]
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import complaint_sweep as sweep
+
+    if not (sweep.trainer.DATA_DIR / "zh" / "online_shopping_dev.csv").exists():
+        pytest.skip("the sweep's validation texts come from ../shared/data, which this machine lacks")
+    data = sweep.load("zh", from_line=10**9)  # nothing evaluated: the refit learns every dev row, as the shipped one
+    reader = sweep.build(data, sweep.CANDIDATES[0])
+    shipped = load_complaint_model("zh")
+    assert shipped is not None and reader.guard is not None and shipped.guard is not None
+    for text in ("快递三天了还没到", "做工很好，谢谢", "用了一周就坏了"):
+        assert reader.probability(text) == pytest.approx(shipped.probability(text), abs=1e-4), text
+        assert reader.guard.probability(text) == pytest.approx(shipped.guard.probability(text), abs=1e-4), text
