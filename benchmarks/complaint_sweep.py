@@ -39,7 +39,7 @@ class Candidate:
     """One recipe for a language's complaint readers and the decision around them."""
 
     name: str
-    splits: tuple[str, ...] = ("dev",)
+    splits: tuple[str, ...] = ()  # the survey splits it learns from (none given: the shipped ones, trainer.splits_of)
     off_domain_weight: float = 0.0  # the negative-text reader also learns off-domain non-complaints, each this much
     review_weight: float = 0.0  # zh: short shop reviews as weak labels (negative = complaint), each this much
     c: float = trainer.CHOICE["C"]
@@ -100,7 +100,8 @@ def _short_reviews(unseen: set[str]) -> tuple[list[str], list[int]]:
 
 def build(data: Data, candidate: Candidate) -> ComplaintModel:
     """Fit the candidate's readers on the survey rows it may use (never the evaluated ones)."""
-    rows = data.rows[data.rows["split"].isin(candidate.splits) & ~data.rows["text"].isin(set(data.evaluated["text"]))]
+    splits = candidate.splits or trainer.splits_of(data.language)
+    rows = data.rows[data.rows["split"].isin(splits) & ~data.rows["text"].isin(set(data.evaluated["text"]))]
     texts, ys = list(rows["text"]), [int(c == "1") for c in rows["complaint"]]
     old_c = trainer.CHOICE["C"]
     trainer.CHOICE["C"] = candidate.c

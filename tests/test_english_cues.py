@@ -280,16 +280,16 @@ def test_ninth_pass_complaints_and_near_misses_that_stay_complaints(text: str) -
         "i clicked next day delivery by mistake, still came quick",
         "our postman is a legend",  # slang praise
         "support guy was a real lifesaver",
+        "the delivery driver was a total legend",  # cleared by the reader retrained on dev and rules rows
+        "these trainers go hard fr",
         pytest.param(
-            "the delivery driver was a total legend",
+            "sick service, ordered at 10 got it at 4",
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="the slang praise is left out, but the English complaint model reads what is left ('the "
-                "delivery driver was') as a complaint; no model is retrained in this pass",
+                reason="reads negative (-0.65), and the English complaint reader retrained on dev and rules rows "
+                "(tenth session) reads it as a complaint (0.75, over its threshold of 0.7)",
             ),
         ),
-        "these trainers go hard fr",
-        "sick service, ordered at 10 got it at 4",
         "this coat slaps",
     ],
 )
