@@ -46,10 +46,12 @@ class Candidate:
     threshold: float = trainer.CHOICE["threshold"]
     unhappy_needs: float | None = None  # UNHAPPY also needs the reader's probability above this (None: as shipped)
     survey_guard: bool = False  # the guard reader learns from the survey answers alone (as the shipped zh one does)
+    guard: bool = True  # False: no guard reader, so no neutral or positive text is read by a model
 
 
 CANDIDATES = (
     Candidate("refit"),  # the shipped recipe
+    Candidate("no guard", guard=False),
     Candidate("no unhappy gate", unhappy_needs=0.0),
     Candidate("dev+rules", splits=("dev", "rules")),
     Candidate("off-domain 0.1", off_domain_weight=0.1),
@@ -119,7 +121,7 @@ def build(data: Data, candidate: Candidate) -> ComplaintModel:
             tfidf, model = trainer.pipeline(candidate.c)
             model.fit(tfidf.fit_transform(texts), ys)
         reader = dataclasses.replace(trainer.fitted_model(tfidf, model, data.language), threshold=candidate.threshold)
-        if candidate.survey_guard or data.language in trainer.GUARD_LANGUAGES:
+        if candidate.guard and (candidate.survey_guard or data.language in trainer.GUARD_LANGUAGES):
             shipped = trainer.GUARD_OFF_DOMAIN_WEIGHTS.get(data.language, trainer.GUARD_CHOICE["off_domain_weight"])
             weight = 0.0 if candidate.survey_guard else shipped
             guard = trainer.fitted_model(*trainer.fit_guard(texts, ys, data.fitting, weight), data.language)
