@@ -1246,10 +1246,68 @@ _OWN_FAULT = {
     "zh": re.compile(
         # not what someone else said ("客服说是我自己的问题"), nor "不怪快递", which blames the shop instead
         r"误会一场|是个误会|(?<![不说别还])怪我(?:自己)?(?![们])|(?<![不说别还])怪自己|"
-        r"(?<!说)(?<!说是)(?<!说是我)(?<!说我)(?:号码|地址|电话|手机号)填错|(?<![说是])我(?:没看清|看错|选错|买错|写错|填错|弄错|搞错|手滑|点错)|(?<![不说])是我(?:自己)?的(?:问题|原因|失误|错)|(?<![说是])我自己的(?:问题|原因|失误)|"
+        r"(?<!说)(?<!说是)(?<!说是我)(?<!说我)(?:号码|地址|电话|手机号)填错|自己的?(?:号码|地址|电话|手机号)(?:写|输|打)错|(?<![说是])我(?:没看清|看错|选错|买错|写错|填错|弄错|搞错|手滑|点错)|(?<![不说])是我(?:自己)?的(?:问题|原因|失误|错)|(?<![说是])我自己的(?:问题|原因|失误)|"
         r"不怪(?:商家|卖家|店家|你们|客服)|自己(?:没看清|看错|选错|买错|写错|填错|弄错|搞错|手滑|点错)"
     ),
 }
+
+
+# A worry that did not come true: "was nervous about the size but it fits perfectly", "боялась, что будет мало, а сидит
+# идеально", "本来担心尺码不合适，结果正好". The worry is past (not "I'm afraid the vase was broken"), a turn follows, and
+# after the turn a good outcome is told and nothing more is reported, turned or asked.
+@dataclass(frozen=True)
+class _Fear:
+    """How one language tells of a worry, the turn after it, and the good outcome the turn must reach."""
+
+    worry: re.Pattern[str]
+    turn: re.Pattern[str]
+    good: re.Pattern[str]
+
+
+_FEARS = {
+    "en": _Fear(
+        re.compile(
+            r"(?<!\w)(?:i was|was|were|i got) (?:a (?:bit|little) |kind of |kinda |so |really )?(?:worried|afraid|scared|"
+            r"nervous|concerned|unsure|wary|sceptical|skeptical)|(?<!\w)i thought (?:it|they)(?:'d| would| might)"
+        ),
+        re.compile(r"(?<!\w)(?:but|turned out|in the end|actually)(?!\w)"),
+        re.compile(
+            r"(?<!\w)(?:great|perfect\w*|fine|bang on|spot on|slaps|fits?|on time|lovely|brilliant|good|well|no problems?|"
+            r"no issues?|relieved|intact|safe)(?!\w)"
+        ),
+    ),
+    "ru": _Fear(
+        re.compile(r"(?<!\w)(?:боял|испугал|переживал|волновал|опасал)\w*"),
+        re.compile(r"(?<!\w)(?:но|а|оказалось|в итоге|зря)(?!\w)"),
+        re.compile(
+            r"(?<!\w)(?:идеальн|отличн|хорош|вовремя|нормальн|сидит|подош|успоко|совпал|целы?|в порядке|зря)\w*"
+        ),
+    ),
+    "zh": _Fear(
+        re.compile(r"担心|害怕|怕(?!麻烦)"),
+        re.compile(r"结果|没想到|但|不过|其实|后来|收到后|收到以后"),
+        re.compile(r"正好|合适|很好|不错|放心|正品|没问题|按时|准时|完好|严严实实|好好的|多虑|挺好"),
+    ),
+}
+
+
+def _a_worry_that_did_not_come_true(text: str, language: str) -> bool:
+    """Whether the text tells of a past worry, then a turn to a good outcome, and reports, turns or asks nothing after."""
+    fear = _FEARS.get(language)
+    folded = fold(text)
+    worry = fear.worry.search(folded) if fear is not None else None
+    if fear is None or worry is None or "?" in folded:
+        return False
+    turn = fear.turn.search(folded, worry.end())
+    if turn is None:
+        return False
+    rest = folded[turn.end() :]
+    return (
+        fear.good.search(rest) is not None
+        and not problems(rest, language)
+        and not _TURNS.search(rest)
+        and not _asks_or_mocks(rest, language)
+    )
 
 
 def _own_fault(text: str, language: str) -> bool:
@@ -1336,6 +1394,7 @@ def complaint_problems(
         _a_return_that_went_well(text, score, found)
         or _put_right(text, score.language)
         or _own_fault(text, score.language)
+        or _a_worry_that_did_not_come_true(text, score.language)
     ):
         return ()
     if found or score.polarity is None or score.feeling is Feeling.NONE:
@@ -1431,7 +1490,7 @@ _BEFORE_BUYING = {
     "en": re.compile(
         r"(?<!\w)(?:back in stock|in stock|restock\w*|(?:be|come) back in|any (?:discounts?|sales?|offers?|codes?)|"
         r"is there (?:a |an |any )?(?:student |first[- ]order )?(?:discount|sale|code|offer)|do you (?:do|have|sell|make)"
-        r" (?:this|these|it|them|a|an|any)\b)"
+        r" (?:this|these|it|them|a|an|any)\b|(?:does|do|will|would) (?:it|they|this|these|the \w+(?: one| ones)?) come with)"
     ),
     "ru": re.compile(
         r"(?<!\w)(?:(?:будет|есть|появится|поступит) ли|когда (?:будет|появится|поступит)|планируется ли)"

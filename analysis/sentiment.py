@@ -195,7 +195,7 @@ def _without_content(text: str, language: str) -> Score | None:
     if _LETTERS.search(cleaned):
         if len(cleaned) > _NO_CONTENT_CHARS:  # longer than any "nothing to add" however spaced: read it
             return None
-        plain = _plain(cleaned)
+        plain = _plain(cleaned).translate(_SIMPLIFIED)  # "沒有其他意見" declines as "没有其他意见" does
         unthanked = _HAN_GAP.sub("", " ".join(_THANKS.sub(" ", plain).split()))
         unthanked = _ALL_WELL.sub("", unthanked) or unthanked
         if (
@@ -219,7 +219,8 @@ def _without_content(text: str, language: str) -> Score | None:
 # like "arrived", "works", "到") means the customer said something, and the text is read.
 _DECLINE_WORDS = frozenset(
     """no nope nah none nothing nowt nil idk dunno prefer rather skip skipping pass above anything нет неа нету ничего
-    нечего ниче все отвечать ответить отвечу затрудняюсь коммент пропущу пропускаю выше answer хз""".split()
+    нечего ниче все отвечать ответить отвечу затрудняюсь коммент пропущу пропускаю выше answer хз zilch blank zero
+    воздержусь""".split()
 )
 _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     """else more further other additional extra to add say mention that s it is all i m am have has got
@@ -227,51 +228,82 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     think of anything can t don know everything ve else that's just so well um hmm this one from me ideas idea
     sorry later see same as said already springs comes come mind opinion opinions particular much time remarks
     remark any in erm umm uh er ehh tbh honestly atm rn ok okay bye today ll on previous before covered covers about meh lol
-    improvements improvement needed changes what write here
+    improvements improvement needed changes what write here tell a lot question please input put thoughts carry
+    last message rating
     это все всё больше добавить добавлять сказать пока вроде да мне не хочу могу добавлю комментариев
     замечаний пожеланий вопросов пожалуй наверное наверно особо особенно так в целом и сказал сказала
     тут здесь уже вообще такого что у меня знаю без позже потом честно с ответом буду см смотри как написать писать
-    приходит голову на скажу этот вопрос сорри написал написала написано ответ ну предложений надо""".replace(
-        "ё", "е"
-    ).split()
+    приходит голову на скажу этот вопрос сорри написал написала написано ответ ну предложений надо даже
+    комментировать сказано этом мыслей дополнить то хочется я""".replace("ё", "е").split()
 )
 # Chinese has no spaces: the whole text must be made of these pieces, one of them saying "nothing".
 _ZH_DECLINING = (
     "没有|没|无|暂无|不需要|不用|就这样|就这些|奉告|说完了|说完|想不到|想不出|想不起|没想好|不想说|不想回答|不回答|略过|跳过"
-    "|同上|如上|不清楚|说不上来|不想写|不写|没想法|空着|不说|都说了|说过了|不知道写|不知道说|不答"
+    "|同上|如上|不清楚|说不上来|不想写|不写|没想法|空着|不说|都说了|说过了|不知道写|不知道说|不答|不了"
+    "|不填|不想填|下一题|无话可说|先这样|都在上面"
 )
 _ZH_DECLINE = re.compile(f"(?:{_ZH_DECLINING})")
 _ZH_FILLERS = re.compile(
     f"(?:{_ZH_DECLINING}|什么|啥|要|想|可|补充|说|的|了|别的|其他|其它|这些|暂时|目前|意见|建议|更多|好说|嗯|也|都|吧|呢"
-    "|啊|哦|我|已经|全部|再|可说|一切|来|一时|上面|一样|和|跟|滴|想到|问题|好补充|特别要|写|想法|这个|这题|该|前面|之前|先|就|行|问卷|太长)+"
+    "|啊|哦|我|已经|全部|再|可说|一切|来|一时|上面|一样|和|跟|滴|想到|问题|好补充|特别要|写|想法|这个|这题|该|前面|之前|先|就|行|问卷|太长"
+    "|有的话再(?:联系|告诉|说)(?:你们|您)?|还|出来|填|哈|啦|哦|呀|嘛|在)+"
 )
 
 # A sound of thinking before a decline ("emmm 没啥想说的", "хмм нет") adds nothing.
-_INTERJECTION = re.compile(r"e+m+|h+m+|u+m+|e+r+m*|э+м+|хм+")
+_INTERJECTION = re.compile(r"e+m+|h+m+|u+m+|m{2,}|e+r+m*|э+м*|хм+")
 
 
 def _declines(plain: str) -> bool:
     """Whether `plain` (already _plain()) only declines to comment, in words the phrase list lacks."""
     words = [word for word in plain.split() if not _INTERJECTION.fullmatch(word)]  # "emmm 没啥想说的"
     if not words:
-        return False
+        return bool(plain)  # "хмм", "emmm": a sound of thinking and nothing else
     if all(word in _FILLER_WORDS for word in words):
         # "not much to add really": "much" alone says nothing ("thanks so much"), "not much" declines
-        return any(word in _DECLINE_WORDS for word in words) or " not much " in f" {' '.join(words)} "
-    joined = "".join(words)
-    return bool(_HAN.match(joined)) and bool(_ZH_FILLERS.fullmatch(joined)) and bool(_ZH_DECLINE.search(joined))
+        spaced = f" {' '.join(words)} "
+        return any(word in _DECLINE_WORDS for word in words) or any(p in spaced for p in _DECLINING_PHRASES)
+    # Chinese, alone or beside fillers in Latin letters ("ok 没了"), with a closing particle left out ("都说过了哈")
+    joined = _ZH_PARTICLES.sub("", "".join(word for word in words if _HAN.match(word)))
+    others = [word for word in words if not _HAN.match(word)]
+    return (
+        bool(joined)
+        and all(word in _FILLER_WORDS for word in others)
+        and bool(_ZH_FILLERS.fullmatch(joined))
+        and bool(_ZH_DECLINE.search(joined) or any(word in _DECLINE_WORDS for word in others))
+    )
+
+
+# Fillers that decline only together: "not much", "that's it", "не знаю, что добавить".
+_DECLINING_PHRASES = (
+    " not much ",
+    " not a lot ",
+    " that s it ",
+    " that s all ",
+    " that is all ",
+    " said it all ",
+    " said everything ",
+    " не знаю что ",
+    " не знаю даже что ",
+    " не буду ",
+)
 
 
 # "нет, спасибо" and "没有，谢谢" decline as politely as they decline; the thanks adds no feeling.
-_THANKS = re.compile(r"(?:^|\s)(?:thanks|thank you|thx|ta|cheers|спасибо|благодарю|谢谢|谢了)(?:\s|$)|谢谢|谢了")
+_THANKS = re.compile(
+    r"(?:^|\s)(?:(?:thanks|thank you)(?: again| so much| a lot)?|thx|ty|ta|cheers|"
+    r"(?:большое |огромное )?спасибо(?: вам| большое| огромное)?|благодарю|谢谢|谢了)(?:\s|$)|"
+    r"(?:谢谢|多谢|感谢)(?:你们|您|大家|啦)?|谢了"
+)
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")  # where a thanks was cut out of Chinese
 # "all good, nothing to add", "нет, всё хорошо": a short all-is-well beside a decline adds no content of its own.
 _ALL_WELL = re.compile(
     r"^(?:all good|all fine|all ok|all okay|no complaints|все хорошо|все ок|все норм|все нормально|все отлично|"
     r"挺好的|都挺好的?|都很好|一切都好) |"
-    r" (?:all good|все хорошо|все ок|все норм|все нормально|все отлично)$"
+    r" (?:all good|i m good|im good|i am good|все хорошо|все ок|все норм|все нормально|все отлично)$"
 )
 _LETTERS = re.compile(r"[^\W\d_]")
+# Traditional forms of the characters the decline pieces use.
+_SIMPLIFIED = str.maketrans("沒麼補見問題長說這個還過話寫們謝無暫時啥", "没么补见问题长说这个还过话写们谢无暂时啥")
 # Chinese softens a short answer with a closing particle ("没有啦", "没有哦", "暂时没有呢"); it adds nothing.
 _ZH_PARTICLES = re.compile(r"(?<=[\u4e00-\u9fff])[啦哦呢吧呀哈嘛喔噢]+$")
 

@@ -347,3 +347,41 @@ def test_a_shoppers_question_about_stock_or_an_offer_is_no_complaint(text: str) 
 )
 def test_a_question_about_stock_beside_a_fault_is_still_a_complaint(text: str) -> None:
     assert read_text(text).complaint, text
+
+
+# A worry that did not come true names a problem only to say it did not happen.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was scared the parcel got lost but it turned up on time",
+        "was worried the vase would arrive broken, but it came intact",
+        "was worried it would be too small but it fits perfectly",
+        "боялась, что посылка потерялась, но пришла вовремя",
+        "переживал что сломается при доставке, но всё цело",
+        "怕快递丢了，结果第二天就到了，放心了",
+        "担心快递会压坏，结果完好无损",
+        "本来担心是假货，结果是正品",
+    ],
+)
+def test_a_worry_that_did_not_come_true_is_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "was worried it would be late and it was, 10 days",
+        "I was worried about the size but it is way too small, need an exchange",
+        "I'm afraid the lamp arrived broken",
+        "боялась, что будет мало, но оказалось ещё и бракованное",
+        "担心尺码不合适，结果真的小了，想换大一码",
+        "你们把我的电话写错了，快递一直打不通",
+    ],
+)
+def test_a_worry_that_came_true_or_a_slip_that_was_the_shops_is_still_a_complaint(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize("text", ["我自己的手机号写错了一位，后来改好了", "是我自己的地址写错了，快递打电话问清楚了"])
+def test_a_chinese_customer_who_wrote_their_own_details_wrong_owns_it(text: str) -> None:
+    assert not read_text(text).complaint, text

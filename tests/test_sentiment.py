@@ -431,3 +431,52 @@ def test_more_english_declines_are_no_content(text: str) -> None:
 @pytest.mark.parametrize("text", ["thanks so much", "as I said, it never came", "not much to say, it broke"])
 def test_words_beside_the_new_declines_are_read(text: str) -> None:
     assert score_text(text).feeling != Feeling.NONE, text
+
+
+# Declines the eleventh session's wording widened to (thanks to "you all", a closing particle, Latin fillers beside
+# Chinese, traditional characters, "that's it", a sound of thinking alone); none is a row of survey_answers.csv.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "没有了，谢谢你们",
+        "不了，谢谢",
+        "都说过了哈",
+        "ok 没有了",
+        "没有啦谢谢你们",
+        "目前没有，有的话再告诉你们",
+        "没啥了，谢谢您",
+        "没有其他的了哈",
+        "沒有了，謝謝",
+        "不想填了",
+        "no, nothing else. thanks again",
+        "i think that's it",
+        "not a lot to add",
+        "нет, спасибо большое",
+        "нет, больше ничего, спасибо вам",
+        "не знаю даже что добавить",
+        "хм",
+        "я воздержусь",
+    ],
+)
+def test_eleventh_session_declines_are_no_content(text: str) -> None:
+    assert score_text(text).feeling == Feeling.NONE, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "不想填，快递太慢了",
+        "ok 没了 但是快递太慢",
+        "blank screen after payment",
+        "zero stars, never arrived",
+        "хмм, посылка не пришла",
+        "комментировать не буду, товар сломан",
+        "有的话再联系你们，现在还没到货",
+        "谢谢你们，但是少发了一件",
+    ],
+)
+def test_a_fault_beside_the_eleventh_session_declines_is_read_and_flagged(text: str) -> None:
+    from analysis.reading import read_text
+
+    reading = read_text(text)
+    assert reading.score.feeling != Feeling.NONE and reading.complaint, text
