@@ -1137,7 +1137,7 @@ _FIXES = {
             r"within (?:the|an|a|\d+) \w+|no questions asked|no fuss|without (?:any )?fuss|without (?:me )?(?:even )?"
             r"(?:having to )?ask\w*)|"
             r"(?:sorted|fixed|resolved|put right|made (?:it )?right|sorted me out)(?: (?:it|that|this|everything))?"
-            r"(?: for me)?(?=,|\.|!| and\b| now\b|$)|"
+            r"(?: for me)?(?: properly| in the end| in no time)?(?=,|\.|!| and\b| now\b|$)|"
             r"(?:replacement|new one|another one|spare|new \w+(?: kit)?) (?:arrived|came|turned up|showed up|was sent|sent)|"
             r"sent (?:me )?(?:a |another )?(?:new|replacement|spare|fresh)\b|came back (?:for it|with it)|"
             # The swapped thing is right: "exchanged it, the new one fits perfectly".
@@ -1241,13 +1241,16 @@ _OWN_FAULT = {
         r"(?:читал|смотрел|прочитал|посмотрел)\w*|надо было (?:читать|смотреть|мерить|проверить|внимательн)\w*|"
         r"по своей (?:вине|ошибке|невнимательности)|(?:но|ну и|да и|и) ладно(?! бы)|ничего страшного|не страшно|"
         r"не критично|не беда|(?:но|да и|ну|и|а так) это (?:все )?(?:мелоч\w*|ерунда|пустяк\w*)|"
-        r"(?:потом |но )?передумал\w*)(?!\w)"
+        r"(?:потом |но )?передумал\w*|"
+        r"(?:сама?|я) (?:выбрал|заказал|взял|указал|ввел|вписал|нажал)\w* не (?:тот|ту|те|то|туда))(?!\w)"
     ),
     "zh": re.compile(
         # not what someone else said ("客服说是我自己的问题"), nor "不怪快递", which blames the shop instead
         r"误会一场|是个误会|(?<![不说别还])怪我(?:自己)?(?![们])|(?<![不说别还])怪自己|"
         r"(?<!说)(?<!说是)(?<!说是我)(?<!说我)(?:号码|地址|电话|手机号)填错|自己的?(?:号码|地址|电话|手机号)(?:写|输|打)错|(?<![说是])我(?:没看清|看错|选错|买错|写错|填错|弄错|搞错|手滑|点错)|(?<![不说])是我(?:自己)?的(?:问题|原因|失误|错)|(?<![说是])我自己的(?:问题|原因|失误)|"
-        r"不怪(?:商家|卖家|店家|你们|客服)|自己(?:没看清|看错|选错|买错|写错|填错|弄错|搞错|手滑|点错)"
+        r"不怪(?:商家|卖家|店家|你们|客服)|自己(?:没看清|看错|选错|买错|写错|填错|弄错|搞错|手滑|点错)|"
+        # lets it go: "客服道歉还补偿了，我就不计较了"
+        r"(?<![要还才])(?:就|也就|也)?不(?:计较|追究)了"
     ),
 }
 

@@ -385,3 +385,29 @@ def test_a_worry_that_came_true_or_a_slip_that_was_the_shops_is_still_a_complain
 @pytest.mark.parametrize("text", ["我自己的手机号写错了一位，后来改好了", "是我自己的地址写错了，快递打电话问清楚了"])
 def test_a_chinese_customer_who_wrote_their_own_details_wrong_owns_it(text: str) -> None:
     assert not read_text(text).complaint, text
+
+
+# Owned or let go: the customer's own wrong pick, a mishap waved away after amends, a fix told as done properly.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "всё хорошо, просто я сам заказал не тот размер",
+        "я выбрала не ту расцветку, магазин тут ни при чём",
+        "快递晚了一天，客服道了歉，我也就不追究了",
+        "the app froze at checkout once but support fixed it properly",
+    ],
+)
+def test_an_own_wrong_pick_a_mishap_let_go_or_a_fix_done_properly_is_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "я сам выбрал не тот цвет, но и пришёл он с дыркой",
+        "晚了两天我就不计较了，但是盒子里少了一个配件",
+        "they said they fixed it properly but it still won't turn on",
+    ],
+)
+def test_an_owned_slip_or_a_fix_followed_by_a_fault_is_still_a_complaint(text: str) -> None:
+    assert read_text(text).complaint, text
