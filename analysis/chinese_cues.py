@@ -1,4 +1,4 @@
-"""A Chinese reading the trained models get wrong: a plain fact read as a feeling.
+"""Two Chinese readings the trained models get wrong: a plain fact read as a feeling, and plain praise read as blame.
 
 A plain fact ("给我爸买的", "分期付的，分了三期", "周五下单，周日收到", "用微信付的") says when, how, where or for whom an
 order was made and carries no feeling; the Chinese scorer, trained on shop reviews that open the same way before
@@ -10,6 +10,11 @@ reading stands.
 
 The list was written from general knowledge of how orders are described and checked against the `dev` Chinese rows
 of benchmarks/data/survey_answers.csv only (no held-out row was read).
+
+Plain praise ("客服太好了", "快递太快了！", "太喜欢了，五星好评") is read as negative by the same scorer: in the shop
+reviews it learnt from, "太……了" mostly scolds ("太慢了", "太差了"). A text is plain praise when it is made only of
+clauses "what (optional), how much, a word of praise, a closing particle" and short closers ("五星好评", "下次还来");
+any other word keeps the scorer's reading. Written from general knowledge and the `dev` and `rules` Chinese rows.
 """
 
 from __future__ import annotations
@@ -57,3 +62,38 @@ def plain_fact(text: str) -> bool:
     if not rest or len(rest) > 20 or not _HAN.search(rest):
         return False
     return _PIECES.fullmatch(rest) is not None and _VERB.search(rest) is not None
+
+
+# What the praise is about; speed is praise only after one of _FAST_TOPICS ("快递太快了", never "掉电太快了").
+_PRAISED = (
+    "快递小哥 快递员 快递 物流 发货 配送 送货 到货 包装 价格 价钱 客服 售后 服务 态度 质量 做工 手感 面料 尺码 颜色 款式 味道 "
+    "效果 东西 宝贝 商品 产品 衣服 鞋子 老板 卖家 店家 小哥 这家店 这家 你们家 你们 这个 这款 真的 也 都 还是 还"
+).split()
+_FAST_TOPICS = "快递小哥|快递员|快递|物流|发货|配送|送货|到货|客服回复|回复|退款"
+_HOW_MUCH = "太 超级 超 真的 真 好 非常 特别 很 挺 相当 巨 蛮 十分".split()
+_PRAISE = (
+    "不错 好用 好看 好吃 好喝 好闻 好 棒 喜欢 爱了 爱 给力 方便 划算 实惠 贴心 耐心 专业 满意 赞 可爱 精致 惊喜 省心 靠谱 完美 合适 "
+    "暖心 热情 周到 细心 结实 舒服 香 值 nice"
+).split()
+_CLOSERS = "五星好评 五星 好评 点赞 推荐 下次还来 下次还买 还会回购 会回购 必须好评 谢谢 感谢 爱了 棒棒哒 yyds".split()
+
+
+def _alternatives(words: list[str]) -> str:
+    """A regex group matching any of the words, longest first."""
+    return "(?:" + "|".join(sorted(map(re.escape, set(words)), key=len, reverse=True)) + ")"
+
+
+_CLAUSE = (
+    f"(?:{_alternatives(_PRAISED)}*{_alternatives(_HOW_MUCH)}?{_alternatives(_PRAISE)}"
+    f"|(?:{_FAST_TOPICS}){_alternatives(_PRAISED)}*{_alternatives(_HOW_MUCH)}?快)(?:了|啦|呀|哦|啊)*"
+)
+_PLAIN_PRAISE = re.compile(f"(?:{_CLAUSE}|{_alternatives(_CLOSERS)})+")
+_PRAISE_NOISE = re.compile(r"[\s,.!?;:，。！？；：、~～…👍❤️😊😄🥰👏💯]+")
+
+
+def plain_praise(text: str) -> bool:
+    """Whether a Chinese answer only praises ("客服太好了", "快递太快了！"): positive however the scorer reads "太……了"."""
+    rest = _PRAISE_NOISE.sub("", text.casefold())
+    if not rest or len(rest) > 30 or not _HAN.search(rest):
+        return False
+    return _PLAIN_PRAISE.fullmatch(rest) is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from analysis.complaint_text import GUARD, complaint_problems
 from analysis.sentiment import score_text
+from analysis.simplified import in_simplified
 from analysis.topics import Taxonomy, default_taxonomy
 from analysis.translit import in_cyrillic
 from surveys.reading import Feeling, Reading
@@ -15,6 +16,7 @@ MAX_CHARS = 4096
 def read_text(text: str, taxonomy: Taxonomy | None = None) -> Reading:
     """Read a text answer: score from score_text, topics from the taxonomy, complaint from the rules, models and both."""
     text = in_cyrillic((text or "")[:MAX_CHARS])  # "zakaz ne prishel" is read as "заказ не пришел"
+    text = in_simplified(text)  # "還沒收到貨" is read as "还没收到货"
     score = score_text(text)
     topics = (taxonomy or default_taxonomy()).find(text) if score.feeling is not Feeling.NONE else ()
     found = complaint_problems(text, score, topics, GUARD)

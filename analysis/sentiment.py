@@ -195,7 +195,7 @@ def _without_content(text: str, language: str) -> Score | None:
     if _LETTERS.search(cleaned):
         if len(cleaned) > _NO_CONTENT_CHARS:  # longer than any "nothing to add" however spaced: read it
             return None
-        plain = _plain(cleaned).translate(_SIMPLIFIED)  # "沒有其他意見" declines as "没有其他意见" does
+        plain = _plain(cleaned)
         unthanked = _HAN_GAP.sub("", " ".join(_THANKS.sub(" ", plain).split()))
         unthanked = _ALL_WELL.sub("", unthanked) or unthanked
         if (
@@ -302,8 +302,6 @@ _ALL_WELL = re.compile(
     r" (?:all good|i m good|im good|i am good|все хорошо|все ок|все норм|все нормально|все отлично)$"
 )
 _LETTERS = re.compile(r"[^\W\d_]")
-# Traditional forms of the characters the decline pieces use.
-_SIMPLIFIED = str.maketrans("沒麼補見問題長說這個還過話寫們謝無暫時啥", "没么补见问题长说这个还过话写们谢无暂时啥")
 # Chinese softens a short answer with a closing particle ("没有啦", "没有哦", "暂时没有呢"); it adds nothing.
 _ZH_PARTICLES = re.compile(r"(?<=[\u4e00-\u9fff])[啦哦呢吧呀哈嘛喔噢]+$")
 
@@ -329,6 +327,8 @@ def score_text(text: str, language: str | None = None, *, scorers: Mapping[str, 
         (polarity < 0 or (polarity > 0 and language in _BOTH_WAYS)) and plain_fact(text, language)
     ):  # "delivery", "Заказывал в среду", "给我爸买的"
         polarity = 0.0
+    elif polarity < 0 and plain_praise(text, language):  # "客服太好了": praise, not "太慢了"
+        polarity = -polarity
     return Score(language, polarity, result[1], scorer.name, feeling_of(polarity))
 
 
@@ -377,4 +377,13 @@ def plain_fact(text: str, language: str) -> bool:
         from analysis.chinese_cues import plain_fact as chinese_fact
 
         return chinese_fact(text)
+    return False
+
+
+def plain_praise(text: str, language: str) -> bool:
+    """Whether the text only praises in a way the scorer reads backwards (Chinese "客服太好了")."""
+    if language == "zh":
+        from analysis.chinese_cues import plain_praise as chinese_praise
+
+        return chinese_praise(text)
     return False

@@ -12,6 +12,7 @@ import pytest
 
 from analysis.reading import read_text
 from surveys.complaints import FlagRules
+from surveys.reading import Feeling
 from surveys.store import ScoredAnswer
 
 DESK = FlagRules()
@@ -187,3 +188,28 @@ def test_a_clearly_negative_chinese_text_is_unhappy_only_when_the_reader_leans_t
 @pytest.mark.parametrize("text", ["这题我就不答了", "问卷太长，这题不答"])
 def test_a_skipped_question_is_no_content(text: str) -> None:
     assert read_text(text).score.feeling.value == "none"
+
+
+# Traditional characters are read as the simplified text they stand for: feeling, complaint and topics alike.
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [
+        ("還沒收到貨，怎麼回事", "还没收到货，怎么回事"),
+        ("包裝破了，裡面的杯子碎了一個", "包装破了，里面的杯子碎了一个"),
+        ("尺碼偏小，想換大一號", "尺码偏小，想换大一号"),
+        ("付款的時候應用一直閃退", "付款的时候应用一直闪退"),
+        ("物流很快，東西不錯，五星好評", "物流很快，东西不错，五星好评"),
+        ("沒有了，謝謝", "没有了，谢谢"),
+    ],
+)
+def test_traditional_chinese_is_read_as_its_simplified_twin(traditional: str, simplified: str) -> None:
+    assert read_text(traditional) == read_text(simplified)
+
+
+@pytest.mark.parametrize("text", ["還沒收到貨，怎麼回事", "包裝破了，裡面的杯子碎了一個", "付款的時候應用一直閃退"])
+def test_a_fault_in_traditional_characters_is_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+def test_a_decline_in_traditional_characters_is_no_content() -> None:
+    assert read_text("沒有了，謝謝").score.feeling is Feeling.NONE

@@ -434,7 +434,7 @@ def test_words_beside_the_new_declines_are_read(text: str) -> None:
 
 
 # Declines the eleventh session's wording widened to (thanks to "you all", a closing particle, Latin fillers beside
-# Chinese, traditional characters, "that's it", a sound of thinking alone); none is a row of survey_answers.csv.
+# Chinese, "that's it", a sound of thinking alone); none is a row of survey_answers.csv.
 @pytest.mark.parametrize(
     "text",
     [
@@ -446,7 +446,6 @@ def test_words_beside_the_new_declines_are_read(text: str) -> None:
         "目前没有，有的话再告诉你们",
         "没啥了，谢谢您",
         "没有其他的了哈",
-        "沒有了，謝謝",
         "不想填了",
         "no, nothing else. thanks again",
         "i think that's it",

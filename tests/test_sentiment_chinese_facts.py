@@ -67,3 +67,27 @@ def test_the_chinese_fact_rule_leaves_other_languages_praise_alone() -> None:
 def test_read_text_reads_a_chinese_plain_fact_as_neutral_and_no_complaint() -> None:
     reading = read_text("周日下午下的单，用花呗付的")
     assert reading.score.feeling is Feeling.NEUTRAL and not reading.complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客服太好了",
+        "快递太快了！",
+        "太喜欢了，五星好评",
+        "客服太给力了，退款很快",
+        "快递小哥超级耐心👍",
+        "这个太好用了，下次还来",
+    ],
+)
+def test_plain_praise_is_positive_and_no_complaint_however_the_scorer_reads_it(text: str) -> None:
+    assert score_text(text, "zh", scorers={"zh": NegativeScorer()}).feeling is Feeling.POSITIVE
+    reading = read_text(text)
+    assert reading.score.feeling is Feeling.POSITIVE and not reading.complaint, text
+
+
+@pytest.mark.parametrize(
+    "text", ["掉电太快了", "快递太慢了", "尺码太大了", "太好看了但是尺码小了", "客服太好了，就是到现在还没发货"]
+)
+def test_too_much_of_a_fault_or_praise_beside_one_keeps_the_scorers_reading(text: str) -> None:
+    assert score_text(text, "zh", scorers={"zh": NegativeScorer()}).feeling is Feeling.NEGATIVE, text
