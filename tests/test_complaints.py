@@ -411,3 +411,11 @@ def test_an_own_wrong_pick_a_mishap_let_go_or_a_fix_done_properly_is_no_complain
 )
 def test_an_owned_slip_or_a_fix_followed_by_a_fault_is_still_a_complaint(text: str) -> None:
     assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["спасибо за ничего", "ну спасибо за ничего, третий день жду ответа", "没有人联系我", "一直没有人理，也没人管"],
+)
+def test_thanks_for_nothing_and_nobody_getting_in_touch_are_complaints(text: str) -> None:
+    assert read_text(text).complaint, text
