@@ -213,3 +213,13 @@ def test_a_fault_in_traditional_characters_is_flagged(text: str) -> None:
 
 def test_a_decline_in_traditional_characters_is_no_content() -> None:
     assert read_text("沒有了，謝謝").score.feeling is Feeling.NONE
+
+
+@pytest.mark.parametrize("text", ["请问160、50公斤选哪个码？", "平时穿M，这款要几码呀？"])
+def test_a_chinese_size_question_before_buying_is_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize("text", ["下了四件只到了三件", "穿哪个码合适？上次买的发错了还没换"])
+def test_a_short_delivery_or_a_fault_beside_a_size_question_is_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
