@@ -1007,7 +1007,7 @@ _DENIALS = {
     r"no (?:big )?(?:deal|fuss|hassle|drama)|without (?:any |a )?(?:trouble|fuss|hassle|issues?|problems?|questions)|"
     r"(?:hassle|trouble|fuss)[- ]free|changed my mind|"
     r"(?:called|rang|phoned|warned|told|let) (?:me |us )?(?:know )?(?:ahead|in advance|beforehand|first)|"
-    r"nothing (?:was |is |came |arrived )?(?:broken|missing|damaged|lost|dented|cracked|scratched|leaking|spilt|spilled)|"
+    r"nothing (?:was |is |came |arrived )?(?:broken|broke|missing|damaged|lost|dented|cracked|scratched|leaking|spilt|spilled)|"
     r"as (?:i|we) (?:had )?(?:asked|requested|wanted)|(?:as|which is what) the (?:email|site|website|app|tracking|text|"
     r"message|page|listing)s? (?:said|promised|stated|told me)|"
     # A return meant and not made, the thing kept and liked: "wanted to send it back but it grew on me", "nearly
@@ -1139,10 +1139,10 @@ class _Fix:
 _FIXES = {
     "en": _Fix(
         re.compile(
-            r"(?<!\w)(?:(?:sorted|fixed|resolved|reset|replaced|reshipped|re-?sent|refunded)(?: (?:it|that|this|them|me|"
+            r"(?<!\w)(?:(?:sorted|fixed|resolved|reset|replaced|reshipped|re-?sent|refunded|swapped|exchanged)(?: (?:it|that|this|them|me|"
             r"everything|the \w+|it all))?(?: (?:out|up))?(?: for (?:me|us))? (?:straight away|right away|quickly|fast|asap|"
             r"immediately|(?:the )?same (?:day|morning|afternoon|evening|week)|(?:the )?next day|in (?:\d+|a few|two|five|ten) (?:mins?|minutes|hours?|days?)|"
-            r"within (?:the|an|a|\d+) \w+|no questions asked|no fuss|without (?:any )?fuss|without (?:me )?(?:even )?"
+            r"within (?:the|an|a|\d+) \w+|(?:with )?no questions asked|(?:with )?no fuss|without (?:any )?fuss|without (?:me )?(?:even )?"
             r"(?:having to )?ask\w*)|"
             r"(?:sorted|fixed|resolved|put right|made (?:it )?right|sorted me out)(?: (?:it|that|this|everything))?"
             r"(?: for me)?(?: properly| in the end| in no time)?(?=,|\.|!| and\b| now\b|$)|"
@@ -1184,14 +1184,14 @@ _FIXES = {
             r"(?<!\w)(?:(?:сразу|быстро|оперативно|тут же|моментально|в тот же день|на следующий день|без вопросов) )?"
             r"(?:заменил|поменял|обменял|переотправил|перевыслал|отправил\w* (?:заново|новы|нову|замену)|"
             r"(?:прислал|выслал|привезл)\w* (?:новы|нову|ново|замену|другой|другую|другое)|вернули деньги|деньги вернули|"
-            r"вернули (?:всю сумму|все деньги)|исправил|починил|решил\w* (?:вопрос|проблему)|все решил|уладил|"
+            r"вернул[иа]? (?:всю сумму|все деньги|(?:(?:лишн|переплат)\w* )?(?:в тот же день|на следующий день)|лишн|переплат)|исправил|починил|решил\w* (?:вопрос|проблему)|все решил|уладил|"
             r"компенсировал)\w*|"
             r"(?:теперь|сейчас|в итоге|после (?:обновлени|перезагрузк|переустановк)\w*)(?: уже)?(?: все)? "
             r"(?:отлично|нормально|работает|хорошо|довол)\w*"
         ),
         re.compile(
             r"(?<!\w)(?:не|ни|еще не|так и не|обещал\w*|обещают|сказал\w*|говорят|должны|когда|если|надеюсь|жду|пока|"
-            r"только через|спустя|после \d+|бы|наконец)\W+(?:\w+\W+){0,2}$"
+            r"только через|спустя|после \d+|бы|чтобы|хочу|хотел\w*|прошу|пусть|наконец)\W+(?:\w+\W+){0,2}$"
         ),
         re.compile(
             r"(?<!\w)(?:но|однако|опять|снова|тоже|тот же|та же|то же|также|а толку|только через|не|нет|все равно|"
@@ -1250,7 +1250,9 @@ _OWN_FAULT = {
         r"по своей (?:вине|ошибке|невнимательности)|(?:но|ну и|да и|и) ладно(?! бы)|ничего страшного|не страшно|"
         r"не критично|не беда|(?:но|да и|ну|и|а так) это (?:все )?(?:мелоч\w*|ерунда|пустяк\w*)|"
         r"(?:потом |но )?передумал\w*|"
-        r"(?:сама?|я) (?:выбрал|заказал|взял|указал|ввел|вписал|нажал)\w* не (?:тот|ту|те|то|туда))(?!\w)"
+        r"(?:сама?|я) (?:выбрал|заказал|взял|указал|ввел|вписал|нажал)\w* не (?:тот|ту|те|то|туда)|"
+        # "вторую отменил сам": the customer cancelled it, not the shop ("отменили сами")
+        r"отменила? сама?|сама? отменила?)(?!\w)"
     ),
     "zh": re.compile(
         # not what someone else said ("客服说是我自己的问题"), nor "不怪快递", which blames the shop instead
