@@ -47,6 +47,19 @@ def test_russian_expectations_are_not_waiting_for_a_delivery():
     assert "delivery" in default_taxonomy().find("две недели ожидания посылки")
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["the speaker crackles at high volume", "по краю тарелки сколы", "吹风机用了三天就有焦味", "耳机续航很顶"],
+)
+def test_how_the_product_itself_behaves_is_quality(text):
+    assert "quality" in default_taxonomy().find(text)
+
+
+@pytest.mark.parametrize("text", ["сколько идёт доставка?", "尺码不准，买大了", "被子没有异味，很蓬松"])
+def test_words_that_only_look_like_a_product_fault_are_not_quality(text):
+    assert "quality" not in default_taxonomy().find(text)
+
+
 def test_chinese_ordering_is_checkout_only_when_the_ordering_itself_is_talked_about():
     # "下单" is "to place an order": saying when you ordered is no remark on the checkout.
     assert "checkout" not in default_taxonomy().find("我是周一下单的，周四到的")
