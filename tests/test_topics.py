@@ -55,7 +55,9 @@ def test_how_the_product_itself_behaves_is_quality(text):
     assert "quality" in default_taxonomy().find(text)
 
 
-@pytest.mark.parametrize("text", ["ordered friday, here tuesday", "посылка где-то едет уже месяц", "我的订单呢？一周了"])
+@pytest.mark.parametrize(
+    "text", ["ordered friday, here tuesday", "посылка где-то едет уже месяц", "我的订单呢？一周了"]
+)
 def test_when_an_order_came_or_where_it_is_is_delivery(text):
     assert "delivery" in default_taxonomy().find(text)
 
