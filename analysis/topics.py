@@ -67,12 +67,13 @@ def _pattern(language: str, terms: tuple[str, ...]) -> re.Pattern[str] | None:
     words = sorted({fold(t).strip() for t in terms if t.strip()}, key=len, reverse=True)
     if not words:
         return None
-    alternatives = "|".join(re.escape(w) for w in words)
-    # Latin and Cyrillic terms are stems matched at a word start; Chinese is unsegmented, so anywhere, except
-    # a Latin word in the Chinese list ("app"), which must stand alone: not the "app" in "disappointed".
+    # Latin and Cyrillic terms are stems matched at a word start, or whole words when they end in "$" ("app$" is
+    # not the "app" in "appreciate"); Chinese is unsegmented, so anywhere, except a Latin word in the Chinese list
+    # ("app"), which must stand alone: not the "app" in "disappointed".
+    alternatives = "|".join(re.escape(w[:-1]) + r"(?!\w)" if w.endswith("$") else re.escape(w) for w in words)
     if language == "zh":
         return re.compile(
-            "|".join(rf"(?<![a-z]){re.escape(w)}(?![a-z])" if w.isascii() else re.escape(w) for w in words)
+            "|".join(rf"(?<![a-z]){re.escape(w.rstrip('$'))}(?![a-z])" if w.isascii() else re.escape(w) for w in words)
         )
     return re.compile(rf"(?<!\w)(?:{alternatives})")
 

@@ -67,6 +67,13 @@ def test_words_that_only_look_like_a_product_fault_are_not_quality(text):
     assert "quality" not in default_taxonomy().find(text)
 
 
+def test_a_term_ending_in_a_dollar_sign_matches_a_whole_word_only():
+    taxonomy = default_taxonomy()
+    assert "checkout" in taxonomy.find("the app froze") and "checkout" in taxonomy.find("your apps are slow")
+    assert "checkout" not in taxonomy.find("Would appreciate an update on my order")
+    assert "checkout" not in taxonomy.find("the book arrived with pages falling out")
+
+
 def test_chinese_ordering_is_checkout_only_when_the_ordering_itself_is_talked_about():
     # "下单" is "to place an order": saying when you ordered is no remark on the checkout.
     assert "checkout" not in default_taxonomy().find("我是周一下单的，周四到的")
