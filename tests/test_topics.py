@@ -41,6 +41,11 @@ def test_topics_match_stems_and_substrings(text, topic):
     assert topic in default_taxonomy().find(text)
 
 
+def test_russian_waiting_for_a_reply_is_not_waiting_for_a_delivery():
+    assert "delivery" not in default_taxonomy().find("третий день жду ответа по гарантии")
+    assert "delivery" in default_taxonomy().find("жду посылку третий день")
+
+
 def test_russian_expectations_are_not_waiting_for_a_delivery():
     # "ожидания" is both "expectations" and "of waiting": only the waiting is about delivery.
     assert "delivery" not in default_taxonomy().find("Ожидания не оправдались")
