@@ -41,6 +41,13 @@ def test_topics_match_stems_and_substrings(text, topic):
     assert topic in default_taxonomy().find(text)
 
 
+@pytest.mark.parametrize(
+    "text", ["where's the other shoe?", "в коробке чужие вещи", "забыли положить кабель", "盒子里缺了一个配件"]
+)
+def test_a_missing_piece_or_someone_elses_goods_is_wrong_item(text):
+    assert "wrong_item" in default_taxonomy().find(text)
+
+
 def test_russian_waiting_for_a_reply_is_not_waiting_for_a_delivery():
     assert "delivery" not in default_taxonomy().find("третий день жду ответа по гарантии")
     assert "delivery" in default_taxonomy().find("жду посылку третий день")
