@@ -1,4 +1,4 @@
-"""Two Chinese readings the trained models get wrong: a plain fact read as a feeling, and plain praise read as blame.
+"""Chinese readings the trained models get wrong: a plain fact read as a feeling, plain praise read as blame, taste.
 
 A plain fact ("给我爸买的", "分期付的，分了三期", "周五下单，周日收到", "用微信付的") says when, how, where or for whom an
 order was made and carries no feeling; the Chinese scorer, trained on shop reviews that open the same way before
@@ -15,6 +15,8 @@ Plain praise ("客服太好了", "快递太快了！", "太喜欢了，五星好
 reviews it learnt from, "太……了" mostly scolds ("太慢了", "太差了"). A text is plain praise when it is made only of
 clauses "what (optional), how much, a word of praise, a closing particle" and short closers ("五星好评", "下次还来");
 any other word keeps the scorer's reading. Written from general knowledge and the `dev` and `rules` Chinese rows.
+
+Taste ("不是我的菜", "个人不太喜欢这个味道", "见仁见智") is an opinion, negative but no report, as English "not my style" is.
 """
 
 from __future__ import annotations
@@ -97,3 +99,15 @@ def plain_praise(text: str) -> bool:
     if not rest or len(rest) > 30 or not _HAN.search(rest):
         return False
     return _PLAIN_PRAISE.fullmatch(rest) is not None
+
+
+# Taste, not a fault: "不是我的菜", "个人不太喜欢", "见仁见智", "因人而异", "不太适合我".
+_TASTE = re.compile(
+    r"不是我的菜|个人(?:不太|不是很|不)?喜欢|个人(?:觉得|感觉)|见仁见智|因人而异|看个人|不太?适合我|不是我喜欢的|"
+    r"我不太喜欢|(?:我妈|我老公|我女儿|我儿子|家里人|朋友)倒是(?:挺|很)?喜欢"
+)
+
+
+def hedged(text: str) -> bool:
+    """Whether a Chinese text gives a verdict of taste ("不是我的菜", "个人不太喜欢"): an opinion, no report by itself."""
+    return _TASTE.search(text) is not None

@@ -1594,9 +1594,17 @@ def _quotes_a_claim(text: str, language: str) -> bool:
 
 
 def _is_opinion(text: str, language: str) -> bool:
-    """A polite verdict ("could be better", "not my favourite colour", "not impressed"): negative, but no report."""
-    if language != "en":
-        return False
-    from analysis.english_cues import hedged
+    """A polite verdict ("could be better", "not my favourite colour", "на мой вкус", "不是我的菜"): negative, no report."""
+    if language == "en":
+        from analysis.english_cues import hedged
 
-    return hedged(text)
+        return hedged(text)
+    if language == "ru":
+        from analysis.russian_cues import hedged as russian_hedged
+
+        return russian_hedged(text)
+    if language == "zh":
+        from analysis.chinese_cues import hedged as chinese_hedged
+
+        return chinese_hedged(text)
+    return False

@@ -1,4 +1,4 @@
-"""Two Russian readings the trained models get wrong: a plain fact read as negative, and sarcasm over a problem.
+"""Russian readings the trained models get wrong: a plain fact read as negative, sarcasm over a problem, and taste.
 
 - A plain fact ("Заказывал на прошлой неделе", "оплатила картой при получении") says when, how or for whom an
   order was made and carries no feeling; the tweet-trained scorer often reads it as negative. A text is a plain
@@ -8,6 +8,9 @@
 - Sarcasm ("ну да, 3 недели это очень быстрая доставка", "супер, опять не тот размер") praises a problem: a
   praise word or "ну да"/"ага" with, in the same answer, a wait counted in days or weeks, "опять", "снова",
   "до сих пор", "так и не", "не тот" or the like. It is a complaint however it scores.
+
+- Taste ("запах резковат на мой вкус", "не моё", "мне не зашло") is an opinion, negative but no report, as English
+  "not my style" is.
 
 Words are matched on their beginnings (stems), so inflected forms match without a lemmatiser. The lists were
 written looking at the `dev` Russian rows of benchmarks/data/survey_answers.csv only.
@@ -188,3 +191,16 @@ def quotes_a_claim(text: str) -> bool:
 def sarcastic(text: str) -> bool:
     """Whether a Russian answer praises a problem ("ну да, 3 недели это очень быстрая доставка"): a complaint."""
     return _SARCASM.search(text.casefold().replace("ё", "е")) is not None
+
+
+# Taste, not a fault: "на мой вкус", "не в моём вкусе", "дело вкуса", "не моё", "мне не зашло".
+_TASTE = re.compile(
+    r"(?<!\w)(?:на мой вкус|не в моем вкусе|дело вкуса|на любителя|на вкус и цвет|не (?:совсем |очень |особо )?мое(?!\w)|"
+    r"не мой (?:цвет|стиль|фасон|оттенок)|не моя (?:модель|расцветка)|мне не зашл\w*|(?:могло|могли) бы быть (?:и )?лучше|"
+    r"могло быть и лучше)"
+)
+
+
+def hedged(text: str) -> bool:
+    """Whether a Russian text gives a verdict of taste ("на мой вкус", "не моё"): an opinion, no report by itself."""
+    return _TASTE.search(text.casefold().replace("ё", "е")) is not None

@@ -446,3 +446,22 @@ def test_a_charge_refunded_the_same_day_or_an_own_cancellation_is_no_complaint(t
 )
 def test_a_cancellation_by_the_shop_or_a_fix_followed_by_a_fault_is_still_a_complaint(text: str) -> None:
     assert read_text(text).complaint, text
+
+
+# Taste is an opinion in Russian and Chinese too, as "not my style" is in English; a fault beside it still reports.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "запах у крема резковат на мой вкус",
+        "не моё, но качество хорошее",
+        "不是我的菜，但质量没问题",
+        "个人不太喜欢这个味道",
+    ],
+)
+def test_a_verdict_of_taste_is_no_complaint_in_russian_or_chinese(text: str) -> None:
+    assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize("text", ["на мой вкус коротковато, и шов на рукаве разошёлся", "不是我的菜，而且还少发了一件"])
+def test_taste_beside_a_fault_is_still_a_complaint(text: str) -> None:
+    assert read_text(text).complaint, text
