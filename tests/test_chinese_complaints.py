@@ -223,3 +223,27 @@ def test_a_chinese_size_question_before_buying_is_no_complaint(text: str) -> Non
 @pytest.mark.parametrize("text", ["下了四件只到了三件", "穿哪个码合适？上次买的发错了还没换"])
 def test_a_short_delivery_or_a_fault_beside_a_size_question_is_flagged(text: str) -> None:
     assert read_text(text).complaint, text
+
+
+# Written from the twelfth session's zh9 rules rows (none of these texts is a row).
+@pytest.mark.parametrize(
+    "text",
+    ["兑换码显示已被使用，我刚买的", "菜刀是钝的，番茄都切不动", "说好的退款到现在没动静", "反正也习惯了，每次都晚到"],
+)
+def test_a_used_code_a_blunt_blade_or_silence_after_a_promise_is_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请问有加大号的吗？",
+        "晚到了两天，本来也不急",
+        "鞋子一开始有点硬，穿了几天就习惯了",
+        "少了一包，客服当场就退了那包的钱",
+        "本来以为是假货，结果是真的，很惊喜",
+        "一开始开不了机，后来才知道要长按五秒，现在没问题了",
+    ],
+)
+def test_a_question_a_shrug_a_refund_on_the_spot_or_a_needless_worry_is_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text

@@ -261,3 +261,16 @@ def test_ninth_pass_problem_families_are_complaints(flagged: tuple[str, str], ne
     for text in flagged:
         assert read_text(text).complaint, text
     assert not read_text(near_miss).complaint
+
+
+# Written from the twelfth session's ru12 rules rows (none of these texts is a row).
+@pytest.mark.parametrize("text", ["всё ещё жду свой заказ", "мяч сдувается за ночь", "в книге вырвана страница"])
+def test_still_waiting_a_ball_that_goes_flat_or_a_torn_out_page_is_a_complaint(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text", ["за месяц ничего не облезло, отличные кроссовки", "мне не особо зашёл аромат, но это мой выбор"]
+)
+def test_nothing_came_off_or_an_own_choice_is_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text

@@ -479,3 +479,18 @@ def test_a_fault_beside_the_eleventh_session_declines_is_read_and_flagged(text: 
 
     reading = read_text(text)
     assert reading.score.feeling != Feeling.NONE and reading.complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上面都写过了",
+        "暂无，用几天再说",
+        "想不起来还有什么",
+        "всё уже написала в прошлый раз",
+        "нет, хорошего вечера",
+        "nope, have a great day",
+    ],
+)
+def test_twelfth_session_declines_are_no_content(text: str) -> None:
+    assert score_text(text).feeling == Feeling.NONE, text
