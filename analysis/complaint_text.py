@@ -714,6 +714,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "总是晚",
         ),
         Problem.MISSING: (
+            "打开啥也没有",
+            "打开什么也没有",
+            "打开什么都没有",
             "缺件",
             "没有说明书",
             "配件没有",
@@ -767,7 +770,18 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "收到时坏",
             "收到就是坏",
         ),
-        Problem.WRONG_ITEM: ("发错", "别人的订单", "发来的是", "收到的是", "不是我买的", "只收到一", "少发"),
+        Problem.WRONG_ITEM: (
+            "发错",
+            "别人的订单",
+            "发来的是",
+            "收到的是",
+            "收到的却是",
+            "收到的书是",
+            "发来的却是",
+            "不是我买的",
+            "只收到一",
+            "少发",
+        ),
         Problem.SIZE: (
             "偏小",
             "偏大",
@@ -790,6 +804,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "裤子太短",
         ),
         Problem.DEFECT: (
+            "进水了",
             "开胶",
             "已被使用",
             "已经被使用",
@@ -889,6 +904,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         ),
         Problem.REFUND: ("申请售后", "补发", "要求退", "退款", "退货", "退钱", "钱还没退", "钱还没到账", "没退钱"),
         Problem.CHARGE: (
+            "charge了两次",
+            "charge 了两次",
+            "收了两次",
             "多扣",
             "扣了两遍",
             "重复支付",
@@ -943,6 +961,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "没有解决",
         ),
         Problem.APP_BUG: (
+            "说无效",
+            "显示无效",
+            "提示无效",
             "加载不出来",
             "白屏",
             "付不了款",
@@ -968,6 +989,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "还显示未付款",
         ),
         Problem.MISLEADING: (
+            "买家秀",
+            "色差太大",
+            "色差很大",
+            "颜色差太多",
             "和图片完全不一样",
             "和图片不一样",
             "描述说",

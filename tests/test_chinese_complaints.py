@@ -247,3 +247,18 @@ def test_a_used_code_a_blunt_blade_or_silence_after_a_promise_is_flagged(text: s
 )
 def test_a_question_a_shrug_a_refund_on_the_spot_or_a_needless_worry_is_no_complaint(text: str) -> None:
     assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "卡被 charge 了两次",
+        "手机进水了，说好的防水呢",
+        "盒子打开什么都没有",
+        "买家秀和卖家秀差太远",
+        "收到的却是旧款",
+        "结账时优惠码提示无效",
+    ],
+)
+def test_a_double_charge_water_inside_an_empty_box_or_an_invalid_code_is_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
