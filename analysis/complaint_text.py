@@ -158,6 +158,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"all over the other",
         ),
         Problem.WRONG_ITEM: (
+            r"not the [\w-]+(?: [\w-]+)? (?:one )?(?:on|in|from) my order",
             r"(?:type|types|typed|typing|show|shows|showed|showing|give|gives|gave|display|displays|read|reads|print|prints) (?:\w+ )?(?:the |a )?wrong\b",
             r"(?:is|are|was|were|it'?s|its|they'?re) (?:clearly |obviously |completely |totally |entirely |actually |a |an )*(?:different|another) (?:fabric|material|colou?r|shade|model|product|item|size|pattern|brand|version|style|design)",
             r"for (?:a |an )?(?:different|another|the wrong) (?:product|model|item|machine|device|version|size)",
@@ -306,6 +307,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:thumb|finger)prints? inside",
         ),
         Problem.REFUND: (
+            r"(?:i|we) (?:didn'?t|did not|never) ask(?:ed)? for (?:store credit|a voucher|credit|a gift card)",
             r"(?:want|like|need|wish|trying|tried|asked) to (?:cancel|return|send (?:it|them) back|exchange|complain|get (?:a|my) (?:refund|replacement|money))",
             r"(?:still |am |are |i'?m |we'?re |being )owed|owe (?:me|us)\b",
             r"(?:send|sending|take|taking|post|posting) (?:it|them|this|these|the \w+) back",
@@ -351,6 +353,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:customs|dut(?:y|ies)|tax|shipping cost|extra)s? (?:that )?(?:nobody|no one|never|weren'?t|wasn'?t|were not|was not) (?:mentioned|told|shown|included)",
         ),
         Problem.SUPPORT: (
+            r"(?:told|telling) me it was my (?:own )?fault|blamed (?:it on )?me",
             r"(?:explained|told|repeated|described|gave)\b(?: \w+){0,3}? (?:\d+|twice|three|four|five|six|several|multiple|many) times|(?:\d+|three|four|five|six|several) different (?:people|agents|advisors|advisers|staff|members of staff|operators)",
             r"only open (?:when|while|during)|no (?:email|phone|contact|chat) (?:address|number|option|details|form)|no way to (?:contact|reach|speak|talk|call|email|get hold)",
             r"why (?:has|is|was|have|haven'?t|hasn'?t|isn'?t|wasn'?t|didn'?t|doesn'?t|can'?t|won'?t|did you|do you|does it|would you|was i|am i|is it|is my|has my) (?:my|it|the|this|nobody|no one|you|i|not|still|been|being)\b",
@@ -432,6 +435,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"price (?:changes|changed) (?:in|at) (?:the )?(?:cart|checkout)",
         ),
         Problem.MISLEADING: (
+            r"(?:photos?|pictures?|pics?|images?) (?:made|make|makes) (?:it|them) look",
             r"(?:pictures?|photos?|images?|pics?|listing|description|site|website|page|ad|advert)s? (?:shows?|showed|say|says|said|state|states|stated|claims?|claimed|promised?)\b[^.!?]{0,50}\bbut\b",
             r"should(?: have|'ve| of) (?:told|said|mentioned|warned|checked|included|stated)",
             r"(?:n'?t|not|never|no)\b[^.!?]{0,40}\b(?:as|like) (?:advertised|described|stated|listed|pictured|shown|promised|it says|the (?:photos?|pictures?|listing|description))",
@@ -464,6 +468,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
     },
     "ru": {
         Problem.LATE: (
+            r"в другой город",
             r"не отправили|не отгрузили|(?:неделю|две недели|три недели|месяц) жду",
             r"до сих пор (?:жду|не)|(?<!не )(?:все|всё) (?:еще|ещё) жду",
             r"когда (?:же |уже |наконец )?(?:будет|придет|приедет|дойдет) (?:мой |моя |мои |наш )?(?:заказ|посылк|доставк|товар|возврат|деньги)",
@@ -501,7 +506,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         ),
         Problem.MISSING: (
             r"не доложили|недоложили|недостач|недокомплект|некомплект|без инструкции|нет инструкции|пуст(?:ая|ую) коробк",
-            r"не пришл",
+            r"не пришл(?!ось)",
             r"не пришел",
             r"так и не",
             r"ничего не получил",
@@ -615,6 +620,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         Problem.CHARGE: (
             r"списали лишн|лишние деньги|навязали",
             r"(?:списали|сняли)\w* (?:деньги )?(?:два раза|дважды|больше)",
+            r"оплатил\w* (?:заказ |его )?(?:дважды|два раза)",
             r"два раза за",
             r"двойное списание",
             r"не оплачен",
@@ -631,6 +637,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:будто|словно) (?:я|мы) (?:(?:им|ему|ей|вам|всем) (?:\w+ )?(?:должн|обязан)|"
             r"(?:\w+ )?(?:мешаю|мешаем|надоел|отвлека))\w*",
             r"хам",
+            r"игнор",
             r"груб",
             r"бесполезн",
             r"не дозвать",
@@ -644,7 +651,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:так и )?не решили",
             r"не помогл",
             r"не (?:могу |можем |смогл\w* |удается |получается )?дозвон",
-            r"(?:и|в ответ) тишина",
+            r"(?:и|в ответ) тишина|(?<![\w ])\s*тишина\W*$",
             r"(?:пишу|звоню|обращаюсь|пишем|звоним) (?:\w+ ){0,3}(?:[2-9]|\d{2,}|втор|трет|четверт|пят|шест|седьм|десят)\w* "
             r"(?:\w+ )?(?:день|дня|дней|раз|недел\w*)",
             r"(?:поддержка|оператор\w*|магазин|продав\w+|менеджер\w*) молч",
@@ -1024,7 +1031,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
 # is no complaint.
 _DENIALS = {
     "en": r"not late at all|never had a problem|no issues|no problems?\b|can'?t complain|any complaints|"
-    r"nothing to complain|painless|got my money back in|"
+    r"nothing to complain|painless|got my money back in|didn'?t have to chase|"
     # "ordered the blue and got blue": what came is what was ordered
     r"(?:ordered|bought|asked for|chose|picked|selected) (?:(?:the|a|an|size|my) )*(?!(?:the|a|an|size|and|my)\b)(?P<same>[a-z0-9]+)(?: \w+){0,3}?,? "
     r"(?:and|&) (?:\w+ )?(?:got|received|was sent|they sent) (?:me )?(?:(?:the|a|an|size) )*(?P=same)\b|"
@@ -1268,11 +1275,18 @@ def _told_as_put_right(text: str, language: str) -> str | None:
 # бежевый". Not sarcasm that blames the shop ("my fault for trusting your dates").
 _OWN_FAULT = {
     "en": re.compile(
-        r"(?<!\w)(?:my (?:own )?(?:fault|bad|mistake|error)(?! for (?:trusting|believing|expecting|thinking|ordering|"
+        # not blame put on the customer by someone else ("the agent told me it was my fault")
+        r"(?<!\w)(?<!told me it was )(?<!told me it's )(?<!said it was )(?<!said it's )"
+        r"(?:my (?:own )?(?:fault|bad|mistake|error)(?! for (?:trusting|believing|expecting|thinking|ordering|"
         r"buying|shopping|choosing|using))|user error|(?:that'?s|thats|it'?s|its|that one'?s) on me\b|"
         r"i (?:typed|entered|put|picked|chose|ordered|gave|selected|clicked) (?:in )?(?:the |my |a )?(?:\w+ )?wrong\b|"
         r"(?:typed|entered|put|gave) (?:in )?my (?:\w+ )?wrong\b|(?:i )?(?:should have|should'?ve) (?:read|checked|"
-        r"measured|looked)|(?:no|not a) big deal|no harm done|"
+        r"measured|looked)|(?:no|not a) big deal|no harm done|(?:totally|completely|absolutely|perfectly) fine|"
+        # a return thought of and dropped; a dented box with the thing inside unharmed; a wrong pick owned
+        r"(?:thought about|considered|was going to|almost) (?:returning|sending (?:it|them) back)|"
+        r"(?:but|though) (?:the )?(?:item|items|product|contents?|everything)(?: inside)? (?:was|were|is|are) (?:totally |"
+        r"completely |perfectly |absolutely )?(?:fine|ok|okay|intact|undamaged|unharmed|perfect)|"
+        r"(?:ordered|picked|chose) the wrong \w+ myself|"
         # "I put in my old address by mistake", "I accidentally clicked express": the customer's own slip.
         r"i (?:accidentally |mistakenly )?(?:put|typed|entered|ordered|clicked|picked|chose|selected|gave|used|added|"
         r"bought|booked)\b[^.!?]{0,40}?\b(?:by mistake|by accident)|i (?:accidentally|mistakenly) (?:put|typed|entered|"
@@ -1286,6 +1300,10 @@ _OWN_FAULT = {
         r"не критично|не беда|(?:но|да и|ну|и|а так) это (?:все )?(?:мелоч\w*|ерунда|пустяк\w*)|"
         r"(?:потом |но )?передумал\w*|"
         r"(?:сама?|я) (?:выбрал|заказал|взял|указал|ввел|вписал|нажал)\w* не (?:тот|ту|те|то|туда)|"
+        r"(?:вводил|ввел|вписал|указал)\w* (?:его |ее )?не (?:в то|туда)|"
+        # a return thought of and dropped, a shrug: "хотела вернуть, но ... оставлю", "так что всё ок", "ну бывает"
+        r"оставлю|потом привык\w*|(?:возврат )?оформлять не буду|не буду (?:возвращать|сдавать|оформлять)|ну бывает|"
+        r"так что (?:все|всё) (?:ок|норм\w*|хорошо|в порядке)|"
         # "вторую отменил сам": the customer cancelled it, not the shop ("отменили сами")
         r"отменила? сама?|сама? отменила?)(?!\w)"
     ),

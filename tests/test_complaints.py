@@ -465,3 +465,37 @@ def test_a_verdict_of_taste_is_no_complaint_in_russian_or_chinese(text: str) -> 
 @pytest.mark.parametrize("text", ["на мой вкус коротковато, и шов на рукаве разошёлся", "不是我的菜，而且还少发了一件"])
 def test_taste_beside_a_fault_is_still_a_complaint(text: str) -> None:
     assert read_text(text).complaint, text
+
+
+# Written from older rules rows in the twelfth session (none of these texts is a row).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not the black one from my order, this one is grey",
+        "the pictures make it look twice the size",
+        "the courier told me it was my fault the box got lost",
+        "игнорят уже неделю",
+        "написал в чат в понедельник, сегодня пятница. тишина",
+        "оплатил заказ два раза, верните",
+        "отправили посылку в другой город",
+    ],
+)
+def test_faults_written_from_older_rules_rows_are_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "never had to chase anything, didn't have to chase a thing",
+        "thought about returning the lamp but it grew on me",
+        "outer box was squashed but everything inside was perfectly fine",
+        "ordered the wrong colour myself, happy anyway",
+        "доставка опоздала на полчаса, так что всё ок, мелочь",
+        "думала вернуть, потом привыкла. хорошая сумка",
+        "размер маловат, ну бывает",
+        "никуда не пришлось звонить, всё пришло",
+    ],
+)
+def test_shrugs_and_dropped_returns_written_from_older_rules_rows_are_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text
