@@ -435,7 +435,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"price (?:changes|changed) (?:in|at) (?:the )?(?:cart|checkout)",
         ),
         Problem.MISLEADING: (
-            r"(?:photos?|pictures?|pics?|images?) (?:made|make|makes) (?:it|them) look",
+            r"(?:photos?|pictures?|pics?|images?) (?:made|make|makes) (?:it|them) look"
+            r"(?![^.!?]{0,50}\b(?:lovely|nicer|better|prettier|gorgeous|beautiful|stunning|brighter|richer|amazing|even)\b)",
             r"(?:pictures?|photos?|images?|pics?|listing|description|site|website|page|ad|advert)s? (?:shows?|showed|say|says|said|state|states|stated|claims?|claimed|promised?)\b[^.!?]{0,50}\bbut\b",
             r"should(?: have|'ve| of) (?:told|said|mentioned|warned|checked|included|stated)",
             r"(?:n'?t|not|never|no)\b[^.!?]{0,40}\b(?:as|like) (?:advertised|described|stated|listed|pictured|shown|promised|it says|the (?:photos?|pictures?|listing|description))",
