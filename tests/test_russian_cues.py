@@ -274,3 +274,13 @@ def test_still_waiting_a_ball_that_goes_flat_or_a_torn_out_page_is_a_complaint(t
 )
 def test_nothing_came_off_or_an_own_choice_is_no_complaint(text: str) -> None:
     assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize("text", ["сервис прекрасный, ага", "ваза приехала в виде пазла, браво упаковщикам"])
+def test_praise_taken_back_or_goods_in_pieces_is_sarcasm(text: str) -> None:
+    assert sarcastic(text) and read_text(text).complaint, text
+
+
+@pytest.mark.parametrize("text", ["ага, всё отлично", "ага, пришло, спасибо"])
+def test_a_plain_yes_is_no_sarcasm(text: str) -> None:
+    assert not sarcastic(text), text
