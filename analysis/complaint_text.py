@@ -94,6 +94,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"is my order (?:actually|ever|even) coming",
         ),
         Problem.MISSING: (
+            r"(?:were|was|came|got|had) (?:only )?\d+,? not \d+",
             r"(?:put|left|dumped|hid|placed|shoved|stuffed) (?:my |the |our )?(?:parcel|package|order|box|it|them) (?:\w+ )?(?:behind|under|by|next to|in|on|over) (?:the |a )?(?:bins?|hedge|bush|fence|gate|step|doorstep|garden|road|street|rain|pavement|kerb|curb)|anyone could (?:nick|steal|take|pinch|grab)",
             r"only (?:the|a|an|one) \w+(?: \w+)? (?:came|arrived|turned up|showed up|was (?:in|delivered))",
             r"(?:half|only half|a third|barely) (?:full|empty|filled)",
@@ -215,6 +216,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:shorter|longer|smaller|bigger|tighter|looser|wider|narrower) than (?:the )?(?:size|chart|described|advertised|listed|stated|it says)",
         ),
         Problem.DEFECT: (
+            r"(?:days?|hours?) (?:from|before|off) expir\w*",
+            r"(?:bananas?|fruit|veg\w*|avocados?|berries|strawberries) (?:were|was) (?:all )?(?:black|rotten|mouldy|moldy|bruised|mushy)",
             r"(?:catches|snags|sticks|jams) (?:on|every|each|when|all the|constantly)",
             r"(?:collapses?|collapsed|distorts?|distorted|tips over|tipped over|falls over|fell over|topples?|toppled|buckled)\b",
             r"poking (?:out|through)|sticking out|sharp (?:edges?|bits|points?)",
@@ -328,7 +331,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"still no money",
         ),
         Problem.CHARGE: (
-            r"(?:total|price|cost|bill|amount|postage|delivery charge)s? (?:\w+ )?(?:jumped|went up|increased|changed|doubled|shot up)",
+            # not a price that rose since an earlier order ("the price went up since my last order")
+            r"(?:total|price|cost|bill|amount|postage|delivery charge)s? (?:\w+ )?(?:jumped|went up|increased|changed|doubled|shot up)"
+            r"(?! since (?:my |the |our )?(?:last|previous|first))",
             r"(?:turned out|ended up) (?:to )?(?:cost|costing|charging|being charged|paying)",
             r"(?:charged|billed|paid|payment|charge|subscription|membership|debit)\b[^.!?]{0,40}\b(?:i|we) (?:never|didn'?t|did not) (?:sign(?:ed)? up for|order(?:ed)?|agree(?:d)? to|authori[sz]e(?:d)?|ask(?:ed)? for|buy|bought|want(?:ed)?)\b",
             r"charged (?:\S+ )?(?:twice|double|two times)",
@@ -1182,7 +1187,7 @@ class _Fix:
 _FIXES = {
     "en": _Fix(
         re.compile(
-            r"(?<!\w)(?:(?:sorted|fixed|resolved|reset|replaced|reshipped|re-?sent|refunded|swapped|exchanged)(?: (?:it|that|this|them|me|"
+            r"(?<!\w)(?:(?:sorted|fixed|resolved|reset|replaced|reshipped|re-?sent|refunded|swapped|exchanged|sent)(?: (?:it|that|this|them|me|"
             r"everything|the \w+|it all))?(?: (?:out|up))?(?: for (?:me|us))? (?:straight away|right away|quickly|fast|asap|"
             r"immediately|(?:the )?same (?:day|morning|afternoon|evening|week)|(?:the )?next day|in (?:\d+|a few|two|five|ten) (?:mins?|minutes|hours?|days?)|"
             r"within (?:the|an|a|\d+) \w+|(?:with )?no questions asked|(?:with )?no fuss|without (?:any )?fuss|without (?:me )?(?:even )?"
@@ -1560,7 +1565,7 @@ def _put_right(text: str, language: str) -> bool:
 _BEFORE_BUYING = {
     "en": re.compile(
         r"(?<!\w)(?:back in stock|in stock|restock\w*|(?:be|come) back in|any (?:discounts?|sales?|offers?|codes?)|"
-        r"is there (?:a |an |any )?(?:student |first[- ]order )?(?:discount|sale|code|offer)|do you (?:do|have|sell|make)"
+        r"is there (?:a |an |any )?(?:student |first[- ]order )?(?:discount|sale|code|offer|refill|bigger size|larger size|smaller size)|for (?:my|the|our) next order|do you (?:do|have|sell|make)"
         r" (?:this|these|it|them|a|an|any)\b|(?:does|do|will|would) (?:it|they|this|these|the \w+(?: one| ones)?) come with)"
     ),
     "ru": re.compile(

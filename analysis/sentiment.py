@@ -229,7 +229,7 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     sorry later see same as said already springs comes come mind opinion opinions particular much time remarks
     remark any in erm umm uh er ehh tbh honestly atm rn ok okay bye today ll on previous before covered covers about meh lol
     improvements improvement needed changes what write here tell a lot question please input put thoughts carry
-    last message rating
+    last message rating answered
     это все всё больше добавить добавлять сказать пока вроде да мне не хочу могу добавлю комментариев
     замечаний пожеланий вопросов пожалуй наверное наверно особо особенно так в целом и сказал сказала
     тут здесь уже вообще такого что у меня знаю без позже потом честно с ответом буду см смотри как написать писать
@@ -279,6 +279,7 @@ _DECLINING_PHRASES = (
     " not a lot ",
     " that s it ",
     " that s all ",
+    " that s everything ",
     " that is all ",
     " said it all ",
     " said everything ",

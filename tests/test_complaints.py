@@ -499,3 +499,24 @@ def test_faults_written_from_older_rules_rows_are_flagged(text: str) -> None:
 )
 def test_shrugs_and_dropped_returns_written_from_older_rules_rows_are_no_complaint(text: str) -> None:
     assert not read_text(text).complaint, text
+
+
+# Written from the twelfth session's en14 rules rows (none of these texts is a row).
+@pytest.mark.parametrize(
+    "text", ["the chairs were 5 not 6, one short for the table", "yoghurt was a day from expiring"]
+)
+def test_a_short_count_or_food_about_to_expire_is_a_complaint(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a cable was missing but they sent it the next day, thanks",
+        "is there a refill pack for the detergent?",
+        "the price went up since last year, still worth it",
+        "can I pick a different courier for my next order?",
+    ],
+)
+def test_a_fix_sent_next_day_a_refill_question_or_an_older_price_is_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text

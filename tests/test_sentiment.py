@@ -494,3 +494,8 @@ def test_a_fault_beside_the_eleventh_session_declines_is_read_and_flagged(text: 
 )
 def test_twelfth_session_declines_are_no_content(text: str) -> None:
     assert score_text(text).feeling == Feeling.NONE, text
+
+
+@pytest.mark.parametrize("text", ["that's everything from me, cheers", "answered above already"])
+def test_english_declines_of_the_twelfth_session_are_no_content(text: str) -> None:
+    assert score_text(text).feeling == Feeling.NONE, text
