@@ -345,3 +345,31 @@ def plain_fact(text: str) -> bool:
     if not words or len(words) > 12:
         return False
     return all(word[0].isdigit() or word in _FACT_WORDS for word in words) and any(w in _FACT_VERBS for w in words)
+
+
+# Slang praise the scorer reads backwards ("absolute banger of a kettle", "this hoodie is sick", "lowkey obsessed",
+# "dangerously comfy"): its words are negative in VADER and in most training texts. A text is read positive when it
+# holds such praise and nothing that turns, denies or reports (no "but", "not", "never", "broken", "late", ...).
+_SLANG_PRAISE = _cue_pattern(
+    r"obsessed|(?:absolute |total |a )?banger|(?:is|so|proper|absolutely|pretty) sick\b|sick (?:\w+ )?(?:service|delivery|"
+    r"hoodie|speed|deal|price|fit|quality|trainers|jacket|kettle|lamp)|wicked (?:\w+ )?(?:service|good|warm|sharp|fast|"
+    r"quick|deal|price|comfy|soft)|wicked\W*$|killer (?:price|deal|service|quality|value)|(?:absolute|total|a|an) "
+    r"(?:legend|beast|menace)|no cap|(?:is|was|so) fire\b|unreal|ate and left no crumbs|slaps|goated|bussin|"
+    r"hits different|chef'?s kiss|nailed it|(?:ridiculously|insanely|dangerously|scary|scarily|"
+    r"criminally|obscenely|stupidly|crazy|silly) (?:good|fast|quick|comfy|comfortable|soft|cheap|low|pretty|warm|sharp)"
+)
+_NOT_PLAIN = _cue_pattern(
+    r"but|except|however|though|although|only (?:thing|issue|problem|complaint)|shame|unfortunately|not|n't|never|"
+    r"nothing|no (?!cap)|broken|broke|late|missing|wrong|damaged|refund|return|still|waiting|cracked|leak\w*|ripped"
+)
+
+
+_GLAD_NOT = re.compile(r"(?:can't|cannot) (?:stop|wait)|couldn't be happier|haven't (?:taken|stopped)")
+
+
+def slang_praise(text: str) -> bool:
+    """Whether an English answer only praises in slang the scorer reads as blame ("this hoodie is sick")."""
+    lower = _lower(text)
+    # "doesn't", "wasn't" turn the praise; "can't stop wearing it", "haven't taken it off" only add to it
+    denied = "n't" in _GLAD_NOT.sub(" ", lower)
+    return _SLANG_PRAISE.search(lower) is not None and _NOT_PLAIN.search(lower) is None and not denied

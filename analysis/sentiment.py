@@ -383,9 +383,13 @@ def plain_fact(text: str, language: str) -> bool:
 
 
 def plain_praise(text: str, language: str) -> bool:
-    """Whether the text only praises in a way the scorer reads backwards (Chinese "客服太好了")."""
+    """Whether the text only praises in a way the scorer reads backwards ("客服太好了", "this hoodie is sick")."""
     if language == "zh":
         from analysis.chinese_cues import plain_praise as chinese_praise
 
         return chinese_praise(text)
+    if language == "en":
+        from analysis.english_cues import slang_praise
+
+        return slang_praise(text)
     return False

@@ -282,14 +282,7 @@ def test_ninth_pass_complaints_and_near_misses_that_stay_complaints(text: str) -
         "support guy was a real lifesaver",
         "the delivery driver was a total legend",  # cleared by the reader retrained on dev and rules rows
         "these trainers go hard fr",
-        pytest.param(
-            "sick service, ordered at 10 got it at 4",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="reads negative (-0.65), and the English complaint reader retrained on dev and rules rows "
-                "(tenth session) reads it as a complaint (0.75, over its threshold of 0.7)",
-            ),
-        ),
+        "sick service, ordered at 10 got it at 4",  # slang praise read positive (twelfth session)
         "this coat slaps",
     ],
 )
@@ -377,3 +370,30 @@ def test_what_came_is_what_was_ordered(text: str) -> None:
 )
 def test_what_came_differs_or_is_faulty(text: str) -> None:
     assert read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this kettle is sick",
+        "absolute banger of a jacket",
+        "lowkey obsessed with these mugs",
+        "killer deal on the speaker",
+    ],
+)
+def test_slang_praise_is_positive_however_the_scorer_reads_it(text: str) -> None:
+    assert score_text(text, "en", scorers={"en": NegativeScorer()}).feeling is Feeling.POSITIVE
+    assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm sick of waiting",
+        "this hoodie is sick but it doesn't fit",
+        "no cap it broke in a day",
+        "obsessed with it, shame the zip broke",
+    ],
+)
+def test_slang_beside_a_fault_or_plain_blame_keeps_the_scorers_reading(text: str) -> None:
+    assert score_text(text, "en", scorers={"en": NegativeScorer()}).feeling is Feeling.NEGATIVE, text
