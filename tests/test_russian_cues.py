@@ -284,3 +284,12 @@ def test_praise_taken_back_or_goods_in_pieces_is_sarcasm(text: str) -> None:
 @pytest.mark.parametrize("text", ["ага, всё отлично", "ага, пришло, спасибо"])
 def test_a_plain_yes_is_no_sarcasm(text: str) -> None:
     assert not sarcastic(text), text
+
+
+@pytest.mark.parametrize("text", ["за месяц не порвался и не полинял", "носила неделю: не облезла, не растянулась"])
+def test_denied_wear_and_tear_is_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text
+
+
+def test_wear_and_tear_beside_a_denial_is_still_a_complaint() -> None:
+    assert read_text("не полинял, но порвался шов").complaint
