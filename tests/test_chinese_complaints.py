@@ -262,3 +262,18 @@ def test_a_question_a_shrug_a_refund_on_the_spot_or_a_needless_worry_is_no_compl
 )
 def test_a_double_charge_water_inside_an_empty_box_or_an_invalid_code_is_flagged(text: str) -> None:
     assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize("text", ["没看清，原来要自己组装，怪我", "以为送电池，原来要另买，是我没看清"])
+def test_a_need_told_is_no_request_beside_an_owned_slip(text: str) -> None:
+    assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize("text", ["是我选错了颜色，我要换一个", "怪我没看清，但是要退货"])
+def test_an_owned_slip_that_still_asks_for_a_return_or_exchange_is_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+def test_it_was_my_misreading_is_owned_but_not_my_misreading_is_not() -> None:
+    assert not read_text("是我看错了尺码，不怪你们").complaint
+    assert read_text("不是我看错了，是你们发错了").complaint
