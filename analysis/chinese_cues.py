@@ -50,8 +50,15 @@ _FACT_PIECES = (
         "快 半 多"
     ).split()
 )
-_PIECES = re.compile("(?:" + "|".join(sorted(map(re.escape, set(_FACT_PIECES)), key=len, reverse=True)) + ")+")
-_VERB = re.compile("|".join(sorted(map(re.escape, set(_FACT_VERBS)), key=len, reverse=True)))
+
+
+def _alternatives(words: list[str]) -> str:
+    """A regex group matching any of the words, longest first."""
+    return "(?:" + "|".join(sorted(map(re.escape, set(words)), key=len, reverse=True)) + ")"
+
+
+_PIECES = re.compile(_alternatives(_FACT_PIECES) + "+")
+_VERB = re.compile(_alternatives(_FACT_VERBS))
 # Punctuation, spaces, digits, order codes ("JD2026113045"), "app" and a size's letters ("M码") carry no feeling.
 _NOISE = re.compile(r"[\s,.!?;:，。！？；：、~～…\-—#]+|[a-z]*\d[a-z\d]*|app|[a-z]{1,3}(?=码)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -78,11 +85,6 @@ _PRAISE = (
     "暖心 热情 周到 细心 结实 舒服 香 值 nice"
 ).split()
 _CLOSERS = "五星好评 五星 好评 点赞 推荐 下次还来 下次还买 还会回购 会回购 必须好评 谢谢 感谢 爱了 棒棒哒 yyds".split()
-
-
-def _alternatives(words: list[str]) -> str:
-    """A regex group matching any of the words, longest first."""
-    return "(?:" + "|".join(sorted(map(re.escape, set(words)), key=len, reverse=True)) + ")"
 
 
 _CLAUSE = (

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from analysis.cues import holds
 from surveys.reading import Feeling, Score
 
 
@@ -1633,42 +1634,14 @@ def _is_plain_fact(text: str, language: str) -> bool:
 
 def _is_sarcasm(text: str, language: str) -> bool:
     """Sarcasm over a problem ("perfect, still no reply", "ну да, 3 недели это очень быстрая доставка")."""
-    if language == "ru":
-        from analysis.russian_cues import sarcastic as russian_sarcasm
-
-        return russian_sarcasm(text)
-    if language != "en":
-        return False
-    from analysis.english_cues import sarcastic
-
-    return sarcastic(text)
+    return holds("sarcastic", text, language)
 
 
 def _quotes_a_claim(text: str, language: str) -> bool:
     """Whether an answer quotes the shop's promise, status or product claim back ("'express'", "«в пути»")."""
-    if language == "ru":
-        from analysis.russian_cues import quotes_a_claim as russian_quotes
-
-        return russian_quotes(text)
-    if language != "en":
-        return False
-    from analysis.english_cues import quotes_a_claim
-
-    return quotes_a_claim(text)
+    return holds("quotes_a_claim", text, language)
 
 
 def _is_opinion(text: str, language: str) -> bool:
     """A polite verdict ("could be better", "not my favourite colour", "на мой вкус", "不是我的菜"): negative, no report."""
-    if language == "en":
-        from analysis.english_cues import hedged
-
-        return hedged(text)
-    if language == "ru":
-        from analysis.russian_cues import hedged as russian_hedged
-
-        return russian_hedged(text)
-    if language == "zh":
-        from analysis.chinese_cues import hedged as chinese_hedged
-
-        return chinese_hedged(text)
-    return False
+    return holds("hedged", text, language)

@@ -367,7 +367,7 @@ _NOT_PLAIN = _cue_pattern(
 _GLAD_NOT = re.compile(r"(?:can't|cannot) (?:stop|wait)|couldn't be happier|haven't (?:taken|stopped)")
 
 
-def slang_praise(text: str) -> bool:
+def plain_praise(text: str) -> bool:
     """Whether an English answer only praises in slang the scorer reads as blame ("this hoodie is sick")."""
     lower = _lower(text)
     # "doesn't", "wasn't" turn the praise; "can't stop wearing it", "haven't taken it off" only add to it

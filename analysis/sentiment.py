@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Protocol
 
+from analysis.cues import holds
 from analysis.trained import NEUTRAL_BAND, TrainedScorer
 from surveys.reading import Feeling, Score
 
@@ -365,31 +366,9 @@ def bare_mention(text: str, language: str) -> bool:
 
 def plain_fact(text: str, language: str) -> bool:
     """Whether the text only states when, how or for whom an order was made, or only names a part of the journey."""
-    if bare_mention(text, language):
-        return True
-    if language == "ru":
-        from analysis.russian_cues import plain_fact as russian_fact
-
-        return russian_fact(text)
-    if language == "en":
-        from analysis.english_cues import plain_fact
-
-        return plain_fact(text)
-    if language == "zh":
-        from analysis.chinese_cues import plain_fact as chinese_fact
-
-        return chinese_fact(text)
-    return False
+    return bare_mention(text, language) or holds("plain_fact", text, language)
 
 
 def plain_praise(text: str, language: str) -> bool:
     """Whether the text only praises in a way the scorer reads backwards ("客服太好了", "this hoodie is sick")."""
-    if language == "zh":
-        from analysis.chinese_cues import plain_praise as chinese_praise
-
-        return chinese_praise(text)
-    if language == "en":
-        from analysis.english_cues import slang_praise
-
-        return slang_praise(text)
-    return False
+    return holds("plain_praise", text, language)
