@@ -252,6 +252,10 @@ _ZH_FILLERS = re.compile(
 
 # A sound of thinking before a decline ("emmm 没啥想说的", "хмм нет") adds nothing.
 _INTERJECTION = re.compile(r"e+m+|h+m+|u+m+|m{2,}|e+r+m*|э+м*|хм+")
+# Nor before anything else: "emmm 快递太慢" is read as "快递太慢" (the scorers never learnt "emmm").
+_THINKING = re.compile(
+    r"(?<![a-z\u0400-\u04ff])(?:e+m+|h+m+|u+m+|m{2,}|e+r+m+|э+м+|хм+)(?![a-z\u0400-\u04ff])[\s,.…]*", re.I
+)
 
 
 def _declines(plain: str) -> bool:
@@ -321,7 +325,7 @@ def score_text(text: str, language: str | None = None, *, scorers: Mapping[str, 
     if empty is not None:
         return empty
     scorer = (SCORERS if scorers is None else scorers).get(language)
-    result = scorer.score(text) if scorer is not None else None
+    result = scorer.score(_THINKING.sub(" ", text).strip() or text) if scorer is not None else None
     # A NaN from a misbehaving scorer would survive clamping as ±1; it means "no score".
     if scorer is None or result is None or math.isnan(result[0]):
         return Score(language=language, polarity=None, subjectivity=None, scorer=None, feeling=None)

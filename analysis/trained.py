@@ -20,8 +20,11 @@ _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 # "не плохо" is "неплохо" misspelt (Russian writes it as one word): read apart, "плохо" outweighs the "не".
 _NOT_BAD = re.compile(r"(?<!\w)не (?=(?:плох|дурн)\w*)")
-MODEL_FORMAT = 2
+MODEL_FORMAT = 3
 CLASSES = ("negative", "neutral", "positive")
+# A model learns each feeling twice, once per kind of text ("general": reviews, tweets; "survey answers"), so that
+# "delivery" can weigh one way in a review and another in a survey answer; a text's feeling is the two summed.
+DOMAINS = ("general", "survey answers")
 # Word n-grams are prefixed so that they never collide with character n-grams of the same letters.
 WORD_PREFIX = "w:"
 
@@ -119,18 +122,20 @@ MAX_CHARS = 2000
 
 @dataclass(frozen=True)
 class Model:
-    """One language's weights: per n-gram an idf and a coefficient per class, intercepts and how it was trained."""
+    """One language's weights: per n-gram an idf and a coefficient per domain and class, intercepts, how it was trained."""
 
     language: str
     features: Features
     classes: tuple[str, ...]  # always CLASSES: negative, neutral, positive
-    weights: dict[str, tuple[float, float, float, float]]  # n-gram -> (idf, idf × coefficient per class)
-    intercept: tuple[float, ...]
+    # n-gram -> (idf, idf × coefficient per class of DOMAINS[0], then of DOMAINS[1] when the model has both)
+    weights: dict[str, tuple[float, ...]]
+    intercept: tuple[float, ...]  # per domain and class, in the same order
     lexicon: str | None
     lexicon_coef: tuple[tuple[float, ...], ...]  # per lexicon feature, a coefficient per class
     neutral_bias: float
     meta: dict
     sentence_mean: bool = False  # texts of SENTENCES_FROM sentences or more are read sentence by sentence
+    domains: int = 1  # 1: general texts only; 2: DOMAINS, each feeling learnt for both
 
     def decision(self, text: str) -> list[float] | None:
         """Per-class scores of a text: of each sentence, averaged, when the model reads reviews by sentence."""
@@ -157,36 +162,20 @@ class Model:
 
     def segment_decision(self, text: str) -> list[float] | None:
         """Per-class scores (log-odds up to a constant), or None when the text holds nothing the model knows."""
-        # A plain loop unrolled over the three classes: on survey-length texts it is several times faster
-        # than gathering rows into numpy arrays, and this loop is most of the time spent reading a text.
-        neg = neu = pos = norm = 0.0
-        weights = self.weights
-        log = math.log
-        for gram, count in Counter(self.features.grams(text)).items():
-            weight = weights.get(gram)
-            if weight is not None:
-                # Sublinear tf times idf, as TfidfVectorizer(sublinear_tf=True) computes it; the weights hold
-                # idf × coefficient already, so a gram seen once (most of them) costs additions only.
-                idf, w_neg, w_neu, w_pos = weight
-                if count == 1:
-                    norm += idf * idf
-                    neg += w_neg
-                    neu += w_neu
-                    pos += w_pos
-                else:
-                    tf = 1.0 + log(count)
-                    norm += tf * tf * idf * idf
-                    neg += tf * w_neg
-                    neu += tf * w_neu
-                    pos += tf * w_pos
-        if norm == 0.0:
+        grams = Counter(self.features.grams(text))
+        found = _sums_of_two(grams, self.weights) if self.domains == 2 else _sums_of_one(grams, self.weights)
+        if found is None:
             return None
+        sums, norm = found
         scale = 1.0 / math.sqrt(norm)
-        scores = [dot * scale + b for dot, b in zip((neg, neu, pos), self.intercept, strict=False)]
+        scores = [dot * scale + b for dot, b in zip(sums, self.intercept, strict=True)]
         if self.lexicon:
             for value, coefs in zip(lexicon_features(self.lexicon, text), self.lexicon_coef, strict=False):
-                scores = [score + value * c for score, c in zip(scores, coefs, strict=False)]
-        return scores
+                scores = [score + value * c for score, c in zip(scores, coefs, strict=True)]
+        if self.domains == 1:
+            return scores
+        # Each feeling's probability is the sum over the two domains: its log, up to a constant, per feeling.
+        return [_log_mean_exp(scores[k], scores[k + 3]) for k in range(3)]
 
     def probabilities(self, text: str) -> dict[str, float] | None:
         """Softmax of decision(): the probability of each class, or None when nothing is known."""
@@ -202,6 +191,65 @@ class Model:
             return math.log(max(probabilities[name], 1e-300)) + (self.neutral_bias if name == "neutral" else 0.0)
 
         return max(self.classes, key=key)
+
+
+# The two loops below are most of the time spent reading a text. Each is unrolled over its classes (three, or six
+# for a model of two domains): on survey-length texts that is several times faster than gathering rows into numpy
+# arrays, and a one-domain model does not pay for a second domain's additions. Each returns the dot products of the
+# text's sublinear tf × idf vector with every class's coefficients, and the vector's squared norm; None when no
+# n-gram is known. The weights hold idf × coefficient already, so a gram seen once (most of them) costs additions only.
+def _sums_of_one(grams: Counter[str], weights: dict[str, tuple[float, ...]]) -> tuple[tuple[float, ...], float] | None:
+    neg = neu = pos = norm = 0.0
+    log = math.log
+    for gram, count in grams.items():
+        weight = weights.get(gram)
+        if weight is not None:
+            idf, w_neg, w_neu, w_pos = weight
+            if count == 1:
+                norm += idf * idf
+                neg += w_neg
+                neu += w_neu
+                pos += w_pos
+            else:
+                tf = 1.0 + log(count)
+                norm += tf * tf * idf * idf
+                neg += tf * w_neg
+                neu += tf * w_neu
+                pos += tf * w_pos
+    return None if norm == 0.0 else ((neg, neu, pos), norm)
+
+
+def _sums_of_two(grams: Counter[str], weights: dict[str, tuple[float, ...]]) -> tuple[tuple[float, ...], float] | None:
+    neg = neu = pos = s_neg = s_neu = s_pos = norm = 0.0
+    log = math.log
+    for gram, count in grams.items():
+        weight = weights.get(gram)
+        if weight is not None:
+            idf, w_neg, w_neu, w_pos, v_neg, v_neu, v_pos = weight
+            if count == 1:
+                norm += idf * idf
+                neg += w_neg
+                neu += w_neu
+                pos += w_pos
+                s_neg += v_neg
+                s_neu += v_neu
+                s_pos += v_pos
+            else:
+                tf = 1.0 + log(count)
+                norm += tf * tf * idf * idf
+                neg += tf * w_neg
+                neu += tf * w_neu
+                pos += tf * w_pos
+                s_neg += tf * v_neg
+                s_neu += tf * v_neu
+                s_pos += tf * v_pos
+    return None if norm == 0.0 else ((neg, neu, pos, s_neg, s_neu, s_pos), norm)
+
+
+def _log_mean_exp(a: float, b: float) -> float:
+    """log((e^a + e^b) / 2) without overflow: two identical domains read as one."""
+    top = max(a, b)
+    return top + math.log((math.exp(a - top) + math.exp(b - top)) / 2)
 
 
 def _softmax(scores: list[float]) -> list[float]:
@@ -231,9 +279,14 @@ def parse_model(data: dict) -> Model:
         raise ValueError(f"unknown sentiment model format {data.get('format')!r}")
     low, high = data["ngram_range"]
     classes = tuple(data["classes"])
-    coef = data["coef"]  # one list per class, each as long as `ngrams`
-    if classes != CLASSES or len(coef) != len(classes) or any(len(row) != len(data["ngrams"]) for row in coef):
+    coef = data["coef"]  # one list per domain and class, each as long as `ngrams`
+    intercept = list(data["intercept"])
+    lexicon_coef = [list(row) for row in data.get("lexicon_coef", ())]
+    if classes != CLASSES or len(coef) != len(intercept) or any(len(row) != len(data["ngrams"]) for row in coef):
         raise ValueError("sentiment model coefficients do not match its classes and n-grams")
+    domains = tuple(data.get("domains", DOMAINS[:1]))
+    if domains not in (DOMAINS, DOMAINS[:1]) or len(coef) != len(domains) * len(CLASSES):
+        raise ValueError("sentiment model domains do not match its coefficients")
     return Model(
         language=data["language"],
         features=Features(low, high, data.get("word_ngrams", 0)),
@@ -242,12 +295,13 @@ def parse_model(data: dict) -> Model:
             gram: (idf, *(idf * c for c in column))
             for gram, idf, column in zip(data["ngrams"], data["idf"], zip(*coef, strict=False), strict=True)
         },
-        intercept=tuple(data["intercept"]),
+        intercept=tuple(intercept),
         lexicon=data.get("lexicon"),
-        lexicon_coef=tuple(tuple(row) for row in data.get("lexicon_coef", ())),
+        lexicon_coef=tuple(tuple(row) for row in lexicon_coef),
         neutral_bias=data.get("neutral_bias", 0.0),
         meta=data["meta"],
         sentence_mean=data.get("sentence_mean", False),
+        domains=len(domains),
     )
 
 

@@ -258,3 +258,19 @@ def test_the_sweeps_refit_is_the_shipped_reader(monkeypatch) -> None:
     for text in ("快递三天了还没到", "做工很好，谢谢", "用了一周就坏了"):
         assert reader.probability(text) == pytest.approx(shipped.probability(text), abs=1e-4), text
         assert reader.guard.probability(text) == pytest.approx(shipped.guard.probability(text), abs=1e-4), text
+
+
+def test_a_negative_reading_of_chit_chat_needs_the_guard_reader_too() -> None:
+    """The plain reader leans to a complaint on this chit-chat; read negative, it is still not flagged: the text names
+    nothing the shop does, so the guard reader must agree, and it does not."""
+    from analysis.complaint_text import GUARD, _read_by_model, about_the_shop
+    from analysis.sentiment import Feeling
+
+    text = "We watched the whole season in one weekend"
+    score, topics = _read(text)
+    negative = replace(score, polarity=-0.6, feeling=Feeling.NEGATIVE)
+    threshold, probability = _read_by_model(text, "en")
+    assert probability > threshold and not about_the_shop(text, topics)
+    assert complaint_problems(text, negative, topics, GUARD) == ()
+    shop = "the parcel from order 4411 sat in the depot all weekend"
+    assert complaint_problems(shop, replace(score, polarity=-0.6, feeling=Feeling.NEGATIVE), ("delivery",), GUARD)

@@ -297,3 +297,16 @@ def test_denied_wear_and_tear_is_no_complaint() -> None:
 
 def test_wear_and_tear_beside_a_denial_is_still_a_complaint() -> None:
     assert read_text("не полинял, но порвался шов").complaint
+
+
+# A delivery promised for one weekday that came on it or a few days before is a promise kept, not a late one.
+@pytest.mark.parametrize(
+    ("kept", "late"),
+    [
+        ("обещали к пятнице, привезли в среду, на дворе солнце", "обещали к пятнице, привезли в понедельник"),
+        ("обещали в среду, привезли в среду", "обещали к пятнице, привезли в среду, но коробка мятая"),
+    ],
+)
+def test_a_promise_kept_is_no_complaint(kept: str, late: str) -> None:
+    assert not read_text(kept).complaint
+    assert read_text(late).complaint

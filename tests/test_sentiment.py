@@ -499,3 +499,20 @@ def test_twelfth_session_declines_are_no_content(text: str) -> None:
 @pytest.mark.parametrize("text", ["that's everything from me, cheers", "answered above already"])
 def test_english_declines_of_the_twelfth_session_are_no_content(text: str) -> None:
     assert score_text(text).feeling == Feeling.NONE, text
+
+
+# A sound of thinking is not read: the scorers never learnt "emmm", and it says nothing of how the customer feels.
+@pytest.mark.parametrize(
+    ("with_sound", "without"),
+    [
+        ("emmm 快递太慢", "快递太慢"),
+        ("hmm the box was crushed", "the box was crushed"),
+        ("эмм, курьер опоздал", "курьер опоздал"),
+    ],
+)
+def test_a_sound_of_thinking_is_not_read(with_sound: str, without: str) -> None:
+    assert score_text(with_sound).polarity == pytest.approx(score_text(without).polarity, abs=0.02)
+
+
+def test_a_name_that_starts_like_a_sound_is_read() -> None:
+    assert score_text("Emma loved it").feeling == Feeling.POSITIVE

@@ -14,6 +14,7 @@ from analysis.scoring import rescore
 from analysis.sentiment import SCORERS, Score, score_text
 from analysis.trained import (
     CLASSES,
+    DOMAINS,
     MODEL_FORMAT,
     Features,
     TrainedScorer,
@@ -188,6 +189,44 @@ def test_unknown_model_format_is_refused() -> None:
         parse_model(tiny_model(format=99))
 
 
+def two_domain_model() -> dict:
+    """tiny_model's n-grams, its weights for general texts and the opposite ones for survey answers."""
+    general = tiny_model()
+    survey_coef = [[-c for c in row] for row in general["coef"]]
+    return tiny_model(
+        domains=list(DOMAINS), coef=general["coef"] + survey_coef, intercept=[0.0, 0.25, 0.0, 0.5, 0.0, -0.5]
+    )
+
+
+def test_a_feelings_probability_is_the_sum_over_both_domains() -> None:
+    model = parse_model(two_domain_model())
+    x = [1 + math.log(2), 2.0, 3.0]  # "aab", as in the test above
+    dot = (x[0] * 1.0 - x[1] + x[2] * 0.5) / math.sqrt(sum(v * v for v in x))
+    six = [-dot, 0.25, dot, dot + 0.5, 0.0, -dot - 0.5]  # general negative, neutral, positive; then survey's
+    total = sum(math.exp(v) for v in six)
+    expected = {name: (math.exp(six[k]) + math.exp(six[k + 3])) / total for k, name in enumerate(CLASSES)}
+    assert model.probabilities("aab") == pytest.approx(expected)
+
+
+def test_a_one_domain_model_reads_as_it_always_did() -> None:
+    one = parse_model(tiny_model())
+    named = parse_model(tiny_model(domains=["general"]))
+    assert one.decision("aab") == named.decision("aab")
+    x = [1 + math.log(2), 2.0, 3.0]
+    positive = (x[0] * 1.0 - x[1] + x[2] * 0.5) / math.sqrt(sum(v * v for v in x))
+    assert one.decision("aab") == pytest.approx([-positive, 0.25, positive])
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"domains": ["general", "survey answers"]}, {"domains": ["survey answers"]}, {"domains": ["a", "b"]}],
+)
+def test_domains_that_do_not_match_the_coefficients_are_refused(changes: dict) -> None:
+    data = two_domain_model() if changes["domains"] == ["a", "b"] else tiny_model()
+    with pytest.raises(ValueError, match="domains"):
+        parse_model({**data, **changes})
+
+
 def test_coefficients_that_do_not_match_are_refused() -> None:
     with pytest.raises(ValueError, match="coefficients"):
         parse_model(tiny_model(coef=[[1.0, 2.0, 3.0]]))
@@ -238,7 +277,8 @@ def test_shipped_file_is_gzip_json_of_the_documented_format() -> None:
     raw = resources.files("analysis").joinpath("models", "ru.json.gz").read_bytes()
     data = json.loads(gzip.decompress(raw))
     assert data["format"] == MODEL_FORMAT
-    assert len(data["coef"]) == len(data["classes"]) == len(data["intercept"]) == 3
+    assert data["classes"] == list(CLASSES) and data["domains"] == list(DOMAINS)
+    assert len(data["coef"]) == len(data["intercept"]) == len(CLASSES) * len(DOMAINS)
     assert all(len(data["ngrams"]) == len(data["idf"]) == len(row) for row in data["coef"])
     assert all(v > 0 for v in data["idf"])
 
