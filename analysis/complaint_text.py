@@ -571,6 +571,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"велико\b",
             r"мало\b",
             r"маленьк",
+            r"(?<!\w)(?:этот|эта|эти|мне|он|она|они) (?:\w+ )?(?:мал|мала|малы|маловат\w*)(?!\w)",
             r"обменять",
             r"поменять на размер",
             r"на (?:два|один|\d) размера? (?:больше|меньше)",
@@ -1603,7 +1604,15 @@ def _a_return_that_went_well(text: str, score: Score, found: tuple[Problem, ...]
     """Whether a text whose only problem is a refund or return reads positive and does not turn: it tells of a return done."""
     if set(found) != {Problem.REFUND} or score.feeling is not Feeling.POSITIVE:
         return False
-    return not _TURNS.search(fold(text)) and not _asks_or_mocks(text, score.language)
+    folded = fold(text)
+    return not _TURNS.search(folded) and not _OBJECTS.search(folded) and not _asks_or_mocks(text, score.language)
+
+
+# A refund told as done but objected to: "Refund came as store credit. I didn't ask for store credit."
+_OBJECTS = re.compile(
+    r"(?<!\w)(?:didn'?t|did not|never) (?:ask|want|agree|ask for|sign up)|not what i (?:asked|wanted|paid)|"
+    r"(?<!\w)(?:я )?не (?:просил\w*|хотел\w*|соглаша\w*|соглас\w*)(?!\w)|我没(?:要求|要|同意)|不是我要的"
+)
 
 
 def _put_right(text: str, language: str) -> bool:
@@ -1621,7 +1630,10 @@ _BEFORE_BUYING = {
     ),
     "ru": re.compile(
         r"(?<!\w)(?:(?:будет|есть|появится|поступит) ли|когда (?:будет|появится|поступит)|планируется ли)"
-        r"[^.!?]{0,30}(?:в наличии|наличи\w*|скидк\w*|акци\w*|промокод\w*|размер\w*|цвет\w*)"
+        r"[^.!?]{0,30}(?:в наличии|наличи\w*|скидк\w*|акци\w*|промокод\w*|размер\w*|цвет\w*)|"
+        # a size asked for before buying: "какой размер брать на рост 170?"
+        r"(?<!\w)какой (?:размер|рост)[^.!?]{0,20}(?:брать|взять|выбрать|заказать|посоветуете)"
+        r"(?![^.!?]*(?<!\w)(?:этот|эта|эти|мал|мала|малы|велик\w*|жм\w*|обмен\w*|помен\w*)(?!\w))"
     ),
     "zh": re.compile(
         r"补货|还有货|有没有货|什么时候有货|有没有优惠|有优惠吗|打折吗|有没有折扣|有没有(?:大|小)?码|有(?:大|小|加大)号(?:的)?吗|有没有(?:大|小|加大)号|(?:穿|选|买|拍|要)(?:哪个|哪一个|什么|几)码"

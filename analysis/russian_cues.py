@@ -209,3 +209,21 @@ _TASTE = re.compile(
 def hedged(text: str) -> bool:
     """Whether a Russian text gives a verdict of taste ("на мой вкус", "не моё"): an opinion, no report by itself."""
     return _TASTE.search(text.casefold().replace("ё", "е")) is not None
+
+
+# Slang praise the scorer reads as blame ("кроссовки просто бомба", "пылесос зверь", "доставка огонь"): read positive
+# when nothing turns, denies or reports ("но", "не", "жаль", "сломал", "опять", ...).
+_SLANG_PRAISE = re.compile(
+    r"(?<!\w)(?:бомб(?:а|ическ\w*)|огонь|огнище|зверь|зверюга|пушка|пушечн\w*|имба|топчик|кайф\w*|улет\w*|"
+    r"космос|шик|разрыв|отвал башки|пушка-гонка)(?!\w)"
+)
+_NOT_PLAIN = re.compile(
+    r"(?<!\w)(?:но|однако|только|хотя|не|нет|ни|жаль|к сожалению|увы|опять|снова|зато|вместо|попытк\w*)(?!\w)|"
+    + _PROBLEM
+)
+
+
+def plain_praise(text: str) -> bool:
+    """Whether a Russian answer only praises in slang the scorer reads as blame ("кроссовки просто бомба")."""
+    lower = text.casefold().replace("ё", "е")
+    return _SLANG_PRAISE.search(lower) is not None and _NOT_PLAIN.search(lower) is None

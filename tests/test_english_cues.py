@@ -397,3 +397,13 @@ def test_slang_praise_is_positive_however_the_scorer_reads_it(text: str) -> None
 )
 def test_slang_beside_a_fault_or_plain_blame_keeps_the_scorers_reading(text: str) -> None:
     assert score_text(text, "en", scorers={"en": NegativeScorer()}).feeling is Feeling.NEGATIVE, text
+
+
+def test_a_refund_told_as_done_but_objected_to_is_a_complaint() -> None:
+    assert read_text("Refund came as store credit. I didn't ask for store credit.").complaint
+    assert not read_text("Refund came back in two days, lovely").complaint
+
+
+def test_a_short_wait_praised_reads_positive() -> None:
+    assert score_text("only 2 days to arrive, great").feeling == Feeling.POSITIVE
+    assert not read_text("only 2 days to arrive, great").complaint

@@ -310,3 +310,16 @@ def test_wear_and_tear_beside_a_denial_is_still_a_complaint() -> None:
 def test_a_promise_kept_is_no_complaint(kept: str, late: str) -> None:
     assert not read_text(kept).complaint
     assert read_text(late).complaint
+
+
+# Slang praise the scorer reads as blame is praise, unless something turns or reports.
+@pytest.mark.parametrize(("praise", "turned"), [("кроссовки просто бомба", "зверь, но через неделю сломался")])
+def test_russian_slang_praise_reads_positive(praise: str, turned: str) -> None:
+    assert score_text(praise).feeling == Feeling.POSITIVE and not read_text(praise).complaint
+    assert read_text(turned).complaint
+
+
+# A size asked about before buying is no complaint; one asked because the item is small is.
+def test_a_size_question_before_buying_is_no_complaint() -> None:
+    assert not read_text("какой размер брать на рост 170?").complaint
+    assert read_text("какой размер брать, если этот мал?").complaint
