@@ -131,7 +131,7 @@ class Model:
     weights: dict[str, tuple[float, ...]]
     intercept: tuple[float, ...]  # per domain and class, in the same order
     lexicon: str | None
-    lexicon_coef: tuple[tuple[float, ...], ...]  # per lexicon feature, a coefficient per class
+    lexicon_coef: tuple[tuple[float, ...], ...]  # per lexicon feature, a coefficient per domain and class
     neutral_bias: float
     meta: dict
     sentence_mean: bool = False  # texts of SENTENCES_FROM sentences or more are read sentence by sentence
@@ -199,6 +199,7 @@ class Model:
 # text's sublinear tf × idf vector with every class's coefficients, and the vector's squared norm; None when no
 # n-gram is known. The weights hold idf × coefficient already, so a gram seen once (most of them) costs additions only.
 def _sums_of_one(grams: Counter[str], weights: dict[str, tuple[float, ...]]) -> tuple[tuple[float, ...], float] | None:
+    """(negative, neutral, positive) dot products and the squared norm, for a model of one domain."""
     neg = neu = pos = norm = 0.0
     log = math.log
     for gram, count in grams.items():
@@ -220,6 +221,7 @@ def _sums_of_one(grams: Counter[str], weights: dict[str, tuple[float, ...]]) -> 
 
 
 def _sums_of_two(grams: Counter[str], weights: dict[str, tuple[float, ...]]) -> tuple[tuple[float, ...], float] | None:
+    """The six dot products (general texts' feelings, then survey answers') and the squared norm."""
     neg = neu = pos = s_neg = s_neu = s_pos = norm = 0.0
     log = math.log
     for gram, count in grams.items():
@@ -279,9 +281,7 @@ def parse_model(data: dict) -> Model:
         raise ValueError(f"unknown sentiment model format {data.get('format')!r}")
     low, high = data["ngram_range"]
     classes = tuple(data["classes"])
-    coef = data["coef"]  # one list per domain and class, each as long as `ngrams`
-    intercept = list(data["intercept"])
-    lexicon_coef = [list(row) for row in data.get("lexicon_coef", ())]
+    coef, intercept = data["coef"], data["intercept"]  # one coefficient list (as long as `ngrams`) per domain and class
     if classes != CLASSES or len(coef) != len(intercept) or any(len(row) != len(data["ngrams"]) for row in coef):
         raise ValueError("sentiment model coefficients do not match its classes and n-grams")
     domains = tuple(data.get("domains", DOMAINS[:1]))
@@ -297,7 +297,7 @@ def parse_model(data: dict) -> Model:
         },
         intercept=tuple(intercept),
         lexicon=data.get("lexicon"),
-        lexicon_coef=tuple(tuple(row) for row in lexicon_coef),
+        lexicon_coef=tuple(tuple(row) for row in data.get("lexicon_coef", ())),
         neutral_bias=data.get("neutral_bias", 0.0),
         meta=data["meta"],
         sentence_mean=data.get("sentence_mean", False),
