@@ -7,8 +7,9 @@ Example:
 
 Split: a row of the shared data is held out when `is_held_out(text)` is true -- the MD5 of SPLIT_SALT + its
 text, read as a number, is divisible by 5 (about one row in five). Survey answers
-(benchmarks/data/survey_answers.csv, written for the project) use their own `split` column; `dev` and `rules`
-rows are read here, never `heldout` ones, and are learnt as their own domain (analysis.trained.DOMAINS). The other files of benchmarks/data written for the project as training data
+(benchmarks/data/survey_answers.csv, written for the project) use their own `split` column, never `heldout` rows:
+with Recipe.survey_domain (Russian, Chinese) `dev` and `rules` rows, learnt as their own domain
+(analysis.trained.DOMAINS); without it (English) `dev` rows, learnt as general texts. The other files of benchmarks/data written for the project as training data
 (reviews_train_en.csv, reviews_train_en2.csv, reviews_train_ru.csv, reviews_train_ru2.csv: `text,polarity,domain`)
 follow is_held_out like the shared sets. The rule depends on the text alone, so it is the same on every machine
 and in every order.
@@ -214,7 +215,7 @@ def domain_labels(recipe: Recipe, train: pd.DataFrame) -> np.ndarray:
 
 
 def sample_weights(frame: pd.DataFrame) -> np.ndarray:
-    """Source weight times a class weight that makes every feeling weigh the same in total, in both domains."""
+    """Source weight times a class weight that makes every feeling weigh the same in total, over both domains."""
     weights = frame["weight"].to_numpy(dtype=np.float64)
     labels = frame["label"].to_numpy()
     present = np.unique(labels)
