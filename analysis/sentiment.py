@@ -250,12 +250,12 @@ _ZH_FILLERS = re.compile(
     "|有的话再(?:联系|告诉|说)(?:你们|您)?|还|出来|填|哈|啦|哦|呀|嘛|在|还有啥|还有什么|用(?:一段时间|几天|一阵子)再说|再说)+"
 )
 
-# A sound of thinking before a decline ("emmm 没啥想说的", "хмм нет") adds nothing.
-_INTERJECTION = re.compile(r"e+m+|h+m+|u+m+|m{2,}|e+r+m*|э+м*|хм+")
-# Nor before anything else: "emmm 快递太慢" is read as "快递太慢" (the scorers never learnt "emmm").
-_THINKING = re.compile(
-    r"(?<![a-z\u0400-\u04ff])(?:e+m+|h+m+|u+m+|m{2,}|e+r+m+|э+м+|хм+)(?![a-z\u0400-\u04ff])[\s,.…]*", re.I
-)
+# Sounds of thinking ("emmm", "hmm", "erm", "хмм"): the scorers never learnt them, and they say nothing of a feeling.
+_SOUNDS = r"e+m+|h+m+|u+m+|m{2,}|e+r+m+|э+м+|хм+"
+# Before a decline ("emmm 没啥想说的", "хмм нет") a sound adds nothing; a bare "er" or "э" counts there too.
+_INTERJECTION = re.compile(rf"{_SOUNDS}|e+r+|э+")
+# Nor before anything else: "emmm 快递太慢" is read as "快递太慢".
+_THINKING = re.compile(rf"(?<![a-z\u0400-\u04ff])(?:{_SOUNDS})(?![a-z\u0400-\u04ff])[\s,.…]*", re.I)
 
 
 def _declines(plain: str) -> bool:
