@@ -39,6 +39,9 @@ class ComplaintModel:
     # Reads neutral (and turning positive) texts (complaint_text.Guard): trained on the same
     # survey answers and also on off-domain comments that are no complaint, so chit-chat stays unflagged.
     guard: ComplaintModel | None = None
+    # A clearly negative text about a topic is UNHAPPY only when this model gives it more than this probability
+    # too (complaint_text.complaint_problems); None: no such demand.
+    unhappy_needs: float | None = None
 
     def probability(self, text: str) -> float | None:
         """P(complaint) of a text, or None when it holds no n-gram the model knows."""
@@ -74,7 +77,8 @@ def parse_complaint_model(data: dict) -> ComplaintModel:
         intercept=data["intercept"],
         threshold=data["threshold"],
         meta=data["meta"],
-        guard=parse_complaint_model({**data, **guard, "guard": None}) if guard else None,
+        guard=parse_complaint_model({**data, **guard, "guard": None, "unhappy_needs": None}) if guard else None,
+        unhappy_needs=data.get("unhappy_needs"),
     )
 
 

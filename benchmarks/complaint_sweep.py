@@ -9,7 +9,7 @@ place of the shipped one, and prints the desk's recall, false flags and declines
 the `rules` rows of benchmarks/data/survey_answers.csv (after line --from-line, the CSV's 0-based row index), which
 no candidate trains on; plus the share of 1,500 off-domain validation texts flagged (GoEmotions comments for en/ru,
 short positive shop reviews for zh), which no candidate fits on. `heldout` rows are never read. The ninth session
-chose the Chinese guard reader and UNHAPPY_NEEDS with it (docs/reading-log.md, "Ninth session").
+chose the Chinese guard reader and train_complaints.UNHAPPY_NEEDS with it (docs/reading-log.md, "Ninth session").
 Needs scikit-learn and ../shared/data, as train_complaints.py does.
 """
 
@@ -26,7 +26,6 @@ import train_complaints as trainer  # a sibling script: benchmarks/ is on sys.pa
 from complaint_flags import stored
 
 import analysis.complaint_model as complaint_model
-import analysis.complaint_text as complaint_text
 from analysis.complaint_model import ComplaintModel
 from analysis.reading import read_text
 from surveys.complaints import FlagRules
@@ -136,15 +135,15 @@ def build(data: Data, candidate: Candidate) -> ComplaintModel:
 def measure(data: Data, candidate: Candidate, reader: ComplaintModel) -> str:
     """One line: the desk's figures on the evaluated answers and the off-domain validation texts with this reader."""
     desk = FlagRules()
-    shipped, needs = complaint_model.load_complaint_model, complaint_text.UNHAPPY_NEEDS
-    complaint_model.load_complaint_model = lambda _language: reader  # type: ignore[assignment]  # the candidate stands in
+    shipped = complaint_model.load_complaint_model
     if candidate.unhappy_needs is not None:
-        complaint_text.UNHAPPY_NEEDS = {data.language: candidate.unhappy_needs}
+        reader = dataclasses.replace(reader, unhappy_needs=candidate.unhappy_needs)
+    complaint_model.load_complaint_model = lambda _language: reader  # type: ignore[assignment]  # the candidate stands in
     try:
         flagged = np.array([bool(desk.answer_reasons(stored(t, read_text(t)))) for t in data.evaluated["text"]])
         off = np.array([bool(desk.answer_reasons(stored(t, read_text(t)))) for t in data.validation["text"]])
     finally:
-        complaint_model.load_complaint_model, complaint_text.UNHAPPY_NEEDS = shipped, needs
+        complaint_model.load_complaint_model = shipped
     y = (data.evaluated["complaint"] == "1").to_numpy()
     declines = (data.evaluated["feeling"] == "none").to_numpy()
     polarity = data.validation["polarity"].to_numpy()

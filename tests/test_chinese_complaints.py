@@ -176,13 +176,17 @@ def test_blame_put_on_the_customer_by_someone_else_stays_a_complaint(text: str) 
 
 
 def test_a_clearly_negative_chinese_text_is_unhappy_only_when_the_reader_leans_to_a_complaint(monkeypatch) -> None:
-    import analysis.complaint_text as complaint_text
+    import dataclasses
 
+    import analysis.complaint_model as complaint_model
+
+    shipped = complaint_model.load_complaint_model("zh")
+    assert shipped.unhappy_needs == 0.1  # written by benchmarks/train_complaints.py
     text = "客服回复有点慢"  # scores clearly negative; the reader gives it about 0.19
-    monkeypatch.setattr(complaint_text, "UNHAPPY_NEEDS", {})
-    assert read_text(text).complaint
-    monkeypatch.setattr(complaint_text, "UNHAPPY_NEEDS", {"zh": 0.5})
-    assert not read_text(text).complaint
+    for needs, flagged in ((None, True), (0.5, False)):
+        model = dataclasses.replace(shipped, unhappy_needs=needs)
+        monkeypatch.setattr(complaint_model, "load_complaint_model", lambda _language, m=model: m)
+        assert bool(read_text(text).complaint) is flagged, needs
 
 
 @pytest.mark.parametrize("text", ["这题我就不答了", "问卷太长，这题不答"])

@@ -258,6 +258,17 @@ def test_the_sweeps_refit_is_the_shipped_reader(monkeypatch) -> None:
     for text in ("快递三天了还没到", "做工很好，谢谢", "用了一周就坏了"):
         assert reader.probability(text) == pytest.approx(shipped.probability(text), abs=1e-4), text
         assert reader.guard.probability(text) == pytest.approx(shipped.guard.probability(text), abs=1e-4), text
+    assert reader.unhappy_needs == shipped.unhappy_needs
+
+
+def test_only_the_chinese_model_asks_a_clearly_negative_text_to_lean_to_a_complaint() -> None:
+    models = {language: load_complaint_model(language) for language in ("en", "ru", "zh")}
+    assert {language: m.unhappy_needs for language, m in models.items() if m is not None} == {
+        "en": None,
+        "ru": None,
+        "zh": 0.1,
+    }
+    assert models["zh"] is not None and models["zh"].guard is not None and models["zh"].guard.unhappy_needs is None
 
 
 def test_a_negative_reading_of_chit_chat_needs_the_guard_reader_too() -> None:
