@@ -501,7 +501,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"пять дней",
             r"не привезл",
             r"дней назад",
-            r"перенос",
+            r"перенос(?!иц)",  # not "переносица" (the bridge of the nose)
             r"перенесли",
             r"сдвига(?:ли|ют|ет)|сдвинул\w* (?:дату|срок|доставк)\w*",
             r"доставк\w* подкачал",
@@ -1094,7 +1094,8 @@ _DENIALS = {
     r"(?:ни одной|ни единой|без|нет|никаких) (?:\w+ )?(?:царапин|трещин|дыр|пятн|плесен|ржавчин|люфт)\w*|"
     r"(?:не|ни) (?:\w+ )?(?:жм|шата|болта|гуд|трещ|отклеи|ржаве|лопа|разряжа|отключа|выключа|зависа|перезагружа|облез|"
     r"порвал|полинял|выцвел|растянул|скатал)\w*|"
-    r"ничего не (?:сломал|разбил|потерял|помял|пролил|протек|порвал|отвалил|облез|треснул|расклеил)\w*|"
+    r"ничего не (?:сломал|сломан|разбил|разбит|потерял|помял|помят|пролил|протек|порвал|отвалил|облез|треснул|расклеил)\w*|"
+    r"(?<=[,;] )не (?:помят|поврежд|разбит|сломан)\w*|"
     r"верните (?:пожалуйста )?(?:старый|прежн\w*) (?:дизайн|вид|интерфейс|вариант|версию)|"
     # a fear that did not come true ("боялась что будет мало, а сидит идеально"); what follows is still read
     r"(?:боял\w*|опасал\w*|переживал\w*|страшно было)[^.!?,]{0,40}(?=,?\s*(?:а|но|зря|однако)\s)|зря боял\w*|"
@@ -1207,7 +1208,8 @@ _FIXES = {
             r"(?:sorted|fixed|resolved|put right|made (?:it )?right|sorted me out)(?: (?:it|that|this|everything))?"
             r"(?: for me)?(?: properly| in the end| in no time)?(?=,|\.|!| and\b| now\b|$)|"
             r"(?:replacement|new one|another one|spare|new \w+(?: kit)?) (?:arrived|came|turned up|showed up|was sent|sent)|"
-            r"sent (?:me )?(?:a |another )?(?:new|replacement|spare|fresh)\b|came back (?:for it|with it)|"
+            r"sent (?:me )?(?:a |another )?(?:new|replacement|spare|fresh)\b(?: (?:one|pair|parcel|box|unit))?"
+            r"(?: (?:the )?(?:same|next) day| straight away| right away)?|came back (?:for it|with it)|"
             # The swapped thing is right: "exchanged it, the new one fits perfectly".
             r"(?:the )?(?:new|replacement|second|other) (?:one|ones|pair|size|\w+) (?:fits?|works?|is|are) (?:perfectly|perfect|"
             r"great|fine|spot on|just right|brilliant|lovely)\b|"
@@ -1215,6 +1217,7 @@ _FIXES = {
             r"(?:now|and now) (?:it'?s |its |it is |all |everything'?s )?(?:perfect|fine|working|works|great|sorted|good)\b|"
             r"money (?:back|was back|came back|returned) (?:by|within|in|the same|next|straight)|"
             r"refund (?:showed up|arrived|came through|landed|went through|hit my account|was processed)|"
+            r"refund came (?:back )?(?:in|within) (?:\d+|a few|two|three|four|five) (?:days?|hours?)|"
             # A small fault that went away by itself: "bit itchy at first but softened after a wash", "stiff at
             # first, broke in after a week".
             r"(?:at first|to begin with|initially|first few (?:days|wears|washes))\W+(?:but |then |and )?(?:it |they )?"
@@ -1320,7 +1323,11 @@ _OWN_FAULT = {
         r"(?:сама?|я) (?:выбрал|заказал|взял|указал|ввел|вписал|нажал)\w* не (?:тот|ту|те|то|туда)|"
         r"(?:вводил|ввел|вписал|указал)\w* (?:его |ее )?не (?:в то|туда)|"
         # a return thought of and dropped, a shrug: "хотела вернуть, но ... оставлю", "так что всё ок", "ну бывает"
-        r"оставлю|потом привык\w*|(?:возврат )?оформлять не буду|не буду (?:возвращать|сдавать|оформлять)|ну бывает|"
+        r"оставлю|решил\w* (?:его |ее |их )?оставить|потом привык\w*|"
+        # "заказала не тот цвет по ошибке": the customer's slip, not the courier's ("курьер по ошибке привез")
+        r"(?:заказал|выбрал|взял|указал|ввел|вписал|нажал|оформил|купил)\w* [^.!?,]{0,30}по ошибке|"
+        r"по ошибке (?:заказал|выбрал|взял|указал|ввел|вписал|нажал|оформил|купил)\w*|"
+        r"(?:возврат )?оформлять не буду|не буду (?:возвращать|сдавать|оформлять)|ну бывает|"
         r"так что (?:все|всё) (?:ок|норм\w*|хорошо|в порядке)|"
         # "вторую отменил сам": the customer cancelled it, not the shop ("отменили сами")
         r"отменила? сама?|сама? отменила?)(?!\w)"
@@ -1329,7 +1336,7 @@ _OWN_FAULT = {
         # not what someone else said ("客服说是我自己的问题"), nor "不怪快递", which blames the shop instead
         r"误会一场|是个误会|(?<![不说别还])怪我(?:自己)?(?![们])|(?<![不说别还])怪自己|"
         r"(?<!说)(?<!说是)(?<!说是我)(?<!说我)(?:号码|地址|电话|手机号)填错|自己的?(?:号码|地址|电话|手机号)(?:写|输|打)错|(?<!说)(?<!不是)(?<!说是)我(?:没看清|看错|选错|买错|写错|填错|弄错|搞错|手滑|点错)|(?<![不说])是我(?:自己)?的(?:问题|原因|失误|错)|(?<![说是])我自己的(?:问题|原因|失误)|"
-        r"不怪(?:商家|卖家|店家|你们|客服)|自己(?:没看清|看错|选错|买错|写错|填错|弄错|搞错|手滑|点错)|"
+        r"不怪(?:商家|卖家|店家|你们|客服)|自己(?:没看清|看错|选错|买错|写错|填错|弄错|搞错|手滑|点错)|自己忘了?(?:取|拿|收|签收|接电话)|"
         # lets it go: "客服道歉还补偿了，我就不计较了"
         r"(?<![要还才])(?:就|也就|也)?不(?:计较|追究)了|"
         # waved away: "晚了一天，不过本来也不急，无所谓"; "睡了一周习惯了"; "我买多了"
@@ -1394,6 +1401,24 @@ _PROMISED_DAYS = {
 }
 
 
+# A wait promised as a count of days or weeks and kept: "said 3 weeks up front and it was 3 weeks",
+# "обещали за 5 дней, привезли за 3", "页面上写7天到，实际5天就到了".
+_PROMISED_SPANS = {
+    "en": re.compile(
+        r"(?<!\w)(?:said|promised|estimated?|quoted|told (?:us|me))[^.!?]{0,15}?(?P<promised>\d+) (?P<unit>days?|weeks?)\b"
+        r".{0,40}?(?:it was|took|came in|arrived in|delivered in|got it in) (?:only |just )?(?P<came>\d+) (?P=unit)"
+    ),
+    "ru": re.compile(
+        r"(?<!\w)обещал\w* (?:за |через |в течение )?(?P<promised>\d+) (?P<unit>дн|недел)\w*.{0,30}?"
+        r"(?:пришл\w*|пришел|привезл\w*|доставил\w*|приехал\w*|получил\w*) (?:уже )?(?:за |через )(?P<came>\d+) (?P=unit)"
+    ),
+    "zh": re.compile(
+        r"(?:写|说|显示|承诺|预计|写着)的?(?P<promised>\d+)个?(?P<unit>天|周|星期)内?(?:到|送达|到货).{0,8}?"
+        r"(?P<came>\d+)个?(?P=unit)就?(?:到|送到|收到)"
+    ),
+}
+
+
 def _weekday(word: str, language: str) -> int | None:
     """Monday 0 … Sunday 6 for a weekday in any case form ("пятнице", "среду", "friday"), else None."""
     return next((day for day, stem in enumerate(_WEEKDAYS[language]) if word.startswith(stem)), None)
@@ -1401,17 +1426,23 @@ def _weekday(word: str, language: str) -> int | None:
 
 def _a_promise_kept(text: str, language: str) -> bool:
     """Whether the text tells of a delivery promised for one weekday that came on it or up to three days before
-    ("обещали к пятнице, привезли в среду"), and reports, turns or asks nothing after."""
-    pattern, folded = _PROMISED_DAYS.get(language), fold(text)
-    found = pattern.search(folded) if pattern is not None else None
-    if found is None:
+    ("обещали к пятнице, привезли в среду"), or within a promised count of days ("said 3 weeks, it was 3 weeks"),
+    and reports, turns or asks nothing after."""
+    folded = fold(text)
+    days, span = _PROMISED_DAYS.get(language), _PROMISED_SPANS.get(language)
+    if found := days.search(folded) if days is not None else None:
+        promised, came = _weekday(found["promised"], language), _weekday(found["came"], language)
+        earliest = 3  # a weekday up to three days before the promised one
+    elif found := span.search(folded) if span is not None else None:
+        promised, came = int(found["promised"]), int(found["came"])
+        earliest = promised  # any count of days up to the promised one
+    else:
         return False
-    promised, came = _weekday(found["promised"], language), _weekday(found["came"], language)
     rest = folded[found.end() :]
     return (
         promised is not None
         and came is not None
-        and 0 <= promised - came <= 3
+        and 0 <= promised - came <= earliest
         and not problems(rest, language)
         and not _TURNS.search(rest)
         and not _asks_or_mocks(rest, language)
@@ -1670,7 +1701,7 @@ _ASKS_ABOUT_AN_ORDER = re.compile(
 _ASKS = re.compile(
     r"(?<!\w)(?:want|wanna|would like|'d like|would love|'d love|need|please|pls|plz|how (?:do|can|could) i|can i|could i|"
     r"хочу|хотел[аи]? бы|хотел[аи]?(?![^.!?]{0,60}передумал)|хотим|прошу|просим|пожалуйста|можно|"
-    r"как (?:вернуть|оформить|сдать))(?!\w)|请|我要|要求|(?<![才就只需还原])要(?:退|换|补|个|一个|回|赔)|想|怎么|如何|能不能|可以|吗|麻烦|尽快|赶紧"
+    r"как (?:вернуть|оформить|сдать))(?!\w)|(?<!申)请|我要|要求|(?<![才就只需还原])要(?:退|换|补|个|一个|回|赔)|想|怎么|如何|能不能|可以|吗|麻烦|尽快|赶紧"
 )
 
 

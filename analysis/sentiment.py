@@ -230,12 +230,14 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     sorry later see same as said already springs comes come mind opinion opinions particular much time remarks
     remark any in erm umm uh er ehh tbh honestly atm rn ok okay bye today ll on previous before covered covers about meh lol
     improvements improvement needed changes what write here tell a lot question please input put thoughts carry
-    last message rating answered
+    last message rating answered busy
     это все всё больше добавить добавлять сказать пока вроде да мне не хочу могу добавлю комментариев
     замечаний пожеланий вопросов пожалуй наверное наверно особо особенно так в целом и сказал сказала
     тут здесь уже вообще такого что у меня знаю без позже потом честно с ответом буду см смотри как написать писать
     приходит голову на скажу этот вопрос сорри написал написала написано ответ ну предложений надо даже
-    комментировать сказано этом мыслей дополнить то хочется я еще прошлый раз""".replace("ё", "е").split()
+    комментировать сказано этом мыслей дополнить то хочется я еще прошлый раз некогда занят занята""".replace(
+        "ё", "е"
+    ).split()
 )
 # Chinese has no spaces: the whole text must be made of these pieces, one of them saying "nothing".
 _ZH_DECLINING = (
@@ -247,7 +249,8 @@ _ZH_DECLINE = re.compile(f"(?:{_ZH_DECLINING})")
 _ZH_FILLERS = re.compile(
     f"(?:{_ZH_DECLINING}|什么|啥|要|想|可|补充|说|的|了|别的|其他|其它|这些|暂时|目前|意见|建议|更多|好说|嗯|也|都|吧|呢"
     "|啊|哦|我|已经|全部|再|可说|一切|来|一时|上面|一样|和|跟|滴|想到|问题|好补充|特别要|写|想法|这个|这题|该|前面|之前|先|就|行|问卷|太长"
-    "|有的话再(?:联系|告诉|说)(?:你们|您)?|还|出来|填|哈|啦|哦|呀|嘛|在|还有啥|还有什么|用(?:一段时间|几天|一阵子)再说|再说)+"
+    "|有的话再(?:联系|告诉|说)(?:你们|您)?|还|出来|填|哈|啦|哦|呀|嘛|在|还有啥|还有什么|用(?:一段时间|几天|一阵子)再说|再说"
+    "|很?忙|太忙|在忙|没时间|没空)+"
 )
 
 # Sounds of thinking ("emmm", "hmm", "erm", "хмм"): the scorers never learnt them, and they say nothing of a feeling.

@@ -295,3 +295,13 @@ def test_chinese_plain_facts_read_neutral_are_no_complaint(fact: str) -> None:
 )
 def test_a_stuck_parcel_and_a_colour_not_ordered_are_complaints(text: str) -> None:
     assert read_text(text).complaint
+
+
+@pytest.mark.parametrize("text", ["我自己选错了尺码，申请换货很顺利", "我自己忘了取快递，被退回了，重新买了一次"])
+def test_an_owned_slip_is_no_complaint_even_beside_an_application(text: str) -> None:
+    assert not read_text(text).complaint  # "申请" (apply) is no "请" (please) asking for something
+
+
+@pytest.mark.parametrize("text", ["不了，忙", "没空，不填了", "no, busy", "нет, некогда"])
+def test_too_busy_to_answer_is_no_content(text: str) -> None:
+    assert read_text(text).score.feeling.value == "none" and not read_text(text).complaint

@@ -407,3 +407,14 @@ def test_a_refund_told_as_done_but_objected_to_is_a_complaint() -> None:
 def test_a_short_wait_praised_reads_positive() -> None:
     assert score_text("only 2 days to arrive, great").feeling == Feeling.POSITIVE
     assert not read_text("only 2 days to arrive, great").complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the first mug was cracked but they sent a new one the same day, really impressed",
+        "sent the jacket back, refund came in 3 days. smooth",
+    ],
+)
+def test_a_replacement_sent_the_same_day_or_a_quick_refund_is_a_problem_put_right(text: str) -> None:
+    assert not read_text(text).complaint

@@ -312,6 +312,38 @@ def test_a_promise_kept_is_no_complaint(kept: str, late: str) -> None:
     assert read_text(late).complaint
 
 
+# A wait promised as a count of days or weeks and kept, in each language; a longer one is still late.
+@pytest.mark.parametrize(
+    ("language", "kept", "late"),
+    [
+        ("ru", "обещали за 5 дней, привезли за 3 дня", "обещали за 3 дня, привезли за 9 дней"),
+        ("en", "they said 3 weeks up front and it was 3 weeks. runs like new", "they said 3 weeks and it took 5 weeks"),
+        ("zh", "页面上写7天到，实际5天就到了", "页面上写3天到，实际9天才到"),
+    ],
+)
+def test_a_promised_count_of_days_kept_is_no_complaint(language: str, kept: str, late: str) -> None:
+    from analysis.complaint_text import _a_promise_kept
+
+    assert _a_promise_kept(kept, language) and not read_text(kept).complaint
+    assert not _a_promise_kept(late, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "оправа удобная, на переносицу не давит",  # "переносица" is no "перенос" of a delivery
+        "всё целое, ничего не сломано, не помято",
+        "выбрала не тот размер по ошибке, решила оставить",
+    ],
+)
+def test_a_nose_bridge_a_denial_or_an_owned_slip_is_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint
+
+
+def test_the_shops_slip_by_mistake_is_still_a_complaint() -> None:
+    assert read_text("курьер по ошибке привез не тот заказ").complaint
+
+
 # Slang praise the scorer reads as blame is praise, unless something turns or reports.
 @pytest.mark.parametrize(("praise", "turned"), [("кроссовки просто бомба", "зверь, но через неделю сломался")])
 def test_russian_slang_praise_reads_positive(praise: str, turned: str) -> None:
