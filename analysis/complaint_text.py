@@ -98,6 +98,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:were|was|came|got|had) (?:only )?\d+,? not \d+",
             r"(?:put|left|dumped|hid|placed|shoved|stuffed) (?:my |the |our )?(?:parcel|package|order|box|it|them) (?:\w+ )?(?:behind|under|by|next to|in|on|over) (?:the |a )?(?:bins?|hedge|bush|fence|gate|step|doorstep|garden|road|street|rain|pavement|kerb|curb)|anyone could (?:nick|steal|take|pinch|grab)",
             r"only (?:the|a|an|one) \w+(?: \w+)? (?:came|arrived|turned up|showed up|was (?:in|delivered))",
+            r"if (?:my|the) (?:order|parcel|package|delivery) (?:had |has )?(?:actually |ever |even )?(?:turned up|arrived|come|"
+            r"shown up|been delivered)",
             r"(?:half|only half|a third|barely) (?:full|empty|filled)",
             r"\b(?:says|shows|said|showed|listed|ordered|paid for|bought) (?:\d+|two|three|four|five|six)\b[^.!?]{0,60}\b(?:says|shows|got|received|came|only|counted|arrived|there (?:are|were)|there'?s|there is|theres) (?:\d+|one|two|three|four|five)\b",
             r"signed for (?:it )?(?:himself|herself|themselves|by (?:someone|somebody|a \w+ i))",
@@ -210,6 +212,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:size|sizing|measurements?|fit|length|width)s? (?:is |are |was |were )?(?:way |totally |completely |massively |miles )?(?:off|out)\b",
             r"(?:slides|slips|falls|slid|slipped|fell) (?:right |straight )?off (?:my|the|me)",
             r"too (?:small|big|large|tight|short|long)",
+            r"(?:like|as big as) a (?:tent|sack|tarp|parachute) on me|(?:swims|swimming|drowning) on me",
             r"sizes? (?:are|is) (?:off|wrong)",
             r"runs (?:small|large)",
             r"smaller size",
@@ -218,6 +221,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         ),
         Problem.DEFECT: (
             r"(?:days?|hours?) (?:from|before|off) expir\w*",
+            r"(?:best before|use by|expiry|expiration)(?: date)? (?:was|is|said|says) (?:already |last |in )?(?:gone|past|over|"
+            r"january|february|march|april|may|june|july|august|september|october|november|december|\d)|(?:is|was|were|are|came) "
+            r"(?:already |totally |well )?(?:expired|out of date|past (?:its|their|the) (?:best before|use by|expiry))",
             r"(?:same|identical) (?:fault|problem|issue|defect)s? (?:again )?as (?:the |my )?(?:first|last|before|old|original|previous)",
             r"(?:bananas?|fruit|veg\w*|avocados?|berries|strawberries) (?:were|was) (?:all )?(?:black|rotten|mouldy|moldy|bruised|mushy)",
             r"(?:catches|snags|sticks|jams) (?:on|every|each|when|all the|constantly)",
@@ -578,7 +584,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         ),
         Problem.DEFECT: (
             r"отклеил|расклеил|заржавел|ржавч|развалил|расползл|лопнул|погнул|погнут|шата(?:ет|ется)|люфт|болтается|гудит|трещит|не ловит|не держит заряд|быстро садится|разряжа",
-            r"не греет|не печатает|отключается|выключается|перезагружа|зависает|пахнет химией|плесен|просроч|подделк|паленк|б/у|ношенн|ношеный|ношеная|ношеные|следы использования",
+            r"не греет|не печатает|отключается|выключается|перезагружа|зависает|пахнет химией|плесен|просроч|истекш\w* срок|срок\w* годности (?:истек|вышел|закончил)|подделк|паленк|б/у|ношенн|ношеный|ношеная|ношеные|следы использования",
             r"слома",
             r"сламал",
             r"вырван|спускает|сдувается",
@@ -818,6 +824,11 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "太紧了",
             "太松了",
             "左脚大右脚小",
+            "两只尺码不一样",
+            "两只鞋尺码不一样",
+            "两只大小不一样",
+            "左右脚尺码不一样",
+            "左右脚不一样大",
             "一件大一件小",
             "袖子太长",
             "袖子太短",
@@ -948,6 +959,11 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "发票一直没",
         ),
         Problem.SUPPORT: (
+            "催了两次",
+            "催了三次",
+            "催了几次",
+            "催了好几次",
+            "催了很多次",
             "不理人",
             "没人理",
             "敷衍",

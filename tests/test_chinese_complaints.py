@@ -305,3 +305,12 @@ def test_an_owned_slip_is_no_complaint_even_beside_an_application(text: str) -> 
 @pytest.mark.parametrize("text", ["不了，忙", "没空，不填了", "no, busy", "нет, некогда"])
 def test_too_busy_to_answer_is_no_content(text: str) -> None:
     assert read_text(text).score.feeling.value == "none" and not read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"), [("东西不错，就是发票一直没开，催了好几次", "support"), ("鞋子好看，就是两只大小不一样", "size")]
+)
+def test_chasing_several_times_or_a_mismatched_pair_is_named(text: str, kind: str) -> None:
+    from analysis.complaint_text import problems
+
+    assert kind in problems(text, "zh") and read_text(text).complaint

@@ -418,3 +418,18 @@ def test_a_short_wait_praised_reads_positive() -> None:
 )
 def test_a_replacement_sent_the_same_day_or_a_quick_refund_is_a_problem_put_right(text: str) -> None:
     assert not read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("checked the jar, best before was march", "defect"),
+        ("the yoghurt was already expired when it came", "defect"),
+        ("ordered an M from the chart, it's like a tent on me", "size"),
+        ("i'd give 10 if my parcel had ever arrived", "missing"),
+    ],
+)
+def test_a_product_past_its_date_a_tent_of_a_size_or_a_parcel_that_never_came_is_named(text: str, kind: str) -> None:
+    from analysis.complaint_text import problems
+
+    assert kind in problems(text, "en") and read_text(text).complaint

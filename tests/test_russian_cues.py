@@ -355,3 +355,10 @@ def test_russian_slang_praise_reads_positive(praise: str, turned: str) -> None:
 def test_a_size_question_before_buying_is_no_complaint() -> None:
     assert not read_text("какой размер брать на рост 170?").complaint
     assert read_text("какой размер брать, если этот мал?").complaint
+
+
+@pytest.mark.parametrize(
+    "text", ["витамины пришли с истекшим сроком годности", "у крема срок годности вышел в прошлом месяце"]
+)
+def test_a_product_past_its_date_is_a_defect(text: str) -> None:
+    assert Problem.DEFECT in problems(text, "ru") and read_text(text).complaint
