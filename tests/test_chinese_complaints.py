@@ -182,7 +182,7 @@ def test_a_clearly_negative_chinese_text_is_unhappy_only_when_the_reader_leans_t
 
     shipped = complaint_model.load_complaint_model("zh")
     assert shipped.unhappy_needs == 0.1  # written by benchmarks/train_complaints.py
-    text = "客服回复有点慢"  # scores clearly negative; the reader gives it about 0.19
+    text = "包装一塌糊涂"  # scores clearly negative; the reader gives it between 0.1 and 0.5
     for needs, flagged in ((None, True), (0.5, False)):
         model = dataclasses.replace(shipped, unhappy_needs=needs)
         monkeypatch.setattr(complaint_model, "load_complaint_model", lambda _language, m=model: m)
