@@ -509,6 +509,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"дней назад",
             r"перенос(?!иц)",  # not "переносица" (the bridge of the nose)
             r"перенесли",
+            r"хотя интервал был|хотя (?:слот|окно) был",
             r"сдвига(?:ли|ют|ет)|сдвинул\w* (?:дату|срок|доставк)\w*",
             r"доставк\w* подкачал",
             r"трек не",
@@ -584,6 +585,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         ),
         Problem.DEFECT: (
             r"отклеил|расклеил|заржавел|ржавч|развалил|расползл|лопнул|погнул|погнут|шата(?:ет|ется)|люфт|болтается|гудит|трещит|не ловит|не держит заряд|быстро садится|разряжа",
+            r"обе на (?:левую|правую)|оба на (?:левую|правую)|два левых|две левых|два правых|две правых",
             r"не греет|не печатает|отключается|выключается|перезагружа|зависает|пахнет химией|плесен|просроч|истекш\w* срок|срок\w* годности (?:истек|вышел|закончил)|подделк|паленк|б/у|ношенн|ношеный|ношеная|ношеные|следы использования",
             r"слома",
             r"сламал",
@@ -701,6 +703,13 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
     },
     "zh": {
         Problem.LATE: (
+            "到现在就没动过",
+            "到现在都没动",
+            "到现在还没动",
+            "一直没动过",
+            "等我的货到了再说",
+            "等我的货到了在说",
+            "等货到了再说",
             "等了一周",
             "没动静",
             "还停在",
@@ -795,6 +804,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "收到就是坏",
         ),
         Problem.WRONG_ITEM: (
+            "寄成了",
+            "发成了",
             "发错",
             "别人的订单",
             "发来的是",
@@ -924,6 +935,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "洗不掉",
             "印反",
             "装反",
+            "装订反",
+            "订反了",
             "印刷错",
             "缺页",
             # sixth Chinese pass: parts that do not match or fit ("袖子一长一短", "螺丝孔对不上，装不起来")
@@ -1234,6 +1247,7 @@ _FIXES = {
             r"money (?:back|was back|came back|returned) (?:by|within|in|the same|next|straight)|"
             r"refund (?:showed up|arrived|came through|landed|went through|hit my account|was processed)|"
             r"refund came (?:back )?(?:in|within) (?:\d+|a few|two|three|four|five) (?:days?|hours?)|"
+            r"sorted (?:it|that|this|me) (?:out )?with (?:a |an )?(?:discount|voucher|code|credit|partial refund)\w*(?: code)?|"
             # A small fault that went away by itself: "bit itchy at first but softened after a wash", "stiff at
             # first, broke in after a week".
             r"(?:at first|to begin with|initially|first few (?:days|wears|washes))\W+(?:but |then |and )?(?:it |they )?"
@@ -1264,7 +1278,7 @@ _FIXES = {
             r"(?:заменил|поменял|обменял|переотправил|перевыслал|отправил\w* (?:заново|новы|нову|замену)|"
             r"(?:прислал|выслал|привезл)\w* (?:новы|нову|ново|замену|другой|другую|другое)|вернули деньги|деньги вернули|"
             r"вернул[иа]? (?:всю сумму|все деньги|(?:(?:лишн|переплат)\w* )?(?:в тот же день|на следующий день)|лишн|переплат)|исправил|починил|решил\w* (?:вопрос|проблему)|все решил|уладил|"
-            r"компенсировал)\w*|"
+            r"компенсировал)\w*|(?:одн[оа]|втор\w*|лишн\w*) (?:списание|сумма|оплата|платеж) вернул\w*|"
             r"(?:теперь|сейчас|в итоге|после (?:обновлени|перезагрузк|переустановк)\w*)(?: уже)?(?: все)? "
             r"(?:отлично|нормально|работает|хорошо|довол)\w*"
         ),
@@ -1279,7 +1293,7 @@ _FIXES = {
     ),
     "zh": _Fix(
         re.compile(
-            r"换了(?:一个|个)?新的|(?:寄|发)(?:了|来了?)(?:一个|个)?新的|(?:马上|立刻|当场|直接)(?:就)?退了|给换了|给我换了|补发|重发|重新发|重新寄|退回来了|已退款|钱退了|退了钱|已经解决|"
+            r"换了(?:一个|个)?新的|(?:寄|发)(?:了|来了?)(?:一个|个)?新的|(?:马上|立刻|当场|直接)(?:就)?退了|给换了|给我换了|补发|重发|重新发|重新寄|退回来了|退回来一笔|退回了一笔|当天就退回|已退款|钱退了|退了钱|已经解决|"
             r"处理好了|修好了|换货很顺利|现在(?:很)?(?:完美|好了|没问题了?|正常了)|"
             # "更新之后就好了，现在很顺"
             r"(?:之后|以后|后来)就?好了|现在(?:很|挺)?顺(?!丰)(?:了|畅)?|"  # not 顺丰, the courier
@@ -1318,7 +1332,11 @@ _OWN_FAULT = {
         r"buying|shopping|choosing|using))|user error|(?:that'?s|thats|it'?s|its|that one'?s) on me\b|"
         r"i (?:typed|entered|put|picked|chose|ordered|gave|selected|clicked) (?:in )?(?:the |my |a )?(?:\w+ )?wrong\b|"
         r"(?:typed|entered|put|gave) (?:in )?my (?:\w+ )?wrong\b|(?:i )?(?:should have|should'?ve) (?:read|checked|"
-        r"measured|looked)|(?:no|not a) big deal|no harm done|(?:totally|completely|absolutely|perfectly) fine|"
+        r"measured|looked)|(?:no|not a) big deal|no harm done|"
+        # a delay warned of and shrugged off; a payment the bank blocked; the customer's own typo
+        r"(?:emailed|texted|called|messaged|rang) (?:me |us )?(?:to warn|ahead|in advance|beforehand)|warned (?:me|us) "
+        r"(?:in advance|ahead|beforehand)|(?:i )?(?:wasn'?t|was not|wasnt) in (?:a|any) (?:rush|hurry)|(?:probably|prob|must be|"
+        r"must have been|was just) my bank\b|i (?:typed|entered|put|wrote|gave) [^.!?,]{0,20}instead of|(?:totally|completely|absolutely|perfectly) fine|"
         # a return thought of and dropped; a dented box with the thing inside unharmed; a wrong pick owned
         r"(?:thought about|considered|was going to|almost) (?:returning|sending (?:it|them) back)|"
         r"(?:but|though) (?:the )?(?:item|items|product|contents?|everything)(?: inside)? (?:was|were|is|are) (?:totally |"
@@ -1340,6 +1358,8 @@ _OWN_FAULT = {
         r"(?:вводил|ввел|вписал|указал)\w* (?:его |ее )?не (?:в то|туда)|"
         # a return thought of and dropped, a shrug: "хотела вернуть, но ... оставлю", "так что всё ок", "ну бывает"
         r"оставлю|решил\w* (?:его |ее |их )?оставить|потом привык\w*|"
+        # a delay warned of or stated when ordering: "опоздал минут на 15 но предупредил заранее"
+        r"но (?:заранее )?предупредил\w*|(?:это|срок) (?:было |был )?(?:указано|указан|написано) (?:при заказе|заранее|в карточке)|"
         # "заказала не тот цвет по ошибке": the customer's slip, not the courier's ("курьер по ошибке привез")
         r"(?:заказал|выбрал|взял|указал|ввел|вписал|нажал|оформил|купил)\w* [^.!?,]{0,30}по ошибке|"
         r"по ошибке (?:заказал|выбрал|взял|указал|ввел|вписал|нажал|оформил|купил)\w*|"
@@ -1353,6 +1373,8 @@ _OWN_FAULT = {
         r"误会一场|是个误会|(?<![不说别还])怪我(?:自己)?(?![们])|(?<![不说别还])怪自己|"
         r"(?<!说)(?<!说是)(?<!说是我)(?<!说我)(?:号码|地址|电话|手机号)填错|自己的?(?:号码|地址|电话|手机号)(?:写|输|打)错|(?<!说)(?<!不是)(?<!说是)我(?:没看清|看错|选错|买错|写错|填错|弄错|搞错|手滑|点错)|(?<![不说])是我(?:自己)?的(?:问题|原因|失误|错)|(?<![说是])我自己的(?:问题|原因|失误)|"
         r"不怪(?:商家|卖家|店家|你们|客服)|自己(?:没看清|看错|选错|买错|写错|填错|弄错|搞错|手滑|点错)|自己忘了?(?:取|拿|收|签收|接电话)|"
+        # a size warned of and avoided: "偏大半码，幸好看了评论买小了一码"
+        r"(?:幸好|还好|好在)[^，。！？,!?]{0,12}(?:买|选|拍)(?:小|大)了?(?:一|半)?码|"
         # lets it go: "客服道歉还补偿了，我就不计较了"
         r"(?<![要还才])(?:就|也就|也)?不(?:计较|追究)了|"
         # waved away: "晚了一天，不过本来也不急，无所谓"; "睡了一周习惯了"; "我买多了"
@@ -1377,12 +1399,13 @@ _FEARS = {
     "en": _Fear(
         re.compile(
             r"(?<!\w)(?:i was|was|were|i got) (?:a (?:bit|little) |kind of |kinda |so |really )?(?:worried|afraid|scared|"
-            r"nervous|concerned|unsure|wary|sceptical|skeptical)|(?<!\w)i thought (?:it|they)(?:'d| would| might)"
+            r"nervous|concerned|unsure|wary|sceptical|skeptical)|(?<!\w)i thought (?:it|they)(?:'d| would| might)|"
+            r"(?<!\w)(?:i )?(?:wasn'?t|was not|wasnt) (?:too |so |really )?sure"
         ),
         re.compile(r"(?<!\w)(?:but|turned out|in the end|actually)(?!\w)"),
         re.compile(
             r"(?<!\w)(?:great|perfect\w*|fine|bang on|spot on|slaps|fits?|on time|lovely|brilliant|good|well|no problems?|"
-            r"no issues?|relieved|intact|safe)(?!\w)"
+            r"no issues?|relieved|intact|safe|nicer|better in person)(?!\w)"
         ),
     ),
     "ru": _Fear(
@@ -1393,9 +1416,11 @@ _FEARS = {
         ),
     ),
     "zh": _Fear(
-        re.compile(r"担心|害怕|怕(?!麻烦)|以为(?:是|会)"),
+        re.compile(r"担心|害怕|怕(?!麻烦)|以为(?:是|会)|还以为"),
         re.compile(r"结果|没想到|但|不过|其实|后来|收到后|收到以后"),
-        re.compile(r"正好|合适|很好|不错|放心|正品|是真的|惊喜|没问题|按时|准时|完好|严严实实|好好的|多虑|挺好"),
+        re.compile(
+            r"正好|合适|很好|不错|放心|正品|是真的|惊喜|没问题|按时|准时|完好|严严实实|好好的|多虑|挺好|清楚|简单|容易|轻松|顺利|同一款"
+        ),
     ),
 }
 

@@ -300,7 +300,7 @@ _DECLINING_PHRASES = (
 # "нет, спасибо" and "没有，谢谢" decline as politely as they decline; the thanks adds no feeling.
 _THANKS = re.compile(
     r"(?:^|\s)(?:(?:thanks|thank you)(?: again| so much| a lot)?|thx|ty|ta|cheers|"
-    r"(?:большое |огромное )?спасибо(?: вам| большое| огромное)?|благодарю|谢谢|谢了|хорошего (?:дня|вечера)|всего доброго|"
+    r"(?:большое |огромное )?спасибо(?: вам| большое| огромное)?|благодарю|谢谢|谢了|辛苦(?:了|啦)|хорошего (?:дня|вечера)|всего доброго|"
     r"have a (?:nice|good|great|lovely) (?:day|evening|weekend))(?:\s|$)|"
     r"(?:谢谢|多谢|感谢)(?:你们|您|大家|啦)?|谢了"
 )

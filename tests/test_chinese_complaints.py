@@ -314,3 +314,23 @@ def test_chasing_several_times_or_a_mismatched_pair_is_named(text: str, kind: st
     from analysis.complaint_text import problems
 
     assert kind in problems(text, "zh") and read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    "text", ["扣了两次钱，客服当天就退回来一笔", "本来以为会很难装，结果很简单", "偏小一码，还好我看了评论买大了一码"]
+)
+def test_a_charge_returned_a_worry_dispelled_or_a_size_avoided_is_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint
+
+
+@pytest.mark.parametrize("text", ["本子不错，就是有几页订反了", "物流到现在都没动", "等我的货到了再说吧"])
+def test_pages_bound_backwards_a_parcel_that_never_moved_or_an_answer_put_off_until_it_comes_is_named(
+    text: str,
+) -> None:
+    from analysis.complaint_text import problems
+
+    assert problems(text, "zh") and read_text(text).complaint
+
+
+def test_thanks_for_the_trouble_declines_politely() -> None:
+    assert read_text("没了，辛苦啦").score.feeling.value == "none"

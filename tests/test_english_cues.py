@@ -433,3 +433,20 @@ def test_a_product_past_its_date_a_tent_of_a_size_or_a_parcel_that_never_came_is
     from analysis.complaint_text import problems
 
     assert kind in problems(text, "en") and read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "arrived a day late but they texted ahead, wasnt in a rush anyway",
+        "card got declined, must be my bank, the second card worked fine",
+        "it went next door because I typed 12 instead of 21, neighbour dropped it off",
+        "the box came late but support sorted it with a voucher straight away",
+        "wasn't sure about the fabric but it's actually nicer in person",
+    ],
+)
+def test_a_delay_warned_of_a_bank_or_typo_of_ones_own_a_voucher_or_a_doubt_dispelled_is_no_complaint(text: str) -> None:
+    from analysis.complaint_text import _a_worry_that_did_not_come_true, _own_fault, _put_right
+
+    assert not read_text(text).complaint
+    assert _own_fault(text, "en") or _put_right(text, "en") or _a_worry_that_did_not_come_true(text, "en")

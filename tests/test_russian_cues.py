@@ -362,3 +362,28 @@ def test_a_size_question_before_buying_is_no_complaint() -> None:
 )
 def test_a_product_past_its_date_is_a_defect(text: str) -> None:
     assert Problem.DEFECT in problems(text, "ru") and read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "курьер задержался на полчаса, но предупредил заранее",
+        "ждала неделю, но это было указано при заказе",
+        "списали два раза, но второе списание вернулось само через час",
+    ],
+)
+def test_a_delay_warned_of_or_stated_or_a_second_charge_come_back_is_no_complaint(text: str) -> None:
+    from analysis.complaint_text import _own_fault, _put_right
+
+    assert not read_text(text).complaint and (_own_fault(text, "ru") or _put_right(text, "ru"))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("привезли в 22:00, хотя интервал был 10-14", Problem.LATE),
+        ("кроссовки классные, но пришли оба на левую ногу", Problem.DEFECT),
+    ],
+)
+def test_a_missed_delivery_window_or_two_left_shoes_is_named(text: str, kind: Problem) -> None:
+    assert kind in problems(text, "ru") and read_text(text).complaint
