@@ -1473,17 +1473,17 @@ def _a_promise_kept(text: str, language: str) -> bool:
     days, span = _PROMISED_DAYS.get(language), _PROMISED_SPANS.get(language)
     if found := days.search(folded) if days is not None else None:
         promised, came = _weekday(found["promised"], language), _weekday(found["came"], language)
-        earliest = 3  # a weekday up to three days before the promised one
+        most_early = 3  # a weekday up to three days before the promised one
     elif found := span.search(folded) if span is not None else None:
         promised, came = int(found["promised"]), int(found["came"])
-        earliest = promised  # any count of days up to the promised one
+        most_early = promised  # any count of days up to the promised one
     else:
         return False
     rest = folded[found.end() :]
     return (
         promised is not None
         and came is not None
-        and 0 <= promised - came <= earliest
+        and 0 <= promised - came <= most_early
         and not problems(rest, language)
         and not _TURNS.search(rest)
         and not _asks_or_mocks(rest, language)
