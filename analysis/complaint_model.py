@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from analysis.trained import MAX_CHARS, Features
+from analysis.trained import MAX_CHARS, Features, tfidf_sums
 
 COMPLAINT_MODEL_FORMAT = 1
 
@@ -28,7 +28,7 @@ def model_file(language: str) -> str:
 
 @dataclass(frozen=True)
 class ComplaintModel:
-    """One language's weights: per n-gram (idf, idf × coefficient), an intercept and the decision threshold."""
+    """One language's weights: per n-gram (idf², idf × coefficient), an intercept and the decision threshold."""
 
     language: str
     features: Features
@@ -45,15 +45,10 @@ class ComplaintModel:
 
     def probability(self, text: str) -> float | None:
         """P(complaint) of a text, or None when it holds no n-gram the model knows."""
-        dot = norm = 0.0
-        for gram, count in Counter(self.features.grams(text[:MAX_CHARS])).items():
-            weight = self.weights.get(gram)
-            if weight is not None:
-                tf = 1.0 + math.log(count)  # sublinear tf, as TfidfVectorizer(sublinear_tf=True)
-                norm += (tf * weight[0]) ** 2
-                dot += tf * weight[1]
-        if norm == 0.0:
+        found = tfidf_sums(Counter(self.features.grams(text[:MAX_CHARS])), self.weights)
+        if found is None:
             return None
+        (dot,), norm = found
         return 1.0 / (1.0 + math.exp(-(dot / math.sqrt(norm) + self.intercept)))
 
     def is_complaint(self, text: str) -> bool:
@@ -72,7 +67,8 @@ def parse_complaint_model(data: dict) -> ComplaintModel:
         language=data["language"],
         features=Features(low, high),
         weights={
-            gram: (idf, idf * coef) for gram, idf, coef in zip(data["ngrams"], data["idf"], data["coef"], strict=True)
+            gram: (idf * idf, idf * coef)
+            for gram, idf, coef in zip(data["ngrams"], data["idf"], data["coef"], strict=True)
         },
         intercept=data["intercept"],
         threshold=data["threshold"],

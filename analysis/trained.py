@@ -7,6 +7,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -127,7 +128,7 @@ class Model:
     language: str
     features: Features
     classes: tuple[str, ...]  # always CLASSES: negative, neutral, positive
-    # n-gram -> (idf, idf × coefficient per class of DOMAINS[0], then of DOMAINS[1] when the model has both)
+    # n-gram -> (idf², idf × coefficient per class of DOMAINS[0], then of DOMAINS[1] when the model has both)
     weights: dict[str, tuple[float, ...]]
     intercept: tuple[float, ...]  # per domain and class, in the same order
     lexicon: str | None
@@ -163,7 +164,7 @@ class Model:
     def segment_decision(self, text: str) -> list[float] | None:
         """Per-class scores (log-odds up to a constant), or None when the text holds nothing the model knows."""
         grams = Counter(self.features.grams(text))
-        found = _sums_of_two(grams, self.weights) if self.domains == 2 else _sums_of_one(grams, self.weights)
+        found = tfidf_sums(grams, self.weights)
         if found is None:
             return None
         sums, norm = found
@@ -193,59 +194,22 @@ class Model:
         return max(self.classes, key=key)
 
 
-# The two loops below are most of the time spent reading a text. Each is unrolled over its classes (three, or six
-# for a model of two domains): on survey-length texts that is several times faster than gathering rows into numpy
-# arrays, and a one-domain model does not pay for a second domain's additions. Each returns the dot products of the
-# text's sublinear tf × idf vector with every class's coefficients, and the vector's squared norm; None when no
-# n-gram is known. The weights hold idf × coefficient already, so a gram seen once (most of them) costs additions only.
-def _sums_of_one(grams: Counter[str], weights: dict[str, tuple[float, ...]]) -> tuple[tuple[float, ...], float] | None:
-    """(negative, neutral, positive) dot products and the squared norm, for a model of one domain."""
-    neg = neu = pos = norm = 0.0
-    log = math.log
+def tfidf_sums(grams: Counter[str], weights: Mapping[str, tuple[float, ...]]) -> tuple[list[float], float] | None:
+    """A text's tf-idf vector dotted with each class column of `weights`, and its squared norm; None if nothing is known."""
+    # Each weight row is (idf², idf × coefficient per class): with the text's n-grams summed column by column in C, as
+    # if every n-gram came once (most do), reading is a quarter faster than a loop in Python over the n-grams.
+    get = weights.get
+    rows = list(filter(None, map(get, grams)))  # the known n-grams' rows (a row is a non-empty tuple, never falsy)
+    if not rows:
+        return None
+    totals: list[float] = [sum(column) for column in zip(*rows, strict=True)]
+    norm, sums = totals[0], totals[1:]
     for gram, count in grams.items():
-        weight = weights.get(gram)
-        if weight is not None:
-            idf, w_neg, w_neu, w_pos = weight
-            if count == 1:
-                norm += idf * idf
-                neg += w_neg
-                neu += w_neu
-                pos += w_pos
-            else:
-                tf = 1.0 + log(count)
-                norm += tf * tf * idf * idf
-                neg += tf * w_neg
-                neu += tf * w_neu
-                pos += tf * w_pos
-    return None if norm == 0.0 else ((neg, neu, pos), norm)
-
-
-def _sums_of_two(grams: Counter[str], weights: dict[str, tuple[float, ...]]) -> tuple[tuple[float, ...], float] | None:
-    """The six dot products (general texts' feelings, then survey answers') and the squared norm."""
-    neg = neu = pos = s_neg = s_neu = s_pos = norm = 0.0
-    log = math.log
-    for gram, count in grams.items():
-        weight = weights.get(gram)
-        if weight is not None:
-            idf, w_neg, w_neu, w_pos, v_neg, v_neu, v_pos = weight
-            if count == 1:
-                norm += idf * idf
-                neg += w_neg
-                neu += w_neu
-                pos += w_pos
-                s_neg += v_neg
-                s_neu += v_neu
-                s_pos += v_pos
-            else:
-                tf = 1.0 + log(count)
-                norm += tf * tf * idf * idf
-                neg += tf * w_neg
-                neu += tf * w_neu
-                pos += tf * w_pos
-                s_neg += tf * v_neg
-                s_neu += tf * v_neu
-                s_pos += tf * v_pos
-    return None if norm == 0.0 else ((neg, neu, pos, s_neg, s_neu, s_pos), norm)
+        if count > 1 and (row := get(gram)) is not None:
+            tf = 1.0 + math.log(count)  # sublinear tf, as TfidfVectorizer(sublinear_tf=True): add what once left out
+            norm += (tf * tf - 1.0) * row[0]
+            sums = [total + (tf - 1.0) * weight for total, weight in zip(sums, row[1:], strict=True)]
+    return sums, norm
 
 
 def _log_mean_exp(a: float, b: float) -> float:
@@ -292,7 +256,7 @@ def parse_model(data: dict) -> Model:
         features=Features(low, high, data.get("word_ngrams", 0)),
         classes=classes,
         weights={
-            gram: (idf, *(idf * c for c in column))
+            gram: (idf * idf, *(idf * c for c in column))
             for gram, idf, column in zip(data["ngrams"], data["idf"], zip(*coef, strict=False), strict=True)
         },
         intercept=tuple(intercept),
