@@ -208,22 +208,17 @@ def test_declines_worded_outside_the_phrase_list_are_no_content(text: str) -> No
         "nah that's about it",
         "no that covers it",
         "i think that's everything",
-        "no, all good",
-        "no complaints, nothing to add",
         "nothing, ta",
         "no thanks, that's all",
         "not that I can think of right now",
         "i'm all set",
         "meh nothing",
         "nothing lol",
-        "нет, всё хорошо",
         "все написал выше",
         "ну нет",
         "ответ выше",
         "предложений нет",
-        "все ок, добавить нечего",
         "ничего не надо",
-        "все норм, больше ничего",
         "暂时没有想到",
         "不想写",
         "没有问题了",
@@ -232,8 +227,78 @@ def test_declines_worded_outside_the_phrase_list_are_no_content(text: str) -> No
         "没了谢谢啦",
     ],
 )
-def test_declines_beside_thanks_or_an_all_is_well_are_no_content(text: str) -> None:
+def test_declines_beside_thanks_or_fillers_are_no_content(text: str) -> None:
     assert score_text(text).feeling == Feeling.NONE, text
+
+
+# A decline beside an all-is-well is a short verdict: the labelled answers call it positive (13 of 16 on dev, rules and
+# fresh rows), so the scorer reads it; "I'm good" beside a "no" only says nothing more is needed.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no, all good",
+        "no complaints, nothing to add",
+        "нет, всё хорошо",
+        "все норм, больше ничего",
+        "挺好的，没有了",
+        pytest.param(
+            "все ок, добавить нечего",
+            marks=pytest.mark.xfail(strict=True, reason="known miss: the Russian model reads it neutral (0.002)"),
+        ),
+    ],
+)
+def test_a_decline_beside_an_all_is_well_reads_positive(text: str) -> None:
+    assert score_text(text).feeling == Feeling.POSITIVE, text
+
+
+# Fifteenth session, kinds of decline from the decline passes' read half: a letter held down, "not sure what to say",
+# "I'm fine", greetings and sign-offs, "from my side", "даже не знаю", "ответил уже", a shrug, "как-то так", 莫得,
+# "想不起来" after 一下子, "你们忙吧", 没有 typed in pinyin.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "noo",
+        "nopeee",
+        "not sure what to say",
+        "no thank you I am fine",
+        "Nothing more to say. Regards, Margaret",
+        "Dear team, nothing to add. Kind regards",
+        "no comments from my side",
+        "nothing on my end",
+        "даже не знаю",
+        "ответил уже",
+        "неет",
+        "🤷‍♀️",
+        "🤷🏽‍♂️",
+        "как-то так",
+        "Уважаемые сотрудники, мне добавить нечего. Всего доброго.",
+        "Добавить нечего. С уважением, Ирина",
+        "莫得了",
+        "一下子想不起来",
+        "没有什么了，你们忙吧",
+        "meiyou",
+    ],
+)
+def test_fifteenth_session_declines_are_no_content(text: str) -> None:
+    assert score_text(text).feeling == Feeling.NONE, text
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("nooo it never came", True),
+        ("not sure what to say, the box was empty", True),
+        ("Dear team, my parcel never came. Regards, Margaret", True),
+        ("🤷‍♀️ 😡", False),
+        ("даже не знаю, курьер так и не приехал", True),
+        ("莫得问题，很好用", False),
+    ],
+)
+def test_words_beside_the_fifteenth_session_declines_are_read(text: str, complaint: bool) -> None:
+    from analysis.reading import read_text
+
+    reading = read_text(text)
+    assert reading.score.feeling != Feeling.NONE and reading.complaint == complaint, text
 
 
 @pytest.mark.parametrize(
