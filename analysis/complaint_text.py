@@ -212,6 +212,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:size|sizing|measurements?|fit|length|width)s? (?:is |are |was |were )?(?:way |totally |completely |massively |miles )?(?:off|out)\b",
             r"(?:slides|slips|falls|slid|slipped|fell) (?:right |straight )?off (?:my|the|me)",
             r"too (?:small|big|large|tight|short|long)",
+            r"(?:none|neither|nothing) of (?:it|them|the \w+) (?:fit|fits|fitted)\b",
             r"(?:like|as big as) a (?:tent|sack|tarp|parachute) on me|(?:swims|swimming|drowning) on me",
             r"sizes? (?:are|is) (?:off|wrong)",
             r"runs (?:small|large)",
@@ -686,6 +687,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"не могу (?:оформить|войти|оплатить)",
             r"перезагружается",
             r"не примен(?:яется|ил)",
+            r"(?:промокод|промо-код|купон)\w* (?:так и )?не (?:сработал|срабатыва|работа|действ|прошел)",
             r"корзина .*очищается",
             r"в корзине (?:другая|другое|другой)",
             r"лагает",
@@ -748,6 +750,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         ),
         Problem.MISSING: (
             "打开啥也没有",
+            "没给",
             "打开什么也没有",
             "打开什么都没有",
             "缺件",
@@ -849,6 +852,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         ),
         Problem.DEFECT: (
             "进水了",
+            "印糊了",
+            "字都糊了",
+            "印得模糊",
             "闪个不停",
             "一直闪",
             "开胶",
@@ -1069,6 +1075,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "货不对板",
             "宣传说",
             "实际只有",
+            "盗版",
         ),
     },
 }
@@ -1255,6 +1262,7 @@ _FIXES = {
             r"faded|fades|got better|gets better)(?: up| off| away)?\b(?: (?:after|with|once|in) (?:a |the |one |two |a few |a couple of )?"
             r"(?:first )?(?:wash|wear|day|week|use|airing|go)\w*(?: it| them| or two)?)?|"
             # Made good with something extra: "gave me a voucher without me even asking", "knocked 20% off".
+            r"sent (?:a |an )?(?:voucher|discount code|coupon|gift card)s? (?:for the (?:trouble|delay|wait|inconvenience|hassle)|to make up)|"
             r"(?:gave|offered|sent|credited|gifted) (?:me|us) (?:a |an |some )?(?:voucher|discount|credit|gift card|"
             r"goodwill \w+|code for|\d+ ?% off)|knocked (?:\d+ ?%|£\d+|\$\d+|a bit|something) off|"
             # Working again after a fix: "after the update it works fine now".

@@ -334,3 +334,13 @@ def test_pages_bound_backwards_a_parcel_that_never_moved_or_an_answer_put_off_un
 
 def test_thanks_for_the_trouble_declines_politely() -> None:
     assert read_text("没了，辛苦啦").score.feeling.value == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("说好送赠品，赠品没给", "missing"), ("感觉是盗版书", "misleading"), ("封面还行，里面字都糊了", "defect")],
+)
+def test_a_gift_not_given_a_pirated_copy_or_blurred_print_is_named(text: str, kind: str) -> None:
+    from analysis.complaint_text import problems
+
+    assert kind in problems(text, "zh") and read_text(text).complaint

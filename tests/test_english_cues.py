@@ -450,3 +450,17 @@ def test_a_delay_warned_of_a_bank_or_typo_of_ones_own_a_voucher_or_a_doubt_dispe
 
     assert not read_text(text).complaint
     assert _own_fault(text, "en") or _put_right(text, "en") or _a_worry_that_did_not_come_true(text, "en")
+
+
+def test_nothing_that_fit_is_a_size_complaint() -> None:
+    from analysis.complaint_text import problems
+
+    text = "none of the shirts fit"
+    assert "size" in problems(text, "en") and read_text(text).complaint
+
+
+def test_a_voucher_sent_for_the_trouble_puts_a_delay_right() -> None:
+    from analysis.complaint_text import _put_right
+
+    text = "delivery slipped a week but they sent a voucher for the trouble"
+    assert _put_right(text, "en") and not read_text(text).complaint

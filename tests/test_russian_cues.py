@@ -387,3 +387,8 @@ def test_a_delay_warned_of_or_stated_or_a_second_charge_come_back_is_no_complain
 )
 def test_a_missed_delivery_window_or_two_left_shoes_is_named(text: str, kind: Problem) -> None:
     assert kind in problems(text, "ru") and read_text(text).complaint
+
+
+def test_a_promo_code_that_did_not_work_is_an_app_bug() -> None:
+    text = "купон так и не сработал на кассе"
+    assert Problem.APP_BUG in problems(text, "ru") and read_text(text).complaint
