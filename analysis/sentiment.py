@@ -160,7 +160,7 @@ _NO_CONTENT = frozenset(
     that s about it|that s about it from me|that s about all|
     i ve said all i wanted to|said all i wanted|i ve said all i wanted|said all i wanted to say|
     same as i said before|as i said before|like i said before|as i said|like i said|
-    i m fine|im fine|i am fine|i am good|как то так|meiyou|mei you|meiyou le|mei you le|meiyoule|
+    i m fine|im fine|i am fine|i am good|как то так|done|all done|i m done|nothng|н|meiyou|mei you|meiyou le|mei you le|meiyoule|
     """.split("|")  # noqa: SIM905 -- one phrase per |, easier to extend than a list literal
     if phrase.strip()
 )
@@ -228,7 +228,7 @@ def _without_content(text: str, language: str) -> Score | None:
 _DECLINE_WORDS = frozenset(
     """no nope nah none nothing nowt nil idk dunno prefer rather skip skipping pass above anything нет неа нету ничего
     нечего ниче все отвечать ответить отвечу затрудняюсь коммент пропущу пропускаю выше answer хз zilch blank zero
-    воздержусь ответил ответила""".split()
+    воздержусь ответил ответила отвечал отвечала ничо covered answered""".split()
 )
 _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     """else more further other additional extra to add say mention that s it is all i m am have has got
@@ -237,19 +237,18 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     sorry later see same as said already springs comes come mind opinion opinions particular much time remarks
     remark any in erm umm uh er ehh tbh honestly atm rn ok okay bye today ll on previous before covered covers about meh lol
     improvements improvement needed changes what write here tell a lot question please input put thoughts carry
-    last message rating answered busy sure side my end
+    last message rating busy sure side my end you told
     это все всё больше добавить добавлять сказать пока вроде да мне не хочу могу добавлю комментариев
     замечаний пожеланий вопросов пожалуй наверное наверно особо особенно так в целом и сказал сказала
     тут здесь уже вообще такого что у меня знаю без позже потом честно с ответом буду см смотри как написать писать
     приходит голову на скажу этот вопрос сорри написал написала написано ответ ну предложений надо даже
-    комментировать сказано этом мыслей дополнить то хочется я еще прошлый раз некогда занят занята""".replace(
-        "ё", "е"
-    ).split()
+    комментировать сказано этом мыслей дополнить то хочется я еще прошлый раз некогда занят занята писал писала хотел хотела
+    предыдущем предыдущий сообщении сообщение""".replace("ё", "е").split()
 )
 # Chinese has no spaces: the whole text must be made of these pieces, one of them saying "nothing".
 _ZH_DECLINING = (
     "没有|没|无|暂无|不需要|不用|就这样|就这些|奉告|说完了|说完|想不到|想不出|想不起|没想好|不想说|不想回答|不回答|略过|跳过"
-    "|同上|如上|不清楚|说不上来|不想写|莫得|没得|不写|没想法|空着|不说|都说了|说过了|不知道写|不知道说|不答|不了"
+    "|同上|如上|不清楚|说不上来|不想写|莫得|没得|不想答|就这么多|上次|刚才|不写|没想法|空着|不说|都说了|说过了|不知道写|不知道说|不答|不了"
     "|不填|不想填|下一题|无话可说|先这样|都在上面|都写了|写过了"
 )
 _ZH_DECLINE = re.compile(f"(?:{_ZH_DECLINING})")
@@ -257,7 +256,7 @@ _ZH_FILLERS = re.compile(
     f"(?:{_ZH_DECLINING}|什么|啥|要|想|可|补充|说|的|了|别的|其他|其它|这些|暂时|目前|意见|建议|更多|好说|嗯|也|都|吧|呢"
     "|啊|哦|我|已经|全部|再|可说|一切|来|一时|上面|一样|和|跟|滴|想到|问题|好补充|特别要|写|想法|这个|这题|该|前面|之前|先|就|行|问卷|太长"
     "|有的话再(?:联系|告诉|说)(?:你们|您)?|还|出来|填|哈|啦|哦|呀|嘛|在|还有啥|还有什么|用(?:一段时间|几天|一阵子)再说|再说"
-    "|很?忙|太忙|在忙|没时间|没空|一下子|一下)+"
+    "|很?忙|太忙|在忙|没时间|没空|一下子|一下|需要|内容|本人|下次|有想法|好的)+"
 )
 
 # Sounds of thinking ("emmm", "hmm", "erm", "хмм"): the scorers never learnt them, and they say nothing of a feeling.
@@ -302,21 +301,23 @@ _DECLINING_PHRASES = (
     " said it all ",
     " said everything ",
     " не буду ",
+    " как писал ",
+    " как писала ",
 )
 
 
 # "нет, спасибо" and "没有，谢谢" decline as politely as they decline; the thanks adds no feeling.
 _THANKS = re.compile(
-    r"(?:^|\s)(?:(?:thanks|thank you)(?: again| so much| a lot)?|thx|ty|ta|cheers|"
-    r"(?:большое |огромное )?спасибо(?: вам| большое| огромное)?|благодарю|谢谢|谢了|辛苦(?:了|啦)|хорошего (?:дня|вечера)|всего доброго|"
+    r"(?:^|\s)(?:(?:thanks|thank you)(?: again| so much| a lot| very much)?(?: for (?:the )?asking)?|thx|ty|ta|cheers|"
+    r"(?:большое |огромное )?спасибо(?: вам| большое| огромное)?(?: за (?:заботу|вопрос|внимание|опрос))?|благодарю|谢谢|谢了|辛苦(?:了|啦)|хорошего (?:дня|вечера)|всего доброго|"
     r"have a (?:nice|good|great|lovely) (?:day|evening|weekend))(?:\s|$)|"
-    r"(?:谢谢|多谢|感谢)(?:你们|您|大家|啦)?|谢了|(?:你们|您)忙"
+    r"(?:谢谢|多谢|感谢)(?:你们|你门|您|大家|啦)?|谢了|(?:你们|您)忙"
 )
 # Greetings and sign-offs frame a decline as politely ("Dear team, nothing to add. Regards, Margaret", "Уважаемые
 # сотрудники, мне добавить нечего. Всего доброго.", "没有什么了，你们忙吧"); like a thanks, they add nothing of their own.
 _GREETING = re.compile(
     r"^(?:dear (?:team|sir|sirs|madam|all|shop|support)|hello|hi|hey|здравствуйте|добрый (?:день|вечер)|"
-    r"уважаемые(?: сотрудники| коллеги| господа)?|уважаемый магазин) "
+    r"уважаемые(?: сотрудники| коллеги| господа)?|уважаемый магазин) |^(?:您好|你好) ?"
 )
 _SIGN_OFF = re.compile(
     r" (?:(?:(?:kind|best|warm|many) )?regards|best wishes|sincerely|yours sincerely|с уважением|всего хорошего|"
@@ -333,7 +334,7 @@ _HELD_LETTER = re.compile(r"([^\W\d_])\1+")
 _NO_CONTENT_HELD = frozenset(_HELD_LETTER.sub(r"\1", phrase) for phrase in _NO_CONTENT)
 _LETTERS = re.compile(r"[^\W\d_]")
 # Chinese softens a short answer with a closing particle ("没有啦", "没有哦", "暂时没有呢"); it adds nothing.
-_ZH_PARTICLES = re.compile(r"(?<=[\u4e00-\u9fff])[啦哦呢吧呀哈嘛喔噢]+$")
+_ZH_PARTICLES = re.compile(r"(?<=[\u4e00-\u9fff])[啦哦呢吧呀哈嘛喔噢哎诶]+$")
 
 
 # The Chinese scorer reads a plain fact as praise about as often as a complaint ("第二次买了", "用微信付的").

@@ -344,3 +344,19 @@ def test_a_gift_not_given_a_pirated_copy_or_blurred_print_is_named(text: str, ki
     from analysis.complaint_text import problems
 
     assert kind in problems(text, "zh") and read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"), [("发芽率太低了", "defect"), ("等了半个月才到", "late"), ("推车轮子晃", "defect")]
+)
+def test_seeds_that_do_not_sprout_a_half_month_wait_or_a_wobbling_wheel_is_named(text: str, kind: str) -> None:
+    from analysis.complaint_text import problems
+
+    assert kind in problems(text, "zh") and read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    "text", ["自己下单选错颜色了 换的很快", "晚了两天，不过提前通知了，可以理解", "以为坏了 后来发现是没插电 虚惊一场"]
+)
+def test_an_own_wrong_order_a_delay_told_ahead_or_a_false_alarm_is_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint

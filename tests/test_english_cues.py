@@ -464,3 +464,14 @@ def test_a_voucher_sent_for_the_trouble_puts_a_delay_right() -> None:
 
     text = "delivery slipped a week but they sent a voucher for the trouble"
     assert _put_right(text, "en") and not read_text(text).complaint
+
+
+def test_asking_for_the_right_one_is_a_wrong_item() -> None:
+    from analysis.complaint_text import problems
+
+    text = "please just send the correct colour"
+    assert "wrong_item" in problems(text, "en") and read_text(text).complaint
+
+
+def test_a_swap_done_the_next_day_puts_it_right() -> None:
+    assert not read_text("wrong bulb came but they rang me next day and replaced it, great service").complaint

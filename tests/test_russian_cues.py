@@ -392,3 +392,30 @@ def test_a_missed_delivery_window_or_two_left_shoes_is_named(text: str, kind: Pr
 def test_a_promo_code_that_did_not_work_is_an_app_bug() -> None:
     text = "купон так и не сработал на кассе"
     assert Problem.APP_BUG in problems(text, "ru") and read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("ни один не подошел", Problem.SIZE),
+        ("тапки разные по размеру", Problem.SIZE),
+        ("счет выставили больше, чем говорили", Problem.CHARGE),
+        ("крем хороший, но в описании был дозатор, а его нет", Problem.MISLEADING),
+        ("ремень на 5 см уже, чем заявлено", Problem.MISLEADING),
+        ("вместо черной ручки положили синюю", Problem.WRONG_ITEM),
+        ("адрес не сохраняется", Problem.APP_BUG),
+    ],
+)
+def test_nothing_that_fit_a_bill_above_the_quote_or_a_feature_missing_is_named(text: str, kind: Problem) -> None:
+    assert kind in problems(text, "ru") and read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "опоздали на день, заранее предупредили по телефону",
+        "пахнет краской, в описании предупреждали, через день прошло",
+    ],
+)
+def test_a_delay_or_a_smell_warned_of_is_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint

@@ -581,3 +581,45 @@ def test_a_sound_of_thinking_is_not_read(with_sound: str, without: str) -> None:
 
 def test_a_name_that_starts_like_a_sound_is_read() -> None:
     assert score_text("Emma loved it").feeling == Feeling.POSITIVE
+
+
+# Fifteenth session, second round (from the fresh rows of en17/ru15/zh12 and the decline passes' judge half): covered
+# everything, done, answered already, thanks for asking, "told you above", "н", "как писала", "в предыдущем сообщении",
+# "спасибо за внимание", 跟上次一样, 和刚才一样, 不想答, 就这么多, 本人, 你门, 您好, 下次有想法再说, 好的.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think I've covered it all",
+        "done",
+        "nothng",
+        "i answered that already",
+        "nothing, thank you very much for asking",
+        "told you everything above",
+        "н",
+        "уже отвечал на это",
+        "как писала в прошлый раз",
+        "нет, это всё что хотел сказать",
+        "ничо",
+        "всё сказала в предыдущем сообщении",
+        "добавить нечего, спасибо за внимание",
+        "跟上次一样",
+        "和刚才一样",
+        "不想答",
+        "不清楚诶",
+        "就这么多吧",
+        "本人没有意见",
+        "没有了 谢谢你门",
+        "您好，没有需要补充的内容",
+        "暂无 下次有想法再说",
+        "好的 没了",
+    ],
+)
+def test_second_round_declines_are_no_content(text: str) -> None:
+    assert score_text(text).feeling == Feeling.NONE, text
+
+
+@pytest.mark.parametrize(
+    "text", ["done in 2 days, all good", "н у меня посылка не пришла", "跟上次一样，又晚了三天", "您好，快递一直没到"]
+)
+def test_words_beside_the_second_round_declines_are_read(text: str) -> None:
+    assert score_text(text).feeling != Feeling.NONE, text
