@@ -223,6 +223,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         ),
         Problem.DEFECT: (
             r"(?:days?|hours?) (?:from|before|off) expir\w*",
+            r"ran out of (?:ink|battery|charge|gas|juice) (?:before|after (?:only |just )?(?:\d+|a|one|two|three|a few)\b)",
             r"(?:best before|use by|expiry|expiration)(?: date)? (?:was|is|said|says) (?:already |last |in )?(?:gone|past|over|"
             r"january|february|march|april|may|june|july|august|september|october|november|december|\d)|(?:is|was|were|are|came) "
             r"(?:already |totally |well )?(?:expired|out of date|past (?:its|their|the) (?:best before|use by|expiry))",
@@ -589,7 +590,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"на (?:два|один|\d) размера? (?:больше|меньше)",
         ),
         Problem.DEFECT: (
-            r"отклеил|расклеил|заржавел|ржавч|развалил|расползл|лопнул|погнул|погнут|шата(?:ет|ется)|люфт|болтается|гудит|трещит|не ловит|не держит заряд|быстро садится|разряжа",
+            r"шумит|шумно работает|громко работает|отклеил|расклеил|заржавел|ржавч|развалил|расползл|лопнул|погнул|погнут|шата(?:ет|ется)|люфт|болтается|гудит|трещит|не ловит|не держит заряд|быстро садится|разряжа",
             r"обе на (?:левую|правую)|оба на (?:левую|правую)|два левых|две левых|два правых|две правых",
             r"не греет|не печатает|отключается|выключается|перезагружа|зависает|пахнет химией|плесен|просроч|истекш\w* срок|срок\w* годности (?:истек|вышел|закончил)|подделк|паленк|б/у|ношенн|ношеный|ношеная|ношеные|следы использования",
             r"слома",
@@ -799,6 +800,16 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         ),
         Problem.DAMAGED: (
             "雨里",
+            "泡软了",
+            "泡湿了",
+            "淋湿了",
+            "扔门口",
+            "到了死了",
+            "死了一条",
+            "死了两条",
+            "死了三条",
+            "死了四条",
+            "死了五条",
             "湿了",
             "压扁",
             "碎了",
@@ -838,6 +849,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "少发",
         ),
         Problem.SIZE: (
+            "尺寸根本不对",
+            "尺寸不对",
+            "盖不住",
             "偏小",
             "偏大",
             "尺码不",
@@ -867,6 +881,13 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         ),
         Problem.DEFECT: (
             "进水了",
+            "塌下去",
+            "塌陷",
+            "声音好大",
+            "声音很大",
+            "噪音大",
+            "噪音很大",
+            "吵得睡不着",
             "发芽率好低",
             "发芽率低",
             "发芽率很低",
@@ -979,7 +1000,18 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "装不起来",
             "装不上去",
         ),
-        Problem.REFUND: ("申请售后", "补发", "要求退", "退款", "退货", "退钱", "钱还没退", "钱还没到账", "没退钱"),
+        Problem.REFUND: (
+            "申请售后",
+            "补发",
+            "要求退",
+            "退款",
+            "退货",
+            "退钱",
+            "钱还没退",
+            "钱还没到账",
+            "没退钱",
+            "能退吗",
+        ),
         Problem.CHARGE: (
             "charge了两次",
             "charge 了两次",
@@ -1001,6 +1033,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "发票一直没",
         ),
         Problem.SUPPORT: (
+            "发票到现在都没开",
+            "发票没开",
+            "发票还没开",
+            "没开发票",
             "催了两次",
             "催了三次",
             "催了几次",
@@ -1121,6 +1157,8 @@ _DENIALS = {
     r"(?:ing)? (?:it|them)(?: back)?|"
     r"(?:didn'?t|did not|doesn'?t|does not|never|won'?t|hasn'?t|has not|not) (?:\w+ )?(?:come apart|"
     r"stop working|stopped working|pill|pilled|bobble|bobbled|fall apart|fade|faded|peel|peeled|shrink|shrunk|tear|rip|snap|wobble|overheat|get hot|turn off|go off)|"
+    r"(?:was|were|is|are|came|arrived) (?:exactly |just )?as (?:described|advertised|pictured|shown|listed)|"
+    r"(?<!not )(?<!n't )(?:exactly|just) what i expected|"
     r"nothing (?:came|come|fell) (?:off|apart|out)|nothing (?:is |was |went |at all )?wrong|(?:isn'?t|wasn'?t|not) wrong|"
     r"no (?:big )?(?:deal|fuss|hassle|drama)|without (?:any |a )?(?:trouble|fuss|hassle|issues?|problems?|questions)|"
     r"(?:hassle|trouble|fuss)[- ]free|changed my mind|"
@@ -1328,7 +1366,7 @@ _FIXES = {
             r"换了(?:一个|个)?新的|(?:寄|发)(?:了|来了?)(?:一个|个)?新的|(?:马上|立刻|当场|直接)(?:就)?退了|给换了|给我换了|补发|重发|重新发|重新寄|退回来了|退回来一笔|退回了一笔|当天就退回|已退款|钱退了|退了钱|已经解决|"
             r"处理好了|修好了|换货很顺利|现在(?:很)?(?:完美|好了|没问题了?|正常了)|"
             # "更新之后就好了，现在很顺"
-            r"(?:之后|以后|后来)就?好了|现在(?:很|挺)?顺(?!丰)(?:了|畅)?|"  # not 顺丰, the courier
+            r"(?:之后|以后|后来)就?好了|(?:更新|重启|重装|刷新)了?(?:一下)?就好了|现在(?:很|挺)?顺(?!丰)(?:了|畅)?|"  # not 顺丰, the courier
             # brought round again after a slip ("送错了小区，小哥自己找回来又送了一趟")
             r"(?:又|重新)(?:给我)?送(?:了一趟|了一次|过来了|回来了|了过来|了回来)|(?:自己|帮我)找回来"
         ),
@@ -1373,7 +1411,8 @@ _OWN_FAULT = {
         r"(?:thought about|considered|was going to|almost) (?:returning|sending (?:it|them) back)|"
         r"(?:but|though) (?:the )?(?:item|items|product|contents?|everything)(?: inside)? (?:was|were|is|are) (?:totally |"
         r"completely |perfectly |absolutely )?(?:fine|ok|okay|intact|undamaged|unharmed|perfect)|"
-        r"(?:ordered|picked|chose) the wrong \w+ myself|"
+        r"(?:ordered|picked|chose) the wrong \w+ myself|(?:bought|ordered|got) (?:it |them )?anyway\b|"
+        r"(?:i )?dropped (?:it|them|the \w+)\b[^.!?]{0,25}\bmyself\b|"
         # "I put in my old address by mistake", "I accidentally clicked express": the customer's own slip.
         r"i (?:accidentally |mistakenly )?(?:put|typed|entered|ordered|clicked|picked|chose|selected|gave|used|added|"
         r"bought|booked)\b[^.!?]{0,40}?\b(?:by mistake|by accident)|i (?:accidentally|mistakenly) (?:put|typed|entered|"
@@ -1396,14 +1435,14 @@ _OWN_FAULT = {
         r"(?:заказал|выбрал|взял|указал|ввел|вписал|нажал|оформил|купил)\w* [^.!?,]{0,30}по ошибке|"
         r"по ошибке (?:заказал|выбрал|взял|указал|ввел|вписал|нажал|оформил|купил)\w*|"
         r"(?:возврат )?оформлять не буду|не буду (?:возвращать|сдавать|оформлять)|ну бывает|"
-        r"так что (?:все|всё) (?:ок|норм\w*|хорошо|в порядке)|"
+        r"так что (?:все|всё) (?:ок|норм\w*|хорошо|в порядке)|[,.] (?:все|всё) (?:ок|норм|в порядке)\W*$|(?<!не )разобрал\w*|"
         # "вторую отменил сам": the customer cancelled it, not the shop ("отменили сами")
         r"отменила? сама?|сама? отменила?)(?!\w)"
     ),
     "zh": re.compile(
         # not what someone else said ("客服说是我自己的问题"), nor "不怪快递", which blames the shop instead
         r"误会一场|是个误会|(?<![不说别还])怪我(?:自己)?(?![们])|(?<![不说别还])怪自己|"
-        r"(?<!说)(?<!说是)(?<!说是我)(?<!说我)(?:号码|地址|电话|手机号)填错|自己的?(?:号码|地址|电话|手机号)(?:写|输|打)错|(?<!说)(?<!不是)(?<!说是)我(?:没看清|看错|选错|买错|写错|填错|弄错|搞错|手滑|点错)|(?<![不说])是我(?:自己)?的(?:问题|原因|失误|错)|(?<![说是])我自己的(?:问题|原因|失误)|"
+        r"(?<!说)(?<!说是)(?<!说是我)(?<!说我)(?:号码|地址|电话|手机号)填错|自己的?(?:号码|地址|电话|手机号)(?:写|输|打)错|(?<!说)(?<!不是)(?<!说是)我(?:没看清|没看到|看错|选错|买错|写错|填错|弄错|搞错|手滑|点错)|(?<![不说])是我(?:自己)?的(?:问题|原因|失误|错)|(?<![说是])我自己的(?:问题|原因|失误)|"
         r"不怪(?:商家|卖家|店家|你们|客服)|自己(?:没看清|看错|选错|买错|写错|填错|弄错|搞错|手滑|点错)|自己忘了?(?:取|拿|收|签收|接电话)|(?:自己)?下单(?:时)?选错|下错单|"
         # a delay told of ahead and accepted: "快递晚了一天，不过提前发短信通知了，可以理解"
         r"提前(?:发短信|打电话|发消息)?通知|可以理解|"
@@ -1443,10 +1482,10 @@ _FEARS = {
         ),
     ),
     "ru": _Fear(
-        re.compile(r"(?<!\w)(?:боял|испугал|переживал|волновал|опасал)\w*"),
+        re.compile(r"(?<!\w)(?:боял|испугал|переживал|волновал|опасал)\w*|(?<!\w)думал\w* (?:что )?не(?!\w)"),
         re.compile(r"(?<!\w)(?:но|а|оказалось|в итоге|зря)(?!\w)"),
         re.compile(
-            r"(?<!\w)(?:идеальн|отличн|хорош|вовремя|нормальн|сидит|подош|успоко|совпал|целы?|в порядке|зря)\w*"
+            r"(?<!\w)(?:идеальн|отличн|хорош|вовремя|нормальн|сидит|подош|успоко|совпал|целы?|в порядке|зря|как надо)\w*"
         ),
     ),
     "zh": _Fear(
@@ -1744,6 +1783,7 @@ _BEFORE_BUYING = {
         r"(?<!\w)(?:(?:будет|есть|появится|поступит) ли|когда (?:будет|появится|поступит)|планируется ли)"
         r"[^.!?]{0,30}(?:в наличии|наличи\w*|скидк\w*|акци\w*|промокод\w*|размер\w*|цвет\w*)|"
         # a size asked for before buying: "какой размер брать на рост 170?"
+        r"(?<!\w)думаю (?:взять|купить|заказать)|"
         r"(?<!\w)какой (?:размер|рост)[^.!?]{0,20}(?:брать|взять|выбрать|заказать|посоветуете)"
         r"(?![^.!?]*(?<!\w)(?:этот|эта|эти|мал|мала|малы|велик\w*|жм\w*|обмен\w*|помен\w*)(?!\w))"
     ),

@@ -360,3 +360,26 @@ def test_seeds_that_do_not_sprout_a_half_month_wait_or_a_wobbling_wheel_is_named
 )
 def test_an_own_wrong_order_a_delay_told_ahead_or_a_false_alarm_is_no_complaint(text: str) -> None:
     assert not read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("枕头用了两周就塌下去了", "defect"),
+        ("风扇噪音很大", "defect"),
+        ("快递扔门口就走了", "damaged"),
+        ("发票还没开", "support"),
+        ("尺寸不对 根本装不上", "size"),
+        ("到了死了两条", "damaged"),
+        ("不合适 能退吗", "refund"),
+    ],
+)
+def test_sagging_noise_a_parcel_left_at_the_door_or_an_invoice_not_issued_is_named(text: str, kind: str) -> None:
+    from analysis.complaint_text import problems
+
+    assert kind in problems(text, "zh") and read_text(text).complaint
+
+
+@pytest.mark.parametrize("text", ["以为少了一个 原来是我没看到", "闪退了 重启一下就好了"])
+def test_a_part_overlooked_or_a_crash_gone_after_a_restart_is_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint

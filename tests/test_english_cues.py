@@ -475,3 +475,17 @@ def test_asking_for_the_right_one_is_a_wrong_item() -> None:
 
 def test_a_swap_done_the_next_day_puts_it_right() -> None:
     assert not read_text("wrong bulb came but they rang me next day and replaced it, great service").complaint
+
+
+def test_running_out_early_is_a_defect() -> None:
+    from analysis.complaint_text import problems
+
+    text = "the printer ran out of ink after two pages"
+    assert "defect" in problems(text, "en") and read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    "text", ["the price changed at checkout but I bought it anyway", "the lamp was exactly as described"]
+)
+def test_a_price_accepted_or_an_item_as_described_is_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint

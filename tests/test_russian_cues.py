@@ -419,3 +419,15 @@ def test_nothing_that_fit_a_bill_above_the_quote_or_a_feature_missing_is_named(t
 )
 def test_a_delay_or_a_smell_warned_of_is_no_complaint(text: str) -> None:
     assert not read_text(text).complaint
+
+
+def test_a_noisy_machine_is_a_defect() -> None:
+    text = "вентилятор шумит как самолет"
+    assert Problem.DEFECT in problems(text, "ru") and read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    "text", ["инструкция на английском, но мы разобрались", "думали, что не влезет, а встал как надо"]
+)
+def test_sorted_out_by_oneself_or_a_worry_that_did_not_come_true_is_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint

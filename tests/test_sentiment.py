@@ -612,6 +612,7 @@ def test_a_name_that_starts_like_a_sound_is_read() -> None:
         "您好，没有需要补充的内容",
         "暂无 下次有想法再说",
         "好的 没了",
+        "已经写过评价了 没别的",
     ],
 )
 def test_second_round_declines_are_no_content(text: str) -> None:
