@@ -166,6 +166,8 @@ _NO_CONTENT = frozenset(
 )
 # A text this long holds more than a "nothing to add", whatever punctuation and spaces pad it.
 _NO_CONTENT_CHARS = 4 * max(map(len, _NO_CONTENT)) + 40
+# Nor one of this many words: the longest labelled decline has 11 ("honestly can't think of a single thing to add here").
+_DECLINE_MOST_WORDS = 16
 # Emoji that show a feeling by themselves; any other emoji is read as neutral.
 _EMOJI_POLARITY = {
     **dict.fromkeys("👍👌👏🙏❤💖💕💯🔥⭐🌟✨🎉🥰😍😊😀😃😄😁🙂☺😉🤩🥳💪✅🤗😘💗💓💚💙💜🧡", 1.0),
@@ -200,6 +202,8 @@ def _without_content(text: str, language: str) -> Score | None:
         if len(cleaned) > _NO_CONTENT_CHARS:  # longer than any "nothing to add" however spaced: read it
             return None
         plain = _plain(cleaned)
+        if plain.count(" ") >= _DECLINE_MOST_WORDS:  # no decline is this long, however polite: read it
+            return None
         unthanked = _HAN_GAP.sub("", " ".join(_THANKS.sub(" ", plain).split()))
         unthanked = _SIGN_OFF.sub("", _GREETING.sub("", unthanked)) or unthanked
         unthanked = _NO_NEED.sub("", unthanked) or unthanked
@@ -324,10 +328,12 @@ _SIGN_OFF = re.compile(
     r"до свидания)(?: [^\W\d_]+){0,2}$"
 )
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")  # where a thanks was cut out of Chinese
-# "no thanks, I'm good": "I'm good" says no more is needed, no feeling. An all-is-well beside a decline ("nope, all
-# good", "нет, всё хорошо") is a short verdict, read by the scorer: the labelled answers call it positive (13 of 16).
+# "no thanks, I'm good": "I'm good" says no more is needed, no feeling. An all-is-well beside a decline ("нет, всё
+# хорошо", "挺好的，没有了") is a short verdict, read by the scorer: the labelled answers call it positive (13 of 16).
+# English still drops it ("nope, all good"): its model reads "no, all good" as negative.
 _NO_NEED = re.compile(
-    r"^(?:i m good|im good|i am good|i m fine|im fine|i am fine) | (?:i m good|im good|i am good|i m fine|im fine|i am fine)$"
+    r"^(?:i m good|im good|i am good|i m fine|im fine|i am fine|all good|all fine|all ok|all okay|no complaints) |"
+    r" (?:i m good|im good|i am good|i m fine|im fine|i am fine|all good)$"
 )
 # "noo", "nopeee", "nothinggg", "неет": a decline typed with a letter held down.
 _HELD_LETTER = re.compile(r"([^\W\d_])\1+")

@@ -202,7 +202,7 @@ def tfidf_sums(grams: Counter[str], weights: Mapping[str, tuple[float, ...]]) ->
     rows = list(filter(None, map(get, grams)))  # the known n-grams' rows (a row is a non-empty tuple, never falsy)
     if not rows:
         return None
-    totals: list[float] = [sum(column) for column in zip(*rows, strict=True)]
+    totals: list[float] = list(map(sum, zip(*rows, strict=True)))
     norm, sums = totals[0], totals[1:]
     for gram, count in grams.items():
         if count > 1 and (row := get(gram)) is not None:

@@ -88,30 +88,12 @@ def test_read_text_uses_the_guard() -> None:
 @pytest.mark.parametrize(
     "text", ["We watched the whole season in one weekend", "The meeting moved to Thursday afternoon"]
 )
-def test_the_guard_leaves_off_domain_chit_chat_unflagged(text: str) -> None:
+def test_the_guard_leaves_off_domain_neutral_texts_alone(text: str) -> None:
     from analysis.complaint_text import GUARD, about_the_shop
 
     score, topics = _read(text)
-    assert not about_the_shop(text, topics)
+    assert score.feeling.value == "neutral" and not about_the_shop(text, topics)
     assert complaint_problems(text, score, topics, GUARD) == ()
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        pytest.param(
-            "We watched the whole season in one weekend",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known miss: the English model that learns survey answers as their own domain reads 'week' "
-                "as a delivery wait (negative); judged at large on GoEmotions neutral comments instead (reading log)",
-            ),
-        ),
-        "The meeting moved to Thursday afternoon",
-    ],
-)
-def test_off_domain_chit_chat_reads_neutral(text: str) -> None:
-    assert _read(text)[0].feeling.value == "neutral"
 
 
 def test_it_is_the_guard_reader_that_keeps_chit_chat_unflagged() -> None:

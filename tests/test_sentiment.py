@@ -232,12 +232,16 @@ def test_declines_beside_thanks_or_fillers_are_no_content(text: str) -> None:
 
 
 # A decline beside an all-is-well is a short verdict: the labelled answers call it positive (13 of 16 on dev, rules and
-# fresh rows), so the scorer reads it; "I'm good" beside a "no" only says nothing more is needed.
+# fresh rows), so the Russian and Chinese scorers read it; English drops it (its model reads "no, all good" negative),
+# and "I'm good" beside a "no" only says nothing more is needed.
+@pytest.mark.parametrize("text", ["no, all good", "no complaints, nothing to add", "no thanks, I'm good"])
+def test_an_english_decline_beside_an_all_is_well_is_no_content(text: str) -> None:
+    assert score_text(text).feeling == Feeling.NONE, text
+
+
 @pytest.mark.parametrize(
     "text",
     [
-        "no, all good",
-        "no complaints, nothing to add",
         "нет, всё хорошо",
         "все норм, больше ничего",
         "挺好的，没有了",
