@@ -239,7 +239,7 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     really not at the this moment now right comment comments suggestions suggestion feedback report rather would d
     think of anything can t don know everything ve else that's just so well um hmm this one from me ideas idea
     sorry later see same as said already springs comes come mind opinion opinions particular much time remarks
-    remark any in erm umm uh er ehh tbh honestly atm rn ok okay bye today ll on previous before covered covers about meh lol
+    remark any in erm umm uh er ehh tbh honestly atm rn ok okay bye today ll on previous before covers about meh lol
     improvements improvement needed changes what write here tell a lot question please input put thoughts carry
     last message rating busy sure side my end you told
     это все всё больше добавить добавлять сказать пока вроде да мне не хочу могу добавлю комментариев

@@ -111,7 +111,7 @@ RECIPES = {
         neutral_bias=-0.5,
         sentence_mean=True,
         # Learnt as their own domain, English reads survey answers better (fifteenth session: held-out three-way F1
-        # 0.650 -> 0.699) but reads about 4,800 held-out answers/s, under the 5,000 floor, and unseen clothing reviews
+        # 0.650 -> 0.688) but reads about 4,800 held-out answers/s, under the 5,000 floor, and unseen clothing reviews
         # worse (report half polar F1 0.846 -> 0.780): docs/reading-log.md, "Fifteenth session".
         survey_domain=False,
     ),
