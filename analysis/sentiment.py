@@ -331,10 +331,8 @@ _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")  # where a th
 # "no thanks, I'm good": "I'm good" says no more is needed, no feeling. An all-is-well beside a decline ("нет, всё
 # хорошо", "挺好的，没有了") is a short verdict, read by the scorer: the labelled answers call it positive (13 of 16).
 # English still drops it ("nope, all good"): its model reads "no, all good" as negative.
-_NO_NEED = re.compile(
-    r"^(?:i m good|im good|i am good|i m fine|im fine|i am fine|all good|all fine|all ok|all okay|no complaints) |"
-    r" (?:i m good|im good|i am good|i m fine|im fine|i am fine|all good)$"
-)
+_IM_GOOD = "i m good|im good|i am good|i m fine|im fine|i am fine"
+_NO_NEED = re.compile(rf"^(?:{_IM_GOOD}|all good|all fine|all ok|all okay|no complaints) | (?:{_IM_GOOD}|all good)$")
 # "noo", "nopeee", "nothinggg", "неет": a decline typed with a letter held down.
 _HELD_LETTER = re.compile(r"([^\W\d_])\1+")
 _NO_CONTENT_HELD = frozenset(_HELD_LETTER.sub(r"\1", phrase) for phrase in _NO_CONTENT)
