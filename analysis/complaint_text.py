@@ -96,6 +96,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         ),
         Problem.MISSING: (
             r"(?:were|was|came|got|had) (?:only )?\d+,? not \d+",
+            r"(?:one|a|an|the|two|three) (?:\w+ ){1,2}(?:wasn'?t|was not|isn'?t|is not|weren'?t|were not) in the (?:set|box|parcel|package|pack|kit|bag|bundle|order)",
             r"(?:put|left|dumped|hid|placed|shoved|stuffed) (?:my |the |our )?(?:parcel|package|order|box|it|them) (?:\w+ )?(?:behind|under|by|next to|in|on|over) (?:the |a )?(?:bins?|hedge|bush|fence|gate|step|doorstep|garden|road|street|rain|pavement|kerb|curb)|anyone could (?:nick|steal|take|pinch|grab)",
             r"only (?:the|a|an|one) \w+(?: \w+)? (?:came|arrived|turned up|showed up|was (?:in|delivered))",
             r"if (?:my|the) (?:order|parcel|package|delivery) (?:had |has )?(?:actually |ever |even )?(?:turned up|arrived|come|"
@@ -486,6 +487,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
     "ru": {
         Problem.LATE: (
             r"в другой город",
+            r"(?:оформил|заказал|оплатил)\w* (?:\w+ )?\d+(?:[./]\d+| \w+)?[,.;]? (?:а )?сегодня (?:уже )?\d+",
+            r"^(?:очень |слишком |ну |как-то |что-то )?долго\W*$",
             r"не отправили|не отгрузили|(?:неделю|две недели|три недели|месяц) жду",
             r"до сих пор (?:жду|не)|(?<!не )(?:все|всё) (?:еще|ещё) жду",
             r"когда (?:же |уже |наконец )?(?:будет|придет|приедет|дойдет) (?:мой |моя |мои |наш )?(?:заказ|посылк|доставк|товар|возврат|деньги)",
@@ -583,7 +586,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"размер\w* не соответств",
             r"велико\b",
             r"мало\b",
-            r"маленьк",
+            r"(?<!для )(?<!одного )(?<!одной )маленьк",
             r"(?<!\w)(?:этот|эта|эти|мне|он|она|они) (?:\w+ )?(?:мал|мала|малы|маловат\w*)(?!\w)",
             r"обменять",
             r"поменять на размер",
@@ -629,6 +632,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         Problem.REFUND: (
             r"вернуть",
             r"верните",
+            r"замените,? (?:пожалуйста,? |плиз,? |мне )?(?:\w+ )?на",
+            r"вернете (?:\w+ )?или нет",
             r"возврат",
             r"вернула товар",
             r"денег до сих пор нет",
@@ -643,7 +648,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         Problem.CHARGE: (
             r"списали лишн|лишние деньги|навязали",
             r"больше,? чем (?:называли|говорили|обещали|договаривались|было указано)",
-            r"(?:списали|сняли)\w* (?:деньги )?(?:два раза|дважды|больше)",
+            r"(?:списали|сняли)\w* (?:деньги )?(?:на \d+ ?\w* )?(?:два раза|дважды|больше)",
             r"оплатил\w* (?:заказ |его )?(?:дважды|два раза)",
             r"два раза за",
             r"двойное списание",
@@ -704,7 +709,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"на фото .*(?:по-другому|не так)",
             r"в описании \w+, а",
             r"(?:короче|длиннее|меньше|уже|шире|тоньше|толще|легче|тяжелее),? чем (?:указано|заявлено|написано|в описании|на фото)",
-            r"а (?:ее|его|их) нет(?!\w)",
+            r"(?:описани|сайте|карточке|фото|обещал|заявлен|указан|написан)[^.!?]{0,60}, а (?:ее|его|их) нет(?!\w)",
             r"не было указано",
             r"размер в описании",
             r"заявлен",
@@ -882,6 +887,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         Problem.DEFECT: (
             "进水了",
             "塌下去",
+            "滑丝",
+            "掉毛",
             "塌陷",
             "声音好大",
             "声音很大",
@@ -1002,6 +1009,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         ),
         Problem.REFUND: (
             "申请售后",
+            "能换一",
+            "能不能换一",
+            "能不能换个",
             "补发",
             "要求退",
             "退款",
@@ -1109,6 +1119,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         Problem.MISLEADING: (
             "买家秀",
             "色差太大",
+            "有色差",
             "色差很大",
             "颜色差太多",
             "和图片完全不一样",
@@ -1159,7 +1170,7 @@ _DENIALS = {
     r"stop working|stopped working|pill|pilled|bobble|bobbled|fall apart|fade|faded|peel|peeled|shrink|shrunk|tear|rip|snap|wobble|overheat|get hot|turn off|go off)|"
     r"(?:was|were|is|are|came|arrived) (?:exactly |just )?as (?:described|advertised|pictured|shown|listed)|"
     r"(?<!not )(?<!n't )(?:exactly|just) what i expected|"
-    r"nothing (?:came|come|fell) (?:off|apart|out)|nothing (?:is |was |went |at all )?wrong|(?:isn'?t|wasn'?t|not) wrong|"
+    r"nothing (?:came|come|fell) (?:off|apart|out)|(?<!\w)(?:\w+ ){0,8}(?:and|but) (?:it|they) (?:still )?survived|nothing (?:is |was |went |at all )?wrong|(?:isn'?t|wasn'?t|not) wrong|"
     r"no (?:big )?(?:deal|fuss|hassle|drama)|without (?:any |a )?(?:trouble|fuss|hassle|issues?|problems?|questions)|"
     r"(?:hassle|trouble|fuss)[- ]free|changed my mind|"
     r"(?:called|rang|phoned|warned|told|let) (?:me |us )?(?:know )?(?:ahead|in advance|beforehand|first)|"
@@ -1184,7 +1195,7 @@ _DENIALS = {
     # More slang praise: "support absolutely killed it", "nailed it", "the candle ate and left no crumbs".
     r"(?:absolutely|totally|proper) (?:killed|smashed|nailed|aced) it\b|(?<!\w)(?:nailed|aced) it\b|"
     r"(?<!\w)ate (?:and left no crumbs|that|this|it up)\b|left no crumbs",
-    "ru": r"не опоздали|не было проблем|проблем нет|никаких претензий|не могу пожаловаться|претензий нет|"
+    "ru": r"не опоздали|размер\w* (?!не )(?:\w+ )?подош(?:ел|ла|ли|л)(?!\w)|не было проблем|проблем нет|никаких претензий|не могу пожаловаться|претензий нет|"
     r"жалоб нет|деньги вернули за|возврат оформили быстро|деньги пришли за|без лишних (?:вопросов|проблем|слов)|"
     r"без (?:проблем|вопросов|заминок|задержек|опозданий)|по своей (?:причине|вине|ошибке)|сама? виноват\w*|"
     r"передумал\w*|(?:предупредили|предупредил|позвонили|позвонил) заранее|заранее (?:предупредили|позвонили)|"
@@ -1212,7 +1223,7 @@ _DENIALS = {
     r"сушить|чистить|хранить)(?!\w)[^.!?,]*|"
     # the stars answer instead ("пусть за меня ответит звездочка")
     r"пусть (?:за меня )?(?:ответ|скаж|говор)\w* (?:оценк|звезд)\w*|(?:оценк|звезд)\w* (?:ответ|скаж|говор)\w* за меня",
-    "zh": r"没晚|没出过问题|没有任何投诉|挑不出毛病|没问题|退货很顺利|担心[^，。！？,.!?]{0,15}(?:是假|假货)|"
+    "zh": r"没晚|不虚标|(?:没有|没|无)色差|没出过问题|没有任何投诉|挑不出毛病|没问题|退货很顺利|担心[^，。！？,.!?]{0,15}(?:是假|假货)|"
     r"一点(?:划痕|瑕疵|问题|损坏|磕碰|污渍)都没有|没有(?:任何|一点)?(?:划痕|破损|损坏|瑕疵|磕碰|污渍)|无划痕|无破损|"
     # a box that is big is an opinion of the packaging, not a wrong size ("盒子太大了，有点浪费")
     r"(?:盒子|箱子|纸箱|外箱|包装)[^，。！？,.!?]{0,3}太大了?|"
@@ -1363,7 +1374,7 @@ _FIXES = {
     ),
     "zh": _Fix(
         re.compile(
-            r"换了(?:一个|个)?新的|(?:寄|发)(?:了|来了?)(?:一个|个)?新的|(?:马上|立刻|当场|直接)(?:就)?退了|给换了|给我换了|补发|重发|重新发|重新寄|退回来了|退回来一笔|退回了一笔|当天就退回|已退款|钱退了|退了钱|已经解决|"
+            r"换了(?:一个|个)?新的|(?:寄|发)(?:了|来了?)(?:一个|个)?新的|(?:马上|立刻|当场|直接)(?:就)?退了|给换了|给我换了|补发|重发|重新发|重新寄|补寄了|已经补寄|退回来了|退回来一笔|退回了一笔|当天就退回|已退款|钱退了|退了钱|已经解决|"
             r"处理好了|修好了|换货很顺利|现在(?:很)?(?:完美|好了|没问题了?|正常了)|"
             # "更新之后就好了，现在很顺"
             r"(?:之后|以后|后来)就?好了|(?:更新|重启|重装|刷新)了?(?:一下)?就好了|现在(?:很|挺)?顺(?!丰)(?:了|畅)?|"  # not 顺丰, the courier
@@ -1441,7 +1452,7 @@ _OWN_FAULT = {
     ),
     "zh": re.compile(
         # not what someone else said ("客服说是我自己的问题"), nor "不怪快递", which blames the shop instead
-        r"误会一场|是个误会|(?<![不说别还])怪我(?:自己)?(?![们])|(?<![不说别还])怪自己|"
+        r"误会一场|是个误会|发现是我(?:自己)?|(?<![不说别还])怪我(?:自己)?(?![们])|(?<![不说别还])怪自己|"
         r"(?<!说)(?<!说是)(?<!说是我)(?<!说我)(?:号码|地址|电话|手机号)填错|自己的?(?:号码|地址|电话|手机号)(?:写|输|打)错|(?<!说)(?<!不是)(?<!说是)我(?:没看清|没看到|看错|选错|买错|写错|填错|弄错|搞错|手滑|点错)|(?<![不说])是我(?:自己)?的(?:问题|原因|失误|错)|(?<![说是])我自己的(?:问题|原因|失误)|"
         r"不怪(?:商家|卖家|店家|你们|客服)|自己(?:没看清|看错|选错|买错|写错|填错|弄错|搞错|手滑|点错)|自己忘了?(?:取|拿|收|签收|接电话)|(?:自己)?下单(?:时)?选错|下错单|"
         # a delay told of ahead and accepted: "快递晚了一天，不过提前发短信通知了，可以理解"
@@ -1788,7 +1799,7 @@ _BEFORE_BUYING = {
         r"(?![^.!?]*(?<!\w)(?:этот|эта|эти|мал|мала|малы|велик\w*|жм\w*|обмен\w*|помен\w*)(?!\w))"
     ),
     "zh": re.compile(
-        r"补货|还有货|有没有货|什么时候有货|有没有优惠|有优惠吗|打折吗|有没有折扣|有没有(?:大|小)?码|有(?:大|小|加大)号(?:的)?吗|有没有(?:大|小|加大)号|(?:穿|选|买|拍|要)(?:哪个|哪一个|什么|几)码"
+        r"请问(?:这款|这个|这种)(?![^，。！？,.!?]{0,12}[退换坏])[^，。！？,.!?]{0,12}(?:多少|多大|多重|多长|多久|几岁)|补货|还有货|有没有货|什么时候有货|有没有优惠|有优惠吗|打折吗|有没有折扣|有没有(?:大|小)?码|有(?:大|小|加大)号(?:的)?吗|有没有(?:大|小|加大)号|(?:穿|选|买|拍|要)(?:哪个|哪一个|什么|几)码"
     ),
 }
 
@@ -1797,7 +1808,7 @@ def _asks_before_buying(text: str, language: str) -> bool:
     """Whether a text is only a shopper's question about stock or an offer ("will you restock the green one?")."""
     pattern = _BEFORE_BUYING.get(language)
     folded = fold(text)
-    question = "?" in folded or "吗" in folded
+    question = "?" in folded or "吗" in folded or "请问" in folded
     return pattern is not None and question and bool(pattern.search(folded))
 
 

@@ -160,7 +160,7 @@ _NO_CONTENT = frozenset(
     that s about it|that s about it from me|that s about all|
     i ve said all i wanted to|said all i wanted|i ve said all i wanted|said all i wanted to say|
     same as i said before|as i said before|like i said before|as i said|like i said|
-    i m fine|im fine|i am fine|i am good|как то так|done|all done|i m done|nothng|н|meiyou|mei you|meiyou le|mei you le|meiyoule|
+    i m fine|im fine|i am fine|i am good|как то так|done|thats all|thats it|не надо|не нужно|all done|i m done|nothng|н|meiyou|mei you|meiyou le|mei you le|meiyoule|
     """.split("|")  # noqa: SIM905 -- one phrase per |, easier to extend than a list literal
     if phrase.strip()
 )
@@ -241,7 +241,7 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     sorry later see same as said already springs comes come mind opinion opinions particular much time remarks
     remark any in erm umm uh er ehh tbh honestly atm rn ok okay bye today ll on previous before covers about meh lol
     improvements improvement needed changes what write here tell a lot question please input put thoughts carry
-    last message rating busy sure side my end you told
+    last message rating busy sure side my end you told maybe
     это все всё больше добавить добавлять сказать пока вроде да мне не хочу могу добавлю комментариев
     замечаний пожеланий вопросов пожалуй наверное наверно особо особенно так в целом и сказал сказала
     тут здесь уже вообще такого что у меня знаю без позже потом честно с ответом буду см смотри как написать писать
@@ -262,6 +262,8 @@ _ZH_FILLERS = re.compile(
     "|有的话再(?:联系|告诉|说)(?:你们|您)?|还|出来|填|哈|啦|哦|呀|嘛|在|还有啥|还有什么|用(?:一段时间|几天|一阵子)再说|再说"
     "|很?忙|太忙|在忙|没时间|没空|一下子|一下|需要|内容|本人|下次|有想法|好的|评价|已经写过)+"
 )
+# "下次还来" (I'll be back) is praise, though each piece of it is a filler beside a decline ("没有啦 下次还来").
+_ZH_COMING_BACK = re.compile("(?:下次|以后)(?:还|再)(?:来|买|光顾)|还会(?:再)?(?:来|买)")
 
 # Sounds of thinking ("emmm", "hmm", "erm", "хмм"): the scorers never learnt them, and they say nothing of a feeling.
 _SOUNDS = r"e+m+|h+m+|u+m+|m{2,}|e+r+m+|э+м+|хм+"
@@ -287,6 +289,7 @@ def _declines(plain: str) -> bool:
         bool(joined)
         and all(word in _FILLER_WORDS for word in others)
         and bool(_ZH_FILLERS.fullmatch(joined))
+        and not _ZH_COMING_BACK.search(joined)
         and bool(_ZH_DECLINE.search(joined) or any(word in _DECLINE_WORDS for word in others))
     )
 
@@ -294,6 +297,7 @@ def _declines(plain: str) -> bool:
 # Fillers that decline only together: "not much", "that's it", "не знаю, что добавить".
 _DECLINING_PHRASES = (
     " not much ",
+    " not now ",
     " not sure ",
     " don t know ",
     " не знаю ",

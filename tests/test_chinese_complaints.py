@@ -383,3 +383,32 @@ def test_sagging_noise_a_parcel_left_at_the_door_or_an_invoice_not_issued_is_nam
 @pytest.mark.parametrize("text", ["以为少了一个 原来是我没看到", "闪退了 重启一下就好了"])
 def test_a_part_overlooked_or_a_crash_gone_after_a_restart_is_no_complaint(text: str) -> None:
     assert not read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("螺丝拧了几下就滑丝了", "defect"),
+        ("毛巾掉毛很严重", "defect"),
+        ("鞋子有点挤 能换一双吗", "refund"),
+        ("衣服有色差", "misleading"),
+    ],
+)
+def test_stripped_threads_shedding_an_exchange_asked_or_a_colour_cast_is_named(text: str, kind: str) -> None:
+    from analysis.complaint_text import problems
+
+    assert kind in problems(text, "zh") and read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "颜色很正 没有色差",
+        "续航一点不虚标",
+        "少发的那个零件已经补寄了",
+        "刚开始打不开 后来发现是我没插电",
+        "请问这个书架能放多少本书",
+    ],
+)
+def test_no_colour_cast_a_part_sent_on_an_own_slip_or_a_spec_asked_is_no_complaint(text: str) -> None:
+    assert not flagged(text)

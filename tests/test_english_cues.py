@@ -489,3 +489,11 @@ def test_running_out_early_is_a_defect() -> None:
 )
 def test_a_price_accepted_or_an_item_as_described_is_no_complaint(text: str) -> None:
     assert not read_text(text).complaint
+
+
+def test_a_piece_left_out_of_the_set_is_missing_but_a_knock_survived_is_not() -> None:
+    from analysis.complaint_text import problems
+
+    missing = "great knives. only thing one steak knife wasnt in the set"
+    assert "missing" in problems(missing, "en") and read_text(missing).complaint
+    assert not read_text("my son threw it across the room and it survived").complaint

@@ -431,3 +431,34 @@ def test_a_noisy_machine_is_a_defect() -> None:
 )
 def test_sorted_out_by_oneself_or_a_worry_that_did_not_come_true_is_no_complaint(text: str) -> None:
     assert not read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("оплатил 3 апреля, сегодня уже 25", Problem.LATE),
+        ("очень долго", Problem.LATE),
+        ("замените, пожалуйста, кроссовки на 42", Problem.REFUND),
+        ("так вернете деньги или нет?", Problem.REFUND),
+        ("сняли на 500 рублей больше, чем было в корзине", Problem.CHARGE),
+    ],
+)
+def test_a_wait_from_a_date_an_exchange_asked_or_an_overcharge_is_named(text: str, kind: Problem) -> None:
+    assert kind in problems(text, "ru") and read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "пакет большой для одной маленькой баночки, можно было бы поменьше",
+        "размер подошел идеально, хотя брал наугад",
+        "думала, будут проблемы с установкой, а их нет",
+    ],
+)
+def test_a_small_thing_in_a_big_box_a_size_that_fitted_or_a_worry_gone_is_not_a_fault(text: str) -> None:
+    assert not read_text(text).complaint
+
+
+def test_a_feature_promised_and_absent_is_still_misleading_and_a_size_that_did_not_fit_a_fault() -> None:
+    assert Problem.MISLEADING in problems("на сайте обещали подсветку, а ее нет", "ru")
+    assert read_text("размер не подошёл").complaint

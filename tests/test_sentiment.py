@@ -628,3 +628,13 @@ def test_second_round_declines_are_no_content(text: str) -> None:
 )
 def test_words_beside_the_second_round_declines_are_read(text: str) -> None:
     assert score_text(text).feeling != Feeling.NONE, text
+
+
+@pytest.mark.parametrize("text", ["thats it 🙂", "not now, maybe later on", "спасибо, не нужно"])
+def test_fourth_round_declines_are_no_content(text: str) -> None:
+    assert score_text(text).feeling == Feeling.NONE, text
+
+
+@pytest.mark.parametrize("text", ["没有了 下次还来哦", "没啥说的 下次再来"])
+def test_coming_back_beside_a_decline_is_read(text: str) -> None:
+    assert score_text(text).feeling != Feeling.NONE, text
