@@ -1170,7 +1170,7 @@ _DENIALS = {
     r"stop working|stopped working|pill|pilled|bobble|bobbled|fall apart|fade|faded|peel|peeled|shrink|shrunk|tear|rip|snap|wobble|overheat|get hot|turn off|go off)|"
     r"(?:was|were|is|are|came|arrived) (?:exactly |just )?as (?:described|advertised|pictured|shown|listed)|"
     r"(?<!not )(?<!n't )(?:exactly|just) what i expected|"
-    r"nothing (?:came|come|fell) (?:off|apart|out)|(?<!\w)(?:\w+ ){0,8}(?:and|but) (?:it|they) (?:still )?survived|nothing (?:is |was |went |at all )?wrong|(?:isn'?t|wasn'?t|not) wrong|"
+    r"nothing (?:came|come|fell) (?:off|apart|out)|(?:threw|thrown|dropped|knocked|kicked|chucked|bashed|sat on|fell)\b[^.!?]{0,40}?(?:and|but) (?:it|they) (?:still )?survived|nothing (?:is |was |went |at all )?wrong|(?:isn'?t|wasn'?t|not) wrong|"
     r"no (?:big )?(?:deal|fuss|hassle|drama)|without (?:any |a )?(?:trouble|fuss|hassle|issues?|problems?|questions)|"
     r"(?:hassle|trouble|fuss)[- ]free|changed my mind|"
     r"(?:called|rang|phoned|warned|told|let) (?:me |us )?(?:know )?(?:ahead|in advance|beforehand|first)|"
