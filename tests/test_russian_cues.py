@@ -459,6 +459,11 @@ def test_a_small_thing_in_a_big_box_a_size_that_fitted_or_a_worry_gone_is_not_a_
     assert not read_text(text).complaint
 
 
+@pytest.mark.parametrize("text", ["заказала 2 штуки, сегодня 3 пришли, лишнюю верну", "замените на сайте фото, старое"])
+def test_a_count_is_no_date_and_a_page_to_change_is_no_exchange(text: str) -> None:
+    assert Problem.LATE not in problems(text, "ru") and Problem.REFUND not in problems(text, "ru")
+
+
 def test_a_feature_promised_and_absent_is_still_misleading_and_a_size_that_did_not_fit_a_fault() -> None:
     assert Problem.MISLEADING in problems("на сайте обещали подсветку, а ее нет", "ru")
     assert read_text("размер не подошёл").complaint
