@@ -412,3 +412,10 @@ def test_stripped_threads_shedding_an_exchange_asked_or_a_colour_cast_is_named(t
 )
 def test_no_colour_cast_a_part_sent_on_an_own_slip_or_a_spec_asked_is_no_complaint(text: str) -> None:
     assert not flagged(text)
+
+
+def test_a_question_about_an_order_is_not_one_before_buying() -> None:
+    from analysis.complaint_text import _asks_before_buying
+
+    assert _asks_before_buying("请问这个书架能放多少本书", "zh")
+    assert not _asks_before_buying("请问这个订单多久能到", "zh")
