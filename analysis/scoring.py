@@ -16,8 +16,16 @@ class ScoringInputError(ValueError):
     """The input CSV cannot be read or lacks the text column."""
 
 
-# Columns `journeypulse sentiment` adds (an input column of the same name is overwritten).
+# Columns `journeypulse sentiment` adds, last and in this order; an input column of the same name is kept as
+# "input_<name>" (a labelled file's own `feeling` or `complaint` column survives beside the reading).
 READING_COLUMNS = ("language", "sentiment", "feeling", "complaint", "topics")
+
+
+def _kept_name(name: str, taken: set[str]) -> str:
+    """The header an input column keeps: its own, or "input_<name>" when a reading column has that name."""
+    while name in READING_COLUMNS or name in taken:
+        name = f"input_{name}"
+    return name
 
 
 def score_csv(source: Path, column: str, target: Path, progress: bool = True, taxonomy: Taxonomy | None = None) -> int:
@@ -29,17 +37,19 @@ def score_csv(source: Path, column: str, target: Path, progress: bool = True, ta
     columns = table.columns
     if column not in columns:
         raise ScoringInputError(f"{source}: no column {column!r} (columns: {', '.join(columns) or 'none'})")
-    rows = [row for _, row in table.rows]
+    kept: dict[str, str] = {}
+    for name in columns:
+        kept[name] = _kept_name(name, set(kept.values()) | (set(columns) - {name}))
+    rows = [{kept[name]: value for name, value in row.items()} for _, row in table.rows]
     for row in tqdm(rows, desc="scoring", unit="text", disable=not progress or len(rows) < 1000):
-        reading = read_text(row.get(column) or "", taxonomy)
+        reading = read_text(row.get(kept[column]) or "", taxonomy)
         score = reading.score
         row["language"] = score.language
         row["sentiment"] = "" if score.polarity is None else round(score.polarity, 4)
         row["feeling"] = "" if score.feeling is None else score.feeling.value
         row["complaint"] = int(reading.complaint)
         row["topics"] = ";".join(reading.topics)
-    extra = [name for name in READING_COLUMNS if name not in columns]
-    return write_csv(target, columns + extra, rows, table.delimiter)  # written back the way it came
+    return write_csv(target, [kept[name] for name in columns] + list(READING_COLUMNS), rows, table.delimiter)
 
 
 async def rescore(

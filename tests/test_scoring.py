@@ -87,6 +87,27 @@ async def test_rescore_fills_stored_scores(env, surveys, capsys):
     assert sentiment < 0 and language == "en" and scorer == "tfidf-lr-en"
 
 
+def test_a_labelled_files_own_columns_are_kept_beside_the_reading(env):
+    source = env / "in.csv"
+    source.write_text(
+        "text,feeling,complaint,input_feeling\nthe parcel never came,negative,1,x\nnothing to add,none,0,y\n",
+        encoding="utf-8",
+    )
+    main(["sentiment", str(source), "--column", "text", "--out", str(env / "out.csv")])
+    with (env / "out.csv").open(encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        rows, header = list(reader), reader.fieldnames
+    assert header == [
+        "text", "input_input_feeling", "input_complaint", "input_feeling",
+        "language", "sentiment", "feeling", "complaint", "topics",
+    ]  # fmt: skip
+    assert [(r["input_input_feeling"], r["input_complaint"], r["input_feeling"]) for r in rows] == [
+        ("negative", "1", "x"),
+        ("none", "0", "y"),
+    ]
+    assert [(r["feeling"], r["complaint"]) for r in rows] == [("negative", "1"), ("none", "0")]
+
+
 def test_sentiment_csv_adds_feeling_complaint_and_topics(env):
     source = env / "in.csv"
     source.write_text(
