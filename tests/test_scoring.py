@@ -87,16 +87,21 @@ async def test_rescore_fills_stored_scores(env, surveys, capsys):
     assert sentiment < 0 and language == "en" and scorer == "tfidf-lr-en"
 
 
-def test_a_labelled_files_own_columns_are_kept_beside_the_reading(env):
+def scored(env, content: str) -> tuple[list[str], list[dict[str, str]]]:
+    """`journeypulse sentiment` on a CSV of this content (column `text`): the output's header and rows."""
     source = env / "in.csv"
-    source.write_text(
-        "text,feeling,complaint,input_feeling\nthe parcel never came,negative,1,x\nnothing to add,none,0,y\n",
-        encoding="utf-8",
-    )
+    source.write_text(content, encoding="utf-8")
     main(["sentiment", str(source), "--column", "text", "--out", str(env / "out.csv")])
     with (env / "out.csv").open(encoding="utf-8") as handle:
         reader = csv.DictReader(handle)
-        rows, header = list(reader), reader.fieldnames
+        rows = list(reader)
+    return list(reader.fieldnames or ()), rows
+
+
+def test_a_labelled_files_own_columns_are_kept_beside_the_reading(env):
+    header, rows = scored(
+        env, "text,feeling,complaint,input_feeling\nthe parcel never came,negative,1,x\nnothing to add,none,0,y\n"
+    )
     assert header == [
         "text", "input_input_feeling", "input_complaint", "input_feeling",
         "language", "sentiment", "feeling", "complaint", "topics",
@@ -109,16 +114,11 @@ def test_a_labelled_files_own_columns_are_kept_beside_the_reading(env):
 
 
 def test_sentiment_csv_adds_feeling_complaint_and_topics(env):
-    source = env / "in.csv"
-    source.write_text(
+    header, rows = scored(
+        env,
         "id,text,note\n1,I was charged twice for the same order!,a\n2,Нечего добавить,b\n3,,c\n4,付款的时候应用一直闪退。,d\n",
-        encoding="utf-8",
     )
-    main(["sentiment", str(source), "--column", "text", "--out", str(env / "out.csv")])
-    with (env / "out.csv").open(encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        rows = list(reader)
-    assert reader.fieldnames == ["id", "text", "note", "language", "sentiment", "feeling", "complaint", "topics"]
+    assert header == ["id", "text", "note", "language", "sentiment", "feeling", "complaint", "topics"]
     assert [r["id"] for r in rows] == ["1", "2", "3", "4"] and rows[1]["note"] == "b"
     assert rows[0]["complaint"] == "1" and "payment" in rows[0]["topics"].split(";")
     assert rows[1]["complaint"] == "0" and rows[1]["topics"] == ""
