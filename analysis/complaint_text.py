@@ -1545,6 +1545,40 @@ _PROMISED_SPANS = {
 }
 
 
+# A delivery slot kept: the courier came at a time inside the window promised, told either way round ("курьер приехал
+# в 9:40, окно было 9-12", "slot was 8-12, driver came at 10:15", "约的9点到12点 10点多就到了").
+_CAME = {
+    "en": r"(?:came|arrived|turned up|showed up|delivered|got here|rang)(?: \w+)? (?:at |around |about )?",
+    "ru": r"(?:приехал|привез|доставил|пришл|пришел|позвонил)\w*(?: \w+)? (?:в |около |к )",
+    "zh": r"",
+}
+_WINDOW = {
+    "en": r"(?:slot|window|time slot)(?: was| of| said)? (?:between )?",
+    "ru": r"(?:окно|интервал|слот)\w*(?: доставки)?(?: был\w*)?(?: доставки)? (?:с )?",
+    "zh": r"(?:约的?|预约的?|时间段是?|时段是?)",
+}
+_CLOCK = r"(?P<came>\d{1,2})(?:[:.](?P<minutes>\d{2}))?"
+_SPAN = r"(?P<start>\d{1,2})(?:[:.]\d{2})?(?:\s?(?:am|pm)|点)?\s?(?:-|–|to|and|до|到|至)\s?(?P<end>\d{1,2})"
+_PROMISED_WINDOWS = {
+    language: (
+        re.compile(came + _CLOCK + r"[^.!?]{0,30}?" + window + _SPAN)
+        if language != "zh"
+        else re.compile(window + _SPAN + r"点?[^。！？!?]{0,8}?" + r"(?P<came>\d{1,2})点(?:多|半)?就?(?:到|送到|送来)"),
+        re.compile(window + _SPAN + r"[^.!?]{0,30}?" + came + _CLOCK) if language != "zh" else None,
+    )
+    for language, came, window in ((lang, _CAME[lang], _WINDOW[lang]) for lang in ("en", "ru", "zh"))
+}
+
+
+def _a_window_kept(folded: str, language: str) -> re.Match[str] | None:
+    """The match of a delivery told as coming inside its promised time window, else None."""
+    for pattern in _PROMISED_WINDOWS.get(language, ()):
+        found = pattern.search(folded) if pattern is not None else None
+        if found and int(found["start"]) <= int(found["came"]) < int(found["end"]):
+            return found
+    return None
+
+
 def _weekday(word: str, language: str) -> int | None:
     """Monday 0 … Sunday 6 for a weekday in any case form ("пятнице", "среду", "friday"), else None."""
     return next((day for day, stem in enumerate(_WEEKDAYS[language]) if word.startswith(stem)), None)
@@ -1552,8 +1586,8 @@ def _weekday(word: str, language: str) -> int | None:
 
 def _a_promise_kept(text: str, language: str) -> bool:
     """Whether the text tells of a delivery promised for one weekday that came on it or up to three days before
-    ("обещали к пятнице, привезли в среду"), or within a promised count of days ("said 3 weeks, it was 3 weeks"),
-    and reports, turns or asks nothing after."""
+    ("обещали к пятнице, привезли в среду"), within a promised count of days ("said 3 weeks, it was 3 weeks") or
+    inside its time slot ("окно было 9-12, приехал в 9:40"), and reports, turns or asks nothing after."""
     folded = fold(text)
     days, span = _PROMISED_DAYS.get(language), _PROMISED_SPANS.get(language)
     if found := days.search(folded) if days is not None else None:
@@ -1562,6 +1596,8 @@ def _a_promise_kept(text: str, language: str) -> bool:
     elif found := span.search(folded) if span is not None else None:
         promised, came = int(found["promised"]), int(found["came"])
         most_early = promised  # any count of days up to the promised one
+    elif found := _a_window_kept(folded, language):
+        promised, came, most_early = 0, 0, 0  # the slot was kept: nothing early or late to weigh
     else:
         return False
     rest = folded[found.end() :]

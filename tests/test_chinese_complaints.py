@@ -419,3 +419,10 @@ def test_a_question_about_an_order_is_not_one_before_buying() -> None:
 
     assert _asks_before_buying("请问这个书架能放多少本书", "zh")
     assert not _asks_before_buying("请问这个订单多久能到", "zh")
+
+
+def test_a_delivery_inside_its_booked_hours_is_no_complaint() -> None:
+    from analysis.complaint_text import _a_window_kept, fold
+
+    assert _a_window_kept(fold("约的9点到12点 10点多就到了"), "zh")
+    assert not _a_window_kept(fold("约的9点到12点 下午3点才到"), "zh")

@@ -467,3 +467,15 @@ def test_a_count_is_no_date_and_a_page_to_change_is_no_exchange(text: str) -> No
 def test_a_feature_promised_and_absent_is_still_misleading_and_a_size_that_did_not_fit_a_fault() -> None:
     assert Problem.MISLEADING in problems("на сайте обещали подсветку, а ее нет", "ru")
     assert read_text("размер не подошёл").complaint
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("окно доставки было с 10 до 14, курьер приехал в 12:20", False),
+        ("курьер приехал в 16:05, окно было 10-14", True),
+        ("окно было 9-12, курьер приехал в 10, но коробка мятая", True),
+    ],
+)
+def test_a_courier_inside_the_promised_slot_is_no_complaint_outside_it_is(text: str, flagged: bool) -> None:
+    assert read_text(text).complaint is flagged
