@@ -1550,30 +1550,32 @@ _PROMISED_SPANS = {
 _CAME = {
     "en": r"(?:came|arrived|turned up|showed up|delivered|got here|rang)(?: \w+)? (?:at |around |about )?",
     "ru": r"(?:приехал|привез|доставил|пришл|пришел|позвонил)\w*(?: \w+)? (?:в |около |к )",
-    "zh": r"",
 }
 _WINDOW = {
     "en": r"(?:slot|window|time slot)(?: was| of| said)? (?:between )?",
     "ru": r"(?:окно|интервал|слот)\w*(?: доставки)?(?: был\w*)?(?: доставки)? (?:с )?",
     "zh": r"(?:约的?|预约的?|时间段是?|时段是?)",
 }
-_CLOCK = r"(?P<came>\d{1,2})(?:[:.](?P<minutes>\d{2}))?"
+_CLOCK = r"(?P<came>\d{1,2})(?:[:.]\d{2})?"
 _SPAN = r"(?P<start>\d{1,2})(?:[:.]\d{2})?(?:\s?(?:am|pm)|点)?\s?(?:-|–|to|and|до|到|至)\s?(?P<end>\d{1,2})"
 _PROMISED_WINDOWS = {
-    language: (
-        re.compile(came + _CLOCK + r"[^.!?]{0,30}?" + window + _SPAN)
-        if language != "zh"
-        else re.compile(window + _SPAN + r"点?[^。！？!?]{0,8}?" + r"(?P<came>\d{1,2})点(?:多|半)?就?(?:到|送到|送来)"),
-        re.compile(window + _SPAN + r"[^.!?]{0,30}?" + came + _CLOCK) if language != "zh" else None,
-    )
-    for language, came, window in ((lang, _CAME[lang], _WINDOW[lang]) for lang in ("en", "ru", "zh"))
+    **{
+        language: (
+            re.compile(_CAME[language] + _CLOCK + r"[^.!?]{0,30}?" + _WINDOW[language] + _SPAN),
+            re.compile(_WINDOW[language] + _SPAN + r"[^.!?]{0,30}?" + _CAME[language] + _CLOCK),
+        )
+        for language in _CAME
+    },
+    "zh": (
+        re.compile(_WINDOW["zh"] + _SPAN + r"点?[^。！？!?]{0,8}?(?P<came>\d{1,2})点(?:多|半)?就?(?:到|送到|送来)"),
+    ),
 }
 
 
 def _a_window_kept(folded: str, language: str) -> re.Match[str] | None:
     """The match of a delivery told as coming inside its promised time window, else None."""
     for pattern in _PROMISED_WINDOWS.get(language, ()):
-        found = pattern.search(folded) if pattern is not None else None
+        found = pattern.search(folded)
         if found and int(found["start"]) <= int(found["came"]) < int(found["end"]):
             return found
     return None

@@ -166,7 +166,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--reviews", action="store_true", help="also measure the old text rules on review sets")
     parser.add_argument("--off-domain", action="store_true", help="only flags on GoEmotions and airline tweets")
     parser.add_argument(
-        "--split", default="heldout", choices=("heldout", "dev", "rules", "fresh"), help="rows of the survey answers"
+        "--split",
+        default="heldout",
+        choices=("heldout", "dev", "rules", "reader", "fresh"),
+        help="rows of the survey answers",
     )
     args = parser.parse_args(argv)
     pd.set_option("display.width", 160)
