@@ -400,6 +400,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:generic|robotic|automated|canned|copy.?paste[d]?|template) (?:response|reply|answer|email|message)",
             r"refused to",
             r"(?:nobody|no one) (?:helped|cared|picked up|got back|has (?:helped|replied|answered|called))",
+            r"(?:nobody|no one) (?:actually|really|ever|even) (?:helped|answered|replied|responded|got back|called back)",
             r"no help\b",
             r"less than helpful",
             r"(?:issue|problem|complaint|ticket|case) (?:is |was |has |has been |still )*(?:not |never |un)(?:resolved|sorted|fixed|solved|answered)",
@@ -465,6 +466,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"listing said",
             r"in the description is wrong",
             r"not as described",
+            r"(?:photos?|pictures?|pics?|images?)(?: \w+){0,4} look (?:\w+ )?(?:nicer|better|bigger|brighter|different|thicker|newer) than "
+            r"(?:the real thing|in real life|irl|in person|it (?:is|does|actually)|what (?:came|arrived|i got))",
             r"it is not\.",
             r"more than the price",
             r"(?:in|on) the (?:photo|picture|pic|image|listing|site|website)s? (?:it )?(?:is|was|looks|looked|said|says)\b.*\b(?:but|what i got|arrived|in reality|actually)",
@@ -545,6 +548,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"внутри(?:-то)? пусто",
             r"пустая коробка",
             r"без (?:зарядк|инструкци|чека|крышк)\w*",
+            r"доплатил\w* за[^.!?]{0,40}(?<!\w)а (?:\w+ ){0,2}(?:пришл|пришел|привезл|привез|прислал|положил)",
         ),
         Problem.DAMAGED: (
             r"поврежд",
@@ -564,6 +568,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"порван",
             r"со сколам?и?",
             r"сколы\b",
+            r"вмятин",
         ),
         Problem.WRONG_ITEM: (
             r"не т(?:от|у|ого|а|е) (?:размер|товар|цвет|модел)",
@@ -578,12 +583,12 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"товар не тот",
         ),
         Problem.SIZE: (
-            r"маломерит",
+            r"маломер",
             r"ничего не подош|ни од(?:ин|н\w*) не подош",
             r"разн\w+ по размеру",
             r"не (?:натянуть|натягива\w*|налез\w*|застегнуть|застегива\w*|застегнул\w*)",
             r"жм(?:ут|ет)(?!\w)|сел[аио]? (?:как |на ){1,2}(?:\d+|детск\w*|ребенк\w*)",
-            r"большемерит",
+            r"большемер",
             r"размер\w* не соответств",
             r"велико\b",
             r"мало\b",
@@ -652,12 +657,13 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:списали|сняли)\w* (?:деньги )?(?:на \d+ ?\w* )?(?:два раза|дважды|больше)",
             r"оплатил\w* (?:заказ |его )?(?:дважды|два раза)",
             r"два раза за",
-            r"двойное списание",
+            r"двойн\w* списани",
             r"не оплачен",
             r"а деньги списали",
             r"деньги за доставку",
             r"списали деньги два",
             r"переплатил",
+            r"списали (?:\w+ )?(?:раньше|до) (?:срока|времени|даты|положенного)",
             r"в чеке (?:\w+ )?(?:не|другая|другие|почему|ошибк|наличн|лишн)|чек (?:не пришел|не выдали|не дали|с ошибк)|сумма (?:другая|не та|больше)",
         ),
         Problem.SUPPORT: (
@@ -837,6 +843,11 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "被拆开",
             "收到时坏",
             "收到就是坏",
+            "收到坏的",
+            "收到了坏的",
+            "收到个坏的",
+            "收到一个坏的",
+            "收到的是坏的",
         ),
         Problem.WRONG_ITEM: (
             "寄成了",
@@ -851,6 +862,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "收到的书是",
             "发来的却是",
             "不是我买的",
+            "不是我下单",
+            "不是我拍的",
+            "不是我选的",
+            "不是我订的",
             "只收到一",
             "少发",
         ),
@@ -939,6 +954,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "不加热",
             "噪音大",
             "有杂音",
+            "电流声",
+            "滋滋",
             "连不上",
             "连接不上",
             "失灵",
@@ -1160,7 +1177,8 @@ _DENIALS = {
     r"(?:ordered|bought|asked for|chose|picked|selected) (?:(?:the|a|an|size|my) )*(?!(?:the|a|an|size|and|my)\b)(?P<same>[a-z0-9]+)(?: \w+){0,3}?,? "
     r"(?:and|&) (?:\w+ )?(?:got|received|was sent|they sent) (?:me )?(?:(?:the|a|an|size) )*(?P=same)\b|"
     r"(?:refunded|(?:refund|money) (?:came|arrived|went through|was processed|was back|was there|was in|hit my account)) (?:me )?(?:within|in|quickly|fast|"
-    r"promptly|straight away|right away|the same|the next|next)|(?:my|our) (?:own )?(?:fault|mistake)(?:,? (?:i|we) (?:\w+ )?"
+    r"promptly|straight away|right away|the same|the next|next)|"
+    r"(?<!told me it was )(?<!told me it's )(?<!told me its )(?<!said it was )(?<!said it's )(?<!said its )(?:my|our) (?:own )?(?:fault|mistake)(?:,? (?:i|we) (?:\w+ )?"
     r"(?:ordered|picked|chose|got|selected|clicked) the wrong \w+)?|(?:i|we) (?:\w+ )?(?:ordered|picked|chose|got|"
     r"selected|clicked) the wrong \w+(?: \w+)?,? (?:myself|by mistake|my (?:own )?(?:fault|mistake|bad))|"
     r"(?:exchange|return|refund)s? (?:was|were|went|is) (?:\w+ )?(?:painless|easy|quick|smooth|simple|fast|no (?:problem|hassle))|"
@@ -1170,6 +1188,11 @@ _DENIALS = {
     r"(?:didn'?t|did not|doesn'?t|does not|never|won'?t|hasn'?t|has not|not) (?:\w+ )?(?:come apart|"
     r"stop working|stopped working|pill|pilled|bobble|bobbled|fall apart|fade|faded|peel|peeled|shrink|shrunk|tear|rip|snap|wobble|overheat|get hot|turn off|go off)|"
     r"(?:was|were|is|are|came|arrived) (?:exactly |just )?as (?:described|advertised|pictured|shown|listed)|"
+    # "coverage as advertised", "soften after a few rides, like the description said": a claim that held, in a clause
+    # with no "not" before it ("fits a child, not an adult as advertised", "2019 not 2016 like the page said")
+    r"(?:^|(?<=[,.!?;]))(?:(?!\bnot\b|\bno\b|n'?t\b|\bnothing\b|\bnever\b)[^,.!?;])*?\b(?:(?:exactly |just )?(?:as|like) "
+    r"(?:described|advertised|pictured)\b|like the (?:site|website|page|listing|description|photo|picture|ad|advert)s? "
+    r"(?:said|says|promised|stated|showed|shows))|"
     r"(?<!not )(?<!n't )(?:exactly|just) what i expected|"
     r"nothing (?:came|come|fell) (?:off|apart|out)|(?:threw|thrown|dropped|knocked|kicked|chucked|bashed|sat on|fell)\b[^.!?]{0,40}?(?:and|but) (?:it|they) (?:still )?survived|nothing (?:is |was |went |at all )?wrong|(?:isn'?t|wasn'?t|not) wrong|"
     r"no (?:big )?(?:deal|fuss|hassle|drama)|without (?:any |a )?(?:trouble|fuss|hassle|issues?|problems?|questions)|"
@@ -1200,7 +1223,10 @@ _DENIALS = {
     r"жалоб нет|деньги вернули за|возврат оформили быстро|деньги пришли за|без лишних (?:вопросов|проблем|слов)|"
     r"без (?:проблем|вопросов|заминок|задержек|опозданий)|по своей (?:причине|вине|ошибке)|сама? виноват\w*|"
     r"передумал\w*|(?:предупредили|предупредил|позвонили|позвонил) заранее|заранее (?:предупредили|позвонили)|"
-    r"(?:ни одной|ни единой|без|нет|никаких) (?:\w+ )?(?:царапин|трещин|дыр|пятн|плесен|ржавчин|люфт)\w*|"
+    r"(?:ни одной|ни единой|без|нет|никаких) (?:\w+ )?(?:царапин|трещин|дыр|пятн|плесен|ржавчин|люфт|вмятин)\w*"
+    r"(?:(?:,| и| или| ни) (?:царапин|трещин|дыр|пятн|плесен|ржавчин|люфт|вмятин)\w*)*|"
+    # the last one still going ("первый до сих пор живой", "до сих пор работает")
+    r"до сих пор (?:жив|цел|работа|служ|как нов|пользу|нош|раду)\w*|"
     r"(?:не|ни) (?:\w+ )?(?:жм|шата|болта|гуд|трещ|отклеи|ржаве|лопа|разряжа|отключа|выключа|зависа|перезагружа|облез|"
     r"порвал|полинял|выцвел|растянул|скатал)\w*|"
     r"ничего не (?:сломал|сломан|разбил|разбит|потерял|помял|помят|пролил|протек|порвал|отвалил|облез|треснул|расклеил)\w*|"
@@ -1224,7 +1250,8 @@ _DENIALS = {
     r"сушить|чистить|хранить)(?!\w)[^.!?,]*|"
     # the stars answer instead ("пусть за меня ответит звездочка")
     r"пусть (?:за меня )?(?:ответ|скаж|говор)\w* (?:оценк|звезд)\w*|(?:оценк|звезд)\w* (?:ответ|скаж|говор)\w* за меня",
-    "zh": r"没晚|不虚标|(?:没有|没|无)色差|没出过问题|没有任何投诉|挑不出毛病|没问题|退货很顺利|担心[^，。！？,.!?]{0,15}(?:是假|假货)|"
+    "zh": r"没晚|不虚标|(?:没有|没|无)色差|没出过问题|(?:用|戴|穿|玩|开)了[^，。！？,.!?]{0,6}[，, ]?(?:目前|暂时|到现在|至今)?还?没有?(?:发现|出现|遇到|碰到)?(?:什么|任何|啥)?(?:问题|毛病|故障|异常)|没有?(?:发现|出现|遇到|碰到)(?:什么|任何|啥)?(?:问题|毛病|故障|异常)|"
+    r"没有(?:任何|一点)?(?:电流声|杂音|异响|噪音)|没有任何投诉|挑不出毛病|没问题|退货很顺利|担心[^，。！？,.!?]{0,15}(?:是假|假货)|"
     r"一点(?:划痕|瑕疵|问题|损坏|磕碰|污渍)都没有|没有(?:任何|一点)?(?:划痕|破损|损坏|瑕疵|磕碰|污渍)|无划痕|无破损|"
     # a box that is big is an opinion of the packaging, not a wrong size ("盒子太大了，有点浪费")
     r"(?:盒子|箱子|纸箱|外箱|包装)[^，。！？,.!?]{0,3}太大了?|"
@@ -1409,14 +1436,16 @@ def _told_as_put_right(text: str, language: str) -> str | None:
 _OWN_FAULT = {
     "en": re.compile(
         # not blame put on the customer by someone else ("the agent told me it was my fault")
-        r"(?<!\w)(?<!told me it was )(?<!told me it's )(?<!said it was )(?<!said it's )"
+        r"(?<!\w)(?<!told me it was )(?<!told me it's )(?<!told me its )(?<!said it was )(?<!said it's )(?<!said its )"
         r"(?:my (?:own )?(?:fault|bad|mistake|error)(?! for (?:trusting|believing|expecting|thinking|ordering|"
         r"buying|shopping|choosing|using))|user error|(?:that'?s|thats|it'?s|its|that one'?s) on me\b|"
         r"i (?:typed|entered|put|picked|chose|ordered|gave|selected|clicked) (?:in )?(?:the |my |a )?(?:\w+ )?wrong\b|"
         r"(?:typed|entered|put|gave) (?:in )?my (?:\w+ )?wrong\b|(?:i )?(?:should have|should'?ve) (?:read|checked|"
         r"measured|looked)|(?:no|not a) big deal|no harm done|"
         # a delay warned of and shrugged off; a payment the bank blocked; the customer's own typo
-        r"(?:emailed|texted|called|messaged|rang) (?:me |us )?(?:to warn|ahead|in advance|beforehand)|warned (?:me|us) "
+        r"(?:emailed|texted|called|messaged|rang) (?:me |us )?(?:to warn|ahead|in advance|beforehand)|"
+        r"(?:emailed|texted|called|messaged|rang|told|warned|let) (?:me|us)(?: know)?[^.!?]{0,20}? before (?:i|we) (?:even )?"
+        r"(?:noticed|asked|had to ask|realised|realized|could ask)|warned (?:me|us) "
         r"(?:in advance|ahead|beforehand)|(?:i )?(?:wasn'?t|was not|wasnt) in (?:a|any) (?:rush|hurry)|(?:probably|prob|must be|"
         r"must have been|was just) my bank\b|i (?:typed|entered|put|wrote|gave) [^.!?,]{0,20}instead of|(?:totally|completely|absolutely|perfectly) fine|"
         # a return thought of and dropped; a dented box with the thing inside unharmed; a wrong pick owned
@@ -1431,7 +1460,7 @@ _OWN_FAULT = {
         r"ordered|clicked|picked|chose|selected|gave|used|added|bought|booked)\b)"
     ),
     "ru": re.compile(
-        r"(?<!\w)(?:сама? виноват\w*|моя ошибка|моя вина|сама? ошиб\w*|сама? перепутал\w*|не (?:прочитал|посмотрел|"
+        r"(?<!\w)(?:сама? виноват\w*|моя ошибка|моя вина|сама? ошиб\w*|сама? перепутал\w*|не (?:дочитал|досмотрел|вчитал)\w*|не (?:прочитал|посмотрел|"
         r"проверил|померил|уточнил)\w* (?:\w+ )?(?:описание|размер\w*|характеристик\w*|таблиц\w*)|невнимательно "
         r"(?:читал|смотрел|прочитал|посмотрел)\w*|надо было (?:читать|смотреть|мерить|проверить|внимательн)\w*|"
         r"по своей (?:вине|ошибке|невнимательности)|(?:но|ну и|да и|и) ладно(?! бы)|ничего страшного|не страшно|"
@@ -1453,7 +1482,7 @@ _OWN_FAULT = {
     ),
     "zh": re.compile(
         # not what someone else said ("客服说是我自己的问题"), nor "不怪快递", which blames the shop instead
-        r"误会一场|是个误会|发现是我(?:自己)?|(?<![不说别还])怪我(?:自己)?(?![们])|(?<![不说别还])怪自己|"
+        r"误会一场|是个误会|发现是我(?:自己)?|(?<!说)(?:我)?自己不小心|(?<![不说别还])怪我(?:自己)?(?![们])|(?<![不说别还])怪自己|"
         r"(?<!说)(?<!说是)(?<!说是我)(?<!说我)(?:号码|地址|电话|手机号)填错|自己的?(?:号码|地址|电话|手机号)(?:写|输|打)错|(?<!说)(?<!不是)(?<!说是)我(?:没看清|没看到|看错|选错|买错|写错|填错|弄错|搞错|手滑|点错)|(?<![不说])是我(?:自己)?的(?:问题|原因|失误|错)|(?<![说是])我自己的(?:问题|原因|失误)|"
         r"不怪(?:商家|卖家|店家|你们|客服)|自己(?:没看清|看错|选错|买错|写错|填错|弄错|搞错|手滑|点错)|自己忘了?(?:取|拿|收|签收|接电话)|(?:自己)?下单(?:时)?选错|下错单|"
         # a delay told of ahead and accepted: "快递晚了一天，不过提前发短信通知了，可以理解"
@@ -1834,6 +1863,8 @@ _BEFORE_BUYING = {
         r"[^.!?]{0,30}(?:в наличии|наличи\w*|скидк\w*|акци\w*|промокод\w*|размер\w*|цвет\w*)|"
         # a size asked for before buying: "какой размер брать на рост 170?"
         r"(?<!\w)думаю (?:взять|купить|заказать)|"
+        # stock asked after ("а у вас будут батарейки 675 по 60 штук?")
+        r"(?<!\w)а у вас (?:будут|будет|появятся|появится|бывают|бывает|продаются|продается)(?!\w)|"
         r"(?<!\w)какой (?:размер|рост)[^.!?]{0,20}(?:брать|взять|выбрать|заказать|посоветуете)"
         r"(?![^.!?]*(?<!\w)(?:этот|эта|эти|мал|мала|малы|велик\w*|жм\w*|обмен\w*|помен\w*)(?!\w))"
     ),

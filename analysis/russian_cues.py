@@ -182,7 +182,7 @@ _CLAIM = re.compile(
     r"отказ\w*|быстр\w+|надежн\w+|прочн\w+|ожида\w+|обработк\w+|оформлен\w*|размер\w*|\d+\s*-\s*\d+\s*дн\w*|"
     r"за \d+ дн\w*|на следующий день|день в день|новинк\w*|распродаж\w*|скидк\w*|акци\w*)(?!\w)"
 )
-_QUOTED = re.compile(r"""[«"„“]([^»"“”]{2,40})[»"“”]""")
+_QUOTED = re.compile(r"""[«"„“]([^»"“”]{2,40})[»"“”]|(?:^|(?<=[\s(:]))'([^']{2,40})'(?=[\s.,!?;:)]|$)""")
 _SHORT_ANSWER = 300
 
 
@@ -190,7 +190,10 @@ def quotes_a_claim(text: str) -> bool:
     """Whether a short Russian answer quotes the shop's promise, status or product claim back: a complaint."""
     if len(text) > _SHORT_ANSWER:
         return False
-    return any(_CLAIM.search(quoted.group(1).casefold().replace("ё", "е")) for quoted in _QUOTED.finditer(text))
+    return any(
+        _CLAIM.search((quoted.group(1) or quoted.group(2)).casefold().replace("ё", "е"))
+        for quoted in _QUOTED.finditer(text)
+    )
 
 
 def sarcastic(text: str) -> bool:

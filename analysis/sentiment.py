@@ -143,7 +143,7 @@ _NO_CONTENT = frozenset(
     пожеланий нет|вопросов нет|нет вопросов|комментариев нет|ничего не могу добавить|да нет|ничего больше|
     больше ничего не нужно|нет ничего добавить|хз|
     没有了谢谢|没啥要说的|没什么好说的|无意见|没有建议|暂无意见|暂无建议|没有其他|没有别的|就这样|没什么补充的|
-    没有其他要说的|没有什么要补充的|不用了|没有其他意见|没其他的|
+    没有其他要说的|没有什么要补充的|不用了|没有其他意见|没其他的|都行|
     nah i m good|no that s it|i m good|im good|nothing else thanks|that s it|nope that s it|no not really|
     вроде нет|пожалуй нет|наверное нет|нет вроде|нет наверное|нет все|все спасибо|да вроде нет|
     没了谢谢|无了|暂时没了|暂时无|目前没有|没有什么了|没有更多|无其他补充|没有其他补充|没啥补充|没事|不需要|不用|嗯没有|
@@ -160,7 +160,8 @@ _NO_CONTENT = frozenset(
     that s about it|that s about it from me|that s about all|
     i ve said all i wanted to|said all i wanted|i ve said all i wanted|said all i wanted to say|
     same as i said before|as i said before|like i said before|as i said|like i said|
-    i m fine|im fine|i am fine|i am good|как то так|done|thats all|thats it|не надо|не нужно|all done|i m done|nothng|н|meiyou|mei you|meiyou le|mei you le|meiyoule|
+    i m fine|im fine|i am fine|i am good|как то так|done|thats all|thats it|не надо|не нужно|all done|i m done|nothng|н|
+    hard to say|difficult to say|сложно сказать|трудно сказать|не сейчас|not now|не а|no questions|meiyou|mei you|meiyou le|mei you le|meiyoule|
     """.split("|")  # noqa: SIM905 -- one phrase per |, easier to extend than a list literal
     if phrase.strip()
 )
@@ -181,7 +182,20 @@ _TOKEN_SPLIT = re.compile(r"[\W_]+")
 def _plain(text: str) -> str:
     """Lower-case `text`, drop control and punctuation characters and collapse spaces, for phrase matching."""
     text = unicodedata.normalize("NFKC", text).lower().replace("ё", "е").replace("'", " ").replace("’", " ")
-    return " ".join(_TOKEN_SPLIT.sub(" ", text).split())
+    return " ".join(map(_one_script, _TOKEN_SPLIT.sub(" ", text).split()))
+
+
+# Latin letters typed inside a Cyrillic word look the same ("nет", "Hет" with a Latin n or H): read as Cyrillic.
+_CYRILLIC_LOOKALIKES = str.maketrans("aceopxykmthbn", "асеорхукмтнвн")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[a-z]")
+
+
+def _one_script(word: str) -> str:
+    """`word` with its Latin look-alikes written in Cyrillic when it mixes the two scripts, else unchanged."""
+    if _CYRILLIC.search(word) and _LATIN.search(word):
+        return word.translate(_CYRILLIC_LOOKALIKES)
+    return word
 
 
 def _is_emoji(char: str) -> bool:
@@ -199,22 +213,8 @@ def _without_content(text: str, language: str) -> Score | None:
     """A Score for a text with nothing to read (no words, a "nothing to add", only emoji), else None."""
     cleaned = _NOISE.sub(" ", text)
     if _LETTERS.search(cleaned):
-        if len(cleaned) > _NO_CONTENT_CHARS:  # longer than any "nothing to add" however spaced: read it
-            return None
-        plain = _plain(cleaned)
-        if plain.count(" ") >= _DECLINE_MOST_WORDS:  # no decline is this long, however polite: read it
-            return None
-        unthanked = _HAN_GAP.sub("", " ".join(_THANKS.sub(" ", plain).split()))
-        unthanked = _SIGN_OFF.sub("", _GREETING.sub("", unthanked)) or unthanked
-        unthanked = _NO_NEED.sub("", unthanked) or unthanked
-        if (
-            plain in _NO_CONTENT
-            or unthanked in _NO_CONTENT
-            or _HELD_LETTER.sub(r"\1", unthanked) in _NO_CONTENT_HELD
-            or _ZH_PARTICLES.sub("", unthanked) in _NO_CONTENT
-            or _declines(unthanked)
-        ):
-            return Score(language, 0.0, None, NO_CONTENT_SCORER, Feeling.NONE)
+        if _is_decline(cleaned) or _is_signed_decline(cleaned, language):
+            return _approved(cleaned, language) or Score(language, 0.0, None, NO_CONTENT_SCORER, Feeling.NONE)
         return None
     emoji = [char for char in cleaned if _is_emoji(char)]
     if emoji and all(char in _SHRUG for char in emoji):  # "🤷‍♀️": no idea, nothing to say
@@ -224,6 +224,82 @@ def _without_content(text: str, language: str) -> Score | None:
         return Score(language, polarity, None, EMOJI_SCORER, feeling_of(polarity))
     # Empty, whitespace, control characters, a link, an order number, "-": nothing the customer said.
     return Score(language, 0.0, None, NO_CONTENT_SCORER, Feeling.NONE)
+
+
+def _is_decline(cleaned: str) -> bool:
+    """Whether a text with letters (links and handles dropped) only declines to comment, however politely."""
+    if len(cleaned) > _NO_CONTENT_CHARS:  # longer than any "nothing to add" however spaced: read it
+        return False
+    plain = _plain(cleaned)
+    if plain.count(" ") >= _DECLINE_MOST_WORDS:  # no decline is this long, however polite: read it
+        return False
+    unthanked = _unthanked(plain)
+    unthanked = _SIGN_OFF.sub("", _GREETING.sub("", unthanked)) or unthanked
+    unthanked = _NO_NEED.sub("", unthanked) or unthanked
+    return (
+        plain in _NO_CONTENT
+        or unthanked in _NO_CONTENT
+        or _HELD_LETTER.sub(r"\1", unthanked) in _NO_CONTENT_HELD
+        or _ZH_PARTICLES.sub("", unthanked) in _NO_CONTENT
+        or _declines(unthanked)
+    )
+
+
+def _unthanked(plain: str) -> str:
+    """`plain` (already _plain()) without its thanks and wishes, "nothing bad, nothing good" read as "nothing"."""
+    return _HAN_GAP.sub("", " ".join(_THANKS.sub(" ", _NEITHER.sub("nothing", plain)).split()))
+
+
+# "nothing bad, nothing good", "ни плохого, ни хорошего сказать не могу": no verdict either way, so nothing.
+_NEITHER = re.compile(
+    r"nothing (?:bad|good) (?:and |or )?nothing (?:good|bad)|neither good nor bad|ни (?:плохого|хорошего) ни (?:хорошего|плохого)"
+)
+# A decline signed with a name ("Нет. Сергей", "Всё, спасибо. Анна", "no thanks - Tom"): a capitalised last word.
+# A name alone reads near 0, though the models know some names' letters ("Анна" −0.28); a verdict reads past this.
+_A_VERDICT = 0.5
+_SIGNED = re.compile(r"[.,!\-–—]\s*([A-ZА-ЯЁ][a-zа-яё]+)\s*[.!]?\s*$")
+
+
+def _is_signed_decline(cleaned: str, language: str) -> bool:
+    """Whether `cleaned` is a decline followed by a name: a last word that reads as no feeling by itself."""
+    signed = _SIGNED.search(cleaned) if len(cleaned) <= _NO_CONTENT_CHARS else None
+    if signed is None or not _is_decline(cleaned[: signed.start()]):
+        return False
+    scorer = SCORERS.get(language)
+    reading = scorer.score(signed.group(1)) if scorer is not None else None
+    return reading is None or abs(reading[0]) < _A_VERDICT  # "No. Perfect": a verdict, not a name
+
+
+# An answer that opens with a decline and goes on ("nothing to add, all great", "нет, только размер не тот прислали",
+# "没啥说的，好用"): the opening pulls the scorers toward "nothing" or "no", though what follows is the verdict. A
+# thanks or a hello before it ("没有，谢谢。退货申请提交一周了还没审核") is read past too. Chinese only: over the labelled
+# answers English and Russian readings moved as often away from their labels as toward them ("nope. fine." reads
+# positive, labelled neutral), Chinese ones only toward (docs/reading-log.md, seventeenth session).
+_READS_PAST_A_DECLINE = frozenset({"zh"})
+_OPENING = re.compile(r"([^,.;:!?，。；：！？\n]{1,40})(?:[,.;:!?，。；：！？\n]|\s[-–—]\s)+\s*(?=\S)")
+
+
+def _after_a_decline(text: str) -> str | None:
+    """What follows a first clause of `text` that declines, thanks or greets, or None when it does none of these."""
+    opening = _OPENING.match(text)
+    if opening is None:
+        return None
+    first = _NOISE.sub(" ", opening.group(1))
+    if not _is_decline(first) and _GREETING.sub("", _unthanked(_plain(first))):  # nor only a thanks or a hello
+        return None
+    return text[opening.end() :]
+
+
+# A thumbs-up beside a decline ("nah 👍", "没有👍", "no, all good 👌") is a verdict: the labelled answers call it
+# positive (9 of 10); a smile or 🙏 beside one ("nope 🙂", "谢谢，没有了🙏") only softens it, and stays a decline.
+_APPROVAL = frozenset("👍👌")
+
+
+def _approved(text: str, language: str) -> Score | None:
+    """A positive Score for a decline given with a thumbs-up and no sad emoji, else None."""
+    if not any(char in _APPROVAL for char in text) or any(_EMOJI_POLARITY.get(char, 0) < 0 for char in text):
+        return None
+    return Score(language, 1.0, None, EMOJI_SCORER, Feeling.POSITIVE)
 
 
 # A decline worded in a way the list above does not hold ("no, that's everything", "нет, это всё", "没有别的了"):
@@ -241,26 +317,28 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     sorry later see same as said already springs comes come mind opinion opinions particular much time remarks
     remark any in erm umm uh er ehh tbh honestly atm rn ok okay bye today ll on previous before covers about meh lol
     improvements improvement needed changes what write here tell a lot question please input put thoughts carry
-    last message rating busy sure side my end you told maybe
+    last message rating busy sure side my end you told maybe survey cant dont im done questions share nothign nthing 88 886
     это все всё больше добавить добавлять сказать пока вроде да мне не хочу могу добавлю комментариев
     замечаний пожеланий вопросов пожалуй наверное наверно особо особенно так в целом и сказал сказала
     тут здесь уже вообще такого что у меня знаю без позже потом честно с ответом буду см смотри как написать писать
     приходит голову на скажу этот вопрос сорри написал написала написано ответ ну предложений надо даже
     комментировать сказано этом мыслей дополнить то хочется я еще прошлый раз некогда занят занята писал писала хотел хотела
-    предыдущем предыдущий сообщении сообщение""".replace("ё", "е").split()
+    предыдущем предыдущий сообщении сообщение бы опросе опрос прошлом прошлый прошлые данный момент желания может
+    напишу дополнительно""".replace("ё", "е").split()
 )
 # Chinese has no spaces: the whole text must be made of these pieces, one of them saying "nothing".
 _ZH_DECLINING = (
     "没有|没|无|暂无|不需要|不用|就这样|就这些|奉告|说完了|说完|想不到|想不出|想不起|没想好|不想说|不想回答|不回答|略过|跳过"
     "|同上|如上|不清楚|说不上来|不想写|莫得|没得|不想答|就这么多|上次|刚才|不写|没想法|空着|不说|都说了|说过了|不知道写|不知道说|不答|不了"
-    "|不填|不想填|下一题|无话可说|先这样|都在上面|都写了|写过了"
+    "|不填|不想填|下一题|无话可说|先这样|都在上面|都写了|写过了|以后再说|妹有|莫有|回答过|答过|不必"
 )
 _ZH_DECLINE = re.compile(f"(?:{_ZH_DECLINING})")
 _ZH_FILLERS = re.compile(
     f"(?:{_ZH_DECLINING}|什么|啥|要|想|可|补充|说|的|了|别的|其他|其它|这些|暂时|目前|意见|建议|更多|好说|嗯|也|都|吧|呢"
-    "|啊|哦|我|已经|全部|再|可说|一切|来|一时|上面|一样|和|跟|滴|想到|问题|好补充|特别要|写|想法|这个|这题|该|前面|之前|先|就|行|问卷|太长"
-    "|有的话再(?:联系|告诉|说)(?:你们|您)?|还|出来|填|哈|啦|哦|呀|嘛|在|还有啥|还有什么|用(?:一段时间|几天|一阵子)再说|再说"
-    "|很?忙|太忙|在忙|没时间|没空|一下子|一下|需要|内容|本人|下次|有想法|好的|评价|已经写过)+"
+    "|啊|哦|我|已经|全部|再|可说|一切|来|一时|上面|一样|和|跟|滴|想到|问题|好补充|特别要|写|想法|这个|这题|该|前面|之前|先|就行|就|问卷|太长"
+    "|有的话再(?:跟|和)?(?:你们|您)?(?:联系|告诉|说)(?:你们|您)?|还|出来|填|哈|啦|哦|呀|嘛|在|还有啥|还有什么|用(?:一段时间|几天|一阵子)再说|再说"
+    "|很?忙|太忙|在忙|没时间|没空|一下子|一下|需要|内容|本人|下次|有想法|好的|评价|已经写过|亲|补冲|现在|起来|那个|疑问|晚安"
+    "|再见|拜拜|[\u4e00-\u9fff](?:女士|先生|小姐)[:：]?)+"
 )
 # "下次还来" (I'll be back) is praise, though each piece of it is a filler beside a decline ("没有啦 下次还来").
 _ZH_COMING_BACK = re.compile("(?:下次|以后)(?:还|再)(?:来|买|光顾)|还会(?:再)?(?:来|买)")
@@ -318,7 +396,7 @@ _DECLINING_PHRASES = (
 _THANKS = re.compile(
     r"(?:^|\s)(?:(?:thanks|thank you)(?: again| so much| a lot| very much)?(?: for (?:the )?asking)?|thx|ty|ta|cheers|"
     r"(?:большое |огромное )?спасибо(?: вам| большое| огромное)?(?: за (?:заботу|вопрос|внимание|опрос))?|благодарю|谢谢|谢了|辛苦(?:了|啦)|хорошего (?:дня|вечера)|всего доброго|"
-    r"have a (?:nice|good|great|lovely) (?:day|evening|weekend))(?:\s|$)|"
+    r"have a (?:nice|good|great|lovely) (?:day|evening|weekend)|spasibo)(?=\s|$)|"
     r"(?:谢谢|多谢|感谢)(?:你们|你门|您|大家|啦)?|谢了|(?:你们|您)忙"
 )
 # Greetings and sign-offs frame a decline as politely ("Dear team, nothing to add. Regards, Margaret", "Уважаемые
@@ -329,7 +407,7 @@ _GREETING = re.compile(
 )
 _SIGN_OFF = re.compile(
     r" (?:(?:(?:kind|best|warm|many) )?regards|best wishes|sincerely|yours sincerely|с уважением|всего хорошего|"
-    r"до свидания)(?: [^\W\d_]+){0,2}$"
+    r"до свидания|sent from my)(?: [^\W\d_]+){0,2}$"
 )
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")  # where a thanks was cut out of Chinese
 # "no thanks, I'm good": "I'm good" says no more is needed, no feeling. An all-is-well beside a decline ("нет, всё
@@ -356,6 +434,9 @@ def score_text(text: str, language: str | None = None, *, scorers: Mapping[str, 
     empty = _without_content(text, language)
     if empty is not None:
         return empty
+    rest = _after_a_decline(text) if language in _READS_PAST_A_DECLINE else None
+    if rest is not None:  # "nothing to add, all great", "没有了，就是盒子被压坏了": the rest is the answer
+        return score_text(rest, language, scorers=scorers)
     scorer = (SCORERS if scorers is None else scorers).get(language)
     result = scorer.score(_THINKING.sub(" ", text).strip() or text) if scorer is not None else None
     # A NaN from a misbehaving scorer would survive clamping as ±1; it means "no score".

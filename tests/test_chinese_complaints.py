@@ -426,3 +426,25 @@ def test_a_delivery_inside_its_booked_hours_is_no_complaint() -> None:
 
     assert _a_window_kept(fold("约的9点到12点 10点多就到了"), "zh")
     assert not _a_window_kept(fold("约的9点到12点 下午3点才到"), "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("音箱开大声就有电流声", "defect"),
+        ("又收到一个坏的，第三次了", "damaged"),
+        ("这不是我下单的型号啊", "wrong_item"),
+    ],
+)
+def test_a_hum_a_broken_one_again_or_a_model_not_ordered_is_named(text: str, kind: str) -> None:
+    from analysis.complaint_text import problems
+
+    assert kind in problems(text, "zh") and read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["戴了半个月，暂时没出现什么毛病", "音质干净，没有杂音", "开箱被边角划了一下，自己不小心的", "没啥说的，东西挺好"],
+)
+def test_nothing_wrong_so_far_no_hum_an_own_slip_or_a_decline_with_praise_is_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint

@@ -499,3 +499,35 @@ def test_a_piece_left_out_of_the_set_is_missing_but_a_knock_survived_is_not() ->
     assert not read_text("my son threw it across the room and it survived").complaint
     # only a knock is denied: what else the text reports is still read
     assert read_text("arrived two weeks late and it survived").complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["battery life as advertised, about 8 hours", "battery lasts all day, like the description said"],
+)
+def test_a_claim_that_held_is_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["box fits a tablet, not a laptop as advertised", "got the 2021 edition not the 2023 one like the site says"],
+)
+def test_a_claim_broken_in_the_same_clause_is_still_read(text: str) -> None:
+    assert read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the rep said it was my fault the charger overheats. not helpful at all",
+        "cheers for the fast reply but no one actually answered what i asked",
+        "the pics online look much brighter than what arrived",
+    ],
+)
+def test_blame_put_on_the_customer_and_an_unanswered_question_are_complaints(text: str) -> None:
+    assert read_text(text).complaint
+
+
+def test_a_delay_told_of_before_it_was_noticed_is_no_complaint() -> None:
+    assert not read_text("it came a day late but you texted me before i even asked, thanks for that").complaint

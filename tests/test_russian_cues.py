@@ -479,3 +479,31 @@ def test_a_feature_promised_and_absent_is_still_misleading_and_a_size_that_did_n
 )
 def test_a_courier_inside_the_promised_slot_is_no_complaint_outside_it_is(text: str, flagged: bool) -> None:
     assert read_text(text).complaint is flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "на чайнике вмятина, хоть и работает",
+        "рассрочка удобная, но второй платёж списали раньше срока",
+        "доплатил за экспресс-упаковку, а привезли в обычном пакете",
+        "обещали 'за 3 дня', шло две недели",
+        "кеды большемерят на полразмера",
+        "просьба вернуть деньги за двойное списание",
+    ],
+)
+def test_seventeenth_session_russian_faults_are_complaints(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "второй коврик у вас беру, первый до сих пор как новый",
+        "пришла не та версия, но в карточке всё было указано, я просто не дочитала",
+        "а у вас будут такие же фильтры по 10 штук?",
+        "привезли без вмятин и царапин",
+    ],
+)
+def test_seventeenth_session_russian_near_misses_are_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text

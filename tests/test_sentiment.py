@@ -638,3 +638,48 @@ def test_fourth_round_declines_are_no_content(text: str) -> None:
 @pytest.mark.parametrize("text", ["没有了 下次还来哦", "没啥说的 下次再来"])
 def test_coming_back_beside_a_decline_is_read(text: str) -> None:
     assert score_text(text).feeling != Feeling.NONE, text
+
+
+@pytest.mark.parametrize("text", ["nope 👍", "没有了👌", "нет 👍 всё ок"])
+def test_a_decline_with_a_thumbs_up_reads_positive(text: str) -> None:
+    assert score_text(text).feeling == Feeling.POSITIVE, text
+
+
+@pytest.mark.parametrize("text", ["nope 🙂", "没有了🙏", "нет, спасибо 👍👎"])
+def test_a_decline_with_a_smile_or_mixed_emoji_stays_no_content(text: str) -> None:
+    assert score_text(text).feeling == Feeling.NONE, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello, no, nothing more from me. Thanks, have a good day",
+        "nothing good nothing bad",
+        "cant think of anything tbh",
+        "Nothing else, thanks.\n\nSent from my Galaxy",
+        "нет. спасибо. Марина",
+        "ни хорошего, ни плохого сказать не могу",
+        "Hет",  # a Latin H typed inside a Cyrillic word
+        "трудно сказать",
+        "вроде бы нет",
+        "李先生：没有",
+        "没啥要补冲的，88",
+        "不必了",
+        "以后再说",
+    ],
+)
+def test_seventeenth_session_declines_are_no_content(text: str) -> None:
+    assert score_text(text).feeling == Feeling.NONE, text
+
+
+@pytest.mark.parametrize("text", ["Нет. Отлично", "No. Terrible", "还行吧，没别的"])
+def test_a_verdict_after_a_decline_is_not_taken_for_a_name_or_a_filler(text: str) -> None:
+    assert score_text(text).feeling != Feeling.NONE, text
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [("没啥补充的，挺好用的", Feeling.POSITIVE), ("没有了，就是杯子碎了一个", Feeling.NEGATIVE)],
+)
+def test_a_chinese_answer_is_read_past_its_declining_opening(text: str, feeling: Feeling) -> None:
+    assert score_text(text).feeling == feeling, text
