@@ -6,9 +6,10 @@ Example:
     .venv/bin/python benchmarks/train_complaints.py --guard en # cross-validated choice of the guard reader
 
 Training data: the rows of benchmarks/data/survey_answers.csv (written for the project) whose split
-TRAINING_SPLITS names, one language each (`dev`; English and Russian also `rules`, Russian also `reader`); `heldout`
-rows are never read here. The shipped models: en 1,962 dev and rules rows (979 complaints), ru 2,059 dev, rules and
-reader rows (909), zh 570 dev rows (the fourth Chinese pass included). Character 2-5-grams of the normalised text (analysis.trained
+TRAINING_SPLITS names, one language each (`dev`; English and Russian also `rules` and `reader`; the English guard
+reader not `reader`, GUARD_SPLITS); `heldout` rows are never read here. The shipped models: en 2,512 dev, rules and
+reader rows (1,207 complaints; its guard reader the 1,962 dev and rules rows), ru 2,059 dev, rules and reader rows
+(909), zh 570 dev rows (the fourth Chinese pass included). Character 2-5-grams of the normalised text (analysis.trained
 .Features), sublinear TF-IDF, logistic regression with balanced classes. C and the threshold were chosen by
 5-fold cross-validation on the dev rows (see CHOICE). Every language also ships a guard reader (GUARD_CHOICE):
 for English and Russian the same rows plus the GoEmotions comments of ../shared/data that
@@ -75,8 +76,14 @@ UNHAPPY_NEEDS = {"zh": 0.1}
 # Russian also learns the `reader` rows since the sixteenth session (fresh rows already read for rules, learnt by no
 # feeling model), by a rule written before: on the fresh rows of en20/ru18/zh15 (no model learnt them) ru caught 36 -> 37
 # of 42, false flags 3 -> 3 of 48, every pin held. English (a pinned praise flagged) and Chinese (three pinned plain
-# facts flagged) failed that rule and learn no `reader` rows (docs/reading-log.md, "Sixteenth session").
-TRAINING_SPLITS = {"en": ("dev", "rules"), "ru": ("dev", "rules", "reader")}
+# facts flagged) failed that rule and learn no `reader` rows (docs/reading-log.md, "Sixteenth session"). The English
+# survey reader learns its `reader` rows (en15-en20, en22) since the seventeenth session, by a rule written before
+# (44): every pin held and a strict xfail now reads right; on rows no model learnt and no rule read (en21 and en23
+# `fresh`, the English decline probe's judged half) caught, false flags and flagged declines stayed the same.
+TRAINING_SPLITS = {"en": ("dev", "rules", "reader"), "ru": ("dev", "rules", "reader")}
+# The English guard reader does not learn the `reader` rows: learning them, it flagged pinned chit-chat ("We watched the
+# whole season in one weekend", "nothing came off in the wash"; docs/reading-log.md, seventeenth session, rule 44).
+GUARD_SPLITS = {"en": ("dev", "rules")}
 OFF_DOMAIN = {"en": "en/goemotions_en.csv", "ru": "ru/goemotions_ru.csv", "zh": "zh/online_shopping_dev.csv"}
 SHORT_REVIEW = 60  # characters: a quarter of the Chinese reviews are longer, and survey answers are short
 GUARD_SWEEP = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -113,10 +120,10 @@ def splits_of(language: str) -> tuple[str, ...]:
     return TRAINING_SPLITS.get(language, ("dev",))
 
 
-def training_rows(language: str) -> pd.DataFrame:
-    """The survey answers of one language its readers learn from (splits_of), with y = 1 for a complaint."""
+def training_rows(language: str, splits: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """The survey answers of one language its readers learn from (splits_of unless given), with y = 1 for a complaint."""
     frame = pd.read_csv(SURVEY_ANSWERS, keep_default_na=False, dtype=str)
-    frame = frame[(frame["language"] == language) & frame["split"].isin(splits_of(language))]
+    frame = frame[(frame["language"] == language) & frame["split"].isin(splits or splits_of(language))]
     return frame.assign(y=(frame["complaint"] == "1").astype(int)).reset_index(drop=True)
 
 
@@ -189,19 +196,21 @@ def train(language: str, data_dir: Path = DATA_DIR) -> dict:
     if language in GUARD_LANGUAGES:
         weight = GUARD_OFF_DOMAIN_WEIGHTS.get(language, GUARD_CHOICE["off_domain_weight"])
         off_domain = list(off_domain_rows(language, data_dir)["text"]) if weight else []
-        guard = fit_guard(list(rows["text"]), list(rows["y"]), off_domain, weight)
+        guard_splits = GUARD_SPLITS.get(language, splits_of(language))
+        guard_rows = training_rows(language, guard_splits)
+        guard = fit_guard(list(guard_rows["text"]), list(guard_rows["y"]), off_domain, weight)
         data["guard"] = {
             **_weights(*guard, rounded=True),
             "threshold": GUARD_THRESHOLDS.get(language, GUARD_CHOICE["threshold"]),
             "meta": {
-                "trained_on": f"benchmarks/data/survey_answers.csv, {' and '.join(splits_of(language))} rows"
+                "trained_on": f"benchmarks/data/survey_answers.csv, {' and '.join(guard_splits)} rows"
                 + (
                     f"; ../shared/data/{OFF_DOMAIN[language]}, rows train_sentiment.is_held_out keeps in training, "
                     "as non-complaints"
                     if weight
                     else ""
                 ),
-                "rows": len(rows) + len(off_domain),
+                "rows": len(guard_rows) + len(off_domain),
                 "off_domain_rows": len(off_domain),
                 "off_domain_weight": weight,
                 "C": CHOICE["C"],

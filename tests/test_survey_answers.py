@@ -21,7 +21,7 @@ def test_every_row_has_the_split_its_text_gives() -> None:
     for row in rows():
         held_out = int(hashlib.sha1(row["text"].encode("utf-8")).hexdigest(), 16) % 10 < 4
         # `rules` rows (rules were widened on them, some models learn them), `reader` rows (read for rules, learnt by
-        # the Russian complaint reader only) and `fresh` rows (no model has learnt them: changes are judged on them)
+        # the English and Russian complaint readers only) and `fresh` rows (no model has learnt them: changes are judged on them)
         # are not held out either.
         assert row["split"] in ({"heldout"} if held_out else {"dev", "rules", "reader", "fresh"}), row["text"]
 
