@@ -45,6 +45,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:keeps|kept) (?:\w+ )?(?:moving|changing|slipping|getting (?:pushed|moved|put) back|being (?:moved|pushed|changed|delayed|postponed|rescheduled))",
             r"(?:i'?ve|i have|we'?ve|we have|i|we) (?:now |already |completely )?missed (?:the|my|our|his|her)\b",
             r"label created|pre.?transit|awaiting (?:collection|dispatch|courier)|preparing (?:for|to) dispatch",
+            r"if (?:it|they|the \w+|my \w+) (?:had|'d) (?:actually )?(?:arrived|come|turned up|shown up|got here)(?: \w+){0,3} "
+            r"(?:before|on time|in time|when promised|by)\b",
             r"(?:my|our) (?:order|parcel|package|refund|money|delivery|stuff)\s*\?",
             r"came and went|no.?show\b|(?:waited|stayed|sat|stuck) (?:in |at home |home |around )?all (?:day|morning|afternoon|evening)",
             r"(?:\d+|three|four|five|several|multiple) (?:different )?(?:depots|warehouses|hubs|sorting (?:cent(?:er|re)s|offices))",
@@ -96,6 +98,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         ),
         Problem.MISSING: (
             r"(?:were|was|came|got|had) (?:only )?\d+,? not \d+",
+            r"(?:came|arrived|shipped|got|received) with (?:only )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) "
+            r"(?:\w+ )?\w+ (?:instead of|not|rather than) (?:the )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b",
             r"(?:one|a|an|the|two|three) (?:\w+ ){1,2}(?:wasn'?t|was not|isn'?t|is not|weren'?t|were not) in the (?:set|box|parcel|package|pack|kit|bag|bundle|order)",
             r"(?:put|left|dumped|hid|placed|shoved|stuffed) (?:my |the |our )?(?:parcel|package|order|box|it|them) (?:\w+ )?(?:behind|under|by|next to|in|on|over) (?:the |a )?(?:bins?|hedge|bush|fence|gate|step|doorstep|garden|road|street|rain|pavement|kerb|curb)|anyone could (?:nick|steal|take|pinch|grab)",
             r"only (?:the|a|an|one) \w+(?: \w+)? (?:came|arrived|turned up|showed up|was (?:in|delivered))",
@@ -224,6 +228,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         ),
         Problem.DEFECT: (
             r"(?:days?|hours?) (?:from|before|off) expir\w*",
+            r"(?:put|installed|assembled|fitted|sewn|attached|mounted) (?:on |in )?(?:upside down|backwards|back to front|the wrong way)",
+            r"(?:screw|thread|bolt|nut)s? (?:is |was |are |were |got |came )?(?:already )?stripped",
             r"ran out of (?:ink|battery|charge|gas|juice) (?:before|after (?:only |just )?(?:\d+|a|one|two|three|a few)\b)",
             r"(?:best before|use by|expiry|expiration)(?: date)? (?:was|is|said|says) (?:already |last |in )?(?:gone|past|over|"
             r"january|february|march|april|may|june|july|august|september|october|november|december|\d)|(?:is|was|were|are|came) "
@@ -604,6 +610,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"не греет|не печатает|отключается|выключается|перезагружа|зависает|пахнет химией|плесен|просроч|истекш\w* срок|срок\w* годности (?:истек|вышел|закончил)|подделк|паленк|б/у|ношенн|ношеный|ношеная|ношеные|следы использования",
             r"слома",
             r"сламал",
+            r"слипл|склеил\w* (?:в|между)",
+            r"(?<!не )заеда",
+            r"(?<!не )протек(?:ла|ло|ли)?(?!\w)|протекл",
             r"вырван|спускает|сдувается",
             r"брак",
             r"не работает",
@@ -637,6 +646,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         ),
         Problem.REFUND: (
             r"вернуть",
+            r"(?:можно ли|как|могли бы|можете) (?:\w+ )?(?:как-то |как то )?(?:решить|уладить) (?:этот |мой |данный )?вопрос",
             r"верните",
             r"замените,? (?:пожалуйста,? |плиз,? |мне )?(?:\w+ )?на (?:\d|друг|размер|цвет|нов|[a-zа-я]\d)",
             r"вернете (?:\w+ )?или нет",
@@ -668,6 +678,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         ),
         Problem.SUPPORT: (
             r"не отвечают|не берут трубку|отписк|футболят",
+            r"(?:оператор|поддержк|менеджер|консультант)\w*[^.!?]{0,40}(?:отключил\w*|бросил\w* трубку|сбросил\w*|вышел\w* из чата)",
             r"не отвечает",
             r"нахамил",
             r"(?:будто|словно) (?:я|мы) (?:(?:им|ему|ей|вам|всем) (?:\w+ )?(?:должн|обязан)|"
@@ -741,6 +752,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "没有动静",
             "等了半个月",
             "等了一个月",
+            "等了三周",
+            "等了四周",
+            "等了两个星期",
+            "等了三个星期",
             "还没发货",
             "没发货",
             "没有发货",
@@ -861,6 +876,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "收到却是",
             "收到的书是",
             "发来的却是",
+            "寄来的是",
+            "寄来的却是",
             "不是我买的",
             "不是我下单",
             "不是我拍的",
@@ -954,6 +971,13 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "不加热",
             "噪音大",
             "有杂音",
+            "盖不上",
+            "合不上",
+            "不配套",
+            "封口是开的",
+            "封口开了",
+            "封口被拆",
+            "封口破",
             "电流声",
             "滋滋",
             "连不上",
@@ -1174,8 +1198,8 @@ _DENIALS = {
     "en": r"not late at all|never had a problem|no issues|no problems?\b|can'?t complain|any complaints|"
     r"nothing to complain|painless|got my money back in|didn'?t have to chase|"
     # "ordered the blue and got blue": what came is what was ordered
-    r"(?:ordered|bought|asked for|chose|picked|selected) (?:(?:the|a|an|size|my) )*(?!(?:the|a|an|size|and|my)\b)(?P<same>[a-z0-9]+)(?: \w+){0,3}?,? "
-    r"(?:and|&) (?:\w+ )?(?:got|received|was sent|they sent) (?:me )?(?:(?:the|a|an|size) )*(?P=same)\b|"
+    r"(?:ordered|bought|asked for|chose|picked|selected|paid (?:extra )?for) (?:(?:the|a|an|size|my) )*(?!(?:the|a|an|size|and|my)\b)(?P<same>[a-z0-9]+)(?: \w+){0,3}?,? "
+    r"(?:and|&) (?:\w+ )?(?:got|received|was sent|they sent|came|arrived) (?:me )?(?:(?:the|a|an|size) )*(?P=same)\b|"
     r"(?:refunded|(?:refund|money) (?:came|arrived|went through|was processed|was back|was there|was in|hit my account)) (?:me )?(?:within|in|quickly|fast|"
     r"promptly|straight away|right away|the same|the next|next)|"
     r"(?<!told me it was )(?<!told me it's )(?<!told me its )(?<!said it was )(?<!said it's )(?<!said its )(?:my|our) (?:own )?(?:fault|mistake)(?:,? (?:i|we) (?:\w+ )?"
@@ -1190,15 +1214,15 @@ _DENIALS = {
     r"(?:was|were|is|are|came|arrived) (?:exactly |just )?as (?:described|advertised|pictured|shown|listed)|"
     # "coverage as advertised", "soften after a few rides, like the description said": a claim that held, in a clause
     # with no "not" before it ("fits a child, not an adult as advertised", "2019 not 2016 like the page said")
-    r"(?:^|(?<=[,.!?;]))(?:(?!\bnot\b|\bno\b|n'?t\b|\bnothing\b|\bnever\b)[^,.!?;])*?\b(?:(?:exactly |just )?(?:as|like) "
-    r"(?:described|advertised|pictured)\b|like the (?:site|website|page|listing|description|photo|picture|ad|advert)s? "
-    r"(?:said|says|promised|stated|showed|shows))|"
+    r"(?:^|(?<=[,.!?;]))(?:(?!\bnot\b|\bno\b|n'?t\b|\bnothing\b|\bnever\b|\bif\b|\bwould\b|\bshould\b)[^,.!?;])*?\b(?:"
+    r"(?:exactly |just )?(?:as|like) (?:described|advertised|pictured)\b|like the (?:site|website|page|listing|description|photo|"
+    r"picture|ad|advert)s? (?:said|says|stated|showed|shows))|"
     r"(?<!not )(?<!n't )(?:exactly|just) what i expected|"
     r"nothing (?:came|come|fell) (?:off|apart|out)|(?:threw|thrown|dropped|knocked|kicked|chucked|bashed|sat on|fell)\b[^.!?]{0,40}?(?:and|but) (?:it|they) (?:still )?survived|nothing (?:is |was |went |at all )?wrong|(?:isn'?t|wasn'?t|not) wrong|"
     r"no (?:big )?(?:deal|fuss|hassle|drama)|without (?:any |a )?(?:trouble|fuss|hassle|issues?|problems?|questions)|"
     r"(?:hassle|trouble|fuss)[- ]free|changed my mind|"
     r"(?:called|rang|phoned|warned|told|let) (?:me |us )?(?:know )?(?:ahead|in advance|beforehand|first)|"
-    r"nothing (?:was |is |came |arrived )?(?:broken|broke|missing|damaged|lost|dented|cracked|scratched|leaking|spilt|spilled)|"
+    r"nothing (?:was |is |came |arrived |got )?(?:broken|broke|missing|damaged|lost|dented|cracked|scratched|leaking|spilt|spilled|bent|crushed)|"
     r"as (?:i|we) (?:had )?(?:asked|requested|wanted)|(?:as|which is what) the (?:email|site|website|app|tracking|text|"
     r"message|page|listing)s? (?:said|promised|stated|told me)|"
     # A return meant and not made, the thing kept and liked: "wanted to send it back but it grew on me", "nearly
@@ -1225,6 +1249,9 @@ _DENIALS = {
     r"передумал\w*|(?:предупредили|предупредил|позвонили|позвонил) заранее|заранее (?:предупредили|позвонили)|"
     r"(?:ни одной|ни единой|без|нет|никаких) (?:\w+ )?(?:царапин|трещин|дыр|пятн|плесен|ржавчин|люфт|вмятин)\w*"
     r"(?:(?:,| и| или| ни) (?:царапин|трещин|дыр|пятн|плесен|ржавчин|люфт|вмятин)\w*)*|"
+    # the page said so ("но в описании так и написано", "как и указано на сайте")
+    r"(?:в описании|на сайте|в карточке|на странице)(?: \w+)? (?:так и|так|это|об этом|честно|прямо) (?:было )?(?:написано|указано|"
+    r"сказано|предупрежда\w*)|как (?:и )?(?:было )?(?:написано|указано|сказано) (?:в описании|на сайте|в карточке)|"
     # the last one still going ("первый до сих пор живой", "до сих пор работает")
     r"до сих пор (?:жив|цел|работа|служ|как нов|пользу|нош|раду)\w*|"
     r"(?:не|ни) (?:\w+ )?(?:жм|шата|болта|гуд|трещ|отклеи|ржаве|лопа|разряжа|отключа|выключа|зависа|перезагружа|облез|"
@@ -1337,8 +1364,8 @@ _FIXES = {
     "en": _Fix(
         re.compile(
             r"(?<!\w)(?:(?:sorted|fixed|resolved|reset|replaced|reshipped|re-?sent|refunded|swapped|exchanged|sent)(?: (?:it|that|this|them|me|"
-            r"everything|the \w+|it all))?(?: (?:out|up))?(?: for (?:me|us))? (?:straight away|right away|quickly|fast|asap|"
-            r"immediately|(?:the )?same (?:day|morning|afternoon|evening|week)|(?:the )?next day|in (?:\d+|a few|two|five|ten) (?:mins?|minutes|hours?|days?)|"
+            r"everything|the \w+(?: \w+)?|it all))?(?: (?:out|up))?(?: for (?:me|us))? (?:straight away|right away|quickly|fast|asap|"
+            r"immediately|(?:the )?same (?:day|morning|afternoon|evening|week)|(?:the )?next day|in (?:\d+|a|an|one|a few|two|five|ten) (?:mins?|minutes|hours?|days?)|"
             r"within (?:the|an|a|\d+) \w+|(?:with )?no questions asked|(?:with )?no fuss|without (?:any )?fuss|without (?:me )?(?:even )?"
             r"(?:having to )?ask\w*)|"
             r"(?:sorted|fixed|resolved|put right|made (?:it )?right|sorted me out)(?: (?:it|that|this|everything))?"
@@ -1447,7 +1474,7 @@ _OWN_FAULT = {
         r"(?:emailed|texted|called|messaged|rang|told|warned|let) (?:me|us)(?: know)?[^.!?]{0,20}? before (?:i|we) (?:even )?"
         r"(?:noticed|asked|had to ask|realised|realized|could ask)|warned (?:me|us) "
         r"(?:in advance|ahead|beforehand)|(?:i )?(?:wasn'?t|was not|wasnt) in (?:a|any) (?:rush|hurry)|(?:probably|prob|must be|"
-        r"must have been|was just) my bank\b|i (?:typed|entered|put|wrote|gave) [^.!?,]{0,20}instead of|(?:totally|completely|absolutely|perfectly) fine|"
+        r"must have been|was just|that was|it was) my bank\b|i (?:typed|entered|put|wrote|gave) [^.!?,]{0,20}instead of|(?:totally|completely|absolutely|perfectly) fine|"
         # a return thought of and dropped; a dented box with the thing inside unharmed; a wrong pick owned
         r"(?:thought about|considered|was going to|almost) (?:returning|sending (?:it|them) back)|"
         r"(?:but|though) (?:the )?(?:item|items|product|contents?|everything)(?: inside)? (?:was|were|is|are) (?:totally |"
@@ -1478,7 +1505,10 @@ _OWN_FAULT = {
         r"(?:возврат )?оформлять не буду|не буду (?:возвращать|сдавать|оформлять)|ну бывает|"
         r"так что (?:все|всё) (?:ок|норм\w*|хорошо|в порядке)|[,.] (?:все|всё) (?:ок|норм|в порядке)\W*$|(?<!не )разобрал\w*|"
         # "вторую отменил сам": the customer cancelled it, not the shop ("отменили сами")
-        r"отменила? сама?|сама? отменила?)(?!\w)"
+        r"отменила? сама?|сама? отменила?|"
+        # the box suffered, not what was in it ("пакет порвался, но полотенцам ничего не сделалось")
+        r"(?:но|а|хотя)(?= )[^.!?]{0,40}? (?:им|ему|ей|товару|содержимому|вещам) ничего не (?:сделалось|случилось)|"
+        r"(?:но|а|хотя) (?:сам )?(?:товар|содержимое|вещи) (?:внутри )?(?:цел\w*|не пострадал\w*))(?!\w)"
     ),
     "zh": re.compile(
         # not what someone else said ("客服说是我自己的问题"), nor "不怪快递", which blames the shop instead
@@ -1519,7 +1549,7 @@ _FEARS = {
         re.compile(r"(?<!\w)(?:but|turned out|in the end|actually)(?!\w)"),
         re.compile(
             r"(?<!\w)(?:great|perfect\w*|fine|bang on|spot on|slaps|fits?|on time|lovely|brilliant|good|well|no problems?|"
-            r"no issues?|relieved|intact|safe|nicer|better in person)(?!\w)"
+            r"no issues?|relieved|intact|safe|nicer|better in person|sold me|won me over|convinced me)(?!\w)"
         ),
     ),
     "ru": _Fear(
@@ -1856,7 +1886,9 @@ _BEFORE_BUYING = {
     "en": re.compile(
         r"(?<!\w)(?:back in stock|in stock|restock\w*|(?:be|come) back in|any (?:discounts?|sales?|offers?|codes?)|"
         r"is there (?:a |an |any )?(?:student |first[- ]order )?(?:discount|sale|code|offer|refill|bigger size|larger size|smaller size)|for (?:my|the|our) next order|do you (?:do|have|sell|make)"
-        r" (?:this|these|it|them|a|an|any)\b|(?:does|do|will|would) (?:it|they|this|these|the \w+(?: one| ones)?) come with)"
+        r" (?:this|these|it|them|a|an|any)\b|(?:does|do|will|would) (?:it|they|this|these|the \w+(?: one| ones)?) come with|"
+        # what the thing will do, asked ahead ("does the 28 inch case count as checked luggage?")
+        r"(?:does|do|will|would|can) (?:it|they|this|these|the \w+(?: \w+){0,2}) (?:count as|fit (?:in|into|on|under)|work with|suit)\b)"
     ),
     "ru": re.compile(
         r"(?<!\w)(?:(?:будет|есть|появится|поступит) ли|когда (?:будет|появится|поступит)|планируется ли)"

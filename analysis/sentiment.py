@@ -308,7 +308,7 @@ def _approved(text: str, language: str) -> Score | None:
 _DECLINE_WORDS = frozenset(
     """no nope nah none nothing nowt nil idk dunno prefer rather skip skipping pass above anything нет неа нету ничего
     нечего ниче все отвечать ответить отвечу затрудняюсь коммент пропущу пропускаю выше answer хз zilch blank zero
-    воздержусь ответил ответила отвечал отвечала ничо covered answered""".split()
+    воздержусь ответил ответила отвечал отвечала ничо covered answered nothign nthing""".split()
 )
 _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     """else more further other additional extra to add say mention that s it is all i m am have has got
@@ -324,7 +324,7 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     приходит голову на скажу этот вопрос сорри написал написала написано ответ ну предложений надо даже
     комментировать сказано этом мыслей дополнить то хочется я еще прошлый раз некогда занят занята писал писала хотел хотела
     предыдущем предыдущий сообщении сообщение бы опросе опрос прошлом прошлый прошлые данный момент желания может
-    напишу дополнительно""".replace("ё", "е").split()
+    напишу дополнительно ответе ответах если""".replace("ё", "е").split()
 )
 # Chinese has no spaces: the whole text must be made of these pieces, one of them saying "nothing".
 _ZH_DECLINING = (
@@ -389,6 +389,9 @@ _DECLINING_PHRASES = (
     " не буду ",
     " как писал ",
     " как писала ",
+    " позже напишу ",
+    " напишу позже ",
+    " потом напишу ",
 )
 
 

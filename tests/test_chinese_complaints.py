@@ -448,3 +448,18 @@ def test_a_hum_a_broken_one_again_or_a_model_not_ordered_is_named(text: str, kin
 )
 def test_nothing_wrong_so_far_no_hum_an_own_slip_or_a_decline_with_praise_is_no_complaint(text: str) -> None:
     assert not read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("我买的蓝色，寄来的是绿色", "wrong_item"),
+        ("瓶盖盖不上", "defect"),
+        ("收到时封口是开的", "defect"),
+        ("等了三周还没到", "late"),
+    ],
+)
+def test_sixth_round_chinese_faults_are_named(text: str, kind: str) -> None:
+    from analysis.complaint_text import problems
+
+    assert kind in problems(text, "zh") and read_text(text).complaint

@@ -225,7 +225,7 @@ def test_the_off_domain_benchmark_counts_flags_per_polarity(tmp_path, monkeypatc
     ("text", "read"),
     [
         ("Всё понравилось, спасибо большое, однако второй коробки не было", True),  # turns: read by the guard reader
-        ("Отличный магазин, всё супер, жаль что крем протёк", True),
+        ("Отличный магазин, всё супер, жаль что крем засох", True),  # no rule knows "засох"
         ("Всё понравилось, спасибо большое", False),  # praise that does not turn is not read
     ],
 )

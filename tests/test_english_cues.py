@@ -531,3 +531,35 @@ def test_blame_put_on_the_customer_and_an_unanswered_question_are_complaints(tex
 
 def test_a_delay_told_of_before_it_was_noticed_is_no_complaint() -> None:
     assert not read_text("it came a day late but you texted me before i even asked, thanks for that").complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the mug set came with 3 mugs instead of 4",
+        "lovely shelf but the brackets were put on upside down",
+        "tap works but the thread was already stripped",
+        "would have been great if it had arrived before the party like you said",
+    ],
+)
+def test_a_count_short_an_assembly_fault_or_a_delivery_too_late_for_its_day_is_a_complaint(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i paid for next day and it arrived next day",
+        "payment failed the first time but it was my bank, fine after",
+        "wasnt sure about a secondhand one but the warranty won me over",
+        "bit much packaging but at least nothing got crushed",
+    ],
+)
+def test_paid_for_and_got_a_bank_slip_a_doubt_answered_or_nothing_crushed_is_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text
+
+
+def test_a_fix_named_by_its_part_or_a_question_before_buying_is_no_complaint() -> None:
+    assert not read_text("the handle was loose but they replaced the whole lid in a day, brilliant").complaint
+    assert not read_text("will the 60cm frame fit under a standard desk?").complaint
+    assert read_text("does the charger work with the old model? mine arrived without one").complaint

@@ -507,3 +507,28 @@ def test_seventeenth_session_russian_faults_are_complaints(text: str) -> None:
 )
 def test_seventeenth_session_russian_near_misses_are_no_complaint(text: str) -> None:
     assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "менеджер написал 'смотрите правила' и вышел из чата",
+        "таблетки слиплись в комок",
+        "шампунь протёк по дороге",
+        "молния на рюкзаке заедает",
+        "в одной пачке брак, можно ли решить этот вопрос?",
+    ],
+)
+def test_sixth_round_russian_faults_are_complaints(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "коробка помялась, но сами чашки целые, им ничего не сделалось",
+        "молния не заедает, ходит мягко",
+    ],
+)
+def test_a_box_that_suffered_with_its_contents_whole_or_a_zip_that_runs_is_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text
