@@ -285,6 +285,8 @@ def _after_a_decline(text: str) -> str | None:
     if opening is None:
         return None
     first = _NOISE.sub(" ", opening.group(1))
+    if not (_ZH_DECLINE.search(first) or _THANKS.search(first) or _GREETING.search(first)):  # the cheap test first
+        return None
     if not _is_decline(first) and _GREETING.sub("", _unthanked(_plain(first))):  # nor only a thanks or a hello
         return None
     return text[opening.end() :]
