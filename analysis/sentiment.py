@@ -187,13 +187,11 @@ def _plain(text: str) -> str:
 
 # Latin letters typed inside a Cyrillic word look the same ("nет", "Hет" with a Latin n or H): read as Cyrillic.
 _CYRILLIC_LOOKALIKES = str.maketrans("aceopxykmthbn", "асеорхукмтнвн")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-_LATIN = re.compile("[a-z]")
 
 
 def _one_script(word: str) -> str:
     """`word` with its Latin look-alikes written in Cyrillic when it mixes the two scripts, else unchanged."""
-    if _CYRILLIC.search(word) and _LATIN.search(word):
+    if _CYRILLIC.search(word) and _LATIN.search(word):  # the script patterns language detection counts with
         return word.translate(_CYRILLIC_LOOKALIKES)
     return word
 
@@ -285,8 +283,6 @@ def _after_a_decline(text: str) -> str | None:
     if opening is None:
         return None
     first = _NOISE.sub(" ", opening.group(1))
-    if not (_ZH_DECLINE.search(first) or _THANKS.search(first) or _GREETING.search(first)):  # the cheap test first
-        return None
     if not _is_decline(first) and _GREETING.sub("", _unthanked(_plain(first))):  # nor only a thanks or a hello
         return None
     return text[opening.end() :]

@@ -683,3 +683,8 @@ def test_a_verdict_after_a_decline_is_not_taken_for_a_name_or_a_filler(text: str
 )
 def test_a_chinese_answer_is_read_past_its_declining_opening(text: str, feeling: Feeling) -> None:
     assert score_text(text).feeling == feeling, text
+
+
+@pytest.mark.parametrize("text", ["STILL WAITING FOR MY ORDER", "THIS MADE ME CRY", "I'M HERE"])
+def test_all_capitals_english_is_english(text: str) -> None:
+    assert detect_language(text) == "en" and score_text(text).feeling is not None
