@@ -610,9 +610,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"не греет|не печатает|отключается|выключается|перезагружа|зависает|пахнет химией|плесен|просроч|истекш\w* срок|срок\w* годности (?:истек|вышел|закончил)|подделк|паленк|б/у|ношенн|ношеный|ношеная|ношеные|следы использования",
             r"слома",
             r"сламал",
-            r"слипл|склеил\w* (?:в|между)",
+            r"(?<!не )(?:слипл|склеил\w* (?:в|между))",
             r"(?<!не )заеда",
-            r"(?<!не )протек(?:ла|ло|ли)?(?!\w)|протекл",
+            r"(?<!не )протек(?:ла|ло|ли)?(?!\w)",
             r"вырван|спускает|сдувается",
             r"брак",
             r"не работает",
@@ -1364,7 +1364,8 @@ _FIXES = {
     "en": _Fix(
         re.compile(
             r"(?<!\w)(?:(?:sorted|fixed|resolved|reset|replaced|reshipped|re-?sent|refunded|swapped|exchanged|sent)(?: (?:it|that|this|them|me|"
-            r"everything|the \w+(?: \w+)?|it all))?(?: (?:out|up))?(?: for (?:me|us))? (?:straight away|right away|quickly|fast|asap|"
+            r"everything|the (?!(?:wrong|broken|damaged|faulty|incorrect|same)\b)\w+(?: (?!(?:wrong|broken|damaged|faulty|"
+            r"incorrect)\b)\w+)?|it all))?(?: (?:out|up))?(?: for (?:me|us))? (?:straight away|right away|quickly|fast|asap|"
             r"immediately|(?:the )?same (?:day|morning|afternoon|evening|week)|(?:the )?next day|in (?:\d+|a|an|one|a few|two|five|ten) (?:mins?|minutes|hours?|days?)|"
             r"within (?:the|an|a|\d+) \w+|(?:with )?no questions asked|(?:with )?no fuss|without (?:any )?fuss|without (?:me )?(?:even )?"
             r"(?:having to )?ask\w*)|"

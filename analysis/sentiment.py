@@ -207,11 +207,11 @@ def feeling_of(polarity: float) -> Feeling:
     return Feeling.POSITIVE if polarity > 0 else Feeling.NEGATIVE
 
 
-def _without_content(text: str, language: str) -> Score | None:
+def _without_content(text: str, language: str, scorers: Mapping[str, Scorer]) -> Score | None:
     """A Score for a text with nothing to read (no words, a "nothing to add", only emoji), else None."""
     cleaned = _NOISE.sub(" ", text)
     if _LETTERS.search(cleaned):
-        if _is_decline(cleaned) or _is_signed_decline(cleaned, language):
+        if _is_decline(cleaned) or _is_signed_decline(cleaned, scorers.get(language)):
             return _approved(cleaned, language) or Score(language, 0.0, None, NO_CONTENT_SCORER, Feeling.NONE)
         return None
     emoji = [char for char in cleaned if _is_emoji(char)]
@@ -258,12 +258,11 @@ _A_VERDICT = 0.5
 _SIGNED = re.compile(r"[.,!\-–—]\s*([A-ZА-ЯЁ][a-zа-яё]+)\s*[.!]?\s*$")
 
 
-def _is_signed_decline(cleaned: str, language: str) -> bool:
-    """Whether `cleaned` is a decline followed by a name: a last word that reads as no feeling by itself."""
+def _is_signed_decline(cleaned: str, scorer: Scorer | None) -> bool:
+    """Whether `cleaned` is a decline followed by a name: a last word that reads as no feeling to `scorer`."""
     signed = _SIGNED.search(cleaned) if len(cleaned) <= _NO_CONTENT_CHARS else None
     if signed is None or not _is_decline(cleaned[: signed.start()]):
         return False
-    scorer = SCORERS.get(language)
     reading = scorer.score(signed.group(1)) if scorer is not None else None
     return reading is None or abs(reading[0]) < _A_VERDICT  # "No. Perfect": a verdict, not a name
 
@@ -432,13 +431,18 @@ def score_text(text: str, language: str | None = None, *, scorers: Mapping[str, 
     """Detect the language of `text` unless given, then read "no content" and emoji, else use its scorer."""
     if language is None:
         language = detect_language(text)
-    empty = _without_content(text, language)
+    scorers = SCORERS if scorers is None else scorers
+    empty = _without_content(text, language, scorers)
+    rest = _after_a_decline(text) if empty is None and language in _READS_PAST_A_DECLINE else None
+    while (
+        rest is not None
+    ):  # "没啥说的，好用", "没有了，就是盒子被压坏了": the rest is the answer (a loop: "没有，" × 1,000)
+        text = rest
+        empty = _without_content(text, language, scorers)
+        rest = _after_a_decline(text) if empty is None else None
     if empty is not None:
         return empty
-    rest = _after_a_decline(text) if language in _READS_PAST_A_DECLINE else None
-    if rest is not None:  # "nothing to add, all great", "没有了，就是盒子被压坏了": the rest is the answer
-        return score_text(rest, language, scorers=scorers)
-    scorer = (SCORERS if scorers is None else scorers).get(language)
+    scorer = scorers.get(language)
     result = scorer.score(_THINKING.sub(" ", text).strip() or text) if scorer is not None else None
     # A NaN from a misbehaving scorer would survive clamping as ±1; it means "no score".
     if scorer is None or result is None or math.isnan(result[0]):

@@ -563,3 +563,7 @@ def test_a_fix_named_by_its_part_or_a_question_before_buying_is_no_complaint() -
     assert not read_text("the handle was loose but they replaced the whole lid in a day, brilliant").complaint
     assert not read_text("will the 60cm frame fit under a standard desk?").complaint
     assert read_text("does the charger work with the old model? mine arrived without one").complaint
+
+
+def test_a_wrong_thing_sent_quickly_is_no_fix() -> None:
+    assert read_text("they sent the wrong size in 2 days").complaint

@@ -532,3 +532,8 @@ def test_sixth_round_russian_faults_are_complaints(text: str) -> None:
 )
 def test_a_box_that_suffered_with_its_contents_whole_or_a_zip_that_runs_is_no_complaint(text: str) -> None:
     assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize("text", ["бутылка не протекла, всё цело", "капсулы не слиплись, рассыпчатые"])
+def test_a_leak_or_a_clump_denied_is_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text

@@ -688,3 +688,8 @@ def test_a_chinese_answer_is_read_past_its_declining_opening(text: str, feeling:
 @pytest.mark.parametrize("text", ["STILL WAITING FOR MY ORDER", "THIS MADE ME CRY", "I'M HERE"])
 def test_all_capitals_english_is_english(text: str) -> None:
     assert detect_language(text) == "en" and score_text(text).feeling is not None
+
+
+def test_a_chinese_text_of_a_thousand_declining_openings_gets_a_defined_score() -> None:
+    assert score_text("没有，" * 1400 + "好").feeling is not None
+    assert score_text("没有，" * 1400).feeling == Feeling.NONE
