@@ -161,7 +161,9 @@ _NO_CONTENT = frozenset(
     i ve said all i wanted to|said all i wanted|i ve said all i wanted|said all i wanted to say|
     same as i said before|as i said before|like i said before|as i said|like i said|
     i m fine|im fine|i am fine|i am good|как то так|done|thats all|thats it|не надо|не нужно|all done|i m done|nothng|н|
-    hard to say|difficult to say|сложно сказать|трудно сказать|не сейчас|not now|не а|no questions|meiyou|mei you|meiyou le|mei you le|meiyoule|
+    hard to say|difficult to say|сложно сказать|трудно сказать|не сейчас|not now|не а|no questions|asdf|test|тест|
+    потом|прочерк|лень|лень писать|nechego|nechego dobavit|net|ответ дам позже|поставлю оценку|просто поставлю оценку|
+    давайте в другой раз|в другой раз|空|随便|n a for me|meiyou|mei you|meiyou le|mei you le|meiyoule|
     """.split("|")  # noqa: SIM905 -- one phrase per |, easier to extend than a list literal
     if phrase.strip()
 )
@@ -174,8 +176,9 @@ _EMOJI_POLARITY = {
     **dict.fromkeys("👍👌👏🙏❤💖💕💯🔥⭐🌟✨🎉🥰😍😊😀😃😄😁🙂☺😉🤩🥳💪✅🤗😘💗💓💚💙💜🧡", 1.0),
     **dict.fromkeys("👎😡😠🤬😤😞😟😢😭😩😫🙁☹😒😣😖💩🤮🤢😱😰😨❌🚫💔😕😔🥺", -1.0),
 }
-# A shrug (with its gender signs) says "no idea": no content, where other emoji without a feeling read neutral.
-_SHRUG = frozenset("🤷♀♂")
+# A shrug (with its gender signs), a zipped or missing mouth say "no idea" or "no comment": no content, where other
+# emoji without a feeling read neutral.
+_SHRUG = frozenset("🤷♀♂🤐😶")
 _TOKEN_SPLIT = re.compile(r"[\W_]+")
 
 
@@ -305,7 +308,7 @@ def _approved(text: str, language: str) -> Score | None:
 _DECLINE_WORDS = frozenset(
     """no nope nah none nothing nowt nil idk dunno prefer rather skip skipping pass above anything нет неа нету ничего
     нечего ниче все отвечать ответить отвечу затрудняюсь коммент пропущу пропускаю выше answer хз zilch blank zero
-    воздержусь ответил ответила отвечал отвечала ничо covered answered nothign nthing""".split()
+    воздержусь ответил ответила отвечал отвечала ничо covered answered nothign nthing nothin nada blank нечево""".split()
 )
 _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     """else more further other additional extra to add say mention that s it is all i m am have has got
@@ -315,27 +318,29 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     remark any in erm umm uh er ehh tbh honestly atm rn ok okay bye today ll on previous before covers about meh lol
     improvements improvement needed changes what write here tell a lot question please input put thoughts carry
     last message rating busy sure side my end you told maybe survey cant dont im done questions share nothign nthing 88 886
+    leave if pls thing single want piece first thats earlier answers week x u mate
     это все всё больше добавить добавлять сказать пока вроде да мне не хочу могу добавлю комментариев
     замечаний пожеланий вопросов пожалуй наверное наверно особо особенно так в целом и сказал сказала
     тут здесь уже вообще такого что у меня знаю без позже потом честно с ответом буду см смотри как написать писать
     приходит голову на скажу этот вопрос сорри написал написала написано ответ ну предложений надо даже
     комментировать сказано этом мыслей дополнить то хочется я еще прошлый раз некогда занят занята писал писала хотел хотела
     предыдущем предыдущий сообщении сообщение бы опросе опрос прошлом прошлый прошлые данный момент желания может
-    напишу дополнительно ответе ответах если""".replace("ё", "е").split()
+    напишу дополнительно ответе ответах если слов отзыве сейчас много предпочту к сказанному понял поняла
+    понятия""".replace("ё", "е").split()
 )
 # Chinese has no spaces: the whole text must be made of these pieces, one of them saying "nothing".
 _ZH_DECLINING = (
     "没有|没|无|暂无|不需要|不用|就这样|就这些|奉告|说完了|说完|想不到|想不出|想不起|没想好|不想说|不想回答|不回答|略过|跳过"
     "|同上|如上|不清楚|说不上来|不想写|莫得|没得|不想答|就这么多|上次|刚才|不写|没想法|空着|不说|都说了|说过了|不知道写|不知道说|不答|不了"
-    "|不填|不想填|下一题|无话可说|先这样|都在上面|都写了|写过了|以后再说|妹有|莫有|回答过|答过|不必"
+    "|不填|不想填|下一题|无话可说|先这样|都在上面|都写了|写过了|以后再说|妹有|莫有|回答过|答过|不必|不方便说|下一个|没必要|也许以后"
 )
 _ZH_DECLINE = re.compile(f"(?:{_ZH_DECLINING})")
 _ZH_FILLERS = re.compile(
     f"(?:{_ZH_DECLINING}|什么|啥|要|想|可|补充|说|的|了|别的|其他|其它|这些|暂时|目前|意见|建议|更多|好说|嗯|也|都|吧|呢"
     "|啊|哦|我|已经|全部|再|可说|一切|来|一时|上面|一样|和|跟|滴|想到|问题|好补充|特别要|写|想法|这个|这题|该|前面|之前|先|就行|就|问卷|太长"
-    "|有的话再(?:跟|和)?(?:你们|您)?(?:联系|告诉|说)(?:你们|您)?|还|出来|填|哈|啦|哦|呀|嘛|在|还有啥|还有什么|用(?:一段时间|几天|一阵子)再说|再说"
+    "|有的话再(?:跟|和)?(?:你们|您)?(?:联系|告诉|说|找)(?:你们|您)?|还|出来|填|哈|啦|哦|呀|嘛|在|还有啥|还有什么|用(?:一段时间|几天|一阵子)再说|再说"
     "|很?忙|太忙|在忙|没时间|没空|一下子|一下|需要|内容|本人|下次|有想法|好的|评价|已经写过|亲|补冲|现在|起来|那个|疑问|晚安"
-    "|再见|拜拜|[\u4e00-\u9fff](?:女士|先生|小姐)[:：]?)+"
+    "|再见|拜拜|[\u4e00-\u9fff](?:女士|先生|小姐)[:：]?|回答|为止|特别想|以后|额|选择)+"
 )
 # "下次还来" (I'll be back) is praise, though each piece of it is a filler beside a decline ("没有啦 下次还来").
 _ZH_COMING_BACK = re.compile("(?:下次|以后)(?:还|再)(?:来|买|光顾)|还会(?:再)?(?:来|买)")
@@ -389,13 +394,24 @@ _DECLINING_PHRASES = (
     " позже напишу ",
     " напишу позже ",
     " потом напишу ",
+    " n a ",
+    " keep that to myself ",
+    " keep it to myself ",
+    " too busy ",
+    " same as ",
+    " не понял вопрос ",
+    " не поняла вопрос ",
+    " не могу сформулировать ",
+    " некогда ",
+    " без понятия ",
 )
 
 
 # "нет, спасибо" and "没有，谢谢" decline as politely as they decline; the thanks adds no feeling.
 _THANKS = re.compile(
     r"(?:^|\s)(?:(?:thanks|thank you)(?: again| so much| a lot| very much)?(?: for (?:the )?asking)?|thx|ty|ta|cheers|"
-    r"(?:большое |огромное )?спасибо(?: вам| большое| огромное)?(?: за (?:заботу|вопрос|внимание|опрос))?|благодарю|谢谢|谢了|辛苦(?:了|啦)|хорошего (?:дня|вечера)|всего доброго|"
+    r"(?:большое |огромное )?спасибо(?: вам| большое| огромное)?(?: за (?:заботу|вопрос|внимание|опрос|заказ|покупку))?|благодарю|спс|"
+    r"thank u|thanku|thnx|tnx|谢谢|谢了|辛苦(?:了|啦)|хорошего (?:дня|вечера)|всего доброго|"
     r"have a (?:nice|good|great|lovely) (?:day|evening|weekend)|spasibo)(?=\s|$)|"
     r"(?:谢谢|多谢|感谢)(?:你们|你门|您|大家|啦)?|谢了|(?:你们|您)忙"
 )
@@ -403,7 +419,7 @@ _THANKS = re.compile(
 # сотрудники, мне добавить нечего. Всего доброго.", "没有什么了，你们忙吧"); like a thanks, they add nothing of their own.
 _GREETING = re.compile(
     r"^(?:dear (?:team|sir|sirs|madam|all|shop|support)|hello|hi|hey|здравствуйте|добрый (?:день|вечер)|"
-    r"уважаемые(?: сотрудники| коллеги| господа)?|уважаемый магазин) |^(?:您好|你好) ?"
+    r"уважаемые(?: сотрудники| коллеги| господа)?|уважаемый магазин) |^(?:您好|你好|早上好|晚上好|下午好) ?"
 )
 _SIGN_OFF = re.compile(
     r" (?:(?:(?:kind|best|warm|many) )?regards|best wishes|sincerely|yours sincerely|с уважением|всего хорошего|"

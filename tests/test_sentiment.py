@@ -693,3 +693,29 @@ def test_all_capitals_english_is_english(text: str) -> None:
 def test_a_chinese_text_of_a_thousand_declining_openings_gets_a_defined_score() -> None:
     assert score_text("没有，" * 1400 + "好").feeling is not None
     assert score_text("没有，" * 1400).feeling == Feeling.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'll leave this one blank",
+        "nope, thats all from me",
+        "no thank u",
+        "already answered that last week",
+        "🤐",
+        "предпочту не отвечать",
+        "мне нечего добавить к сказанному",
+        "нечего добавить, спасибо за покупку",
+        "прочерк",
+        "这个没必要回答",
+        "晚上好，没有要说的",
+        "😶",
+    ],
+)
+def test_declines_from_the_labelled_answers_are_no_content(text: str) -> None:
+    assert score_text(text).feeling == Feeling.NONE, text
+
+
+@pytest.mark.parametrize("text", ["thanks for nothing", "ничего особенного", "没什么特别的", "不好不坏"])
+def test_a_verdict_made_of_decline_words_is_read(text: str) -> None:
+    assert score_text(text).feeling != Feeling.NONE, text
