@@ -185,7 +185,9 @@ _TOKEN_SPLIT = re.compile(r"[\W_]+")
 def _plain(text: str) -> str:
     """Lower-case `text`, drop control and punctuation characters and collapse spaces, for phrase matching."""
     text = unicodedata.normalize("NFKC", text).lower().replace("ё", "е").replace("'", " ").replace("’", " ")
-    return " ".join(map(_one_script, _TOKEN_SPLIT.sub(" ", text).split()))
+    words = _TOKEN_SPLIT.sub(" ", text).split()
+    mixed = _CYRILLIC.search(text) and _LATIN.search(text)  # most texts are in one script: skip the words then
+    return " ".join(map(_one_script, words) if mixed else words)
 
 
 # Latin letters typed inside a Cyrillic word look the same ("nет", "Hет" with a Latin n or H): read as Cyrillic.
