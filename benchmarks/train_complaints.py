@@ -83,6 +83,7 @@ UNHAPPY_NEEDS = {"zh": 0.1}
 TRAINING_SPLITS = {"en": ("dev", "rules", "reader"), "ru": ("dev", "rules", "reader")}
 # The English guard reader does not learn the `reader` rows: learning them, it flagged pinned chit-chat ("We watched the
 # whole season in one weekend", "nothing came off in the wash"; docs/reading-log.md, seventeenth session, rule 44).
+# The sweeps (`--guard`, `--thresholds`, benchmarks/complaint_sweep.py) still fit both readers on the same rows.
 GUARD_SPLITS = {"en": ("dev", "rules")}
 OFF_DOMAIN = {"en": "en/goemotions_en.csv", "ru": "ru/goemotions_ru.csv", "zh": "zh/online_shopping_dev.csv"}
 SHORT_REVIEW = 60  # characters: a quarter of the Chinese reviews are longer, and survey answers are short
