@@ -234,9 +234,13 @@ def _is_decline(cleaned: str) -> bool:
     if len(cleaned) > _NO_CONTENT_CHARS:  # longer than any "nothing to add" however spaced: read it
         return False
     plain = _plain(cleaned)
+    return _plain_declines(plain, _unthanked(plain))
+
+
+def _plain_declines(plain: str, unthanked: str) -> bool:
+    """Whether `plain` (already _plain(); `unthanked` is _unthanked() of it) only declines, however politely."""
     if plain.count(" ") >= _DECLINE_MOST_WORDS:  # no decline is this long, however polite: read it
         return False
-    unthanked = _unthanked(plain)
     unthanked = _SIGN_OFF.sub("", _GREETING.sub("", unthanked)) or unthanked
     unthanked = _NO_NEED.sub("", unthanked) or unthanked
     return (
@@ -286,8 +290,9 @@ def _after_a_decline(text: str) -> str | None:
     opening = _OPENING.match(text)
     if opening is None:
         return None
-    first = _NOISE.sub(" ", opening.group(1))
-    if not _is_decline(first) and _GREETING.sub("", _unthanked(_plain(first))):  # nor only a thanks or a hello
+    plain = _plain(_NOISE.sub(" ", opening.group(1)))
+    unthanked = _unthanked(plain)
+    if _GREETING.sub("", unthanked) and not _plain_declines(plain, unthanked):  # nor only a thanks or a hello
         return None
     return text[opening.end() :]
 
