@@ -82,8 +82,8 @@ UNHAPPY_NEEDS = {"zh": 0.1}
 # `fresh`, the English decline probe's judged half) caught, false flags and flagged declines stayed the same.
 # Chinese learns `rules` and `reader` rows (zh11-zh19 and the decline probe's `fresh` rows) since the eighteenth session,
 # by a rule written before (50): left out a pass at a time, the readers caught 304 -> 310 of 322 complaints of those
-# rows, false flags 27 -> 22 of 450; on rows no model learnt and no rule read (zh20 and dec2_zh `fresh`) caught 58 -> 59
-# of 62, false flags 5 -> 1 of 112; every pin held. English (no row moved) and Russian (left out a pass at a time, two
+# rows, false flags 27 -> 22 of 450; on rows no model learnt and no rule read (zh20 and dec2_zh `fresh`) caught 57 -> 58
+# of 61, false flags 5 -> 1 of 93; every pin held. English (no row moved) and Russian (left out a pass at a time, two
 # more false flags, no more caught) gained nothing from their newer read rows, which stay `fresh`.
 TRAINING_SPLITS = {"en": ("dev", "rules", "reader"), "ru": ("dev", "rules", "reader"), "zh": ("dev", "rules", "reader")}
 # The English guard reader does not learn the `reader` rows: learning them, it flagged pinned chit-chat ("We watched the
