@@ -65,7 +65,7 @@ def parse_complaint_model(data: dict) -> ComplaintModel:
     guard = data.get("guard")
     return ComplaintModel(
         language=data["language"],
-        features=Features(low, high),
+        features=Features(low, high, data.get("words", 0)),
         weights={
             gram: (idf * idf, idf * coef)
             for gram, idf, coef in zip(data["ngrams"], data["idf"], data["coef"], strict=True)

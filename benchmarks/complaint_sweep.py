@@ -111,19 +111,21 @@ def build(data: Data, candidate: Candidate) -> ComplaintModel:
             extra, labels = _short_reviews(set(data.validation["text"]))
             positives = sum(ys)
             weights = [len(ys) / (2 * positives) if y else len(ys) / (2 * (len(ys) - positives)) for y in ys]
-            tfidf, model = trainer.pipeline(candidate.c, balanced=False)
+            tfidf, model = trainer.pipeline(data.language, candidate.c, balanced=False)
             matrix = tfidf.fit_transform(texts + extra)
             model.fit(matrix, ys + labels, sample_weight=np.array(weights + [candidate.review_weight] * len(extra)))
         elif candidate.off_domain_weight:
-            tfidf, model = trainer.fit_guard(texts, ys, data.fitting, candidate.off_domain_weight)
+            tfidf, model = trainer.fit_guard(data.language, texts, ys, data.fitting, candidate.off_domain_weight)
         else:
-            tfidf, model = trainer.pipeline(candidate.c)
+            tfidf, model = trainer.pipeline(data.language, candidate.c)
             model.fit(tfidf.fit_transform(texts), ys)
         reader = dataclasses.replace(trainer.fitted_model(tfidf, model, data.language), threshold=candidate.threshold)
         if candidate.guard and (candidate.survey_guard or data.language in trainer.GUARD_LANGUAGES):
             shipped = trainer.GUARD_OFF_DOMAIN_WEIGHTS.get(data.language, trainer.GUARD_CHOICE["off_domain_weight"])
             weight = 0.0 if candidate.survey_guard else shipped
-            guard = trainer.fitted_model(*trainer.fit_guard(texts, ys, data.fitting, weight), data.language)
+            guard = trainer.fitted_model(
+                *trainer.fit_guard(data.language, texts, ys, data.fitting, weight), data.language
+            )
             reader = dataclasses.replace(
                 reader, guard=dataclasses.replace(guard, threshold=trainer.GUARD_CHOICE["threshold"])
             )

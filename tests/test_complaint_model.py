@@ -183,6 +183,44 @@ def test_a_model_without_a_guard_reader_never_flags_a_guarded_text() -> None:
     )
 
 
+def test_a_model_that_reads_words_tells_a_word_from_letters_inside_another() -> None:
+    from analysis.complaint_model import parse_complaint_model
+    from analysis.trained import WORD_PREFIX
+
+    data = {
+        "format": 1,
+        "language": "en",
+        "ngram_range": [9, 9],  # no character n-gram of these texts is this long and known
+        "words": 1,
+        "ngrams": [WORD_PREFIX + "charged"],
+        "idf": [1.0],
+        "coef": [5.0],
+        "intercept": -2.0,
+        "threshold": 0.7,
+        "meta": {},
+        "guard": {
+            "ngrams": [WORD_PREFIX + "charged"],
+            "idf": [1.0],
+            "coef": [5.0],
+            "intercept": -2.0,
+            "threshold": 0.5,
+            "meta": {},
+        },
+    }
+    model = parse_complaint_model(data)
+    assert model.features.words == 1 and model.guard is not None and model.guard.features.words == 1
+    assert model.is_complaint("charged twice") and model.probability("one charge lasts a weekend") is None
+
+
+def test_the_english_readers_read_words_and_the_others_characters_only() -> None:
+    readers = {language: load_complaint_model(language) for language in ("en", "ru", "zh")}
+    assert {language: model.features.words for language, model in readers.items() if model} == {
+        "en": 2,
+        "ru": 0,
+        "zh": 0,
+    }
+
+
 def test_the_chinese_guard_reader_learnt_from_survey_answers_alone() -> None:
     zh = load_complaint_model("zh")  # no off-domain Chinese comments to teach one
     assert zh is not None and zh.guard is not None and zh.guard.meta["off_domain_rows"] == 0
