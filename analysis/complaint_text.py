@@ -37,6 +37,10 @@ class Problem(StrEnum):
 # "сломал" catches "сломалось"); Chinese entries match anywhere, since Chinese is written unsegmented.
 # Patterns are regular expressions over casefolded text with ё written е.
 # The colours and sizes a customer names when one came and another was ordered.
+class _Regex(str):
+    """A Chinese rule written as a regular expression; the other Chinese rules are literal text."""
+
+
 _SHADES_AND_SIZES = "black|white|blue|red|green|pink|grey|gray|beige|brown|navy|yellow|purple|orange|silver|gold|cream|small|medium|large|xs|xl|xxl|single|double"
 
 _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
@@ -95,6 +99,11 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"where(?:'?s| is| are)? my (?:stuff|order|parcel|package|things|delivery)",
             r"(?:whether|if) my order is (?:actually |ever |even )?coming",
             r"is my order (?:actually|ever|even) coming",
+            # "would be nicer if it had arrived for my birthday like promised": the promised day missed
+            r"if (?:it|they|the \w+|my \w+) had (?:arrived|come|turned up|got here|been delivered|shown up) (?:for|by|before|on|"
+            r"in time for)\b[^.!?]{0,30}\b(?:like|as) (?:promised|advertised|stated|they said|you said|it said)",
+            # "just waiting for the return label you promised"
+            r"waiting (?:on|for) (?:the|my|a|that|those|this) [^.!?]{0,30}\b(?:you|they|u|support|the agent) (?:promised|said (?:you|they)'?d send)",
         ),
         Problem.MISSING: (
             r"(?:were|was|came|got|had) (?:only )?\d+,? not \d+",
@@ -106,7 +115,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"if (?:my|the) (?:order|parcel|package|delivery) (?:had |has )?(?:actually |ever |even )?(?:turned up|arrived|come|"
             r"shown up|been delivered)",
             r"(?:half|only half|a third|barely) (?:full|empty|filled)",
-            r"\b(?:says|shows|said|showed|listed|ordered|paid for|bought) (?:\d+|two|three|four|five|six)\b[^.!?]{0,60}\b(?:says|shows|got|received|came|only|counted|arrived|there (?:are|were)|there'?s|there is|theres) (?:\d+|one|two|three|four|five)\b",
+            r"\b(?:says|say|shows|show|said|showed|listed|ordered|paid for|bought) (?:\d+|two|three|four|five|six)\b[^.!?]{0,60}\b(?:says|shows|got|received|came|only|counted|arrived|there (?:are|were)|there'?s|there is|theres) (?:\d+|one|two|three|four|five)\b",
             r"signed for (?:it )?(?:himself|herself|themselves|by (?:someone|somebody|a \w+ i))",
             r"(?:arrived|came|turned up|showed up|was delivered|were delivered|got here)(?: \w+){0,2}? without (?:the |any |its |a |an |my |their |both )?\w+",
             r"(?:isn'?t|is not|aren'?t|are not|wasn'?t|was not|weren'?t|were not|not) (?:\w+ )?(?:included|in the (?:box|pack|parcel|bag))",
@@ -202,6 +211,11 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:someone|somebody) else'?s",
             r"(?:has|had|have|is|was|were|are|got|sent|send|with) (?:me )?(?:the |a )?wrong\b",
             r"(?:a )?stranger'?s (?:name|address|order)",
+            # "shame the wrong sauce was inside", "the wrong charger came in the box"
+            r"the wrong [\w-]+(?: [\w-]+)? (?:was|were|came|arrived) (?:inside|in (?:the|my) (?:box|parcel|package|bag|order))",
+            # "got a blue one instead of black", "got mango instead of habanero"
+            r"(?:got|received|was sent|were sent|sent me|sent us) (?:a |an |the |some )?[\w-]+(?: [\w-]+)?"
+            r"(?: one| ones)? instead of (?!(?:waiting|going|paying|having|getting|buying|ordering|returning|a refund)\b)[\w-]+",
             r"someone else'?s (?:name|address|order|parcel)",
             # One thing asked for, another got, the second named bare: "asked for the vanilla scent and got lavender".
             # Not a date ("ordered friday and got monday") nor the same thing ("ordered the blue and got blue").
@@ -283,7 +297,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"hole in",
             r"button is missing",
             r"smells like chemicals",
-            r"(?:smells?|smelt|smelled|stinks?|stank|reeks?) (?:of|like) (?:\w+ )?(?:damp|mou?ld|must|petrol|gas|smoke|chemicals?|plastic|bleach|rubber|fish|sewage|cigarettes?|wee|urine|vinegar|paint|glue|burning|sweat|feet)\b|(?:musty|mou?ldy|chemical|funny|weird|strange|horrible|awful|bad|damp) (?:smell|odou?r)|(?:smells?|stinks?) (?:musty|funny|weird|awful|horrible|bad|off|damp)\b",
+            r"(?:smells?|smelt|smelled|stinks?|stank|reeks?) (?:(?:super|so|really|very|quite|extremely|way too|too) )?(?:strong(?:ly)? |heavily |badly )?(?:of|like) (?:\w+ )?(?:damp|mou?ld|must|petrol|gas|smoke|chemicals?|plastic|bleach|rubber|fish|sewage|cigarettes?|wee|urine|vinegar|paint|glue|burning|sweat|feet)\b|(?:musty|mou?ldy|chemical|funny|weird|strange|horrible|awful|bad|damp) (?:smell|odou?r)|(?:smells?|stinks?) (?:musty|funny|weird|awful|horrible|bad|off|damp)\b",
             r"cheap plastic",
             r"fad(?:ed|es)",
             r"(?:doesn'?t|does not|won'?t|will not) (?:charge|turn on|close|open|hold|stay)",
@@ -544,6 +558,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"потерял",
             r"не нашел",
             r"не по тому адресу",
+            r"не (?:в тот|в ту|на тот|на ту|туда)(?: \w+)? (?:пункт|постамат|адрес|город|отделени|пвз|магазин)",
+            r"(?:заказал|заказывал|купил|оплатил|брал)\w* (?:\w+ )?(?P<ru_ordered>\d+) (?:шт|пар|пачк|банк|упаков|коробк|позиц|"
+            r"флакон|бутыл|рулон|набор|комплект|предмет|вещ|тюбик|мешк|кг|килограмм|метр)\w*(?: \w+)?[,;]? (?:а )?(?:пришл|привезл|"
+            r"доставил|положил|получил)\w* (?:только |всего )?(?!(?P=ru_ordered)\b)\d+\b",
             r"из \d оплаченных",
             r"отменил",
             r"не хватает",
@@ -575,6 +593,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"со сколам?и?",
             r"сколы\b",
             r"вмятин",
+            r"(?<!не )надорва\w*",
         ),
         Problem.WRONG_ITEM: (
             r"не т(?:от|у|ого|а|е) (?:размер|товар|цвет|модел)",
@@ -725,6 +744,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         ),
         Problem.MISLEADING: (
             r"на фото .*(?:по-другому|не так)",
+            r"(?:совсем|вообще|абсолютно|ничуть|нисколько) не (?:как|так(?:ой|ая|ое|ие) как|похож\w* на(?: то,? что)?) "
+            r"(?:на |в )?(?:фото|картинк\w*|сайте|описании|карточке|фотограф\w*)(?!,? (?:а |но )?(?:гораздо |намного |даже |еще |ещё )?"
+            r"(?:лучше|красивее|круче|ярче|приятнее))",
             r"в описании \w+, а",
             r"(?:короче|длиннее|меньше|уже|шире|тоньше|толще|легче|тяжелее),? чем (?:указано|заявлено|написано|в описании|на фото)",
             r"(?:описани|сайте|карточке|фото|обещал|заявлен|указан|написан)[^.!?]{0,60}, а (?:ее|его|их) нет(?!\w)",
@@ -748,6 +770,11 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "等了一周",
             "没动静",
             "还停在",
+            # a promised time long gone ("客服说48小时回复，现在都一周了", "说三天发货，结果十天了")
+            _Regex(
+                r"说(?:好的?)?[\d一两二三四五六七八九十]+个?(?:小时|天|个?工作日)(?:内|之内)?[^。！？!?]{0,8}[，,]\s*"
+                r"(?:现在|到现在|今天)(?:都|已经|都已经)?(?:[\d一两二三四五六七八九十]+|好几|几)个?(?:天|周|星期|礼拜|月|小时)了"
+            ),
             "一直停在",
             "没有动静",
             "等了半个月",
@@ -919,6 +946,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         ),
         Problem.DEFECT: (
             "进水了",
+            "鼓包",
+            "有漂移",
+            "漂移了",
             "塌下去",
             "滑丝",
             "掉毛",
@@ -1206,6 +1236,8 @@ _DENIALS = {
     r"(?:ordered|picked|chose|got|selected|clicked) the wrong \w+)?|(?:i|we) (?:\w+ )?(?:ordered|picked|chose|got|"
     r"selected|clicked) the wrong \w+(?: \w+)?,? (?:myself|by mistake|my (?:own )?(?:fault|mistake|bad))|"
     r"(?:exchange|return|refund)s? (?:was|were|went|is) (?:\w+ )?(?:painless|easy|quick|smooth|simple|fast|no (?:problem|hassle))|"
+    r"(?:exchanged|returned|swapped) (?:it |them |the \w+ )?(?:easy|easily|quickly|fine|no problem|in no time|without (?:any )?"
+    r"(?:problems?|hassle|fuss|issues?))\b|"
     r"(?:no|without|not a(?: single)?|not one|never any) (?:\w+ )?(?:stains?|rust|hairs?|tears?|marks?|scratch\w*|dents?|"
     r"chips?|cracks?)|(?:wouldn'?t|would not|won'?t|will not|didn'?t|did not|never|no need to) (?:\w+ )?(?:send|return)"
     r"(?:ing)? (?:it|them)(?: back)?|"
@@ -1305,7 +1337,12 @@ _DENIALS = {
 def _compile(language: str, rules: dict[Problem, tuple[str, ...]]) -> dict[Problem, re.Pattern[str]]:
     start = "" if language == "zh" else r"(?<!\w)"
     return {
-        kind: re.compile(start + "(?:" + "|".join(p if language != "zh" else re.escape(p) for p in patterns) + ")")
+        kind: re.compile(
+            start
+            + "(?:"
+            + "|".join(p if language != "zh" or isinstance(p, _Regex) else re.escape(p) for p in patterns)
+            + ")"
+        )
         for kind, patterns in rules.items()
     }
 
@@ -1465,7 +1502,7 @@ _OWN_FAULT = {
     "en": re.compile(
         # not blame put on the customer by someone else ("the agent told me it was my fault")
         r"(?<!\w)(?<!told me it was )(?<!told me it's )(?<!told me its )(?<!said it was )(?<!said it's )(?<!said its )"
-        r"(?:my (?:own )?(?:fault|bad|mistake|error)(?! for (?:trusting|believing|expecting|thinking|ordering|"
+        r"(?:my (?:own )?(?:fault|bad|mistake|error|assumption|choice)(?! for (?:trusting|believing|expecting|thinking|ordering|"
         r"buying|shopping|choosing|using))|user error|(?:that'?s|thats|it'?s|its|that one'?s) on me\b|"
         r"i (?:typed|entered|put|picked|chose|ordered|gave|selected|clicked) (?:in )?(?:the |my |a )?(?:\w+ )?wrong\b|"
         r"(?:typed|entered|put|gave) (?:in )?my (?:\w+ )?wrong\b|(?:i )?(?:should have|should'?ve) (?:read|checked|"
@@ -1481,6 +1518,9 @@ _OWN_FAULT = {
         r"(?:but|though) (?:the )?(?:item|items|product|contents?|everything)(?: inside)? (?:was|were|is|are) (?:totally |"
         r"completely |perfectly |absolutely )?(?:fine|ok|okay|intact|undamaged|unharmed|perfect)|"
         r"(?:ordered|picked|chose) the wrong \w+ myself|(?:bought|ordered|got) (?:it |them )?anyway\b|"
+        r"(?:but|though) (?:i|we) (?:knew|know|were told|was told) (?:it|they|that|this|about)\b|"
+        r"(?:box|parcel|package|packaging|bag|envelope|carton)[^.!?]{0,40}\b(?:but|though) nothing (?:was |is |got |came )?"
+        r"(?:broken|damaged|harmed|hurt)|"
         r"(?:i )?dropped (?:it|them|the \w+)\b[^.!?]{0,25}\bmyself\b|"
         # "I put in my old address by mistake", "I accidentally clicked express": the customer's own slip.
         r"i (?:accidentally |mistakenly )?(?:put|typed|entered|ordered|clicked|picked|chose|selected|gave|used|added|"
@@ -1509,7 +1549,13 @@ _OWN_FAULT = {
         r"отменила? сама?|сама? отменила?|"
         # the box suffered, not what was in it ("пакет порвался, но полотенцам ничего не сделалось")
         r"(?:но|а|хотя)(?= )[^.!?]{0,40}? (?:им|ему|ей|товару|содержимому|вещам) ничего не (?:сделалось|случилось)|"
-        r"(?:но|а|хотя) (?:сам )?(?:товар|содержимое|вещи) (?:внутри )?(?:цел\w*|не пострадал\w*))(?!\w)"
+        r"(?:но|а|хотя) (?:сам )?(?:товар|содержимое|вещи) (?:внутри )?(?:цел\w*|не пострадал\w*)|"
+        r"(?:но|а|хотя) (?:внутри )?(?:все|всё) (?:внутри )?(?:цел\w*|в порядке|не пострадал\w*)|"
+        r"(?:но|а|хотя) ничего не (?:просыпал|пролил|высыпал|вытек|пострадал|повредил|разбил|сломал)\w*|"
+        r"(?:малыш\w*|малая|малой|ребен\w*|сын\w*|доч\w*|дет\w*) (?:быстро |уже |так )?(?:растет|растут|вырос\w*)|"
+        r"сначала (?:подумал\w*|решил\w*|показалось|испугал\w*)[^.!?]{0,60}?(?:оказалось,? (?:что )?(?:это )?(?:просто|всего лишь|"
+        r"пленк|защитн|наклейк|(?:все|всё) (?:ок|хорошо|в порядке|нормально))|(?:а|но) это (?:просто|всего лишь|пленк|защитн|наклейк)|"
+        r"(?:все|всё) (?:идеально|отлично|хорошо|ок|норм\w*|в порядке)))(?!\w)"
     ),
     "zh": re.compile(
         # not what someone else said ("客服说是我自己的问题"), nor "不怪快递", which blames the shop instead

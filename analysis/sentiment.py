@@ -164,11 +164,15 @@ _NO_CONTENT = frozenset(
     hard to say|difficult to say|сложно сказать|трудно сказать|не сейчас|not now|не а|no questions|asdf|test|тест|
     потом|прочерк|лень|лень писать|nechego|nechego dobavit|net|ответ дам позже|поставлю оценку|просто поставлю оценку|
     давайте в другой раз|в другой раз|空|随便|n a for me|meiyou|mei you|meiyou le|mei you le|meiyoule|
+    thats all from me|i ll let you know if something comes up|i ll let you know if anything comes up|k|kk|
+    will let you know if anything comes up|можно не отвечать|можно пропустить|ne znayu|ne znaju|
     """.split("|")  # noqa: SIM905 -- one phrase per |, easier to extend than a list literal
     if phrase.strip()
 )
-# A text this long holds more than a "nothing to add", whatever punctuation and spaces pad it.
-_NO_CONTENT_CHARS = 4 * max(map(len, _NO_CONTENT)) + 40
+# A text this long holds more than a "nothing to add", whatever punctuation and spaces pad it: four times a long
+# decline ("not that i can think of right now") and 40. Fixed, not the longest phrase's: every character more sends
+# longer answers through the decline checks, which English speed cannot spare.
+_NO_CONTENT_CHARS = 172
 # Nor one of this many words: the longest labelled decline has 11 ("honestly can't think of a single thing to add here").
 _DECLINE_MOST_WORDS = 16
 # Emoji that show a feeling by themselves; any other emoji is read as neutral.
@@ -259,7 +263,8 @@ def _unthanked(plain: str) -> str:
 
 # "nothing bad, nothing good", "ни плохого, ни хорошего сказать не могу": no verdict either way, so nothing.
 _NEITHER = re.compile(
-    r"nothing (?:bad|good) (?:and |or )?nothing (?:good|bad)|neither good nor bad|ни (?:плохого|хорошего) ни (?:хорошего|плохого)"
+    r"nothing (?:bad|good) (?:and |or )?nothing (?:good|bad)|neither good nor bad|ни (?:плохого|хорошего) ни (?:хорошего|плохого)|"
+    r"ничего (?:плохого|хорошего) (?:и |или )?ничего (?:хорошего|плохого)|没(?:啥|什么)好说的也没(?:啥|什么)(?:坏|不好)说的"
 )
 # A decline signed with a name ("Нет. Сергей", "Всё, спасибо. Анна", "no thanks - Tom"): a capitalised last word.
 # A name alone reads near 0, though the models know some names' letters ("Анна" −0.28); a verdict reads past this.
@@ -315,7 +320,8 @@ def _approved(text: str, language: str) -> Score | None:
 _DECLINE_WORDS = frozenset(
     """no nope nah none nothing nowt nil idk dunno prefer rather skip skipping pass above anything нет неа нету ничего
     нечего ниче все отвечать ответить отвечу затрудняюсь коммент пропущу пропускаю выше answer хз zilch blank zero
-    воздержусь ответил ответила отвечал отвечала ничо covered answered nothign nthing nothin nada blank нечево""".split()
+    воздержусь ответил ответила отвечал отвечала ничо covered answered nothign nthing nothin nada blank нечево скип
+    промолчу промолчать""".split()
 )
 _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     """else more further other additional extra to add say mention that s it is all i m am have has got
@@ -333,13 +339,14 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     комментировать сказано этом мыслей дополнить то хочется я еще прошлый раз некогда занят занята писал писала хотел хотела
     предыдущем предыдущий сообщении сообщение бы опросе опрос прошлом прошлый прошлые данный момент желания может
     напишу дополнительно ответе ответах если слов отзыве сейчас много предпочту к сказанному понял поняла
-    понятия""".replace("ё", "е").split()
+    понятия говорить goodbye""".replace("ё", "е").split()
 )
 # Chinese has no spaces: the whole text must be made of these pieces, one of them saying "nothing".
 _ZH_DECLINING = (
     "没有|没|无|暂无|不需要|不用|就这样|就这些|奉告|说完了|说完|想不到|想不出|想不起|没想好|不想说|不想回答|不回答|略过|跳过"
     "|同上|如上|不清楚|说不上来|不想写|莫得|没得|不想答|就这么多|上次|刚才|不写|没想法|空着|不说|都说了|说过了|不知道写|不知道说|不答|不了"
     "|不填|不想填|下一题|无话可说|先这样|都在上面|都写了|写过了|以后再说|妹有|莫有|回答过|答过|不必|不方便说|下一个|没必要|也许以后"
+    "|没又|上一?(?:条|题)(?:回复|回答|消息)?里?(?:已经)?说(?:过)?了"
 )
 _ZH_DECLINE = re.compile(f"(?:{_ZH_DECLINING})")
 _ZH_FILLERS = re.compile(
@@ -347,6 +354,7 @@ _ZH_FILLERS = re.compile(
     "|啊|哦|我|已经|全部|再|可说|一切|来|一时|上面|一样|和|跟|滴|想到|问题|好补充|特别要|写|想法|这个|这题|该|前面|之前|先|就行|就|问卷|太长"
     "|有的话再(?:跟|和)?(?:你们|您)?(?:联系|告诉|说|找)(?:你们|您)?|还|出来|填|哈|啦|哦|呀|嘛|在|还有啥|还有什么|用(?:一段时间|几天|一阵子)再说|再说"
     "|很?忙|太忙|在忙|没时间|没空|一下子|一下|需要|内容|本人|下次|有想法|好的|评价|已经写过|亲|补冲|现在|起来|那个|疑问|晚安"
+    "|有事(?:再|就)?(?:跟|和)?(?:你们|您)?(?:联系|找|说)(?:你们|您)?|我是[小老阿][\u4e00-\u9fff]"
     "|再见|拜拜|[\u4e00-\u9fff](?:女士|先生|小姐)[:：]?|回答|为止|特别想|以后|额|选择)+"
 )
 # "下次还来" (I'll be back) is praise, though each piece of it is a filler beside a decline ("没有啦 下次还来").

@@ -520,3 +520,46 @@ def test_a_short_count_or_food_about_to_expire_is_a_complaint(text: str) -> None
 )
 def test_a_fix_sent_next_day_a_refill_question_or_an_older_price_is_no_complaint(text: str) -> None:
     assert not read_text(text).complaint, text
+
+
+# Round seven (eighteenth session), kinds read from judge passes; none of these texts is a row.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the box says 4 filters included, there were 3",
+        "lovely scarf, but the wrong one was inside the parcel",
+        "got a green one instead of grey",
+        "the mat smells really strongly of rubber, had to air it for days",
+        "would have been perfect if it had arrived by friday as promised",
+        "still waiting for the replacement you promised",
+        "цвет вообще не как на фото",
+        "упаковка надорвана, половина чая высыпалась",
+        "привезли не в тот пункт выдачи, пришлось ехать через весь город",
+        "заказал 4 банки, привезли 3",
+        "电池用了一周就鼓包了",
+        "新手柄左摇杆有漂移",
+        "说好3天发货，现在都十天了",
+    ],
+)
+def test_round_seven_faults_are_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the parcel was a bit squashed but nothing was broken",
+        "returned the first pair and exchanged it easily for a bigger one",
+        "i thought it was waterproof, it isn't, my assumption",
+        "the rest of my order is coming later but i knew it ships in two parts",
+        "заказывала 12 числа, пришло 14, всё ок",
+        "на фото совсем не как вживую, в жизни гораздо лучше",
+        "коробка помялась, но внутри всё цело",
+        "сын быстро растет, через месяц кофта стала мала",
+        "сначала подумала, что пятно, оказалось это просто наклейка",
+        "пакет немного надорвался, но ничего не просыпалось",
+        "说三天发货，结果第二天就到了",
+    ],
+)
+def test_round_seven_near_misses_are_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text

@@ -716,6 +716,24 @@ def test_declines_from_the_labelled_answers_are_no_content(text: str) -> None:
     assert score_text(text).feeling == Feeling.NONE, text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thats all from me, cheers",
+        "will let you know if anything comes up",
+        "можно пропустить?",
+        "скип",
+        "ничего хорошего и ничего плохого",
+        "没啥好说的也没啥坏说的",
+        "我是老李，没有了",
+        "先这样，有事再联系",
+        "上一题说了",
+    ],
+)
+def test_round_seven_declines_are_no_content(text: str) -> None:
+    assert score_text(text).feeling is Feeling.NONE, text
+
+
 @pytest.mark.parametrize("text", ["thanks for nothing", "ничего особенного", "没什么特别的", "不好不坏"])
 def test_a_verdict_made_of_decline_words_is_read(text: str) -> None:
     assert score_text(text).feeling != Feeling.NONE, text
