@@ -99,6 +99,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"where(?:'?s| is| are)? my (?:stuff|order|parcel|package|things|delivery)",
             r"(?:whether|if) my order is (?:actually |ever |even )?coming",
             r"is my order (?:actually|ever|even) coming",
+            # "paid for express shipping when it took 5 days"
+            r"paid (?:extra )?for (?:express|next[- ]day|fast|faster|priority|expedited|same[- ]day|24h) (?:shipping|delivery|postage)\b"
+            r"[^.!?]{0,30}\b(?:took|arrived (?:after|in)|came (?:after|in)|was) (?:over |about )?(?:\d+|two|three|four|five|six|seven|a week)\b",
             # "would be nicer if it had arrived for my birthday like promised": the promised day missed
             r"if (?:it|they|the \w+|my \w+) had (?:arrived|come|turned up|got here|been delivered|shown up) (?:for|by|before|on|"
             r"in time for)\b[^.!?]{0,30}\b(?:like|as) (?:promised|advertised|stated|they said|you said|it said)",
@@ -211,10 +214,11 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:someone|somebody) else'?s",
             r"(?:has|had|have|is|was|were|are|got|sent|send|with) (?:me )?(?:the |a )?wrong\b",
             r"(?:a )?stranger'?s (?:name|address|order)",
+            # "the colour is nothing like the photos" sits in MISLEADING
             # "shame the wrong sauce was inside", "the wrong charger came in the box"
             r"the wrong [\w-]+(?: [\w-]+)? (?:was|were|came|arrived) (?:inside|in (?:the|my) (?:box|parcel|package|bag|order))",
             # "got a blue one instead of black", "got mango instead of habanero"
-            r"(?:got|received|was sent|were sent|sent me|sent us) (?:a |an |the |some )?[\w-]+(?: [\w-]+)?"
+            r"(?:got|getting|received|was sent|were sent|sent me|sent us) (?:a |an |the |some )?[\w-]+(?: [\w-]+)?"
             r"(?: one| ones)? instead of (?!(?:waiting|going|paying|having|getting|buying|ordering|returning|a refund)\b)[\w-]+",
             r"someone else'?s (?:name|address|order|parcel)",
             # One thing asked for, another got, the second named bare: "asked for the vanilla scent and got lavender".
@@ -241,6 +245,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:shorter|longer|smaller|bigger|tighter|looser|wider|narrower) than (?:the )?(?:size|chart|described|advertised|listed|stated|it says)",
         ),
         Problem.DEFECT: (
+            r"(?:dust|hairs?|specks?|debris|bubbles?|moisture|condensation|fluff|smudges?)(?: of \w+)? (?:trapped )?(?:inside|"
+            r"behind|under) the (?:glass|lens|screen|display|frame)",
             r"(?:days?|hours?) (?:from|before|off) expir\w*",
             r"(?:put|installed|assembled|fitted|sewn|attached|mounted) (?:on |in )?(?:upside down|backwards|back to front|the wrong way)",
             r"(?:screw|thread|bolt|nut)s? (?:is |was |are |were |got |came )?(?:already )?stripped",
@@ -473,6 +479,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"price (?:changes|changed) (?:in|at) (?:the )?(?:cart|checkout)",
         ),
         Problem.MISLEADING: (
+            r"nothing like (?:the |its |in the |on the )?(?:photos?|pictures?|pics?|images?|listing|description|advert)s?\b"
+            r"(?!,? (?:but |it'?s |its )?(?:even |way |much |far )?(?:better|nicer|prettier))",
             r"(?:photos?|pictures?|pics?|images?) (?:made|make|makes) (?:it|them) look"
             r"(?![^.!?]{0,50}\b(?:lovely|nicer|better|prettier|gorgeous|beautiful|stunning|brighter|richer|amazing|even)\b)",
             r"(?:pictures?|photos?|images?|pics?|listing|description|site|website|page|ad|advert)s? (?:shows?|showed|say|says|said|state|states|stated|claims?|claimed|promised?)\b[^.!?]{0,50}\bbut\b",
@@ -518,6 +526,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"когда (?:же |уже |наконец )?(?:будет|придет|приедет|дойдет) (?:мой |моя |мои |наш )?(?:заказ|посылк|доставк|товар|возврат|деньги)",
             r"когда (?:же |уже |наконец )?(?:привезут|доставят|отправят|пришлют)(?!\w)",
             r"опаздыва",
+            r"(?:привезли|доставили|приехал\w*|пришл\w*) не в (?:тот|назначенный|обещанный|выбранный) (?:день|час|интервал)",
             r"опоздал",
             r"задерж",
             r"неделя ожидания",
@@ -559,6 +568,11 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"не нашел",
             r"не по тому адресу",
             r"не (?:в тот|в ту|на тот|на ту|туда)(?: \w+)? (?:пункт|постамат|адрес|город|отделени|пвз|магазин)",
+            # thanks for a delivery there never was ("спасибо за доставку, которой не было")
+            r"за (?:доставку|заказ|посылку|товар)\w*,? котор\w+ (?:так и )?не было",
+            # left at the door without a word ("просто оставил у двери"), not as asked
+            r"(?:просто |молча )?(?:оставил|бросил)\w* (?:\w+ )?(?:у|под|за|возле) (?:двер|порог|калитк|забор|ворот)\w*"
+            r"(?![^.!?]{0,20}(?:как (?:я |мы )?(?:и )?просил|по (?:моей|нашей) просьбе))",
             r"(?:заказал|заказывал|купил|оплатил|брал)\w* (?:\w+ )?(?P<ru_ordered>\d+) (?:шт|пар|пачк|банк|упаков|коробк|позиц|"
             r"флакон|бутыл|рулон|набор|комплект|предмет|вещ|тюбик|мешк|кг|килограмм|метр)\w*(?: \w+)?[,;]? (?:а )?(?:пришл|привезл|"
             r"доставил|положил|получил)\w* (?:только |всего )?(?!(?P=ru_ordered)\b)\d+\b",
@@ -728,6 +742,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"жду (?:звонка|ответа)",
         ),
         Problem.APP_BUG: (
+            r"не дава(?:ло|л|ла|ли) (?:выбрать|оплатить|оформить|ввести|добавить|применить|изменить|указать)",
             r"не проходит оплата|оплата не проходит|не приходит (?:код|смс)|белый экран|не грузится",
             r"вылета",
             r"ошибк",
@@ -946,6 +961,12 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         ),
         Problem.DEFECT: (
             "进水了",
+            "咔咔响",
+            "有个小洞",
+            "有个洞",
+            "有小洞",
+            "是开口的",
+            "不敢吃",
             "鼓包",
             "有漂移",
             "漂移了",
@@ -1236,6 +1257,8 @@ _DENIALS = {
     r"(?:ordered|picked|chose|got|selected|clicked) the wrong \w+)?|(?:i|we) (?:\w+ )?(?:ordered|picked|chose|got|"
     r"selected|clicked) the wrong \w+(?: \w+)?,? (?:myself|by mistake|my (?:own )?(?:fault|mistake|bad))|"
     r"(?:exchange|return|refund)s? (?:was|were|went|is) (?:\w+ )?(?:painless|easy|quick|smooth|simple|fast|no (?:problem|hassle))|"
+    r"(?:exchange|return|refund|replacement)s? (?:was|were|got) (?:done|sorted|processed|completed|approved)(?: (?:in|within) "
+    r"(?:\d+|a|an|one|two|three|four|five) (?:days?|hours?|weeks?))?|(?:wasn'?t|was not|isn'?t|is not|weren'?t) (?:lying|kidding|joking)|"
     r"(?:exchanged|returned|swapped) (?:it |them |the \w+ )?(?:easy|easily|quickly|fine|no problem|in no time|without (?:any )?"
     r"(?:problems?|hassle|fuss|issues?))\b|"
     r"(?:no|without|not a(?: single)?|not one|never any) (?:\w+ )?(?:stains?|rust|hairs?|tears?|marks?|scratch\w*|dents?|"
@@ -1288,7 +1311,8 @@ _DENIALS = {
     r"до сих пор (?:жив|цел|работа|служ|как нов|пользу|нош|раду)\w*|"
     r"(?:не|ни) (?:\w+ )?(?:жм|шата|болта|гуд|трещ|отклеи|ржаве|лопа|разряжа|отключа|выключа|зависа|перезагружа|облез|"
     r"порвал|полинял|выцвел|растянул|скатал)\w*|"
-    r"ничего не (?:сломал|сломан|разбил|разбит|потерял|помял|помят|пролил|протек|порвал|отвалил|облез|треснул|расклеил)\w*|"
+    r"ничего не (?:сломал|сломан|разбил|разбит|потерял|помял|помят|пролил|протек|порвал|отвалил|облез|треснул|расклеил|"
+    r"поцарапан)\w*|"
     r"(?<=[,;] )не (?:помят|поврежд|разбит|сломан)\w*|"
     r"верните (?:пожалуйста )?(?:старый|прежн\w*) (?:дизайн|вид|интерфейс|вариант|версию)|"
     # a fear that did not come true ("боялась что будет мало, а сидит идеально"); what follows is still read
@@ -1453,6 +1477,7 @@ _FIXES = {
             r"(?:прислал|выслал|привезл)\w* (?:новы|нову|ново|замену|другой|другую|другое)|вернули деньги|деньги вернули|"
             r"вернул[иа]? (?:всю сумму|все деньги|(?:(?:лишн|переплат)\w* )?(?:в тот же день|на следующий день)|лишн|переплат)|исправил|починил|решил\w* (?:вопрос|проблему)|все решил|уладил|"
             r"компенсировал)\w*|(?:одн[оа]|втор\w*|лишн\w*) (?:списание|сумма|оплата|платеж) вернул\w*|"
+            r"(?:дал\w*|предложил\w*|начислил\w*) (?:\w+ )?(?:скидку|компенсаци\w*|промокод|бонус\w*|баллы)|"
             r"(?:теперь|сейчас|в итоге|после (?:обновлени|перезагрузк|переустановк)\w*)(?: уже)?(?: все)? "
             r"(?:отлично|нормально|работает|хорошо|довол)\w*"
         ),
@@ -1468,15 +1493,15 @@ _FIXES = {
     "zh": _Fix(
         re.compile(
             r"换了(?:一个|个)?新的|(?:寄|发)(?:了|来了?)(?:一个|个)?新的|(?:马上|立刻|当场|直接)(?:就)?退了|给换了|给我换了|补发|重发|重新发|重新寄|补寄了|已经补寄|退回来了|退回来一笔|退回了一笔|当天就退回|已退款|钱退了|退了钱|已经解决|"
-            r"处理好了|修好了|换货很顺利|现在(?:很)?(?:完美|好了|没问题了?|正常了)|"
+            r"处理好了|处理得(?:很|挺|非常)?好|已经没事了|修好了|换货很顺利|现在(?:很)?(?:完美|好了|没问题了?|正常了)|"
             # "更新之后就好了，现在很顺"
             r"(?:之后|以后|后来)就?好了|(?:更新|重启|重装|刷新)了?(?:一下)?就好了|现在(?:很|挺)?顺(?!丰)(?:了|畅)?|"  # not 顺丰, the courier
             # brought round again after a slip ("送错了小区，小哥自己找回来又送了一趟")
             r"(?:又|重新)(?:给我)?送(?:了一趟|了一次|过来了|回来了|了过来|了回来)|(?:自己|帮我)找回来"
         ),
-        # "二话不说就给换了" (without a word) is no "不".
+        # "二话不说就给换了" (without a word) is no "不", nor "不过" (but).
         re.compile(
-            r"(?:没|没有|(?<!二话)不|还没|一直没|未|说会|答应|承诺|要求|希望|能不能|可以|请|麻烦|尽快|赶紧|快点)"
+            r"(?:没|没有|(?<!二话)不(?!过)|还没|一直没|未|说会|答应|承诺|要求|希望|能不能|可以|请|麻烦|尽快|赶紧|快点)"
             r"[^，。！？,.!?]{0,4}$"
         ),
         re.compile(r"但|可是|不过|又|还是|结果|也坏|也是|依然|仍然|再次|没收到|没到|没用|不能|不行|不了|不对"),
@@ -1519,6 +1544,8 @@ _OWN_FAULT = {
         r"completely |perfectly |absolutely )?(?:fine|ok|okay|intact|undamaged|unharmed|perfect)|"
         r"(?:ordered|picked|chose) the wrong \w+ myself|(?:bought|ordered|got) (?:it |them )?anyway\b|"
         r"(?:but|though) (?:i|we) (?:knew|know|were told|was told) (?:it|they|that|this|about)\b|"
+        r"(?:totally|completely|perfectly|fully|very|quite) understandable|(?:didn'?t|did not|doesn'?t|does not) (?:really )?"
+        r"matter(?: to (?:me|us))?|"
         r"(?:box|parcel|package|packaging|bag|envelope|carton)[^.!?]{0,40}\b(?:but|though) nothing (?:was |is |got |came )?"
         r"(?:broken|damaged|harmed|hurt)|"
         r"(?:i )?dropped (?:it|them|the \w+)\b[^.!?]{0,25}\bmyself\b|"
@@ -1552,6 +1579,8 @@ _OWN_FAULT = {
         r"(?:но|а|хотя) (?:сам )?(?:товар|содержимое|вещи) (?:внутри )?(?:цел\w*|не пострадал\w*)|"
         r"(?:но|а|хотя) (?:внутри )?(?:все|всё) (?:внутри )?(?:цел\w*|в порядке|не пострадал\w*)|"
         r"(?:но|а|хотя) ничего не (?:просыпал|пролил|высыпал|вытек|пострадал|повредил|разбил|сломал)\w*|"
+        r"так что (?:нормально|норм|ок|ничего страшного)\W*$|(?:но )?(?:заранее )?(?:позвонил|написал)\w* и предупредил\w*|"
+        r"урок мне|(?:урок|наука) на будущее|"
         r"(?:малыш\w*|малая|малой|ребен\w*|сын\w*|доч\w*|дет\w*) (?:быстро |уже |так )?(?:растет|растут|вырос\w*)|"
         r"сначала (?:подумал\w*|решил\w*|показалось|испугал\w*)[^.!?]{0,60}?(?:оказалось,? (?:что )?(?:это )?(?:просто|всего лишь|"
         r"пленк|защитн|наклейк|(?:все|всё) (?:ок|хорошо|в порядке|нормально))|(?:а|но) это (?:просто|всего лишь|пленк|защитн|наклейк)|"
@@ -1569,6 +1598,8 @@ _OWN_FAULT = {
         # lets it go: "客服道歉还补偿了，我就不计较了"
         r"(?<![要还才])(?:就|也就|也)?不(?:计较|追究)了|"
         # waved away: "晚了一天，不过本来也不急，无所谓"; "睡了一周习惯了"; "我买多了"
+        # the bag or box suffered, not what was in it ("袋子是开口的，但里面东西没事")
+        r"(?:但|不过|还好|好在|幸好)[^，。！？,!?]{0,4}里面的?(?:东西)?(?:都|倒)?(?:没事|完好|没坏|好好的|没问题)|"
         r"(?:本来)?也不(?:着)?急|无所谓[。！!~]*$|(?:睡|穿|用|戴)了?(?:一周|几天|两天|一段时间|一阵子)?(?:就|也)?习惯了|我买多了"
     ),
 }
@@ -1738,10 +1769,14 @@ def _a_worry_that_did_not_come_true(text: str, language: str) -> bool:
     )
 
 
+# Someone else's words quoted ("менеджер сказал «сами виноваты, надо было читать»"): no owning in them.
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|「[^」]*」")
+
+
 def _own_fault(text: str, language: str) -> bool:
     """Whether the customer owns the mishap or waves it away and asks for nothing ("my bad", "no big deal")."""
     pattern = _OWN_FAULT.get(language)
-    folded = fold(text)
+    folded = _QUOTED.sub(" ", fold(text))
     found = list(pattern.finditer(folded)) if pattern is not None else []
     if not found or _TURNS.search(folded[found[-1].end() :]):  # "my own fault, but the size chart is wrong"
         return False

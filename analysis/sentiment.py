@@ -165,7 +165,7 @@ _NO_CONTENT = frozenset(
     потом|прочерк|лень|лень писать|nechego|nechego dobavit|net|ответ дам позже|поставлю оценку|просто поставлю оценку|
     давайте в другой раз|в другой раз|空|随便|n a for me|meiyou|mei you|meiyou le|mei you le|meiyoule|
     thats all from me|i ll let you know if something comes up|i ll let you know if anything comes up|k|kk|
-    will let you know if anything comes up|можно не отвечать|можно пропустить|ne znayu|ne znaju|
+    will let you know if anything comes up|можно не отвечать|можно пропустить|ne znayu|ne znaju|ничео|незнаю|
     """.split("|")  # noqa: SIM905 -- one phrase per |, easier to extend than a list literal
     if phrase.strip()
 )
@@ -264,7 +264,7 @@ def _unthanked(plain: str) -> str:
 # "nothing bad, nothing good", "ни плохого, ни хорошего сказать не могу": no verdict either way, so nothing.
 _NEITHER = re.compile(
     r"nothing (?:bad|good) (?:and |or )?nothing (?:good|bad)|neither good nor bad|ни (?:плохого|хорошего) ни (?:хорошего|плохого)|"
-    r"ничего (?:плохого|хорошего) (?:и |или )?ничего (?:хорошего|плохого)|没(?:啥|什么)好说的也没(?:啥|什么)(?:坏|不好)说的"
+    r"ничего (?:плохого|хорошего) (?:и |или )?ничего (?:хорошего|плохого)|没(?:啥|什么)好(?:说)?的也没(?:啥|什么)(?:坏|不好)(?:说)?的"
 )
 # A decline signed with a name ("Нет. Сергей", "Всё, спасибо. Анна", "no thanks - Tom"): a capitalised last word.
 # A name alone reads near 0, though the models know some names' letters ("Анна" −0.28); a verdict reads past this.
@@ -321,7 +321,7 @@ _DECLINE_WORDS = frozenset(
     """no nope nah none nothing nowt nil idk dunno prefer rather skip skipping pass above anything нет неа нету ничего
     нечего ниче все отвечать ответить отвечу затрудняюсь коммент пропущу пропускаю выше answer хз zilch blank zero
     воздержусь ответил ответила отвечал отвечала ничо covered answered nothign nthing nothin nada blank нечево скип
-    промолчу промолчать""".split()
+    промолчу промолчать nothng""".split()
 )
 _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     """else more further other additional extra to add say mention that s it is all i m am have has got
@@ -339,22 +339,22 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     комментировать сказано этом мыслей дополнить то хочется я еще прошлый раз некогда занят занята писал писала хотел хотела
     предыдущем предыдущий сообщении сообщение бы опросе опрос прошлом прошлый прошлые данный момент желания может
     напишу дополнительно ответе ответах если слов отзыве сейчас много предпочту к сказанному понял поняла
-    понятия говорить goodbye""".replace("ё", "е").split()
+    понятия говорить goodbye folks вспомню вот""".replace("ё", "е").split()
 )
 # Chinese has no spaces: the whole text must be made of these pieces, one of them saying "nothing".
 _ZH_DECLINING = (
     "没有|没|无|暂无|不需要|不用|就这样|就这些|奉告|说完了|说完|想不到|想不出|想不起|没想好|不想说|不想回答|不回答|略过|跳过"
     "|同上|如上|不清楚|说不上来|不想写|莫得|没得|不想答|就这么多|上次|刚才|不写|没想法|空着|不说|都说了|说过了|不知道写|不知道说|不答|不了"
     "|不填|不想填|下一题|无话可说|先这样|都在上面|都写了|写过了|以后再说|妹有|莫有|回答过|答过|不必|不方便说|下一个|没必要|也许以后"
-    "|没又|上一?(?:条|题)(?:回复|回答|消息)?里?(?:已经)?说(?:过)?了"
+    "|没又|上一?(?:条|题)(?:回复|回答|消息)?里?(?:已经)?说(?:过)?了|木有|米有|写在上面|不评价"
 )
 _ZH_DECLINE = re.compile(f"(?:{_ZH_DECLINING})")
 _ZH_FILLERS = re.compile(
     f"(?:{_ZH_DECLINING}|什么|啥|要|想|可|补充|说|的|了|别的|其他|其它|这些|暂时|目前|意见|建议|更多|好说|嗯|也|都|吧|呢"
     "|啊|哦|我|已经|全部|再|可说|一切|来|一时|上面|一样|和|跟|滴|想到|问题|好补充|特别要|写|想法|这个|这题|该|前面|之前|先|就行|就|问卷|太长"
-    "|有的话再(?:跟|和)?(?:你们|您)?(?:联系|告诉|说|找)(?:你们|您)?|还|出来|填|哈|啦|哦|呀|嘛|在|还有啥|还有什么|用(?:一段时间|几天|一阵子)再说|再说"
+    "|有的话再(?:跟|和)?(?:你们|您)?(?:联系|告诉|说|找)(?:你们|您|客服)?|还|出来|填|哈|啦|哦|呀|嘛|在|还有啥|还有什么|用(?:一段时间|几天|一阵子)再说|再说"
     "|很?忙|太忙|在忙|没时间|没空|一下子|一下|需要|内容|本人|下次|有想法|好的|评价|已经写过|亲|补冲|现在|起来|那个|疑问|晚安"
-    "|有事(?:再|就)?(?:跟|和)?(?:你们|您)?(?:联系|找|说)(?:你们|您)?|我是[小老阿][\u4e00-\u9fff]"
+    "|有事(?:再|就)?(?:跟|和)?(?:你们|您)?(?:联系|找|说)(?:你们|您|客服)?|我是[小老阿][\u4e00-\u9fff]|关注"
     "|再见|拜拜|[\u4e00-\u9fff](?:女士|先生|小姐)[:：]?|回答|为止|特别想|以后|额|选择)+"
 )
 # "下次还来" (I'll be back) is praise, though each piece of it is a filler beside a decline ("没有啦 下次还来").

@@ -563,3 +563,44 @@ def test_round_seven_faults_are_flagged(text: str) -> None:
 )
 def test_round_seven_near_misses_are_no_complaint(text: str) -> None:
     assert not read_text(text).complaint, text
+
+
+# Round eight (eighteenth session); none of these texts is a row.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the rug looks nothing like the pictures",
+        "paid for next day delivery and it took 4 days",
+        "there's a hair trapped inside the screen",
+        "nah, apart from getting the small instead of the medium",
+        "привезли не в тот день, пришлось отпрашиваться с работы",
+        "при оплате не давало применить промокод",
+        "оператор сказал «сами виноваты», хотя упаковка была вскрыта",
+        "спасибо за посылку, которой не было",
+        "курьер молча оставил коробку у двери",
+        "转起来咔咔响",
+        "毛衣上有个小洞",
+    ],
+)
+def test_round_eight_faults_are_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the colour is nothing like the photos, even better in person",
+        "the return was processed within 2 days, thanks",
+        "the page said 'heavy', it wasn't kidding, solid as a rock",
+        "a day late because of the storm, totally understandable",
+        "two days late but it didn't matter to me",
+        "курьер оставил у двери, как я и просил",
+        "курьер опоздал, но заранее позвонил и предупредил",
+        "была задержка, но магазин сам написал и дал промокод",
+        "ничего не поцарапано, всё цело",
+        "袋子是开口的，但里面东西没事",
+        "快递晚了一天，不过客服处理得很好",
+    ],
+)
+def test_round_eight_near_misses_are_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text

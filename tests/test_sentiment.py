@@ -728,9 +728,17 @@ def test_declines_from_the_labelled_answers_are_no_content(text: str) -> None:
         "我是老李，没有了",
         "先这样，有事再联系",
         "上一题说了",
+        "nothng to add, thanks",
+        "no that's all folks",
+        "незнаю",
+        "сейчас ничего не вспомню",
+        "木有",
+        "都写在上面了",
+        "没什么好的也没什么不好的",
+        "暂时没有，有的话再找客服",
     ],
 )
-def test_round_seven_declines_are_no_content(text: str) -> None:
+def test_round_seven_and_eight_declines_are_no_content(text: str) -> None:
     assert score_text(text).feeling is Feeling.NONE, text
 
 
