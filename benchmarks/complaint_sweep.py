@@ -41,7 +41,7 @@ class Candidate:
     splits: tuple[str, ...] = ()  # the survey splits it learns from (none given: the shipped ones, trainer.splits_of)
     off_domain_weight: float = 0.0  # the negative-text reader also learns off-domain non-complaints, each this much
     review_weight: float = 0.0  # zh: short shop reviews as weak labels (negative = complaint), each this much
-    c: float = trainer.CHOICE["C"]
+    c: float | None = None  # None: the shipped C of the language (trainer.c_of)
     threshold: float = trainer.CHOICE["threshold"]
     unhappy_needs: float | None = None  # UNHAPPY also needs the reader's probability above this (None: as shipped)
     survey_guard: bool = False  # the guard reader learns from the survey answers alone (as the shipped zh one does)
@@ -104,33 +104,29 @@ def build(data: Data, candidate: Candidate) -> ComplaintModel:
     splits = candidate.splits or trainer.splits_of(data.language)
     rows = data.rows[data.rows["split"].isin(splits) & ~data.rows["text"].isin(set(data.evaluated["text"]))]
     texts, ys = list(rows["text"]), [int(c == "1") for c in rows["complaint"]]
-    old_c = trainer.CHOICE["C"]
-    trainer.CHOICE["C"] = candidate.c
-    try:
-        if candidate.review_weight:
-            extra, labels = _short_reviews(set(data.validation["text"]))
-            positives = sum(ys)
-            weights = [len(ys) / (2 * positives) if y else len(ys) / (2 * (len(ys) - positives)) for y in ys]
-            tfidf, model = trainer.pipeline(data.language, candidate.c, balanced=False)
-            matrix = tfidf.fit_transform(texts + extra)
-            model.fit(matrix, ys + labels, sample_weight=np.array(weights + [candidate.review_weight] * len(extra)))
-        elif candidate.off_domain_weight:
-            tfidf, model = trainer.fit_guard(data.language, texts, ys, data.fitting, candidate.off_domain_weight)
-        else:
-            tfidf, model = trainer.pipeline(data.language, candidate.c)
-            model.fit(tfidf.fit_transform(texts), ys)
-        reader = dataclasses.replace(trainer.fitted_model(tfidf, model, data.language), threshold=candidate.threshold)
-        if candidate.guard and (candidate.survey_guard or data.language in trainer.GUARD_LANGUAGES):
-            shipped = trainer.GUARD_OFF_DOMAIN_WEIGHTS.get(data.language, trainer.GUARD_CHOICE["off_domain_weight"])
-            weight = 0.0 if candidate.survey_guard else shipped
-            guard = trainer.fitted_model(
-                *trainer.fit_guard(data.language, texts, ys, data.fitting, weight), data.language
-            )
-            reader = dataclasses.replace(
-                reader, guard=dataclasses.replace(guard, threshold=trainer.GUARD_CHOICE["threshold"])
-            )
-    finally:
-        trainer.CHOICE["C"] = old_c
+    c = candidate.c or trainer.c_of(data.language)
+    if candidate.review_weight:
+        extra, labels = _short_reviews(set(data.validation["text"]))
+        positives = sum(ys)
+        weights = [len(ys) / (2 * positives) if y else len(ys) / (2 * (len(ys) - positives)) for y in ys]
+        tfidf, model = trainer.pipeline(data.language, c, balanced=False)
+        matrix = tfidf.fit_transform(texts + extra)
+        model.fit(matrix, ys + labels, sample_weight=np.array(weights + [candidate.review_weight] * len(extra)))
+    elif candidate.off_domain_weight:
+        tfidf, model = trainer.fit_guard(data.language, texts, ys, data.fitting, candidate.off_domain_weight, c)
+    else:
+        tfidf, model = trainer.pipeline(data.language, c)
+        model.fit(tfidf.fit_transform(texts), ys)
+    reader = dataclasses.replace(trainer.fitted_model(tfidf, model, data.language), threshold=candidate.threshold)
+    if candidate.guard and (candidate.survey_guard or data.language in trainer.GUARD_LANGUAGES):
+        shipped = trainer.GUARD_OFF_DOMAIN_WEIGHTS.get(data.language, trainer.GUARD_CHOICE["off_domain_weight"])
+        weight = 0.0 if candidate.survey_guard else shipped
+        guard = trainer.fitted_model(
+            *trainer.fit_guard(data.language, texts, ys, data.fitting, weight, c), data.language
+        )
+        reader = dataclasses.replace(
+            reader, guard=dataclasses.replace(guard, threshold=trainer.GUARD_CHOICE["threshold"])
+        )
     return reader
 
 
