@@ -1527,7 +1527,7 @@ _OWN_FAULT = {
     "en": re.compile(
         # not blame put on the customer by someone else ("the agent told me it was my fault")
         r"(?<!\w)(?<!told me it was )(?<!told me it's )(?<!told me its )(?<!said it was )(?<!said it's )(?<!said its )"
-        r"(?:my (?:own )?(?:fault|bad|mistake|error|assumption|choice)(?! for (?:trusting|believing|expecting|thinking|ordering|"
+        r"(?:my (?:own )?(?:fault|bad|mistake|error|assumption)(?! for (?:trusting|believing|expecting|thinking|ordering|"
         r"buying|shopping|choosing|using))|user error|(?:that'?s|thats|it'?s|its|that one'?s) on me\b|"
         r"i (?:typed|entered|put|picked|chose|ordered|gave|selected|clicked) (?:in )?(?:the |my |a )?(?:\w+ )?wrong\b|"
         r"(?:typed|entered|put|gave) (?:in )?my (?:\w+ )?wrong\b|(?:i )?(?:should have|should'?ve) (?:read|checked|"
@@ -1543,9 +1543,9 @@ _OWN_FAULT = {
         r"(?:but|though) (?:the )?(?:item|items|product|contents?|everything)(?: inside)? (?:was|were|is|are) (?:totally |"
         r"completely |perfectly |absolutely )?(?:fine|ok|okay|intact|undamaged|unharmed|perfect)|"
         r"(?:ordered|picked|chose) the wrong \w+ myself|(?:bought|ordered|got) (?:it |them )?anyway\b|"
-        r"(?:but|though) (?:i|we) (?:knew|know|were told|was told) (?:it|they|that|this|about)\b|"
+        r"(?:but|though) (?:i|we) knew (?:it|they|that|this|about)\b|(?<!not )(?<!n't )(?<!nt )my (?:own )?choice\b|"
         r"(?:totally|completely|perfectly|fully|very|quite) understandable|(?:didn'?t|did not|doesn'?t|does not) (?:really )?"
-        r"matter(?: to (?:me|us))?|"
+        r"matter(?: to (?:me|us)| much)?(?=\s*(?:[.!,;)]|$))|"
         r"(?:box|parcel|package|packaging|bag|envelope|carton)[^.!?]{0,40}\b(?:but|though) nothing (?:was |is |got |came )?"
         r"(?:broken|damaged|harmed|hurt)|"
         r"(?:i )?dropped (?:it|them|the \w+)\b[^.!?]{0,25}\bmyself\b|"

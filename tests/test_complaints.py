@@ -604,3 +604,17 @@ def test_round_eight_faults_are_flagged(text: str) -> None:
 )
 def test_round_eight_near_misses_are_no_complaint(text: str) -> None:
     assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it doesn't matter how many times i call, nobody answers",
+        "but i was told it would arrive monday and it didn't",
+        "they sent pink, not my choice",
+    ],
+)
+def test_a_shrug_word_inside_a_complaint_owns_nothing(text: str) -> None:
+    from analysis.complaint_text import _own_fault
+
+    assert not _own_fault(text, "en"), text
