@@ -38,7 +38,9 @@ class Candidate:
     """One recipe for a language's complaint readers and the decision around them."""
 
     name: str
-    splits: tuple[str, ...] = ()  # the survey splits it learns from (none given: the shipped ones, trainer.splits_of)
+    splits: tuple[
+        str, ...
+    ] = ()  # the survey splits it learns from (none given: the shipped ones, trainer.TRAINING_SPLITS)
     off_domain_weight: float = 0.0  # the negative-text reader also learns off-domain non-complaints, each this much
     review_weight: float = 0.0  # zh: short shop reviews as weak labels (negative = complaint), each this much
     c: float | None = None  # None: the shipped C of the language (trainer.c_of)
@@ -101,7 +103,7 @@ def _short_reviews(unseen: set[str]) -> tuple[list[str], list[int]]:
 
 def build(data: Data, candidate: Candidate) -> ComplaintModel:
     """Fit the candidate's readers on the survey rows it may use (never the evaluated ones)."""
-    splits = candidate.splits or trainer.splits_of(data.language)
+    splits = candidate.splits or trainer.TRAINING_SPLITS
     rows = data.rows[data.rows["split"].isin(splits) & ~data.rows["text"].isin(set(data.evaluated["text"]))]
     texts, ys = list(rows["text"]), [int(c == "1") for c in rows["complaint"]]
     c = candidate.c or trainer.c_of(data.language)

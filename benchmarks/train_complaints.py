@@ -6,7 +6,7 @@ Example:
     .venv/bin/python benchmarks/train_complaints.py --guard en # cross-validated choice of the guard reader
 
 Training data: the rows of benchmarks/data/survey_answers.csv (written for the project) whose split
-TRAINING_SPLITS names, one language each (`dev`, `rules` and `reader`; the English guard reader not `reader`,
+TRAINING_SPLITS names (`dev`, `rules` and `reader`, every language; the English guard reader not `reader`,
 GUARD_SPLITS); `heldout` rows are never read here. The shipped models: en 2,512 dev, rules and
 reader rows (1,207 complaints; its guard reader the 1,962 dev and rules rows), ru 2,059 dev, rules and reader rows
 (909), zh 1,905 dev, rules and reader rows (827). Character 2-5-grams of the normalised text (analysis.trained
@@ -96,7 +96,7 @@ UNHAPPY_NEEDS = {"zh": 0.1}
 # rows, false flags 27 -> 22 of 450; on rows no model learnt and no rule read (zh20 and dec2_zh `fresh`) caught 57 -> 58
 # of 61, false flags 5 -> 1 of 93; every pin held. English (no row moved) and Russian (left out a pass at a time, two
 # more false flags, no more caught) gained nothing from their newer read rows, which stay `fresh`.
-TRAINING_SPLITS = {"en": ("dev", "rules", "reader"), "ru": ("dev", "rules", "reader"), "zh": ("dev", "rules", "reader")}
+TRAINING_SPLITS = ("dev", "rules", "reader")  # every language, since the eighteenth session
 # The English guard reader does not learn the `reader` rows: learning them, it flagged pinned chit-chat ("We watched the
 # whole season in one weekend", "nothing came off in the wash"; docs/reading-log.md, seventeenth session, rule 44).
 # The sweeps (`--guard`, `--thresholds`, benchmarks/complaint_sweep.py) still fit both readers on the same rows.
@@ -132,15 +132,10 @@ class Sweep(StrEnum):
     MISSES = "misses"  # the shipped setting only, listing the complaints it misses and the answers it flags wrongly
 
 
-def splits_of(language: str) -> tuple[str, ...]:
-    """The survey splits a language's readers learn from."""
-    return TRAINING_SPLITS.get(language, ("dev",))
-
-
 def training_rows(language: str, splits: tuple[str, ...] | None = None) -> pd.DataFrame:
-    """The survey answers of one language its readers learn from (splits_of unless given), with y = 1 for a complaint."""
+    """The survey answers of one language its readers learn from (TRAINING_SPLITS unless given), with y = 1 for a complaint."""
     frame = pd.read_csv(SURVEY_ANSWERS, keep_default_na=False, dtype=str)
-    frame = frame[(frame["language"] == language) & frame["split"].isin(splits or splits_of(language))]
+    frame = frame[(frame["language"] == language) & frame["split"].isin(splits or TRAINING_SPLITS)]
     return frame.assign(y=(frame["complaint"] == "1").astype(int)).reset_index(drop=True)
 
 
@@ -152,6 +147,12 @@ def c_of(language: str) -> float:
 def features_of(language: str) -> Features:
     """The n-grams a language's readers read."""
     return LANGUAGE_FEATURES.get(language, FEATURES)
+
+
+def _feature_keys(language: str) -> dict:
+    """The model file's description of those n-grams ("words" only when the readers read words)."""
+    features = features_of(language)
+    return {"ngram_range": [features.low, features.high], **({"words": features.words} if features.words else {})}
 
 
 def pipeline(language: str, c: float, balanced: bool = True):
@@ -211,13 +212,12 @@ def train(language: str, data_dir: Path = DATA_DIR) -> dict:
     data = {
         "format": COMPLAINT_MODEL_FORMAT,
         "language": language,
-        "ngram_range": [features_of(language).low, features_of(language).high],
-        **({"words": features_of(language).words} if features_of(language).words else {}),
+        **_feature_keys(language),
         **_weights(tfidf, model, rounded=True),
         "threshold": CHOICE["threshold"],
         **({"unhappy_needs": UNHAPPY_NEEDS[language]} if language in UNHAPPY_NEEDS else {}),
         "meta": {
-            "trained_on": f"benchmarks/data/survey_answers.csv, {' and '.join(splits_of(language))} rows",
+            "trained_on": f"benchmarks/data/survey_answers.csv, {' and '.join(TRAINING_SPLITS)} rows",
             "rows": len(rows),
             "complaints": int(rows["y"].sum()),
             "C": c_of(language),
@@ -226,7 +226,7 @@ def train(language: str, data_dir: Path = DATA_DIR) -> dict:
     if language in GUARD_LANGUAGES:
         weight = GUARD_OFF_DOMAIN_WEIGHTS.get(language, GUARD_CHOICE["off_domain_weight"])
         off_domain = list(off_domain_rows(language, data_dir)["text"]) if weight else []
-        guard_splits = GUARD_SPLITS.get(language, splits_of(language))
+        guard_splits = GUARD_SPLITS.get(language, TRAINING_SPLITS)
         guard_rows = training_rows(language, guard_splits)
         guard = fit_guard(language, list(guard_rows["text"]), list(guard_rows["y"]), off_domain, weight)
         data["guard"] = {
@@ -272,8 +272,7 @@ def fitted_model(tfidf, model, language: str):
         {
             "format": COMPLAINT_MODEL_FORMAT,
             "language": language,
-            "ngram_range": [features_of(language).low, features_of(language).high],
-            "words": features_of(language).words,
+            **_feature_keys(language),
             **_weights(tfidf, model, rounded=False),
             "threshold": CHOICE["threshold"],
             "unhappy_needs": UNHAPPY_NEEDS.get(language),
