@@ -161,7 +161,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:two|2) \w+ and no \w+",
         ),
         Problem.DAMAGED: (
-            r"(?:arrived|came|turned up|showed up|was delivered|were delivered|got here)(?: \w+){0,3}? (?:all |completely |badly |slightly |a bit |half |already )?(?:creased|crumpled|wet|damp|dirty|stained|scratched|dented|bent|opened|torn|ripped|leaking|melted|defrosted|rotten|mou?ldy|wilted|dead|broken|cracked|chipped|smashed|crushed|squashed|split|unsealed|tampered|warm|faded)\b",
+            r"(?:arrived|came|turned up|showed up|was delivered|were delivered|got here)(?: \w+){0,3}? (?:all |completely |badly |slightly |a bit |half |already )?(?:creased|crumpled|wet|damp|dirty|stained|scratched|dented|bent|opened|torn|ripped|leaking|melted|defrosted|thawed|rotten|mou?ldy|wilted|dead|broken|cracked|chipped|smashed|crushed|squashed|split|unsealed|tampered|warm|faded)\b",
             r"smashed|shattered|squashed|in bits\b|in shreds",
             r"(?:is|are|was|were|came|arrived|got|all|slightly|badly) bent\b",
             r"damaged",
@@ -245,6 +245,13 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:shorter|longer|smaller|bigger|tighter|looser|wider|narrower) than (?:the )?(?:size|chart|described|advertised|listed|stated|it says)",
         ),
         Problem.DEFECT: (
+            # works now and then ("only works maybe 1 in 10 clicks"), keeps poor time ("gains about 5 min a day"), reads
+            # a weight with nothing on it, fogs up
+            r"(?:only )?works (?:maybe |about |like |roughly |around )?(?:(?:1|one|2|two|3|three) (?:in|out of) (?:\d+|ten|five|four|"
+            r"three|twenty)|half the time)|(?:gains|loses|gaining|losing) (?:about |around |roughly |nearly |almost |like |over )?"
+            r"(?:\d+|a few|a couple of|five|ten|two) ?(?:min|mins|minutes|sec|secs|seconds) (?:a|per|each|every) (?:day|week|hour)|"
+            r"(?:reads|shows|displays|says|showing|reading) (?:[^.!?]|\.\d){0,40}with nothing on (?:it|there|the \w+)|"
+            r"(?:fogs|fogged|fogging|fog) up (?:within|after|in|straight|right|immediately|every|constantly|all the time)",
             r"(?:dust|hairs?|specks?|debris|bubbles?|moisture|condensation|fluff|smudges?)(?: of \w+)? (?:trapped )?(?:inside|"
             r"behind|under) the (?:glass|lens|screen|display|frame)",
             r"(?:days?|hours?) (?:from|before|off) expir\w*",
@@ -469,7 +476,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:logged|kicked) (?:me )?out",
             r"crash",
             r"error",
-            r"froze",
+            r"froze(?!n)|(?:app|screen|page|site|website|checkout) (?:is |was |went |got |keeps )?frozen",
             r"can'?t (?:log ?in|place|pay)",
             r"couldn'?t (?:place|pay|log)",
             r"keeps reloading",
@@ -479,6 +486,11 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"price (?:changes|changed) (?:in|at) (?:the )?(?:cart|checkout)",
         ),
         Problem.MISLEADING: (
+            # smaller than its stated size; a claim mocked ("anti-fog my foot")
+            r"(?:smaller|bigger|larger|shorter|longer|narrower|wider|thinner|thicker|lighter|heavier) than (?:the |what the |"
+            r"its |it says on the )?(?:\w+ )?(?:dimensions|measurements|size ?chart|listing|description|advertised|stated|listed|"
+            r"(?:site|website|page|listing|description|box|label) (?:says|said|states|stated|shows|showed))",
+            r"(?:(?<=^)|(?<=[.!?,;:])|(?<=[.!?,;:] ))[\w-]+(?: [\w-]+)? my (?:foot|arse|ass)(?=\s*[.!?,;)]|\s*$)",
             r"nothing like (?:the |its |in the |on the )?(?:photos?|pictures?|pics?|images?|listing|description|advert)s?\b"
             r"(?!,? (?:but |it'?s |its )?(?:even |way |much |far )?(?:better|nicer|prettier))",
             r"(?:photos?|pictures?|pics?|images?) (?:made|make|makes) (?:it|them) look"
@@ -642,6 +654,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"обе на (?:левую|правую)|оба на (?:левую|правую)|два левых|две левых|два правых|две правых",
             r"не греет|не печатает|отключается|выключается|перезагружа|зависает|пахнет химией|плесен|просроч|истекш\w* срок|срок\w* годности (?:истек|вышел|закончил)|подделк|паленк|б/у|ношенн|ношеный|ношеная|ношеные|следы использования",
             r"слома",
+            # "пьезоподжиг не срабатывает", "стрелка иногда останавливается", "из 6 форсунок работают 4"
+            r"не срабатыва\w*|срабатывает через раз|через раз (?:работает|срабатывает|включается)|(?:иногда|периодически|"
+            r"постоянно|часто|то и дело|время от времени) (?:сама? |само )?(?:останавлива|тормоз|сбива|мига|морга|глюч|заеда|залипа)\w*",
+            r"из \d+ [^.!?]{0,40}?(?:работа|рабоч)\w* (?:только )?\d+",
             r"сламал",
             r"(?<!не )(?:слипл|склеил\w* (?:в|между))",
             r"(?<!не )заеда",
@@ -775,6 +791,12 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
     },
     "zh": {
         Problem.LATE: (
+            "派件异常",
+            "派送异常",
+            "配送异常",
+            "物流异常",
+            "投递异常",
+            "白等",
             "到现在就没动过",
             "到现在都没动",
             "到现在还没动",
@@ -1264,8 +1286,8 @@ _DENIALS = {
     r"(?:no|without|not a(?: single)?|not one|never any) (?:\w+ )?(?:stains?|rust|hairs?|tears?|marks?|scratch\w*|dents?|"
     r"chips?|cracks?)|(?:wouldn'?t|would not|won'?t|will not|didn'?t|did not|never|no need to) (?:\w+ )?(?:send|return)"
     r"(?:ing)? (?:it|them)(?: back)?|"
-    r"(?:didn'?t|did not|doesn'?t|does not|never|won'?t|hasn'?t|has not|not) (?:\w+ )?(?:come apart|"
-    r"stop working|stopped working|pill|pilled|bobble|bobbled|fall apart|fade|faded|peel|peeled|shrink|shrunk|tear|rip|snap|wobble|overheat|get hot|turn off|go off)|"
+    r"(?:didn'?t|did not|doesn'?t|does not|don'?t|do not|never|won'?t|hasn'?t|has not|not) (?:\w+ )?(?:come apart|"
+    r"stop working|stopped working|pill|pilled|bobble|bobbled|fall apart|fade|faded|peel|peeled|shrink|shrunk|tear|rip|snap|wobble|overheat|get hot|turn off|go off|leak|leaked)|"
     r"(?:was|were|is|are|came|arrived) (?:exactly |just )?as (?:described|advertised|pictured|shown|listed)|"
     # "coverage as advertised", "soften after a few rides, like the description said": a claim that held, in a clause
     # with no "not" before it ("fits a child, not an adult as advertised", "2019 not 2016 like the page said")
@@ -1477,6 +1499,8 @@ _FIXES = {
             r"(?:прислал|выслал|привезл)\w* (?:новы|нову|ново|замену|другой|другую|другое)|вернули деньги|деньги вернули|"
             r"вернул[иа]? (?:всю сумму|все деньги|(?:(?:лишн|переплат)\w* )?(?:в тот же день|на следующий день)|лишн|переплат)|исправил|починил|решил\w* (?:вопрос|проблему)|все решил|уладил|"
             r"компенсировал)\w*|(?:одн[оа]|втор\w*|лишн\w*) (?:списание|сумма|оплата|платеж) вернул\w*|"
+            r"(?:через|спустя) (?:[\w-]+ )?(?:полчаса|час|день|дн|минут|мин)\w*[^.!?]{0,15}? (?:скинул|прислал|отправил|выслал|дал|поменял)\w* "
+            r"(?:правильн|верн|нов|нужн)\w*|"
             r"(?:дал\w*|предложил\w*|начислил\w*) (?:\w+ )?(?:скидку|компенсаци\w*|промокод|бонус\w*|баллы)|"
             r"(?:теперь|сейчас|в итоге|после (?:обновлени|перезагрузк|переустановк)\w*)(?: уже)?(?: все)? "
             r"(?:отлично|нормально|работает|хорошо|довол)\w*"
@@ -1562,6 +1586,7 @@ _OWN_FAULT = {
         r"не критично|не беда|(?:но|да и|ну|и|а так) это (?:все )?(?:мелоч\w*|ерунда|пустяк\w*)|"
         r"(?:потом |но )?передумал\w*|"
         r"(?:сама?|я) (?:выбрал|заказал|взял|указал|ввел|вписал|нажал)\w* не (?:тот|ту|те|то|туда)|"
+        r"но (?:я )?сама? (?:выбрал|захотел|решил|попросил)\w*|"
         r"(?:вводил|ввел|вписал|указал)\w* (?:его |ее )?не (?:в то|туда)|"
         # a return thought of and dropped, a shrug: "хотела вернуть, но ... оставлю", "так что всё ок", "ну бывает"
         r"оставлю|решил\w* (?:его |ее |их )?оставить|потом привык\w*|"
@@ -1622,6 +1647,7 @@ _FEARS = {
         re.compile(
             r"(?<!\w)(?:i was|was|were|i got) (?:a (?:bit|little) |kind of |kinda |so |really )?(?:worried|afraid|scared|"
             r"nervous|concerned|unsure|wary|sceptical|skeptical)|(?<!\w)i thought (?:it|they)(?:'d| would| might)|"
+            r"(?<!\w)(?:i )?thought (?:i'?d|i had|i was|we'?d|we had|we were) (?:been |got |gotten )?|"
             r"(?<!\w)(?:i )?(?:wasn'?t|was not|wasnt) (?:too |so |really )?sure"
         ),
         re.compile(r"(?<!\w)(?:but|turned out|in the end|actually)(?!\w)"),

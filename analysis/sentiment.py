@@ -164,7 +164,7 @@ _NO_CONTENT = frozenset(
     hard to say|difficult to say|сложно сказать|трудно сказать|не сейчас|not now|не а|no questions|asdf|test|тест|
     потом|прочерк|лень|лень писать|nechego|nechego dobavit|net|ответ дам позже|поставлю оценку|просто поставлю оценку|
     давайте в другой раз|в другой раз|空|随便|n a for me|meiyou|mei you|meiyou le|mei you le|meiyoule|
-    thats all from me|i ll let you know if something comes up|i ll let you know if anything comes up|k|kk|
+    thats all from me|thats it from me|that s it from me|i ll let you know if something comes up|i ll let you know if anything comes up|k|kk|
     will let you know if anything comes up|можно не отвечать|можно пропустить|ne znayu|ne znaju|ничео|незнаю|
     """.split("|")  # noqa: SIM905 -- one phrase per |, easier to extend than a list literal
     if phrase.strip()

@@ -618,3 +618,39 @@ def test_a_shrug_word_inside_a_complaint_owns_nothing(text: str) -> None:
     from analysis.complaint_text import _own_fault
 
     assert not _own_fault(text, "en"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the smoke alarm only works 1 in 5 times i press test",
+        "my new watch loses about 2 minutes a day",
+        "bathroom scale shows 1.4kg with nothing on it",
+        "mirror fogs up within seconds, anti-fog my arse",
+        "the rug is smaller than the dimensions on the listing",
+        "ice cream arrived completely thawed",
+        "кнопка не срабатывает с первого раза",
+        "таймер периодически сбивается",
+        "из 4 лампочек работают только 2",
+        "物流显示派送异常，三天了没人管",
+        "约好了周六送，白等了一天",
+    ],
+)
+def test_round_nine_faults_are_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "love the frozen pizzas, crispy every time",
+        "the bottle doesn't leak, even upside down in my bag",
+        "thought i'd been charged twice but it was just a hold, all good",
+        "the shoe rubs my foot a little at first, then fine",
+        "доставка платная, но я сам выбрал курьера",
+        "сначала дали не тот код, но через пять минут прислали правильный",
+        "不推荐也不反对，中规中矩吧",
+    ],
+)
+def test_round_nine_near_misses_are_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text
