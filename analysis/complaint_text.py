@@ -109,6 +109,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"waiting (?:on|for) (?:the|my|a|that|those|this) [^.!?]{0,30}\b(?:you|they|u|support|the agent) (?:promised|said (?:you|they)'?d send)",
         ),
         Problem.MISSING: (
+            r"(?:supposed|meant|promised|said|listed) to (?:be included|come with (?:it|them)?)[^.!?]{0,30}?(?:wasn'?t|weren'?t|isn'?t|"
+            r"aren'?t|didn'?t|not there|not in|missing|never)",
             r"(?:were|was|came|got|had) (?:only )?\d+,? not \d+",
             r"(?:came|arrived|shipped|got|received) with (?:only )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) "
             r"(?:\w+ )?\w+ (?:instead of|not|rather than) (?:the )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b",
@@ -245,6 +247,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:shorter|longer|smaller|bigger|tighter|looser|wider|narrower) than (?:the )?(?:size|chart|described|advertised|listed|stated|it says)",
         ),
         Problem.DEFECT: (
+            # a chair that sinks ("the chair slowly sinks"), a gas lift that gives way
+            r"(?:slowly|gradually|keeps|kept) (?:sinking|sinks|sank|going down|dropping|lowering)|(?:chair|seat|gas lift|cylinder|stool)s? "
+            r"(?:\w+ )?(?:sinks|sank|keeps sinking|slowly goes down|won'?t stay up|doesn'?t stay up)",
             # works now and then ("only works maybe 1 in 10 clicks"), keeps poor time ("gains about 5 min a day"), reads
             # a weight with nothing on it, fogs up
             r"(?:only )?works (?:maybe |about |like |roughly |around )?(?:(?:1|one|2|two|3|three) (?:in|out of) (?:\d+|ten|five|four|"
@@ -529,6 +534,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
     },
     "ru": {
         Problem.LATE: (
+            r"ждал\w* (?:курьера|доставк\w*|посылк\w*|заказ\w*) (?:почти |больше |более |целых |часа |аж )?(?:\d+|два|три|четыре|пять|шесть|несколько) (?:час|дн|недел)\w*",
             r"в другой город",
             r"(?:оформил|заказал|оплатил)\w* (?:\w+ )?\d+(?:[./]\d+| (?:января|февраля|марта|апреля|мая|июня|июля|августа|"
             r"сентября|октября|ноября|декабря))[,.;]? (?:а )?сегодня (?:уже )?\d+",
@@ -601,6 +607,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"доплатил\w* за[^.!?]{0,40}(?<!\w)а (?:\w+ ){0,2}(?:пришл|пришел|привезл|привез|прислал|положил)",
         ),
         Problem.DAMAGED: (
+            r"(?:приехал|пришел|пришла|пришло|пришли|доставил)\w* (?:наполовину |почти |совсем )?(?:без листьев|облетевш\w*|завявш\w*|увядш\w*|подмерзш\w*|замерзш\w*)",
             r"поврежд",
             r"смят",
             r"разбит",
@@ -650,6 +657,11 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"на (?:два|один|\d) размера? (?:больше|меньше)",
         ),
         Problem.DEFECT: (
+            # "теряет связь каждые 20 минут", "весы показывают то 72 то 75", "магнит слабый", "лезет клочьями", жучки в грунте
+            r"теря\w* (?:связь|сигнал|соединение|сеть|bluetooth|блютуз|wi-?fi|вайфай)|показыва\w* то \d+[^.!?]{0,12}? то \d+|"
+            r"(?:магнит|присоск|креплени|липучк|застежк)\w* (?:очень |совсем |слишком |какой-то |какая-то )?слаб\w*|"
+            r"слаб\w* (?:магнит|присоск|креплени|липучк)\w*|лез(?:ет|ут) (?:клочьями|пучками)|(?:ворс|щетин)\w* (?:лезет|лезут|выпада)\w*|"
+            r"линя\w*|облеза\w*|(?:белы\w* |мелки\w* |как\w*-то )*(?:жучк|жуки|вредител|мошк)\w*",
             r"шумит|шумно работает|громко работает|отклеил|расклеил|заржавел|ржавч|развалил|расползл|лопнул|погнул|погнут|шата(?:ет|ется)|люфт|болтается|гудит|трещит|не ловит|не держит заряд|быстро садится|разряжа",
             r"обе на (?:левую|правую)|оба на (?:левую|правую)|два левых|две левых|два правых|две правых",
             r"не греет|не печатает|отключается|выключается|перезагружа|зависает|пахнет химией|плесен|просроч|истекш\w* срок|срок\w* годности (?:истек|вышел|закончил)|подделк|паленк|б/у|ношенн|ношеный|ношеная|ношеные|следы использования",
@@ -1204,6 +1216,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "没有解决",
         ),
         Problem.APP_BUG: (
+            _Regex(r"(?:支付宝|微信|银行卡|信用卡)(?:支付|付款)?(?:付|支付)不了|(?:一直|总是|老是)提示网络异常"),
             "说无效",
             "显示无效",
             "提示无效",
@@ -1320,7 +1333,8 @@ _DENIALS = {
     # More slang praise: "support absolutely killed it", "nailed it", "the candle ate and left no crumbs".
     r"(?:absolutely|totally|proper) (?:killed|smashed|nailed|aced) it\b|(?<!\w)(?:nailed|aced) it\b|"
     r"(?<!\w)ate (?:and left no crumbs|that|this|it up)\b|left no crumbs",
-    "ru": r"не опоздали|размер\w* (?!не )(?:\w+ )?подош(?:ел|ла|ли|л)(?!\w)|не было проблем|проблем нет|никаких претензий|не могу пожаловаться|претензий нет|"
+    "ru": r"не опоздали|не (?:приторн|горчит|горьк|кисл|липк|колюч|маркий|марк|скользк|шумн|громк|воняет)\w*|"
+    r"деньги (?:за (?:возврат|товар|заказ) )?(?:уже )?(?:пришли|вернулись|вернули|поступили|зачислили)(?! (?:не|только|частично|меньше|половин|без))|размер\w* (?!не )(?:\w+ )?подош(?:ел|ла|ли|л)(?!\w)|не было проблем|проблем нет|никаких претензий|не могу пожаловаться|претензий нет|"
     r"жалоб нет|деньги вернули за|возврат оформили быстро|деньги пришли за|без лишних (?:вопросов|проблем|слов)|"
     r"без (?:проблем|вопросов|заминок|задержек|опозданий)|по своей (?:причине|вине|ошибке)|сама? виноват\w*|"
     r"передумал\w*|(?:предупредили|предупредил|позвонили|позвонил) заранее|заранее (?:предупредили|позвонили)|"
@@ -1355,7 +1369,7 @@ _DENIALS = {
     r"сушить|чистить|хранить)(?!\w)[^.!?,]*|"
     # the stars answer instead ("пусть за меня ответит звездочка")
     r"пусть (?:за меня )?(?:ответ|скаж|говор)\w* (?:оценк|звезд)\w*|(?:оценк|звезд)\w* (?:ответ|скаж|говор)\w* за меня",
-    "zh": r"没晚|不虚标|(?:没有|没|无)色差|没出过问题|(?:用|戴|穿|玩|开)了[^，。！？,.!?]{0,6}[，, ]?(?:目前|暂时|到现在|至今)?还?没有?(?:发现|出现|遇到|碰到)?(?:什么|任何|啥)?(?:问题|毛病|故障|异常)|没有?(?:发现|出现|遇到|碰到)(?:什么|任何|啥)?(?:问题|毛病|故障|异常)|"
+    "zh": r"没晚|不吵(?!架)|没(?:被)?吵醒|不虚标|(?:没有|没|无)色差|没出过问题|(?:用|戴|穿|玩|开)了[^，。！？,.!?]{0,6}[，, ]?(?:目前|暂时|到现在|至今)?还?没有?(?:发现|出现|遇到|碰到)?(?:什么|任何|啥)?(?:问题|毛病|故障|异常)|没有?(?:发现|出现|遇到|碰到)(?:什么|任何|啥)?(?:问题|毛病|故障|异常)|"
     r"没有(?:任何|一点)?(?:电流声|杂音|异响|噪音)|没有任何投诉|挑不出毛病|没问题|退货很顺利|担心[^，。！？,.!?]{0,15}(?:是假|假货)|"
     r"一点(?:划痕|瑕疵|问题|损坏|磕碰|污渍)都没有|没有(?:任何|一点)?(?:划痕|破损|损坏|瑕疵|磕碰|污渍)|无划痕|无破损|"
     # a box that is big is an opinion of the packaging, not a wrong size ("盒子太大了，有点浪费")
@@ -1618,7 +1632,8 @@ _OWN_FAULT = {
         r"不怪(?:商家|卖家|店家|你们|客服)|自己(?:没看清|看错|选错|买错|写错|填错|弄错|搞错|手滑|点错)|自己忘了?(?:取|拿|收|签收|接电话)|(?:自己)?下单(?:时)?选错|下错单|"
         # a delay told of ahead and accepted: "快递晚了一天，不过提前发短信通知了，可以理解"
         r"提前(?:发短信|打电话|发消息)?通知|可以理解|"
-        # a size warned of and avoided: "偏大半码，幸好看了评论买小了一码"
+        # a size warned of and avoided: "偏大半码，幸好看了评论买小了一码", "我按建议小一码买的刚好"; a plug not pushed in
+        r"(?:按|听)了?(?:客服|详情页|商家)?的?(?:建议|推荐)[^，。！？,!?]{0,8}(?:刚好|正好|合适|合身)|(?:电源|插头|线)?没插(?:紧|好|上)|"
         r"(?:幸好|还好|好在)[^，。！？,!?]{0,12}(?:买|选|拍)(?:小|大)了?(?:一|半)?码|"
         # lets it go: "客服道歉还补偿了，我就不计较了"
         r"(?<![要还才])(?:就|也就|也)?不(?:计较|追究)了|"
@@ -1652,7 +1667,7 @@ _FEARS = {
         ),
         re.compile(r"(?<!\w)(?:but|turned out|in the end|actually)(?!\w)"),
         re.compile(
-            r"(?<!\w)(?:great|perfect\w*|fine|bang on|spot on|slaps|fits?|on time|lovely|brilliant|good|well|no problems?|"
+            r"(?<!\w)(?:great|perfect\w*|fine|bang on|spot on|slaps|fits?|on time|lovely|brilliant|good|well|no problems?|packed like|"
             r"no issues?|relieved|intact|safe|nicer|better in person|sold me|won me over|convinced me)(?!\w)"
         ),
     ),
@@ -1799,6 +1814,16 @@ def _a_worry_that_did_not_come_true(text: str, language: str) -> bool:
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|「[^」]*」")
 
 
+_SENTENCES = re.compile(r"[^.!。！?]+[.!。！?]*")
+
+
+def _asked_back(folded: str, at: int) -> bool:
+    """Whether the sentence of `folded` that holds position `at` is a question ("难道是我的问题？", "my fault??")."""
+    return any(
+        "?" in sentence.group() for sentence in _SENTENCES.finditer(folded) if sentence.start() <= at < sentence.end()
+    )
+
+
 def _own_fault(text: str, language: str) -> bool:
     """Whether the customer owns the mishap or waves it away and asks for nothing ("my bad", "no big deal")."""
     pattern = _OWN_FAULT.get(language)
@@ -1806,7 +1831,7 @@ def _own_fault(text: str, language: str) -> bool:
     found = list(pattern.finditer(folded)) if pattern is not None else []
     if not found or _TURNS.search(folded[found[-1].end() :]):  # "my own fault, but the size chart is wrong"
         return False
-    if "?" in folded:  # "难道是我的问题？", "my fault??": asked back, not owned
+    if _asked_back(folded, found[-1].start()):  # "my fault. any chance i can buy a glass top?" still owns it
         return False
     return not _asks_or_mocks(text, language)
 

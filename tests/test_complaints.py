@@ -654,3 +654,43 @@ def test_round_nine_faults_are_flagged(text: str) -> None:
 )
 def test_round_nine_near_misses_are_no_complaint(text: str) -> None:
     assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the charger that was supposed to be included wasn't in the box",
+        "my desk chair keeps sinking during the day",
+        "термометр показывает то 36 то 38 подряд",
+        "наушники теряют связь с телефоном",
+        "присоска слабая, держатель падает",
+        "свитер линяет, весь диван в ворсе",
+        "ждала курьера 5 часов, так и не дождалась звонка",
+        "微信付不了，一直提示网络异常",
+    ],
+)
+def test_round_ten_faults_are_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i scratched the lens myself, my own fault. do you sell spare lenses?",
+        "i was worried the vase would break but it was packed like a fortress",
+        "деньги за возврат пришли быстро, спасибо",
+        "кофе не горчит, вкус мягкий",
+        "风扇很安静，不吵",
+        "以为坏了，原来是插头没插好",
+        "按客服建议买大一码，刚好合身",
+    ],
+)
+def test_round_ten_near_misses_are_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text
+
+
+def test_an_owning_asked_back_in_its_own_sentence_is_no_owning() -> None:
+    from analysis.complaint_text import _own_fault
+
+    assert not _own_fault("my fault?? the size chart said M", "en")
+    assert _own_fault("my own fault. any chance i can buy a spare?", "en")
