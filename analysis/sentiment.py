@@ -247,6 +247,7 @@ def _plain_declines(plain: str, unthanked: str) -> bool:
         return False
     unthanked = _SIGN_OFF.sub("", _GREETING.sub("", unthanked)) or unthanked
     unthanked = _NO_NEED.sub("", unthanked) or unthanked
+    unthanked = _without_the_part(unthanked)
     return (
         plain in _NO_CONTENT
         or unthanked in _NO_CONTENT
@@ -321,7 +322,7 @@ _DECLINE_WORDS = frozenset(
     """no nope nah none nothing nowt nil idk dunno prefer rather skip skipping pass above anything нет неа нету ничего
     нечего ниче все отвечать ответить отвечу затрудняюсь коммент пропущу пропускаю выше answer хз zilch blank zero
     воздержусь ответил ответила отвечал отвечала ничо covered answered nothign nthing nothin nada blank нечево скип
-    промолчу промолчать nothng""".split()
+    промолчу промолчать nothng пас""".split()
 )
 _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     """else more further other additional extra to add say mention that s it is all i m am have has got
@@ -339,7 +340,9 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     комментировать сказано этом мыслей дополнить то хочется я еще прошлый раз некогда занят занята писал писала хотел хотела
     предыдущем предыдущий сообщении сообщение бы опросе опрос прошлом прошлый прошлые данный момент желания может
     напишу дополнительно ответе ответах если слов отзыве сейчас много предпочту к сказанному понял поняла
-    понятия говорить goodbye folks вспомню вот""".replace("ё", "е").split()
+    понятия говорить goodbye folks вспомню вот коментариев коментов комментов ничем report тоже также всем""".replace(
+        "ё", "е"
+    ).split()
 )
 # Chinese has no spaces: the whole text must be made of these pieces, one of them saying "nothing".
 _ZH_DECLINING = (
@@ -358,6 +361,8 @@ _ZH_FILLERS = re.compile(
     "|再见|拜拜|[\u4e00-\u9fff](?:女士|先生|小姐)[:：]?|回答|为止|特别想|以后|额|选择)+"
 )
 # "下次还来" (I'll be back) is praise, though each piece of it is a filler beside a decline ("没有啦 下次还来").
+# Only a text with a word that declines can be a decline once its part is dropped (_without_the_part).
+_MAY_DECLINE = _DECLINE_WORDS | frozenset("без comment comments комментариев коментариев коментов комментов".split())
 _ZH_COMING_BACK = re.compile("(?:下次|以后)(?:还|再)(?:来|买|光顾)|还会(?:再)?(?:来|买)")
 
 # Sounds of thinking ("emmm", "hmm", "erm", "хмм"): the scorers never learnt them, and they say nothing of a feeling.
@@ -433,7 +438,7 @@ _THANKS = re.compile(
 # Greetings and sign-offs frame a decline as politely ("Dear team, nothing to add. Regards, Margaret", "Уважаемые
 # сотрудники, мне добавить нечего. Всего доброго.", "没有什么了，你们忙吧"); like a thanks, they add nothing of their own.
 _GREETING = re.compile(
-    r"^(?:dear (?:team|sir|sirs|madam|all|shop|support)|hello|hi|hey|здравствуйте|добрый (?:день|вечер)|"
+    r"^(?:dear (?:team|sir|sirs|madam|all|shop|support)|hello|hi|hey|здравствуйте|здрасте|здрасьте|привет|добрый (?:день|вечер)|доброе утро|"
     r"уважаемые(?: сотрудники| коллеги| господа)?|уважаемый магазин) |^(?:您好|你好|早上好|晚上好|下午好) ?"
 )
 _SIGN_OFF = re.compile(
@@ -448,6 +453,56 @@ _IM_GOOD = "i m good|im good|i am good|i m fine|im fine|i am fine"
 _NO_NEED = re.compile(rf"^(?:{_IM_GOOD}|all good|all fine|all ok|all okay|no complaints) | (?:{_IM_GOOD}|all good)$")
 # "noo", "nopeee", "nothinggg", "неет": a decline typed with a letter held down.
 _HELD_LETTER = re.compile(r"([^\W\d_])\1+")
+# A decline about one part of the journey ("по доставке нечего сказать", "no comment on the packaging", "物流方面没什么好说的")
+# declines all the same: the part it names is dropped before the decline is looked for, and must leave one behind.
+_PARTS = {
+    "ru": r"(?:чат\w* )?(?:поддержк|доставк|курьер|упаковк|оплат|возврат|товар|заказ|посылк|оформлени|качеств|"
+    r"размер|пункт\w* выдачи|постамат|сайт|приложени|обмен|магазин|продав|менеджер|оператор)\w*(?: (?:заказа|товара))?",
+    "en": r"(?:the |my |your )?(?:delivery|shipping|postage|packaging|payment|paying|checkout|support|customer service|courier|"
+    r"driver|returns?|refunds?|exchange|product|item|order|parcel|package|size|sizing|fit|quality|description|site|"
+    r"website|app)",
+    "zh": r"(?:物流|快递|包装|付款|支付|客服|售后|退货|退款|换货|质量|尺码|描述|商品|产品|东西)",
+}
+_ABOUT_A_PART = re.compile(
+    rf"(?:^| )(?:(?:по|про|о|об|с|со|насчет|к|касательно|относительно|на вопрос про|что касается) {_PARTS['ru']}|в (?:чат\w* )?поддержк\w*|в чат\w*|"
+    rf"^{_PARTS['ru']}|(?:about|on|regarding|re|for|as for|as to|with) {_PARTS['en']}|^{_PARTS['en']})(?= |$)"
+)
+_ABOUT_A_PART_ZH = re.compile(rf"(?:关于)?{_PARTS['zh']}(?:方面|这块|这边|的话)|^关于{_PARTS['zh']}")
+# What the customer did not do or see, given as the reason for having nothing to say: "не обращалась", "ещё не
+# распаковала", "платила жена", "забирал в пункте выдачи", "never contacted support", "haven't opened it yet".
+_NOT_USED = re.compile(
+    # the customer's own "не …л(а)" only: "не звонили" (they did not call) or "не получал" (never came) report
+    r"(?:^| )(?:(?:еще|пока|сама?|вообще|никогда|так|я) )*не (?:обращал|пользовал|распаковыв|распаковал|писал|заходил|"
+    r"мерил|носил|пробовал|открывал|возвращал|читал|смотрел|общал|звонил|оформлял|примерял|сталкивал|связывал)(?:а|ся|ась)?"
+    r"(?: (?:туда|его|ее|их|к ним|с ними|в поддержку|посылку|коробку|заказ|товар|пакет|упаковку))?(?= |$)|(?:^| )не помню|"
+    r"(?:^| )(?:платил|оплачивал|оформлял|заказывал|забирал|получал)(?:а)? (?:не я|жена|муж|мама|папа|сестра|брат|дочь|сын|"
+    r"подруга|друг|коллега)|(?:^| )(?:забирал|получал)(?:а)? (?:в|через|из|на) (?:пункт\w* выдачи|постамат\w*|ящик\w*|почт\w*|"
+    r"пвз|самовывоз\w*|склад\w*)|(?:^| )(?:мало|недолго) (?:носил|пользовал)\w*|(?:^| )(?:еще |пока )?рано (?:что то |что-то )?"
+    r"(?:говорить|судить|оценивать)|(?:^| )не было (?:нужды|необходимости|повода)|"
+    r"(?:^| )(?:i )?(?:never|haven t|have not|havent|didn t|did not|didnt|not) (?:yet |even |actually |really )?(?:contacted|"
+    r"contact|used|use|needed|need|tried|try|opened|open|unboxed|unbox|returned|return|worn|wear|talked to|spoke to|"
+    r"spoken to|dealt with|deal with|reached out to|had to contact|had to use)(?: (?:them|it|support|the box|the parcel|"
+    r"anything|the app|the site|yet))*|(?:^| )(?:too early|too soon) to (?:say|tell|judge)|(?:^| )(?:my )?(?:wife|husband|"
+    r"partner|mum|mom|dad|son|daughter|friend) (?:paid|ordered|picked it up|collected it|signed for it|dealt with it)"
+)
+_NOT_USED_ZH = re.compile(
+    "没(?:找过|联系过|用过|退过|换过|问过|咨询过|试过|穿过)(?:客服|货|东西)?|还没(?:拆开|拆|打开|用过|用|试过|试|穿过|穿)"
+)
+
+
+def _without_the_part(unthanked: str) -> str:
+    """`unthanked` without the part of the journey it names and what the customer did not do; itself if nothing is left."""
+    if _HAN.search(unthanked):
+        if not _ZH_DECLINE.search(unthanked):
+            return unthanked
+        rest = _NOT_USED_ZH.sub(" ", _ABOUT_A_PART_ZH.sub(" ", unthanked))
+    elif _MAY_DECLINE.isdisjoint(unthanked.split()) and not any(p in f" {unthanked} " for p in _DECLINING_PHRASES):
+        return unthanked  # no word or phrase that declines: nothing to find once the part is gone
+    else:
+        rest = _NOT_USED.sub(" ", _ABOUT_A_PART.sub(" ", unthanked))
+    return " ".join(rest.split()) or unthanked
+
+
 _NO_CONTENT_HELD = frozenset(_HELD_LETTER.sub(r"\1", phrase) for phrase in _NO_CONTENT)
 _LETTERS = re.compile(r"[^\W\d_]")
 # Chinese softens a short answer with a closing particle ("没有啦", "没有哦", "暂时没有呢"); it adds nothing.

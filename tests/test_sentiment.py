@@ -745,3 +745,39 @@ def test_round_seven_and_eight_declines_are_no_content(text: str) -> None:
 @pytest.mark.parametrize("text", ["thanks for nothing", "ничего особенного", "没什么特别的", "不好不坏"])
 def test_a_verdict_made_of_decline_words_is_read(text: str) -> None:
     assert score_text(text).feeling != Feeling.NONE, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "по упаковке ничего не скажу",
+        "насчёт оплаты нечего добавить",
+        "к курьеру комментариев нет",
+        "с поддержкой не общалась, так что без понятия",
+        "пока не пользовался, сказать нечего",
+        "забирал в пункте выдачи, про курьера не знаю",
+        "no comment on the packaging",
+        "nothing to say about the delivery, thanks",
+        "never contacted support so no idea",
+        "物流方面没啥说的",
+        "关于客服，没什么好说的",
+    ],
+)
+def test_a_decline_that_names_a_part_of_the_journey_is_no_content(text: str) -> None:
+    assert score_text(text).feeling is Feeling.NONE, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "по доставке нечего сказать, посылку так и не получил",
+        "не получал посылку",
+        "курьер не звонил",
+        "по доставке ничего хорошего",
+        "nothing to say about delivery except it never came",
+        "support never replied",
+        "快递没了",
+    ],
+)
+def test_a_part_of_the_journey_beside_a_fault_is_read(text: str) -> None:
+    assert score_text(text).feeling is not Feeling.NONE, text
