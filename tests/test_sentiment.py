@@ -781,3 +781,19 @@ def test_a_decline_that_names_a_part_of_the_journey_is_no_content(text: str) -> 
 )
 def test_a_part_of_the_journey_beside_a_fault_is_read(text: str) -> None:
     assert score_text(text).feeling is not Feeling.NONE, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["возврат не оформляла", "с курьером не общался", "ещё не распаковывал", "没找过客服", "didnt return anything"],
+)
+def test_an_answer_that_only_says_what_the_customer_did_not_do_is_no_content(text: str) -> None:
+    assert score_text(text).feeling is Feeling.NONE, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["курьер не звонил", "поддержка не связывалась", "support never contacted me", "the app didn't open", "不退货"],
+)
+def test_what_a_part_of_the_journey_did_not_do_is_read(text: str) -> None:
+    assert score_text(text).feeling is not Feeling.NONE, text
