@@ -1245,6 +1245,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "还显示未付款",
         ),
         Problem.MISLEADING: (
+            # less than the label says: "比标的页数少打了一半", "比宣传的续航短"
+            _Regex(r"比(?:标的|标称的?|标注的?|宣传的?|描述的?|页面上?写的|说明上?写的)[^，。！？,.!?]{0,8}(?:少|短|小|低)"),
             "买家秀",
             "色差太大",
             "有色差",
