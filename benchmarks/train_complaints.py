@@ -49,10 +49,10 @@ CHOICE = {"C": 16.0, "threshold": 0.7}
 # threshold ru 0.713 -> 0.745, zh 0.693 -> 0.718; on rows no model learnt and no rule read (ru25 / zh22 `fresh`) caught
 # 27 -> 27 of 30 / 30 -> 31 of 33, false flags 2 -> 3 of 39 / 2 -> 1 of 40; every pin held; Russian GoEmotions neutral
 # comments flagged 4.9 -> 5.2 %. English gained as much at C 64 (0.740 -> 0.762) but flagged 0.6 point more GoEmotions
-# neutral comments and airline tweets, past the rule's half point. English takes C 32 since the nineteenth session
-# (rule 56): cross-validated 0.740 -> 0.757 (recall 0.791 -> 0.815); on rows no rule read (en27 `fresh`, en28) caught
-# 32 -> 32 of 37 and 51 -> 52 of 55, false flags 6 -> 6 of 43 and 6 -> 6 of 72; pins held; GoEmotions neutral 7.0 -> 7.3 %.
-LANGUAGE_C = {"en": 32.0, "ru": 64.0, "zh": 64.0}
+# neutral comments and airline tweets, past the rule's half point, and stays at 16. C 32 (nineteenth session, rule 56)
+# passed cross-validation (0.740 -> 0.757), the unread passes and the off-domain shares, but flagged a pinned praise,
+# "nothing came off in the wash" (0.703 against the 0.7 threshold), and was taken back.
+LANGUAGE_C = {"ru": 64.0, "zh": 64.0}
 DATA_DIR = REPO_ROOT.parent / "shared" / "data"
 # The guard reader (analysis.complaint_text.GUARD: neutral and turning positive texts). Chosen by
 # `--guard` before any held-out row was read: the dev rows 5-fold cross-validated (rules and both models refitted
