@@ -351,6 +351,7 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     remark any in erm umm uh er ehh tbh honestly atm rn ok okay bye today ll on previous before covers about meh lol
     improvements improvement needed changes what write here tell a lot question please input put thoughts carry
     last message rating busy sure side my end you told maybe survey cant dont im done questions share nothign nthing 88 886
+    ive mo
     leave if pls thing single want piece first thats earlier answers week x u mate
     это все всё больше добавить добавлять сказать пока вроде да мне не хочу могу добавлю комментариев
     замечаний пожеланий вопросов пожалуй наверное наверно особо особенно так в целом и сказал сказала
@@ -524,7 +525,11 @@ _NOT_USED_ZH = re.compile(
     "还没(?:拆开|拆封|拆|打开|开封|用过|用|试过|试|穿过|穿)|用不上|没拆封"
 )
 # Words without which a text cannot tell only of what the customer did not do (_without_the_part).
-_CAN_BE_UNUSED = frozenset("не never haven havent didn didnt not".split())
+_CAN_BE_UNUSED = frozenset(
+    """не never haven havent didn didnt not early soon рано мало недолго платил платила оплачивал оплачивала оформлял
+    оформляла заказывал заказывала забирал забирала получал получала wife husband partner mum mom dad son daughter
+    friend""".split()
+)
 
 
 def _without_the_part(unthanked: str) -> tuple[str, bool]:
