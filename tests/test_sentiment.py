@@ -785,7 +785,15 @@ def test_a_part_of_the_journey_beside_a_fault_is_read(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["возврат не оформляла", "с курьером не общался", "ещё не распаковывал", "没找过客服", "didnt return anything"],
+    [
+        "возврат не оформляла",
+        "с курьером не общался",
+        "ещё не распаковывал",
+        "没找过客服",
+        "didnt return anything",
+        "too early to say",
+        "nothing comes to mind at the mo",
+    ],
 )
 def test_an_answer_that_only_says_what_the_customer_did_not_do_is_no_content(text: str) -> None:
     assert score_text(text).feeling is Feeling.NONE, text
