@@ -238,16 +238,19 @@ def _is_decline(cleaned: str) -> bool:
     if len(cleaned) > _NO_CONTENT_CHARS:  # longer than any "nothing to add" however spaced: read it
         return False
     plain = _plain(cleaned)
-    unthanked = _unthanked(plain)
-    return _plain_declines(plain, unthanked) or _tells_only_of_no_use(plain, unthanked)
+    return _plain_declines(plain, _unthanked(plain), own_use=True)
 
 
-def _plain_declines(plain: str, unthanked: str) -> bool:
-    """Whether `plain` (already _plain(); `unthanked` is _unthanked() of it) only declines, however politely."""
+def _plain_declines(plain: str, unthanked: str, own_use: bool = False) -> bool:
+    """Whether `plain` (already _plain(); `unthanked` is _unthanked() of it) only declines, however politely; with
+    `own_use`, also when it only says what the customer did not do ("возврат не делала", "didn't return anything")."""
     if plain.count(" ") >= _DECLINE_MOST_WORDS:  # no decline is this long, however polite: read it
         return False
-    unthanked = _unframed(unthanked)
-    unthanked = _without_the_part(unthanked)[0] or unthanked
+    unframed = _unframed(unthanked)
+    rest, unused = _without_the_part(unframed)
+    if own_use and unused and _only_fillers(rest):
+        return True
+    unthanked = rest or unframed
     return (
         plain in _NO_CONTENT
         or unthanked in _NO_CONTENT
@@ -263,13 +266,8 @@ def _unframed(unthanked: str) -> str:
     return _NO_NEED.sub("", unthanked) or unthanked
 
 
-def _tells_only_of_no_use(plain: str, unthanked: str) -> bool:
-    """Whether the answer only says what the customer did not do ("возврат не делала", "没退过货", "didn't return anything")."""
-    if plain.count(" ") >= _DECLINE_MOST_WORDS:
-        return False
-    rest, unused = _without_the_part(_unframed(unthanked))
-    if not unused:
-        return False
+def _only_fillers(rest: str) -> bool:
+    """Whether what is left of an answer holds nothing but fillers ("так что", "pls", "呢"), or nothing."""
     if _HAN.search(rest):
         joined = _ZH_PARTICLES.sub("", "".join(rest.split()))
         return not joined or _ZH_FILLERS.fullmatch(joined) is not None
@@ -492,34 +490,42 @@ _A_PART_FIRST = re.compile(rf"^(?:{_PARTS['ru']}|{_PARTS['en']})(?= |$)")
 _ABOUT_A_PART_ZH = re.compile(rf"(?:关于)?{_PARTS['zh']}(?:方面|这块|这边|的话)|^关于{_PARTS['zh']}")
 # What the customer did not do or see, given as the reason for having nothing to say: "не обращалась", "ещё не
 # распаковала", "платила жена", "забирал в пункте выдачи", "never contacted support", "haven't opened it yet".
-_NOT_USED = re.compile(
-    # the customer's own "не …л(а)" only: "не звонили" (they did not call) or "не получал" (never came) report; a thing
-    # the customer acts on, which a part named first can only be the object of ("возврат не делала", not "курьер не звонил")
-    r"(?:^| )(?:(?:еще|пока|сама?|вообще|никогда|так|я|ни разу|даже) )*не (?:пользовал|распаковывал|распаковал|мерил|носил|"
-    r"пробовал|открывал|возвращал|читал|смотрел|оформлял|примерял|делал|включал|тестил|надевал|вникал)(?:а|ся|ась)?"
-    r"(?: (?:ни разу|пока|еще))?"
-    r"(?: (?:туда|его|ее|их|к ним|с ними|в поддержку|посылку|коробку|заказ|товар|пакет|упаковку))?(?= |$)|(?:^| )не помню|"
-    r"(?:^| )(?:платил|оплачивал|оформлял|заказывал|забирал|получал)(?:а)? (?:не я|жена|муж|мама|папа|сестра|брат|дочь|сын|"
-    r"подруга|друг|коллега)|(?:^| )(?:забирал|получал)(?:а)? (?:в|через|из|на) (?:пункт\w* выдачи|постамат\w*|ящик\w*|почт\w*|"
-    r"пвз|самовывоз\w*|склад\w*)|(?:^| )(?:мало|недолго) (?:носил|пользовал)\w*|(?:^| )(?:еще |пока )?рано (?:что то |что-то )?"
-    r"(?:говорить|судить|оценивать)|(?:^| )не было (?:нужды|необходимости|повода)|"
-    # "didn't open" may be the app's failing; "haven't opened it" is the customer's
-    r"(?:^| )(?:i )?(?:never|haven t|have not|havent|didn t|did not|didnt|not|not been) (?:yet |even |actually |really )?"
-    r"(?:used|use|needed|need|tried|try|returned|return|returning|had to (?:use|return))"
-    r"(?: (?:them|it|the box|the parcel|anything|the app|the site|yet|the packaging))*|"
-    r"(?:^| )(?:i )?(?:never|haven t|have not|havent) (?:yet |even |actually )?(?:opened|unboxed|worn|tried on)"
-    r"(?: (?:it|them|the box|the parcel|anything|yet))*|(?:^| )(?:too early|too soon) to (?:say|tell|judge)|(?:^| )(?:my )?(?:wife|husband|"
-    r"partner|mum|mom|dad|son|daughter|friend) (?:paid|ordered|picked it up|collected it|signed for it|dealt with it)"
-)
+_NOT_USED = {
+    "ru": re.compile(
+        # the customer's own "не …л(а)" only: "не звонили" (they did not call) or "не получал" (never came) report; a thing
+        # the customer acts on, which a part named first can only be the object of ("возврат не делала", not "курьер не звонил")
+        r"(?:^| )(?:(?:еще|пока|сама?|вообще|никогда|так|я|ни разу|даже) )*не (?:пользовал|распаковывал|распаковал|мерил|носил|"
+        r"пробовал|открывал|возвращал|читал|смотрел|оформлял|примерял|делал|включал|тестил|надевал|вникал)(?:а|ся|ась)?"
+        r"(?: (?:ни разу|пока|еще))?"
+        r"(?: (?:туда|его|ее|их|к ним|с ними|в поддержку|посылку|коробку|заказ|товар|пакет|упаковку))?(?= |$)|(?:^| )не помню|"
+        r"(?:^| )(?:платил|оплачивал|оформлял|заказывал|забирал|получал)(?:а)? (?:не я|жена|муж|мама|папа|сестра|брат|дочь|сын|"
+        r"подруга|друг|коллега)|(?:^| )(?:забирал|получал)(?:а)? (?:в|через|из|на) (?:пункт\w* выдачи|постамат\w*|ящик\w*|почт\w*|"
+        r"пвз|самовывоз\w*|склад\w*)|(?:^| )(?:мало|недолго) (?:носил|пользовал)\w*|(?:^| )(?:еще |пока )?рано (?:что то |что-то )?"
+        r"(?:говорить|судить|оценивать)|(?:^| )не было (?:нужды|необходимости|повода)"
+    ),
+    "en": re.compile(
+        # "didn't open" may be the app's failing; "haven't opened it" is the customer's
+        r"(?:^| )(?:i )?(?:never|haven t|have not|havent|didn t|did not|didnt|not|not been) (?:yet |even |actually |really )?"
+        r"(?:used|use|needed|need|tried|try|returned|return|returning|had to (?:use|return))"
+        r"(?: (?:them|it|the box|the parcel|anything|the app|the site|yet|the packaging))*|"
+        r"(?:^| )(?:i )?(?:never|haven t|have not|havent) (?:yet |even |actually )?(?:opened|unboxed|worn|tried on)"
+        r"(?: (?:it|them|the box|the parcel|anything|yet))*|(?:^| )(?:too early|too soon) to (?:say|tell|judge)|(?:^| )(?:my )?(?:wife|husband|"
+        r"partner|mum|mom|dad|son|daughter|friend) (?:paid|ordered|picked it up|collected it|signed for it|dealt with it)"
+    ),
+}
 # What only a person does with a part: "не общался", "never contacted support" (but "support never contacted me").
-_NOT_DEALT_WITH = re.compile(
-    r"(?:^| )(?:(?:еще|пока|сама?|вообще|никогда|так|я|ни разу|даже) )*не (?:обращал|заходил|общал|сталкивал|"
-    r"связывал)(?:а|ся|ась)?(?: (?:ни разу|пока|еще))?(?: (?:туда|к ним|с ними|в поддержку))?(?= |$)|"
-    r"(?:^| )(?:i )?(?:never|haven t|have not|havent|didn t|did not|didnt|not) (?:yet |even |actually |really )?"
-    r"(?:contacted|contact|talked to|spoke to|spoken to|dealt with|deal with|reached out to|had to (?:contact|talk to|deal "
-    r"with)|paid attention to|pay attention to|check|checked|looked at|look at)(?: (?:them|it|support|the packaging|the box|"
-    r"anything|yet))*"
-)
+_NOT_DEALT_WITH = {
+    "ru": re.compile(
+        r"(?:^| )(?:(?:еще|пока|сама?|вообще|никогда|так|я|ни разу|даже) )*не (?:обращал|заходил|общал|сталкивал|"
+        r"связывал)(?:а|ся|ась)?(?: (?:ни разу|пока|еще))?(?: (?:туда|к ним|с ними|в поддержку))?(?= |$)"
+    ),
+    "en": re.compile(
+        r"(?:^| )(?:i )?(?:never|haven t|have not|havent|didn t|did not|didnt|not) (?:yet |even |actually |really )?"
+        r"(?:contacted|contact|talked to|spoke to|spoken to|dealt with|deal with|reached out to|had to (?:contact|talk to|deal "
+        r"with)|paid attention to|pay attention to|check|checked|looked at|look at)(?: (?:them|it|support|the packaging|the box|"
+        r"anything|yet))*"
+    ),
+}
 _NOT_USED_ZH = re.compile(
     "没(?:找过|联系过|用过|退过|换过|问过|咨询过|试过|穿过|接触过|怎么(?:用|看|穿|注意))(?:客服|货|东西|退货服务|售后)?|"
     "还没(?:拆开|拆封|拆|打开|开封|用过|用|试过|试|穿过|穿)|用不上|没拆封"
@@ -546,9 +552,10 @@ def _without_the_part(unthanked: str) -> tuple[str, bool]:
             return unthanked, False  # no word or phrase that declines or tells of no use: nothing to find
     rest = _ABOUT_A_PART.sub(" ", unthanked)
     rest, named_first = _A_PART_FIRST.subn(" ", rest.lstrip())
-    rest, unused = _NOT_USED.subn(" ", rest)
+    script = "ru" if _CYRILLIC.search(rest) else "en"
+    rest, unused = _NOT_USED[script].subn(" ", rest)
     if not named_first:  # "курьер не звонил", "support never contacted me": the part acted
-        rest, dealt = _NOT_DEALT_WITH.subn(" ", rest)
+        rest, dealt = _NOT_DEALT_WITH[script].subn(" ", rest)
         unused += dealt
     return " ".join(rest.split()), bool(unused)
 
