@@ -166,6 +166,7 @@ _NO_CONTENT = frozenset(
     давайте в другой раз|в другой раз|空|随便|n a for me|meiyou|mei you|meiyou le|mei you le|meiyoule|
     thats all from me|thats it from me|that s it from me|i ll let you know if something comes up|i ll let you know if anything comes up|k|kk|
     will let you know if anything comes up|можно не отвечать|можно пропустить|ne znayu|ne znaju|ничео|незнаю|
+    leave it|не в курсе|давайте без этого|
     """.split("|")  # noqa: SIM905 -- one phrase per |, easier to extend than a list literal
     if phrase.strip()
 )
@@ -349,7 +350,7 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     remark any in erm umm uh er ehh tbh honestly atm rn ok okay bye today ll on previous before covers about meh lol
     improvements improvement needed changes what write here tell a lot question please input put thoughts carry
     last message rating busy sure side my end you told maybe survey cant dont im done questions share nothign nthing 88 886
-    ive mo
+    ive mo already afraid point team honest be time doesnt apply applicable
     leave if pls thing single want piece first thats earlier answers week x u mate
     это все всё больше добавить добавлять сказать пока вроде да мне не хочу могу добавлю комментариев
     замечаний пожеланий вопросов пожалуй наверное наверно особо особенно так в целом и сказал сказала
@@ -358,16 +359,17 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     комментировать сказано этом мыслей дополнить то хочется я еще прошлый раз некогда занят занята писал писала хотел хотела
     предыдущем предыдущий сообщении сообщение бы опросе опрос прошлом прошлый прошлые данный момент желания может
     напишу дополнительно ответе ответах если слов отзыве сейчас много предпочту к сказанному понял поняла
-    понятия говорить goodbye folks вспомню вот коментариев коментов комментов ничем report тоже также всем""".replace(
-        "ё", "е"
-    ).split()
+    понятия говорить goodbye folks вспомню вот коментариев коментов комментов ничем report тоже также всем вчера такой
+    неделю назад же повторяюсь оценивать оценить""".replace("ё", "е").split()
 )
 # Chinese has no spaces: the whole text must be made of these pieces, one of them saying "nothing".
 _ZH_DECLINING = (
     "没有|没|无|暂无|不需要|不用|就这样|就这些|奉告|说完了|说完|想不到|想不出|想不起|没想好|不想说|不想回答|不回答|略过|跳过"
     "|同上|如上|不清楚|说不上来|不想写|莫得|没得|不想答|就这么多|上次|刚才|不写|没想法|空着|不说|都说了|说过了|不知道写|不知道说|不答|不了"
     "|不填|不想填|下一题|无话可说|先这样|都在上面|都写了|写过了|以后再说|妹有|莫有|回答过|答过|不必|不方便说|下一个|没必要|也许以后"
-    "|没又|上一?(?:条|题)(?:回复|回答|消息)?里?(?:已经)?说(?:过)?了|木有|米有|写在上面|不评价"
+    "|没又|上一?(?:条|题)(?:回复|回答|消息)?里?(?:已经)?(?:说|回答)(?:过)?了|木有|米有|写在上面|不评价"
+    "|记不得|记不清|不记得|忘了|忘记了|忘得差不多了|不太方便说|不了解|不晓得|不涉及|没法评价|无法评价|不重复了|冇|没印象"
+    "|一点印象都没有|有想法再说|不知道(?:咋|怎么)说"
 )
 _ZH_DECLINE = re.compile(f"(?:{_ZH_DECLINING})")
 _ZH_FILLERS = re.compile(
@@ -376,6 +378,7 @@ _ZH_FILLERS = re.compile(
     "|有的话再(?:跟|和)?(?:你们|您)?(?:联系|告诉|说|找)(?:你们|您|客服)?|还|出来|填|哈|啦|哦|呀|嘛|在|还有啥|还有什么|用(?:一段时间|几天|一阵子)再说|再说"
     "|很?忙|太忙|在忙|没时间|没空|一下子|一下|需要|内容|本人|下次|有想法|好的|评价|已经写过|亲|补冲|现在|起来|那个|疑问|晚安"
     "|有(?:事|问题|需要)(?:再|就)?(?:跟|和)?(?:你们|您)?(?:联系|找|说)(?:你们|您|客服)?|我是[小老阿][\u4e00-\u9fff]|关注"
+    "|(?:用|穿|试)(?:了|过|用)?再说|过几天|(?:再)?(?:跟|和)(?:你们|您)说|别问|讲|关心|这个|所以|具体"
     "|再见|拜拜|[\u4e00-\u9fff](?:女士|先生|小姐)[:：]?|回答|为止|特别想|以后|额|选择)+"
 )
 # "下次还来" (I'll be back) is praise, though each piece of it is a filler beside a decline ("没有啦 下次还来").
@@ -442,6 +445,20 @@ _DECLINING_PHRASES = (
     " не могу сформулировать ",
     " некогда ",
     " без понятия ",
+    " don t have time ",
+    " dont have time ",
+    " не в курсе ",
+    " трудно сказать ",
+    " сложно сказать ",
+    " уже отвечал ",
+    " уже отвечала ",
+    " already told ",
+    " already said ",
+    " already given ",
+    " already answered ",
+    " already filled ",
+    " doesnt apply ",
+    " doesn t apply ",
 )
 
 
@@ -456,7 +473,8 @@ _THANKS = re.compile(
 # Greetings and sign-offs frame a decline as politely ("Dear team, nothing to add. Regards, Margaret", "Уважаемые
 # сотрудники, мне добавить нечего. Всего доброго.", "没有什么了，你们忙吧"); like a thanks, they add nothing of their own.
 _GREETING = re.compile(
-    r"^(?:dear (?:team|sir|sirs|madam|all|shop|support)|hello|hi|hey|здравствуйте|здрасте|здрасьте|привет|добрый (?:день|вечер)|доброе утро|"
+    r"^(?:dear (?:team|sir|sirs|madam|all|shop|support)|(?:hello|hi|hey)(?: team| there| all)?|good (?:morning|afternoon|evening)|"
+    r"здравствуйте|здрасте|здрасьте|привет|добрый (?:день|вечер)|доброе утро|"
     r"уважаемые(?: сотрудники| коллеги| господа)?|уважаемый магазин) |^(?:您好|你好|早上好|晚上好|下午好) ?"
 )
 _SIGN_OFF = re.compile(
@@ -467,7 +485,7 @@ _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")  # where a th
 # "no thanks, I'm good": "I'm good" says no more is needed, no feeling. An all-is-well beside a decline ("нет, всё
 # хорошо", "挺好的，没有了") is a short verdict, read by the scorer: the labelled answers call it positive (13 of 16).
 # English still drops it ("nope, all good"): its model reads "no, all good" as negative.
-_IM_GOOD = "i m good|im good|i am good|i m fine|im fine|i am fine"
+_IM_GOOD = "i m good|im good|i am good|i m fine|im fine|i am fine|ur good|you re good|youre good"
 _NO_NEED = re.compile(rf"^(?:{_IM_GOOD}|all good|all fine|all ok|all okay|no complaints) | (?:{_IM_GOOD}|all good)$")
 # "noo", "nopeee", "nothinggg", "неет": a decline typed with a letter held down.
 _HELD_LETTER = re.compile(r"([^\W\d_])\1+")
@@ -499,25 +517,28 @@ _NOT_USED = {
         r"(?: (?:ни разу|пока|еще))?"
         r"(?: (?:туда|его|ее|их|к ним|с ними|в поддержку|посылку|коробку|заказ|товар|пакет|упаковку))?(?= |$)|(?:^| )не помню|"
         r"(?:^| )(?:платил|оплачивал|оформлял|заказывал|забирал|получал)(?:а)? (?:не я|жена|муж|мама|папа|сестра|брат|дочь|сын|"
-        r"подруга|друг|коллега)|(?:^| )(?:забирал|получал)(?:а)? (?:в|через|из|на) (?:пункт\w* выдачи|постамат\w*|ящик\w*|почт\w*|"
+        r"подруга|друг|коллега|свекровь|свекор|теща|тесть|бабушка|дедушка|сосед|соседка|консьерж)|(?:^| )(?:забирал|получал)(?:а)? (?:в|через|из|на) (?:пункт\w* выдачи|постамат\w*|ящик\w*|почт\w*|"
         r"пвз|самовывоз\w*|склад\w*)|(?:^| )(?:мало|недолго) (?:носил|пользовал)\w*|(?:^| )(?:еще |пока )?рано (?:что то |что-то )?"
-        r"(?:говорить|судить|оценивать)|(?:^| )не было (?:нужды|необходимости|повода)"
+        r"(?:говорить|судить|оценивать)|(?:^| )не было (?:нужды|необходимости|повода)|(?:^| )(?:нужды|необходимости) не было|"
+        r"(?:^| )(?:курьера не видел\w*|не видел\w* курьера)|(?:^| )(?:всем )?занимал(?:ся|ась) (?:муж|жена|мама|папа|сестра|брат|"
+        r"дочь|сын|свекровь|теща)"
     ),
     "en": re.compile(
         # "didn't open" may be the app's failing; "haven't opened it" is the customer's
         r"(?:^| )(?:i )?(?:never|haven t|have not|havent|didn t|did not|didnt|not|not been) (?:yet |even |actually |really )?"
         r"(?:used|use|needed|need|tried|try|returned|return|returning|had to (?:use|return))"
-        r"(?: (?:them|it|the box|the parcel|anything|the app|the site|yet|the packaging))*|"
+        r"(?: (?:them|it|the box|the parcel|anything|the app|the site|yet|the packaging|support))*|"
         r"(?:^| )(?:i )?(?:never|haven t|have not|havent) (?:yet |even |actually )?(?:opened|unboxed|worn|tried on)"
         r"(?: (?:it|them|the box|the parcel|anything|yet))*|(?:^| )(?:too early|too soon) to (?:say|tell|judge)|(?:^| )(?:my )?(?:wife|husband|"
-        r"partner|mum|mom|dad|son|daughter|friend) (?:paid|ordered|picked it up|collected it|signed for it|dealt with it)"
+        r"partner|mum|mom|dad|son|daughter|friend|flatmate|roommate|neighbour|neighbor|receptionist|sister|brother|colleague|boss)"
+        r" (?:paid|ordered|picked it up|collected it|signed for it|dealt with it|sorted (?:it|the \w+))(?: (?:for it|for me))?"
     ),
 }
 # What only a person does with a part: "не общался", "never contacted support" (but "support never contacted me").
 _NOT_DEALT_WITH = {
     "ru": re.compile(
         r"(?:^| )(?:(?:еще|пока|сама?|вообще|никогда|так|я|ни разу|даже) )*не (?:обращал|заходил|общал|сталкивал|"
-        r"связывал)(?:а|ся|ась)?(?: (?:ни разу|пока|еще))?(?: (?:туда|к ним|с ними|в поддержку))?(?= |$)"
+        r"связывал|пересекал)(?:а|ся|ась)?(?: (?:ни разу|пока|еще))?(?: (?:туда|к ним|с ними|в поддержку))?(?= |$)"
     ),
     "en": re.compile(
         r"(?:^| )(?:i )?(?:never|haven t|have not|havent|didn t|did not|didnt|not) (?:yet |even |actually |really )?"
@@ -528,7 +549,8 @@ _NOT_DEALT_WITH = {
 }
 _NOT_USED_ZH = re.compile(
     "没(?:找过|联系过|用过|退过|换过|问过|咨询过|试过|穿过|接触过|怎么(?:用|看|穿|注意))(?:客服|货|东西|退货服务|售后)?|"
-    "还没(?:拆开|拆封|拆|打开|开封|用过|用|试过|试|穿过|穿)|用不上|没拆封"
+    "还没(?:开始)?(?:拆开|拆封|拆|打开|开封|用过|用|试过|试|穿过|穿)|用不上|没拆封|"
+    "(?:是)?我?(?:老公|老婆|妈|爸|家里人|朋友|同事|公司)(?:付|收|签收|拆|买|下单)的"
 )
 # Words without which a text cannot tell only of what the customer did not do (_without_the_part).
 _CAN_BE_UNUSED = frozenset(

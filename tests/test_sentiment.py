@@ -805,3 +805,29 @@ def test_an_answer_that_only_says_what_the_customer_did_not_do_is_no_content(tex
 )
 def test_what_a_part_of_the_journey_did_not_do_is_read(text: str) -> None:
     assert score_text(text).feeling is not Feeling.NONE, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my flatmate signed for it so no idea",
+        "hi team, nothing else from my side",
+        "already answered this last week",
+        "уже отвечал на этот вопрос вчера",
+        "не в курсе, всем занималась жена",
+        "в поддержку не обращалась, необходимости не было",
+        "记不得了",
+        "没联系过客服，不了解",
+    ],
+)
+def test_declines_that_say_someone_else_dealt_with_it_or_it_was_answered_are_no_content(text: str) -> None:
+    assert score_text(text).feeling is Feeling.NONE, text
+
+
+@pytest.mark.parametrize(
+    "text", ["my husband paid and it was charged twice", "уже отвечала: посылка так и не пришла", "忘了说，少发了一件"]
+)
+def test_a_fault_beside_such_a_decline_is_read_and_flagged(text: str) -> None:
+    from analysis.reading import read_text
+
+    assert read_text(text).complaint, text
