@@ -382,8 +382,6 @@ _ZH_FILLERS = re.compile(
     "|再见|拜拜|[\u4e00-\u9fff](?:女士|先生|小姐)[:：]?|回答|为止|特别想|以后|额|选择)+"
 )
 # "下次还来" (I'll be back) is praise, though each piece of it is a filler beside a decline ("没有啦 下次还来").
-# Only a text with a word that declines can be a decline once its part is dropped (_without_the_part).
-_MAY_DECLINE = _DECLINE_WORDS | frozenset("без comment comments комментариев коментариев коментов комментов".split())
 _ZH_COMING_BACK = re.compile("(?:下次|以后)(?:还|再)(?:来|买|光顾)|还会(?:再)?(?:来|买)")
 
 # Sounds of thinking ("emmm", "hmm", "erm", "хмм"): the scorers never learnt them, and they say nothing of a feeling.
@@ -517,7 +515,8 @@ _NOT_USED = {
         r"(?: (?:ни разу|пока|еще))?"
         r"(?: (?:туда|его|ее|их|к ним|с ними|в поддержку|посылку|коробку|заказ|товар|пакет|упаковку))?(?= |$)|(?:^| )не помню|"
         r"(?:^| )(?:платил|оплачивал|оформлял|заказывал|забирал|получал)(?:а)? (?:не я|жена|муж|мама|папа|сестра|брат|дочь|сын|"
-        r"подруга|друг|коллега|свекровь|свекор|теща|тесть|бабушка|дедушка|сосед|соседка|консьерж)|(?:^| )(?:забирал|получал)(?:а)? (?:в|через|из|на) (?:пункт\w* выдачи|постамат\w*|ящик\w*|почт\w*|"
+        r"подруга|друг|коллега|свекровь|свекор|теща|тесть|бабушка|дедушка|сосед|соседка|консьерж)|"
+        r"(?:^| )(?:забирал|получал)(?:а)? (?:в|через|из|на) (?:пункт\w* выдачи|постамат\w*|ящик\w*|почт\w*|"
         r"пвз|самовывоз\w*|склад\w*)|(?:^| )(?:мало|недолго) (?:носил|пользовал)\w*|(?:^| )(?:еще |пока )?рано (?:что то |что-то )?"
         r"(?:говорить|судить|оценивать)|(?:^| )не было (?:нужды|необходимости|повода)|(?:^| )(?:нужды|необходимости) не было|"
         r"(?:^| )(?:курьера не видел\w*|не видел\w* курьера)|(?:^| )(?:всем )?занимал(?:ся|ась) (?:муж|жена|мама|папа|сестра|брат|"
@@ -552,7 +551,9 @@ _NOT_USED_ZH = re.compile(
     "还没(?:开始)?(?:拆开|拆封|拆|打开|开封|用过|用|试过|试|穿过|穿)|用不上|没拆封|"
     "(?:是)?我?(?:老公|老婆|妈|爸|家里人|朋友|同事|公司)(?:付|收|签收|拆|买|下单)的"
 )
-# Words without which a text cannot tell only of what the customer did not do (_without_the_part).
+# Only a text with a word that declines can be a decline once its part is dropped (_without_the_part)...
+_MAY_DECLINE = _DECLINE_WORDS | frozenset("без comment comments комментариев коментариев коментов комментов".split())
+# ...and only one with one of these words can tell only of what the customer did not do.
 _CAN_BE_UNUSED = frozenset(
     """не never haven havent didn didnt not early soon рано мало недолго платил платила оплачивал оплачивала оформлял
     оформляла заказывал заказывала забирал забирала получал получала wife husband partner mum mom dad son daughter
