@@ -514,13 +514,9 @@ _NOT_USED = {
         r"пробовал|открывал|возвращал|читал|смотрел|оформлял|примерял|делал|включал|тестил|надевал|вникал)(?:а|ся|ась)?"
         r"(?: (?:ни разу|пока|еще))?"
         r"(?: (?:туда|его|ее|их|к ним|с ними|в поддержку|посылку|коробку|заказ|товар|пакет|упаковку))?(?= |$)|(?:^| )не помню|"
-        r"(?:^| )(?:платил|оплачивал|оформлял|заказывал|забирал|получал)(?:а)? (?:не я|жена|муж|мама|папа|сестра|брат|дочь|сын|"
-        r"подруга|друг|коллега|свекровь|свекор|теща|тесть|бабушка|дедушка|сосед|соседка|консьерж)|"
-        r"(?:^| )(?:забирал|получал)(?:а)? (?:в|через|из|на) (?:пункт\w* выдачи|постамат\w*|ящик\w*|почт\w*|"
-        r"пвз|самовывоз\w*|склад\w*)|(?:^| )(?:мало|недолго) (?:носил|пользовал)\w*|(?:^| )(?:еще |пока )?рано (?:что то |что-то )?"
+        r"(?:^| )(?:мало|недолго) (?:носил|пользовал)\w*|(?:^| )(?:еще |пока )?рано (?:что то |что-то )?"
         r"(?:говорить|судить|оценивать)|(?:^| )не было (?:нужды|необходимости|повода)|(?:^| )(?:нужды|необходимости) не было|"
-        r"(?:^| )(?:курьера не видел\w*|не видел\w* курьера)|(?:^| )(?:всем )?занимал(?:ся|ась) (?:муж|жена|мама|папа|сестра|брат|"
-        r"дочь|сын|свекровь|теща)"
+        r"(?:^| )(?:курьера не видел\w*|не видел\w* курьера)"
     ),
     "en": re.compile(
         # "didn't open" may be the app's failing; "haven't opened it" is the customer's
@@ -528,9 +524,22 @@ _NOT_USED = {
         r"(?:used|use|needed|need|tried|try|returned|return|returning|had to (?:use|return))"
         r"(?: (?:them|it|the box|the parcel|anything|the app|the site|yet|the packaging|support))*|"
         r"(?:^| )(?:i )?(?:never|haven t|have not|havent) (?:yet |even |actually )?(?:opened|unboxed|worn|tried on)"
-        r"(?: (?:it|them|the box|the parcel|anything|yet))*|(?:^| )(?:too early|too soon) to (?:say|tell|judge)|(?:^| )(?:my )?(?:wife|husband|"
-        r"partner|mum|mom|dad|son|daughter|friend|flatmate|roommate|neighbour|neighbor|receptionist|sister|brother|colleague|boss)"
-        r" (?:paid|ordered|picked it up|collected it|signed for it|dealt with it|sorted (?:it|the \w+))(?: (?:for it|for me))?"
+        r"(?: (?:it|them|the box|the parcel|anything|yet))*|(?:^| )(?:too early|too soon) to (?:say|tell|judge)"
+    ),
+}
+# Why the customer has nothing to say, which is a plain fact alone ("забирала из пункта выдачи", "my wife paid"): dropped
+# beside a decline ("оплачивал не я, без понятия", "my flatmate signed for it so no idea"), never a decline by itself.
+_REASONS = {
+    "ru": re.compile(
+        r"(?:^| )(?:платил|оплачивал|оформлял|заказывал|забирал|получал)(?:а)? (?:не я|жена|муж|мама|папа|сестра|брат|дочь|сын|"
+        r"подруга|друг|коллега|свекровь|свекор|теща|тесть|бабушка|дедушка|сосед|соседка|консьерж)|"
+        r"(?:^| )(?:забирал|получал)(?:а)? (?:в|через|из|на) (?:пункт\w* выдачи|постамат\w*|ящик\w*|почт\w*|пвз|"
+        r"самовывоз\w*|склад\w*)|(?:^| )(?:всем )?занимал(?:ся|ась) (?:муж|жена|мама|папа|сестра|брат|дочь|сын|свекровь|теща)"
+    ),
+    "en": re.compile(
+        r"(?:^| )(?:my )?(?:wife|husband|partner|mum|mom|dad|son|daughter|friend|flatmate|roommate|neighbour|neighbor|"
+        r"receptionist|sister|brother|colleague|boss) (?:paid|ordered|picked it up|collected it|signed for it|dealt with it|"
+        r"sorted (?:it|the \w+))(?: (?:for it|for me))?"
     ),
 }
 # What only a person does with a part: "не общался", "never contacted support" (but "support never contacted me").
@@ -548,9 +557,9 @@ _NOT_DEALT_WITH = {
 }
 _NOT_USED_ZH = re.compile(
     "没(?:找过|联系过|用过|退过|换过|问过|咨询过|试过|穿过|接触过|怎么(?:用|看|穿|注意))(?:客服|货|东西|退货服务|售后)?|"
-    "还没(?:开始)?(?:拆开|拆封|拆|打开|开封|用过|用|试过|试|穿过|穿)|用不上|没拆封|"
-    "(?:是)?我?(?:老公|老婆|妈|爸|家里人|朋友|同事|公司)(?:付|收|签收|拆|买|下单)的"
+    "还没(?:开始)?(?:拆开|拆封|拆|打开|开封|用过|用|试过|试|穿过|穿)|用不上|没拆封"
 )
+_REASONS_ZH = re.compile("(?:是)?我?(?:老公|老婆|妈|爸|家里人|朋友|同事|公司)(?:付|收|签收|拆|买|下单)的")
 # Only a text with a word that declines can be a decline once its part is dropped (_without_the_part)...
 _MAY_DECLINE = _DECLINE_WORDS | frozenset("без comment comments комментариев коментариев коментов комментов".split())
 # ...and only one with one of these words can tell only of what the customer did not do.
@@ -567,7 +576,7 @@ def _without_the_part(unthanked: str) -> tuple[str, bool]:
     if _HAN.search(unthanked):
         if not _ZH_DECLINE.search(unthanked) and not _NOT_USED_ZH.search(unthanked):
             return unthanked, False
-        rest, unused = _NOT_USED_ZH.subn(" ", _ABOUT_A_PART_ZH.sub(" ", unthanked))
+        rest, unused = _NOT_USED_ZH.subn(" ", _REASONS_ZH.sub(" ", _ABOUT_A_PART_ZH.sub(" ", unthanked)))
         return " ".join(rest.split()), bool(unused)
     words = unthanked.split()
     if _MAY_DECLINE.isdisjoint(words) and _CAN_BE_UNUSED.isdisjoint(words):
@@ -576,7 +585,7 @@ def _without_the_part(unthanked: str) -> tuple[str, bool]:
     rest = _ABOUT_A_PART.sub(" ", unthanked)
     rest, named_first = _A_PART_FIRST.subn(" ", rest.lstrip())
     script = "ru" if _CYRILLIC.search(rest) else "en"
-    rest, unused = _NOT_USED[script].subn(" ", rest)
+    rest, unused = _NOT_USED[script].subn(" ", _REASONS[script].sub(" ", rest))
     if not named_first:  # "курьер не звонил", "support never contacted me": the part acted
         rest, dealt = _NOT_DEALT_WITH[script].subn(" ", rest)
         unused += dealt

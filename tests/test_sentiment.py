@@ -831,3 +831,8 @@ def test_a_fault_beside_such_a_decline_is_read_and_flagged(text: str) -> None:
     from analysis.reading import read_text
 
     assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize("text", ["my wife paid", "забирала из пункта выдачи", "оплачивал муж", "是我老公付的"])
+def test_a_reason_for_declining_alone_is_a_plain_fact_not_a_decline(text: str) -> None:
+    assert score_text(text).feeling is not Feeling.NONE, text
