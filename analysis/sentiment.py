@@ -166,7 +166,7 @@ _NO_CONTENT = frozenset(
     давайте в другой раз|в другой раз|空|随便|n a for me|meiyou|mei you|meiyou le|mei you le|meiyoule|
     thats all from me|thats it from me|that s it from me|i ll let you know if something comes up|i ll let you know if anything comes up|k|kk|
     will let you know if anything comes up|можно не отвечать|можно пропустить|ne znayu|ne znaju|ничео|незнаю|
-    leave it|не в курсе|давайте без этого|
+    leave it|не в курсе|давайте без этого|thats everything from me|that s everything from me|вы уже спрашивали|нит|
     """.split("|")  # noqa: SIM905 -- one phrase per |, easier to extend than a list literal
     if phrase.strip()
 )
@@ -350,7 +350,7 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     remark any in erm umm uh er ehh tbh honestly atm rn ok okay bye today ll on previous before covers about meh lol
     improvements improvement needed changes what write here tell a lot question please input put thoughts carry
     last message rating busy sure side my end you told maybe survey cant dont im done questions share nothign nthing 88 886
-    ive mo already afraid point team honest be time doesnt apply applicable
+    ive mo already afraid point team honest be time doesnt apply applicable id remember while ago couldnt couldn
     leave if pls thing single want piece first thats earlier answers week x u mate
     это все всё больше добавить добавлять сказать пока вроде да мне не хочу могу добавлю комментариев
     замечаний пожеланий вопросов пожалуй наверное наверно особо особенно так в целом и сказал сказала
@@ -360,7 +360,7 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     предыдущем предыдущий сообщении сообщение бы опросе опрос прошлом прошлый прошлые данный момент желания может
     напишу дополнительно ответе ответах если слов отзыве сейчас много предпочту к сказанному понял поняла
     понятия говорить goodbye folks вспомню вот коментариев коментов комментов ничем report тоже также всем вчера такой
-    неделю назад же повторяюсь оценивать оценить""".replace("ё", "е").split()
+    неделю назад же повторяюсь оценивать оценить туда спросите у нее него сообщить внимания""".replace("ё", "е").split()
 )
 # Chinese has no spaces: the whole text must be made of these pieces, one of them saying "nothing".
 _ZH_DECLINING = (
@@ -369,7 +369,7 @@ _ZH_DECLINING = (
     "|不填|不想填|下一题|无话可说|先这样|都在上面|都写了|写过了|以后再说|妹有|莫有|回答过|答过|不必|不方便说|下一个|没必要|也许以后"
     "|没又|上一?(?:条|题)(?:回复|回答|消息)?里?(?:已经)?(?:说|回答)(?:过)?了|木有|米有|写在上面|不评价"
     "|记不得|记不清|不记得|忘了|忘记了|忘得差不多了|不太方便说|不了解|不晓得|不涉及|没法评价|无法评价|不重复了|冇|没印象"
-    "|一点印象都没有|有想法再说|不知道(?:咋|怎么)说"
+    "|一点印象都没有|有想法再说|不知道(?:咋|怎么)说|记不太清|(?:刚才|上一?)(?:那)?(?:条|题)(?:消息|回复|回答)?里?(?:已经)?(?:说|回答)(?:过)?了"
 )
 _ZH_DECLINE = re.compile(f"(?:{_ZH_DECLINING})")
 _ZH_FILLERS = re.compile(
@@ -378,7 +378,8 @@ _ZH_FILLERS = re.compile(
     "|有的话再(?:跟|和)?(?:你们|您)?(?:联系|告诉|说|找)(?:你们|您|客服)?|还|出来|填|哈|啦|哦|呀|嘛|在|还有啥|还有什么|用(?:一段时间|几天|一阵子)再说|再说"
     "|很?忙|太忙|在忙|没时间|没空|一下子|一下|需要|内容|本人|下次|有想法|好的|评价|已经写过|亲|补冲|现在|起来|那个|疑问|晚安"
     "|有(?:事|问题|需要)(?:再|就)?(?:跟|和)?(?:你们|您)?(?:联系|找|说)(?:你们|您|客服)?|我是[小老阿][\u4e00-\u9fff]|关注"
-    "|(?:用|穿|试)(?:了|过|用)?再说|过几天|(?:再)?(?:跟|和)(?:你们|您)说|别问|讲|关心|这个|所以|具体"
+    "|等?(?:用|穿|试)(?:了|过|用)?再说|过几天|(?:再)?(?:跟|和)(?:你们|您)说|别问|讲|关心|这个|所以|具体"
+    "|都过去(?:一周|一个礼拜|好几天|很久)了?|不好意思|理解|送人的?(?:礼物)?|刚到手|祝(?:你们|您)?生意兴隆"
     "|再见|拜拜|[\u4e00-\u9fff](?:女士|先生|小姐)[:：]?|回答|为止|特别想|以后|额|选择)+"
 )
 # "下次还来" (I'll be back) is praise, though each piece of it is a filler beside a decline ("没有啦 下次还来").
@@ -457,6 +458,14 @@ _DECLINING_PHRASES = (
     " already filled ",
     " doesnt apply ",
     " doesn t apply ",
+    " don t remember ",
+    " dont remember ",
+    " can t remember ",
+    " cant remember ",
+    " can t comment ",
+    " cant comment ",
+    " couldnt tell you ",
+    " couldn t tell you ",
 )
 
 
@@ -472,7 +481,7 @@ _THANKS = re.compile(
 # сотрудники, мне добавить нечего. Всего доброго.", "没有什么了，你们忙吧"); like a thanks, they add nothing of their own.
 _GREETING = re.compile(
     r"^(?:dear (?:team|sir|sirs|madam|all|shop|support)|(?:hello|hi|hey)(?: team| there| all)?|good (?:morning|afternoon|evening)|"
-    r"здравствуйте|здрасте|здрасьте|привет|добрый (?:день|вечер)|доброе утро|"
+    r"здравствуйте|здрасте|здрасьте|привет|добрый (?:день|вечер)|доброе утро|доброго (?:дня|вечера|утра)|"
     r"уважаемые(?: сотрудники| коллеги| господа)?|уважаемый магазин) |^(?:您好|你好|早上好|晚上好|下午好) ?"
 )
 _SIGN_OFF = re.compile(
@@ -498,7 +507,7 @@ _PARTS = {
     "zh": r"(?:物流|快递|包装|付款|支付|客服|售后|退货|退款|换货|质量|尺码|描述|商品|产品|东西)",
 }
 _ABOUT_A_PART = re.compile(
-    rf"(?:^| )(?:(?:по|про|о|об|с|со|насчет|к|касательно|относительно|на вопрос про|что касается) {_PARTS['ru']}|в (?:чат\w* )?поддержк\w*|в чат\w*|"
+    rf"(?:^| )(?:(?:по|про|о|об|с|со|на|насчет|к|касательно|относительно|на вопрос про|что касается) {_PARTS['ru']}|в (?:чат\w* )?поддержк\w*|в чат\w*|"
     rf"(?:about|on|regarding|re|for|as for|as to|with) {_PARTS['en']})(?= |$)"
 )
 # A part named first ("доставка — пас", "возврат не делала") may be what the sentence is about or who acted in it.
@@ -510,7 +519,8 @@ _NOT_USED = {
     "ru": re.compile(
         # the customer's own "не …л(а)" only: "не звонили" (they did not call) or "не получал" (never came) report; a thing
         # the customer acts on, which a part named first can only be the object of ("возврат не делала", not "курьер не звонил")
-        r"(?:^| )(?:(?:еще|пока|сама?|вообще|никогда|так|я|ни разу|даже) )*не (?:пользовал|распаковывал|распаковал|мерил|носил|"
+        r"(?:^| )(?:(?:посылку|коробку|заказ|товар|пакет|упаковку|еще|пока|сама?|вообще|никогда|так|я|ни разу|даже) )*не "
+        r"(?:пользовал|распаковывал|распаковал|мерил|носил|"
         r"пробовал|открывал|возвращал|читал|смотрел|оформлял|примерял|делал|включал|тестил|надевал|вникал)(?:а|ся|ась)?"
         r"(?: (?:ни разу|пока|еще))?"
         r"(?: (?:туда|его|ее|их|к ним|с ними|в поддержку|посылку|коробку|заказ|товар|пакет|упаковку))?(?= |$)|(?:^| )не помню|"
@@ -521,8 +531,8 @@ _NOT_USED = {
     "en": re.compile(
         # "didn't open" may be the app's failing; "haven't opened it" is the customer's
         r"(?:^| )(?:i )?(?:never|haven t|have not|havent|didn t|did not|didnt|not|not been) (?:yet |even |actually |really )?"
-        r"(?:used|use|needed|need|tried|try|returned|return|returning|had to (?:use|return))"
-        r"(?: (?:them|it|the box|the parcel|anything|the app|the site|yet|the packaging|support))*|"
+        r"(?:used|use|needed|need|tried|try|returned|return|returning|had to (?:use|return)|asked for (?:a |the )?(?:refund|"
+        r"return|exchange))(?: (?:them|it|the box|the parcel|anything|the app|the site|yet|the packaging|support|the chat))*|"
         r"(?:^| )(?:i )?(?:never|haven t|have not|havent) (?:yet |even |actually )?(?:opened|unboxed|worn|tried on)"
         r"(?: (?:it|them|the box|the parcel|anything|yet))*|(?:^| )(?:too early|too soon) to (?:say|tell|judge)"
     ),
@@ -531,7 +541,8 @@ _NOT_USED = {
 # beside a decline ("оплачивал не я, без понятия", "my flatmate signed for it so no idea"), never a decline by itself.
 _REASONS = {
     "ru": re.compile(
-        r"(?:^| )(?:платил|оплачивал|оформлял|заказывал|забирал|получал)(?:а)? (?:не я|жена|муж|мама|папа|сестра|брат|дочь|сын|"
+        r"(?:^| )(?:(?:посылку|заказ|товар|доставку) )?(?:платил|оплачивал|оформлял|заказывал|забирал|получал)(?:а)? (?:не я|жена|"
+        r"муж|мама|папа|сестра|брат|дочь|сын|"
         r"подруга|друг|коллега|свекровь|свекор|теща|тесть|бабушка|дедушка|сосед|соседка|консьерж)|"
         r"(?:^| )(?:забирал|получал)(?:а)? (?:в|через|из|на) (?:пункт\w* выдачи|постамат\w*|ящик\w*|почт\w*|пвз|"
         r"самовывоз\w*|склад\w*)|(?:^| )(?:всем )?занимал(?:ся|ась) (?:муж|жена|мама|папа|сестра|брат|дочь|сын|свекровь|теща)"
@@ -539,7 +550,7 @@ _REASONS = {
     "en": re.compile(
         r"(?:^| )(?:my )?(?:wife|husband|partner|mum|mom|dad|son|daughter|friend|flatmate|roommate|neighbour|neighbor|"
         r"receptionist|sister|brother|colleague|boss) (?:paid|ordered|picked it up|collected it|signed for it|dealt with it|"
-        r"sorted (?:it|the \w+))(?: (?:for it|for me))?"
+        r"sorted (?:it|the \w+)|did (?:it|all of it|the \w+))(?: (?:for it|for me))?"
     ),
 }
 # What only a person does with a part: "не общался", "never contacted support" (but "support never contacted me").
@@ -549,22 +560,22 @@ _NOT_DEALT_WITH = {
         r"связывал|пересекал)(?:а|ся|ась)?(?: (?:ни разу|пока|еще))?(?: (?:туда|к ним|с ними|в поддержку))?(?= |$)"
     ),
     "en": re.compile(
-        r"(?:^| )(?:i )?(?:never|haven t|have not|havent|didn t|did not|didnt|not) (?:yet |even |actually |really )?"
-        r"(?:contacted|contact|talked to|spoke to|spoken to|dealt with|deal with|reached out to|had to (?:contact|talk to|deal "
-        r"with)|paid attention to|pay attention to|check|checked|looked at|look at)(?: (?:them|it|support|the packaging|the box|"
+        r"(?:^| )(?:i )?(?:never|haven t|have not|havent|didn t|did not|didnt|don t|dont|do not|not) "
+        r"(?:yet |even |actually |really )?(?:contacted|contact|talked to|spoke to|spoken to|dealt with|deal with|reached out to|had to (?:contact|talk to|deal "
+        r"with)|paid attention to|pay attention to|check|checked|looked at|look at)(?: (?:them|it|support|(?:the )?packaging|the box|"
         r"anything|yet))*"
     ),
 }
 _NOT_USED_ZH = re.compile(
     "没(?:找过|联系过|用过|退过|换过|问过|咨询过|试过|穿过|接触过|怎么(?:用|看|穿|注意))(?:客服|货|东西|退货服务|售后)?|"
-    "还没(?:开始)?(?:拆开|拆封|拆|打开|开封|用过|用|试过|试|穿过|穿)|用不上|没拆封"
+    "还没(?:开始|来得及)?(?:拆开|拆封|拆|打开|开封|用过|用|试过|试|穿过|穿)|用不上|没拆封|没用(?:过)?客服"
 )
 _REASONS_ZH = re.compile("(?:是)?我?(?:老公|老婆|妈|爸|家里人|朋友|同事|公司)(?:付|收|签收|拆|买|下单)的")
 # Only a text with a word that declines can be a decline once its part is dropped (_without_the_part)...
 _MAY_DECLINE = _DECLINE_WORDS | frozenset("без comment comments комментариев коментариев коментов комментов".split())
 # ...and only one with one of these words can tell only of what the customer did not do.
 _CAN_BE_UNUSED = frozenset(
-    """не never haven havent didn didnt not early soon рано мало недолго платил платила оплачивал оплачивала оформлял
+    """не never haven havent didn didnt don dont not early soon рано мало недолго платил платила оплачивал оплачивала оформлял
     оформляла заказывал заказывала забирал забирала получал получала wife husband partner mum mom dad son daughter
     friend""".split()
 )

@@ -836,3 +836,23 @@ def test_a_fault_beside_such_a_decline_is_read_and_flagged(text: str) -> None:
 @pytest.mark.parametrize("text", ["my wife paid", "забирала из пункта выдачи", "оплачивал муж", "是我老公付的"])
 def test_a_reason_for_declining_alone_is_a_plain_fact_not_a_decline(text: str) -> None:
     assert score_text(text).feeling is not Feeling.NONE, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "never asked for a refund so cant comment",
+        "i dont really pay attention to packaging",
+        "вы уже спрашивали",
+        "не обращала внимания на упаковку",
+        "记不太清了，不好意思",
+        "刚才那条消息里说过了",
+    ],
+)
+def test_round_four_declines_are_no_content(text: str) -> None:
+    assert score_text(text).feeling is Feeling.NONE, text
+
+
+@pytest.mark.parametrize("text", ["support dont check emails", "нечего сказать, кроме спасибо 🙂"])
+def test_words_beside_round_four_declines_are_read(text: str) -> None:
+    assert score_text(text).feeling is not Feeling.NONE, text
