@@ -158,7 +158,7 @@ def _words(text: str) -> list[str]:
 
 
 def _fact_word(word: str) -> bool:
-    return word.isdigit() or word in _FACT_WORDS or any(word.startswith(stem) for stem in _FACT_STEMS)
+    return word.isdigit() or word in _FACT_WORDS or word.startswith(_FACT_STEMS)
 
 
 def plain_fact(text: str) -> bool:

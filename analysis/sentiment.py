@@ -395,6 +395,10 @@ _THINKING = re.compile(rf"(?<![a-z\u0400-\u04ff])(?:{_SOUNDS})(?![a-z\u0400-\u04
 
 def _declines(plain: str) -> bool:
     """Whether `plain` (already _plain()) only declines to comment, in words the phrase list lacks."""
+    if not _HAN.search(plain) and any(
+        word not in _FILLER_WORDS and not _INTERJECTION.fullmatch(word) for word in plain.split()
+    ):
+        return False  # a word that is neither a filler nor a sound, and no Chinese to read: most answers
     words = [word for word in plain.split() if not _INTERJECTION.fullmatch(word)]  # "emmm 没啥想说的"
     if not words:
         return bool(plain)  # "хмм", "emmm": a sound of thinking and nothing else
@@ -591,7 +595,8 @@ def _without_the_part(unthanked: str) -> tuple[str, bool]:
         return " ".join(rest.split()), bool(unused)
     words = unthanked.split()
     if _MAY_DECLINE.isdisjoint(words) and _CAN_BE_UNUSED.isdisjoint(words):
-        if not any(p in f" {unthanked} " for p in _DECLINING_PHRASES):
+        spaced = f" {unthanked} "
+        if not any(p in spaced for p in _DECLINING_PHRASES):
             return unthanked, False  # no word or phrase that declines or tells of no use: nothing to find
     rest = _ABOUT_A_PART.sub(" ", unthanked)
     rest, named_first = _A_PART_FIRST.subn(" ", rest.lstrip())
