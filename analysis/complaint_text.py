@@ -46,6 +46,9 @@ _SHADES_AND_SIZES = "black|white|blue|red|green|pink|grey|gray|beige|brown|navy|
 _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
     "en": {
         Problem.LATE: (
+            # "said 2-3 days, today is day 8"
+            r"(?:said|promised|quoted|estimated|listed|advertised)[^.!?]{0,30}?\d+\s*(?:-|–|to)?\s*\d*\s*(?:business |working )?days?"
+            r"[^.!?]{0,20}?[.!?,;]?\s*(?:it'?s|today is|now|we'?re on) (?:day |on day )?\d+",
             r"(?:keeps|kept) (?:\w+ )?(?:moving|changing|slipping|getting (?:pushed|moved|put) back|being (?:moved|pushed|changed|delayed|postponed|rescheduled))",
             r"(?:i'?ve|i have|we'?ve|we have|i|we) (?:now |already |completely )?missed (?:the|my|our|his|her)\b",
             r"label created|pre.?transit|awaiting (?:collection|dispatch|courier)|preparing (?:for|to) dispatch",
@@ -56,6 +59,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:\d+|three|four|five|several|multiple) (?:different )?(?:depots|warehouses|hubs|sorting (?:cent(?:er|re)s|offices))",
             r"should(?: have|'ve| of) (?:arrived|come|been (?:here|delivered|dispatched|sent|shipped))",
             r"(?:was|were|is|are) (?:meant|supposed|due|promised|expected|guaranteed) (?:to )?(?:arrive|come|be (?:here|delivered|with me|dispatched)|ship|land|on|by|last|for)\b",
+            # "delivery was meant to be tuesday. it's friday."
+            r"(?:was|were) (?:meant|supposed|due|promised) to be (?:on |by )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+            r"[^!?]{0,20}?\b(?:it'?s|today is|now) (?:already )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
             r"nothing (?:has |have |had )?(?:turned up|arrived|come|shown up|showed up|been delivered)",
             r"(?:hasn'?t|has not|haven'?t|have not|never|didn'?t|did not|not) (?:even )?(?:turned|shown|showed) up",
             r"(?:it |they |that |delivery |shipping )?took (?:over |more than |nearly |almost )?(?:\d{2}|two|three|four|five|six) weeks|(?:it|they|delivery|shipping) took \d{2}\b(?! (?:hours|minutes|mins))",
@@ -109,6 +115,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"waiting (?:on|for) (?:the|my|a|that|those|this) [^.!?]{0,30}\b(?:you|they|u|support|the agent) (?:promised|said (?:you|they)'?d send)",
         ),
         Problem.MISSING: (
+            # "where are the other 3?", "where's the rest?"
+            r"where(?:'s| is| are) the (?:rest|other (?:\w+ )?(?:\d+|one|two|three|four|five|pieces|parts|bits|items))\b",
             r"(?:supposed|meant|promised|said|listed) to (?:be included|come with (?:it|them)?)[^.!?]{0,30}?(?:wasn'?t|weren'?t|isn'?t|"
             r"aren'?t|didn'?t|not there|not in|missing|never)",
             r"(?:were|was|came|got|had) (?:only )?\d+,? not \d+",
@@ -247,6 +255,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:shorter|longer|smaller|bigger|tighter|looser|wider|narrower) than (?:the )?(?:size|chart|described|advertised|listed|stated|it says)",
         ),
         Problem.DEFECT: (
+            # a loose contact: "only charges if i hold the cable at an angle"; ink that prints grey and streaky
+            r"only (?:works|charges|connects|turns on|prints|pairs) (?:if|when) (?:i |you )?(?:hold|press|wiggle|jiggle|bend|squeeze|keep)",
+            r"(?<!not )(?<!no )streaky\b|prints? (?:out )?(?:kind of |kinda |a bit |all |really |very )?(?:grey|gray|faded|pale|blurry|smudged)\b",
+            r"(?:ink|cartridge|markers?|felt tips?|pens?|glue)[^.!?]{0,20}?(?:dried (?:up|out)|(?:was|were|is|are|came|arrived) (?:all |completely )?dry)\b",
             # a chair that sinks ("the chair slowly sinks"), a gas lift that gives way
             r"(?:slowly|gradually|keeps|kept) (?:sinking|sinks|sank|going down|dropping|lowering)|(?:chair|seat|gas lift|cylinder|stool)s? "
             r"(?:\w+ )?(?:sinks|sank|keeps sinking|slowly goes down|won'?t stay up|doesn'?t stay up)",
@@ -383,7 +395,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         Problem.CHARGE: (
             # not a price that rose since an earlier order ("the price went up since my last order")
             r"(?:total|price|cost|bill|amount|postage|delivery charge)s? (?:\w+ )?(?:jumped|went up|increased|changed|doubled|shot up)"
-            r"(?! since (?:my |the |our )?(?:last|previous|first))",
+            r"(?![^.!?]{0,15}?\bsince (?:my |the |our |i |we )?(?:last|previous|first))",
             r"(?:turned out|ended up) (?:to )?(?:cost|costing|charging|being charged|paying)",
             r"(?:charged|billed|paid|payment|charge|subscription|membership|debit)\b[^.!?]{0,40}\b(?:i|we) (?:never|didn'?t|did not) (?:sign(?:ed)? up for|order(?:ed)?|agree(?:d)? to|authori[sz]e(?:d)?|ask(?:ed)? for|buy|bought|want(?:ed)?)\b",
             r"charged (?:\S+ )?(?:twice|double|two times)",
@@ -534,6 +546,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
     },
     "ru": {
         Problem.LATE: (
+            # "было написано доставка 2-3 дня. сегодня восьмой"
+            r"(?:написано|обещали|обещано|заявлено|указано|сказали)[^.!?]{0,30}?\d+\s*(?:-|–|до)?\s*\d*\s*(?:дн|недел)\w*"
+            r"[^.!?]{0,20}?[.!?,;]?\s*(?:а )?(?:сегодня|уже|идет|пошел) (?:уже )?(?:\d+|втор|трет|четверт|пят|шест|седьм|восьм|девят|"
+            r"десят|\w+надцат)\w*",
             r"ждал\w* (?:курьера|доставк\w*|посылк\w*|заказ\w*) (?:почти |больше |более |целых |часа |аж )?(?:\d+|два|три|четыре|пять|шесть|несколько) (?:час|дн|недел)\w*",
             r"в другой город",
             r"(?:оформил|заказал|оплатил)\w* (?:\w+ )?\d+(?:[./]\d+| (?:января|февраля|марта|апреля|мая|июня|июля|августа|"
@@ -577,6 +593,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"дольше обещанн",
         ),
         Problem.MISSING: (
+            # "1 из 4 колышков в комплекте. остальные где?"
+            r"(?:а )?где остальн\w*|остальн\w* где",
             r"не доложили|недоложили|недостач|недокомплект|некомплект|без инструкции|нет инструкции|пуст(?:ая|ую) коробк",
             r"не пришл(?!ось)",
             r"не пришел",
@@ -657,6 +675,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"на (?:два|один|\d) размера? (?:больше|меньше)",
         ),
         Problem.DEFECT: (
+            # "заряжаются только если держать кабель под углом"; засохшие чернила
+            r"(?:работа|заряжа|включа|печата|ловит|подключа|коннект)\w* только (?:если|когда|при)(?!\w)[^.!?]{0,30}?(?:держать|держишь|"
+            r"держу|прижать|прижима|подержать|зажать|шевелить|пошевелить|покрутить|подогнуть|согнуть|под углом)",
+            r"(?:чернил|картридж|клей|маркер|фломастер|ручк|гель)\w*[^.!?]{0,20}?(?<!не )(?:засохл|высохл|пересохл)\w*",
             # "теряет связь каждые 20 минут", "весы показывают то 72 то 75", "магнит слабый", "лезет клочьями", жучки в грунте
             r"теря\w* (?:связь|сигнал|соединение|сеть|bluetooth|блютуз|wi-?fi|вайфай)|показыва\w* то \d+[^.!?]{0,12}? то \d+|"
             r"(?:магнит|присоск|креплени|липучк|застежк)\w* (?:очень |совсем |слишком |какой-то |какая-то )?слаб\w*|"
@@ -1342,7 +1364,7 @@ _DENIALS = {
     r"жалоб нет|деньги вернули за|возврат оформили быстро|деньги пришли за|без лишних (?:вопросов|проблем|слов)|"
     r"без (?:проблем|вопросов|заминок|задержек|опозданий)|по своей (?:причине|вине|ошибке)|сама? виноват\w*|"
     r"передумал\w*|(?:предупредили|предупредил|позвонили|позвонил) заранее|заранее (?:предупредили|позвонили)|"
-    r"(?:ни одной|ни единой|без|нет|никаких) (?:\w+ )?(?:царапин|трещин|дыр|пятн|плесен|ржавчин|люфт|вмятин)\w*"
+    r"(?:ни одной|ни единой|ни|без|нет|никаких) (?:\w+ )?(?:царапин|трещин|дыр|пятн|плесен|ржавчин|люфт|вмятин)\w*"
     r"(?:(?:,| и| или| ни) (?:царапин|трещин|дыр|пятн|плесен|ржавчин|люфт|вмятин)\w*)*|"
     # the page said so ("но в описании так и написано", "как и указано на сайте")
     r"(?:в описании|на сайте|в карточке|на странице)(?: \w+)? (?:так и|так|это|об этом|честно|прямо) (?:было )?(?:написано|указано|"
@@ -1580,6 +1602,8 @@ _OWN_FAULT = {
         r"(?:noticed|asked|had to ask|realised|realized|could ask)|warned (?:me|us) "
         r"(?:in advance|ahead|beforehand)|(?:i )?(?:wasn'?t|was not|wasnt) in (?:a|any) (?:rush|hurry)|(?:probably|prob|must be|"
         r"must have been|was just|that was|it was) my bank\b|i (?:typed|entered|put|wrote|gave) [^.!?,]{0,20}instead of|(?:totally|completely|absolutely|perfectly) fine|"
+        # a misfit conceded: "doesn't fit my other pans but i didnt buy it for those, so fair enough"
+        r"(?:so|but|which is|that'?s) fair enough\b|"
         # a return thought of and dropped; a dented box with the thing inside unharmed; a wrong pick owned
         r"(?:thought about|considered|was going to|almost) (?:returning|sending (?:it|them) back)|"
         r"(?:but|though) (?:the )?(?:item|items|product|contents?|everything)(?: inside)? (?:was|were|is|are) (?:totally |"
@@ -1601,6 +1625,7 @@ _OWN_FAULT = {
         r"проверил|померил|уточнил)\w* (?:\w+ )?(?:описание|размер\w*|характеристик\w*|таблиц\w*)|невнимательно "
         r"(?:читал|смотрел|прочитал|посмотрел)\w*|надо было (?:читать|смотреть|мерить|проверить|внимательн)\w*|"
         r"по своей (?:вине|ошибке|невнимательности)|(?:но|ну и|да и|и) ладно(?! бы)|ничего страшного|не страшно|"
+        r"(?:учл[аи]?|учел) это|"  # "размеры маломерят, учла это и взяла на размер больше"
         r"не критично|не беда|(?:но|да и|ну|и|а так) это (?:все )?(?:мелоч\w*|ерунда|пустяк\w*)|"
         r"(?:потом |но )?передумал\w*|"
         r"(?:сама?|я) (?:выбрал|заказал|взял|указал|ввел|вписал|нажал)\w* не (?:тот|ту|те|то|туда)|"
@@ -1828,12 +1853,19 @@ def _asked_back(folded: str, at: int) -> bool:
     )
 
 
+# A "tho" that closes the answer concedes what comes before it; it turns nothing.
+_CONCEDING_THO = re.compile(r"(?<!\w)(?:tho|though)\W*$")
+
+
 def _own_fault(text: str, language: str) -> bool:
     """Whether the customer owns the mishap or waves it away and asks for nothing ("my bad", "no big deal")."""
     pattern = _OWN_FAULT.get(language)
     folded = _QUOTED.sub(" ", fold(text))
     found = list(pattern.finditer(folded)) if pattern is not None else []
-    if not found or _TURNS.search(folded[found[-1].end() :]):  # "my own fault, but the size chart is wrong"
+    if not found:
+        return False
+    after = _CONCEDING_THO.sub("", folded[found[-1].end() :])  # "my fault ... exchange was super easy tho"
+    if _TURNS.search(after):  # "my own fault, but the size chart is wrong"
         return False
     if _asked_back(folded, found[-1].start()):  # "my fault. any chance i can buy a glass top?" still owns it
         return False
