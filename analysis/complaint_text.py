@@ -46,6 +46,8 @@ _SHADES_AND_SIZES = "black|white|blue|red|green|pink|grey|gray|beige|brown|navy|
 _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
     "en": {
         Problem.LATE: (
+            # "i'd recommend it if you're happy to wait a month"
+            r"if you(?:'re| are)? (?:happy|willing|ready|prepared|ok|okay|fine) (?:to|with) wait(?:ing)?\b",
             # "said 2-3 days, today is day 8"
             r"(?:said|promised|quoted|estimated|listed|advertised)[^.!?]{0,30}?\d+\s*(?:-|–|to)?\s*\d*\s*(?:business |working )?days?"
             r"[^.!?]{0,20}?[.!?,;]?\s*(?:it'?s|today is|now|we'?re on) (?:day |on day )?\d+",
@@ -420,6 +422,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:customs|dut(?:y|ies)|tax|shipping cost|extra)s? (?:that )?(?:nobody|no one|never|weren'?t|wasn'?t|were not|was not) (?:mentioned|told|shown|included)",
         ),
         Problem.SUPPORT: (
+            r"(?:replied|answered|got back to (?:me|us)|responded) (?:only )?(?:after|in) (?:\d+|two|three|four|five|six|seven|several|a few) "
+            r"(?:days|weeks)|took (?:them )?(?:\d+|two|three|four|five|six|several|a few) (?:days|weeks) to (?:reply|answer|respond|get back)",
             r"(?:told|telling) me it was my (?:own )?fault|blamed (?:it on )?me",
             r"(?:explained|told|repeated|described|gave)\b(?: \w+){0,3}? (?:\d+|twice|three|four|five|six|several|multiple|many) times|(?:\d+|three|four|five|six|several) different (?:people|agents|advisors|advisers|staff|members of staff|operators)",
             r"only open (?:when|while|during)|no (?:email|phone|contact|chat) (?:address|number|option|details|form)|no way to (?:contact|reach|speak|talk|call|email|get hold)",
@@ -483,6 +487,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"anyone i can (?:talk|speak) to",
         ),
         Problem.APP_BUG: (
+            # a form that will not take what it must: "if the address field accepted flat numbers. had to put mine in the name field"
+            r"(?:field|form|box) (?:wouldn'?t|won'?t|didn'?t|doesn'?t|does not|did not|would not) (?:accept|take|let me (?:enter|type|put))|"
+            r"if the (?:\w+ )?(?:field|form|box) (?:accepted|took|allowed)|had to (?:put|type|enter|write) (?:mine|my \w+|it) in the (?:\w+ )?(?:field|box|line)",
             r"(?:logs|kicks|throws|signs) (?:me )?out",
             r"(?:site|website|app|page|checkout|link|payment page|login|account)s? (?:is |was |keeps |kept |seems |looks )?(?:down|broken|not loading|glitch|buggy|unusable|blank)",
             r"(?:won'?t|wouldn'?t|doesn'?t|does not|didn'?t|did not|will not) (?:load|let me|accept|go through|process|send|open|submit|save|update)",
@@ -546,6 +553,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
     },
     "ru": {
         Problem.LATE: (
+            # "порекомендую, если вы готовы ждать доставку месяц"; "'доставка за 1 день' — пятый день пошёл"
+            r"если (?:вы |ты )?(?:готов\w*|не против|любите|никуда не спешите) (?:ждать|подождать)",
+            r"(?:доставк|жду|ждем|ждём)[^.!?]{0,40}?(?:втор|трет|четверт|пят|шест|седьм|восьм|девят|десят|\w+надцат)\w* "
+            r"(?:день|неделя) (?:пош(?:ел|ёл|ла)|идет|идёт)",
             # "было написано доставка 2-3 дня. сегодня восьмой"
             r"(?:написано|обещали|обещано|заявлено|указано|сказали)[^.!?]{0,30}?\d+\s*(?:-|–|до)?\s*\d*\s*(?:дн|недел)\w*"
             r"[^.!?]{0,20}?[.!?,;]?\s*(?:а )?(?:сегодня|уже|идет|пошел) (?:уже )?(?:\d+|втор|трет|четверт|пят|шест|седьм|восьм|девят|"
@@ -625,6 +636,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"доплатил\w* за[^.!?]{0,40}(?<!\w)а (?:\w+ ){0,2}(?:пришл|пришел|привезл|привез|прислал|положил)",
         ),
         Problem.DAMAGED: (
+            # "пододеяльник с пятном, как будто уже кто-то пользовался"
+            r"(?<!без )(?<!ни )(?<!\w)с пятн(?:ом|ами|ышком)|как будто (?:уже )?(?:кто-то |кем-то )?(?:пользовал|носил|надевал|стирал)\w*",
             r"(?:приехал|пришел|пришла|пришло|пришли|доставил)\w* (?:наполовину |почти |совсем )?(?:без листьев|облетевш\w*|завявш\w*|увядш\w*|подмерзш\w*|замерзш\w*)",
             r"поврежд",
             r"смят",
@@ -647,6 +660,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?<!не )надорва\w*",
         ),
         Problem.WRONG_ITEM: (
+            r"не т(?:а|у|е|ой) диоптри\w*|можно (?:ли )?переделать\b",  # glasses made to the wrong prescription
             r"не т(?:от|у|ого|а|е) (?:размер|товар|цвет|модел)",
             r"вместо \w+(?: \w+)? (?:положили|прислали|пришл|привезли|отправили|доставили)",
             r"чужой заказ",
@@ -668,7 +682,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"размер\w* не соответств",
             r"велико\b",
             r"мало\b",
-            r"(?<!для )(?<!одного )(?<!одной )маленьк",
+            r"(?<!для )(?<!одного )(?<!одной )маленьк(?!\w* (?:коробк|посылк|пакет|упаковк))",
             r"(?<!\w)(?:этот|эта|эти|мне|он|она|они) (?:\w+ )?(?:мал|мала|малы|маловат\w*)(?!\w)",
             r"обменять",
             r"поменять на размер",
@@ -741,7 +755,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"когда (?:же |уже |наконец )?(?:вернут|возместят|компенсируют)",
             r"вернуть разницу",
             r"сдать обратно",
-            r"хочу (?:поменять|обменять)",
+            r"хочу (?:поменять|обменять)(?! (?:сорт|вкус|тариф|адрес|план|дату|время|способ|подписк))",
             r"обменяйте",
         ),
         Problem.CHARGE: (
@@ -760,6 +774,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"в чеке (?:\w+ )?(?:не|другая|другие|почему|ошибк|наличн|лишн)|чек (?:не пришел|не выдали|не дали|с ошибк)|сумма (?:другая|не та|больше)",
         ),
         Problem.SUPPORT: (
+            # "поддержка ответила через 5 дней"
+            r"(?:ответил|перезвонил|отписал)\w* (?:только )?через (?:\d+|пару|несколько|два|три|четыре|пять|шесть) (?:дн|недел|месяц)\w*|"
+            r"(?:ответил|перезвонил|отписал)\w* (?:только )?через (?:неделю|месяц)",
             r"не отвечают|не берут трубку|отписк|футболят",
             r"(?:оператор|поддержк|менеджер|консультант)\w*[^.!?]{0,40}(?:отключил\w*|бросил\w* трубку|сбросил\w*|вышел\w* из чата)",
             r"не отвечает",
@@ -1602,6 +1619,9 @@ _OWN_FAULT = {
         r"(?:noticed|asked|had to ask|realised|realized|could ask)|warned (?:me|us) "
         r"(?:in advance|ahead|beforehand)|(?:i )?(?:wasn'?t|was not|wasnt) in (?:a|any) (?:rush|hurry)|(?:probably|prob|must be|"
         r"must have been|was just|that was|it was) my bank\b|i (?:typed|entered|put|wrote|gave) [^.!?,]{0,20}instead of|(?:totally|completely|absolutely|perfectly) fine|"
+        # "the refund took 6 days, which is what they said it would"; "looks a bit old school but it worked"
+        r"(?:which is|that'?s|that is) (?:exactly |just )?what (?:they|you|u|the site|the email|support) (?:said|told me|promised)\b|"
+        r"(?:but|though) (?:it|everything) (?:still )?worked(?: fine| perfectly| ok| okay)?\W*$|"
         # a misfit conceded: "doesn't fit my other pans but i didnt buy it for those, so fair enough"
         r"(?:so|but|which is|that'?s) fair enough\b|"
         # a return thought of and dropped; a dented box with the thing inside unharmed; a wrong pick owned
@@ -1634,7 +1654,7 @@ _OWN_FAULT = {
         # a return thought of and dropped, a shrug: "хотела вернуть, но ... оставлю", "так что всё ок", "ну бывает"
         r"оставлю|решил\w* (?:его |ее |их )?оставить|потом привык\w*|"
         # a delay warned of or stated when ordering: "опоздал минут на 15 но предупредил заранее"
-        r"но (?:заранее )?предупредил\w*|заранее предупредил\w*|в описании (?:об этом )?предупреждал\w*|(?:это|срок) (?:было |был )?(?:указано|указан|написано) (?:при заказе|заранее|в карточке)|"
+        r"но (?:заранее )?предупредил\w*|заранее предупредил\w*|в описании (?:об этом )?(?:предупреждал|предупредил)\w*|(?<!\w)холд\w*|предавториз\w*|(?:это|срок) (?:было |был )?(?:указано|указан|написано) (?:при заказе|заранее|в карточке)|"
         # "заказала не тот цвет по ошибке": the customer's slip, not the courier's ("курьер по ошибке привез")
         r"(?:заказал|выбрал|взял|указал|ввел|вписал|нажал|оформил|купил)\w* [^.!?,]{0,30}по ошибке|"
         r"по ошибке (?:заказал|выбрал|взял|указал|ввел|вписал|нажал|оформил|купил)\w*|"
