@@ -191,6 +191,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"all over the other",
         ),
         Problem.WRONG_ITEM: (
+            # "ordered the scooter in blue, came in pink": another colour than the one ordered
+            r"(?:ordered|asked for|chose|picked|selected) (?:\w+ ){0,4}?in (?P<ordered>black|white|blue|red|green|pink|grey|gray|beige|brown|navy|yellow|purple|orange|silver|gold|cream|teal|khaki|lilac)\b[^.!?]{0,60}?[.,;]?\s*(?:it |they )?"
+            r"(?:came|arrived|got|received|sent)(?: me| us)? (?:in )?(?!(?P=ordered)\b)(?:black|white|blue|red|green|pink|grey|gray|beige|brown|navy|yellow|purple|orange|silver|gold|cream|teal|khaki|lilac)\b",
             r"not the [\w-]+(?: [\w-]+)? (?:one )?(?:on|in|from) my order",
             r"send (?:me )?the (?:right|correct) (?:size|one|item|colou?r|model|version)",
             r"(?:type|types|typed|typing|show|shows|showed|showing|give|gives|gave|display|displays|read|reads|print|prints) (?:\w+ )?(?:the |a )?wrong\b",
@@ -257,6 +260,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:shorter|longer|smaller|bigger|tighter|looser|wider|narrower) than (?:the )?(?:size|chart|described|advertised|listed|stated|it says)",
         ),
         Problem.DEFECT: (
+            r"(?<!no )(?<!not )(?<!n't )(?<!never )flicker(?:s|ing|ed)?\b(?! free| effect)",  # a lamp that flickers
             # a loose contact: "only charges if i hold the cable at an angle"; ink that prints grey and streaky
             r"only (?:works|charges|connects|turns on|prints|pairs) (?:if|when) (?:i |you )?(?:hold|press|wiggle|jiggle|bend|squeeze|keep)",
             r"(?<!not )(?<!no )streaky\b|prints? (?:out )?(?:kind of |kinda |a bit |all |really |very )?(?:grey|gray|faded|pale|blurry|smudged)\b",
@@ -395,6 +399,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"still no money",
         ),
         Problem.CHARGE: (
+            # "I was promised a 10% welcome discount and it never applied"
+            r"(?:discount|promo|coupon|voucher|code|cashback)[^.!?]{0,30}?(?:never|didn'?t|did not|wouldn'?t|won'?t|doesn'?t|does not) "
+            r"(?:get )?(?:applied|apply|work|go through|come off|show)",
             # not a price that rose since an earlier order ("the price went up since my last order")
             r"(?:total|price|cost|bill|amount|postage|delivery charge)s? (?:\w+ )?(?:jumped|went up|increased|changed|doubled|shot up)"
             r"(?![^.!?]{0,15}?\bsince (?:my |the |our |i |we )?(?:last|previous|first))",
@@ -611,7 +618,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"не пришел",
             r"так и не",
             r"ничего не получил",
-            r"потерял",
+            r"(?<!не )потерял",
             r"не нашел",
             r"не по тому адресу",
             r"не (?:в тот|в ту|на тот|на ту|туда)(?: \w+)? (?:пункт|постамат|адрес|город|отделени|пвз|магазин)",
@@ -689,6 +696,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"на (?:два|один|\d) размера? (?:больше|меньше)",
         ),
         Problem.DEFECT: (
+            r"(?<!не )мерца(?:ет|ют|ние|нием)",  # a lamp that flickers
             # "заряжаются только если держать кабель под углом"; засохшие чернила
             r"(?:работа|заряжа|включа|печата|ловит|подключа|коннект)\w* только (?:если|когда|при)(?!\w)[^.!?]{0,30}?(?:держать|держишь|"
             r"держу|прижать|прижима|подержать|зажать|шевелить|пошевелить|покрутить|подогнуть|согнуть|под углом)",
@@ -1325,6 +1333,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
 # is no complaint.
 _DENIALS = {
     "en": r"not late at all|never had a problem|no issues|no problems?\b|can'?t complain|any complaints|"
+    # "didnt even need to send the broken one back": the return of the faulty thing, waived
+    r"(?:didn'?t|did not|no) (?:even )?need to (?:send|return) (?:the \w+ (?:one|ones) |it |them )?back|"
     r"nothing to complain|painless|got my money back in|didn'?t have to chase|"
     # "ordered the blue and got blue": what came is what was ordered
     r"(?:ordered|bought|asked for|chose|picked|selected|paid (?:extra )?for) (?:(?:the|a|an|size|my) )*(?!(?:the|a|an|size|and|my)\b)(?P<same>[a-z0-9]+)(?: \w+){0,3}?,? "
@@ -1376,7 +1386,7 @@ _DENIALS = {
     # More slang praise: "support absolutely killed it", "nailed it", "the candle ate and left no crumbs".
     r"(?:absolutely|totally|proper) (?:killed|smashed|nailed|aced) it\b|(?<!\w)(?:nailed|aced) it\b|"
     r"(?<!\w)ate (?:and left no crumbs|that|this|it up)\b|left no crumbs",
-    "ru": r"не опоздали|не (?:приторн|горчит|горьк|кисл|липк|колюч|маркий|марк|скользк|шумн|громк|воняет)\w*|"
+    "ru": r"(?:даже )?не (?:попросили|просили|потребовали|требовали) (?:\w+ )?(?:вернуть|возвращать|отправ\w*)|не опоздали|не (?:приторн|горчит|горьк|кисл|липк|колюч|маркий|марк|скользк|шумн|громк|воняет)\w*|"
     r"деньги (?:за (?:возврат|товар|заказ) )?(?:уже )?(?:пришли|вернулись|вернули|поступили|зачислили)(?! (?:не|только|частично|меньше|половин|без))|размер\w* (?!не )(?:\w+ )?подош(?:ел|ла|ли|л)(?!\w)|не было проблем|проблем нет|никаких претензий|не могу пожаловаться|претензий нет|"
     r"жалоб нет|деньги вернули за|возврат оформили быстро|деньги пришли за|без лишних (?:вопросов|проблем|слов)|"
     r"без (?:проблем|вопросов|заминок|задержек|опозданий)|по своей (?:причине|вине|ошибке)|сама? виноват\w*|"
@@ -1412,7 +1422,7 @@ _DENIALS = {
     r"сушить|чистить|хранить)(?!\w)[^.!?,]*|"
     # the stars answer instead ("пусть за меня ответит звездочка")
     r"пусть (?:за меня )?(?:ответ|скаж|говор)\w* (?:оценк|звезд)\w*|(?:оценк|звезд)\w* (?:ответ|скаж|говор)\w* за меня",
-    "zh": r"没晚|不吵(?!架)|没(?:被)?吵醒|不虚标|(?:没有|没|无)色差|没出过问题|(?:用|戴|穿|玩|开)了[^，。！？,.!?]{0,6}[，, ]?(?:目前|暂时|到现在|至今)?还?没有?(?:发现|出现|遇到|碰到)?(?:什么|任何|啥)?(?:问题|毛病|故障|异常)|没有?(?:发现|出现|遇到|碰到)(?:什么|任何|啥)?(?:问题|毛病|故障|异常)|"
+    "zh": r"没晚|不吵(?!架)|不是质量问题|不会松|没(?:被)?吵醒|不虚标|(?:没有|没|无)色差|没出过问题|(?:用|戴|穿|玩|开)了[^，。！？,.!?]{0,6}[，, ]?(?:目前|暂时|到现在|至今)?还?没有?(?:发现|出现|遇到|碰到)?(?:什么|任何|啥)?(?:问题|毛病|故障|异常)|没有?(?:发现|出现|遇到|碰到)(?:什么|任何|啥)?(?:问题|毛病|故障|异常)|"
     r"没有(?:任何|一点)?(?:电流声|杂音|异响|噪音)|没有任何投诉|挑不出毛病|没问题|退货很顺利|担心[^，。！？,.!?]{0,15}(?:是假|假货)|"
     r"一点(?:划痕|瑕疵|问题|损坏|磕碰|污渍)都没有|没有(?:任何|一点)?(?:划痕|破损|损坏|瑕疵|磕碰|污渍)|无划痕|无破损|"
     # a box that is big is an opinion of the packaging, not a wrong size ("盒子太大了，有点浪费")
@@ -1567,13 +1577,14 @@ _FIXES = {
             r"только через|спустя|после \d+|бы|чтобы|хочу|хотел\w*|прошу|пусть|наконец)\W+(?:\w+\W+){0,2}$"
         ),
         re.compile(
-            r"(?<!\w)(?:но|однако|опять|снова|тоже|тот же|та же|то же|также|а толку|только через|не|нет|все равно|"
+            r"(?<!\w)(?:но|однако|опять|снова|тоже|тот же|та же|то же|также|а толку|только через|"
+            r"не(?! (?:попросили|просили|потребовали|требовали) (?:\w+ )?(?:вернуть|возвращать|отправ\w*))|нет|все равно|"
             r"всё равно|зато|бы)(?!\w)"
         ),
     ),
     "zh": _Fix(
         re.compile(
-            r"换了(?:一个|个)?新的|(?:寄|发)(?:了|来了?)(?:一个|个)?新的|(?:马上|立刻|当场|直接)(?:就)?退了|给换了|给我换了|补发|重发|重新发|重新寄|补寄了|已经补寄|退回来了|退回来一笔|退回了一笔|当天就退回|已退款|钱退了|退了钱|已经解决|"
+            r"退款(?:已经|已)?(?:收到|到账)了?|换了(?:一个|个)?新的|(?:寄|发)(?:了|来了?)(?:一个|个)?新的|(?:马上|立刻|当场|直接)(?:就)?退了|给换了|给我换了|补发|重发|重新发|重新寄|补寄了|已经补寄|退回来了|退回来一笔|退回了一笔|当天就退回|已退款|钱退了|退了钱|已经解决|"
             r"处理好了|处理得(?:很|挺|非常)?好|已经没事了|修好了|换货很顺利|现在(?:很)?(?:完美|好了|没问题了?|正常了)|"
             # "更新之后就好了，现在很顺"
             r"(?:之后|以后|后来)就?好了|(?:更新|重启|重装|刷新)了?(?:一下)?就好了|现在(?:很|挺)?顺(?!丰)(?:了|畅)?|"  # not 顺丰, the courier
@@ -1622,6 +1633,12 @@ _OWN_FAULT = {
         # "the refund took 6 days, which is what they said it would"; "looks a bit old school but it worked"
         r"(?:which is|that'?s|that is) (?:exactly |just )?what (?:they|you|u|the site|the email|support) (?:said|told me|promised)\b|"
         r"(?:but|though) (?:it|everything) (?:still )?worked(?: fine| perfectly| ok| okay)?\W*$|"
+        # a trouble that ended well: "a pain to assemble but it's solid now", "tracking stopped but it turned up the next
+        # morning", "wasn't sure about the pattern but it's grown on me"
+        r"but (?:it'?s|its|it is|they'?re|all|everything'?s) (?:\w+ )?(?:solid|fine|sorted|perfect|great|good|working|ok|okay|sturdy) now\W*$|"
+        r"but (?:it|they|the parcel|the package) (?:still )?(?:turned up|arrived|came|showed up|got here) (?:in one piece|intact|"
+        r"safe and sound|(?:the )?(?:next|following|same) (?:morning|day|afternoon|evening))\W*$|"
+        r"(?:it'?s|its|it has|they'?ve|they have) (?:really |totally )?grown on (?:me|us)\b|"
         # a misfit conceded: "doesn't fit my other pans but i didnt buy it for those, so fair enough"
         r"(?:so|but|which is|that'?s) fair enough\b|"
         # a return thought of and dropped; a dented box with the thing inside unharmed; a wrong pick owned
@@ -1646,6 +1663,7 @@ _OWN_FAULT = {
         r"(?:читал|смотрел|прочитал|посмотрел)\w*|надо было (?:читать|смотреть|мерить|проверить|внимательн)\w*|"
         r"по своей (?:вине|ошибке|невнимательности)|(?:но|ну и|да и|и) ладно(?! бы)|ничего страшного|не страшно|"
         r"(?:учл[аи]?|учел) это|"  # "размеры маломерят, учла это и взяла на размер больше"
+        r"у меня (?:\w+ )?(?:свой|своя|свои|свое) (?:\w+ )?есть|"  # "кабель коротковат, но у меня свой есть"
         r"не критично|не беда|(?:но|да и|ну|и|а так) это (?:все )?(?:мелоч\w*|ерунда|пустяк\w*)|"
         r"(?:потом |но )?передумал\w*|"
         r"(?:сама?|я) (?:выбрал|заказал|взял|указал|ввел|вписал|нажал)\w* не (?:тот|ту|те|то|туда)|"
@@ -2116,7 +2134,7 @@ _ASKS_ABOUT_AN_ORDER = re.compile(
 # A text that asks for something ("I'd like a refund, thanks", "хочу вернуть, спасибо", "请给我退款") still wants it.
 # A past wish undone asks for nothing ("хотела вернуть, но передумала"); "хотела бы вернуть" still asks.
 _ASKS = re.compile(
-    r"(?<!\w)(?:want|wanna|would like|'d like|would love|'d love|need|please|pls|plz|how (?:do|can|could) i|can i|could i|"
+    r"(?<!\w)(?:want|wanna|would like|'d like|would love|'d love|(?<!n't )(?<!nt )(?<!not )(?<!n't even )(?<!nt even )need|please|pls|plz|how (?:do|can|could) i|can i|could i|"
     r"хочу|хотел[аи]? бы|хотел[аи]?(?![^.!?]{0,60}передумал)|хотим|прошу|просим|пожалуйста|можно|"
     r"как (?:вернуть|оформить|сдать))(?!\w)|(?<!申)请|我要|要求|(?<![才就只需还原])要(?:退|换|补|个|一个|回|赔)|想|怎么|如何|能不能|可以(?!理解|接受)|吗|麻烦|尽快|赶紧"
 )
