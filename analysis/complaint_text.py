@@ -117,6 +117,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"waiting (?:on|for) (?:the|my|a|that|those|this) [^.!?]{0,30}\b(?:you|they|u|support|the agent) (?:promised|said (?:you|they)'?d send)",
         ),
         Problem.MISSING: (
+            # "would be nice if the return label you promised actually arrived 🙂"
+            r"(?:would be nice|it'?d be nice|would be great|would be good) if (?:the|my|a|that) [^.!?]{1,40}?\bactually "
+            r"(?:arrived|came|turned up|showed up|got here|was sent)\b",
             # "where are the other 3?", "where's the rest?"
             r"where(?:'s| is| are) the (?:rest|other (?:\w+ )?(?:\d+|one|two|three|four|five|pieces|parts|bits|items))\b",
             r"(?:supposed|meant|promised|said|listed) to (?:be included|come with (?:it|them)?)[^.!?]{0,30}?(?:wasn'?t|weren'?t|isn'?t|"
@@ -180,7 +183,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"crushed",
             r"soaked",
             r"in the rain",
-            r"scratch",
+            r"scratch(?!y|iness)",
             r"seal was broken",
             r"arrived (?:broken|with a hole|damaged)",
             r"cracked",
@@ -260,6 +263,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:shorter|longer|smaller|bigger|tighter|looser|wider|narrower) than (?:the )?(?:size|chart|described|advertised|listed|stated|it says)",
         ),
         Problem.DEFECT: (
+            # "half the keys don't light up"
+            r"(?:half|some|most|a few|several|\d+) (?:of )?(?:the )?(?:\w+ )?(?:keys|leds|lights|bulbs|buttons|lamps|ports|speakers) "
+            r"(?:don'?t|do not|won'?t|doesn'?t|never) (?:light up|work|turn on|come on|click|respond)",
             r"(?<!no )(?<!not )(?<!n't )(?<!never )flicker(?:s|ing|ed)?\b(?! free| effect)",  # a lamp that flickers
             # a loose contact: "only charges if i hold the cable at an angle"; ink that prints grey and streaky
             r"only (?:works|charges|connects|turns on|prints|pairs) (?:if|when) (?:i |you )?(?:hold|press|wiggle|jiggle|bend|squeeze|keep)",
@@ -611,6 +617,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"дольше обещанн",
         ),
         Problem.MISSING: (
+            # "заказывала 6 мотков, в пакете 5"
+            r"(?:заказал|заказывал|купил|оплатил|брал)\w* (?P<ru_n>\d+) (?!числ|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|"
+            r"октябр|ноябр|декабр|год|г\b)\w+[,.;]? (?:а )?(?:в (?:пакете|коробке|посылке|наборе|упаковке)|"
+            r"по факту|пришло|пришли) (?:только |всего )?(?!(?P=ru_n)\b)\d+\b",
             # "1 из 4 колышков в комплекте. остальные где?"
             r"(?:а )?где остальн\w*|остальн\w* где",
             r"не доложили|недоложили|недостач|недокомплект|некомплект|без инструкции|нет инструкции|пуст(?:ая|ую) коробк",
@@ -696,6 +706,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"на (?:два|один|\d) размера? (?:больше|меньше)",
         ),
         Problem.DEFECT: (
+            # "часы отстают минут на 5 за сутки"
+            r"(?<!не )(?:отста|спеш|убега)\w* (?:на )?(?:\d+ )?(?:минут|секунд|мин|сек)\w*",
             r"(?<!не )мерца(?:ет|ют|ние|нием)",  # a lamp that flickers
             # "заряжаются только если держать кабель под углом"; засохшие чернила
             r"(?:работа|заряжа|включа|печата|ловит|подключа|коннект)\w* только (?:если|когда|при)(?!\w)[^.!?]{0,30}?(?:держать|держишь|"
@@ -777,7 +789,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"а деньги списали",
             r"деньги за доставку",
             r"списали деньги два",
-            r"переплатил",
+            r"(?<!не )переплатил",
             r"списали (?:\w+ )?(?:раньше|до) (?:срока|времени|даты|положенного)",
             r"в чеке (?:\w+ )?(?:не|другая|другие|почему|ошибк|наличн|лишн)|чек (?:не пришел|не выдали|не дали|с ошибк)|сумма (?:другая|не та|больше)",
         ),
@@ -850,6 +862,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
     },
     "zh": {
         Problem.LATE: (
+            _Regex(
+                r"等了(?:\d+|[一二三四五六七八九十两几]+)(?:多)?(?:天|周|个星期|个月)(?:才|终于)"
+            ),  # "等了20天终于到了"
+            "过季了",
             "派件异常",
             "派送异常",
             "配送异常",
@@ -1041,6 +1057,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "裤子太短",
         ),
         Problem.DEFECT: (
+            _Regex(r"(?<!无)(?<!没有)(?<!不)频闪"),  # a flickering lamp
             "进水了",
             "咔咔响",
             "有个小洞",
@@ -1335,6 +1352,7 @@ _DENIALS = {
     "en": r"not late at all|never had a problem|no issues|no problems?\b|can'?t complain|any complaints|"
     # "didnt even need to send the broken one back": the return of the faulty thing, waived
     r"(?:didn'?t|did not|no) (?:even )?need to (?:send|return) (?:the \w+ (?:one|ones) |it |them )?back|"
+    r"wash(?:ed|es) (?:really |so |very )?(?:well|fine|great|nicely|beautifully)|"  # "pyjamas washed well so far"
     r"nothing to complain|painless|got my money back in|didn'?t have to chase|"
     # "ordered the blue and got blue": what came is what was ordered
     r"(?:ordered|bought|asked for|chose|picked|selected|paid (?:extra )?for) (?:(?:the|a|an|size|my) )*(?!(?:the|a|an|size|and|my)\b)(?P<same>[a-z0-9]+)(?: \w+){0,3}?,? "
@@ -1513,7 +1531,7 @@ class _Fix:
 _FIXES = {
     "en": _Fix(
         re.compile(
-            r"(?<!\w)(?:(?:sorted|fixed|resolved|reset|replaced|reshipped|re-?sent|refunded|swapped|exchanged|sent)(?: (?:it|that|this|them|me|"
+            r"(?<!\w)(?:(?:sorted|fixed|resolved|reset|replaced|reshipped|re-?sent|refunded|swapped|exchanged|sent)(?: (?:it|that|this|them|me|one|"
             r"everything|the (?!(?:wrong|broken|damaged|faulty|incorrect|same)\b)\w+(?: (?!(?:wrong|broken|damaged|faulty|"
             r"incorrect)\b)\w+)?|it all))?(?: (?:out|up))?(?: for (?:me|us))? (?:straight away|right away|quickly|fast|asap|"
             r"immediately|(?:the )?same (?:day|morning|afternoon|evening|week)|(?:the )?next day|in (?:\d+|a|an|one|a few|two|five|ten) (?:mins?|minutes|hours?|days?)|"
@@ -1539,8 +1557,14 @@ _FIXES = {
             r"(?:softened|softens|loosened|loosens|eased|eases|settled|settles|broke in|wore in|wears in|went away|wore off|"
             r"faded|fades|got better|gets better)(?: up| off| away)?\b(?: (?:after|with|once|in) (?:a |the |one |two |a few |a couple of )?"
             r"(?:first )?(?:wash|wear|day|week|use|airing|go)\w*(?: it| them| or two)?)?|"
+            # "a bit scratchy out of the box, smoothed out after a day"
+            r"(?:(?:smoothed|softened|loosened|eased|settled) (?:out |up )?|(?:broke|wore) in )(?:after|within) (?:a|one|two|three|a few|\d+) "
+            r"(?:days?|weeks?|washes|wash|uses?|wears?)\b|"
             # Made good with something extra: "gave me a voucher without me even asking", "knocked 20% off".
             r"sent (?:a |an )?(?:voucher|discount code|coupon|gift card)s? (?:for the (?:trouble|delay|wait|inconvenience|hassle)|to make up)|"
+            # "you sent a sorry email + 10% code"
+            r"(?:sent|gave|emailed) (?:me |us )?(?:a |an )?(?:sorry|apology|apologetic)(?: email| note| message)?[^.!?]{0,15}?"
+            r"(?:code|voucher|discount|credit|coupon)|"
             r"(?:same day|next day|straight away|right away) (?:and |to )?(?:swapped|replaced|exchanged|refunded|sorted|fixed)\b|"
             r"(?:gave|offered|sent|credited|gifted) (?:me|us) (?:a |an |some )?(?:voucher|discount|credit|gift card|"
             r"goodwill \w+|code for|\d+ ?% off)|knocked (?:\d+ ?%|£\d+|\$\d+|a bit|something) off|"
@@ -1556,7 +1580,7 @@ _FIXES = {
         ),
         re.compile(
             r"(?<!\w)(?:but|though|however|except|still|(?<!order )(?<!buy )(?<!shop )(?<!use )again|too|also|same|another|"
-            r"eventually|finally|never|no longer|\w*n't|not|after (?:\d+|two|three|four|five|six|several|many|multiple) )"
+            r"eventually|finally|never|no longer|\w*n't|(?<!for )not|after (?:\d+|two|three|four|five|six|several|many|multiple) )"
         ),
     ),
     "ru": _Fix(
@@ -1584,7 +1608,7 @@ _FIXES = {
     ),
     "zh": _Fix(
         re.compile(
-            r"退款(?:已经|已)?(?:收到|到账)了?|换了(?:一个|个)?新的|(?:寄|发)(?:了|来了?)(?:一个|个)?新的|(?:马上|立刻|当场|直接)(?:就)?退了|给换了|给我换了|补发|重发|重新发|重新寄|补寄了|已经补寄|退回来了|退回来一笔|退回了一笔|当天就退回|已退款|钱退了|退了钱|已经解决|"
+            r"退款(?:已经|已)?(?:收到|到账)了?|(?:直接|马上|主动)?(?:给我)?(?<![少多])退了(?:\d+|几|[一二三四五六七八九十]+)(?:块|元)|换了(?:一个|个)?新的|(?:寄|发)(?:了|来了?)(?:一个|个)?新的|(?:马上|立刻|当场|直接)(?:就)?退了|给换了|给我换了|补发|重发|重新发|重新寄|补寄了|已经补寄|退回来了|退回来一笔|退回了一笔|当天就退回|已退款|钱退了|退了钱|已经解决|"
             r"处理好了|处理得(?:很|挺|非常)?好|已经没事了|修好了|换货很顺利|现在(?:很)?(?:完美|好了|没问题了?|正常了)|"
             # "更新之后就好了，现在很顺"
             r"(?:之后|以后|后来)就?好了|(?:更新|重启|重装|刷新)了?(?:一下)?就好了|现在(?:很|挺)?顺(?!丰)(?:了|畅)?|"  # not 顺丰, the courier
@@ -1640,7 +1664,7 @@ _OWN_FAULT = {
         r"safe and sound|(?:the )?(?:next|following|same) (?:morning|day|afternoon|evening))\W*$|"
         r"(?:it'?s|its|it has|they'?ve|they have) (?:really |totally )?grown on (?:me|us)\b|"
         # a misfit conceded: "doesn't fit my other pans but i didnt buy it for those, so fair enough"
-        r"(?:so|but|which is|that'?s) fair enough\b|"
+        r"(?:so|but|which is|that'?s) fair enough\b|so no (?:stress|worries|bother|biggie)\b|"
         # a return thought of and dropped; a dented box with the thing inside unharmed; a wrong pick owned
         r"(?:thought about|considered|was going to|almost) (?:returning|sending (?:it|them) back)|"
         r"(?:but|though) (?:the )?(?:item|items|product|contents?|everything)(?: inside)? (?:was|were|is|are) (?:totally |"
@@ -1663,7 +1687,10 @@ _OWN_FAULT = {
         r"(?:читал|смотрел|прочитал|посмотрел)\w*|надо было (?:читать|смотреть|мерить|проверить|внимательн)\w*|"
         r"по своей (?:вине|ошибке|невнимательности)|(?:но|ну и|да и|и) ладно(?! бы)|ничего страшного|не страшно|"
         r"(?:учл[аи]?|учел) это|"  # "размеры маломерят, учла это и взяла на размер больше"
-        r"у меня (?:\w+ )?(?:свой|своя|свои|свое) (?:\w+ )?есть|"  # "кабель коротковат, но у меня свой есть"
+        r"у меня (?:\w+ )?(?:свой|своя|свои|свое) (?:\w+ )?есть|"
+        # a box that took the knock: "коробка помята, но внутри всё цело"; a promise kept: "в заявленный срок уложились"
+        r"(?:но|а) (?:внутри|сам товар|товар|содержимое)[^.!?]{0,30}?(?:цел\w*|в порядке|не пострадал\w*)|ничего не пострадал\w*|"
+        r"в (?:заявленный|обещанный|указанный) срок (?:уложились|успели)|уложились в (?:заявленный |обещанный )?срок|"  # "кабель коротковат, но у меня свой есть"
         r"не критично|не беда|(?:но|да и|ну|и|а так) это (?:все )?(?:мелоч\w*|ерунда|пустяк\w*)|"
         r"(?:потом |но )?передумал\w*|"
         r"(?:сама?|я) (?:выбрал|заказал|взял|указал|ввел|вписал|нажал)\w* не (?:тот|ту|те|то|туда)|"
@@ -1694,7 +1721,8 @@ _OWN_FAULT = {
     ),
     "zh": re.compile(
         # not what someone else said ("客服说是我自己的问题"), nor "不怪快递", which blames the shop instead
-        r"误会一场|是个误会|发现是我(?:自己)?|(?<!说)(?:我)?自己不小心|(?<![不说别还])怪我(?:自己)?(?![们])|(?<![不说别还])怪自己|"
+        r"误会一场|是个误会|发现是我(?:自己)?|以为[^，。！？]{0,8}坏了[^。！？]{0,6}结果(?:是)?(?:我|自己)|(?:里面|里头)的?(?:东西|商品)?(?:没事|完好|没坏|好好的)|"
+        r"(?:买|选|拍)大(?:一|1)号(?:刚好|正好)|注意一下就(?:好|行|可以)|(?:明天|今天|后天)(?:就)?(?:派送|送到|到)[^。！？]{0,6}应该没问题|(?<!说)(?:我)?自己不小心|(?<![不说别还])怪我(?:自己)?(?![们])|(?<![不说别还])怪自己|"
         r"(?<!说)(?<!说是)(?<!说是我)(?<!说我)(?:号码|地址|电话|手机号)填错|自己的?(?:号码|地址|电话|手机号)(?:写|输|打)错|(?<!说)(?<!不是)(?<!说是)我(?:没看清|没看到|看错|选错|买错|写错|填错|弄错|搞错|手滑|点错)|(?<![不说])是我(?:自己)?的(?:问题|原因|失误|错)|(?<![说是])我自己的(?:问题|原因|失误)|"
         r"不怪(?:商家|卖家|店家|你们|客服)|自己(?:没看清|看错|选错|买错|写错|填错|弄错|搞错|手滑|点错)|自己忘了?(?:取|拿|收|签收|接电话)|(?:自己)?下单(?:时)?选错|下错单|"
         # a delay told of ahead and accepted: "快递晚了一天，不过提前发短信通知了，可以理解"

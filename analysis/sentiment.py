@@ -242,10 +242,14 @@ def _is_decline(cleaned: str) -> bool:
     return _plain_declines(plain, _unthanked(plain), own_use=True)
 
 
+# "ничего так" (not bad) is a verdict, however like "ничего" (nothing) it starts.
+_NOT_BAD_VERDICT = re.compile(r"(?<!\S)ничего так(?!\S)")
+
+
 def _plain_declines(plain: str, unthanked: str, own_use: bool = False) -> bool:
     """Whether `plain` (already _plain(); `unthanked` is _unthanked() of it) only declines, however politely; with
     `own_use`, also when it only says what the customer did not do ("возврат не делала", "didn't return anything")."""
-    if plain.count(" ") >= _DECLINE_MOST_WORDS:  # no decline is this long, however polite: read it
+    if plain.count(" ") >= _DECLINE_MOST_WORDS or _NOT_BAD_VERDICT.search(plain):  # too long, or "ничего так": read it
         return False
     unframed = _unframed(unthanked)
     rest, unused = _without_the_part(unframed)

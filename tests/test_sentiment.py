@@ -305,6 +305,16 @@ def test_words_beside_the_fifteenth_session_declines_are_read(text: str, complai
     assert reading.score.feeling != Feeling.NONE and reading.complaint == complaint, text
 
 
+@pytest.mark.parametrize("text", ["ничего так", "да ничего так вроде", "ничего так, но дороговато"])
+def test_nichego_tak_is_a_verdict_not_a_decline(text: str) -> None:
+    assert score_text(text).feeling is not Feeling.NONE, text
+
+
+@pytest.mark.parametrize("text", ["ничего", "ничего такого", "да ничего, всё сказала"])
+def test_nichego_alone_still_declines(text: str) -> None:
+    assert score_text(text).feeling is Feeling.NONE, text
+
+
 @pytest.mark.parametrize(
     "text",
     [
