@@ -153,7 +153,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"never (?:came|arrived|got it|received)",
             r"did(?:n'?t| not) (?:arrive|come|get)",
             r"(?:parcel|package|order|item)s? (?:was |is )?(?:lost|missing)",
-            r"lost\b",
+            r"lost\b(?! (?:a |one |two |\d )?(?:points?|stars?|marks?)\b)",
             r"missing",
             r"only got \d",
             r"(?:pack|set|box|bag) of (?:\d+|two|three|four|five|six|ten|twelve)\b[^.!?]{0,40}\b(?:got|received|came|only|counted|there (?:are|were)) (?:\d+|one|two|three|four|five)\b",
@@ -183,7 +183,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"crushed",
             r"soaked",
             r"in the rain",
-            r"scratch(?!y|iness)",
+            r"scratch(?!y|iness|ing post|er)",
             r"seal was broken",
             r"arrived (?:broken|with a hole|damaged)",
             r"cracked",
@@ -263,6 +263,11 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:shorter|longer|smaller|bigger|tighter|looser|wider|narrower) than (?:the )?(?:size|chart|described|advertised|listed|stated|it says)",
         ),
         Problem.DEFECT: (
+            # works only some of the time: "syncs with the app maybe half the time"; a pulse of 180 at rest
+            r"(?:works|syncs|connects|pairs|charges|turns on|responds|registers) (?:\w+ ){0,3}?(?:maybe |only |about |like |roughly )?"
+            r"(?:half the time|every other time|some of the time|one time in \w+)",
+            r"(?:shows|reads|says|gives) (?:a |my )?(?:heart rate|pulse|hr|bpm)[^.!?]{0,15}?\d+[^.!?]{0,15}?(?:when|while) i'?m (?:just )?"
+            r"(?:sitting|lying|sleeping|resting|doing nothing)",
             # "half the keys don't light up"
             r"(?:half|some|most|a few|several|\d+) (?:of )?(?:the )?(?:\w+ )?(?:keys|leds|lights|bulbs|buttons|lamps|ports|speakers) "
             r"(?:don'?t|do not|won'?t|doesn'?t|never) (?:light up|work|turn on|come on|click|respond)",
@@ -460,7 +465,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:been|was|spent|sat) on (?:the phone|hold|the line|chat) for",
             r"(?:called|emailed|messaged|wrote|chased|contacted) (?:you |them |support )?(?:\d+|twice|three|four|five|several|multiple|many) times",
             r"(?:calling|emailing|messaging|chasing) (?:you |them |support )?(?:for|since|non.?stop|every day|all day|again)",
-            r"(?:was |were |got |feel |felt |being )?ignored",
+            r"(?<!cat )(?<!dog )(?<!cats )(?<!dogs )(?:was |were |got |feel |felt |being )?ignored",
             r"unprofessional",
             r"(?:worst|terrible|awful|horrible|horrid|lousy|woeful|poor|appalling|shocking|abysmal|pathetic) (?:customer )?(?:service|support|care|communication)",
             r"(?:customer )?(?:service|support|care) (?:is|was|has been) (?:terrible|awful|horrible|horrid|lousy|woeful|poor|appalling|shocking|abysmal|pathetic|non.?existent|a joke|useless)",
@@ -653,6 +658,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"доплатил\w* за[^.!?]{0,40}(?<!\w)а (?:\w+ ){0,2}(?:пришл|пришел|привезл|привез|прислал|положил)",
         ),
         Problem.DAMAGED: (
+            r"(?<!не )раскрошил\w*|рассыпал\w* в (?:пыль|крошк)",
             # "пододеяльник с пятном, как будто уже кто-то пользовался"
             r"(?<!без )(?<!ни )(?<!\w)с пятн(?:ом|ами|ышком)|как будто (?:уже )?(?:кто-то |кем-то )?(?:пользовал|носил|надевал|стирал)\w*",
             r"(?:приехал|пришел|пришла|пришло|пришли|доставил)\w* (?:наполовину |почти |совсем )?(?:без листьев|облетевш\w*|завявш\w*|увядш\w*|подмерзш\w*|замерзш\w*)",
@@ -706,6 +712,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"на (?:два|один|\d) размера? (?:больше|меньше)",
         ),
         Problem.DEFECT: (
+            r"показыва\w* [^.!?]{0,20}?\d+[^.!?]{0,10}?когда (?:я )?(?:просто |спокойно )?(?:сижу|лежу|сплю|стою|ничего не делаю)",
             # "часы отстают минут на 5 за сутки"
             r"(?<!не )(?:отста|спеш|убега)\w* (?:на )?(?:\d+ )?(?:минут|секунд|мин|сек)\w*",
             r"(?<!не )мерца(?:ет|ют|ние|нием)",  # a lamp that flickers
@@ -718,7 +725,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:магнит|присоск|креплени|липучк|застежк)\w* (?:очень |совсем |слишком |какой-то |какая-то )?слаб\w*|"
             r"слаб\w* (?:магнит|присоск|креплени|липучк)\w*|лез(?:ет|ут) (?:клочьями|пучками)|(?:ворс|щетин)\w* (?:лезет|лезут|выпада)\w*|"
             r"линя\w*|облеза\w*|(?:белы\w* |мелки\w* |как\w*-то )*(?:жучк|жуки|вредител|мошк)\w*",
-            r"шумит|шумно работает|громко работает|отклеил|расклеил|заржавел|ржавч|развалил|расползл|лопнул|погнул|погнут|шата(?:ет|ется)|люфт|болтается|гудит|трещит|не ловит|не держит заряд|быстро садится|разряжа",
+            r"шумит|шумно работает|громко работает|отклеил|расклеил|заржавел|ржавч|(?<!не )развалил|расползл|лопнул|погнул|погнут|шата(?:ет|ется)|люфт|болтается|гудит|трещит|не ловит|не держит заряд|быстро садится|разряжа",
             r"обе на (?:левую|правую)|оба на (?:левую|правую)|два левых|две левых|два правых|две правых",
             r"не греет|не печатает|отключается|выключается|перезагружа|зависает|пахнет химией|плесен|просроч|истекш\w* срок|срок\w* годности (?:истек|вышел|закончил)|подделк|паленк|б/у|ношенн|ношеный|ношеная|ношеные|следы использования",
             r"слома",
@@ -863,6 +870,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
     "zh": {
         Problem.LATE: (
             _Regex(
+                r"(?:说好|承诺|写着|保证|说是)[^，。！？]{0,6}[，,]?\s*第(?:\d+|[一二三四五六七八九十两]+)天才(?:到|送到|收到)"
+            ),
+            _Regex(
                 r"等了(?:\d+|[一二三四五六七八九十两几]+)(?:多)?(?:天|周|个星期|个月)(?:才|终于)"
             ),  # "等了20天终于到了"
             "过季了",
@@ -1004,6 +1014,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "收到的是坏的",
         ),
         Problem.WRONG_ITEM: (
+            _Regex(
+                r"(?:订|买|拍|选)的(?P<zh_c>[\u4e00-\u9fff]{1,2})色[^，。！？]{0,10}[，,]?\s*(?:来|到|发|收到)的(?:是|却是)?"
+                r"(?!(?P=zh_c)色)[\u4e00-\u9fff]{1,2}色"
+            ),  # "订的灰色猫抓板，来的是米色的"
             "寄成了",
             "发成了",
             "发错",
@@ -1586,7 +1600,8 @@ _FIXES = {
     "ru": _Fix(
         re.compile(
             r"(?<!\w)(?:(?:сразу|быстро|оперативно|тут же|моментально|в тот же день|на следующий день|без вопросов) )?"
-            r"(?:заменил|поменял|обменял|переотправил|перевыслал|отправил\w* (?:заново|новы|нову|замену)|"
+            r"(?:вернул[аи]? (?:деньги )?за (?:час|день|пару часов|\d+ (?:мин|час|дн))\w*|деньги (?:пришли|вернулись|поступили) через "
+            r"(?:\d+|пару|два|три|четыре|пять) (?:дн|час)\w*|заменил|поменял|обменял|переотправил|перевыслал|отправил\w* (?:заново|новы|нову|замену)|"
             r"(?:прислал|выслал|привезл)\w* (?:новы|нову|ново|замену|другой|другую|другое)|вернули деньги|деньги вернули|"
             r"вернул[иа]? (?:всю сумму|все деньги|(?:(?:лишн|переплат)\w* )?(?:в тот же день|на следующий день)|лишн|переплат)|исправил|починил|решил\w* (?:вопрос|проблему)|все решил|уладил|"
             r"компенсировал)\w*|(?:одн[оа]|втор\w*|лишн\w*) (?:списание|сумма|оплата|платеж) вернул\w*|"
@@ -1602,7 +1617,8 @@ _FIXES = {
         ),
         re.compile(
             r"(?<!\w)(?:но|однако|опять|снова|тоже|тот же|та же|то же|также|а толку|только через|"
-            r"не(?! (?:попросили|просили|потребовали|требовали) (?:\w+ )?(?:вернуть|возвращать|отправ\w*))|нет|все равно|"
+            r"не(?! (?:попросили|просили|потребовали|требовали) (?:\w+ )?(?:вернуть|возвращать|отправ\w*))|"
+            r"(?<!вопросов )(?<!претензий )(?<!проблем )нет|все равно|"
             r"всё равно|зато|бы)(?!\w)"
         ),
     ),
@@ -1617,7 +1633,7 @@ _FIXES = {
         ),
         # "二话不说就给换了" (without a word) is no "不", nor "不过" (but).
         re.compile(
-            r"(?:没|没有|(?<!二话)不(?!过)|还没|一直没|未|说会|答应|承诺|要求|希望|能不能|可以|请|麻烦|尽快|赶紧|快点)"
+            r"(?:(?<!二话)没(?!说)|没有|(?<!二话)不(?!过)|还没|一直没|未|说会|答应|承诺|要求|希望|能不能|可以|请|麻烦|尽快|赶紧|快点)"
             r"[^，。！？,.!?]{0,4}$"
         ),
         re.compile(r"但|可是|不过|又|还是|结果|也坏|也是|依然|仍然|再次|没收到|没到|没用|不能|不行|不了|不对"),
@@ -1664,7 +1680,12 @@ _OWN_FAULT = {
         r"safe and sound|(?:the )?(?:next|following|same) (?:morning|day|afternoon|evening))\W*$|"
         r"(?:it'?s|its|it has|they'?ve|they have) (?:really |totally )?grown on (?:me|us)\b|"
         # a misfit conceded: "doesn't fit my other pans but i didnt buy it for those, so fair enough"
-        r"(?:so|but|which is|that'?s) fair enough\b|so no (?:stress|worries|bother|biggie)\b|"
+        r"(?:so|but|which is|that'?s) fair enough\b|so no (?:stress|worries|bother|biggie)\b|but whatever\W*$|"
+        # "turned out my bank blocked it", "turned out my dog had it", "the lamp inside was perfect"
+        r"turned out (?:it was )?my bank|my bank (?:blocked|declined|flagged|froze|stopped) (?:it|the (?:card|payment))|"
+        r"turned out (?:my|our) (?:dog|cat|kids?|son|daughter|husband|wife|partner|flatmate|roommate) (?:had|took|hid|moved|ate)\b|"
+        r"(?:but|though) the \w+ inside (?:was|were) (?:totally |completely |perfectly |absolutely )?(?:fine|ok|okay|intact|undamaged|"
+        r"unharmed|perfect)|"
         # a return thought of and dropped; a dented box with the thing inside unharmed; a wrong pick owned
         r"(?:thought about|considered|was going to|almost) (?:returning|sending (?:it|them) back)|"
         r"(?:but|though) (?:the )?(?:item|items|product|contents?|everything)(?: inside)? (?:was|were|is|are) (?:totally |"
@@ -1688,6 +1709,8 @@ _OWN_FAULT = {
         r"по своей (?:вине|ошибке|невнимательности)|(?:но|ну и|да и|и) ладно(?! бы)|ничего страшного|не страшно|"
         r"(?:учл[аи]?|учел) это|"  # "размеры маломерят, учла это и взяла на размер больше"
         r"у меня (?:\w+ )?(?:свой|своя|свои|свое) (?:\w+ )?есть|"
+        # the customer's own build or guess: "рукава длинноваты, но у меня руки короткие"; "ну я так и думал"
+        r"у меня (?:руки|ноги|плечи|пальцы) (?:корот|длинн|широк|узк|тонк)\w*|(?:ну )?я так и (?:думал|знал|подозревал)\w*|"
         # a box that took the knock: "коробка помята, но внутри всё цело"; a promise kept: "в заявленный срок уложились"
         r"(?:но|а) (?:внутри|сам товар|товар|содержимое)[^.!?]{0,30}?(?:цел\w*|в порядке|не пострадал\w*)|ничего не пострадал\w*|"
         r"в (?:заявленный|обещанный|указанный) срок (?:уложились|успели)|уложились в (?:заявленный |обещанный )?срок|"  # "кабель коротковат, но у меня свой есть"
@@ -2119,7 +2142,7 @@ def _put_right(text: str, language: str) -> bool:
 # A question a shopper asks before buying, about stock or an offer, that names no fault (no rule found one).
 _BEFORE_BUYING = {
     "en": re.compile(
-        r"(?<!\w)(?:back in stock|in stock|restock\w*|(?:be|come) back in|any (?:discounts?|sales?|offers?|codes?)|"
+        r"(?<!\w)(?:back in stock|in stock|restock\w*|do you (?:ship|deliver|post) to|(?:be|come) back in|any (?:discounts?|sales?|offers?|codes?)|"
         r"is there (?:a |an |any )?(?:student |first[- ]order )?(?:discount|sale|code|offer|refill|bigger size|larger size|smaller size)|for (?:my|the|our) next order|do you (?:do|have|sell|make)"
         r" (?:this|these|it|them|a|an|any)\b|(?:does|do|will|would) (?:it|they|this|these|the \w+(?: one| ones)?) come with|"
         # what the thing will do, asked ahead ("does the 28 inch case count as checked luggage?")

@@ -355,7 +355,7 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     improvements improvement needed changes what write here tell a lot question please input put thoughts carry
     last message rating busy sure side my end you told maybe survey cant dont im done questions share nothign nthing 88 886
     ive mo already afraid point team honest be time doesnt apply applicable id remember while ago couldnt couldn
-    leave if pls thing single want piece first thats earlier answers week x u mate
+    leave if pls thing single want piece first thats earlier answers week x u mate guess
     это все всё больше добавить добавлять сказать пока вроде да мне не хочу могу добавлю комментариев
     замечаний пожеланий вопросов пожалуй наверное наверно особо особенно так в целом и сказал сказала
     тут здесь уже вообще такого что у меня знаю без позже потом честно с ответом буду см смотри как написать писать
