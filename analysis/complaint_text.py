@@ -46,6 +46,8 @@ _SHADES_AND_SIZES = "black|white|blue|red|green|pink|grey|gray|beige|brown|navy|
 _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
     "en": {
         Problem.LATE: (
+            # "promised by friday for the birthday, came the wednesday after. party went ahead without it"
+            r"(?:came|arrived|turned up|got here) (?:the |on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day after\b|went ahead without it",
             # "i'd recommend it if you're happy to wait a month"
             r"if you(?:'re| are)? (?:happy|willing|ready|prepared|ok|okay|fine) (?:to|with) wait(?:ing)?\b",
             # "said 2-3 days, today is day 8"
@@ -194,6 +196,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"all over the other",
         ),
         Problem.WRONG_ITEM: (
+            r"(?:has|came with|comes with|with) (?:a |an )?(?:us|eu|american|european|chinese|wrong|foreign) plug",  # "has a US plug and i'm in the UK"
             # "ordered the scooter in blue, came in pink": another colour than the one ordered
             r"(?:ordered|asked for|chose|picked|selected) (?:\w+ ){0,4}?in (?P<ordered>black|white|blue|red|green|pink|grey|gray|beige|brown|navy|yellow|purple|orange|silver|gold|cream|teal|khaki|lilac)\b[^.!?]{0,60}?[.,;]?\s*(?:it |they )?"
             r"(?:came|arrived|got|received|sent)(?: me| us)? (?:in )?(?!(?P=ordered)\b)(?:black|white|blue|red|green|pink|grey|gray|beige|brown|navy|yellow|purple|orange|silver|gold|cream|teal|khaki|lilac)\b",
@@ -263,6 +266,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:shorter|longer|smaller|bigger|tighter|looser|wider|narrower) than (?:the )?(?:size|chart|described|advertised|listed|stated|it says)",
         ),
         Problem.DEFECT: (
+            # "one button was hanging by a thread out of the box"
+            r"hanging (?:by|on) a thread|(?:button|strap|handle|sole|heel|buckle)s? (?:was |is |were |are |came )?(?:loose|coming off|fell off|falling off)",
             # works only some of the time: "syncs with the app maybe half the time"; a pulse of 180 at rest
             r"(?:works|syncs|connects|pairs|charges|turns on|responds|registers) (?:\w+ ){0,3}?(?:maybe |only |about |like |roughly )?"
             r"(?:half the time|every other time|some of the time|one time in \w+)",
@@ -712,6 +717,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"на (?:два|один|\d) размера? (?:больше|меньше)",
         ),
         Problem.DEFECT: (
+            # seeds that did not come up ("взошло 2 из 20"), a splinter, a record that crackles
+            r"(?:взошл|проросл)\w* (?:только |всего )?\d+ из \d+|(?<!\w)не (?:взошл|проросл)\w*|(?<!без )(?<!нет )(?<!ни )(?<!ни одной )заноз\w*|"
+            r"поранил\w*|(?<!без )(?<!нет )(?:с )?(?:треском|тресками|щелчками|хрипом)|(?<!не )(?:хрипит|шипит)",
             r"показыва\w* [^.!?]{0,20}?\d+[^.!?]{0,10}?когда (?:я )?(?:просто |спокойно )?(?:сижу|лежу|сплю|стою|ничего не делаю)",
             # "часы отстают минут на 5 за сутки"
             r"(?<!не )(?:отста|спеш|убега)\w* (?:на )?(?:\d+ )?(?:минут|секунд|мин|сек)\w*",
@@ -852,6 +860,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"глючит",
         ),
         Problem.MISLEADING: (
+            r"(?:размерн\w* сетк\w*|таблиц\w* размеров|размерн\w* таблиц\w*)[^.!?]{0,10}? (?<!не )(?:врет|обманывает|не соответствует|не совпадает)",
             r"на фото .*(?:по-другому|не так)",
             r"(?:совсем|вообще|абсолютно|ничуть|нисколько) не (?:как|так(?:ой|ая|ое|ие) как|похож\w* на(?: то,? что)?) "
             r"(?:на |в )?(?:фото|картинк\w*|сайте|описании|карточке|фотограф\w*)(?!,? (?:а |но )?(?:гораздо |намного |даже |еще |ещё )?"
@@ -1367,6 +1376,7 @@ _DENIALS = {
     # "didnt even need to send the broken one back": the return of the faulty thing, waived
     r"(?:didn'?t|did not|no) (?:even )?need to (?:send|return) (?:the \w+ (?:one|ones) |it |them )?back|"
     r"wash(?:ed|es) (?:really |so |very )?(?:well|fine|great|nicely|beautifully)|"  # "pyjamas washed well so far"
+    r"(?:don'?t|doesn'?t|didn'?t|does not|do not|never) (?:\w+ )?smell (?:of|like) \w+|"  # "don't smell of paint at all"
     r"nothing to complain|painless|got my money back in|didn'?t have to chase|"
     # "ordered the blue and got blue": what came is what was ordered
     r"(?:ordered|bought|asked for|chose|picked|selected|paid (?:extra )?for) (?:(?:the|a|an|size|my) )*(?!(?:the|a|an|size|and|my)\b)(?P<same>[a-z0-9]+)(?: \w+){0,3}?,? "
@@ -1546,6 +1556,7 @@ _FIXES = {
     "en": _Fix(
         re.compile(
             r"(?<!\w)(?:(?:sorted|fixed|resolved|reset|replaced|reshipped|re-?sent|refunded|swapped|exchanged|sent)(?: (?:it|that|this|them|me|one|"
+            r"another one|a new one|a replacement|"
             r"everything|the (?!(?:wrong|broken|damaged|faulty|incorrect|same)\b)\w+(?: (?!(?:wrong|broken|damaged|faulty|"
             r"incorrect)\b)\w+)?|it all))?(?: (?:out|up))?(?: for (?:me|us))? (?:straight away|right away|quickly|fast|asap|"
             r"immediately|(?:the )?same (?:day|morning|afternoon|evening|week)|(?:the )?next day|in (?:\d+|a|an|one|a few|two|five|ten) (?:mins?|minutes|hours?|days?)|"
@@ -2142,7 +2153,7 @@ def _put_right(text: str, language: str) -> bool:
 # A question a shopper asks before buying, about stock or an offer, that names no fault (no rule found one).
 _BEFORE_BUYING = {
     "en": re.compile(
-        r"(?<!\w)(?:back in stock|in stock|restock\w*|do you (?:ship|deliver|post) to|(?:be|come) back in|any (?:discounts?|sales?|offers?|codes?)|"
+        r"(?<!\w)(?:back in stock|in stock|restock\w*|do you (?:ship|deliver|post) to|is there (?:a |an |any )?matching|(?:be|come) back in|any (?:discounts?|sales?|offers?|codes?)|"
         r"is there (?:a |an |any )?(?:student |first[- ]order )?(?:discount|sale|code|offer|refill|bigger size|larger size|smaller size)|for (?:my|the|our) next order|do you (?:do|have|sell|make)"
         r" (?:this|these|it|them|a|an|any)\b|(?:does|do|will|would) (?:it|they|this|these|the \w+(?: one| ones)?) come with|"
         # what the thing will do, asked ahead ("does the 28 inch case count as checked luggage?")
