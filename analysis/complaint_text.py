@@ -566,7 +566,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:veneer|plastic|polyester|nylon|acrylic|fake|faux|mdf|chipboard|particle ?board|laminate|synthetic|resin|foil|paper)\b",
             r"(?:site|website|listing|page|photo) (?:shows|showed|says|said) (?:it )?(?:as|is|was)",
             r"(?:than|of) the one (?:pictured|in the (?:photo|picture))",
-            r"(?:not|isn'?t|wasn'?t|aren'?t|weren'?t|nothing like|no where near|nowhere near) (?:\w+ ){0,4}?(?:in|on|from) the (?:picture|photo|pic|image|listing|website|site|advert|ad)s?\b",
+            r"(?:not|isn'?t|wasn'?t|aren'?t|weren'?t|nothing like|no where near|nowhere near)(?! sure\b) (?:\w+ ){0,4}?(?:in|on|from) the "
+            r"(?:picture|photo|pic|image|listing|website|site|advert|ad)s?\b",
             r"(?:photos?|pictures?|pics?|images?|listing|website|site|advert) (?:shows?|showed|say|says|said)\b[^.!?]{1,40}[,;:]\s*(?:this|it|mine|what i got|what came|i got) (?:is|was|'?s)\b",
             # The page against the thing itself: "photos make the rug look cream, in real life it's grey".
             r"(?:photos?|pictures?|pics?|images?|listing|website|site|advert|page)s? (?:make|made|makes|show|showed|shows)\b[^.!?]{1,50}\b(?:in real life|irl|in person|in reality|in the flesh)\b"
@@ -674,7 +675,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"под дожд",
             r"поцарапан",
             r"царапин",
-            r"треснул",
+            r"(?<!не )треснул",
             r"вскрыт",
             r"с дыркой",
             r"трещин",
@@ -1080,6 +1081,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "裤子太短",
         ),
         Problem.DEFECT: (
+            _Regex(r"(?:把手|手柄|提手|扣子|螺丝)(?:是)?(?:有点)?(?<!不)松(?:的|了|动)"),  # "杯子把手是松的"
             _Regex(r"(?<!无)(?<!没有)(?<!不)频闪"),  # a flickering lamp
             "进水了",
             "咔咔响",
@@ -1428,7 +1430,8 @@ _DENIALS = {
     # More slang praise: "support absolutely killed it", "nailed it", "the candle ate and left no crumbs".
     r"(?:absolutely|totally|proper) (?:killed|smashed|nailed|aced) it\b|(?<!\w)(?:nailed|aced) it\b|"
     r"(?<!\w)ate (?:and left no crumbs|that|this|it up)\b|left no crumbs",
-    "ru": r"(?:даже )?не (?:попросили|просили|потребовали|требовали) (?:\w+ )?(?:вернуть|возвращать|отправ\w*)|не опоздали|не (?:приторн|горчит|горьк|кисл|липк|колюч|маркий|марк|скользк|шумн|громк|воняет)\w*|"
+    "ru": r"(?:даже )?не (?:попросили|просили|потребовали|требовали) (?:\w+ )?(?:вернуть|возвращать|отправ\w*)|"
+    r"(?:кипит|закипает|кипятит|вскипает|вскипел)\w*,?(?: и)? (?:сам\w* )?(?:выключается|отключается)|не опоздали|не (?:приторн|горчит|горьк|кисл|липк|колюч|маркий|марк|скользк|шумн|громк|воняет)\w*|"
     r"деньги (?:за (?:возврат|товар|заказ) )?(?:уже )?(?:пришли|вернулись|вернули|поступили|зачислили)(?! (?:не|только|частично|меньше|половин|без))|размер\w* (?!не )(?:\w+ )?подош(?:ел|ла|ли|л)(?!\w)|не было проблем|проблем нет|никаких претензий|не могу пожаловаться|претензий нет|"
     r"жалоб нет|деньги вернули за|возврат оформили быстро|деньги пришли за|без лишних (?:вопросов|проблем|слов)|"
     r"без (?:проблем|вопросов|заминок|задержек|опозданий)|по своей (?:причине|вине|ошибке)|сама? виноват\w*|"
@@ -1464,7 +1467,7 @@ _DENIALS = {
     r"сушить|чистить|хранить)(?!\w)[^.!?,]*|"
     # the stars answer instead ("пусть за меня ответит звездочка")
     r"пусть (?:за меня )?(?:ответ|скаж|говор)\w* (?:оценк|звезд)\w*|(?:оценк|звезд)\w* (?:ответ|скаж|говор)\w* за меня",
-    "zh": r"没晚|不吵(?!架)|不是质量问题|不会松|没(?:被)?吵醒|不虚标|(?:没有|没|无)色差|没出过问题|(?:用|戴|穿|玩|开)了[^，。！？,.!?]{0,6}[，, ]?(?:目前|暂时|到现在|至今)?还?没有?(?:发现|出现|遇到|碰到)?(?:什么|任何|啥)?(?:问题|毛病|故障|异常)|没有?(?:发现|出现|遇到|碰到)(?:什么|任何|啥)?(?:问题|毛病|故障|异常)|"
+    "zh": r"没晚|不吵(?!架)|不是质量问题|不会松|不(?:会)?漏(?:水|气|油)|没(?:有)?漏(?:水|气|油)|(?:跟|和|与)(?:标的|标称的?|描述的?|宣传的?)(?:差不多|一样|一致|相符)|没(?:被)?吵醒|不虚标|(?:没有|没|无)色差|没出过问题|(?:用|戴|穿|玩|开)了[^，。！？,.!?]{0,6}[，, ]?(?:目前|暂时|到现在|至今)?还?没有?(?:发现|出现|遇到|碰到)?(?:什么|任何|啥)?(?:问题|毛病|故障|异常)|没有?(?:发现|出现|遇到|碰到)(?:什么|任何|啥)?(?:问题|毛病|故障|异常)|"
     r"没有(?:任何|一点)?(?:电流声|杂音|异响|噪音)|没有任何投诉|挑不出毛病|没问题|退货很顺利|担心[^，。！？,.!?]{0,15}(?:是假|假货)|"
     r"一点(?:划痕|瑕疵|问题|损坏|磕碰|污渍)都没有|没有(?:任何|一点)?(?:划痕|破损|损坏|瑕疵|磕碰|污渍)|无划痕|无破损|"
     # a box that is big is an opinion of the packaging, not a wrong size ("盒子太大了，有点浪费")
@@ -1573,7 +1576,7 @@ _FIXES = {
             r"(?:all|everything)(?: is|'s)? (?:good|fine|sorted|ok|okay|working) now|"
             r"(?:now|and now) (?:it'?s |its |it is |all |everything'?s )?(?:perfect|fine|working|works|great|sorted|good)\b|"
             r"money (?:back|was back|came back|returned) (?:by|within|in|the same|next|straight)|"
-            r"refund (?:showed up|arrived|came through|landed|went through|hit my account|was processed)|"
+            r"refund (?:for (?:my|the) \w+ )?(?:showed up|arrived|came through|landed|went through|hit my account|was processed)|"
             r"refund came (?:back )?(?:in|within) (?:\d+|a few|two|three|four|five) (?:days?|hours?)|"
             r"sorted (?:it|that|this|me) (?:out )?with (?:a |an )?(?:discount|voucher|code|credit|partial refund)\w*(?: code)?|"
             # A small fault that went away by itself: "bit itchy at first but softened after a wash", "stiff at
@@ -1605,7 +1608,7 @@ _FIXES = {
         ),
         re.compile(
             r"(?<!\w)(?:but|though|however|except|still|(?<!order )(?<!buy )(?<!shop )(?<!use )again|too|also|same|another|"
-            r"eventually|finally|never|no longer|\w*n't|(?<!for )not|after (?:\d+|two|three|four|five|six|several|many|multiple) )"
+            r"eventually|finally|never|no longer|\w*n't|(?<!for )not\b|after (?:\d+|two|three|four|five|six|several|many|multiple) )"
         ),
     ),
     "ru": _Fix(
@@ -1693,7 +1696,7 @@ _OWN_FAULT = {
         # a misfit conceded: "doesn't fit my other pans but i didnt buy it for those, so fair enough"
         r"(?:so|but|which is|that'?s) fair enough\b|so no (?:stress|worries|bother|biggie)\b|but whatever\W*$|"
         # "turned out my bank blocked it", "turned out my dog had it", "the lamp inside was perfect"
-        r"turned out (?:it was )?my bank|my bank (?:blocked|declined|flagged|froze|stopped) (?:it|the (?:card|payment))|"
+        r"turned out (?:it was )?my bank|turn(?:s|ed) out i (?:picked|chose|selected|entered|put|ticked|clicked)\b|my bank (?:blocked|declined|flagged|froze|stopped) (?:it|the (?:card|payment))|"
         r"turned out (?:my|our) (?:dog|cat|kids?|son|daughter|husband|wife|partner|flatmate|roommate) (?:had|took|hid|moved|ate)\b|"
         r"(?:but|though) the \w+ inside (?:was|were) (?:totally |completely |perfectly |absolutely )?(?:fine|ok|okay|intact|undamaged|"
         r"unharmed|perfect)|"
@@ -1755,7 +1758,7 @@ _OWN_FAULT = {
     ),
     "zh": re.compile(
         # not what someone else said ("客服说是我自己的问题"), nor "不怪快递", which blames the shop instead
-        r"误会一场|是个误会|发现是我(?:自己)?|以为[^，。！？]{0,8}坏了[^。！？]{0,6}结果(?:是)?(?:我|自己)|(?:里面|里头)的?(?:东西|商品)?(?:没事|完好|没坏|好好的)|"
+        r"误会一场|是个误会|发现是我(?:自己)?|以为[^，。！？]{0,8}坏了[^。！？]{0,6}结果(?:是)?(?:我|自己)|(?:里面|里头)的?(?:东西|商品)?(?:没事|完好|没坏|好好的)|按(?:详情页|描述|尺码表|客服)(?:说的|建议的?|推荐的?)?(?:拍|买|选)(?:小|大)(?:一|1|半)码[^。！？]{0,4}(?:刚好|正好|合适)|"
         r"(?:买|选|拍)大(?:一|1)号(?:刚好|正好)|注意一下就(?:好|行|可以)|(?:明天|今天|后天)(?:就)?(?:派送|送到|到)[^。！？]{0,6}应该没问题|(?<!说)(?:我)?自己不小心|(?<![不说别还])怪我(?:自己)?(?![们])|(?<![不说别还])怪自己|"
         r"(?<!说)(?<!说是)(?<!说是我)(?<!说我)(?:号码|地址|电话|手机号)填错|自己的?(?:号码|地址|电话|手机号)(?:写|输|打)错|(?<!说)(?<!不是)(?<!说是)我(?:没看清|没看到|看错|选错|买错|写错|填错|弄错|搞错|手滑|点错)|(?<![不说])是我(?:自己)?的(?:问题|原因|失误|错)|(?<![说是])我自己的(?:问题|原因|失误)|"
         r"不怪(?:商家|卖家|店家|你们|客服)|自己(?:没看清|看错|选错|买错|写错|填错|弄错|搞错|手滑|点错)|自己忘了?(?:取|拿|收|签收|接电话)|(?:自己)?下单(?:时)?选错|下错单|"
@@ -2153,7 +2156,9 @@ def _put_right(text: str, language: str) -> bool:
 # A question a shopper asks before buying, about stock or an offer, that names no fault (no rule found one).
 _BEFORE_BUYING = {
     "en": re.compile(
-        r"(?<!\w)(?:back in stock|in stock|restock\w*|do you (?:ship|deliver|post) to|is there (?:a |an |any )?matching|(?:be|come) back in|any (?:discounts?|sales?|offers?|codes?)|"
+        r"(?<!\w)(?:back in stock|in stock|restock\w*|do you (?:ship|deliver|post) to|is there (?:a |an |any )?matching|"
+        # "is the 256gb card compatible with the switch?", "can i order a second strap separately?"
+        r"(?:is|are) (?:the |this |these |it |they )?[^.!?]{0,30}?compatible with\b[^.!?]*\?|can i (?:order|buy|get) [^.!?]{0,50}?separately|(?:be|come) back in|any (?:discounts?|sales?|offers?|codes?)|"
         r"is there (?:a |an |any )?(?:student |first[- ]order )?(?:discount|sale|code|offer|refill|bigger size|larger size|smaller size)|for (?:my|the|our) next order|do you (?:do|have|sell|make)"
         r" (?:this|these|it|them|a|an|any)\b|(?:does|do|will|would) (?:it|they|this|these|the \w+(?: one| ones)?) come with|"
         # what the thing will do, asked ahead ("does the 28 inch case count as checked luggage?")

@@ -171,6 +171,7 @@ _SARCASM = _cue_pattern(
 )
 # Polite verdicts of taste or degree: negative, but opinions that report nothing for the shop to act on.
 _HEDGES = _cue_pattern(
+    r"wouldn'?t have (?:bought (?:it|one|them) |paid for (?:it|one|them) |got (?:it|one|them) )?at full price",  # a bargain, no fault
     r"(?:could|might) (?:have been|be|'ve been|use some) (?:a (?:lot|bit|little) |much |way )?better",
     r"(?:has|had|there'?s|there is) (?:some |a lot of |plenty of )?room for improvement",
     r"(?:not|never|wasn'?t|isn'?t|aren'?t|weren'?t) (?:really |exactly |quite |particularly )?(?:my |a |the |that |so |"
