@@ -399,11 +399,12 @@ _THINKING = re.compile(rf"(?<![a-z\u0400-\u04ff])(?:{_SOUNDS})(?![a-z\u0400-\u04
 
 def _declines(plain: str) -> bool:
     """Whether `plain` (already _plain()) only declines to comment, in words the phrase list lacks."""
+    tokens = plain.split()
     if not _HAN.search(plain) and any(
-        word not in _FILLER_WORDS and not _INTERJECTION.fullmatch(word) for word in plain.split()
+        word not in _FILLER_WORDS and not _INTERJECTION.fullmatch(word) for word in tokens
     ):
         return False  # a word that is neither a filler nor a sound, and no Chinese to read: most answers
-    words = [word for word in plain.split() if not _INTERJECTION.fullmatch(word)]  # "emmm 没啥想说的"
+    words = [word for word in tokens if not _INTERJECTION.fullmatch(word)]  # "emmm 没啥想说的"
     if not words:
         return bool(plain)  # "хмм", "emmm": a sound of thinking and nothing else
     if all(word in _FILLER_WORDS for word in words):
