@@ -694,3 +694,68 @@ def test_an_owning_asked_back_in_its_own_sentence_is_no_owning() -> None:
 
     assert not _own_fault("my fault?? the size chart said M", "en")
     assert _own_fault("my own fault. any chance i can buy a spare?", "en")
+
+
+# Rounds of the twentieth session (rules 69–78), kinds read from the session's passes; none of these texts is a row.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the lamp was meant to be here monday. it's thursday now",
+        "site said 3-5 days, today is day 11",
+        "было указано 1-2 дня, сегодня уже пятый",
+        "说好两天，第六天才到",
+        "where are the other two? only one came",
+        "а где остальные? в коробке только одна",
+        "the earbuds only charge if i hold the case shut",
+        "наушники заряжаются только если прижать кабель",
+        "the felt tips arrived completely dry",
+        "маркеры засохли, ни один не пишет",
+        "support replied after 4 days",
+        "ответили только через неделю",
+        "ordered the mug in green but it came in yellow",
+        "my promo code never applied at checkout",
+        "the bulb flickers when dimmed",
+        "светильник мерцает на низкой яркости",
+        "the watch syncs maybe half the time",
+        "одна тарелка с трещиной, как будто уже кто-то пользовался",
+        "the kettle came with a eu plug",
+        "посадила 10 семян, не взошло ни одно",
+        "在说明书上找不到，但是门把手是松的",
+        "灯有频闪，晚上用眼睛很累",
+    ],
+)
+def test_twentieth_session_faults_are_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the price went up 3 quid since my last order, fine by me",
+        "refund took 5 days, which is what they said",
+        "the website looks a bit dated but it worked",
+        "box was dented but the vase inside was perfect",
+        "a pain to set up but it's sturdy now",
+        "the strap was stiff at first, softened up after a week",
+        pytest.param(
+            "my bank blocked the first payment, all sorted after a call",
+            marks=pytest.mark.xfail(
+                strict=True, reason="the bank-block shrug knows 'the card/payment', not 'the first payment'"
+            ),
+        ),
+        "do you ship to ireland?",
+        "кабель коротковат, но у меня есть свой",
+        "коробку помяли, но внутри всё цело",
+        "деньги пришли через 2 дня, спасибо",
+        "в заявленный срок уложились, всё хорошо",
+        pytest.param(
+            "ничего не сломалось и не треснуло",
+            marks=pytest.mark.xfail(strict=True, reason="the denial is cut, and the guard reader flags what is left"),
+        ),
+        "客服直接给我退了10块，挺好的",
+        "快递盒有点破，里面东西没事",
+        "这个杯子不漏水，很好用",
+    ],
+)
+def test_twentieth_session_near_misses_are_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text
