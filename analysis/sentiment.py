@@ -244,13 +244,15 @@ def _is_decline(cleaned: str) -> bool:
 
 # "ничего так" (not bad) is a verdict, however like "ничего" (nothing) it starts.
 _NOT_BAD_VERDICT = re.compile(r"(?<!\S)ничего так(?!\S)")
+# "(поддержка так и) не ответила" tells of an answer that never came, though "ответила" alone declines ("уже ответила").
+_NO_ANSWER_CAME = re.compile(r"(?<!\S)не (?:ответ|отвеча)(?:ил|ила|или|ит|ят|ает|ают|ал|ала|али)(?!\S)")
 
 
 def _plain_declines(plain: str, unthanked: str, own_use: bool = False) -> bool:
     """Whether `plain` (already _plain(); `unthanked` is _unthanked() of it) only declines, however politely; with
     `own_use`, also when it only says what the customer did not do ("возврат не делала", "didn't return anything")."""
-    if plain.count(" ") >= _DECLINE_MOST_WORDS or _NOT_BAD_VERDICT.search(plain):  # too long, or "ничего так": read it
-        return False
+    if plain.count(" ") >= _DECLINE_MOST_WORDS or _NOT_BAD_VERDICT.search(plain) or _NO_ANSWER_CAME.search(plain):
+        return False  # too long, "ничего так", "не ответили": read it
     unframed = _unframed(unthanked)
     rest, unused = _without_the_part(unframed)
     if own_use and unused and _only_fillers(rest):
@@ -289,18 +291,30 @@ _NEITHER = re.compile(
     r"nothing (?:bad|good) (?:and |or )?nothing (?:good|bad)|neither good nor bad|ни (?:плохого|хорошего) ни (?:хорошего|плохого)|"
     r"ничего (?:плохого|хорошего) (?:и |или )?ничего (?:хорошего|плохого)|没(?:啥|什么)好(?:说)?的也没(?:啥|什么)(?:坏|不好)(?:说)?的"
 )
-# A decline signed with a name ("Нет. Сергей", "Всё, спасибо. Анна", "no thanks - Tom"): a capitalised last word.
+# A decline signed with a name ("Нет. Сергей", "Всё, спасибо. Анна", "no thanks - Tom"): a capitalised last word; or
+# opened with one, after a hello or alone ("Анна. С поддержкой не общалась.", "Здравствуйте, Ольга. По возврату ничего").
 # A name alone reads near 0, though the models know some names' letters ("Анна" −0.28); a verdict reads past this.
 _A_VERDICT = 0.5
 _SIGNED = re.compile(r"[.,!\-–—]\s*([A-ZА-ЯЁ][a-zа-яё]+)\s*[.!]?\s*$")
+_NAMED_FIRST = re.compile(
+    r"^\W*(?:(?i:здравствуйте|здрасте|здрасьте|добрый (?:день|вечер)|привет|hello|hi|hey|dear)\W+)?"
+    r"([A-ZА-ЯЁ][a-zа-яё]+)\s*[.,!:]\s*"
+)
 
 
 def _is_signed_decline(cleaned: str, scorer: Scorer | None) -> bool:
-    """Whether `cleaned` is a decline followed by a name: a last word that reads as no feeling to `scorer`."""
-    signed = _SIGNED.search(cleaned) if len(cleaned) <= _NO_CONTENT_CHARS else None
-    if signed is None or not _is_decline(cleaned[: signed.start()]):
+    """Whether `cleaned` is a decline followed or opened by a name: a word that reads as no feeling to `scorer`."""
+    if len(cleaned) > _NO_CONTENT_CHARS:
         return False
-    reading = scorer.score(signed.group(1)) if scorer is not None else None
+    signed = _SIGNED.search(cleaned)
+    if signed is not None and _is_decline(cleaned[: signed.start()]):
+        name = signed.group(1)
+    else:
+        named = _NAMED_FIRST.match(cleaned)
+        if named is None or not cleaned[named.end() :].strip() or not _is_decline(cleaned[named.end() :]):
+            return False
+        name = named.group(1)
+    reading = scorer.score(name) if scorer is not None else None
     return reading is None or abs(reading[0]) < _A_VERDICT  # "No. Perfect": a verdict, not a name
 
 
@@ -354,7 +368,7 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     remark any in erm umm uh er ehh tbh honestly atm rn ok okay bye today ll on previous before covers about meh lol
     improvements improvement needed changes what write here tell a lot question please input put thoughts carry
     last message rating busy sure side my end you told maybe survey cant dont im done questions share nothign nthing 88 886
-    ive mo already afraid point team honest be time doesnt apply applicable id remember while ago couldnt couldn
+    ive mo already afraid point team honest be time doesnt apply applicable id remember while ago couldnt couldn away
     leave if pls thing single want piece first thats earlier answers week x u mate guess
     это все всё больше добавить добавлять сказать пока вроде да мне не хочу могу добавлю комментариев
     замечаний пожеланий вопросов пожалуй наверное наверно особо особенно так в целом и сказал сказала
@@ -364,7 +378,9 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     предыдущем предыдущий сообщении сообщение бы опросе опрос прошлом прошлый прошлые данный момент желания может
     напишу дополнительно ответе ответах если слов отзыве сейчас щас много предпочту к сказанному понял поняла
     понятия говорить goodbye folks вспомню вот коментариев коментов комментов ничем report тоже также всем вчера такой
-    неделю назад же повторяюсь оценивать оценить туда спросите у нее него сообщить внимания""".replace("ё", "е").split()
+    неделю назад же повторяюсь оценивать оценить туда спросите у нее него сообщить внимания через""".replace(
+        "ё", "е"
+    ).split()
 )
 # Chinese has no spaces: the whole text must be made of these pieces, one of them saying "nothing".
 _ZH_DECLINING = (
@@ -373,7 +389,7 @@ _ZH_DECLINING = (
     "|不填|不想填|下一题|无话可说|先这样|都在上面|都写了|写过了|以后再说|妹有|莫有|回答过|答过|不必|不方便说|下一个|没必要|也许以后"
     "|没又|木有|米有|写在上面|不评价"
     "|记不得|记不清|不记得|忘了|忘记了|忘得差不多了|不太方便说|不了解|不晓得|不涉及|没法评价|无法评价|不重复了|冇|没印象"
-    "|一点印象都没有|有想法再说|不知道(?:咋|怎么)说|记不太清|(?:刚才|上一?)(?:那)?(?:条|题)(?:消息|回复|回答)?里?(?:已经)?(?:说|回答)(?:过)?了"
+    "|一点印象都没有|有想法再说|不知道(?:咋|怎么)说|记不太清|(?:跟|和|与)我(?:没|无)关系|不关我的?事|印象不深|(?:刚才|上一?)(?:那)?(?:条|题)(?:消息|回复|回答)?里?(?:已经)?(?:说|回答)(?:过)?了"
 )
 _ZH_DECLINE = re.compile(f"(?:{_ZH_DECLINING})")
 _ZH_FILLERS = re.compile(
@@ -384,7 +400,8 @@ _ZH_FILLERS = re.compile(
     "|有(?:事|问题|需要)(?:再|就)?(?:跟|和)?(?:你们|您)?(?:联系|找|说)(?:你们|您|客服)?|我是[小老阿][\u4e00-\u9fff]|关注"
     "|等?(?:用|穿|试)(?:了|过|用)?再说|过几天|(?:再)?(?:跟|和)(?:你们|您)说|别问|讲|关心|这个|所以|具体"
     "|都过去(?:一周|一个礼拜|好几天|很久)了?|不好意思|理解|送人的?(?:礼物)?|刚到手|祝(?:你们|您)?生意兴隆"
-    "|再见|拜拜|[\u4e00-\u9fff](?:女士|先生|小姐)[:：]?|回答|为止|特别想|以后|额|选择)+"
+    "|再见|拜拜|[\u4e00-\u9fff](?:女士|先生|小姐)[:：]?|回答|为止|特别想|以后|额|选择|(?:商品|店铺)?评价里|这边|这里"
+    "|(?:都)?(?:挺|很|好)久了)+"
 )
 # "下次还来" (I'll be back) is praise, though each piece of it is a filler beside a decline ("没有啦 下次还来").
 _ZH_COMING_BACK = re.compile("(?:下次|以后)(?:还|再)(?:来|买|光顾)|还会(?:再)?(?:来|买)")
@@ -514,7 +531,7 @@ _PARTS = {
     "en": r"(?:the |my |your )?(?:delivery|shipping|postage|packaging|payment|paying|checkout|support|customer service|courier|"
     r"driver|returns?|refunds?|exchange|product|item|order|parcel|package|size|sizing|fit|quality|description|site|"
     r"website|app)",
-    "zh": r"(?:物流|快递|包装|付款|支付|客服|售后|退货|退款|换货|质量|尺码|描述|商品|产品|东西)",
+    "zh": r"(?:物流|快递|包装|付款|支付|客服|售后|退换货|退货|退款|换货|质量|尺码|描述|商品|产品|东西)",
 }
 _ABOUT_A_PART = re.compile(
     rf"(?:^| )(?:(?:по|про|о|об|с|со|на|насчет|к|касательно|относительно|на вопрос про|что касается) {_PARTS['ru']}|в (?:чат\w* )?поддержк\w*|в чат\w*|"
@@ -522,27 +539,45 @@ _ABOUT_A_PART = re.compile(
 )
 # A part named first ("доставка — пас", "возврат не делала") may be what the sentence is about or who acted in it.
 _A_PART_FIRST = re.compile(rf"^(?:{_PARTS['ru']}|{_PARTS['en']})(?= |$)")
-_ABOUT_A_PART_ZH = re.compile(rf"(?:关于)?{_PARTS['zh']}(?:方面|这块|这边|的话)|^关于{_PARTS['zh']}")
+_ABOUT_A_PART_ZH = re.compile(rf"(?:关于)?{_PARTS['zh']}(?:方面|这块|那块|这边|的话)|^关于{_PARTS['zh']}")
+# A part of the service echoed before what the customer did not do ("客服？没找过", "退换货？没退过"): dropped once that
+# is found. Not the goods: "东西还没拆" tells where the order stands.
+_A_PART_FIRST_ZH = re.compile("^(?:物流|快递|包装|付款|支付|客服|售后|退换货|退货|退款|换货)")
 # What the customer did not do or see, given as the reason for having nothing to say: "не обращалась", "ещё не
 # распаковала", "платила жена", "забирал в пункте выдачи", "never contacted support", "haven't opened it yet".
 _NOT_USED = {
     "ru": re.compile(
         # the customer's own "не …л(а)" only: "не звонили" (they did not call) or "не получал" (never came) report; a thing
         # the customer acts on, which a part named first can only be the object of ("возврат не делала", not "курьер не звонил")
-        r"(?:^| )(?:(?:посылку|коробку|заказ|товар|пакет|упаковку|еще|пока|сама?|вообще|никогда|так|я|ни разу|даже) )*не "
+        r"(?:^| )(?:(?:посылку|коробку|заказ|товар|пакет|упаковку|деньги|ничего|еще|пока|сама?|вообще|никогда|так|и|а|я|ни разу|даже) )*не "
         r"(?:пользовал|распаковывал|распаковал|мерил|носил|"
         r"пробовал|открывал|возвращал|читал|смотрел|оформлял|примерял|делал|включал|тестил|надевал|вникал)(?:а|ся|ась)?"
         r"(?: (?:ни разу|пока|еще))?"
         r"(?: (?:туда|его|ее|их|к ним|с ними|в поддержку|посылку|коробку|заказ|товар|пакет|упаковку))?(?= |$)|(?:^| )не помню|"
         r"(?:^| )(?:мало|недолго) (?:носил|пользовал)\w*|(?:^| )(?:еще |пока )?рано (?:что то |что-то )?"
         r"(?:говорить|судить|оценивать)|(?:^| )не было (?:нужды|необходимости|повода)|(?:^| )(?:нужды|необходимости) не было|"
-        r"(?:^| )(?:курьера не видел\w*|не видел\w* курьера)"
+        r"(?:^| )(?:курьера не видел\w*|(?:(?:сама?|я) )?не видел\w*(?: ни| даже)? (?:курьера|коробк\w*|упаковк\w*)(?: (?:и|ни) (?:курьера|"
+        r"коробк\w*|упаковк\w*))?)|"
+        # too new to say: "я только вчера открыл", "только сегодня получила"
+        r"(?:^| )(?:я )?только (?:вчера|сегодня|что) (?:открыл|получил|распаковал|забрал|достал)\w*|"
+        # can't answer: "не могу ответить", "ответить не смогу", "сказать пока не могу", "вопрос не ко мне"
+        r"(?:^| )(?:сейчас |пока )?не (?:могу|смогу) (?:ничего )?(?:сказать|ответить|оценить)|"
+        r"(?:^| )(?:сказать|ответить|оценить) (?:пока |сейчас )?не (?:могу|смогу)|(?:^| )вопрос не ко мне"
     ),
     "en": re.compile(
         # "didn't open" may be the app's failing; "haven't opened it" is the customer's
         r"(?:^| )(?:i )?(?:never|haven t|have not|havent|didn t|did not|didnt|not|not been) (?:yet |even |actually |really )?"
         r"(?:used|use|needed|need|tried|try|returned|return|returning|had to (?:use|return)|asked for (?:a |the )?(?:refund|"
-        r"return|exchange))(?: (?:them|it|the box|the parcel|anything|the app|the site|yet|the packaging|support|the chat))*|"
+        r"return|exchange))(?: (?:them|it|the box|the parcel|anything|the app|the site|yet|the packaging|support|the chat|"
+        r"the (?:return|returns|refund|exchange) process))*|"
+        r"(?:^| )(?:i )?(?:never|haven t|have not|havent|didn t|did not|didnt) (?:did|do|done|make|made|need|needed) "
+        r"(?:a |an |any )?(?:returns?|exchanges?|refunds?)(?: with (?:you|u|them))?|"
+        r"(?:^| )(?:as |because |since |cause )?i (?:kept|m keeping|am keeping) (?:it|them|everything|all of it|the lot)|"
+        r"(?:^| )(?:i )?(?:only|just) (?:had|got) (?:it|them|the \w+) (?:for )?(?:\d+|a|two|three|a few|few) (?:days?|weeks?)|"
+        r"(?:^| )(?:so )?(?:i )?(?:can t|cant|cannot|can not) (?:really )?(?:say|answer|judge|help with|comment on)"
+        r"(?: (?:this|that|the|your)(?: question| one| part| \w+)?)?(?: yet)?|"
+        r"(?:^| )(?:i )?(?:don t|dont|do not|can t|cant|cannot) (?:really )?remember (?:who|what|how|when|which)"
+        r"(?: [^\W\d_]+){1,5}|"
         r"(?:^| )(?:i )?(?:never|haven t|have not|havent) (?:yet |even |actually )?(?:opened|unboxed|worn|tried on)"
         r"(?: (?:it|them|the box|the parcel|anything|yet))*|(?:^| )(?:too early|too soon) to (?:say|tell|judge)"
     ),
@@ -551,43 +586,59 @@ _NOT_USED = {
 # beside a decline ("оплачивал не я, без понятия", "my flatmate signed for it so no idea"), never a decline by itself.
 _REASONS = {
     "ru": re.compile(
-        r"(?:^| )(?:(?:посылку|заказ|товар|доставку) )?(?:платил|оплачивал|оформлял|заказывал|забирал|получал)(?:а)? (?:не я|жена|"
+        r"(?:^| )(?:за меня )?(?:(?:посылку|заказ|товар|доставку) )?(?:платил|оплачивал|оформлял|заказывал|забирал|получал|"
+        r"принимал|принял|получил|забрал)(?:а)? (?:не я|жена|"
         r"муж|мама|папа|сестра|брат|дочь|сын|"
         r"подруга|друг|коллега|свекровь|свекор|теща|тесть|бабушка|дедушка|сосед|соседка|консьерж)|"
         r"(?:^| )(?:забирал|получал)(?:а)? (?:в|через|из|на) (?:пункт\w* выдачи|постамат\w*|ящик\w*|почт\w*|пвз|"
-        r"самовывоз\w*|склад\w*)|(?:^| )(?:всем )?занимал(?:ся|ась) (?:муж|жена|мама|папа|сестра|брат|дочь|сын|свекровь|теща)"
+        r"самовывоз\w*|склад\w*)|(?:^| )(?:всем )?занимал(?:ся|ась) (?:муж|жена|мама|папа|сестра|брат|дочь|сын|свекровь|теща)|"
+        r"(?:^| )(?:упаковку|коробку|пакет) (?:сразу )?(?:выкинул|выбросил)(?:а)?(?: (?:сразу|не глядя))?|"
+        r"(?:^| )(?:я )?(?:сейчас )?(?:за рулем|в дороге|на работе)(?= |$)"
     ),
     "en": re.compile(
-        r"(?:^| )(?:my )?(?:wife|husband|partner|mum|mom|dad|son|daughter|friend|flatmate|roommate|neighbour|neighbor|"
-        r"receptionist|sister|brother|colleague|boss) (?:paid|ordered|picked it up|collected it|signed for it|dealt with it|"
-        r"sorted (?:it|the \w+)|did (?:it|all of it|the \w+))(?: (?:for it|for me))?"
+        r"(?:^| )(?:my )?(?:wife|husband|partner|mum|mom|dad|son|daughter|kid|kids|friend|flatmate|roommate|neighbour|"
+        r"neighbor|receptionist|sister|brother|colleague|boss|assistant) (?:paid|ordered|picked it up|collected it|signed for it|"
+        r"dealt with it|sorted (?:it|the \w+)|did (?:it|all of it|the \w+)|unpacked it|opened it|ripped it open|"
+        r"handles? (?:the )?orders|places? (?:the )?orders)(?: (?:for it|for me))?|"
+        r"(?:^| )(?:(?:it|the parcel|the package|the order|the box) )?went (?:straight )?to my (?:wife|husband|partner|mum|mom|dad|"
+        r"son|daughter|friend|flatmate|roommate|neighbour|neighbor|sister|brother|colleague)|"
+        r"(?:^| )(?:and )?(?:threw|chucked|binned|tossed) (?:it|the box|the packaging)(?: out| away)?(?: straight away| right away)?"
     ),
 }
 # What only a person does with a part: "не общался", "never contacted support" (but "support never contacted me").
 _NOT_DEALT_WITH = {
     "ru": re.compile(
         r"(?:^| )(?:(?:еще|пока|сама?|вообще|никогда|так|я|ни разу|даже) )*не (?:обращал|заходил|общал|сталкивал|"
-        r"связывал|пересекал)(?:а|ся|ась)?(?: (?:ни разу|пока|еще))?(?: (?:туда|к ним|с ними|в поддержку))?(?= |$)"
+        r"связывал|пересекал)(?:а|ся|ась)?(?: (?:ни разу|пока|еще))?(?: (?:туда|к ним|с ними|в поддержку))?(?= |$)|"
+        r"(?:^| )(?:никаких )?дел(?:а)? (?:с ними )?не имел(?:а)?(?= |$)|(?:^| )не имел(?:а)? (?:никаких )?дел(?:а)?(?= |$)"
     ),
     "en": re.compile(
         r"(?:^| )(?:i )?(?:never|haven t|have not|havent|didn t|did not|didnt|don t|dont|do not|not) "
-        r"(?:yet |even |actually |really )?(?:contacted|contact|talked to|spoke to|spoken to|dealt with|deal with|reached out to|had to (?:contact|talk to|deal "
+        r"(?:yet |even |actually |really )?(?:contacted|contact|talked to|talk to|spoke to|speak to|spoken to|dealt with|deal with|"
+        r"reached out to|had to (?:contact|talk to|deal "
         r"with)|paid attention to|pay attention to|check|checked|looked at|look at)(?: (?:them|it|support|(?:the )?packaging|the box|"
-        r"anything|yet))*"
+        r"anything|yet|the driver|the courier))*"
     ),
 }
 _NOT_USED_ZH = re.compile(
     "没(?:找过|联系过|用过|退过|换过|问过|咨询过|试过|穿过|接触过|怎么(?:用|看|穿|注意))(?:客服|货|东西|退货服务|售后)?|"
-    "还没(?:开始|来得及)?(?:拆开|拆封|拆|打开|开封|用过|用|试过|试|穿过|穿)|用不上|没拆封|没用(?:过)?客服"
+    "还没(?:开始|来得及)?(?:拆开|拆封|拆|打开|开封|用过|用|试过|试|穿过|穿)|用不上|没拆封|没用(?:过)?客服|"
+    "还没(?:到|满)(?:一周|一个?(?:星期|礼拜)|几天)|不需要(?:退款|退货|换货|售后|客服)|"
+    f"(?:外?{_PARTS['zh']}(?:那块|这块)?)?我?也?没(?:太)?(?:注意|留意|在意)"
 )
-_REASONS_ZH = re.compile("(?:是)?我?(?:老公|老婆|妈|爸|家里人|朋友|同事|公司)(?:付|收|签收|拆|买|下单)的")
+_REASONS_ZH = re.compile(
+    "(?:是)?我?(?:老公|老婆|妈|爸|家里人|朋友|同事|公司|门卫|保安|前台|室友|邻居)(?:付|收|签收|拆|买|下单)的|"
+    "(?:拆完|拆开|拆了|我?拿到手|到手)(?:后)?(?:就)?(?:直接)?(?:拆了|扔了)"
+)
 # Only a text with a word that declines can be a decline once its part is dropped (_without_the_part)...
 _MAY_DECLINE = _DECLINE_WORDS | frozenset("без comment comments комментариев коментариев коментов комментов".split())
 # ...and only one with one of these words can tell only of what the customer did not do.
 _CAN_BE_UNUSED = frozenset(
     """не never haven havent didn didnt don dont not early soon рано мало недолго платил платила оплачивал оплачивала оформлял
     оформляла заказывал заказывала забирал забирала получал получала wife husband partner mum mom dad son daughter
-    friend""".split()
+    friend cant cannot remember kept keeping kid kids assistant flatmate roommate neighbour neighbor threw
+    могу смогу вопрос принял приняла получил получила забрал забрала дел рулем дороге работе упаковку коробку
+    пакет""".split()
 )
 
 
@@ -598,6 +649,8 @@ def _without_the_part(unthanked: str) -> tuple[str, bool]:
         if not _ZH_DECLINE.search(unthanked) and not _NOT_USED_ZH.search(unthanked):
             return unthanked, False
         rest, unused = _NOT_USED_ZH.subn(" ", _REASONS_ZH.sub(" ", _ABOUT_A_PART_ZH.sub(" ", unthanked)))
+        if unused:
+            rest = _A_PART_FIRST_ZH.sub(" ", rest.lstrip())
         return " ".join(rest.split()), bool(unused)
     words = unthanked.split()
     if _MAY_DECLINE.isdisjoint(words) and _CAN_BE_UNUSED.isdisjoint(words):

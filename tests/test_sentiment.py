@@ -315,6 +315,58 @@ def test_nichego_alone_still_declines(text: str) -> None:
     assert score_text(text).feeling is Feeling.NONE, text
 
 
+# Rule 80 (twenty-first session): a decline that says why — the customer did not use, see or deal with the part asked
+# about, someone else received it, it is too early, they cannot answer now — opened by a name, too. None is a row.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ирина. С доставкой не общалась.",
+        "Добрый день, Павел. По оплате ничего, платила не я.",
+        "с поддержкой никаких дел не имела",
+        "ничего не возвращал, так что не могу сказать",
+        "сейчас на работе, ответить не смогу",
+        "коробку сразу выкинула, не помню",
+        "сам не видел ни коробки ни курьера",
+        "i never made a return with you",
+        "cant really say, only had it 3 days",
+        "dont remember how the box looked tbh",
+        "my husband opened it and threw the box away, no idea",
+        "as i kept it, nothing to say about returns",
+        "didnt speak to the courier",
+        "还没满一个星期，还没怎么用",
+        "售后？没找过",
+        "不需要退货，跟我没关系",
+        "包装也没太留意，拆了就扔了",
+        "是室友收的，包装没注意",
+    ],
+)
+def test_a_decline_that_says_why_is_no_content(text: str) -> None:
+    assert score_text(text).feeling is Feeling.NONE, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ирина. Поддержка так и не ответила.",
+        "поддержка так и не ответила",
+        "курьер не ответил",
+        "не могу сказать, что доволен: коробка пришла мятая",
+        "cant really say, it never arrived",
+        "only had it 3 days and the strap snapped",
+        "my husband opened it and the glass was cracked",
+        "dont remember who delivered it but they left it in the rain",
+        "快递没了，到现在也没收到",
+        "还没到一周就坏了",
+        "деньги не вернули, хотя обещали",
+    ],
+)
+def test_a_fault_beside_a_reason_for_no_answer_is_read_and_flagged(text: str) -> None:
+    from analysis.reading import read_text
+
+    reading = read_text(text)
+    assert reading.score.feeling is not Feeling.NONE and reading.complaint, text
+
+
 @pytest.mark.parametrize(
     "text",
     [
