@@ -201,6 +201,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:ordered|asked for|chose|picked|selected) (?:\w+ ){0,4}?in (?P<ordered>black|white|blue|red|green|pink|grey|gray|beige|brown|navy|yellow|purple|orange|silver|gold|cream|teal|khaki|lilac)\b[^.!?]{0,60}?[.,;]?\s*(?:it |they )?"
             r"(?:came|arrived|got|received|sent)(?: me| us)? (?:in )?(?!(?P=ordered)\b)(?:black|white|blue|red|green|pink|grey|gray|beige|brown|navy|yellow|purple|orange|silver|gold|cream|teal|khaki|lilac)\b",
             r"not the [\w-]+(?: [\w-]+)? (?:one )?(?:on|in|from) my order",
+            r"(?:ordered|asked for|chose|picked|selected) (?:the |a |an )?(?P<picked>black|white|blue|red|green|pink|grey|gray|beige|brown|navy|yellow|purple|orange|silver|gold|cream|teal|khaki|lilac)(?: one| ones| version| colou?r)?[.,;!]*\s+"
+            r"(?:it'?s|its|it is|they'?re|they are|this is|got|received|came|arrived|sent)(?: me| us)? (?:in )?(?:a |an )?(?!(?P=picked)\b)(?:black|white|blue|red|green|pink|grey|gray|beige|brown|navy|yellow|purple|orange|silver|gold|cream|teal|khaki|lilac)\b",
             r"send (?:me )?the (?:right|correct) (?:size|one|item|colou?r|model|version)",
             r"(?:type|types|typed|typing|show|shows|showed|showing|give|gives|gave|display|displays|read|reads|print|prints) (?:\w+ )?(?:the |a )?wrong\b",
             r"(?:is|are|was|were|it'?s|its|they'?re) (?:clearly |obviously |completely |totally |entirely |actually |a |an )*(?:different|another) (?:fabric|material|colou?r|shade|model|product|item|size|pattern|brand|version|style|design)",
@@ -266,6 +268,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:shorter|longer|smaller|bigger|tighter|looser|wider|narrower) than (?:the )?(?:size|chart|described|advertised|listed|stated|it says)",
         ),
         Problem.DEFECT: (
+            # "the legends printed off centre", "the logo is misaligned", "stitched crooked"
+            r"(?<!not )(?<!isn't )(?<!isnt )(?:printed |stitched |sewn |is |are |slightly |a bit |bit )?off[- ]cent(?:re|er)d?\b|(?<!not )misaligned|misprint|(?:printed|stitched|sewn) (?:on )?crooked",
             # "one button was hanging by a thread out of the box"
             r"hanging (?:by|on) a thread|(?:button|strap|handle|sole|heel|buckle)s? (?:was |is |were |are |came )?(?:loose|coming off|fell off|falling off)",
             # works only some of the time: "syncs with the app maybe half the time"; a pulse of 180 at rest
@@ -615,7 +619,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"пять дней",
             r"не привезл",
             r"дней назад",
-            r"перенос(?!иц)",  # not "переносица" (the bridge of the nose)
+            r"перенос(?!иц|к|н)",  # not "переносица" (the bridge of the nose), "переноска" (a carrier), "переносной"
             r"перенесли",
             r"хотя интервал был|хотя (?:слот|окно) был",
             r"сдвига(?:ли|ют|ет)|сдвинул\w* (?:дату|срок|доставк)\w*",
@@ -676,6 +680,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"поцарапан",
             r"царапин",
             r"(?<!не )треснул",
+            r"(?<!не )расколо\w*|(?<!не )раскололс\w*",
             r"вскрыт",
             r"с дыркой",
             r"трещин",
@@ -721,6 +726,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             # seeds that did not come up ("взошло 2 из 20"), a splinter, a record that crackles
             r"(?:взошл|проросл)\w* (?:только |всего )?\d+ из \d+|(?<!\w)не (?:взошл|проросл)\w*|(?<!без )(?<!нет )(?<!ни )(?<!ни одной )заноз\w*|"
             r"поранил\w*|(?<!без )(?<!нет )(?:с )?(?:треском|тресками|щелчками|хрипом)|(?<!не )(?:хрипит|шипит)",
+            # "пробел залипает через раз", "срабатывают не с первого раза"
+            r"(?:залипа|заеда|западa)\w* через раз|через раз (?:залипа|заеда)\w*|(?:срабатыва|нажима|включа|реагиру|подключа|"
+            r"заряжа|ловит|ловя)\w* (?:только )?не с (?:первого|1) раза",
             r"показыва\w* [^.!?]{0,20}?\d+[^.!?]{0,10}?когда (?:я )?(?:просто |спокойно )?(?:сижу|лежу|сплю|стою|ничего не делаю)",
             # "часы отстают минут на 5 за сутки"
             r"(?<!не )(?:отста|спеш|убега)\w* (?:на )?(?:\d+ )?(?:минут|секунд|мин|сек)\w*",
@@ -779,6 +787,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         ),
         Problem.REFUND: (
             r"вернуть",
+            r"(?:наверное|скорее всего|видимо|наверно|похоже) верну|верну,? (?:наверное|наверно|видимо|скорее всего)",
             r"(?:можно ли|как|могли бы|можете) (?:\w+ )?(?:как-то |как то )?(?:решить|уладить) (?:этот |мой |данный )?вопрос",
             r"верните",
             r"замените,? (?:пожалуйста,? |плиз,? |мне )?(?:\w+ )?на (?:\d|друг|размер|цвет|нов|[a-zа-я]\d)",
@@ -863,6 +872,13 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         Problem.MISLEADING: (
             r"(?:размерн\w* сетк\w*|таблиц\w* размеров|размерн\w* таблиц\w*)[^.!?]{0,10}? (?<!не )(?:врет|обманывает|не соответствует|не совпадает)",
             r"на фото .*(?:по-другому|не так)",
+            # "на фото выглядел плотным" (and it is not)
+            r"на (?:фото|картинк\w*|сайте) (?:он |она |оно |они )?(?:выглядел|казал)\w* (?:\w+ )?(?:плотн|ярч|ярк|больш|толщ|толст|"
+            r"светл|темн|крупн|дорож|длинн|шир|качествен|объемн|пышн|насыщенн)\w*(?![^.!?]{0,12}?,? (?:но|а) (?:вживую|в жизни|в реальности) "
+            r"(?:тоже |даже |вполне )?(?:ничего|норм|хорош|красив|симпатичн|отличн))",
+            # the listing promised what is not there: "а на сайте было указано, что есть русская"; "инструкция только на английском"
+            r"(?:а|хотя|но) (?:на сайте|в описании|в карточке) (?:было )?(?:указано|написано|заявлено),? что",
+            r"инструкци\w* (?:только|лишь|исключительно) на (?:английском|китайском|немецком|иностранном)",
             r"(?:совсем|вообще|абсолютно|ничуть|нисколько) не (?:как|так(?:ой|ая|ое|ие) как|похож\w* на(?: то,? что)?) "
             r"(?:на |в )?(?:фото|картинк\w*|сайте|описании|карточке|фотограф\w*)(?!,? (?:а |но )?(?:гораздо |намного |даже |еще |ещё )?"
             r"(?:лучше|красивее|круче|ярче|приятнее))",
@@ -932,6 +948,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "不发货",
             "迟到",
             "延迟",
+            _Regex("(?:配送|送货|派送|物流|快递|发货)超时"),
             "太慢",
             "次日达",
             "天前就下单",
@@ -1319,7 +1336,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "闪退",
             "报错",
             "下不了单",
-            "用不了",
+            _Regex("用不了(?!这么|那么)"),
             "登录不了",
             "卡住",
             "页面就刷新",
@@ -1707,6 +1724,11 @@ _OWN_FAULT = {
         r"(?:but|though) (?:the )?(?:item|items|product|contents?|everything)(?: inside)? (?:was|were|is|are) (?:totally |"
         r"completely |perfectly |absolutely )?(?:fine|ok|okay|intact|undamaged|unharmed|perfect)|"
         r"(?:ordered|picked|chose) the wrong \w+ myself|(?:bought|ordered|got) (?:it |them )?anyway\b|"
+        r"still (?:bought|ordered|got) (?:it|them)\b|(?:nobody|no one|no-one) (?:will|would) (?:ever )?notice\b|"
+        r"(?:which is|that'?s) (?:how|what) (?:i|we) (?:use|need) (?:it|them)(?: for)? anyway\b|"
+        # a worry that did not come true: "kept waiting for something to go wrong and nothing did"
+        r"waiting for (?:something|anything|it|them) to (?:go wrong|break|fail|fall apart)[^.!?]{0,20}?\b(?:and|but) (?:nothing|it never|"
+        r"it hasn'?t|it didn'?t|it did not|never did)\b|"
         r"(?:but|though) (?:i|we) knew (?:it|they|that|this|about)\b|(?<!not )(?<!n't )(?<!nt )my (?:own )?choice\b|"
         r"(?:totally|completely|perfectly|fully|very|quite) understandable|(?:didn'?t|did not|doesn'?t|does not) (?:really )?"
         r"matter(?: to (?:me|us)| much)?(?=\s*(?:[.!,;)]|$))|"
@@ -1733,6 +1755,9 @@ _OWN_FAULT = {
         r"не критично|не беда|(?:но|да и|ну|и|а так) это (?:все )?(?:мелоч\w*|ерунда|пустяк\w*)|"
         r"(?:потом |но )?передумал\w*|"
         r"(?:сама?|я) (?:выбрал|заказал|взял|указал|ввел|вписал|нажал)\w* не (?:тот|ту|те|то|туда)|"
+        r"(?:сама?|я) не (?:туда|то|тот|ту|те) (?:нажал|выбрал|заказал|ткнул|кликнул)\w*|(?:но )?(?:пережил\w*|переживу|переживем)(?!\w)|"
+        # a delay phoned ahead ("опоздал минут на 10, но позвонил заранее"); the colour as ordered ("зеленый, как и заказывала")
+        r"позвонил\w* заранее|заранее позвонил\w*|как и (?:заказывал|выбирал|хотел|просил)\w*|"
         r"но (?:я )?сама? (?:выбрал|захотел|решил|попросил)\w*|"
         r"(?:вводил|ввел|вписал|указал)\w* (?:его |ее )?не (?:в то|туда)|"
         # a return thought of and dropped, a shrug: "хотела вернуть, но ... оставлю", "так что всё ок", "ну бывает"
@@ -1774,7 +1799,9 @@ _OWN_FAULT = {
         # waved away: "晚了一天，不过本来也不急，无所谓"; "睡了一周习惯了"; "我买多了"
         # the bag or box suffered, not what was in it ("袋子是开口的，但里面东西没事")
         r"(?:但|不过|还好|好在|幸好)[^，。！？,!?]{0,4}里面的?(?:东西)?(?:都|倒)?(?:没事|完好|没坏|好好的|没问题)|"
-        r"(?:本来)?也不(?:着)?急|无所谓[。！!~]*$|(?:睡|穿|用|戴)了?(?:一周|几天|两天|一段时间|一阵子)?(?:就|也)?习惯了|我买多了"
+        r"(?:本来)?也不(?:着)?急|无所谓[。！!~]*$|(?:睡|穿|用|戴)(?:了|着)?(?:一周|几天|两天|一段时间|一阵子)?(?:就|也)?习惯了|我买多了|"
+        # the customer's own pick, to change next time: "下次买短一点的"
+        r"下次(?:买|选|拍)(?:短|长|小|大|少|多)一?(?:点|些|号|码)"
     ),
 }
 

@@ -759,3 +759,44 @@ def test_twentieth_session_faults_are_flagged(text: str) -> None:
 )
 def test_twentieth_session_near_misses_are_no_complaint(text: str) -> None:
     assert not read_text(text).complaint, text
+
+
+# Rule 81 (twenty-first session): kinds read from en39 / ru37 / zh32; none of these texts is a row.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "asked for the grey one. got beige",
+        "love the mug but the logo is printed off-centre",
+        "кнопка залипает через раз",
+        "мышка кликает не с первого раза",
+        "на фото выглядела ярче, в жизни тусклая. наверное верну",
+        "ручка у кружки раскололась",
+        "а в описании было указано, что в комплекте чехол. чехла нет",
+        "инструкция только на китайском, ничего не понятно",
+        "物流超时三天了还没到",
+    ],
+)
+def test_round_81_faults_are_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the logo is a tiny bit off centre, nobody will notice",
+        "price went up a bit but i still bought it",
+        "a bit wobbly at full height but solid folded, which is how i use it anyway",
+        "was waiting for it to break like my last one, and it never did",
+        "переноска удобная, ребенок спит",
+        "переносная колонка, звук отличный",
+        "на фото казалась темнее, но вживую тоже красивая",
+        "сама не туда нажала, заказала лишнюю, вернула без проблем",
+        "доставка задержалась, но переживу",
+        "курьер опоздал на 15 минут, но позвонил заранее",
+        "получила синюю, как и заказывала",
+        "线太长了，用不了这么长，下次买短一点的",
+        "刚开始有点硬，用着也习惯了",
+    ],
+)
+def test_round_81_near_misses_are_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text
