@@ -89,6 +89,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             # "Ordered 4 weeks ago" said alone, or followed by what has not come, is the wait itself.
             r"(?:ordered|paid)(?: for)?(?: it| this| them| my order)? (?:\d+|two|three|four|five|six|several|a few) (?:weeks?|months?) ago\W*$",
             r"ago,? (?:and |but )?(?:still )?(?:nothing|no sign|not (?:here|arrived|received|delivered)|hasn'?t|haven'?t)",
+            # not come yet, and a time gone by: "haven't received it yet and it's been two weeks"
+            r"(?:haven'?t|have not|havent|hasn'?t|has not|hasnt) (?:received|got|gotten|arrived|come|turned up)\b[^.!?]{0,30}?"
+            r"\b(?:it'?s been|its been|been|after|for) (?:over |more than |almost |nearly )?(?:(?:\d\d|[5-9]|five|six|seven|eight|nine|"
+            r"ten|several|many) days|(?:\d+|two|three|four|five|six|a|several|many) ?(?:weeks?|months?))\b",
             r"another (?:week|day|month) of waiting",
             r"hasn'?t (?:arrived|come|updated)",
             r"not (?:delivered|arrived|here)(?: yet)?\b",

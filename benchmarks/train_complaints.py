@@ -81,7 +81,11 @@ GUARD_THRESHOLDS = {"zh": 0.6}
 # Chinese plain facts often score clearly negative ("外面是纸箱，里面裹了一层气泡膜"): in Chinese a clearly negative text
 # about a topic is UNHAPPY only when the learnt reader gives it more than this probability too (chosen with the
 # Chinese guard reader on the fresh zh7 rows, docs/reading-log.md "Ninth session"). Written into the model file.
-UNHAPPY_NEEDS = {"zh": 0.1}
+# English 0.3 since the twenty-first session (rule 83, written before the sweep): on the `fresh` rows of the read passes
+# (out of sample for the readers) none / 0.05 / 0.1 / 0.15 / 0.2 / 0.3 caught 506 506 506 506 506 505 of 517 with 39 38
+# 38 38 37 36 false flags of 760; on its judges (en40, dec9_en) caught 47/48 both, false flags 6 -> 5. Russian gained
+# nothing at any value and asks for none.
+UNHAPPY_NEEDS = {"zh": 0.1, "en": 0.3}
 # The survey splits each language's readers learn from (default: dev). English and Russian also learn the `rules` rows
 # since the tenth session, chosen by a rule written before: on those rows, 5-fold cross-validated (the readers refitted
 # without the fold), en recall 0.971 -> 0.971, false flags 0.057 -> 0.040; ru 0.939 -> 0.954, 0.107 -> 0.093. Chinese

@@ -299,10 +299,10 @@ def test_the_sweeps_refit_is_the_shipped_reader(monkeypatch) -> None:
     assert reader.unhappy_needs == shipped.unhappy_needs
 
 
-def test_only_the_chinese_model_asks_a_clearly_negative_text_to_lean_to_a_complaint() -> None:
+def test_the_chinese_and_english_models_ask_a_clearly_negative_text_to_lean_to_a_complaint() -> None:
     models = {language: load_complaint_model(language) for language in ("en", "ru", "zh")}
     assert {language: m.unhappy_needs for language, m in models.items() if m is not None} == {
-        "en": None,
+        "en": 0.3,  # rule 83, twenty-first session
         "ru": None,
         "zh": 0.1,
     }

@@ -737,12 +737,8 @@ def test_twentieth_session_faults_are_flagged(text: str) -> None:
         "box was dented but the vase inside was perfect",
         "a pain to set up but it's sturdy now",
         "the strap was stiff at first, softened up after a week",
-        pytest.param(
-            "my bank blocked the first payment, all sorted after a call",
-            marks=pytest.mark.xfail(
-                strict=True, reason="the bank-block shrug knows 'the card/payment', not 'the first payment'"
-            ),
-        ),
+        # no shrug knows "the first payment"; since rule 83 the reader must lean to a complaint for UNHAPPY
+        "my bank blocked the first payment, all sorted after a call",
         "do you ship to ireland?",
         "кабель коротковат, но у меня есть свой",
         "коробку помяли, но внутри всё цело",
@@ -774,6 +770,8 @@ def test_twentieth_session_near_misses_are_no_complaint(text: str) -> None:
         "а в описании было указано, что в комплекте чехол. чехла нет",
         "инструкция только на китайском, ничего не понятно",
         "物流超时三天了还没到",
+        "havent got it after 3 weeks",
+        "it hasn't arrived, been 10 days",
     ],
 )
 def test_round_81_faults_are_flagged(text: str) -> None:
@@ -796,6 +794,7 @@ def test_round_81_faults_are_flagged(text: str) -> None:
         "получила синюю, как и заказывала",
         "线太长了，用不了这么长，下次买短一点的",
         "刚开始有点硬，用着也习惯了",
+        "haven't received it yet and it's been two days",
     ],
 )
 def test_round_81_near_misses_are_no_complaint(text: str) -> None:
