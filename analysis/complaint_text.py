@@ -272,6 +272,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:shorter|longer|smaller|bigger|tighter|looser|wider|narrower) than (?:the )?(?:size|chart|described|advertised|listed|stated|it says)",
         ),
         Problem.DEFECT: (
+            # a warning that lies: "the 'replace filter' light comes on every day even with a brand new filter"
+            r"(?:warning|error|fault|service|replace \w+|change \w+|check \w+|low \w+)'? light (?:\w+ ){0,2}?(?:comes on|keeps (?:coming on|"
+            r"flashing|blinking)|stays on|won'?t go (?:off|out)|flashes|blinks)\b[^.!?]{0,30}?\beven (?:with|after) (?:a |the )?(?:brand )?new\b",
             # "the legends printed off centre", "the logo is misaligned", "stitched crooked"
             r"(?<!not )(?<!isn't )(?<!isnt )(?:printed |stitched |sewn |is |are |slightly |a bit |bit )?off[- ]cent(?:re|er)d?\b|(?<!not )misaligned|misprint|(?:printed|stitched|sewn) (?:on )?crooked",
             # "one button was hanging by a thread out of the box"
@@ -648,7 +651,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"так и не",
             r"ничего не получил",
             r"(?<!не )потерял",
-            r"не нашел",
+            r"(?<!на сайте )(?<!на сайте не )не нашел",
+            # "пришла просто в пакете без коробки, пришлось докупать упаковку"
+            r"пришл\w* (?:просто |прямо |только )?в (?:пакете|пакетике|мешке|файлике) без (?:коробки|упаковки)|"
+            r"пришлось (?:до)?(?:купать|купить|покупать) (?:\w+ )?(?:упаковк|коробк|короб|пакет)\w*",
             r"не по тому адресу",
             r"не (?:в тот|в ту|на тот|на ту|туда)(?: \w+)? (?:пункт|постамат|адрес|город|отделени|пвз|магазин)",
             # thanks for a delivery there never was ("спасибо за доставку, которой не было")
@@ -946,13 +952,14 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "没更新",
             "还没送到",
             "走了一个月",
-            "还没到",
+            _Regex("(?<!冬天)(?<!夏天)(?<!春天)(?<!秋天)(?<!季节)(?<!时候)(?<!天气)(?<!时间)还没到"),
             "赶紧给我发货",
             "一拖再拖",
             "不发货",
             "迟到",
             "延迟",
             _Regex("(?:配送|送货|派送|物流|快递|发货)超时"),
+            _Regex("等了?(?:两|三|四|五|六|几|\\d+)个?(?:星期|礼拜|周|月)的?(?:快递|物流)"),
             "太慢",
             "次日达",
             "天前就下单",
@@ -1355,6 +1362,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "还显示未付款",
         ),
         Problem.MISLEADING: (
+            _Regex(
+                "比(?:说明书?|描述|详情页?|宣传|介绍|页面|图片|标注)(?:里|上|中)?(?:写的|说的|标的|的)?[^，。！？]{0,4}?"
+                "(?:大|小|重|轻|长|短|慢|响|吵|差|薄|厚)(?:多了|很多|不少|太多)"
+            ),
             # less than the label says: "比标的页数少打了一半", "比宣传的续航短"
             _Regex(
                 r"比(?:标的|标称的?|标注的?|宣传的?|描述的?|页面上?写的|说明上?写的)[^，。！？,.!?]{0,8}(?:少|短|小|低)"
@@ -1728,6 +1739,8 @@ _OWN_FAULT = {
         r"(?:but|though) (?:the )?(?:item|items|product|contents?|everything)(?: inside)? (?:was|were|is|are) (?:totally |"
         r"completely |perfectly |absolutely )?(?:fine|ok|okay|intact|undamaged|unharmed|perfect)|"
         r"(?:ordered|picked|chose) the wrong \w+ myself|(?:bought|ordered|got) (?:it |them )?anyway\b|"
+        r"there it was(?: (?:on|in|at|by|behind) (?:the |my )?\w+)?\W*$|(?:for|after) (?:a|one|two|three|\d+) (?:days?|weeks?|months?)"
+        r"(?: now)?[.,!]* (?:and )?(?:no|zero|not a single|not one) (?:issues|problems|complaints)\W*$|"
         r"still (?:bought|ordered|got) (?:it|them)\b|(?:nobody|no one|no-one) (?:will|would) (?:ever )?notice\b|"
         r"(?:which is|that'?s) (?:how|what) (?:i|we) (?:use|need) (?:it|them)(?: for)? anyway\b|"
         # a worry that did not come true: "kept waiting for something to go wrong and nothing did"
@@ -1759,7 +1772,9 @@ _OWN_FAULT = {
         r"не критично|не беда|(?:но|да и|ну|и|а так) это (?:все )?(?:мелоч\w*|ерунда|пустяк\w*)|"
         r"(?:потом |но )?передумал\w*|"
         r"(?:сама?|я) (?:выбрал|заказал|взял|указал|ввел|вписал|нажал)\w* не (?:тот|ту|те|то|туда)|"
-        r"(?:сама?|я) не (?:туда|то|тот|ту|те) (?:нажал|выбрал|заказал|ткнул|кликнул)\w*|(?:но )?(?:пережил\w*|переживу|переживем)(?!\w)|"
+        r"(?:сама?|я) не (?:туда|то|тот|ту|те) (?:нажал|выбрал|заказал|ткнул|кликнул)\w*|(?:но )?привыкн(?:у|ем)(?!\w)|"
+        r"(?:кот|кошка|собака|пес|щенок|котенок|ребенок|сын|дочь|дети) (?:\w+ )?(?:погрыз|порвал|разодрал|поцарапал|изгрыз)\w* (?:коробк|упаковк|пакет)\w*|"
+        r"[,.] (?:а |но )?(?:сам(?:а|о|и)? )?\w+ (?:цел(?:а|о|ы)?|не пострадал\w*)\W*$|(?:но )?(?:пережил\w*|переживу|переживем)(?!\w)|"
         # a delay phoned ahead ("опоздал минут на 10, но позвонил заранее"); the colour as ordered ("зеленый, как и заказывала")
         r"позвонил\w* заранее|заранее позвонил\w*|как и (?:заказывал|выбирал|хотел|просил)\w*|"
         r"но (?:я )?сама? (?:выбрал|захотел|решил|попросил)\w*|"
@@ -1784,7 +1799,8 @@ _OWN_FAULT = {
         r"урок мне|(?:урок|наука) на будущее|"
         r"(?:малыш\w*|малая|малой|ребен\w*|сын\w*|доч\w*|дет\w*) (?:быстро |уже |так )?(?:растет|растут|вырос\w*)|"
         r"сначала (?:подумал\w*|решил\w*|показалось|испугал\w*)[^.!?]{0,60}?(?:оказалось,? (?:что )?(?:это )?(?:просто|всего лишь|"
-        r"пленк|защитн|наклейк|(?:все|всё) (?:ок|хорошо|в порядке|нормально))|(?:а|но) это (?:просто|всего лишь|пленк|защитн|наклейк)|"
+        r"(?:пылинк|пыль|соринк|ворсинк|волос|отпечат|пленк|защитн|наклейк)\w*|(?:все|всё) (?:ок|хорошо|в порядке|нормально))|"
+        r"(?:а|но) это (?:просто|всего лишь|(?:пленк|защитн|наклейк)\w*)|"
         r"(?:все|всё) (?:идеально|отлично|хорошо|ок|норм\w*|в порядке)))(?!\w)"
     ),
     "zh": re.compile(
@@ -1805,7 +1821,8 @@ _OWN_FAULT = {
         r"(?:但|不过|还好|好在|幸好)[^，。！？,!?]{0,4}里面的?(?:东西)?(?:都|倒)?(?:没事|完好|没坏|好好的|没问题)|"
         r"(?:本来)?也不(?:着)?急|无所谓[。！!~]*$|(?:睡|穿|用|戴)(?:了|着)?(?:一周|几天|两天|一段时间|一阵子)?(?:就|也)?习惯了|我买多了|"
         # the customer's own pick, to change next time: "下次买短一点的"
-        r"下次(?:买|选|拍)(?:短|长|小|大|少|多)一?(?:点|些|号|码)"
+        r"下次(?:买|选|拍)(?:短|长|小|大|少|多)一?(?:点|些|号|码)|我?还没(?:搞|弄|研究|摸)(?:明白|懂|清楚|透)|还在(?:摸索|研究)|"
+        r"(?:快递)?(?:盒子|箱子|包装|纸箱)(?:有点|有些|太|过于)?大了?[^。！？]{0,8}(?:浪费|不环保)|预授权|(?<!希望)(?<!但愿)只扣了一次(?![吧吗])"
     ),
 }
 
@@ -1990,7 +2007,7 @@ def _asked_back(folded: str, at: int) -> bool:
 
 
 # A "tho" that closes the answer concedes what comes before it; it turns nothing.
-_CONCEDING_THO = re.compile(r"(?<!\w)(?:tho|though)\W*$")
+_CONCEDING_THO = re.compile(r"(?<!\w)(?:tho|though)(?:\W+(?:thank you|thanks|thx|cheers|ty)(?: so much| a lot)?)?\W*$")
 
 
 def _own_fault(text: str, language: str) -> bool:

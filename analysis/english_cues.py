@@ -356,7 +356,7 @@ _SLANG_PRAISE = _cue_pattern(
     r"hoodie|speed|deal|price|fit|quality|trainers|jacket|kettle|lamp)|wicked (?:\w+ )?(?:service|good|warm|sharp|fast|"
     r"quick|deal|price|comfy|soft)|wicked\W*$|killer (?:price|deal|service|quality|value)|(?:absolute|total|a|an) "
     r"(?:legend|beast|menace)|no cap|(?:is|was|so) fire\b|unreal|ate and left no crumbs|slaps|goated|bussin|"
-    r"hits different|chef'?s kiss|nailed it|earns? (?:its|their) keep|(?:ridiculously|insanely|dangerously|scary|scarily|"
+    r"hits different|chef'?s kiss|nailed it|earns? (?:its|their) keep|(?:battery |charge )?lasts? (?:forever|for ages|ages)\b|(?:ridiculously|insanely|dangerously|scary|scarily|"
     r"criminally|obscenely|stupidly|crazy|silly) (?:good|fast|quick|comfy|comfortable|soft|cheap|low|pretty|warm|sharp)|"
     # a short wait praised: "only 2 days to arrive, great", "just took one day"
     r"(?:only|just) (?:took )?(?:[123]|one|two|three|a couple of|24|48) (?:working )?(?:days?|hours?|hrs)"

@@ -574,6 +574,7 @@ _NOT_USED = {
         r"(?:a |an |any )?(?:returns?|exchanges?|refunds?)(?: with (?:you|u|them))?|"
         r"(?:^| )(?:as |because |since |cause )?i (?:kept|m keeping|am keeping) (?:it|them|everything|all of it|the lot)|"
         r"(?:^| )(?:i )?(?:only|just) (?:had|got) (?:it|them|the \w+) (?:for )?(?:\d+|a|two|three|a few|few) (?:days?|weeks?)|"
+        r"(?:^| )(?:maybe |perhaps )?(?:after|once|when) i(?: ve| have)? used (?:it|them) (?:a bit )?(?:more|longer|for a while)|"
         r"(?:^| )(?:so )?(?:i )?(?:can t|cant|cannot|can not) (?:really )?(?:say|answer|judge|help with|comment on)"
         r"(?: (?:this|that|the|your)(?: question| one| part| \w+)?)?(?: yet)?|"
         r"(?:^| )(?:i )?(?:don t|dont|do not|can t|cant|cannot) (?:really )?remember (?:who|what|how|when|which)"

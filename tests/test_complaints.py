@@ -799,3 +799,40 @@ def test_round_81_faults_are_flagged(text: str) -> None:
 )
 def test_round_81_near_misses_are_no_complaint(text: str) -> None:
     assert not read_text(text).complaint, text
+
+
+# Rule 85 (twenty-first session): kinds read from en40 / ru38 / zh33; none of these texts is a row.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the low battery light keeps flashing even with new batteries",
+        "посылка пришла в пакете без коробки, подарок так не вручишь",
+        "пришлось докупать коробку, свою не положили",
+        "这个吸尘器比宣传的重很多",
+        "等了三个星期的快递，终于到了",
+        "结账时付了两次，希望只扣了一次吧",
+    ],
+)
+def test_round_85_faults_are_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "app said delivered, went outside and there it was by the door",
+        "wrong address was my fault, you sent it on anyway though, thanks",
+        "used the blender for two weeks now. no problems",
+        "battery lasts for ages",
+        "кошка подрала коробку, но это я сама виновата, кружка цела",
+        "собака погрызла коробку, лампа цела",
+        "сначала испугалась, что скол, оказалось волосинка",
+        "молния туговата, но привыкну",
+        "наушники топ, заряд держит неделю",
+        "功能有点多，我还没研究明白",
+        "快递箱子太大了，不环保",
+        "春天还没到，还没穿",
+    ],
+)
+def test_round_85_near_misses_are_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text

@@ -333,6 +333,7 @@ def test_nichego_alone_still_declines(text: str) -> None:
         "my husband opened it and threw the box away, no idea",
         "as i kept it, nothing to say about returns",
         "didnt speak to the courier",
+        "not now, maybe once i've used it a bit more",
         "还没满一个星期，还没怎么用",
         "售后？没找过",
         "不需要退货，跟我没关系",
