@@ -836,3 +836,35 @@ def test_round_85_faults_are_flagged(text: str) -> None:
 )
 def test_round_85_near_misses_are_no_complaint(text: str) -> None:
     assert not read_text(text).complaint, text
+
+
+# Rule 86 (twenty-first session): kinds read from en41 / ru39 / zh34; none of these texts is a row.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the box looked like someone had stood on it",
+        "колонки шипят даже на средней громкости",
+        "часы очень громко тикают, спать невозможно",
+        "отправили в другой пункт выдачи, ехать через весь город",
+        "в описании было «водонепроницаемые», а после дождя внутри вода",
+        "用了两天脸上长痘痘了",
+        "手表收到了，充电器没有",
+    ],
+)
+def test_round_86_faults_are_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "собака эти игрушки игнорирует, но это собака, а не вы",
+        "客服特意打电话确认订单，很贴心",
+        "想问一下质保期多久",
+        "鞋子收到了，明天去徒步试试",
+        "手表收到了，没有任何问题",
+        "收到了，包装没有破损",
+    ],
+)
+def test_round_86_near_misses_are_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text
