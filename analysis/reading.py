@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.complaint_text import GUARD, complaint_problems
+from analysis.complaint_text import GUARD, Problem, complaint_problems
 from analysis.sentiment import score_text
 from analysis.simplified import in_simplified
 from analysis.topics import Taxonomy, default_taxonomy
@@ -11,6 +11,8 @@ from surveys.reading import Feeling, Reading
 
 # Longer texts are cut before reading: a survey answer is never this long, and the rules stay fast.
 MAX_CHARS = 4096
+# A defect the rules found is about the product's quality, however it was worded ("the legends are printed off centre").
+DEFECT_TOPIC = "quality"
 
 
 def read_text(text: str, taxonomy: Taxonomy | None = None) -> Reading:
@@ -18,6 +20,10 @@ def read_text(text: str, taxonomy: Taxonomy | None = None) -> Reading:
     text = in_cyrillic((text or "")[:MAX_CHARS])  # "zakaz ne prishel" is read as "заказ не пришел"
     text = in_simplified(text)  # "還沒收到貨" is read as "还没收到货"
     score = score_text(text)
-    topics = (taxonomy or default_taxonomy()).find(text) if score.feeling is not Feeling.NONE else ()
+    taxonomy = taxonomy or default_taxonomy()
+    topics = taxonomy.find(text) if score.feeling is not Feeling.NONE else ()
     found = complaint_problems(text, score, topics, GUARD)
+    if Problem.DEFECT in found and DEFECT_TOPIC not in topics:
+        keys = [topic.key for topic in taxonomy.topics]
+        topics = tuple(key for key in keys if key in topics or key == DEFECT_TOPIC)
     return Reading(score=score, complaint=bool(found), topics=topics)

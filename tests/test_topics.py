@@ -67,6 +67,65 @@ def test_how_the_product_itself_behaves_is_quality(text):
     assert "quality" in default_taxonomy().find(text)
 
 
+# Rule 87 (twenty-first session): the product's own properties, named in open words, are its quality.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the coat is so warm",
+        "кроссовки очень удобные",
+        "сковорода тяжелая",
+        "音质很好",
+        "蛋白粉口感不错",
+        "背带本身挺好",
+    ],
+)
+def test_the_products_own_properties_are_quality(text):
+    assert "quality" in default_taxonomy().find(text)
+
+
+# Rule 89 (twenty-first session): terms by kind for the other topics; none of these texts is a row.
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("the size chart is way off", "description"),
+        ("продавался как водонепроницаемый", "description"),
+        ("宣传的是静音", "description"),
+        ("card declined twice", "payment"),
+        ("чек так и не прислали", "payment"),
+        ("parcel went back to the depot", "delivery"),
+        ("только ещё жду", "delivery"),
+        ("只到了一件", "delivery"),
+        ("smaller than i expected", "size_fit"),
+        ("обхват груди 60, подойдёт?", "size_fit"),
+        ("14寸电脑塞不进", "size_fit"),
+        ("couldnt find where the discount code goes", "checkout"),
+        ("заказ висит ожидает оплаты", "checkout"),
+        ("i will send it back", "returns"),
+        ("гарантия есть?", "returns"),
+        ("想换个颜色", "returns"),
+        ("包得很严实", "packaging"),
+        ("ничего не разбилось", "packaging"),
+        ("pricier than the high street", "price"),
+    ],
+)
+def test_more_wordings_find_their_topic(text, topic):
+    assert topic in default_taxonomy().find(text)
+
+
+def test_saying_what_was_ordered_is_no_wrong_item():
+    assert "wrong_item" not in default_taxonomy().find("как и заказывала, синий")  # rule 88
+
+
+def test_a_defect_the_rules_found_is_about_quality_when_the_taxonomy_has_it(tmp_path):
+    text = "the logo is printed off-centre"  # no quality term: the DEFECT rule tells what it is about
+    assert "quality" not in default_taxonomy().find(text)
+    reading = read_text(text)
+    assert reading.complaint and reading.topics == ("quality",)
+    path = tmp_path / "topics.yaml"
+    path.write_text("branding:\n  label: {en: Logo}\n  terms: {en: [logo]}\n", encoding="utf-8")
+    assert read_text(text, load_taxonomy(path)).topics == ("branding",)  # no quality topic there: none added
+
+
 @pytest.mark.parametrize(
     "text", ["ordered friday, here tuesday", "посылка где-то едет уже месяц", "我的订单呢？一周了"]
 )
