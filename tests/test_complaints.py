@@ -868,3 +868,41 @@ def test_round_86_faults_are_flagged(text: str) -> None:
 )
 def test_round_86_near_misses_are_no_complaint(text: str) -> None:
     assert not read_text(text).complaint, text
+
+
+# Rule 90 (twenty-first session): kinds read from en42 / ru40 / zh35; none of these texts is a row.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "тарелка пришла со сколом",
+        "пришла другая модель, не та что на сайте",
+        "сиденье кресла проседает уже через месяц",
+        "хотелось бы обмен, ручка треснула",
+        'доставка "за 2 дня" заняла неделю',
+        "椅子坐着坐着自己往下沉",
+        "麻烦给我补寄个配件",
+    ],
+)
+def test_round_90_faults_are_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the sheets felt stiff at first but after a couple of washes they're soft",
+        "delivery took the usual 4 days, fine",
+        "my son says the mug is too big but i think it's perfect",
+        "couldnt find the promo box but got there in the end",
+        "i was going to return it but keeping it",
+        "в описании всё было, я просто не прочитала",
+        "единственное пожелание — больше цветов",
+        "оплата прошла с первого раза",
+        "客服教我重启一下就好了",
+        "外箱有点破，里面东西一点事没有",
+        "这个锅能直接放电磁炉上用吗？",
+        "кружка пришла со сколом, новую привезли на следующий день",
+    ],
+)
+def test_round_90_near_misses_are_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text
