@@ -123,6 +123,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"waiting (?:on|for) (?:the|my|a|that|those|this) [^.!?]{0,30}\b(?:you|they|u|support|the agent) (?:promised|said (?:you|they)'?d send)",
         ),
         Problem.MISSING: (
+            # "garden bench came with no screws"
+            r"(?:came|arrived|delivered|turned up|comes) (?:with no |without (?:the |any )?)(?:screws|bolts|instructions|manual|charger|"
+            r"cable|lid|remote|batteries|parts|fittings|pegs|legs|strap|key|keys|stand|plug|hardware)\b",
             # "would be nice if the return label you promised actually arrived 🙂"
             r"(?:would be nice|it'?d be nice|would be great|would be good) if (?:the|my|a|that) [^.!?]{1,40}?\bactually "
             r"(?:arrived|came|turned up|showed up|got here|was sent)\b",
@@ -275,6 +278,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:shorter|longer|smaller|bigger|tighter|looser|wider|narrower) than (?:the )?(?:size|chart|described|advertised|listed|stated|it says)",
         ),
         Problem.DEFECT: (
+            # "one is shorter than the others so it doesnt clip in"
+            r"one (?:\w+ )?(?:is|was) (?:\w+ )?(?:shorter|longer|bigger|smaller|thicker|thinner|wider|narrower) than the others?\b|"
+            r"(?:doesn'?t|does not|won'?t|wont|doesnt|don'?t|dont) (?:clip|click|lock|snap) (?:in|into place|together|shut)\b",
             # a warning that lies: "the 'replace filter' light comes on every day even with a brand new filter"
             r"(?:warning|error|fault|service|replace \w+|change \w+|check \w+|low \w+)'? light (?:\w+ ){0,2}?(?:comes on|keeps (?:coming on|"
             r"flashing|blinking)|stays on|won'?t go (?:off|out)|flashes|blinks)\b[^.!?]{0,30}?\beven (?:with|after) (?:a |the )?(?:brand )?new\b",
@@ -547,6 +553,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"price (?:changes|changed) (?:in|at) (?:the )?(?:cart|checkout)",
         ),
         Problem.MISLEADING: (
+            # "the 'ceramic' teapot is actually some kind of plastic"
+            r"(?:is|are) actually (?:some kind of |some sort of |just |cheap )?(?:plastic|polyester|acrylic|nylon|fake|faux|paper|"
+            r"cardboard|mdf|chipboard)\b",
             # smaller than its stated size; a claim mocked ("anti-fog my foot")
             r"(?:smaller|bigger|larger|shorter|longer|narrower|wider|thinner|thicker|lighter|heavier) than (?:the |what the |"
             r"its |it says on the )?(?:\w+ )?(?:dimensions|measurements|size ?chart|listing|description|advertised|stated|listed|"
@@ -630,6 +639,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"не привезл",
             r"дней назад",
             r"перенос(?!иц|к|н)",
+            r"без предупреждения|а (?:окно|интервал|слот) (?:было|был) (?:с )?\d",
             # "доставка "за 1 день" заняла 4"
             r"за (?:1|один|2|два|3|три) (?:день|дня|дней)\W{0,3} (?:заняла|занял|заняло|шла|шел|ехала|ехал) (?:\d+|четыре|пять|шесть|неделю)",  # not "переносица" (the bridge of the nose), "переноска" (a carrier), "переносной"
             r"перенесли",
@@ -657,6 +667,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"ничего не получил",
             r"(?<!не )потерял",
             r"(?<!на сайте )(?<!на сайте не )не нашел",
+            r"а пришл\w* в обычн\w* (?:пакете|коробке|упаковке)",
+            r"доставл\w* в (?:пункт выдачи|пвз|постамат)\w* в другом городе|(?:привез|отправил|доставил)\w* в друг(?:ой|ом) город\w*",
             # "доставили в другой пункт выдачи, не в тот что я выбирала"
             r"(?:доставил|привез|отправил|отвез)\w* в друг(?:ой|ую|ое) (?:пункт|постамат|отделени|город|магазин|пвз)\w*|"
             r"не в (?:тот|ту),? (?:что|который|которую|какой) (?:я )?(?:выбирал|указывал|выбрал|указал)\w*",
@@ -747,6 +759,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"поранил\w*|(?<!без )(?<!нет )(?:с )?(?:треском|тресками|щелчками|хрипом)|(?<!не )(?:хрип|шип)(?:ит|ят|ел|ела|ели)(?!\w)",
             r"(?:громко|сильно|слишком) тика\w*|тика\w* (?:так,? что|(?:очень |слишком )?громко)",
             # "пробел залипает через раз", "срабатывают не с первого раза"
+            r"(?:напечатан|вклеен|пришит)\w* (?:\w+ )?(?:вверх ногами|криво|задом наперед)|(?<!\w)не держится(?!\w)|"
+            r"слетает (?:постоянно|все время|то и дело)|(?:постоянно|все время) слетает|"
             r"(?:начал\w* |стал\w* )?(?:проседа\w*|просел\w*)|(?:залипа|заеда|западa)\w* через раз|через раз (?:залипа|заеда)\w*|(?:срабатыва|нажима|включа|реагиру|подключа|"
             r"заряжа|ловит|ловя)\w* (?:только )?не с (?:первого|1) раза",
             r"показыва\w* [^.!?]{0,20}?\d+[^.!?]{0,10}?когда (?:я )?(?:просто |спокойно )?(?:сижу|лежу|сплю|стою|ничего не делаю)",
@@ -1766,7 +1780,11 @@ _OWN_FAULT = {
         r"(?:\w+ )?(?:fine|great|perfect|lovely|soft|fluffy|good|comfy|comfortable)\b|"
         r"(?:took|the) (?:the )?usual (?:\d+|two|three|four|five)(?:-\d+)? (?:working )?days\b|"
         r"but i (?:think|reckon|find) (?:they'?re|it'?s|they are|it is) (?:\w+ )?(?:perfect|fine|great|lovely|spot on|just right)\b|"
-        r"got there in the end\b|(?:was gonna|was going to|wanted to|nearly) (?:return|send (?:it|them) back)\b|keeping (?:it|them)\W*$|"
+        r"got there in the end\b|then i watched (?:your|the) (?:video|tutorial)\b|"
+        r"(?:fits|works|sits) (?:perfectly|great|fine|well|like a glove) now\W*$|"
+        r"but (?:they'?ve|we'?ve|i'?ve|she'?s|he'?s) (?:read|used|worn|played) (?:it|them|with it) (?:\d+|a hundred|loads of) times\b|"
+        r"(?:but|though) the \w+ (?:arrived|came) (?:totally |completely |perfectly |absolutely )?(?:fine|ok|okay|intact|undamaged|"
+        r"unharmed|perfect|in perfect condition)\b|(?:was gonna|was going to|wanted to|nearly) (?:return|send (?:it|them) back)\b|keeping (?:it|them)\W*$|"
         r"still (?:bought|ordered|got) (?:it|them)\b|(?:nobody|no one|no-one) (?:will|would) (?:ever )?notice\b|"
         r"(?:which is|that'?s) (?:how|what) (?:i|we) (?:use|need) (?:it|them)(?: for)? anyway\b|"
         # a worry that did not come true: "kept waiting for something to go wrong and nothing did"
@@ -1853,7 +1871,8 @@ _OWN_FAULT = {
         # the customer's own pick, to change next time: "下次买短一点的"
         r"下次(?:买|选|拍)(?:短|长|小|大|少|多)一?(?:点|些|号|码)|我?还没(?:搞|弄|研究|摸)(?:明白|懂|清楚|透)|还在(?:摸索|研究)|"
         r"(?<![没不])(?<!没有)(?:还|先|特意|专门)?(?:打电话|发短信|发消息)(?:来)?确认(?:了)?(?:地址|订单|信息)|"
-        r"教我[^，。！？]{0,12}就好了|里面的?(?:东西)?(?:都|倒)?(?:一点事(?:都|也)?没有|一点事没|没事)|"
+        r"教我[^，。！？]{0,12}就好了|完好无损|一点(?:破损|损坏|问题|毛病)(?:都|也)没有|(?:退货|退款|换货)(?:流程)?(?:挺|很|特别|非常)?顺利|"
+        r"(?:担心|怕)[^。！？]{0,12}结果(?:跟|和)?[^。！？]{0,6}(?:基本)?(?:一样|一致|没有|没事|挺好|还好|很好)|里面的?(?:东西)?(?:都|倒)?(?:一点事(?:都|也)?没有|一点事没|没事)|"
         r"(?:明天|周末|过几天|下周)去(?:爬山|跑步|徒步|露营|钓鱼|骑行|旅行|健身)试试\W*$|"
         r"(?:快递)?(?:盒子|箱子|包装|纸箱)(?:有点|有些|太|过于)?大了?[^。！？]{0,8}(?:浪费|不环保)|预授权|(?<!希望)(?<!但愿)只扣了一次(?![吧吗])"
     ),
@@ -1950,6 +1969,8 @@ _WINDOW = {
     "zh": r"(?:约的?|预约的?|时间段是?|时段是?)",
 }
 _CLOCK = r"(?P<came>\d{1,2})(?:[:.]\d{2})?"
+# An hour told as evening ("в 11 вечера", "at 9pm", "晚上") is read on a 24-hour window ("окно было 10-14").
+_EVENING = re.compile(r"(?:[:.]\d{2})?\s?(?:вечера|ночи|pm|p\.m\.)")
 _SPAN = r"(?P<start>\d{1,2})(?:[:.]\d{2})?(?:\s?(?:am|pm)|点)?\s?(?:-|–|to|and|до|到|至)\s?(?P<end>\d{1,2})"
 _PROMISED_WINDOWS = {
     **{
@@ -1969,7 +1990,12 @@ def _a_window_kept(folded: str, language: str) -> re.Match[str] | None:
     """The match of a delivery told as coming inside its promised time window, else None."""
     for pattern in _PROMISED_WINDOWS.get(language, ()):
         found = pattern.search(folded)
-        if found and int(found["start"]) <= int(found["came"]) < int(found["end"]):
+        if found is None:
+            continue
+        came, end = int(found["came"]), int(found["end"])
+        if came < 12 < end and _EVENING.match(folded, found.end("came")):  # "в 11 вечера" against "окно было 10-14"
+            came += 12
+        if int(found["start"]) <= came < end:
             return found
     return None
 

@@ -906,3 +906,36 @@ def test_round_90_faults_are_flagged(text: str) -> None:
 )
 def test_round_90_near_misses_are_no_complaint(text: str) -> None:
     assert not read_text(text).complaint, text
+
+
+# Rule 91 (twenty-first session): kinds read from en43 / ru41 / zh36; none of these texts is a row.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the shelf arrived without the screws",
+        "one leg is shorter than the others",
+        "the lid doesnt click shut",
+        'the "leather" strap is actually plastic',
+        "оплатила подарочную упаковку, а пришло в обычной коробке",
+        "посылку доставили в пункт выдачи в другом городе",
+        "ручка у кружки не держится",
+        "приехали в 10 вечера, а окно было 12-16",
+    ],
+)
+def test_round_91_faults_are_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "courier was lovely, got the box around 9pm, slot was 6-10",
+        "the box was battered but the lamp arrived perfect",
+        "the jeans fit perfectly now",
+        "外箱压坏了，东西完好无损",
+        "怕会漏，结果一点事没有",
+        "换货很顺利，新的很好",
+    ],
+)
+def test_round_91_near_misses_are_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text
