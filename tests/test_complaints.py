@@ -757,10 +757,12 @@ def test_twentieth_session_near_misses_are_no_complaint(text: str) -> None:
     assert not read_text(text).complaint, text
 
 
-# Rule 81 (twenty-first session): kinds read from en39 / ru37 / zh32; none of these texts is a row.
+# Rounds of the twenty-first session (rules 81, 85, 86, 90, 91), kinds read from the session's passes; none of these
+# texts is a row.
 @pytest.mark.parametrize(
     "text",
     [
+        # rule 81
         "asked for the grey one. got beige",
         "love the mug but the logo is printed off-centre",
         "кнопка залипает через раз",
@@ -772,15 +774,48 @@ def test_twentieth_session_near_misses_are_no_complaint(text: str) -> None:
         "物流超时三天了还没到",
         "havent got it after 3 weeks",
         "it hasn't arrived, been 10 days",
+        # rule 85
+        "the low battery light keeps flashing even with new batteries",
+        "посылка пришла в пакете без коробки, подарок так не вручишь",
+        "пришлось докупать коробку, свою не положили",
+        "这个吸尘器比宣传的重很多",
+        "等了三个星期的快递，终于到了",
+        "结账时付了两次，希望只扣了一次吧",
+        # rule 86
+        "the box looked like someone had stood on it",
+        "колонки шипят даже на средней громкости",
+        "часы очень громко тикают, спать невозможно",
+        "отправили в другой пункт выдачи, ехать через весь город",
+        "в описании было «водонепроницаемые», а после дождя внутри вода",
+        "用了两天脸上长痘痘了",
+        "手表收到了，充电器没有",
+        # rule 90
+        "тарелка пришла со сколом",
+        "пришла другая модель, не та что на сайте",
+        "сиденье кресла проседает уже через месяц",
+        "хотелось бы обмен, ручка треснула",
+        'доставка "за 2 дня" заняла неделю',
+        "椅子坐着坐着自己往下沉",
+        "麻烦给我补寄个配件",
+        # rule 91
+        "the shelf arrived without the screws",
+        "one leg is shorter than the others",
+        "the lid doesnt click shut",
+        'the "leather" strap is actually plastic',
+        "оплатила подарочную упаковку, а пришло в обычной коробке",
+        "посылку доставили в пункт выдачи в другом городе",
+        "ручка у кружки не держится",
+        "приехали в 10 вечера, а окно было 12-16",
     ],
 )
-def test_round_81_faults_are_flagged(text: str) -> None:
+def test_twenty_first_session_faults_are_flagged(text: str) -> None:
     assert read_text(text).complaint, text
 
 
 @pytest.mark.parametrize(
     "text",
     [
+        # rule 81
         "the logo is a tiny bit off centre, nobody will notice",
         "price went up a bit but i still bought it",
         "a bit wobbly at full height but solid folded, which is how i use it anyway",
@@ -795,31 +830,7 @@ def test_round_81_faults_are_flagged(text: str) -> None:
         "线太长了，用不了这么长，下次买短一点的",
         "刚开始有点硬，用着也习惯了",
         "haven't received it yet and it's been two days",
-    ],
-)
-def test_round_81_near_misses_are_no_complaint(text: str) -> None:
-    assert not read_text(text).complaint, text
-
-
-# Rule 85 (twenty-first session): kinds read from en40 / ru38 / zh33; none of these texts is a row.
-@pytest.mark.parametrize(
-    "text",
-    [
-        "the low battery light keeps flashing even with new batteries",
-        "посылка пришла в пакете без коробки, подарок так не вручишь",
-        "пришлось докупать коробку, свою не положили",
-        "这个吸尘器比宣传的重很多",
-        "等了三个星期的快递，终于到了",
-        "结账时付了两次，希望只扣了一次吧",
-    ],
-)
-def test_round_85_faults_are_flagged(text: str) -> None:
-    assert read_text(text).complaint, text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        # rule 85
         "app said delivered, went outside and there it was by the door",
         "wrong address was my fault, you sent it on anyway though, thanks",
         "used the blender for two weeks now. no problems",
@@ -832,64 +843,14 @@ def test_round_85_faults_are_flagged(text: str) -> None:
         "功能有点多，我还没研究明白",
         "快递箱子太大了，不环保",
         "春天还没到，还没穿",
-    ],
-)
-def test_round_85_near_misses_are_no_complaint(text: str) -> None:
-    assert not read_text(text).complaint, text
-
-
-# Rule 86 (twenty-first session): kinds read from en41 / ru39 / zh34; none of these texts is a row.
-@pytest.mark.parametrize(
-    "text",
-    [
-        "the box looked like someone had stood on it",
-        "колонки шипят даже на средней громкости",
-        "часы очень громко тикают, спать невозможно",
-        "отправили в другой пункт выдачи, ехать через весь город",
-        "в описании было «водонепроницаемые», а после дождя внутри вода",
-        "用了两天脸上长痘痘了",
-        "手表收到了，充电器没有",
-    ],
-)
-def test_round_86_faults_are_flagged(text: str) -> None:
-    assert read_text(text).complaint, text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        # rule 86
         "собака эти игрушки игнорирует, но это собака, а не вы",
         "客服特意打电话确认订单，很贴心",
         "想问一下质保期多久",
         "鞋子收到了，明天去徒步试试",
         "手表收到了，没有任何问题",
         "收到了，包装没有破损",
-    ],
-)
-def test_round_86_near_misses_are_no_complaint(text: str) -> None:
-    assert not read_text(text).complaint, text
-
-
-# Rule 90 (twenty-first session): kinds read from en42 / ru40 / zh35; none of these texts is a row.
-@pytest.mark.parametrize(
-    "text",
-    [
-        "тарелка пришла со сколом",
-        "пришла другая модель, не та что на сайте",
-        "сиденье кресла проседает уже через месяц",
-        "хотелось бы обмен, ручка треснула",
-        'доставка "за 2 дня" заняла неделю',
-        "椅子坐着坐着自己往下沉",
-        "麻烦给我补寄个配件",
-    ],
-)
-def test_round_90_faults_are_flagged(text: str) -> None:
-    assert read_text(text).complaint, text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        # rule 90
         "the sheets felt stiff at first but after a couple of washes they're soft",
         "delivery took the usual 4 days, fine",
         "my son says the mug is too big but i think it's perfect",
@@ -902,33 +863,7 @@ def test_round_90_faults_are_flagged(text: str) -> None:
         "外箱有点破，里面东西一点事没有",
         "这个锅能直接放电磁炉上用吗？",
         "кружка пришла со сколом, новую привезли на следующий день",
-    ],
-)
-def test_round_90_near_misses_are_no_complaint(text: str) -> None:
-    assert not read_text(text).complaint, text
-
-
-# Rule 91 (twenty-first session): kinds read from en43 / ru41 / zh36; none of these texts is a row.
-@pytest.mark.parametrize(
-    "text",
-    [
-        "the shelf arrived without the screws",
-        "one leg is shorter than the others",
-        "the lid doesnt click shut",
-        'the "leather" strap is actually plastic',
-        "оплатила подарочную упаковку, а пришло в обычной коробке",
-        "посылку доставили в пункт выдачи в другом городе",
-        "ручка у кружки не держится",
-        "приехали в 10 вечера, а окно было 12-16",
-    ],
-)
-def test_round_91_faults_are_flagged(text: str) -> None:
-    assert read_text(text).complaint, text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        # rule 91
         "courier was lovely, got the box around 9pm, slot was 6-10",
         "the box was battered but the lamp arrived perfect",
         "the jeans fit perfectly now",
@@ -937,5 +872,5 @@ def test_round_91_faults_are_flagged(text: str) -> None:
         "换货很顺利，新的很好",
     ],
 )
-def test_round_91_near_misses_are_no_complaint(text: str) -> None:
+def test_twenty_first_session_near_misses_are_no_complaint(text: str) -> None:
     assert not read_text(text).complaint, text
