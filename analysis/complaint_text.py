@@ -761,7 +761,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             # "пробел залипает через раз", "срабатывают не с первого раза"
             r"(?:напечатан|вклеен|пришит)\w* (?:\w+ )?(?:вверх ногами|криво|задом наперед)|(?<!\w)не держится(?!\w)|"
             r"слетает (?:постоянно|все время|то и дело)|(?:постоянно|все время) слетает|"
-            r"(?:начал\w* |стал\w* )?(?:проседа\w*|просел\w*)|(?:залипа|заеда|западa)\w* через раз|через раз (?:залипа|заеда)\w*|(?:срабатыва|нажима|включа|реагиру|подключа|"
+            r"(?:начал\w* |стал\w* )?(?:проседа\w*|просел\w*)|(?:залипа|заеда|запада)\w* через раз|через раз (?:залипа|заеда)\w*|(?:срабатыва|нажима|включа|реагиру|подключа|"
             r"заряжа|ловит|ловя)\w* (?:только )?не с (?:первого|1) раза",
             r"показыва\w* [^.!?]{0,20}?\d+[^.!?]{0,10}?когда (?:я )?(?:просто |спокойно )?(?:сижу|лежу|сплю|стою|ничего не делаю)",
             # "часы отстают минут на 5 за сутки"
@@ -1969,7 +1969,7 @@ _WINDOW = {
     "zh": r"(?:约的?|预约的?|时间段是?|时段是?)",
 }
 _CLOCK = r"(?P<came>\d{1,2})(?:[:.]\d{2})?"
-# An hour told as evening ("в 11 вечера", "at 9pm", "晚上") is read on a 24-hour window ("окно было 10-14").
+# An hour told as evening ("в 11 вечера", "at 9pm") is read on a 24-hour window ("окно было 10-14").
 _EVENING = re.compile(r"(?:[:.]\d{2})?\s?(?:вечера|ночи|pm|p\.m\.)")
 _SPAN = r"(?P<start>\d{1,2})(?:[:.]\d{2})?(?:\s?(?:am|pm)|点)?\s?(?:-|–|to|and|до|到|至)\s?(?P<end>\d{1,2})"
 _PROMISED_WINDOWS = {
@@ -2289,18 +2289,15 @@ _BEFORE_BUYING = {
 }
 
 
+# What makes a text a question: a question mark, 吗, or a Chinese "may I ask" (请问, 想问一下, 问下).
+_QUESTION_MARKS = ("?", "吗", "请问", "想问", "问一下", "问下")
+
+
 def _asks_before_buying(text: str, language: str) -> bool:
     """Whether a text is only a shopper's question about stock or an offer ("will you restock the green one?")."""
     pattern = _BEFORE_BUYING.get(language)
     folded = fold(text)
-    question = (
-        "?" in folded
-        or "吗" in folded
-        or "请问" in folded
-        or "想问" in folded
-        or "问一下" in folded
-        or "问下" in folded
-    )
+    question = any(mark in folded for mark in _QUESTION_MARKS)
     return pattern is not None and question and bool(pattern.search(folded))
 
 
