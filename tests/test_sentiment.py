@@ -315,39 +315,6 @@ def test_nichego_alone_still_declines(text: str) -> None:
     assert score_text(text).feeling is Feeling.NONE, text
 
 
-# Rule 80 (twenty-first session): a decline that says why — the customer did not use, see or deal with the part asked
-# about, someone else received it, it is too early, they cannot answer now — opened by a name, too. None is a row.
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Ирина. С доставкой не общалась.",
-        "Добрый день, Павел. По оплате ничего, платила не я.",
-        "с поддержкой никаких дел не имела",
-        "ничего не возвращал, так что не могу сказать",
-        "сейчас на работе, ответить не смогу",
-        "коробку сразу выкинула, не помню",
-        "сам не видел ни коробки ни курьера",
-        "i never made a return with you",
-        "cant really say, only had it 3 days",
-        "dont remember how the box looked tbh",
-        "my husband opened it and threw the box away, no idea",
-        "as i kept it, nothing to say about returns",
-        "didnt speak to the courier",
-        "not now, maybe once i've used it a bit more",
-        "还没满一个星期，还没怎么用",
-        "售后？没找过",
-        "不需要退货，跟我没关系",
-        "i think thats all",
-        "已经说过了啦",
-        "暂时没有，有的话再说",
-        "包装也没太留意，拆了就扔了",
-        "是室友收的，包装没注意",
-    ],
-)
-def test_a_decline_that_says_why_is_no_content(text: str) -> None:
-    assert score_text(text).feeling is Feeling.NONE, text
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -859,6 +826,30 @@ def test_a_part_of_the_journey_beside_a_fault_is_read(text: str) -> None:
         "didnt return anything",
         "too early to say",
         "nothing comes to mind at the mo",
+        # rule 80 (twenty-first session): the part not used, seen or dealt with, someone else received it, too early,
+        # can't answer now, a name before the decline; none of these is a row
+        "Ирина. С доставкой не общалась.",
+        "Добрый день, Павел. По оплате ничего, платила не я.",
+        "с поддержкой никаких дел не имела",
+        "ничего не возвращал, так что не могу сказать",
+        "сейчас на работе, ответить не смогу",
+        "коробку сразу выкинула, не помню",
+        "сам не видел ни коробки ни курьера",
+        "i never made a return with you",
+        "cant really say, only had it 3 days",
+        "dont remember how the box looked tbh",
+        "my husband opened it and threw the box away, no idea",
+        "as i kept it, nothing to say about returns",
+        "didnt speak to the courier",
+        "not now, maybe once i've used it a bit more",
+        "还没满一个星期，还没怎么用",
+        "售后？没找过",
+        "不需要退货，跟我没关系",
+        "i think thats all",
+        "已经说过了啦",
+        "暂时没有，有的话再说",
+        "包装也没太留意，拆了就扔了",
+        "是室友收的，包装没注意",
     ],
 )
 def test_an_answer_that_only_says_what_the_customer_did_not_do_is_no_content(text: str) -> None:
