@@ -378,7 +378,7 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     предыдущем предыдущий сообщении сообщение бы опросе опрос прошлом прошлый прошлые данный момент желания может
     напишу дополнительно ответе ответах если слов отзыве сейчас щас много предпочту к сказанному понял поняла
     понятия говорить goodbye folks вспомню вот коментариев коментов комментов ничем report тоже также всем вчера такой
-    неделю назад же повторяюсь оценивать оценить туда спросите у нее него сообщить внимания через""".replace(
+    неделю назад же повторяюсь оценивать оценить туда спросите у нее него сообщить внимания через извините простите курсе""".replace(
         "ё", "е"
     ).split()
 )
@@ -389,7 +389,7 @@ _ZH_DECLINING = (
     "|不填|不想填|下一题|无话可说|先这样|都在上面|都写了|写过了|以后再说|妹有|莫有|回答过|答过|不必|不方便说|下一个|没必要|也许以后"
     "|没又|木有|米有|写在上面|不评价"
     "|记不得|记不清|不记得|忘了|忘记了|忘得差不多了|不太方便说|不了解|不晓得|不涉及|没法评价|无法评价|不重复了|冇|没印象"
-    "|一点印象都没有|有想法再说|已经说过|不知道(?:咋|怎么)说|记不太清|(?:跟|和|与)我(?:没|无)关系|不关我的?事|印象不深|(?:刚才|上一?)(?:那)?(?:条|题)(?:消息|回复|回答)?里?(?:已经)?(?:说|回答)(?:过)?了"
+    "|一点印象都没有|有想法再说|已经说过|不参与|不想参与(?:调查)?|不方便透露|拒绝回答|不想多说|不好评价|想到再说|不知道(?:咋|怎么)说|记不太清|(?:跟|和|与)我(?:没|无)关系|不关我的?事|印象不深|(?:刚才|上一?)(?:那)?(?:条|题)(?:消息|回复|回答)?里?(?:已经)?(?:说|回答)(?:过)?了"
 )
 _ZH_DECLINE = re.compile(f"(?:{_ZH_DECLINING})")
 _ZH_FILLERS = re.compile(
@@ -552,7 +552,7 @@ _A_PART_FIRST = re.compile(rf"^(?:{_PARTS['ru']}|{_PARTS['en']})(?= |$)")
 _ABOUT_A_PART_ZH = re.compile(rf"(?:关于)?{_PARTS['zh']}(?:方面|这块|那块|这边|的话)|^关于{_PARTS['zh']}")
 # A part of the service echoed before what the customer did not do ("客服？没找过", "退换货？没退过"): dropped once that
 # is found. Not the goods: "东西还没拆" tells where the order stands.
-_A_PART_FIRST_ZH = re.compile("^(?:物流|快递|包装|付款|支付|客服|售后|退换货|退货|退款|换货)")
+_A_PART_FIRST_ZH = re.compile("^(?:跟|和|与)?(?:物流|快递|包装|付款|支付|客服|售后|退换货|退货|退款|换货)")
 # What the customer did not do or see, given as the reason for having nothing to say: "не обращалась", "ещё не
 # распаковала", "платила жена", "забирал в пункте выдачи", "never contacted support", "haven't opened it yet".
 _NOT_USED = {
@@ -567,12 +567,16 @@ _NOT_USED = {
         r"(?:^| )(?:мало|недолго) (?:носил|пользовал)\w*|(?:^| )(?:еще |пока )?рано (?:что то |что-то )?"
         r"(?:говорить|судить|оценивать)|(?:^| )не было (?:нужды|необходимости|повода)|(?:^| )(?:нужды|необходимости) не было|"
         r"(?:^| )(?:курьера не видел\w*|(?:(?:сама?|я) )?не видел\w*(?: ни| даже)? (?:курьера|коробк\w*|упаковк\w*)(?: (?:и|ни) (?:курьера|"
-        r"коробк\w*|упаковк\w*))?)|"
+        r"коробк\w*|упаковк\w*))?)|(?:^| )(?:курьера|коробк\w*|упаковк\w*) (?:я |сама? )?(?:даже )?не (?:видел|смотрел)\w*|"
+        # not yet, told in the present: "до праздника не открываем", "пока не пользуюсь"
+        r"(?:^| )(?:еще |пока )?не (?:открываем|открываю|распаковываем|распаковываю|пользуемся|пользуюсь|ношу|носим)|"
         # too new to say: "я только вчера открыл", "только сегодня получила"
         r"(?:^| )(?:я )?только (?:вчера|сегодня|что) (?:открыл|получил|распаковал|забрал|достал)\w*|"
         # can't answer: "не могу ответить", "ответить не смогу", "сказать пока не могу", "вопрос не ко мне"
         r"(?:^| )(?:сейчас |пока )?не (?:могу|смогу) (?:ничего )?(?:сказать|ответить|оценить)|"
-        r"(?:^| )(?:сказать|ответить|оценить) (?:пока |сейчас )?не (?:могу|смогу)|(?:^| )вопрос не ко мне"
+        r"(?:^| )(?:сказать|ответить|оценить) (?:пока |сейчас )?не (?:могу|смогу)|(?:^| )вопрос не ко мне|"
+        r"(?:^| )не (?:оценю|подскажу)|(?:^| )(?:я )?в этом не разбираюсь|(?:^| )нет времени(?: на (?:опросы|опрос|это|ответы))?|"
+        r"(?:^| )повторять(?:ся)? не (?:буду|стану)"
     ),
     "en": _from_a_word_start(
         # "didn't open" may be the app's failing; "haven't opened it" is the customer's
@@ -590,37 +594,68 @@ _NOT_USED = {
         r"(?:^| )(?:i )?(?:don t|dont|do not|can t|cant|cannot) (?:really )?remember (?:who|what|how|when|which)"
         r"(?: [^\W\d_]+){1,5}|"
         r"(?:^| )(?:i )?(?:never|haven t|have not|havent) (?:yet |even |actually )?(?:opened|unboxed|worn|tried on)"
-        r"(?: (?:it|them|the box|the parcel|anything|yet))*|(?:^| )(?:too early|too soon) to (?:say|tell|judge)"
+        r"(?: (?:it|them|the box|the parcel|anything|yet))*|(?:^| )(?:too early|too soon) to (?:say|tell|judge)|"
+        r"(?:^| )(?:i )?(?:don t|dont|do not) know (?:the |any )?(?:details|specifics)|"
+        # not answering now: "i dont really do surveys", "not answering this one", "too busy to answer surveys"
+        r"(?:^| )(?:i )?(?:don t|dont|do not) (?:really )?do (?:surveys|these)|(?:^| )not answering (?:this|that|these)(?: one)?|"
+        r"(?:^| )(?:too busy|no time) to answer(?: (?:surveys|this|these))?|(?:^| )(?:i )?(?:don t|dont|do not) have time for "
+        r"(?:this|these|surveys)|(?:^| )in a rush|(?:^| )(?:maybe )?(?:another time|some other time)|"
+        # "ask me in a month", "ask again later", "will do at the weekend"
+        r"(?:^| )ask (?:me )?(?:again )?(?:in a (?:week|month|few days|couple of weeks)|next (?:week|month)|later)|"
+        r"(?:^| )(?:it s |its |it is )?still (?:in the box|wrapped|rolled up|sealed|boxed)"
     ),
 }
 # Why the customer has nothing to say, which is a plain fact alone ("забирала из пункта выдачи", "my wife paid"): dropped
 # beside a decline ("оплачивал не я, без понятия", "my flatmate signed for it so no idea"), never a decline by itself.
+# Who else ordered, paid or received it ("платила не я, а дочка", "получал секретарь").
+_SOMEONE = (
+    "(?:жена|муж|мама|папа|сестра|брат|дочь|дочка|сын|подруга|друг|коллега|свекровь|свекор|теща|тесть|бабушка|дедушка|"
+    "соседка|сосед|консьерж|секретарь)"
+)
 _REASONS = {
     "ru": _from_a_word_start(
         r"(?:^| )(?:за меня )?(?:(?:посылку|заказ|товар|доставку) )?(?:платил|оплачивал|оформлял|заказывал|забирал|получал|"
-        r"принимал|принял|получил|забрал)(?:а)? (?:не я|жена|"
-        r"муж|мама|папа|сестра|брат|дочь|сын|"
-        r"подруга|друг|коллега|свекровь|свекор|теща|тесть|бабушка|дедушка|сосед|соседка|консьерж)|"
+        rf"принимал|принял|получил|забрал)(?:а)? (?:не я(?: а {_SOMEONE})?|{_SOMEONE})(?= |$)|"
         r"(?:^| )(?:забирал|получал)(?:а)? (?:в|через|из|на) (?:пункт\w* выдачи|постамат\w*|ящик\w*|почт\w*|пвз|"
         r"самовывоз\w*|склад\w*)|(?:^| )(?:всем )?занимал(?:ся|ась) (?:муж|жена|мама|папа|сестра|брат|дочь|сын|свекровь|теща)|"
         r"(?:^| )(?:упаковку|коробку|пакет) (?:сразу )?(?:выкинул|выбросил)(?:а)?(?: (?:сразу|не глядя))?|"
-        r"(?:^| )(?:я )?(?:сейчас )?(?:за рулем|в дороге|на работе)(?= |$)"
+        r"(?:^| )(?:я )?(?:сейчас )?(?:за рулем|в дороге|на работе)(?= |$)|"
+        # "сразу отправила посылку родственникам", "отдал брату"
+        r"(?:^| )(?:я )?(?:сразу )?(?:отдал|отправил|передал|подарил)(?:а)? (?:посылку |заказ |товар |его |ее |все )?(?:родственникам|"
+        r"маме|папе|брату|сестре|дочери|дочке|сыну|подруге|другу|коллеге|бабушке|дедушке)(?: в другой город)?|"
+        # "с моего аккаунта", "со своего аккаунта", "с телефона"
+        r"(?:^| )(?:с|со) (?:моего |своего |моей |своей )?(?:аккаунта|акка|карты|телефона)|"
+        r"(?:^| )за посылкой (?:ездил|ходил)(?:а)? (?:муж|жена|мама|папа|сестра|брат|дочь|сын)|"
+        r"(?:^| )(?:погода не та|жду (?:погоды|холодов|тепла|лета|зимы)|руки не дошли)|"
+        r"(?:^| )(?:вещь |товар |коробка |посылка )?(?:пока |еще )?(?:лежит|стоит)(?: (?:на подарок|ждет|в шкафу|в коридоре|"
+        r"в холодильнике))+|(?:^| )до (?:праздника|нового года|дня рождения|др)|"
+        r"(?:^| )(?:я )?уже (?:оставлял|писал)(?:а)? отзыв(?: (?:на сайте|в приложении|раньше))?|"
+        r"(?:^| )(?:я )?уже (?:оставлял|писал|отвечал)(?:а)? (?:на сайте|в приложении|раньше)"
     ),
     "en": _from_a_word_start(
         r"(?:^| )(?:my )?(?:wife|husband|partner|mum|mom|dad|son|daughter|kid|kids|friend|flatmate|roommate|neighbour|"
-        r"neighbor|receptionist|sister|brother|colleague|boss|assistant) (?:paid|ordered|picked it up|collected it|signed for it|"
+        r"neighbor|(?:office )?receptionist|sister|brother|colleague|boss|assistant) (?:paid|ordered|picked it up|collected it|signed for it|"
         r"dealt with it|sorted (?:it|the \w+)|did (?:it|all of it|the \w+)|unpacked it|opened it|ripped it open|"
         r"handles? (?:the )?orders|places? (?:the )?orders)(?: (?:for it|for me))?|"
         r"(?:^| )(?:(?:it|the parcel|the package|the order|the box) )?went (?:straight )?to my (?:wife|husband|partner|mum|mom|dad|"
         r"son|daughter|friend|flatmate|roommate|neighbour|neighbor|sister|brother|colleague)|"
-        r"(?:^| )(?:and )?(?:threw|chucked|binned|tossed) (?:it|the box|the packaging)(?: out| away)?(?: straight away| right away)?"
+        r"(?:^| )(?:and )?(?:threw|chucked|binned|tossed) (?:it|the box|the packaging)(?: out| away)?(?: straight away| right away)?|"
+        # where it was left or collected: "it was left in the parcel locker", "i collected it from a pickup point"
+        r"(?:^| )(?:it was |it got )?(?:left|dropped off|delivered) (?:in|at) (?:the |a )?(?:parcel )?(?:locker|pickup point|post "
+        r"office|reception|front desk)|(?:^| )i (?:collected|picked up|picked) (?:it )?(?:up )?(?:from|at) (?:the |a )?(?:parcel )?"
+        r"(?:pickup point|locker|post office|depot)(?: myself)?|(?:^| )(?:the |my )?(?:neighbour|neighbor|husband|wife|partner|"
+        r"flatmate|roommate) (?:took it in|got the door)(?: for me)?|(?:^| )i (?:wasn t|wasnt|was not) home when it came|"
+        r"(?:^| )i (?:just|only) (?:get|receive|pay|collect) (?:the )?(?:parcels|packages|bills|boxes)|"
+        r"(?:^| )(?:i )?paid (?:through|with|via|in|by) (?:my )?(?:company account|store credit|gift card|voucher)|"
+        # a deferral beside a decline: "i havent unboxed it yet, will do at the weekend"
+        r"(?:^| )will (?:do|try|open) (?:it )?(?:at|on|this|next) (?:the )?(?:weekend|week)"
     ),
 }
 # What only a person does with a part: "не общался", "never contacted support" (but "support never contacted me").
 _NOT_DEALT_WITH = {
     "ru": _from_a_word_start(
         r"(?:^| )(?:(?:еще|пока|сама?|вообще|никогда|так|я|ни разу|даже) )*не (?:обращал|заходил|общал|сталкивал|"
-        r"связывал|пересекал)(?:а|ся|ась)?(?: (?:ни разу|пока|еще))?(?: (?:туда|к ним|с ними|в поддержку))?(?= |$)|"
+        r"связывал|пересекал|писал)(?:а|ся|ась)?(?: (?:ни разу|пока|еще))?(?: (?:туда|к ним|с ними|в поддержку))?(?= |$)|"
         r"(?:^| )(?:никаких )?дел(?:а)? (?:с ними )?не имел(?:а)?(?= |$)|(?:^| )не имел(?:а)? (?:никаких )?дел(?:а)?(?= |$)"
     ),
     "en": _from_a_word_start(
@@ -635,10 +670,17 @@ _NOT_USED_ZH = re.compile(
     "没(?:找过|联系过|用过|退过|换过|问过|咨询过|试过|穿过|接触过|怎么(?:用|看|穿|注意))(?:客服|货|东西|退货服务|售后)?|"
     "还没(?:开始|来得及)?(?:拆开|拆封|拆|打开|开封|用过|用|试过|试|穿过|穿)|用不上|没拆封|没用(?:过)?客服|"
     "还没(?:到|满)(?:一周|一个?(?:星期|礼拜)|几天)|不需要(?:退款|退货|换货|售后|客服)|"
+    # "分不清是哪一单了", "现在想不起来了", "到了再说", "跟客服没打过交道", "没退没换"
+    "分不清(?:是)?哪(?:一)?单|(?:现在)?想不起来|(?:等)?(?:东西)?(?:到了|到货了?|用了|穿了|用完|过几天|过两天|一周后|下周)(?:穿了|用了)?再(?:说|跟你们说)|"
+    "没打过交道|没退(?:过)?没换(?:过)?|(?<!还)没(?:退|换)(?=[啊呀哦])|没见(?:着|到|过)(?:快递小哥|快递员|配送员|快递)?|"
+    "忘了(?:当时)?(?:是)?(?:怎么|用什么|用啥|哪个)(?:付的款|付的钱|付的|付款的|买的|下的单)|"
     f"(?:外?{_PARTS['zh']}(?:那块|这块)?)?我?也?没(?:太)?(?:注意|留意|在意)"
 )
 _REASONS_ZH = re.compile(
-    "(?:是)?我?(?:老公|老婆|妈|爸|家里人|朋友|同事|公司|门卫|保安|前台|室友|邻居)(?:付|收|签收|拆|买|下单)的|"
+    "(?:是)?我?(?:老公|老婆|妈|爸|儿子|女儿|家里人|朋友|同事|公司|门卫|保安|前台|室友|邻居|物业|保姆)(?:帮|给)?我?(?:付|收|签收|拆|买|下单|代收|拿)的(?:货)?|"
+    # where it waited and why the customer was away: "快递是放驿站的", "东西还在路上", "这周出差了", "太久了"
+    "(?:快递|东西)?(?:是)?(?:放|在)(?:驿站|快递柜|门卫|前台)的?|(?:东西|快递)?还在路上|这周出差了?|(?:时间)?太久了|"
+    "(?:这个月|最近)?买的东西太多了?|"
     "(?:拆完|拆开|拆了|我?拿到手|到手)(?:后)?(?:就)?(?:直接)?(?:拆了|扔了)"
 )
 # Only a text with a word that declines can be a decline once its part is dropped (_without_the_part)...
@@ -649,7 +691,7 @@ _CAN_BE_UNUSED = frozenset(
     оформляла заказывал заказывала забирал забирала получал получала wife husband partner mum mom dad son daughter
     friend cant cannot remember kept keeping kid kids assistant flatmate roommate neighbour neighbor threw
     могу смогу вопрос принял приняла получил получила забрал забрала дел рулем дороге работе упаковку коробку
-    пакет""".split()
+    пакет ask rush box boxed wrapped sealed rolled another""".split()
 )
 
 
@@ -668,8 +710,8 @@ def _without_the_part(unthanked: str) -> tuple[str, bool]:
         spaced = f" {unthanked} "
         if not any(p in spaced for p in _DECLINING_PHRASES):
             return unthanked, False  # no word or phrase that declines or tells of no use: nothing to find
-    rest = _ABOUT_A_PART.sub(" ", unthanked)
-    rest, named_first = _A_PART_FIRST.subn(" ", rest.lstrip())
+    rest = " ".join(_ABOUT_A_PART.sub(" ", unthanked).split())  # "не обращался в поддержку ни разу": one space left
+    rest, named_first = _A_PART_FIRST.subn(" ", rest)
     script = "ru" if _CYRILLIC.search(rest) else "en"
     rest, unused = _NOT_USED[script].subn(" ", _REASONS[script].sub(" ", rest))
     if not named_first:  # "курьер не звонил", "support never contacted me": the part acted

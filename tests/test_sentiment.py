@@ -810,6 +810,14 @@ def test_a_decline_that_names_a_part_of_the_journey_is_no_content(text: str) -> 
         "nothing to say about delivery except it never came",
         "support never replied",
         "快递没了",
+        # rule 93's kinds beside a fault
+        "it was left in the parcel locker but the code didnt work",
+        "not answering this one, your last survey crashed the app",
+        "мне никто не писал из поддержки",
+        "не открываем до праздника, но коробка пришла мятая",
+        "东西还在路上，都十天了",
+        "退款还没退",
+        "快递放驿站了，但是少了一件",
     ],
 )
 def test_a_part_of_the_journey_beside_a_fault_is_read(text: str) -> None:
@@ -850,6 +858,26 @@ def test_a_part_of_the_journey_beside_a_fault_is_read(text: str) -> None:
         "暂时没有，有的话再说",
         "包装也没太留意，拆了就扔了",
         "是室友收的，包装没注意",
+        # rule 93 (twenty-second session): no time or no wish to answer, a deferral, where it was left or collected, who
+        # went for it or whose account, waiting for the season, "不参与"; variants of kinds, none of them a row
+        "never spoke to the courier, it was dropped off at the front desk",
+        "i only pay the bills, my son handles the orders so dont know the details",
+        "i dont really do these, sorry",
+        "too busy to answer this one",
+        "havent opened it, its still in the box",
+        "only got it 3 days ago, ask me next month",
+        "извините, нет времени",
+        "в чат не писала ни разу",
+        "ещё не открывала, жду холодов",
+        "оформляла не я, а дочь с моего телефона, так что не подскажу",
+        "платил муж со своей карты, я не в курсе",
+        "коробку не видела, посылку забирала соседка",
+        "уже оставляла отзыв на сайте, повторяться не буду",
+        "过两天用了再说",
+        "东西放快递柜了，没见着快递员",
+        "是物业代收的，我不清楚",
+        "不想参与，谢谢",
+        "跟售后没打过交道",
     ],
 )
 def test_an_answer_that_only_says_what_the_customer_did_not_do_is_no_content(text: str) -> None:
