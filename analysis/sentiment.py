@@ -126,7 +126,7 @@ EMOJI_SCORER = "emoji"
 _NO_CONTENT = frozenset(
     phrase.strip()
     for phrase in """
-    no|nope|nah|none|nothing|nothing else|nothing to add|nothing more|nothing more to add|nothing to say|
+    no|nope|ноуп|nah|none|nothing|nothing else|nothing to add|nothing more|nothing more to add|nothing to say|
     nothing really|not really|no comment|no comments|no thanks|no thank you|n a|na|nil|nothing at all|
     all said|nothing further|no nothing|idk|dunno|i don t know|don t know|no idea|not sure|pass|skip|
     nothin|nothign|nothing too add|no coment|nothing to ad|nothing more to say|no that s all|that s all|

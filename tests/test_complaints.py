@@ -874,3 +874,44 @@ def test_twenty_first_session_faults_are_flagged(text: str) -> None:
 )
 def test_twenty_first_session_near_misses_are_no_complaint(text: str) -> None:
     assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rule 95 (twenty-second session): kinds, none of them a row
+        "the kettle smells of burning after a week",
+        "my toaster started to smell burnt on day two",
+        "чайник пахнет горелым уже на второй день",
+        "появился запах гари от зарядки",
+        "运动鞋穿了三天鞋底和鞋面就分开了",
+        "收到的耳机盒子是拆过的",
+        "页面里明明写着有赠品，结果没有",
+        "约好下午送，到了晚上才通知改到明天",
+        # rule 97
+        "the box had a deep crease across the lid",
+        "客服星期二问的，星期六才回",
+        "说明写的纯棉，做服装的朋友说最多一半是棉",
+        "页面上写了送电池，盒子里没有",
+    ],
+)
+def test_twenty_second_session_faults_are_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "кроссовки немного жали, но через пару дней разносились",
+        "в прошлый раз был брак, но вы сразу прислали замену, поэтому заказываю снова",
+        "电池续航跟详情页写的差不多",
+        "孩子收到礼物高兴坏了",
+        "快递晚了两天，不过提前打电话告知了，理解",
+        # rule 97
+        "我一开始装错了，看了说明书才弄好",
+        "新买的帐篷有点味道，晾了两天就没味了",
+        "椅子有点晃，拧了一下螺丝就稳了",
+    ],
+)
+def test_twenty_second_session_near_misses_are_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text

@@ -878,6 +878,7 @@ def test_a_part_of_the_journey_beside_a_fault_is_read(text: str) -> None:
         "是物业代收的，我不清楚",
         "不想参与，谢谢",
         "跟售后没打过交道",
+        "ноуп, спасибо",
     ],
 )
 def test_an_answer_that_only_says_what_the_customer_did_not_do_is_no_content(text: str) -> None:
