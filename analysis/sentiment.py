@@ -126,7 +126,7 @@ EMOJI_SCORER = "emoji"
 _NO_CONTENT = frozenset(
     phrase.strip()
     for phrase in """
-    no|nope|ноуп|nah|none|nothing|nothing else|nothing to add|nothing more|nothing more to add|nothing to say|
+    no|nope|nop|ноуп|nah|none|nothing|nothing else|nothing to add|nothing more|nothing more to add|nothing to say|
     nothing really|not really|no comment|no comments|no thanks|no thank you|n a|na|nil|nothing at all|
     all said|nothing further|no nothing|idk|dunno|i don t know|don t know|no idea|not sure|pass|skip|
     nothin|nothign|nothing too add|no coment|nothing to ad|nothing more to say|no that s all|that s all|
@@ -183,12 +183,13 @@ _EMOJI_POLARITY = {
 }
 # A shrug (with its gender signs), a zipped or missing mouth say "no idea" or "no comment": no content, where other
 # emoji without a feeling read neutral.
-_SHRUG = frozenset("🤷♀♂🤐😶")
+_SHRUG = frozenset("🤷♀♂🤐😶🙅")
 _TOKEN_SPLIT = re.compile(r"[\W_]+")
 
 
 def _plain(text: str) -> str:
     """Lower-case `text`, drop control and punctuation characters and collapse spaces, for phrase matching."""
+    text = text.replace("¯\\_(ツ)_/¯", " ")  # the shrug typed in characters: its ツ is a letter, not a word
     text = unicodedata.normalize("NFKC", text).lower().replace("ё", "е").replace("'", " ").replace("’", " ")
     words = _TOKEN_SPLIT.sub(" ", text).split()
     mixed = _CYRILLIC.search(text) and _LATIN.search(text)  # most texts are in one script: skip the words then
@@ -288,7 +289,7 @@ def _unthanked(plain: str) -> str:
 
 # "nothing bad, nothing good", "ни плохого, ни хорошего сказать не могу": no verdict either way, so nothing.
 _NEITHER = re.compile(
-    r"nothing (?:bad|good) (?:and |or )?nothing (?:good|bad)|neither good nor bad|ни (?:плохого|хорошего) ни (?:хорошего|плохого)|"
+    r"nothing (?:bad|good) (?:and |or )?nothing (?:good|bad)|neither good nor bad|没有好的也没有(?:坏|不好)的|ни (?:плохого|хорошего) ни (?:хорошего|плохого)|"
     r"ничего (?:плохого|хорошего) (?:и |или )?ничего (?:хорошего|плохого)|没(?:啥|什么)好(?:说)?的也没(?:啥|什么)(?:坏|不好)(?:说)?的"
 )
 # A decline signed with a name ("Нет. Сергей", "Всё, спасибо. Анна", "no thanks - Tom"): a capitalised last word; or
@@ -378,7 +379,7 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     предыдущем предыдущий сообщении сообщение бы опросе опрос прошлом прошлый прошлые данный момент желания может
     напишу дополнительно ответе ответах если слов отзыве сейчас щас много предпочту к сказанному понял поняла
     понятия говорить goodbye folks вспомню вот коментариев коментов комментов ничем report тоже также всем вчера такой
-    неделю назад же повторяюсь оценивать оценить туда спросите у нее него сообщить внимания через извините простите курсе""".replace(
+    неделю назад же повторяюсь оценивать оценить туда спросите у нее него сообщить внимания через извините простите курсе там поэтому потому вопросе вопросах вроди guys""".replace(
         "ё", "е"
     ).split()
 )
@@ -389,7 +390,7 @@ _ZH_DECLINING = (
     "|不填|不想填|下一题|无话可说|先这样|都在上面|都写了|写过了|以后再说|妹有|莫有|回答过|答过|不必|不方便说|下一个|没必要|也许以后"
     "|没又|木有|米有|写在上面|不评价"
     "|记不得|记不清|不记得|忘了|忘记了|忘得差不多了|不太方便说|不了解|不晓得|不涉及|没法评价|无法评价|不重复了|冇|没印象"
-    "|一点印象都没有|有想法再说|已经说过|不参与|不想参与(?:调查)?|不方便透露|拒绝回答|不想多说|不好评价|想到再说|不知道(?:咋|怎么)说|记不太清|(?:跟|和|与)我(?:没|无)关系|不关我的?事|印象不深|(?:刚才|上一?)(?:那)?(?:条|题)(?:消息|回复|回答)?里?(?:已经)?(?:说|回答)(?:过)?了"
+    "|一点印象都没有|有想法再说|已经说过|不参与|不想参与(?:调查)?|不方便透露|拒绝回答|不想多说|不好评价|想到再说|不太清楚|不太了解|不知道(?:咋|怎么)说|记不太清|(?:跟|和|与)我(?:没|无)关系|不关我的?事|印象不深|(?:刚才|上一?)(?:那)?(?:条|题)(?:消息|回复|回答)?里?(?:已经)?(?:说|回答)(?:过)?了"
 )
 _ZH_DECLINE = re.compile(f"(?:{_ZH_DECLINING})")
 _ZH_FILLERS = re.compile(
@@ -470,6 +471,15 @@ _DECLINING_PHRASES = (
     " не понял вопрос ",
     " не поняла вопрос ",
     " не могу сформулировать ",
+    " предпочту не ",
+    " maybe later ",
+    " busy rn ",
+    " busy now ",
+    " thats about it ",
+    " that s about it ",
+    " dont know ",
+    " don t really know ",
+    " dont really know ",
     " некогда ",
     " без понятия ",
     " don t have time ",
@@ -503,7 +513,7 @@ _THANKS = re.compile(
     r"(?:большое |огромное )?спасибо(?: вам| большое| огромное)?(?: за (?:заботу|вопрос|внимание|опрос|заказ|покупку))?|благодарю|спс|"
     r"thank u|thanku|thnx|tnx|谢谢|谢了|辛苦(?:了|啦)|хорошего (?:дня|вечера)|всего доброго|"
     r"have a (?:nice|good|great|lovely) (?:day|evening|weekend)|spasibo)(?=\s|$)|"
-    r"(?:谢谢|多谢|感谢)(?:你们|你门|您|大家|啦)?|谢了|(?:你们|您)忙"
+    r"(?:谢谢|多谢|感谢)(?:你们|你门|您|大家|啦)?|谢了|(?:你们|您)忙|祝好|xiexie|xie xie"
 )
 # Greetings and sign-offs frame a decline as politely ("Dear team, nothing to add. Regards, Margaret", "Уважаемые
 # сотрудники, мне добавить нечего. Всего доброго.", "没有什么了，你们忙吧"); like a thanks, they add nothing of their own.
@@ -536,12 +546,12 @@ def _from_a_word_start(pattern: str) -> re.Pattern[str]:
 # A decline about one part of the journey ("по доставке нечего сказать", "no comment on the packaging", "物流方面没什么好说的")
 # declines all the same: the part it names is dropped before the decline is looked for, and must leave one behind.
 _PARTS = {
-    "ru": r"(?:чат\w* )?(?:поддержк|доставк|курьер|упаковк|оплат|возврат|товар|заказ|посылк|оформлени|качеств|"
+    "ru": r"(?:чат\w* )?(?:поддержк|доставк|курьер|упаковк|оплат|возврат|товар|заказ(?!ыв)|посылк|оформлени|качеств|"
     r"размер|пункт\w* выдачи|постамат|сайт|приложени|обмен|магазин|продав|менеджер|оператор)\w*(?: (?:заказа|товара))?",
     "en": r"(?:the |my |your )?(?:delivery|shipping|postage|packaging|payment|paying|checkout|support|customer service|courier|"
     r"driver|returns?|refunds?|exchange|product|item|order|parcel|package|size|sizing|fit|quality|description|site|"
     r"website|app)",
-    "zh": r"(?:物流|快递|包装|付款|支付|客服|售后|退换货|退货|退款|换货|质量|尺码|描述|商品|产品|东西)",
+    "zh": r"(?:物流|快递|包装|付款|支付|结账|结算|客服|售后|退换货|退货|退款|换货|质量|尺码|描述|商品|产品|东西)",
 }
 _ABOUT_A_PART = re.compile(
     rf"(?:^| )(?:(?:по|про|о|об|с|со|на|насчет|к|касательно|относительно|на вопрос про|что касается) {_PARTS['ru']}|в (?:чат\w* )?поддержк\w*|в чат\w*|"
@@ -573,7 +583,7 @@ _NOT_USED = {
         # too new to say: "я только вчера открыл", "только сегодня получила"
         r"(?:^| )(?:я )?только (?:вчера|сегодня|что) (?:открыл|получил|распаковал|забрал|достал)\w*|"
         # can't answer: "не могу ответить", "ответить не смогу", "сказать пока не могу", "вопрос не ко мне"
-        r"(?:^| )(?:сейчас |пока )?не (?:могу|смогу) (?:ничего )?(?:сказать|ответить|оценить)|"
+        r"(?:^| )(?:сейчас |пока )?не (?:могу|смогу) (?:ничего )?(?:сказать|ответить|оценить|писать|говорить|комментировать)|"
         r"(?:^| )(?:сказать|ответить|оценить) (?:пока |сейчас )?не (?:могу|смогу)|(?:^| )вопрос не ко мне|"
         r"(?:^| )не (?:оценю|подскажу)|(?:^| )(?:я )?в этом не разбираюсь|(?:^| )нет времени(?: на (?:опросы|опрос|это|ответы))?|"
         r"(?:^| )повторять(?:ся)? не (?:буду|стану)"
@@ -588,7 +598,11 @@ _NOT_USED = {
         r"(?:a |an |any )?(?:returns?|exchanges?|refunds?)(?: with (?:you|u|them))?|"
         r"(?:^| )(?:as |because |since |cause )?i (?:kept|m keeping|am keeping) (?:it|them|everything|all of it|the lot)|"
         r"(?:^| )(?:i )?(?:only|just) (?:had|got) (?:it|them|the \w+) (?:for )?(?:\d+|a|two|three|a few|few) (?:days?|weeks?)|"
+        r"(?:^| )(?:i )?(?:only|just) got (?:it|them|the \w+) (?:yesterday|today|this morning|last night)|"
+        r"(?:^| )(?:(?:so )?(?:you ll have to |better )?ask (?:her|him|them|my \w+))|(?:^| )no idea how (?:it|that|the \w+) (?:went|was|works)|"
+        r"(?:^| )(?:i )?(?:can t|cant|cannot) type(?: much)?(?: now| rn| right now)?|"
         r"(?:^| )(?:maybe |perhaps )?(?:after|once|when) i(?: ve| have)? used (?:it|them) (?:a bit )?(?:more|longer|for a while)|"
+        r"(?:^| )(?:when|once|after) i(?: ve| have|ve)? (?:actually |properly )?(?:worn|used|tried|opened) (?:it|them)|"
         r"(?:^| )(?:so )?(?:i )?(?:can t|cant|cannot|can not) (?:really )?(?:say|answer|judge|help with|comment on)"
         r"(?: (?:this|that|the|your)(?: question| one| part| \w+)?)?(?: yet)?|"
         r"(?:^| )(?:i )?(?:don t|dont|do not|can t|cant|cannot) (?:really )?remember (?:who|what|how|when|which)"
@@ -630,7 +644,9 @@ _REASONS = {
         r"(?:^| )(?:вещь |товар |коробка |посылка )?(?:пока |еще )?(?:лежит|стоит)(?: (?:на подарок|ждет|в шкафу|в коридоре|"
         r"в холодильнике))+|(?:^| )до (?:праздника|нового года|дня рождения|др)|"
         r"(?:^| )(?:я )?уже (?:оставлял|писал)(?:а)? отзыв(?: (?:на сайте|в приложении|раньше))?|"
-        r"(?:^| )(?:я )?уже (?:оставлял|писал|отвечал)(?:а)? (?:на сайте|в приложении|раньше)"
+        r"(?:^| )(?:я )?уже (?:оставлял|писал|отвечал)(?:а)? (?:на сайте|в приложении|раньше)|"
+        # "не помню уже, давно было"
+        r"(?:^| )(?:это )?(?:было )?(?:уже )?давно(?: было)?(?= |$)"
     ),
     "en": _from_a_word_start(
         r"(?:^| )(?:my )?(?:wife|husband|partner|mum|mom|dad|son|daughter|kid|kids|friend|flatmate|roommate|neighbour|"
@@ -648,7 +664,9 @@ _REASONS = {
         r"(?:^| )i (?:just|only) (?:get|receive|pay|collect) (?:the )?(?:parcels|packages|bills|boxes)|"
         r"(?:^| )(?:i )?paid (?:through|with|via|in|by) (?:my )?(?:company account|store credit|gift card|voucher)|"
         # a deferral beside a decline: "i havent unboxed it yet, will do at the weekend"
-        r"(?:^| )will (?:do|try|open) (?:it )?(?:at|on|this|next) (?:the )?(?:weekend|week)"
+        r"(?:^| )will (?:do|try|open) (?:it )?(?:at|on|this|next) (?:the )?(?:weekend|week)|"
+        # busy where the customer is: "at work rn cant type"
+        r"(?:^| )(?:i m |im |i am )?(?:at work|driving|on the train|on the bus|in a meeting)(?: rn| right now| now)?"
     ),
 }
 # What only a person does with a part: "не общался", "never contacted support" (but "support never contacted me").
@@ -668,19 +686,20 @@ _NOT_DEALT_WITH = {
 }
 _NOT_USED_ZH = re.compile(
     "没(?:找过|联系过|用过|退过|换过|问过|咨询过|试过|穿过|接触过|怎么(?:用|看|穿|注意))(?:客服|货|东西|退货服务|售后)?|"
-    "还没(?:开始|来得及)?(?:拆开|拆封|拆|打开|开封|用过|用|试过|试|穿过|穿)|用不上|没拆封|没用(?:过)?客服|"
+    "还没(?:开始|来得及)?(?:拆开|拆封|拆|打开|开封|用过|用|试过(?!几天|两天)|试|穿过(?!几天|两天)|穿)|用不上|没拆封|没用(?:过)?客服|"
     "还没(?:到|满)(?:一周|一个?(?:星期|礼拜)|几天)|不需要(?:退款|退货|换货|售后|客服)|"
     # "分不清是哪一单了", "现在想不起来了", "到了再说", "跟客服没打过交道", "没退没换"
     "分不清(?:是)?哪(?:一)?单|(?:现在)?想不起来|(?:等)?(?:东西)?(?:到了|到货了?|用了|穿了|用完|过几天|过两天|一周后|下周)(?:穿了|用了)?再(?:说|跟你们说)|"
-    "没打过交道|没退(?:过)?没换(?:过)?|(?<!还)没(?:退|换)(?=[啊呀哦])|没见(?:着|到|过)(?:快递小哥|快递员|配送员|快递)?|"
+    "没打过交道|没退(?:过)?没换(?:过)?|没看到|(?<!还)没(?:退|换)(?=[啊呀哦])|没见(?:着|到|过)(?:快递小哥|快递员|配送员|快递)?|"
     "忘了(?:当时)?(?:是)?(?:怎么|用什么|用啥|哪个)(?:付的款|付的钱|付的|付款的|买的|下的单)|"
     f"(?:外?{_PARTS['zh']}(?:那块|这块)?)?我?也?没(?:太)?(?:注意|留意|在意)"
 )
 _REASONS_ZH = re.compile(
-    "(?:是)?我?(?:老公|老婆|妈|爸|儿子|女儿|家里人|朋友|同事|公司|门卫|保安|前台|室友|邻居|物业|保姆)(?:帮|给)?我?(?:付|收|签收|拆|买|下单|代收|拿)的(?:货)?|"
+    "(?:东西|快递|货|包裹|付款|钱)?(?:是)?我?(?:老公|老婆|妈|爸|儿子|女儿|家里人|朋友|同事|公司|门卫|保安|前台|室友|邻居|物业|保姆)(?:帮|给)?我?"
+    "(?:付|收|签收|拆|买|下单|代收|拿)的(?:货)?|"
     # where it waited and why the customer was away: "快递是放驿站的", "东西还在路上", "这周出差了", "太久了"
     "(?:快递|东西)?(?:是)?(?:放|在)(?:驿站|快递柜|门卫|前台)的?|(?:东西|快递)?还在路上|这周出差了?|(?:时间)?太久了|"
-    "(?:这个月|最近)?买的东西太多了?|"
+    "(?:这个月|最近)?买的东西太多了?|在开会|(?:东西|快递)?刚到(?:手)?|(?:老公|老婆|妈|爸|儿子|女儿|家里人|朋友|同事)下的单|"
     "(?:拆完|拆开|拆了|我?拿到手|到手)(?:后)?(?:就)?(?:直接)?(?:拆了|扔了)"
 )
 # Only a text with a word that declines can be a decline once its part is dropped (_without_the_part)...
@@ -691,7 +710,7 @@ _CAN_BE_UNUSED = frozenset(
     оформляла заказывал заказывала забирал забирала получал получала wife husband partner mum mom dad son daughter
     friend cant cannot remember kept keeping kid kids assistant flatmate roommate neighbour neighbor threw
     могу смогу вопрос принял приняла получил получила забрал забрала дел рулем дороге работе упаковку коробку
-    пакет ask rush box boxed wrapped sealed rolled another""".split()
+    пакет ask rush box boxed wrapped sealed rolled another type worn""".split()
 )
 
 

@@ -893,6 +893,9 @@ def test_twenty_first_session_near_misses_are_no_complaint(text: str) -> None:
         "客服星期二问的，星期六才回",
         "说明写的纯棉，做服装的朋友说最多一半是棉",
         "页面上写了送电池，盒子里没有",
+        # rule 101
+        "списали больше, чем было в корзине",
+        "没什么了，还在等你们退款",
     ],
 )
 def test_twenty_second_session_faults_are_flagged(text: str) -> None:
@@ -911,6 +914,8 @@ def test_twenty_second_session_faults_are_flagged(text: str) -> None:
         "我一开始装错了，看了说明书才弄好",
         "新买的帐篷有点味道，晾了两天就没味了",
         "椅子有点晃，拧了一下螺丝就稳了",
+        # rule 101
+        "нет, привезли всё как заказывала",
     ],
 )
 def test_twenty_second_session_near_misses_are_no_complaint(text: str) -> None:

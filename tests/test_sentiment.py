@@ -818,6 +818,10 @@ def test_a_decline_that_names_a_part_of_the_journey_is_no_content(text: str) -> 
         "东西还在路上，都十天了",
         "退款还没退",
         "快递放驿站了，但是少了一件",
+        # rule 101's kinds beside a fault
+        "busy now, but the parcel never came",
+        "заказывала не я, а муж, но пришло не то",
+        "在开会，先说一句：快递丢了",
     ],
 )
 def test_a_part_of_the_journey_beside_a_fault_is_read(text: str) -> None:
@@ -879,6 +883,27 @@ def test_a_part_of_the_journey_beside_a_fault_is_read(text: str) -> None:
         "不想参与，谢谢",
         "跟售后没打过交道",
         "ноуп, спасибо",
+        # rule 101 (twenty-second session): busy where one is, a deferral till it is used, "ask him", a refusal, a long
+        # time ago, someone else bought or signed for it, "祝好", a gesture; variants of kinds, none of them a row
+        "too early to say, only got it this morning",
+        "my husband ordered it, dont really know, ask him",
+        "busy now, maybe later",
+        "thats about it really",
+        "ask me again next month once ive actually used it",
+        "driving rn cant type",
+        "предпочту не отвечать",
+        "за рулём, не могу писать",
+        "заказывала не я, а дочь, так что не подскажу",
+        "в чат не писала, поэтому сказать нечего",
+        "уже ответила в предыдущем вопросе",
+        "давно было, не помню",
+        "没有好的也没有不好的",
+        "没有了，祝好",
+        "东西是我老公买的，我不太清楚",
+        "快递是邻居帮收的，我没看到",
+        "在开会，先不说了",
+        "老婆下的单，我不了解",
+        "🙅‍♀️",
     ],
 )
 def test_an_answer_that_only_says_what_the_customer_did_not_do_is_no_content(text: str) -> None:
