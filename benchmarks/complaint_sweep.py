@@ -106,25 +106,31 @@ def build(data: Data, candidate: Candidate) -> ComplaintModel:
     splits = candidate.splits or trainer.TRAINING_SPLITS
     rows = data.rows[data.rows["split"].isin(splits) & ~data.rows["text"].isin(set(data.evaluated["text"]))]
     texts, ys = list(rows["text"]), [int(c == "1") for c in rows["complaint"]]
+    row_weight = list(trainer.row_weights(data.language, rows))  # the declines weigh as in the shipped readers
     c = candidate.c or trainer.c_of(data.language)
     if candidate.review_weight:
         extra, labels = _short_reviews(set(data.validation["text"]))
         positives = sum(ys)
-        weights = [len(ys) / (2 * positives) if y else len(ys) / (2 * (len(ys) - positives)) for y in ys]
+        weights = [
+            (len(ys) / (2 * positives) if y else len(ys) / (2 * (len(ys) - positives))) * w
+            for y, w in zip(ys, row_weight, strict=True)
+        ]
         tfidf, model = trainer.pipeline(data.language, c, balanced=False)
         matrix = tfidf.fit_transform(texts + extra)
         model.fit(matrix, ys + labels, sample_weight=np.array(weights + [candidate.review_weight] * len(extra)))
     elif candidate.off_domain_weight:
-        tfidf, model = trainer.fit_guard(data.language, texts, ys, data.fitting, candidate.off_domain_weight, c)
+        tfidf, model = trainer.fit_guard(
+            data.language, texts, ys, data.fitting, candidate.off_domain_weight, c, row_weight=row_weight
+        )
     else:
         tfidf, model = trainer.pipeline(data.language, c)
-        model.fit(tfidf.fit_transform(texts), ys)
+        model.fit(tfidf.fit_transform(texts), ys, sample_weight=np.array(row_weight))
     reader = dataclasses.replace(trainer.fitted_model(tfidf, model, data.language), threshold=candidate.threshold)
     if candidate.guard and (candidate.survey_guard or data.language in trainer.GUARD_LANGUAGES):
         shipped = trainer.GUARD_OFF_DOMAIN_WEIGHTS.get(data.language, trainer.GUARD_CHOICE["off_domain_weight"])
         weight = 0.0 if candidate.survey_guard else shipped
         guard = trainer.fitted_model(
-            *trainer.fit_guard(data.language, texts, ys, data.fitting, weight, c), data.language
+            *trainer.fit_guard(data.language, texts, ys, data.fitting, weight, c, row_weight=row_weight), data.language
         )
         reader = dataclasses.replace(
             reader, guard=dataclasses.replace(guard, threshold=trainer.GUARD_CHOICE["threshold"])

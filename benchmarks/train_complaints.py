@@ -422,10 +422,16 @@ def guard_check(language: str, data_dir: Path = DATA_DIR, sweep: Sweep = Sweep.G
     try:
         for fold, (fit_index, test_index) in enumerate(folds):
             fold_texts, fold_y = list(rows["text"].iloc[fit_index]), list(rows["y"].iloc[fit_index])
+            fold_weights = row_weights(language, rows.iloc[fit_index])  # the declines weigh as in the shipped readers
             tfidf, model = pipeline(language, c_of(language))
-            model.fit(tfidf.fit_transform(fold_texts), fold_y)
+            model.fit(tfidf.fit_transform(fold_texts), fold_y, sample_weight=fold_weights)
             base = fitted_model(tfidf, model, language)
-            readers = {w: fitted_model(*fit_guard(language, fold_texts, fold_y, fitting, w), language) for w in weights}
+            readers = {
+                w: fitted_model(
+                    *fit_guard(language, fold_texts, fold_y, fitting, w, row_weight=list(fold_weights)), language
+                )
+                for w in weights
+            }
             for setting in settings:
                 name, weight, threshold, main_threshold = setting
                 reader = dataclasses.replace(readers[weight], threshold=threshold)
