@@ -126,7 +126,7 @@ EMOJI_SCORER = "emoji"
 _NO_CONTENT = frozenset(
     phrase.strip()
     for phrase in """
-    no|nope|nop|ноуп|nah|none|nothing|nothing else|nothing to add|nothing more|nothing more to add|nothing to say|
+    no|nope|nop|nothig|ноуп|nah|none|nothing|nothing else|nothing to add|nothing more|nothing more to add|nothing to say|
     nothing really|not really|no comment|no comments|no thanks|no thank you|n a|na|nil|nothing at all|
     all said|nothing further|no nothing|idk|dunno|i don t know|don t know|no idea|not sure|pass|skip|
     nothin|nothign|nothing too add|no coment|nothing to ad|nothing more to say|no that s all|that s all|
@@ -290,7 +290,7 @@ def _unthanked(plain: str) -> str:
 # "nothing bad, nothing good", "ни плохого, ни хорошего сказать не могу": no verdict either way, so nothing.
 _NEITHER = re.compile(
     r"nothing (?:bad|good) (?:and |or )?nothing (?:good|bad)|neither good nor bad|没有好的也没有(?:坏|不好)的|ни (?:плохого|хорошего) ни (?:хорошего|плохого)|"
-    r"ничего (?:плохого|хорошего) (?:и |или )?ничего (?:хорошего|плохого)|没(?:啥|什么)好(?:说)?的也没(?:啥|什么)(?:坏|不好)(?:说)?的"
+    r"ничего (?:плохого|хорошего) (?:и |или )?ничего (?:хорошего|плохого)|没(?:啥|什么)好(?:说)?的也没(?:啥|什么)(?:坏|不好)(?:说)?的|没好也没坏"
 )
 # A decline signed with a name ("Нет. Сергей", "Всё, спасибо. Анна", "no thanks - Tom"): a capitalised last word; or
 # opened with one, after a hello or alone ("Анна. С поддержкой не общалась.", "Здравствуйте, Ольга. По возврату ничего").
@@ -298,7 +298,7 @@ _NEITHER = re.compile(
 _A_VERDICT = 0.5
 _SIGNED = re.compile(r"[.,!\-–—]\s*([A-ZА-ЯЁ][a-zа-яё]+)\s*[.!]?\s*$")
 _NAMED_FIRST = re.compile(
-    r"^\W*(?:(?i:здравствуйте|здрасте|здрасьте|добрый (?:день|вечер)|привет|hello|hi|hey|dear)\W+)?"
+    r"^\W*(?:(?i:здравствуйте|здрасте|здрасьте|добрый (?:день|вечер)|привет|с уважением|hello|hi|hey|dear)\W+)?"
     r"([A-ZА-ЯЁ][a-zа-яё]+)\s*[.,!:]\s*"
 )
 
@@ -379,7 +379,7 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     предыдущем предыдущий сообщении сообщение бы опросе опрос прошлом прошлый прошлые данный момент желания может
     напишу дополнительно ответе ответах если слов отзыве сейчас щас много предпочту к сказанному понял поняла
     понятия говорить goodbye folks вспомню вот коментариев коментов комментов ничем report тоже также всем вчера такой
-    неделю назад же повторяюсь оценивать оценить туда спросите у нее него сообщить внимания через извините простите курсе там поэтому потому вопросе вопросах вроди guys""".replace(
+    неделю назад же повторяюсь оценивать оценить туда спросите у нее него сообщить внимания через извините простите курсе там поэтому потому вопросе вопросах вроди guys but non прошлой неделе""".replace(
         "ё", "е"
     ).split()
 )
@@ -390,7 +390,7 @@ _ZH_DECLINING = (
     "|不填|不想填|下一题|无话可说|先这样|都在上面|都写了|写过了|以后再说|妹有|莫有|回答过|答过|不必|不方便说|下一个|没必要|也许以后"
     "|没又|木有|米有|写在上面|不评价"
     "|记不得|记不清|不记得|忘了|忘记了|忘得差不多了|不太方便说|不了解|不晓得|不涉及|没法评价|无法评价|不重复了|冇|没印象"
-    "|一点印象都没有|有想法再说|已经说过|不参与|不想参与(?:调查)?|不方便透露|拒绝回答|不想多说|不好评价|想到再说|不太清楚|不太了解|不知道(?:咋|怎么)说|记不太清|(?:跟|和|与)我(?:没|无)关系|不关我的?事|印象不深|(?:刚才|上一?)(?:那)?(?:条|题)(?:消息|回复|回答)?里?(?:已经)?(?:说|回答)(?:过)?了"
+    "|一点印象都没有|有想法再说|已经说过|不参与|不想参与(?:调查)?|不方便透露|拒绝回答|不想多说|不好评价|想到再说|不太清楚|不太了解|不知道(?!为)|见上(?:条|面|一条|题)|不知道(?:咋|怎么)说|记不太清|(?:跟|和|与)我(?:没|无)关系|不关我的?事|印象不深|(?:刚才|上一?)(?:那)?(?:条|题)(?:消息|回复|回答)?里?(?:已经)?(?:说|回答)(?:过)?了"
 )
 _ZH_DECLINE = re.compile(f"(?:{_ZH_DECLINING})")
 _ZH_FILLERS = re.compile(
@@ -402,7 +402,7 @@ _ZH_FILLERS = re.compile(
     "|等?(?:用|穿|试)(?:了|过|用)?再说|过几天|(?:再)?(?:跟|和)(?:你们|您)说|别问|讲|关心|这个|所以|具体"
     "|都过去(?:一周|一个礼拜|好几天|很久)了?|不好意思|理解|送人的?(?:礼物)?|刚到手|祝(?:你们|您)?生意兴隆"
     "|再见|拜拜|[\u4e00-\u9fff](?:女士|先生|小姐)[:：]?|回答|为止|特别想|以后|额|选择|(?:商品|店铺)?评价里|这边|这里"
-    "|(?:都)?(?:挺|很|好)久了|(?:下次)?有(?:的话)?再说)+"
+    "|(?:都)?(?:挺|很|好)久了|(?:下次)?有(?:的话)?再说|自己|反馈|[他她]说|(?:想到|有想法)了?再(?:联系|找)(?:你们|您)?)+"
 )
 # "下次还来" (I'll be back) is praise, though each piece of it is a filler beside a decline ("没有啦 下次还来").
 _ZH_COMING_BACK = re.compile("(?:下次|以后)(?:还|再)(?:来|买|光顾)|还会(?:再)?(?:来|买)")
@@ -510,10 +510,11 @@ _DECLINING_PHRASES = (
 # "нет, спасибо" and "没有，谢谢" decline as politely as they decline; the thanks adds no feeling.
 _THANKS = re.compile(
     r"(?:^|\s)(?:(?:thanks|thank you)(?: again| so much| a lot| very much)?(?: for (?:the )?asking)?|thx|ty|ta|cheers|"
-    r"(?:большое |огромное )?спасибо(?: вам| большое| огромное)?(?: за (?:заботу|вопрос|внимание|опрос|заказ|покупку))?|благодарю|спс|"
+    r"(?:большое |огромное )?спасибо(?: вам| большое| огромное)?(?: за (?:заботу|вопрос|внимание|опрос|заказ|покупку)| что "
+    r"(?:спросили|спрашиваете|интересуетесь))?|благодарю|спс|"
     r"thank u|thanku|thnx|tnx|谢谢|谢了|辛苦(?:了|啦)|хорошего (?:дня|вечера)|всего доброго|"
     r"have a (?:nice|good|great|lovely) (?:day|evening|weekend)|spasibo)(?=\s|$)|"
-    r"(?:谢谢|多谢|感谢)(?:你们|你门|您|大家|啦)?|谢了|(?:你们|您)忙|祝好|xiexie|xie xie"
+    r"(?:谢谢|多谢|感谢)(?:你们|你门|您|大家|啦)?|谢了|(?:你们|您)忙|祝好|xiexie|xie xie|(?<!\S)merci(?!\S)"
 )
 # Greetings and sign-offs frame a decline as politely ("Dear team, nothing to add. Regards, Margaret", "Уважаемые
 # сотрудники, мне добавить нечего. Всего доброго.", "没有什么了，你们忙吧"); like a thanks, they add nothing of their own.
@@ -586,7 +587,9 @@ _NOT_USED = {
         r"(?:^| )(?:сейчас |пока )?не (?:могу|смогу) (?:ничего )?(?:сказать|ответить|оценить|писать|говорить|комментировать)|"
         r"(?:^| )(?:сказать|ответить|оценить) (?:пока |сейчас )?не (?:могу|смогу)|(?:^| )вопрос не ко мне|"
         r"(?:^| )не (?:оценю|подскажу)|(?:^| )(?:я )?в этом не разбираюсь|(?:^| )нет времени(?: на (?:опросы|опрос|это|ответы))?|"
-        r"(?:^| )повторять(?:ся)? не (?:буду|стану)"
+        r"(?:^| )повторять(?:ся)? не (?:буду|стану)|"
+        # "не знаю как прошло", "без понятия, как там было"
+        r"(?:^| )(?:не знаю|без понятия),? как (?:там )?(?:все )?(?:прошло|было|прошла)"
     ),
     "en": _from_a_word_start(
         # "didn't open" may be the app's failing; "haven't opened it" is the customer's
@@ -601,6 +604,7 @@ _NOT_USED = {
         r"(?:^| )(?:i )?(?:only|just) got (?:it|them|the \w+) (?:yesterday|today|this morning|last night)|"
         r"(?:^| )(?:(?:so )?(?:you ll have to |better )?ask (?:her|him|them|my \w+))|(?:^| )no idea how (?:it|that|the \w+) (?:went|was|works)|"
         r"(?:^| )(?:i )?(?:can t|cant|cannot) type(?: much)?(?: now| rn| right now)?|"
+        r"(?:^| )(?:i ll |i will |will )let (?:you|u) know(?: (?:later|then|next week|when i have))?|"
         r"(?:^| )(?:maybe |perhaps )?(?:after|once|when) i(?: ve| have)? used (?:it|them) (?:a bit )?(?:more|longer|for a while)|"
         r"(?:^| )(?:when|once|after) i(?: ve| have|ve)? (?:actually |properly )?(?:worn|used|tried|opened) (?:it|them)|"
         r"(?:^| )(?:so )?(?:i )?(?:can t|cant|cannot|can not) (?:really )?(?:say|answer|judge|help with|comment on)"
@@ -646,13 +650,13 @@ _REASONS = {
         r"(?:^| )(?:я )?уже (?:оставлял|писал)(?:а)? отзыв(?: (?:на сайте|в приложении|раньше))?|"
         r"(?:^| )(?:я )?уже (?:оставлял|писал|отвечал)(?:а)? (?:на сайте|в приложении|раньше)|"
         # "не помню уже, давно было"
-        r"(?:^| )(?:это )?(?:было )?(?:уже )?давно(?: было)?(?= |$)"
+        r"(?:^| )(?:это )?(?:было )?(?:уже )?давно(?: было)?(?= |$)|(?:^| )(?:это )?(?:был\w* )?(?:на )?подарок(?= |$)"
     ),
     "en": _from_a_word_start(
         r"(?:^| )(?:my )?(?:wife|husband|partner|mum|mom|dad|son|daughter|kid|kids|friend|flatmate|roommate|neighbour|"
         r"neighbor|(?:office )?receptionist|sister|brother|colleague|boss|assistant) (?:paid|ordered|picked it up|collected it|signed for it|"
         r"dealt with it|sorted (?:it|the \w+)|did (?:it|all of it|the \w+)|unpacked it|opened it|ripped it open|"
-        r"handles? (?:the )?orders|places? (?:the )?orders)(?: (?:for it|for me))?|"
+        r"handles? (?:all )?(?:the )?orders|places? (?:all )?(?:the )?orders)(?: (?:for it|for me))?|"
         r"(?:^| )(?:(?:it|the parcel|the package|the order|the box) )?went (?:straight )?to my (?:wife|husband|partner|mum|mom|dad|"
         r"son|daughter|friend|flatmate|roommate|neighbour|neighbor|sister|brother|colleague)|"
         r"(?:^| )(?:and )?(?:threw|chucked|binned|tossed) (?:it|the box|the packaging)(?: out| away)?(?: straight away| right away)?|"
@@ -680,8 +684,8 @@ _NOT_DEALT_WITH = {
         r"(?:^| )(?:i )?(?:never|haven t|have not|havent|didn t|did not|didnt|don t|dont|do not|not) "
         r"(?:yet |even |actually |really )?(?:contacted|contact|talked to|talk to|spoke to|speak to|spoken to|dealt with|deal with|"
         r"reached out to|had to (?:contact|talk to|deal "
-        r"with)|paid attention to|pay attention to|check|checked|looked at|look at)(?: (?:them|it|support|(?:the )?packaging|the box|"
-        r"anything|yet|the driver|the courier))*"
+        r"with)|paid attention to|pay attention to|check|checked|looked at|look at|deal|dealt)(?: (?:them|it|support|(?:the )?packaging|the box|"
+        r"anything|yet|the driver|the courier|at all))*"
     ),
 }
 _NOT_USED_ZH = re.compile(
@@ -690,7 +694,7 @@ _NOT_USED_ZH = re.compile(
     "还没(?:到|满)(?:一周|一个?(?:星期|礼拜)|几天)|不需要(?:退款|退货|换货|售后|客服)|"
     # "分不清是哪一单了", "现在想不起来了", "到了再说", "跟客服没打过交道", "没退没换"
     "分不清(?:是)?哪(?:一)?单|(?:现在)?想不起来|(?:等)?(?:东西)?(?:到了|到货了?|用了|穿了|用完|过几天|过两天|一周后|下周)(?:穿了|用了)?再(?:说|跟你们说)|"
-    "没打过交道|没退(?:过)?没换(?:过)?|没看到|(?<!还)没(?:退|换)(?=[啊呀哦])|没见(?:着|到|过)(?:快递小哥|快递员|配送员|快递)?|"
+    "没打过交道|没退(?:过)?没换(?:过)?|没看到|(?<!还)没(?:退|换)(?=[啊呀哦])|没见(?:着|到|过)(?:快递小哥|快递员|配送员|快递|东西|货)?|"
     "忘了(?:当时)?(?:是)?(?:怎么|用什么|用啥|哪个)(?:付的款|付的钱|付的|付款的|买的|下的单)|"
     f"(?:外?{_PARTS['zh']}(?:那块|这块)?)?我?也?没(?:太)?(?:注意|留意|在意)"
 )
@@ -699,7 +703,7 @@ _REASONS_ZH = re.compile(
     "(?:付|收|签收|拆|买|下单|代收|拿)的(?:货)?|"
     # where it waited and why the customer was away: "快递是放驿站的", "东西还在路上", "这周出差了", "太久了"
     "(?:快递|东西)?(?:是)?(?:放|在)(?:驿站|快递柜|门卫|前台)的?|(?:东西|快递)?还在路上|这周出差了?|(?:时间)?太久了|"
-    "(?:这个月|最近)?买的东西太多了?|在开会|(?:东西|快递)?刚到(?:手)?|(?:老公|老婆|妈|爸|儿子|女儿|家里人|朋友|同事)下的单|"
+    "(?:这个月|最近)?买的东西太多了?|在开会|我?是?(?:替|帮)我?(?:爸|妈|老公|老婆|家人|家里人|朋友|同事)填的|(?:东西|快递)?刚到(?:手)?|(?:老公|老婆|妈|爸|儿子|女儿|家里人|朋友|同事)下的单|"
     "(?:拆完|拆开|拆了|我?拿到手|到手)(?:后)?(?:就)?(?:直接)?(?:拆了|扔了)"
 )
 # Only a text with a word that declines can be a decline once its part is dropped (_without_the_part)...

@@ -896,6 +896,10 @@ def test_twenty_first_session_near_misses_are_no_complaint(text: str) -> None:
         # rule 101
         "списали больше, чем было в корзине",
         "没什么了，还在等你们退款",
+        # rule 103
+        "посылка в пути уже третью неделю",
+        "на фото был совсем другой цвет",
+        "пришёл с дефектом",
     ],
 )
 def test_twenty_second_session_faults_are_flagged(text: str) -> None:
@@ -916,6 +920,9 @@ def test_twenty_second_session_faults_are_flagged(text: str) -> None:
         "椅子有点晃，拧了一下螺丝就稳了",
         # rule 101
         "нет, привезли всё как заказывала",
+        # rule 103
+        "без дефектов, всё отлично",
+        "никаких дефектов не нашла",
     ],
 )
 def test_twenty_second_session_near_misses_are_no_complaint(text: str) -> None:

@@ -904,6 +904,20 @@ def test_a_part_of_the_journey_beside_a_fault_is_read(text: str) -> None:
         "在开会，先不说了",
         "老婆下的单，我不了解",
         "🙅‍♀️",
+        # rule 103: thanks for asking, a deferral, a part never dealt with "at all", a gift, "见上条", filled in for a parent
+        "thanks but nothing to add",
+        "havent tried it yet, will let you know",
+        "never dealt with the courier at all so cant comment",
+        "no idea, my partner handles all the orders",
+        "Ольга. Нечего добавить, спасибо что спросили",
+        "доставкой занимался муж, не знаю как прошло",
+        "отвечала на прошлой неделе",
+        "это был подарок, получала мама, я не в курсе",
+        "没好也没坏",
+        "一时想不起来，想到再联系你们",
+        "见上条",
+        "暂时没有需要反馈的",
+        "我是替我妈填的，她说没啥说的",
     ],
 )
 def test_an_answer_that_only_says_what_the_customer_did_not_do_is_no_content(text: str) -> None:
