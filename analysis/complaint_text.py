@@ -147,6 +147,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:arrived|came|turned up|showed up|was delivered|were delivered|got here)(?: \w+){0,2}? without (?:the |any |its |a |an |my |their |both )?\w+",
             r"(?:isn'?t|is not|aren'?t|are not|wasn'?t|was not|weren'?t|were not|not) (?:\w+ )?(?:included|in the (?:box|pack|parcel|bag))",
             r"(?:box|parcel|package|envelope|bag|case|packet)s? (?:was |is |came |arrived |were )?(?:completely |totally |just |basically )?empty|empty (?:box|parcel|package|envelope|packet)",
+            # "the parcel came but with nothing inside"
+            r"(?:came|arrived|turned up)(?: but)? with nothing (?:in it|inside)",
             r"(?:receive|get|have|got|see) what (?:i|we) (?:paid for|ordered|bought)",
             r"(?:came|arrived|comes) with (?:only )?half|only (?:\d+|one|two|three|four|five|six|half)\b(?: \w+)? (?:turned up|showed up|in the (?:box|pack|bag|parcel))",
             r"(?:supposed|meant) to (?:have|include|contain|come with|be)\b[^.!?]{0,30}\b(?:only|but|got|just)\b",
@@ -895,6 +897,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"жду (?:звонка|ответа)",
         ),
         Problem.APP_BUG: (
+            # a card that went through only on the third try: "оплата картой прошла только с третьего раза"
+            r"(?:оплата|платеж|карта)(?: картой)? (?:прошл\w*|прош[её]л) только с (?:третьего|второго|четвертого|пятого|\d+-?го) раза",
             r"не дава(?:ло|л|ла|ли) (?:выбрать|оплатить|оформить|ввести|добавить|применить|изменить|указать)",
             r"не проходит оплата|оплата не проходит|не приходит (?:код|смс)|белый экран|не грузится",
             r"вылета",

@@ -131,7 +131,7 @@ _NO_CONTENT = frozenset(
     all said|nothing further|no nothing|idk|dunno|i don t know|don t know|no idea|not sure|pass|skip|
     nothin|nothign|nothing too add|no coment|nothing to ad|nothing more to say|no that s all|that s all|
     none at all|that is all|
-    нет|неа|не|ничего|нечего|нечего добавить|добавить нечего|ничего не добавлю|мне нечего добавить|
+    нет|неа|не|ничего|нечего|нечего добавить|добавить нечего|ничего не добавлю|мне нечего добавить|дополнений нет|нет дополнений|
     ничего добавить|нечего сказать|без комментариев|нет комментариев|ничего нет|нет ничего|не знаю|
     пропустить|пропуск|больше нечего сказать|больше нечего добавить|больше ничего|нечиго добавить|нечего добовить|ниче|нету|все сказал|все сказала|все|
     没有|无|暂时没有|没了|没有了|没有要补充的|没有了|没什么|没什么要补充的|没有补充|无补充|暂无|暂无补充|没意见|
@@ -290,7 +290,8 @@ def _unthanked(plain: str) -> str:
 # "nothing bad, nothing good", "ни плохого, ни хорошего сказать не могу": no verdict either way, so nothing.
 _NEITHER = re.compile(
     r"nothing (?:bad|good) (?:and |or )?nothing (?:good|bad)|neither good nor bad|没有好的也没有(?:坏|不好)的|ни (?:плохого|хорошего) ни (?:хорошего|плохого)|"
-    r"ничего (?:плохого|хорошего) (?:и |или )?ничего (?:хорошего|плохого)|没(?:啥|什么)好(?:说)?的也没(?:啥|什么)(?:坏|不好)(?:说)?的|没好也没坏"
+    r"ничего (?:плохого|хорошего) (?:и |или )?ничего (?:хорошего|плохого)|没(?:啥|什么)好(?:说)?的也没(?:啥|什么)(?:坏|不好)(?:说)?的|没好也没坏|"
+    r"没有?(?:什么|啥)?好的也没有?(?:什么|啥)?(?:坏|不好)的"
 )
 # A decline signed with a name ("Нет. Сергей", "Всё, спасибо. Анна", "no thanks - Tom"): a capitalised last word; or
 # opened with one, after a hello or alone ("Анна. С поддержкой не общалась.", "Здравствуйте, Ольга. По возврату ничего").
@@ -379,7 +380,7 @@ _FILLER_WORDS = _DECLINE_WORDS | frozenset(
     предыдущем предыдущий сообщении сообщение бы опросе опрос прошлом прошлый прошлые данный момент желания может
     напишу дополнительно ответе ответах если слов отзыве сейчас щас много предпочту к сказанному понял поняла
     понятия говорить goodbye folks вспомню вот коментариев коментов комментов ничем report тоже также всем вчера такой
-    неделю назад же повторяюсь оценивать оценить туда спросите у нее него сообщить внимания через извините простите курсе там поэтому потому вопросе вопросах вроди guys but non прошлой неделе""".replace(
+    неделю назад же повторяюсь оценивать оценить туда спросите у нее него сообщить внимания через извините простите курсе там поэтому потому вопросе вопросах вроди guys but non прошлой неделе раньше а ум отпишусь""".replace(
         "ё", "е"
     ).split()
 )
@@ -402,7 +403,7 @@ _ZH_FILLERS = re.compile(
     "|等?(?:用|穿|试)(?:了|过|用)?再说|过几天|(?:再)?(?:跟|和)(?:你们|您)说|别问|讲|关心|这个|所以|具体"
     "|都过去(?:一周|一个礼拜|好几天|很久)了?|不好意思|理解|送人的?(?:礼物)?|刚到手|祝(?:你们|您)?生意兴隆"
     "|再见|拜拜|[\u4e00-\u9fff](?:女士|先生|小姐)[:：]?|回答|为止|特别想|以后|额|选择|(?:商品|店铺)?评价里|这边|这里"
-    "|(?:都)?(?:挺|很|好)久了|(?:下次)?有(?:的话)?再说|自己|反馈|[他她]说|(?:想到|有想法)了?再(?:联系|找)(?:你们|您)?)+"
+    "|(?:都)?(?:挺|很|好)久了|(?:下次)?有(?:的话)?再说|自己|反馈|[他她]说|要问的|好像|(?:想到|有想法)了?再(?:联系|找)(?:你们|您)?)+"
 )
 # "下次还来" (I'll be back) is praise, though each piece of it is a filler beside a decline ("没有啦 下次还来").
 _ZH_COMING_BACK = re.compile("(?:下次|以后)(?:还|再)(?:来|买|光顾)|还会(?:再)?(?:来|买)")
@@ -477,6 +478,7 @@ _DECLINING_PHRASES = (
     " busy now ",
     " thats about it ",
     " that s about it ",
+    " thats everything ",
     " dont know ",
     " don t really know ",
     " dont really know ",
@@ -513,7 +515,7 @@ _THANKS = re.compile(
     r"(?:большое |огромное )?спасибо(?: вам| большое| огромное)?(?: за (?:заботу|вопрос|внимание|опрос|заказ|покупку)| что "
     r"(?:спросили|спрашиваете|интересуетесь))?|благодарю|спс|"
     r"thank u|thanku|thnx|tnx|谢谢|谢了|辛苦(?:了|啦)|хорошего (?:дня|вечера)|всего доброго|"
-    r"have a (?:nice|good|great|lovely) (?:day|evening|weekend)|spasibo)(?=\s|$)|"
+    r"have a (?:nice|good|great|lovely) (?:day|evening|weekend|one)|spasibo)(?=\s|$)|"
     r"(?:谢谢|多谢|感谢)(?:你们|你门|您|大家|啦)?|谢了|(?:你们|您)忙|祝好|xiexie|xie xie|(?<!\S)merci(?!\S)"
 )
 # Greetings and sign-offs frame a decline as politely ("Dear team, nothing to add. Regards, Margaret", "Уважаемые
@@ -575,8 +577,12 @@ _NOT_USED = {
         r"пробовал|открывал|возвращал|читал|смотрел|оформлял|примерял|делал|включал|тестил|надевал|вникал)(?:а|ся|ась)?"
         r"(?: (?:ни разу|пока|еще))?"
         r"(?: (?:туда|его|ее|их|к ним|с ними|в поддержку|посылку|коробку|заказ|товар|пакет|упаковку))?(?= |$)|(?:^| )не помню|"
-        r"(?:^| )(?:мало|недолго) (?:носил|пользовал)\w*|(?:^| )(?:еще |пока )?рано (?:что то |что-то )?"
-        r"(?:говорить|судить|оценивать)|(?:^| )не было (?:нужды|необходимости|повода)|(?:^| )(?:нужды|необходимости) не было|"
+        r"(?:^| )(?:мало|недолго) (?:носил|пользовал)\w*|(?:^| )(?:еще |пока )?рано (?:еще |пока )?(?:что то |что-то )?"
+        r"(?:говорить|судить|оценивать)|"
+        # "посылку ещё не забрал из пункта", "я сам не покупал"
+        r"(?:^| )(?:посылку|заказ|товар) (?:еще |пока )?не (?:забрал|забирал)\w*(?: из (?:пункта|пвз|постамата))?|"
+        r"(?:^| )(?:еще |пока )?не (?:забрал|забирал)\w* из (?:пункта|пвз|постамата)|"
+        r"(?:^| )(?:я )?(?:сама? )?не покупал\w*|(?:^| )не было (?:нужды|необходимости|повода)|(?:^| )(?:нужды|необходимости) не было|"
         r"(?:^| )(?:курьера не видел\w*|(?:(?:сама?|я) )?не видел\w*(?: ни| даже)? (?:курьера|коробк\w*|упаковк\w*)(?: (?:и|ни) (?:курьера|"
         r"коробк\w*|упаковк\w*))?)|(?:^| )(?:курьера|коробк\w*|упаковк\w*) (?:я |сама? )?(?:даже )?не (?:видел|смотрел)\w*|"
         # not yet, told in the present: "до праздника не открываем", "пока не пользуюсь"
@@ -595,7 +601,7 @@ _NOT_USED = {
         # "didn't open" may be the app's failing; "haven't opened it" is the customer's
         r"(?:^| )(?:i )?(?:never|haven t|have not|havent|didn t|did not|didnt|not|not been) (?:yet |even |actually |really )?"
         r"(?:used|use|needed|need|tried|try|returned|return|returning|had to (?:use|return)|asked for (?:a |the )?(?:refund|"
-        r"return|exchange))(?: (?:them|it|the box|the parcel|anything|the app|the site|yet|the packaging|support|the chat|"
+        r"return|exchange))(?: (?:them|it|the box|the parcel|anything|the app|the site|yet|on|the packaging|support|the chat|"
         r"the (?:return|returns|refund|exchange) process))*|"
         r"(?:^| )(?:i )?(?:never|haven t|have not|havent|didn t|did not|didnt) (?:did|do|done|make|made|need|needed) "
         r"(?:a |an |any )?(?:returns?|exchanges?|refunds?)(?: with (?:you|u|them))?|"
@@ -608,7 +614,7 @@ _NOT_USED = {
         r"(?:^| )(?:maybe |perhaps )?(?:after|once|when) i(?: ve| have)? used (?:it|them) (?:a bit )?(?:more|longer|for a while)|"
         r"(?:^| )(?:when|once|after) i(?: ve| have|ve)? (?:actually |properly )?(?:worn|used|tried|opened) (?:it|them)|"
         r"(?:^| )(?:so )?(?:i )?(?:can t|cant|cannot|can not) (?:really )?(?:say|answer|judge|help with|comment on)"
-        r"(?: (?:this|that|the|your)(?: question| one| part| \w+)?)?(?: yet)?|"
+        r"(?: (?:this|that|the|your)(?: question| one| part| \w+)?| anything)?(?: yet)?|"
         r"(?:^| )(?:i )?(?:don t|dont|do not|can t|cant|cannot) (?:really )?remember (?:who|what|how|when|which)"
         r"(?: [^\W\d_]+){1,5}|"
         r"(?:^| )(?:i )?(?:never|haven t|have not|havent) (?:yet |even |actually )?(?:opened|unboxed|worn|tried on)"
@@ -650,13 +656,16 @@ _REASONS = {
         r"(?:^| )(?:я )?уже (?:оставлял|писал)(?:а)? отзыв(?: (?:на сайте|в приложении|раньше))?|"
         r"(?:^| )(?:я )?уже (?:оставлял|писал|отвечал)(?:а)? (?:на сайте|в приложении|раньше)|"
         # "не помню уже, давно было"
-        r"(?:^| )(?:это )?(?:было )?(?:уже )?давно(?: было)?(?= |$)|(?:^| )(?:это )?(?:был\w* )?(?:на )?подарок(?= |$)"
+        r"(?:^| )(?:это )?(?:было )?(?:уже )?давно(?: было)?(?= |$)|(?:^| )(?:это )?(?:был\w* )?(?:на )?подарок(?= |$)|"
+        # "неделю всего прошло", "мне подарили"
+        r"(?:^| )(?:всего |только )?(?:неделя|неделю|пару дней|несколько дней|два дня|три дня) (?:всего |только )?прошл\w*|"
+        r"(?:^| )мне (?:это |его |ее )?подарили"
     ),
     "en": _from_a_word_start(
         r"(?:^| )(?:my )?(?:wife|husband|partner|mum|mom|dad|son|daughter|kid|kids|friend|flatmate|roommate|neighbour|"
         r"neighbor|(?:office )?receptionist|sister|brother|colleague|boss|assistant) (?:paid|ordered|picked it up|collected it|signed for it|"
         r"dealt with it|sorted (?:it|the \w+)|did (?:it|all of it|the \w+)|unpacked it|opened it|ripped it open|"
-        r"handles? (?:all )?(?:the )?orders|places? (?:all )?(?:the )?orders)(?: (?:for it|for me))?|"
+        r"handles? (?:all )?(?:the )?orders|places? (?:all )?(?:the )?orders|placed (?:the |an |my )?orders?)(?: (?:for it|for me))?|"
         r"(?:^| )(?:(?:it|the parcel|the package|the order|the box) )?went (?:straight )?to my (?:wife|husband|partner|mum|mom|dad|"
         r"son|daughter|friend|flatmate|roommate|neighbour|neighbor|sister|brother|colleague)|"
         r"(?:^| )(?:and )?(?:threw|chucked|binned|tossed) (?:it|the box|the packaging)(?: out| away)?(?: straight away| right away)?|"
@@ -684,7 +693,7 @@ _NOT_DEALT_WITH = {
         r"(?:^| )(?:i )?(?:never|haven t|have not|havent|didn t|did not|didnt|don t|dont|do not|not) "
         r"(?:yet |even |actually |really )?(?:contacted|contact|talked to|talk to|spoke to|speak to|spoken to|dealt with|deal with|"
         r"reached out to|had to (?:contact|talk to|deal "
-        r"with)|paid attention to|pay attention to|check|checked|looked at|look at|deal|dealt)(?: (?:them|it|support|(?:the )?packaging|the box|"
+        r"with|deal)|paid attention to|pay attention to|check|checked|looked at|look at|deal|dealt)(?: (?:them|it|support|(?:the )?packaging|the box|"
         r"anything|yet|the driver|the courier|at all))*"
     ),
 }
@@ -694,7 +703,7 @@ _NOT_USED_ZH = re.compile(
     "还没(?:到|满)(?:一周|一个?(?:星期|礼拜)|几天)|不需要(?:退款|退货|换货|售后|客服)|"
     # "分不清是哪一单了", "现在想不起来了", "到了再说", "跟客服没打过交道", "没退没换"
     "分不清(?:是)?哪(?:一)?单|(?:现在)?想不起来|(?:等)?(?:东西)?(?:到了|到货了?|用了|穿了|用完|过几天|过两天|一周后|下周)(?:穿了|用了)?再(?:说|跟你们说)|"
-    "没打过交道|没退(?:过)?没换(?:过)?|没看到|(?<!还)没(?:退|换)(?=[啊呀哦])|没见(?:着|到|过)(?:快递小哥|快递员|配送员|快递|东西|货)?|"
+    "没打过交道|没退(?:过)?没换(?:过)?|没看到|用(?:一段时间|几天|一阵子)再说|(?<!还)没(?:退|换)(?=[啊呀哦])|没见(?:着|到|过)(?:快递小哥|快递员|配送员|快递|东西|货)?|"
     "忘了(?:当时)?(?:是)?(?:怎么|用什么|用啥|哪个)(?:付的款|付的钱|付的|付款的|买的|下的单)|"
     f"(?:外?{_PARTS['zh']}(?:那块|这块)?)?我?也?没(?:太)?(?:注意|留意|在意)"
 )
@@ -703,7 +712,8 @@ _REASONS_ZH = re.compile(
     "(?:付|收|签收|拆|买|下单|代收|拿)的(?:货)?|"
     # where it waited and why the customer was away: "快递是放驿站的", "东西还在路上", "这周出差了", "太久了"
     "(?:快递|东西)?(?:是)?(?:放|在)(?:驿站|快递柜|门卫|前台)的?|(?:东西|快递)?还在路上|这周出差了?|(?:时间)?太久了|"
-    "(?:这个月|最近)?买的东西太多了?|在开会|我?是?(?:替|帮)我?(?:爸|妈|老公|老婆|家人|家里人|朋友|同事)填的|(?:东西|快递)?刚到(?:手)?|(?:老公|老婆|妈|爸|儿子|女儿|家里人|朋友|同事)下的单|"
+    "(?:这个月|最近)?买的东西太多了?|在开会|我?是?(?:替|帮)我?(?:爸|妈|老公|老婆|家人|家里人|朋友|同事)填的|(?:东西|快递)?刚到(?:手)?|帮?(?:老公|老婆|妈|爸|儿子|女儿|家里人|朋友|同事)下的单|"
+    "在上班|太早了|收货的(?:人)?不是我|"
     "(?:拆完|拆开|拆了|我?拿到手|到手)(?:后)?(?:就)?(?:直接)?(?:拆了|扔了)"
 )
 # Only a text with a word that declines can be a decline once its part is dropped (_without_the_part)...

@@ -900,6 +900,9 @@ def test_twenty_first_session_near_misses_are_no_complaint(text: str) -> None:
         "посылка в пути уже третью неделю",
         "на фото был совсем другой цвет",
         "пришёл с дефектом",
+        # rule 104
+        "the box arrived with nothing inside",
+        "оплата прошла только со второго раза",
     ],
 )
 def test_twenty_second_session_faults_are_flagged(text: str) -> None:

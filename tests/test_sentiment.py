@@ -918,6 +918,22 @@ def test_a_part_of_the_journey_beside_a_fault_is_read(text: str) -> None:
         "见上条",
         "暂时没有需要反馈的",
         "我是替我妈填的，她说没啥说的",
+        # rule 104: placed the order, "have a good one", not tried on, a few days only, "дополнений нет", collected
+        # later, a present, "没有要问的", at work
+        "my husband placed the order so i cant say anything",
+        "thats everything, have a good one",
+        "i havent had to deal with the courier so cant say",
+        "havent tried it on yet so dunno",
+        "рано ещё судить, три дня всего прошло",
+        "Благодарю, дополнений нет",
+        "всё что хотела, сказала раньше",
+        "заказ ещё не забрала из пункта, сказать нечего",
+        "сама не покупала, мне подарили, не знаю",
+        "没有要问的",
+        "帮同事下的单，收货的不是我，说不了",
+        "太早了，用几天再说",
+        "在上班，先不说了",
+        "没有什么好的也没有什么不好的",
     ],
 )
 def test_an_answer_that_only_says_what_the_customer_did_not_do_is_no_content(text: str) -> None:
