@@ -900,6 +900,7 @@ def test_twenty_first_session_near_misses_are_no_complaint(text: str) -> None:
         "посылка в пути уже третью неделю",
         "на фото был совсем другой цвет",
         "пришёл с дефектом",
+        "есть дефект на рукаве",
         # rule 104
         "the box arrived with nothing inside",
         "оплата прошла только со второго раза",
@@ -926,6 +927,8 @@ def test_twenty_second_session_faults_are_flagged(text: str) -> None:
         # rule 103
         "без дефектов, всё отлично",
         "никаких дефектов не нашла",
+        "без видимых дефектов, всё отлично",
+        "не нашла дефектов",
     ],
 )
 def test_twenty_second_session_near_misses_are_no_complaint(text: str) -> None:
