@@ -34,6 +34,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import os
 import sys
 import time
 from dataclasses import dataclass, replace
@@ -47,6 +48,10 @@ from analysis.trained import CLASSES, DOMAINS, MODEL_FORMAT, Features, lexicon_f
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 MODELS_DIR = REPO_ROOT / "analysis" / "models"
+# The shipped models were fitted with OpenBLAS's SkylakeX kernels (numpy's wheel). Other kernels round differently
+# (on an AMD EPYC OpenBLAS picks Haswell's) and the refit drifts from the shipped bytes, so main() asks for these
+# where the CPU can run them (AVX-512); the kernel is chosen when numpy loads.
+TRAINING_KERNEL = "SkylakeX"
 SPLIT_SALT = "journeypulse-heldout-v1:"
 VALIDATION_SALT = "journeypulse-validation-v1:"
 TUNING_SALT = "journeypulse-clothing-tune-v1:"
@@ -444,6 +449,14 @@ def train_language(recipe: Recipe, data_dir: Path) -> list[str]:
     return lines
 
 
+def kernel_available() -> bool:
+    """Whether this CPU can run TRAINING_KERNEL (it has AVX-512); False where /proc/cpuinfo does not say."""
+    try:
+        return "avx512f" in Path("/proc/cpuinfo").read_text().split()
+    except OSError:
+        return False
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -467,6 +480,15 @@ def main(argv: list[str] | None = None) -> int:
         "--tune", action="store_true", help="compare settings on validation rows instead of writing models"
     )
     args = parser.parse_args(argv)
+    if argv is None and os.environ.get("OPENBLAS_CORETYPE") != TRAINING_KERNEL and kernel_available():
+        # numpy has loaded another kernel: start again with the shipped models' one, so the refit is byte for byte.
+        os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "OPENBLAS_CORETYPE": TRAINING_KERNEL})
+    if not kernel_available():
+        print(
+            f"note: this CPU lacks AVX-512, so not OpenBLAS's {TRAINING_KERNEL} kernels: the refit may drift "
+            "from the shipped bytes",
+            file=sys.stderr,
+        )
     try:
         import sklearn  # noqa: F401
     except ImportError:
