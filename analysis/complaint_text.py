@@ -46,6 +46,9 @@ _SHADES_AND_SIZES = "black|white|blue|red|green|pink|grey|gray|beige|brown|navy|
 _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
     "en": {
         Problem.LATE: (
+            # "came 4 days after the promised date"
+            r"(?:\d+|a|one|two|three|four|five|six|seven|a few|several|a couple of) (?:days?|weeks?) (?:after|past|later than|behind) "
+            r"(?:the |what was |what you )?(?:promised|estimated|expected|quoted|stated|guaranteed)(?: (?:date|day|delivery|time))?\b",
             # "promised by friday for the birthday, came the wednesday after. party went ahead without it"
             r"(?:came|arrived|turned up|got here) (?:the |on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day after\b|went ahead without it",
             # "i'd recommend it if you're happy to wait a month"
@@ -190,7 +193,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             # "in a box that looked like it had been sat on"
             r"look(?:ed|s)? like (?:it|someone|somebody|they|a truck|a lorry|a van) (?:had |has )?(?:been )?(?:sat on|stood on|"
             r"stepped on|run over|kicked|thrown|dropped|played football with|driven over)",
-            r"(?:arrived|came|turned up|showed up|was delivered|were delivered|got here)(?: \w+){0,3}? (?:all |completely |badly |slightly |a bit |half |already )?(?:creased|crumpled|wet|damp|dirty|stained|scratched|dented|bent|opened|torn|ripped|leaking|melted|defrosted|thawed|rotten|mou?ldy|wilted|dead|broken|cracked|chipped|smashed|crushed|squashed|split|unsealed|tampered|warm|faded)\b",
+            r"(?:arrived|came|turned up|showed up|was delivered|were delivered|got here)(?: \w+){0,3}? (?:all |completely |badly |slightly |a bit |half |already )?(?:creased|crumpled|tangled|knotted|wet|damp|dirty|stained|scratched|dented|bent|opened|torn|ripped|leaking|melted|defrosted|thawed|rotten|mou?ldy|wilted|dead|broken|cracked|chipped|smashed|crushed|squashed|split|unsealed|tampered|warm|faded)\b",
             r"smashed|shattered|squashed|in bits\b|in shreds",
             r"(?:is|are|was|were|came|arrived|got|all|slightly|badly) bent\b",
             r"damaged",
@@ -266,6 +269,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"mine|lucky)\b)[a-z]+(?=\s*(?:[.,!;]|$))",
         ),
         Problem.SIZE: (
+            # "it's an M and i ordered L"
+            r"(?:it'?s|its|it is|they'?re|got|sent me|came as|came in|received|labelled|tagged) (?:an? |size |a size )?(?P<en_got>xxs|xs|s|m|"
+            r"l|xl|xxl|xxxl|\d{1,2}(?:\.5)?) (?:and|but|when|while|though|even though|whereas) (?:i|we) (?:ordered|asked for|chose|"
+            r"picked|selected|bought|paid for) (?:an? |size |a size )?(?!(?P=en_got)\b)(?:xxs|xs|s|m|l|xl|xxl|xxxl|\d{1,2}(?:\.5)?)\b",
             r"(?:cut|sized|fits|fit|made|comes up|came up) (?:like|as|for) (?:an? |a size )?(?:xxs|xs|s|m|l|xl|small|medium|large|child|kid|toddler|baby)\b|(?:comes|came|come) up (?:small|big|large|tiny|short|long)",
             r"(?:sleeves?|legs?|hem|trousers|dress|skirt|top|jumper)s? (?:\w+ )?(?:end|ends|stop|stops|finish|finishes) (?:halfway|above|at (?:my|the)|mid)",
             r"(?:size|sizing|measurements?|fit|length|width)s? (?:is |are |was |were )?(?:way |totally |completely |massively |miles )?(?:off|out)\b",
@@ -280,6 +287,12 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:shorter|longer|smaller|bigger|tighter|looser|wider|narrower) than (?:the )?(?:size|chart|described|advertised|listed|stated|it says)",
         ),
         Problem.DEFECT: (
+            # "works fine for 5 min then cuts out", "runs about 5 min fast every day", "great when it works"
+            r"(?:keeps?|kept) cutting out|(?:then|randomly|sometimes|just|it|and) cuts out\b|\bcuts out (?:after|every|randomly|mid|on)",
+            r"(?:runs|running|is|gains|gaining|loses|losing) (?:about |around |like |roughly )?(?:\d+|a few|a couple of|two|three|"
+            r"five|ten) ?(?:mins?|minutes|secs?|seconds) (?:fast|slow|a day|per day|every day|each day)",
+            r"(?:great|good|fine|nice|brilliant|perfect|lovely|works(?: well)?) when it (?:actually )?works\b|"
+            r"(?:works|working) (?:about |roughly |maybe |only )?half (?:the|of the) time",
             # "one is shorter than the others so it doesnt clip in"
             r"one (?:\w+ )?(?:is|was) (?:\w+ )?(?:shorter|longer|bigger|smaller|thicker|thinner|wider|narrower) than the others?\b|"
             r"(?:doesn'?t|does not|won'?t|wont|doesnt|don'?t|dont) (?:clip|click|lock|snap) (?:in|into place|together|shut)\b",
@@ -555,6 +568,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"price (?:changes|changed) (?:in|at) (?:the )?(?:cart|checkout)",
         ),
         Problem.MISLEADING: (
+            # "the reel is not the one pictured"
+            r"(?:not|isn'?t|wasn'?t|aren'?t|weren'?t) the (?:one|ones|model|version|colou?r|item|design|style|\w+) (?:pictured|shown|"
+            r"advertised|in the (?:photos?|pictures?|pics?|listing|ad|advert|video))\b",
             # "the 'ceramic' teapot is actually some kind of plastic"
             r"(?:is|are) actually (?:some kind of |some sort of |just |cheap )?(?:plastic|polyester|acrylic|nylon|fake|faux|paper|"
             r"cardboard|mdf|chipboard)\b",
@@ -658,6 +674,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"дольше обещанн",
         ),
         Problem.MISSING: (
+            # "должно быть 110 карточек, я насчитал 104"; "одной вещи в заказе не хватало"
+            r"(?:должно быть|должн\w* быть|заявлено|написано|указано|обещали) (?P<ru_should>\d+)[^.!?]{0,40}?(?:насчитал|посчитал|"
+            r"пересчитал|пришл|оказал|лежал|лежит|было|нашл|только|всего)\w* (?:\w+ )?(?!(?P=ru_should)\b)\d+\b",
+            r"(?<!мне )(?<!нам )(?<!мне и )(?<!нам и )(?<!давно )(?<!всегда )не хват(?:ал|ил)[аио]?(?!\w)",  # not "этого мне не хватало"
             # "заказывала 6 мотков, в пакете 5"
             r"(?:заказал|заказывал|купил|оплатил|брал)\w* (?P<ru_n>\d+) (?!числ|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|"
             r"октябр|ноябр|декабр|год|г\b)\w+[,.;]? (?:а )?(?:в (?:пакете|коробке|посылке|наборе|упаковке)|"
@@ -728,6 +748,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?<!не )надорва\w*",
         ),
         Problem.WRONG_ITEM: (
+            # "второй раз присылаете не то"
+            r"присыла\w* не (?:то|тот|ту|те|того)(?!\w)",
             r"не т(?:а|у|е|ой) диоптри\w*|можно (?:ли )?переделать\b",  # glasses made to the wrong prescription
             r"не т(?:от|у|ого|а|е) (?:размер|товар|цвет|модел)",
             r"вместо \w+(?: \w+)? (?:положили|прислали|пришл|привезли|отправили|доставили)",
@@ -862,6 +884,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"в чеке (?:\w+ )?(?:не|другая|другие|почему|ошибк|наличн|лишн)|чек (?:не пришел|не выдали|не дали|с ошибк)|сумма (?:другая|не та|больше)",
         ),
         Problem.SUPPORT: (
+            # "написала в чат поддержки, ответа ноль"
+            r"ответ\w* (?:\w+ )?(?:ноль|нуль|0)(?!\w)|ноль ответ\w*",
             # "поддержка ответила через 5 дней"
             r"(?:ответил|перезвонил|отписал)\w* (?:только )?через (?:\d+|пару|несколько|два|три|четыре|пять|шесть) (?:дн|недел|месяц)\w*|"
             r"(?:ответил|перезвонил|отписал)\w* (?:только )?через (?:неделю|месяц)",
@@ -915,6 +939,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"глючит",
         ),
         Problem.MISLEADING: (
+            # "фото на сайте сильно отличаются по цвету от реальности", "со скидкой вы меня обманули"
+            r"(?:фото|фотк|фотографи|картинк|цвет|описани)\w* (?:(?!не |ничем )\w+ ){0,3}?(?:сильно |очень |совсем |заметно |немного )?отлича\w* "
+            r"(?:\w+ ){0,2}?от (?:реальност|действительност|жизн|товар|того,? что пришл|получен|оригинал)\w*",
+            r"(?<!не )обманул\w*",
             # "на фото товар совсем другой был"
             r"на фото (?:товар |он |она |оно )?(?:был\w* )?(?:совсем |вообще |абсолютно )?(?:друг(?:ой|ая|ое|ие)|не так)",
             r"(?:размерн\w* сетк\w*|таблиц\w* размеров|размерн\w* таблиц\w*)[^.!?]{0,10}? (?<!не )(?:врет|обманывает|не соответствует|не совпадает)",
@@ -1020,6 +1048,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "总是晚",
         ),
         Problem.MISSING: (
+            # "渔轮没配，不是说套装吗": a part the set was said to have, not included
+            _Regex("没(?:有)?(?:配|附带|附赠)(?!送|合|色|置|货|好|套|错|对|上)"),
+            _Regex("不是说(?:好的?)?(?:是)?(?:套装|一套|全套|带|送|包含|含)"),
             # the listing promised a part or a gift and the box holds none: "详情页写了送吸管配件，盒子里没有"
             _Regex(
                 "(?:详情页?|页面|描述|介绍)(?:上|里)?(?:写了?|说了?|标了?)(?:送|有|带|含)[^，。！？]{1,12}[，,]\\s*(?:但|可|结果)?"
@@ -1062,6 +1093,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "补发缺",
         ),
         Problem.DAMAGED: (
+            # "东西到手就是碎的": arrived broken, told as a state
+            _Regex("(?:是|都是|全是|就是|已经是?)碎的"),
             "雨里",
             "泡软了",
             "泡湿了",
@@ -1158,6 +1191,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "裤子太短",
         ),
         Problem.DEFECT: (
+            # "预约功能不好使": a feature that does not work
+            "不好使",
             _Regex("自己(?:就)?(?:往下)?(?:降|沉)|(?:一直|老是|总是)往下(?:降|沉|掉)"),
             # "鞋底胶和鞋面分开了一小块"; "盒子是拆过的，镜片上还有别人的指纹"
             _Regex("(?:鞋底|底胶|鞋底胶)(?:和|跟)?(?:鞋面)?(?:分开|脱开|分离|脱离)了?"),
@@ -1474,7 +1509,12 @@ _NOT_ASKED_BACK_RU = r"(?:попросили|просили|потребовал
 # Phrases that deny a problem ("not late at all", "never had a problem"): a text that only denies problems
 # is no complaint.
 _DENIALS = {
-    "en": r"not late at all|never had a problem|no issues|no problems?\b|can'?t complain|any complaints|"
+    "en": r"not late at all|never had a problem|"
+    # what came is what was ordered ("got what i ordered"), no return needed, a refund thanked for
+    r"(?<!n't )(?<!not )(?<!never )(?<!nt )(?:got|received) (?:exactly |just )?what (?:i|we) (?:ordered|paid for|bought|wanted|"
+    r"asked for)|(?:didn'?t|did not|never) (?:even )?(?:need|have) to (?:return|send back|exchange) anything|"
+    r"thanks? (?:you |u )?(?:so much |a lot |again )?for (?:the |my |a |your )?(?:quick |fast |speedy |prompt |easy |smooth )?"
+    r"(?:refund|exchange|replacement)\b|no issues|no problems?\b|can'?t complain|any complaints|"
     # "didnt even need to send the broken one back": the return of the faulty thing, waived
     r"(?:didn'?t|did not|no) (?:even )?need to (?:send|return) (?:the \w+ (?:one|ones) |it |them )?back|"
     r"wash(?:ed|es) (?:really |so |very )?(?:well|fine|great|nicely|beautifully)|"  # "pyjamas washed well so far"
@@ -1545,7 +1585,7 @@ _DENIALS = {
     r"сказано|предупрежда\w*)|как (?:и )?(?:было )?(?:написано|указано|сказано) (?:в описании|на сайте|в карточке)|"
     # the last one still going ("первый до сих пор живой", "до сих пор работает")
     r"до сих пор (?:жив|цел|работа|служ|как нов|пользу|нош|раду)\w*|"
-    r"(?:не|ни) (?:\w+ )?(?:жм|шата|болта|гуд|трещ|отклеи|ржаве|лопа|разряжа|отключа|выключа|зависа|перезагружа|облез|"
+    r"(?:не|ни) (?:\w+ )?(?:жм|шата|болта|гуд|гнет|гнёт|гнут|гнул|трещ|отклеи|ржаве|лопа|разряжа|отключа|выключа|зависа|перезагружа|облез|"
     r"порвал|полинял|выцвел|растянул|скатал)\w*|"
     r"ничего не (?:сломал|сломан|разбил|разбит|потерял|помял|помят|пролил|протек|порвал|отвалил|облез|треснул|расклеил|"
     r"поцарапан)\w*|"
@@ -1569,7 +1609,8 @@ _DENIALS = {
     r"сушить|чистить|хранить)(?!\w)[^.!?,]*|"
     # the stars answer instead ("пусть за меня ответит звездочка")
     r"пусть (?:за меня )?(?:ответ|скаж|говор)\w* (?:оценк|звезд)\w*|(?:оценк|звезд)\w* (?:ответ|скаж|говор)\w* за меня",
-    "zh": r"没晚|不吵(?!架)|不是质量问题|不会松|不(?:会)?漏(?:水|气|油)|没(?:有)?漏(?:水|气|油)|(?:跟|和|与)(?:标的|标称的?|描述的?|宣传的?|(?:页面|详情页?)(?:上)?(?:写的|说的)?)(?:差不多|一样|一致|相符)|(?:乐|高兴|开心|笑|美)坏了|没(?:被)?吵醒|不虚标|(?:没有|没|无)色差|没出过问题|(?:用|戴|穿|玩|开)了[^，。！？,.!?]{0,6}[，, ]?(?:目前|暂时|到现在|至今)?还?没有?(?:发现|出现|遇到|碰到)?(?:什么|任何|啥)?(?:问题|毛病|故障|异常)|没有?(?:发现|出现|遇到|碰到)(?:什么|任何|啥)?(?:问题|毛病|故障|异常)|"
+    # "没有投诉，谢谢" says there is none; "刚下单没几天，货还没到" is too early to be late
+    "zh": r"(?:没有|没|无|不)(?:什么)?(?:可|要)?投诉(?:的)?|刚(?:下单|下的单|买|付款|拍)(?:(?!坏|破|碎|错|漏|少|问题)[^。！？!?]){0,8}?还?没(?:到|发货|收到)|没晚|不吵(?!架)|不是质量问题|不会松|不(?:会)?漏(?:水|气|油)|没(?:有)?漏(?:水|气|油)|(?:跟|和|与)(?:标的|标称的?|描述的?|宣传的?|(?:页面|详情页?)(?:上)?(?:写的|说的)?)(?:差不多|一样|一致|相符)|(?:乐|高兴|开心|笑|美)坏了|没(?:被)?吵醒|不虚标|(?:没有|没|无)色差|没出过问题|(?:用|戴|穿|玩|开)了[^，。！？,.!?]{0,6}[，, ]?(?:目前|暂时|到现在|至今)?还?没有?(?:发现|出现|遇到|碰到)?(?:什么|任何|啥)?(?:问题|毛病|故障|异常)|没有?(?:发现|出现|遇到|碰到)(?:什么|任何|啥)?(?:问题|毛病|故障|异常)|"
     r"没有(?:任何|一点)?(?:电流声|杂音|异响|噪音)|没有任何投诉|挑不出毛病|没问题|退货很顺利|担心[^，。！？,.!?]{0,15}(?:是假|假货)|"
     r"一点(?:划痕|瑕疵|问题|损坏|磕碰|污渍)都没有|没有(?:任何|一点)?(?:划痕|破损|损坏|瑕疵|磕碰|污渍)|无划痕|无破损|"
     # a box that is big is an opinion of the packaging, not a wrong size ("盒子太大了，有点浪费")
@@ -1678,7 +1719,7 @@ _FIXES = {
             r"(?:all|everything)(?: is|'s)? (?:good|fine|sorted|ok|okay|working) now|"
             r"(?:now|and now) (?:it'?s |its |it is |all |everything'?s )?(?:perfect|fine|working|works|great|sorted|good)\b|"
             r"money (?:back|was back|came back|returned) (?:by|within|in|the same|next|straight)|"
-            r"refund (?:for (?:my|the) \w+ )?(?:showed up|arrived|came through|landed|went through|hit my account|was processed)|"
+            r"refund (?:for (?:my|the) (?:\w+ ){1,2})?(?:showed up|arrived|came through|landed|went through|hit my account|was processed)|"
             r"refund came (?:back )?(?:in|within) (?:\d+|a few|two|three|four|five) (?:days?|hours?)|"
             r"sorted (?:it|that|this|me) (?:out )?with (?:a |an )?(?:discount|voucher|code|credit|partial refund)\w*(?: code)?|"
             # A small fault that went away by itself: "bit itchy at first but softened after a wash", "stiff at

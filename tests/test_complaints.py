@@ -933,3 +933,49 @@ def test_twenty_second_session_faults_are_flagged(text: str) -> None:
 )
 def test_twenty_second_session_near_misses_are_no_complaint(text: str) -> None:
     assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rule 108 (twenty-third session): kinds, none of them a row
+        "got a size 10 but i ordered 12",
+        "the desk lamp keeps cutting out",
+        "the radio cuts out every few minutes",
+        "the watch loses about 2 minutes a day",
+        "the speaker is brilliant when it works",
+        "the teapot isn't the one shown in the photos",
+        "the wool arrived all knotted",
+        "it turned up 3 days after the estimated date",
+        "в наборе должно быть 12 карандашей, пришло 10",
+        "в посылке не хватало одной детали",
+        "опять присылаете не тот цвет",
+        "написала в поддержку, ответов ноль",
+        "картинка сильно отличается от реальности",
+        "продавец обманул с размером",
+        "说好的套装，结果没配充电器",
+        "拆开一看杯子是碎的",
+        "这个开关不好使",
+    ],
+)
+def test_twenty_third_session_faults_are_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "got exactly what i ordered, thanks",
+        "didnt have to return anything, all fit",
+        "thanks for the fast refund!",
+        "the refund for my cracked vase came through within a day",
+        "i printed it and cut out the pattern",
+        "именно этого мне не хватало",
+        "цвет не отличается от реальности",
+        "没有投诉，挺满意的",
+        "刚下单，还没发货，等收到再说",
+        "颜色没配错，很好看",
+    ],
+)
+def test_twenty_third_session_near_misses_are_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text
