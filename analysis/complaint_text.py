@@ -198,7 +198,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:is|are|was|were|came|arrived|got|all|slightly|badly) bent\b",
             r"damaged",
             r"crushed",
-            r"soaked",
+            r"soak(?:ed|ing)",
             r"in the rain",
             r"scratch(?!y|iness|ing post|er)",
             r"seal was broken",
@@ -287,6 +287,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:shorter|longer|smaller|bigger|tighter|looser|wider|narrower) than (?:the )?(?:size|chart|described|advertised|listed|stated|it says)",
         ),
         Problem.DEFECT: (
+            # "the buckle popped open on our walk", "drips at the joint"
+            r"(?:buckle|clasp|clip|latch|lid|zip|zipper|catch|strap|seam|button)s? (?:\w+ )?(?:popped|came|sprang|pops|comes|springs|keeps popping|keeps coming) "
+            r"(?:open|undone|loose|off|apart)\b",
+            r"(?<!no )(?<!not )(?:drips|dripping|dribbles) (?:at|from|out of|round|around|everywhere|constantly|all the time)",
             # "works fine for 5 min then cuts out", "runs about 5 min fast every day", "great when it works"
             r"(?:keeps?|kept) cutting out|(?:then|randomly|sometimes|just|it|and) cuts out\b|\bcuts out (?:after|every|randomly|mid|on)",
             r"(?:runs|running|is|gains|gaining|loses|losing) (?:about |around |like |roughly )?(?:\d+|a few|a couple of|two|three|"
@@ -429,6 +433,11 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:thumb|finger)prints? inside",
         ),
         Problem.REFUND: (
+            # "refund was processed on the 2nd, bank shows nothing yet"
+            r"(?:bank|account|statement|card)s? (?:still )?(?:shows?|says|has) nothing\b",
+            # "would like to swap the blue case for the black one", "can i get a replacement?"
+            r"(?:would like|'d like|want|wanna|like) to (?:swap|exchange|change) (?:the |my |this |these |it |them )?(?:\w+ ){0,3}?for\b",
+            r"(?:can|could|may) (?:i|we) (?:please )?(?:get|have) (?:a |an )?(?:replacement|new one|exchange)\b",
             r"(?:i|we) (?:didn'?t|did not|never) ask(?:ed)? for (?:store credit|a voucher|credit|a gift card)",
             r"(?:want|like|need|wish|trying|tried|asked) to (?:cancel|return|send (?:it|them) back|exchange|complain|get (?:a|my) (?:refund|replacement|money))",
             r"(?:still |am |are |i'?m |we'?re |being )owed|owe (?:me|us)\b",
@@ -450,8 +459,12 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"still no money",
         ),
         Problem.CHARGE: (
+            # "charged me in USD even though i selected EUR"
+            r"charged (?:me |us )?in (?:usd|eur|gbp|dollars|euros?|pounds|rubles|roubles|yuan|rmb)\b[^.!?]{0,30}?(?:even though|though|but|although|when|while) "
+            r"(?:i|we) (?:selected|chose|picked|paid in|set|had)\b",
             # "I was promised a 10% welcome discount and it never applied"
-            r"(?:discount|promo|coupon|voucher|code|cashback)[^.!?]{0,30}?(?:never|didn'?t|did not|wouldn'?t|won'?t|doesn'?t|does not) "
+            r"(?:discount|promo|coupon|voucher|code|cashback)[^.!?]{0,30}?(?:never|didn'?t|did not|wouldn'?t|won'?t|doesn'?t|does not|wasn'?t|was not|"
+            r"isn'?t|is not|weren'?t) "
             r"(?:get )?(?:applied|apply|work|go through|come off|show)",
             # not a price that rose since an earlier order ("the price went up since my last order")
             r"(?:total|price|cost|bill|amount|postage|delivery charge)s? (?:\w+ )?(?:jumped|went up|increased|changed|doubled|shot up)"
@@ -568,6 +581,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"price (?:changes|changed) (?:in|at) (?:the )?(?:cart|checkout)",
         ),
         Problem.MISLEADING: (
+            # "the material is way thinner than described", "way more purple than in the photos"
+            r"(?!(?:better|nicer|softer|sturdier|stronger|brighter|prettier|comfier|cuter|lovelier|cosier|cozier|warmer|"
+            r"thicker|bigger|higher|richer|fuller)\b)(?:\w+er|more \w+|less \w+) than (?:described|advertised|pictured|shown|listed|stated|"
+            r"(?:it looks |it looked )?in the (?:photos?|pictures?|pics?|description|listing|ad|advert))\b",
             # "the reel is not the one pictured"
             r"(?:not|isn'?t|wasn'?t|aren'?t|weren'?t) the (?:one|ones|model|version|colou?r|item|design|style|\w+) (?:pictured|shown|"
             r"advertised|in the (?:photos?|pictures?|pics?|listing|ad|advert|video))\b",
@@ -674,6 +691,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"дольше обещанн",
         ),
         Problem.MISSING: (
+            # "заказ пришёл не полностью, нет двух позиций"
+            r"(?:пришел|пришла|пришло|пришли|привезли|доставили|собрали) не полностью|не полностью (?:пришел|пришла|пришло|пришли|"
+            r"привезли|доставили)|нет (?:\w+ )?позици(?:и|й)(?!\w)",
             # "должно быть 110 карточек, я насчитал 104"; "одной вещи в заказе не хватало"
             r"(?:должно быть|должн\w* быть|заявлено|написано|указано|обещали) (?P<ru_should>\d+)[^.!?]{0,40}?(?:насчитал|посчитал|"
             r"пересчитал|пришл|оказал|лежал|лежит|было|нашл|только|всего)\w* (?:\w+ )?(?!(?P=ru_should)\b)\d+\b",
@@ -780,6 +800,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"на (?:два|один|\d) размера? (?:больше|меньше)",
         ),
         Problem.DEFECT: (
+            # "вырез под камеру смещен на пару мм"
+            r"смещ[её]н\w*",
             # "товар с дефектом", "дефектный", "есть дефект"; not "без (видимых) дефектов", "дефектов не нашла"
             r"(?:с|со) (?:\w+ )?дефект(?:ом|ами)|дефектн\w*|(?<!не )есть дефект\w*",
             # a burning smell: "начал пахнуть горелым", "запах гари", "пахнет паленым"
@@ -805,7 +827,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"теря\w* (?:связь|сигнал|соединение|сеть|bluetooth|блютуз|wi-?fi|вайфай)|показыва\w* то \d+[^.!?]{0,12}? то \d+|"
             r"(?:магнит|присоск|креплени|липучк|застежк)\w* (?:очень |совсем |слишком |какой-то |какая-то )?слаб\w*|"
             r"слаб\w* (?:магнит|присоск|креплени|липучк)\w*|лез(?:ет|ут) (?:клочьями|пучками)|(?:ворс|щетин)\w* (?:лезет|лезут|выпада)\w*|"
-            r"линя\w*|облеза\w*|(?:белы\w* |мелки\w* |как\w*-то )*(?:жучк|жуки|вредител|мошк)\w*",
+            r"линя\w*|облез\w*|(?:белы\w* |мелки\w* |как\w*-то )*(?:жучк|жуки|вредител|мошк)\w*",
             r"шумит|шумно работает|громко работает|отклеил|расклеил|заржавел|ржавч|(?<!не )развалил|расползл|лопнул|погнул|погнут|шата(?:ет|ется)|люфт|болтается|гудит|трещит|не ловит|не держит заряд|быстро садится|разряжа",
             r"обе на (?:левую|правую)|оба на (?:левую|правую)|два левых|две левых|два правых|две правых",
             r"не греет|не печатает|отключается|выключается|перезагружа|зависает|пахнет химией|плесен|просроч|истекш\w* срок|срок\w* годности (?:истек|вышел|закончил)|подделк|паленк|б/у|ношенн|ношеный|ношеная|ношеные|следы использования",
@@ -869,6 +891,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"обменяйте",
         ),
         Problem.CHARGE: (
+            # "по акции 1+1, списали за оба полную цену"
+            r"(?:списали|взяли|посчитали|выставили)\w* (?:\w+ ){0,3}?полн\w* (?:цен|стоимост|сумм)\w*",
             r"списали лишн|лишние деньги|навязали",
             r"больше,? чем (?:называли|говорили|обещали|договаривались|было указано|в корзине|на сайте|при оформлении)",
             r"(?:списали|сняли)\w* (?:деньги )?(?:на \d+ ?\w* )?(?:два раза|дважды|больше)",
@@ -921,6 +945,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"жду (?:звонка|ответа)",
         ),
         Problem.APP_BUG: (
+            # "в приложении не могу выбрать пункт выдачи"
+            r"(?:в приложении|на сайте|в корзине|при оформлении)[^.!?]{0,25}?не (?:могу|получается|удается|удаётся|дает|даёт) "
+            r"(?:выбрать|оплатить|оформить|ввести|добавить|войти|применить|изменить)",
             # a card that went through only on the third try: "оплата картой прошла только с третьего раза"
             r"(?:оплата|платеж|карта)(?: картой)? (?:прошл\w*|прош[её]л) только с (?:третьего|второго|четвертого|пятого|\d+-?го) раза",
             r"не дава(?:ло|л|ла|ли) (?:выбрать|оплатить|оформить|ввести|добавить|применить|изменить|указать)",
@@ -939,6 +966,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"глючит",
         ),
         Problem.MISLEADING: (
+            # "описание не совпадает: написано хлопок, а там синтетика"
+            r"описани\w* не (?:совпада|соответству|сходит)\w*",
             # "фото на сайте сильно отличаются по цвету от реальности", "со скидкой вы меня обманули"
             r"(?:фото|фотк|фотографи|картинк|цвет|описани)\w* (?:(?!не |ничем )\w+ ){0,3}?(?:сильно |очень |совсем |заметно |немного )?отлича\w* "
             r"(?:\w+ ){0,2}?от (?:реальност|действительност|жизн|товар|того,? что пришл|получен|оригинал)\w*",
@@ -1048,6 +1077,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "总是晚",
         ),
         Problem.MISSING: (
+            # "只有一支笔，套装应该是两支的吧", "等你们把缺的那个配件补发给我"
+            _Regex("应该是[两三四五六七八九十\\d]+(?:支|个|件|只|双|套|张|块|本|盒|包|根|片)"),
+            _Regex("缺的(?:那个|那件|那只|那支|那些)?(?:配件|零件|东西|部分|那)|把缺的"),
             # "渔轮没配，不是说套装吗": a part the set was said to have, not included
             _Regex("没(?:有)?(?:配|附带|附赠)(?!送|合|色|置|货|好|套|错|对|上)"),
             _Regex("不是说(?:好的?)?(?:是)?(?:套装|一套|全套|带|送|包含|含)"),
@@ -1093,6 +1125,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "补发缺",
         ),
         Problem.DAMAGED: (
+            # "封面折了一个角"
+            _Regex("折(?:了)?(?:一个|个|好几个)?角|折角"),
             # "东西到手就是碎的": arrived broken, told as a state
             _Regex("(?:是|都是|全是|就是|已经是?)碎的"),
             "雨里",
@@ -1191,6 +1225,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "裤子太短",
         ),
         Problem.DEFECT: (
+            # "充电口有点松", "刹车有异响"
+            _Regex("(?:充电口|接口|插口|接头|插头|卡扣|扣子)(?:有点|有些|比较|太|很)?松(?!紧)"),
+            _Regex("(?<!没)(?<!没有)(?<!无)异响"),
             # "预约功能不好使": a feature that does not work
             "不好使",
             _Regex("自己(?:就)?(?:往下)?(?:降|沉)|(?:一直|老是|总是)往下(?:降|沉|掉)"),
@@ -1510,6 +1547,9 @@ _NOT_ASKED_BACK_RU = r"(?:попросили|просили|потребовал
 # is no complaint.
 _DENIALS = {
     "en": r"not late at all|never had a problem|"
+    # "he hasn't stopped talking about them", "charged the right amount"
+    r"(?:hasn'?t|has not|haven'?t|have not|can'?t|cannot|won'?t|couldn'?t|didn'?t) stop(?:ped)? (?:talking|raving|smiling|using|wearing|"
+    r"playing|going on|bragging|showing)|charged (?:me |us )?(?:the )?(?:right|correct|exact) (?:amount|price|total)|"
     # what came is what was ordered ("got what i ordered"), no return needed, a refund thanked for
     r"(?<!n't )(?<!not )(?<!never )(?<!nt )(?:got|received) (?:exactly |just )?what (?:i|we) (?:ordered|paid for|bought|wanted|"
     r"asked for)|(?:didn'?t|did not|never) (?:even )?(?:need|have) to (?:return|send back|exchange) anything|"
@@ -1523,7 +1563,7 @@ _DENIALS = {
     # "ordered the blue and got blue": what came is what was ordered
     r"(?:ordered|bought|asked for|chose|picked|selected|paid (?:extra )?for) (?:(?:the|a|an|size|my) )*(?!(?:the|a|an|size|and|my)\b)(?P<same>[a-z0-9]+)(?: \w+){0,3}?,? "
     r"(?:and|&) (?:\w+ )?(?:got|received|was sent|they sent|came|arrived) (?:me )?(?:(?:the|a|an|size) )*(?P=same)\b|"
-    r"(?:refunded|(?:refund|money) (?:came|arrived|went through|was processed|was back|was there|was in|hit my account)) (?:me )?(?:within|in|quickly|fast|"
+    r"(?:refunded|(?:refund|money)(?: for (?:my|the)(?: \w+){1,2}?)? (?:came|arrived|went through|was processed|was back|was there|was in|hit my account)) (?:me )?(?:within|in|quickly|fast|"
     r"promptly|straight away|right away|the same|the next|next)|"
     r"(?<!told me it was )(?<!told me it's )(?<!told me its )(?<!said it was )(?<!said it's )(?<!said its )(?:my|our) (?:own )?(?:fault|mistake)(?:,? (?:i|we) (?:\w+ )?"
     r"(?:ordered|picked|chose|got|selected|clicked) the wrong \w+)?|(?:i|we) (?:\w+ )?(?:ordered|picked|chose|got|"
@@ -1571,13 +1611,16 @@ _DENIALS = {
     r"(?:absolutely|totally|proper) (?:killed|smashed|nailed|aced) it\b|(?<!\w)(?:nailed|aced) it\b|"
     r"(?<!\w)ate (?:and left no crumbs|that|this|it up)\b|left no crumbs",
     "ru": r"(?:даже )?не " + _NOT_ASKED_BACK_RU + r"|"
+    # "но посылка пришла в срок"; "второй платёж сам вернулся"
+    r"(?:пришл|привезл|доставил|приехал)\w* (?:\w+ )?(?:точно |ровно |как раз )?в (?:срок|обещанн\w* (?:срок|день|время))(?!\w)|"
+    r"(?:второй |лишний )?плат[её]ж (?:\w+ )?(?:сам\w* )?(?:вернулся|отменился|откатился)|"
     # what came is what was ordered: "нет, пришло как заказывал"
     r"(?:пришл\w*|привезли|доставили) (?:все |всё )?(?:как|что) (?:и )?заказывал\w*|"
     r"(?:кипит|закипает|кипятит|вскипает|вскипел)\w*,?(?: и)? (?:сам\w* )?(?:выключается|отключается)|не опоздали|не (?:приторн|горчит|горьк|кисл|липк|колюч|маркий|марк|скользк|шумн|громк|воняет)\w*|"
     r"деньги (?:за (?:возврат|товар|заказ) )?(?:уже )?(?:пришли|вернулись|вернули|поступили|зачислили)(?! (?:не|только|частично|меньше|половин|без))|размер\w* (?!не )(?:\w+ )?подош(?:ел|ла|ли|л)(?!\w)|не было проблем|проблем нет|никаких претензий|не могу пожаловаться|претензий нет|"
     r"жалоб нет|деньги вернули за|возврат оформили быстро|деньги пришли за|без лишних (?:вопросов|проблем|слов)|"
     r"без (?:проблем|вопросов|заминок|задержек|опозданий)|по своей (?:причине|вине|ошибке)|сама? виноват\w*|"
-    r"передумал\w*|(?:предупредили|предупредил|позвонили|позвонил) заранее|заранее (?:предупредили|позвонили)|"
+    r"передумал\w*|(?:предупредили|предупредил|позвонили|позвонил|написали|сообщили|уведомили) заранее|заранее (?:предупредили|позвонили|написали|сообщили|уведомили)|"
     r"(?:ни одной|ни единой|ни|без|нет|никаких) (?:\w+ )?(?:царапин|трещин|дыр|пятн|плесен|ржавчин|люфт|вмятин)\w*"
     r"(?:(?:,| и| или| ни) (?:царапин|трещин|дыр|пятн|плесен|ржавчин|люфт|вмятин)\w*)*|"
     # the page said so ("но в описании так и написано", "как и указано на сайте")
@@ -1610,7 +1653,7 @@ _DENIALS = {
     # the stars answer instead ("пусть за меня ответит звездочка")
     r"пусть (?:за меня )?(?:ответ|скаж|говор)\w* (?:оценк|звезд)\w*|(?:оценк|звезд)\w* (?:ответ|скаж|говор)\w* за меня",
     # "没有投诉，谢谢" says there is none; "刚下单没几天，货还没到" is too early to be late
-    "zh": r"(?:没有|没|无|不)(?:什么)?(?:可|要)?投诉(?:的)?|刚(?:下单|下的单|买|付款|拍)(?:(?!坏|破|碎|错|漏|少|问题)[^。！？!?]){0,8}?还?没(?:到|发货|收到)|没晚|不吵(?!架)|不是质量问题|不会松|不(?:会)?漏(?:水|气|油)|没(?:有)?漏(?:水|气|油)|(?:跟|和|与)(?:标的|标称的?|描述的?|宣传的?|(?:页面|详情页?)(?:上)?(?:写的|说的)?)(?:差不多|一样|一致|相符)|(?:乐|高兴|开心|笑|美)坏了|没(?:被)?吵醒|不虚标|(?:没有|没|无)色差|没出过问题|(?:用|戴|穿|玩|开)了[^，。！？,.!?]{0,6}[，, ]?(?:目前|暂时|到现在|至今)?还?没有?(?:发现|出现|遇到|碰到)?(?:什么|任何|啥)?(?:问题|毛病|故障|异常)|没有?(?:发现|出现|遇到|碰到)(?:什么|任何|啥)?(?:问题|毛病|故障|异常)|"
+    "zh": r"(?:没有|没|无)异响|(?:没有|没|无|不)(?:什么)?(?:可|要)?投诉(?:的)?|刚(?:下单|下的单|买|付款|拍)(?:(?!坏|破|碎|错|漏|少|问题)[^。！？!?]){0,8}?还?没(?:到|发货|收到)|没晚|不吵(?!架)|不是质量问题|不会松|不(?:会)?漏(?:水|气|油)|没(?:有)?漏(?:水|气|油)|(?:跟|和|与)(?:标的|标称的?|描述的?|宣传的?|(?:页面|详情页?)(?:上)?(?:写的|说的)?)(?:差不多|一样|一致|相符)|(?:乐|高兴|开心|笑|美)坏了|没(?:被)?吵醒|不虚标|(?:没有|没|无)色差|没出过问题|(?:用|戴|穿|玩|开)了[^，。！？,.!?]{0,6}[，, ]?(?:目前|暂时|到现在|至今)?还?没有?(?:发现|出现|遇到|碰到)?(?:什么|任何|啥)?(?:问题|毛病|故障|异常)|没有?(?:发现|出现|遇到|碰到)(?:什么|任何|啥)?(?:问题|毛病|故障|异常)|"
     r"没有(?:任何|一点)?(?:电流声|杂音|异响|噪音)|没有任何投诉|挑不出毛病|没问题|退货很顺利|担心[^，。！？,.!?]{0,15}(?:是假|假货)|"
     r"一点(?:划痕|瑕疵|问题|损坏|磕碰|污渍)都没有|没有(?:任何|一点)?(?:划痕|破损|损坏|瑕疵|磕碰|污渍)|无划痕|无破损|"
     # a box that is big is an opinion of the packaging, not a wrong size ("盒子太大了，有点浪费")
@@ -1762,7 +1805,7 @@ _FIXES = {
             r"(?:прислал|выслал|привезл)\w* (?:(?:сразу|бесплатно|мне) ){0,2}(?:новы|нову|ново|замену|другой|другую|другое)|(?:нов(?:ую|ый|ое|ые)|замену) (?:прислал|выслал|привезл|отправил)\w*|"
             r"вернули деньги|деньги вернули|"
             r"вернул[иа]? (?:всю сумму|все деньги|(?:(?:лишн|переплат)\w* )?(?:в тот же день|на следующий день)|лишн|переплат)|исправил|починил|решил\w* (?:вопрос|проблему)|все решил|уладил|"
-            r"компенсировал)\w*|(?:одн[оа]|втор\w*|лишн\w*) (?:списание|сумма|оплата|платеж) вернул\w*|"
+            r"компенсировал)\w*|(?:одн[оа]|втор\w*|лишн\w*) (?:списание|сумма|оплата|платеж) (?:сам\w* )?вернул\w*|"
             r"(?:через|спустя) (?:[\w-]+ )?(?:полчаса|час|день|дн|минут|мин)\w*[^.!?]{0,15}? (?:скинул|прислал|отправил|выслал|дал|поменял)\w* "
             r"(?:правильн|верн|нов|нужн)\w*|"
             r"(?:дал\w*|предложил\w*|начислил\w*) (?:\w+ )?(?:скидку|компенсаци\w*|промокод|бонус\w*|баллы)|"
@@ -1798,7 +1841,7 @@ _FIXES = {
         # "二话不说就给换了" (without a word) is no "不", nor "不过" (but).
         re.compile(
             r"(?:(?<!二话)没|没有|(?<!二话)不(?!过)|还没|一直没|未|说会|答应|承诺|要求|希望|能不能|可以|请|麻烦|尽快|赶紧|快点|还在等|在等|等着)"
-            r"[^，。！？,.!?]{0,4}$"
+            r"[^，。！？,.!?]{0,4}$|等(?:你们|您|商家|客服|卖家)?把[^，。！？,.!?]{0,12}$"  # "等你们把缺的那个配件补发给我"
         ),
         re.compile(r"但|可是|不过|又|还是|结果|也坏|也是|依然|仍然|再次|没收到|没到|没用|不能|不行|不了|不对"),
     ),
@@ -1828,6 +1871,9 @@ _OWN_FAULT = {
         r"i (?:typed|entered|put|picked|chose|ordered|gave|selected|clicked) (?:in )?(?:the |my |a )?(?:\w+ )?wrong\b|"
         r"(?:typed|entered|put|gave) (?:in )?my (?:\w+ )?wrong\b|(?:i )?(?:should have|should'?ve) (?:read|checked|"
         r"measured|looked)|(?:no|not a) big deal|no harm done|"
+        # "turned out my card had expired", "ordered the wrong sock size, exchanged them myself"
+        r"(?:my|the) card (?:had |has |was )?(?:expired|run out)|(?:^|(?<=[.!?,;] )|(?<=[.!?,;]))(?:ordered|picked|chose|selected) "
+        r"the wrong (?:\w+ ){0,2}?(?:size|colou?r|one|model)\b|"
         # a delay warned of and shrugged off; a payment the bank blocked; the customer's own typo
         r"(?:emailed|texted|called|messaged|rang) (?:me |us )?(?:to warn|ahead|in advance|beforehand)|"
         r"(?:emailed|texted|called|messaged|rang|told|warned|let) (?:me|us)(?: know)?[^.!?]{0,20}? before (?:i|we) (?:even )?"
@@ -1905,7 +1951,7 @@ _OWN_FAULT = {
         r"(?:кот|кошка|собака|пес|щенок|котенок|ребенок|сын|дочь|дети) (?:\w+ )?(?:погрыз|порвал|разодрал|поцарапал|изгрыз)\w* (?:коробк|упаковк|пакет)\w*|"
         r"[,.] (?:а |но )?(?:сам(?:а|о|и)? )?\w+ (?:цел(?:а|о|ы)?|не пострадал\w*)\W*$|(?:но )?(?:пережил\w*|переживу|переживем)(?!\w)|"
         # a delay phoned ahead ("опоздал минут на 10, но позвонил заранее"); the colour as ordered ("зеленый, как и заказывала")
-        r"позвонил\w* заранее|заранее позвонил\w*|как и (?:заказывал|выбирал|хотел|просил)\w*|"
+        r"(?:позвонил|написал|сообщил|уведомил)\w* заранее|заранее (?:позвонил|написал|сообщил|уведомил)\w*|как и (?:заказывал|выбирал|хотел|просил)\w*|"
         r"но (?:я )?сама? (?:выбрал|захотел|решил|попросил)\w*|"
         r"(?:вводил|ввел|вписал|указал)\w* (?:его |ее )?не (?:в то|туда)|"
         # a return thought of and dropped, a shrug: "хотела вернуть, но ... оставлю", "так что всё ок", "ну бывает"

@@ -979,3 +979,49 @@ def test_twenty_third_session_faults_are_flagged(text: str) -> None:
 )
 def test_twenty_third_session_near_misses_are_no_complaint(text: str) -> None:
     assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rule 109 (twenty-third session): kinds, none of them a row
+        "i'd like to swap the grey one for the navy one",
+        "could i get a replacement please",
+        "the clasp keeps popping open",
+        "the tap drips from the base",
+        "charged me in pounds but i selected euros",
+        "refund says processed but my account shows nothing",
+        "the discount wasn't applied at checkout",
+        "the fabric is much thinner than in the photos",
+        "заказ пришёл не полностью",
+        "описание не соответствует товару",
+        "кнопка смещена вбок",
+        "по акции списали полную стоимость",
+        "в приложении не получается оплатить заказ",
+        "краска облезла за неделю",
+        "耳机接口有点松",
+        "风扇有异响",
+        "封面有个折角",
+        "盒子里应该是三个，只有两个",
+    ],
+)
+def test_twenty_third_session_second_round_faults_are_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he hasn't stopped raving about it",
+        "charged the correct amount, all good",
+        "payment failed at first, turned out my card had expired",
+        "the refund for my jacket came within a day, brilliant",
+        "ordered the wrong colour, swapped it myself",
+        "brighter than in the photos, love it",
+        "курьер задержался, но заранее написал, всё ок",
+        "风扇没有异响，很安静",
+        "ничего не облезло",
+    ],
+)
+def test_twenty_third_session_second_round_near_misses_are_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text
