@@ -391,7 +391,7 @@ _ZH_DECLINING = (
     "|不填|不想填|下一题|无话可说|先这样|都在上面|都写了|写过了|以后再说|妹有|莫有|回答过|答过|不必|不方便说|下一个|没必要|也许以后"
     "|没又|木有|米有|写在上面|不评价"
     "|记不得|记不清|不记得|忘了|忘记了|忘得差不多了|不太方便说|不了解|不晓得|不涉及|没法评价|无法评价|不重复了|冇|没印象"
-    "|一点印象都没有|有想法再说|已经说过|不参与|不想参与(?:调查)?|不方便透露|拒绝回答|不想多说|不好评价|想到再说|不太清楚|不太了解|不知道(?!为)|见上(?:条|面|一条|题)|不知道(?:咋|怎么)说|记不太清|(?:跟|和|与)我(?:没|无)关系|不关我的?事|印象不深|(?:刚才|上一?)(?:那)?(?:条|题)(?:消息|回复|回答)?里?(?:已经)?(?:说|回答)(?:过)?了"
+    "|一点印象都没有|有想法再说|已经说过|不参与|不想参与(?:调查)?|不方便透露|拒绝回答|不想多说|不好评价|想到再说|没有?(?:什么)?问题要问|个人隐私|就不说了|不太清楚|不太了解|不知道(?!为)|见上(?:条|面|一条|题)|不知道(?:咋|怎么)说|记不太清|(?:跟|和|与)我(?:没|无)关系|不关我的?事|印象不深|(?:刚才|上一?)(?:那)?(?:条|题)(?:消息|回复|回答)?里?(?:已经)?(?:说|回答)(?:过)?了"
 )
 _ZH_DECLINE = re.compile(f"(?:{_ZH_DECLINING})")
 _ZH_FILLERS = re.compile(
@@ -506,6 +506,10 @@ _DECLINING_PHRASES = (
     " cant comment ",
     " couldnt tell you ",
     " couldn t tell you ",
+    " может потом ",
+    " без отзыва ",
+    " спешу ",
+    " как в прошлый раз ",
 )
 
 
@@ -514,9 +518,9 @@ _THANKS = re.compile(
     r"(?:^|\s)(?:(?:thanks|thank you)(?: again| so much| a lot| very much)?(?: for (?:the )?asking)?|thx|ty|ta|cheers|"
     r"(?:большое |огромное )?спасибо(?: вам| большое| огромное)?(?: за (?:заботу|вопрос|внимание|опрос|заказ|покупку)| что "
     r"(?:спросили|спрашиваете|интересуетесь))?|благодарю|спс|"
-    r"thank u|thanku|thnx|tnx|谢谢|谢了|辛苦(?:了|啦)|хорошего (?:дня|вечера)|всего доброго|"
+    r"thank u|thanku|thnx|tnx|thnaks|thanx|thnks|gracias|谢谢|谢了|辛苦(?:了|啦)|хорошего (?:дня|вечера)|всего доброго|"
     r"have a (?:nice|good|great|lovely) (?:day|evening|weekend|one)|spasibo)(?=\s|$)|"
-    r"(?:谢谢|多谢|感谢)(?:你们|你门|您|大家|啦)?|谢了|(?:你们|您)忙|祝好|xiexie|xie xie|(?<!\S)merci(?!\S)"
+    r"(?:谢谢|多谢|感谢)(?:你们|你门|您|大家|啦)?|谢了|(?:你们|您)忙|祝好|新年快乐|xiexie|xie xie|(?<!\S)merci(?!\S)"
 )
 # Greetings and sign-offs frame a decline as politely ("Dear team, nothing to add. Regards, Margaret", "Уважаемые
 # сотрудники, мне добавить нечего. Всего доброго.", "没有什么了，你们忙吧"); like a thanks, they add nothing of their own.
@@ -595,7 +599,12 @@ _NOT_USED = {
         r"(?:^| )не (?:оценю|подскажу)|(?:^| )(?:я )?в этом не разбираюсь|(?:^| )нет времени(?: на (?:опросы|опрос|это|ответы))?|"
         r"(?:^| )повторять(?:ся)? не (?:буду|стану)|"
         # "не знаю как прошло", "без понятия, как там было"
-        r"(?:^| )(?:не знаю|без понятия),? как (?:там )?(?:все )?(?:прошло|было|прошла)"
+        r"(?:^| )(?:не знаю|без понятия),? как (?:там )?(?:все )?(?:прошло|было|прошла)|"
+        # "если что-то вспомню напишу", "не готов сейчас отвечать", "возвращать ничего не приходилось", "даже бирки не срезала"
+        r"(?:^| )если (?:что то|что нибудь|что) (?:вспомню|придумаю|появится) (?:напишу|сообщу|отпишусь)|"
+        r"(?:^| )не готов(?:а)? (?:сейчас )?(?:отвечать|ответить)|"
+        r"(?:^| )(?:возвращать|обменивать|обращаться|менять) (?:ничего )?не (?:приходилось|пришлось|было нужно)|"
+        r"(?:^| )(?:даже )?бирки не срезал(?:а)?|(?:^| )(?:(?:сама?|я) )?(?:даже )?(?:ничего не видел(?:а)?|не видел(?:а)? что внутри)"
     ),
     "en": _from_a_word_start(
         # "didn't open" may be the app's failing; "haven't opened it" is the customer's
@@ -626,7 +635,10 @@ _NOT_USED = {
         r"(?:this|these|surveys)|(?:^| )in a rush|(?:^| )(?:maybe )?(?:another time|some other time)|"
         # "ask me in a month", "ask again later", "will do at the weekend"
         r"(?:^| )ask (?:me )?(?:again )?(?:in a (?:week|month|few days|couple of weeks)|next (?:week|month)|later)|"
-        r"(?:^| )(?:it s |its |it is )?still (?:in the box|wrapped|rolled up|sealed|boxed)"
+        r"(?:^| )(?:it s |its |it is )?still (?:sitting |sat )?(?:in the box|wrapped|rolled up|sealed|boxed)|"
+        # "ill get back to you if something comes up"
+        r"(?:^| )(?:i ll |ill |i will |will )(?:get back to (?:you|u)|let (?:you|u) know|write back|message (?:you|u)) (?:if|when) "
+        r"(?:anything|something) (?:else )?comes up"
     ),
 }
 # Why the customer has nothing to say, which is a plain fact alone ("забирала из пункта выдачи", "my wife paid"): dropped
@@ -639,7 +651,10 @@ _SOMEONE = (
 _REASONS = {
     "ru": _from_a_word_start(
         r"(?:^| )(?:за меня )?(?:(?:посылку|заказ|товар|доставку) )?(?:платил|оплачивал|оформлял|заказывал|забирал|получал|"
-        rf"принимал|принял|получил|забрал)(?:а)? (?:не я(?: а {_SOMEONE})?|{_SOMEONE})(?= |$)|"
+        rf"принимал|принял|получил|забрал)(?:а)? (?:не я(?:(?: а)? {_SOMEONE})?|{_SOMEONE})(?= |$)|"
+        # "пользуется дочка", "заказывал для офиса", "стоит коробка в коридоре"
+        rf"(?:^| )(?:пользуется|пользуются|носит) {_SOMEONE}(?= |$)|(?:^| )(?:заказывал|покупал|брал)(?:а)? (?:для|на) (?:офиса|офис|работы|"
+        r"работу)(?= |$)|(?:^| )(?:лежит|стоит) (?:коробка|посылка|пакет)(?: (?:в шкафу|в коридоре|в прихожей|на балконе|в упаковке))?|"
         r"(?:^| )(?:забирал|получал)(?:а)? (?:в|через|из|на) (?:пункт\w* выдачи|постамат\w*|ящик\w*|почт\w*|пвз|"
         rf"самовывоз\w*|склад\w*)|(?:^| )(?:всем )?занимал(?:ся|ась) {_SOMEONE}|"
         r"(?:^| )(?:упаковку|коробку|пакет) (?:сразу )?(?:выкинул|выбросил)(?:а)?(?: (?:сразу|не глядя))?|"
@@ -652,7 +667,7 @@ _REASONS = {
         rf"(?:^| )за посылкой (?:ездил|ходил)(?:а)? {_SOMEONE}|"
         r"(?:^| )(?:погода не та|жду (?:погоды|холодов|тепла|лета|зимы)|руки не дошли)|"
         r"(?:^| )(?:вещь |товар |коробка |посылка )?(?:пока |еще )?(?:лежит|стоит)(?: (?:на подарок|ждет|в шкафу|в коридоре|"
-        r"в холодильнике))+|(?:^| )до (?:праздника|нового года|дня рождения|др)|"
+        r"в холодильнике|в упаковке))+|(?:^| )до (?:праздника|нового года|дня рождения|др)|"
         r"(?:^| )(?:я )?уже (?:оставлял|писал)(?:а)? отзыв(?: (?:на сайте|в приложении|раньше))?|"
         r"(?:^| )(?:я )?уже (?:оставлял|писал|отвечал)(?:а)? (?:на сайте|в приложении|раньше)|"
         # "не помню уже, давно было"
@@ -673,7 +688,10 @@ _REASONS = {
         r"(?:^| )(?:it was |it got )?(?:left|dropped off|delivered) (?:in|at) (?:the |a )?(?:parcel )?(?:locker|pickup point|post "
         r"office|reception|front desk)|(?:^| )i (?:collected|picked up|picked) (?:it )?(?:up )?(?:from|at) (?:the |a )?(?:parcel )?"
         r"(?:pickup point|locker|post office|depot)(?: myself)?|(?:^| )(?:the |my )?(?:neighbour|neighbor|husband|wife|partner|"
-        r"flatmate|roommate) (?:took it in|got the door)(?: for me)?|(?:^| )i (?:wasn t|wasnt|was not) home when it came|"
+        r"flatmate|roommate) (?:took (?:it|the parcel|the package|the box|my parcel) in|got the door)(?: for me)?|"
+        # "i just picked it up", "someone at work ordered this for the team, i just received it"
+        r"(?:^| )i (?:just|only) (?:picked|collected) it up|(?:^| )i (?:just|only) (?:received|got) it(?= |$)|"
+        r"(?:^| )someone (?:at work|else|in the office) (?:ordered|bought|paid for) (?:it|this|them)(?: for (?:the team|us|me|the office))?|(?:^| )i (?:wasn t|wasnt|was not) home when it came|"
         r"(?:^| )i (?:just|only) (?:get|receive|pay|collect) (?:the )?(?:parcels|packages|bills|boxes)|"
         r"(?:^| )(?:i )?paid (?:through|with|via|in|by) (?:my )?(?:company account|store credit|gift card|voucher)|"
         # a deferral beside a decline: "i havent unboxed it yet, will do at the weekend"
@@ -705,7 +723,10 @@ _NOT_USED_ZH = re.compile(
     "分不清(?:是)?哪(?:一)?单|(?:现在)?想不起来|(?:等)?(?:东西)?(?:到了|到货了?|用了|穿了|用完|过几天|过两天|一周后|下周)(?:穿了|用了)?再(?:说|跟你们说)|"
     "没打过交道|没退(?:过)?没换(?:过)?|没看到|用(?:一段时间|几天|一阵子)再说|(?<!还)没(?:退|换)(?=[啊呀哦])|没见(?:着|到|过)(?:快递小哥|快递员|配送员|快递|东西|货)?|"
     "忘了(?:当时)?(?:是)?(?:怎么|用什么|用啥|哪个)(?:付的款|付的钱|付的|付款的|买的|下的单)|"
-    f"(?:外?{_PARTS['zh']}(?:那块|这块)?)?我?也?没(?:太)?(?:注意|留意|在意)"
+    f"(?:外?{_PARTS['zh']}(?:那块|这块)?)?我?也?没(?:太)?(?:注意|留意|在意)|"
+    # "以后有再说", "等想到了再告诉你们", "有需要会联系你们的", "这个没法回答", "用了才两天，还看不出来啥", "刚买"
+    "以后有(?:再说|再讲)|(?:等)?想到了?再(?:说|告诉你们|跟你们说)|有需要(?:会|再)?联系(?:你们|您)(?:的)?|(?:这个)?没法(?:回答|评价|说)|"
+    "还看不出来(?:啥|什么)?|用了才(?:一|两|三|几)天|刚买|(?:都)?在(?:前一个|上一个|前面的?)回答里(?:了)?"
 )
 _REASONS_ZH = re.compile(
     "(?:东西|快递|货|包裹|付款|钱)?(?:是)?我?(?:老公|老婆|妈|爸|儿子|女儿|家里人|朋友|同事|公司|门卫|保安|前台|室友|邻居|物业|保姆)(?:帮|给)?我?"
@@ -713,7 +734,7 @@ _REASONS_ZH = re.compile(
     # where it waited and why the customer was away: "快递是放驿站的", "东西还在路上", "这周出差了", "太久了"
     "(?:快递|东西)?(?:是)?(?:放|在)(?:驿站|快递柜|门卫|前台)的?|(?:东西|快递)?还在路上|这周出差了?|(?:时间)?太久了|"
     "(?:这个月|最近)?买的东西太多了?|在开会|我?是?(?:替|帮)我?(?:爸|妈|老公|老婆|家人|家里人|朋友|同事)填的|(?:东西|快递)?刚到(?:手)?|帮?(?:老公|老婆|妈|爸|儿子|女儿|家里人|朋友|同事)下的单|"
-    "在上班|太早了|收货的(?:人)?不是我|"
+    "在上班|太早了|收货的(?:人)?不是我|(?:是)?送人的(?:礼物)?|收货的(?:人)?是我?(?:妈|爸|老公|老婆|家里人|朋友|同事|室友)|"
     "(?:拆完|拆开|拆了|我?拿到手|到手)(?:后)?(?:就)?(?:直接)?(?:拆了|扔了)"
 )
 # Only a text with a word that declines can be a decline once its part is dropped (_without_the_part)...
@@ -756,7 +777,7 @@ def _without_the_part(unthanked: str) -> tuple[str, bool]:
 _NO_CONTENT_HELD = frozenset(_HELD_LETTER.sub(r"\1", phrase) for phrase in _NO_CONTENT)
 _LETTERS = re.compile(r"[^\W\d_]")
 # Chinese softens a short answer with a closing particle ("没有啦", "没有哦", "暂时没有呢"); it adds nothing.
-_ZH_PARTICLES = re.compile(r"(?<=[\u4e00-\u9fff])[啦哦呢吧呀哈嘛喔噢哎诶]+$")
+_ZH_PARTICLES = re.compile(r"(?<=[\u4e00-\u9fff])[啦拉哦呢吧呀哈嘛喔噢哎诶]+$")
 
 
 # The Chinese scorer reads a plain fact as praise about as often as a complaint ("第二次买了", "用微信付的").

@@ -934,6 +934,30 @@ def test_a_part_of_the_journey_beside_a_fault_is_read(text: str) -> None:
         "太早了，用几天再说",
         "在上班，先不说了",
         "没有什么好的也没有什么不好的",
+        # rule 110 (twenty-third session): a typed thanks, a deferral till something comes up, picked up or received by
+        # the customer for someone else, someone else uses it, the box waiting, not ready to answer, never had to return;
+        # zh: later, when it comes to mind, will get in touch, cannot answer, too early to tell, a present, who received it
+        "no thnaks, all said",
+        "i'll get back to you if anything comes up",
+        "my partner paid, i just picked it up, no idea",
+        "someone at work ordered it, i just received it, so no idea",
+        "my neighbour took the package in, so cant say about delivery",
+        "пользуется муж, не знаю",
+        "стоит коробка в прихожей, ещё не открывала",
+        "не готова сейчас отвечать",
+        "возвращать не приходилось, не знаю",
+        "以后有再说吧",
+        "想到了再告诉你们",
+        "有需要会联系您的",
+        "这个没法回答，不好意思",
+        "用了才三天，还看不出来",
+        "刚买，不好说",
+        "在上一个回答里了",
+        "是送人的，不清楚",
+        "收货的是我老公，我不清楚",
+        "没有问题要问了",
+        "个人隐私，不说了",
+        "没有拉，谢谢",
     ],
 )
 def test_an_answer_that_only_says_what_the_customer_did_not_do_is_no_content(text: str) -> None:
@@ -942,7 +966,17 @@ def test_an_answer_that_only_says_what_the_customer_did_not_do_is_no_content(tex
 
 @pytest.mark.parametrize(
     "text",
-    ["курьер не звонил", "поддержка не связывалась", "support never contacted me", "the app didn't open", "不退货"],
+    [
+        "курьер не звонил",
+        "поддержка не связывалась",
+        "support never contacted me",
+        "the app didn't open",
+        "不退货",
+        # rule 110's kinds beside content
+        "i just picked it up, the box was crushed",
+        "刚买就坏了",
+        "有需要会联系你们的，不过这次发错颜色了",
+    ],
 )
 def test_what_a_part_of_the_journey_did_not_do_is_read(text: str) -> None:
     assert score_text(text).feeling is not Feeling.NONE, text
