@@ -290,7 +290,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             # "the buckle popped open on our walk", "drips at the joint"
             r"(?:buckle|clasp|clip|latch|lid|zip|zipper|catch|strap|seam|button)s? (?:\w+ )?(?:popped|came|sprang|pops|comes|springs|keeps popping|keeps coming) "
             r"(?:open|undone|loose|off|apart)\b",
-            r"(?<!no )(?<!not )(?:drips|dripping|dribbles) (?:at|from|out of|round|around|everywhere|constantly|all the time)",
+            r"(?<!no )(?<!not )(?<!longer )(?:drips|dripping|dribbles) (?:at|from|out of|round|around|everywhere|constantly|all the time)",
             # "works fine for 5 min then cuts out", "runs about 5 min fast every day", "great when it works"
             r"(?:keeps?|kept) cutting out|(?:then|randomly|sometimes|just|it|and) cuts out\b|\bcuts out (?:after|every|randomly|mid|on)",
             r"(?:runs|running|is|gains|gaining|loses|losing) (?:about |around |like |roughly )?(?:\d+|a few|a couple of|two|three|"
@@ -583,7 +583,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         Problem.MISLEADING: (
             # "the material is way thinner than described", "way more purple than in the photos"
             r"(?!(?:better|nicer|softer|sturdier|stronger|brighter|prettier|comfier|cuter|lovelier|cosier|cozier|warmer|"
-            r"thicker|bigger|higher|richer|fuller)\b)(?:\w+er|more \w+|less \w+) than (?:described|advertised|pictured|shown|listed|stated|"
+            r"thicker|bigger|higher|richer|fuller)\b)(?<!not )(?<!no )(?<!n't )(?:\w+er|more \w+|less \w+) than (?:described|advertised|pictured|shown|listed|stated|"
             r"(?:it looks |it looked )?in the (?:photos?|pictures?|pics?|description|listing|ad|advert))\b",
             # "the reel is not the one pictured"
             r"(?:not|isn'?t|wasn'?t|aren'?t|weren'?t) the (?:one|ones|model|version|colou?r|item|design|style|\w+) (?:pictured|shown|"
@@ -693,7 +693,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         Problem.MISSING: (
             # "заказ пришёл не полностью, нет двух позиций"
             r"(?:пришел|пришла|пришло|пришли|привезли|доставили|собрали) не полностью|не полностью (?:пришел|пришла|пришло|пришли|"
-            r"привезли|доставили)|нет (?:\w+ )?позици(?:и|й)(?!\w)",
+            r"привезли|доставили)|нет (?:одной|двух|трех|четырех|пары|\d+) позици(?:и|й)(?!\w)",
             # "должно быть 110 карточек, я насчитал 104"; "одной вещи в заказе не хватало"
             r"(?:должно быть|должн\w* быть|заявлено|написано|указано|обещали) (?P<ru_should>\d+)[^.!?]{0,40}?(?:насчитал|посчитал|"
             r"пересчитал|пришл|оказал|лежал|лежит|было|нашл|только|всего)\w* (?:\w+ )?(?!(?P=ru_should)\b)\d+\b",
@@ -1078,7 +1078,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         ),
         Problem.MISSING: (
             # "只有一支笔，套装应该是两支的吧", "等你们把缺的那个配件补发给我"
-            _Regex("应该是[两三四五六七八九十\\d]+(?:支|个|件|只|双|套|张|块|本|盒|包|根|片)"),
+            _Regex(
+                "应该是[两三四五六七八九十\\d]+(?:支|个|件|只|双|套|张|块|本|盒|包|根|片)(?!月|星期|礼拜|小时|钟头)"
+            ),
             _Regex("缺的(?:那个|那件|那只|那支|那些)?(?:配件|零件|东西|部分|那)|把缺的"),
             # "渔轮没配，不是说套装吗": a part the set was said to have, not included
             _Regex("没(?:有)?(?:配|附带|附赠)(?!送|合|色|置|货|好|套|错|对|上)"),
@@ -1549,7 +1551,7 @@ _DENIALS = {
     "en": r"not late at all|never had a problem|"
     # "he hasn't stopped talking about them", "charged the right amount"
     r"(?:hasn'?t|has not|haven'?t|have not|can'?t|cannot|won'?t|couldn'?t|didn'?t) stop(?:ped)? (?:talking|raving|smiling|using|wearing|"
-    r"playing|going on|bragging|showing)|charged (?:me |us )?(?:the )?(?:right|correct|exact) (?:amount|price|total)|"
+    r"playing|going on|bragging)|(?<!n't )(?<!nt )(?<!not )(?<!never )charged (?:me |us )?(?:the )?(?:right|correct|exact) (?:amount|price|total)|"
     # what came is what was ordered ("got what i ordered"), no return needed, a refund thanked for
     r"(?<!n't )(?<!not )(?<!never )(?<!nt )(?:got|received) (?:exactly |just )?what (?:i|we) (?:ordered|paid for|bought|wanted|"
     r"asked for)|(?:didn'?t|did not|never) (?:even )?(?:need|have) to (?:return|send back|exchange) anything|"
@@ -1612,8 +1614,8 @@ _DENIALS = {
     r"(?<!\w)ate (?:and left no crumbs|that|this|it up)\b|left no crumbs",
     "ru": r"(?:даже )?не " + _NOT_ASKED_BACK_RU + r"|"
     # "но посылка пришла в срок"; "второй платёж сам вернулся"
-    r"(?:пришл|привезл|доставил|приехал)\w* (?:\w+ )?(?:точно |ровно |как раз )?в (?:срок|обещанн\w* (?:срок|день|время))(?!\w)|"
-    r"(?:второй |лишний )?плат[её]ж (?:\w+ )?(?:сам\w* )?(?:вернулся|отменился|откатился)|"
+    r"(?:пришл|привезл|доставил|приехал)\w* (?:(?!не )\w+ )?(?:точно |ровно |как раз )?в (?:срок|обещанн\w* (?:срок|день|время))(?!\w)|"
+    r"(?:второй |лишний )?плат[её]ж (?:(?!не )\w+ )?(?:сам\w* )?(?:вернулся|отменился|откатился)|"
     # what came is what was ordered: "нет, пришло как заказывал"
     r"(?:пришл\w*|привезли|доставили) (?:все |всё )?(?:как|что) (?:и )?заказывал\w*|"
     r"(?:кипит|закипает|кипятит|вскипает|вскипел)\w*,?(?: и)? (?:сам\w* )?(?:выключается|отключается)|не опоздали|не (?:приторн|горчит|горьк|кисл|липк|колюч|маркий|марк|скользк|шумн|громк|воняет)\w*|"
@@ -1872,7 +1874,7 @@ _OWN_FAULT = {
         r"(?:typed|entered|put|gave) (?:in )?my (?:\w+ )?wrong\b|(?:i )?(?:should have|should'?ve) (?:read|checked|"
         r"measured|looked)|(?:no|not a) big deal|no harm done|"
         # "turned out my card had expired", "ordered the wrong sock size, exchanged them myself"
-        r"(?:my|the) card (?:had |has |was )?(?:expired|run out)|(?:^|(?<=[.!?,;] )|(?<=[.!?,;]))(?:ordered|picked|chose|selected) "
+        r"(?<!said )(?<!says )(?<!claimed )(?<!told me )(?:my|the) card (?:had |has |was )?(?:expired|run out)|(?:^|(?<=[.!?,;] )|(?<=[.!?,;]))(?:ordered|picked|chose|selected) "
         r"the wrong (?:\w+ ){0,2}?(?:size|colou?r|one|model)\b|"
         # a delay warned of and shrugged off; a payment the bank blocked; the customer's own typo
         r"(?:emailed|texted|called|messaged|rang) (?:me |us )?(?:to warn|ahead|in advance|beforehand)|"

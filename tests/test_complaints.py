@@ -1003,6 +1003,10 @@ def test_twenty_third_session_near_misses_are_no_complaint(text: str) -> None:
         "风扇有异响",
         "封面有个折角",
         "盒子里应该是三个，只有两个",
+        # the review's negations: a denial never swallows a "не" or a "wasn't"
+        "посылка пришла не в срок",
+        "второй платёж не вернулся",
+        "wasn't charged the right amount",
     ],
 )
 def test_twenty_third_session_second_round_faults_are_flagged(text: str) -> None:
@@ -1021,6 +1025,8 @@ def test_twenty_third_session_second_round_faults_are_flagged(text: str) -> None
         "курьер задержался, но заранее написал, всё ок",
         "风扇没有异响，很安静",
         "ничего не облезло",
+        "в каталоге нет такой позиции, добавьте",
+        "not thinner than described at all",
     ],
 )
 def test_twenty_third_session_second_round_near_misses_are_no_complaint(text: str) -> None:
