@@ -110,11 +110,7 @@ def build(data: Data, candidate: Candidate) -> ComplaintModel:
     c = candidate.c or trainer.c_of(data.language)
     if candidate.review_weight:
         extra, labels = _short_reviews(set(data.validation["text"]))
-        positives = sum(ys)
-        weights = [
-            (len(ys) / (2 * positives) if y else len(ys) / (2 * (len(ys) - positives))) * w
-            for y, w in zip(ys, row_weight, strict=True)
-        ]
+        weights = trainer.balanced_weights(ys, row_weight)
         tfidf, model = trainer.pipeline(data.language, c, balanced=False)
         matrix = tfidf.fit_transform(texts + extra)
         model.fit(matrix, ys + labels, sample_weight=np.array(weights + [candidate.review_weight] * len(extra)))

@@ -204,6 +204,15 @@ def off_domain_rows(language: str, data_dir: Path = DATA_DIR, validation: bool =
     return frame[keep].reset_index(drop=True)
 
 
+def balanced_weights(ys: list[int], row_weight: list[float] | None = None) -> list[float]:
+    """Per-row weights that balance complaints against the rest (as class_weight="balanced"), each times its `row_weight`."""
+    positives = sum(ys)
+    balanced = [len(ys) / (2 * positives) if y else len(ys) / (2 * (len(ys) - positives)) for y in ys]
+    if row_weight is None:
+        return balanced
+    return [b * w for b, w in zip(balanced, row_weight, strict=True)]
+
+
 def fit_guard(
     language: str,
     texts: list[str],
@@ -215,13 +224,10 @@ def fit_guard(
 ):
     """TF-IDF and a logistic regression over survey answers (classes balanced, each row times its `row_weight`) and
     off-domain non-complaints."""
-    positives = sum(ys)
-    balanced = [len(ys) / (2 * positives) if y else len(ys) / (2 * (len(ys) - positives)) for y in ys]
-    if row_weight is not None:
-        balanced = [b * w for b, w in zip(balanced, row_weight, strict=True)]
+    balanced = balanced_weights(ys, row_weight)
     texts = texts + (off_domain if weight else [])
     labels = ys + [0] * (len(texts) - len(ys))
-    weights = balanced + [weight * len(ys) / (2 * (len(ys) - positives))] * (len(texts) - len(ys))
+    weights = balanced + [weight * len(ys) / (2 * (len(ys) - sum(ys)))] * (len(texts) - len(ys))
     tfidf, model = pipeline(language, c or c_of(language), balanced=False)
     model.fit(tfidf.fit_transform(texts), labels, sample_weight=np.array(weights))
     return tfidf, model
