@@ -42,6 +42,10 @@ class ComplaintModel:
     # A clearly negative text about a topic is UNHAPPY only when this model gives it more than this probability
     # too (complaint_text.complaint_problems); None: no such demand.
     unhappy_needs: float | None = None
+    # Reads whether a text only says there is nothing to say (analysis.declines): trained on the same survey answers,
+    # `none` against everything else; it reads no text longer than max_chars.
+    decline: ComplaintModel | None = None
+    max_chars: int | None = None
 
     def probability(self, text: str) -> float | None:
         """P(complaint) of a text, or None when it holds no n-gram the model knows."""
@@ -58,11 +62,12 @@ class ComplaintModel:
 
 
 def parse_complaint_model(data: dict) -> ComplaintModel:
-    """Build a ComplaintModel (and its guard reader, when the file has one) from benchmarks/train_complaints.py's JSON."""
+    """Build a ComplaintModel (and its guard and decline readers, when the file has them) from train_complaints.py's JSON."""
     if data.get("format") != COMPLAINT_MODEL_FORMAT or len(data["coef"]) != len(data["ngrams"]):
         raise ValueError("complaint model file does not match its format")
     low, high = data["ngram_range"]
-    guard = data.get("guard")
+    guard, decline = data.get("guard"), data.get("decline")
+    inner = {"guard": None, "decline": None, "unhappy_needs": None}
     return ComplaintModel(
         language=data["language"],
         features=Features(low, high, data.get("words", 0)),
@@ -73,8 +78,10 @@ def parse_complaint_model(data: dict) -> ComplaintModel:
         intercept=data["intercept"],
         threshold=data["threshold"],
         meta=data["meta"],
-        guard=parse_complaint_model({**data, **guard, "guard": None, "unhappy_needs": None}) if guard else None,
+        guard=parse_complaint_model({**data, **guard, **inner}) if guard else None,
         unhappy_needs=data.get("unhappy_needs"),
+        decline=parse_complaint_model({**data, **decline, **inner}) if decline else None,
+        max_chars=data.get("max_chars"),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from analysis.complaint_text import GUARD, Problem, complaint_problems
+from analysis.declines import as_declined, says_nothing
 from analysis.sentiment import score_text
 from analysis.simplified import in_simplified
 from analysis.topics import Taxonomy, default_taxonomy
@@ -16,10 +17,13 @@ DEFECT_TOPIC = "quality"
 
 
 def read_text(text: str, taxonomy: Taxonomy | None = None) -> Reading:
-    """Read a text answer: score from score_text, topics from the taxonomy, complaint from the rules, models and both."""
+    """Read a text answer: score from score_text (or the decline reader), topics from the taxonomy, complaint from the
+    rules, models and both."""
     text = in_cyrillic((text or "")[:MAX_CHARS])  # "zakaz ne prishel" is read as "заказ не пришел"
     text = in_simplified(text)  # "還沒收到貨" is read as "还没收到货"
     score = score_text(text)
+    if says_nothing(text, score):  # "my son did the checkout so cant say": a decline no rule knows
+        score = as_declined(score)
     taxonomy = taxonomy or default_taxonomy()
     topics = taxonomy.find(text) if score.feeling is not Feeling.NONE else ()
     found = complaint_problems(text, score, topics, GUARD)

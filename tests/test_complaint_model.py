@@ -181,6 +181,11 @@ def test_a_model_without_a_guard_reader_never_flags_a_guarded_text() -> None:
     assert (
         reader is not None and reader.threshold == 0.5 and reader.guard is None and set(reader.weights) == {"ab", "bc"}
     )
+    assert parse_complaint_model(data).decline is None
+    decline = parse_complaint_model({**data, "guard": guard, "decline": {**guard, "threshold": 0.9, "max_chars": 40}})
+    reader = decline.decline
+    assert reader is not None and reader.max_chars == 40 and reader.threshold == 0.9 and decline.guard is not None
+    assert reader.guard is None and reader.decline is None and decline.max_chars is None
 
 
 def test_a_model_that_reads_words_tells_a_word_from_letters_inside_another() -> None:

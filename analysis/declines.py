@@ -1,0 +1,34 @@
+"""The learnt decline reader: a text the rules read as content that only says there is nothing to say.
+
+The rules in `sentiment` know the declines they were shown ("nothing to add", "нечего добавить", "没有要补充的");
+customers find endless others ("my son did the checkout so cant say", "муж забирал, я не видела", "孩子在用，我不太清楚").
+A learnt reader (benchmarks/train_complaints.py, DECLINE_CHOICE) reads those as none, unless a complaint rule finds a
+problem in them ("nothing to add except the parcel never came").
+"""
+
+from __future__ import annotations
+
+from analysis.complaint_model import load_complaint_model
+from analysis.complaint_text import problems
+from surveys.reading import Feeling, Score
+
+DECLINE_READER = "decline-reader"
+
+
+def says_nothing(text: str, score: Score) -> bool:
+    """Whether a text read as content only declines to say anything, by its language's decline reader."""
+    if score.feeling is None or score.feeling is Feeling.NONE:
+        return False
+    model = load_complaint_model(score.language)
+    reader = model.decline if model is not None else None
+    if reader is None or (reader.max_chars is not None and len(text) > reader.max_chars):
+        return False
+    if problems(text, score.language, score.feeling):
+        return False
+    probability = reader.probability(text)
+    return probability is not None and probability > reader.threshold
+
+
+def as_declined(score: Score) -> Score:
+    """The score of a text the decline reader read as saying nothing."""
+    return Score(score.language, 0.0, None, DECLINE_READER, Feeling.NONE)
