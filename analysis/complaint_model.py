@@ -11,12 +11,11 @@ from __future__ import annotations
 import gzip
 import json
 import math
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from analysis.trained import MAX_CHARS, Features, tfidf_sums
+from analysis.trained import MAX_CHARS, Features, gram_counts, tfidf_sums
 
 COMPLAINT_MODEL_FORMAT = 1
 
@@ -49,7 +48,7 @@ class ComplaintModel:
 
     def probability(self, text: str) -> float | None:
         """P(complaint) of a text, or None when it holds no n-gram the model knows."""
-        found = tfidf_sums(Counter(self.features.grams(text[:MAX_CHARS])), self.weights)
+        found = tfidf_sums(gram_counts(self.features, text[:MAX_CHARS]), self.weights)
         if found is None:
             return None
         (dot,), norm = found

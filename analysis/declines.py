@@ -23,10 +23,10 @@ def says_nothing(text: str, score: Score) -> bool:
     reader = model.decline if model is not None else None
     if reader is None or (reader.max_chars is not None and len(text) > reader.max_chars):
         return False
-    if problems(text, score.language, score.feeling):
-        return False
     probability = reader.probability(text)
-    return probability is not None and probability > reader.threshold
+    if probability is None or probability <= reader.threshold:
+        return False
+    return not problems(text, score.language, score.feeling)
 
 
 def as_declined(score: Score) -> Score:

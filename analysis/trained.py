@@ -66,6 +66,13 @@ class Features:
         return grams
 
 
+@lru_cache(maxsize=64)
+def gram_counts(features: Features, text: str) -> Counter[str]:
+    """How often each n-gram `features` reads occurs in `text`; cached, as several readers read one answer (never
+    change the Counter it returns)."""
+    return Counter(features.grams(text))
+
+
 _SLICES: dict[int, list[slice]] = {}
 
 
@@ -163,8 +170,7 @@ class Model:
 
     def segment_decision(self, text: str) -> list[float] | None:
         """Per-class scores (log-odds up to a constant), or None when the text holds nothing the model knows."""
-        grams = Counter(self.features.grams(text))
-        found = tfidf_sums(grams, self.weights)
+        found = tfidf_sums(gram_counts(self.features, text), self.weights)
         if found is None:
             return None
         sums, norm = found
