@@ -6,6 +6,7 @@ from analysis.complaint_text import GUARD, Problem, complaint_problems
 from analysis.declines import as_declined, says_nothing
 from analysis.sentiment import score_text
 from analysis.simplified import in_simplified
+from analysis.topic_model import load_topic_model
 from analysis.topics import Taxonomy, default_taxonomy
 from analysis.translit import in_cyrillic
 from surveys.reading import Feeling, Reading
@@ -17,17 +18,19 @@ DEFECT_TOPIC = "quality"
 
 
 def read_text(text: str, taxonomy: Taxonomy | None = None) -> Reading:
-    """Read a text answer: score from score_text (or the decline reader), topics from the taxonomy, complaint from the
-    rules, models and both."""
+    """Read a text answer: score from score_text (or the decline reader), topics from the taxonomy's terms and the topic
+    readers, complaint from the rules, models and both."""
     text = in_cyrillic((text or "")[:MAX_CHARS])  # "zakaz ne prishel" is read as "заказ не пришел"
     text = in_simplified(text)  # "還沒收到貨" is read as "还没收到货"
     score = score_text(text)
     if says_nothing(text, score):  # "my son did the checkout so cant say": a decline no rule knows
         score = as_declined(score)
     taxonomy = taxonomy or default_taxonomy()
-    topics = taxonomy.find(text) if score.feeling is not Feeling.NONE else ()
-    found = complaint_problems(text, score, topics, GUARD)
+    named = taxonomy.find(text) if score.feeling is not Feeling.NONE else ()
+    found = complaint_problems(text, score, named, GUARD)  # the rules were written against the terms' topics
+    keys = tuple(topic.key for topic in taxonomy.topics)
+    model = load_topic_model(score.language) if score.feeling is not Feeling.NONE else None
+    topics = model.topics(text, named, keys) if model is not None else named
     if Problem.DEFECT in found and DEFECT_TOPIC not in topics:
-        keys = [topic.key for topic in taxonomy.topics]
         topics = tuple(key for key in keys if key in topics or key == DEFECT_TOPIC)
     return Reading(score=score, complaint=bool(found), topics=topics)

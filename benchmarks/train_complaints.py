@@ -548,7 +548,12 @@ def guard_check(language: str, data_dir: Path = DATA_DIR, sweep: Sweep = Sweep.G
 
 
 def write(data: dict, language: str) -> Path:
-    target = MODELS_DIR / model_file(language)
+    """Write a language's complaint model file; return its path."""
+    return write_json(data, MODELS_DIR / model_file(language))
+
+
+def write_json(data: dict, target: Path) -> Path:
+    """Write a model's JSON gzipped, the same bytes for the same data; return `target`."""
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with target.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as handle:
         handle.write(payload)  # mtime=0: the same rows give the same bytes
