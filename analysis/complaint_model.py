@@ -8,14 +8,11 @@ benchmarks/train_complaints.py from the rows of benchmarks/data/survey_answers.c
 
 from __future__ import annotations
 
-import gzip
-import json
 import math
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from analysis.trained import MAX_CHARS, Features, gram_counts, tfidf_sums
+from analysis.trained import MAX_CHARS, Features, gram_counts, packaged_json, tfidf_sums
 
 COMPLAINT_MODEL_FORMAT = 1
 
@@ -87,8 +84,5 @@ def parse_complaint_model(data: dict) -> ComplaintModel:
 @cache
 def load_complaint_model(language: str) -> ComplaintModel | None:
     """The shipped complaint model of `language`, or None when there is none."""
-    resource = resources.files("analysis").joinpath("models", model_file(language))
-    if not resource.is_file():
-        return None
-    with resource.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
-        return parse_complaint_model(json.load(handle))
+    data = packaged_json(model_file(language))
+    return parse_complaint_model(data) if data is not None else None

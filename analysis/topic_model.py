@@ -7,17 +7,14 @@ analysis/models/topics-LANG.json.gz, written by benchmarks/train_topics.py, and 
 
 from __future__ import annotations
 
-import gzip
-import json
 import math
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from itertools import repeat
 
 import numpy as np
 
-from analysis.trained import MAX_CHARS, Features, gram_counts
+from analysis.trained import MAX_CHARS, Features, gram_counts, packaged_json
 
 TOPIC_MODEL_FORMAT = 1
 
@@ -98,8 +95,5 @@ def parse_topic_model(data: dict) -> TopicModel:
 @cache
 def load_topic_model(language: str) -> TopicModel | None:
     """The shipped topic readers of `language`, or None when there are none."""
-    resource = resources.files("analysis").joinpath("models", model_file(language))
-    if not resource.is_file():
-        return None
-    with resource.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
-        return parse_topic_model(json.load(handle))
+    data = packaged_json(model_file(language))
+    return parse_topic_model(data) if data is not None else None

@@ -240,9 +240,19 @@ def model_file(language: str) -> str:
 @cache
 def load_model(language: str) -> Model:
     """Read `language`'s weights shipped in analysis/models (installed package data, no network)."""
-    resource = resources.files("analysis").joinpath("models", model_file(language))
+    data = packaged_json(model_file(language))
+    if data is None:
+        raise FileNotFoundError(f"no sentiment model {model_file(language)} in analysis/models")
+    return parse_model(data)
+
+
+def packaged_json(name: str) -> dict | None:
+    """The gzipped JSON file `name` shipped in analysis/models, or None when the package has no such file."""
+    resource = resources.files("analysis").joinpath("models", name)
+    if not resource.is_file():
+        return None
     with resource.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
-        return parse_model(json.load(handle))
+        return json.load(handle)
 
 
 def parse_model(data: dict) -> Model:

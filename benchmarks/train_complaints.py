@@ -560,6 +560,16 @@ def write_json(data: dict, target: Path) -> Path:
     return target
 
 
+def has_sklearn() -> bool:
+    """Whether scikit-learn is installed; if not, say how to install it."""
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        print("error: training needs scikit-learn: pip install -e '.[train]'", file=sys.stderr)
+        return False
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("languages", nargs="*", default=["en", "ru", "zh"])
@@ -581,10 +591,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="../shared/data, for the guard readers")
     args = parser.parse_args(argv)
-    try:
-        import sklearn  # noqa: F401
-    except ImportError:
-        print("error: training needs scikit-learn: pip install -e '.[train]'", file=sys.stderr)
+    if not has_sklearn():
         return 1
     for language in args.languages:
         sweep = next((s for s in Sweep if getattr(args, s.value)), None)

@@ -19,7 +19,7 @@ import sys
 
 import numpy as np
 import pandas as pd
-from train_complaints import MODELS_DIR, REPO_ROOT, SURVEY_ANSWERS, _feature_keys, pipeline, write_json
+from train_complaints import MODELS_DIR, REPO_ROOT, SURVEY_ANSWERS, _feature_keys, has_sklearn, pipeline, write_json
 
 from analysis.simplified import in_simplified
 from analysis.topic_model import TOPIC_MODEL_FORMAT, model_file
@@ -124,10 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("languages", nargs="*", default=["en", "ru", "zh"])
     parser.add_argument("--check", action="store_true", help="print the cross-validated sweep, write nothing")
     args = parser.parse_args(argv)
-    try:
-        import sklearn  # noqa: F401
-    except ImportError:
-        print("error: training needs scikit-learn: pip install -e '.[train]'", file=sys.stderr)
+    if not has_sklearn():
         return 1
     for language in args.languages:
         if args.check:
