@@ -332,7 +332,7 @@ def decline_check(language: str) -> str:
     from sklearn.model_selection import StratifiedKFold
 
     from analysis.complaint_text import problems
-    from analysis.reading import read_text
+    from analysis.sentiment import score_text
     from analysis.simplified import in_simplified
     from analysis.translit import in_cyrillic
     from surveys.reading import Feeling
@@ -341,7 +341,7 @@ def decline_check(language: str) -> str:
     y = rows["y"].to_numpy() == 1
     longest = rows["text"][y].str.len().max()
     texts = [in_simplified(in_cyrillic(text)) for text in rows["text"]]  # as read_text reads them
-    feelings = [read_text(text).score.feeling for text in rows["text"]]  # the shipped decline reader does not
+    feelings = [score_text(text).feeling for text in texts]  # as read_text reads them before the decline reader
     readable = np.array(  # read as content, short enough, and no complaint rule finds a problem in it
         [
             f not in (None, Feeling.NONE) and len(t) <= longest and not problems(t, language, f)
