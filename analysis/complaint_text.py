@@ -583,7 +583,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         Problem.MISLEADING: (
             # "the material is way thinner than described", "way more purple than in the photos"
             r"(?!(?:better|nicer|softer|sturdier|stronger|brighter|prettier|comfier|cuter|lovelier|cosier|cozier|warmer|"
-            r"thicker|bigger|higher|richer|fuller)\b)(?<!not )(?<!no )(?<!n't )(?:\w+er|more \w+|less \w+) than (?:described|advertised|pictured|shown|listed|stated|"
+            r"thicker|bigger|higher|richer|fuller|quieter|faster|quicker|sooner|smoother|tastier|roomier|cheaper)\b)(?<!not )(?<!no )(?<!n't )(?:\w+er|more \w+|less \w+) than (?:described|advertised|pictured|shown|listed|stated|"
             r"(?:it looks |it looked )?in the (?:photos?|pictures?|pics?|description|listing|ad|advert))\b",
             # "the reel is not the one pictured"
             r"(?:not|isn'?t|wasn'?t|aren'?t|weren'?t) the (?:one|ones|model|version|colou?r|item|design|style|\w+) (?:pictured|shown|"
@@ -1893,6 +1893,13 @@ _OWN_FAULT = {
         r"(?:it'?s|its|it has|they'?ve|they have) (?:really |totally )?grown on (?:me|us)\b|"
         # a misfit conceded: "doesn't fit my other pans but i didnt buy it for those, so fair enough"
         r"(?:so|but|which is|that'?s) fair enough\b|so no (?:stress|worries|bother|biggie)\b|but whatever\W*$|"
+        # "lost 2 pieces under the sofa 😂 not your fault", "thats me being useless"; a trouble gone by itself ("broke in
+        # nicely now", "the smell was gone after one run", "got softer after the first wash"); a promise kept "like they said"
+        r"(?<!\w)not (?:your|ur|you guys'?|the shop'?s|the courier'?s) fault|(?:that'?s|thats|that was) (?:just )?me being "
+        r"(?:useless|clumsy|silly|daft|dumb|an idiot|impatient|lazy)|(?:broke|broken|worn) in (?:nicely|fine|well|now)|"
+        r"(?:was|were|is) gone after (?:one|a|the first|two|2|1|a few) (?:run|use|wash|day|wear)s?|"
+        r"(?:got|gets|went|became) softer after|(?<!had )(?<!not )(?<!never )(?:turned up|arrived|came|showed up|got here)\b"
+        r"[^.!?,]{0,30}? (?:just |exactly )?(?:like (?:they|you|u|support|the email) (?:said|told me)|as promised)\W*$|"
         # "turned out my bank blocked it", "turned out my dog had it", "the lamp inside was perfect"
         r"turned out (?:it was )?my bank|turn(?:s|ed) out i (?:picked|chose|selected|entered|put|ticked|clicked)\b|my bank (?:blocked|declined|flagged|froze|stopped) (?:it|the (?:card|payment))|"
         r"turned out (?:my|our) (?:dog|cat|kids?|son|daughter|husband|wife|partner|flatmate|roommate) (?:had|took|hid|moved|ate)\b|"
@@ -2031,6 +2038,7 @@ _FEARS = {
         re.compile(r"(?<!\w)(?:but|turned out|in the end|actually)(?!\w)"),
         re.compile(
             r"(?<!\w)(?:great|perfect\w*|fine|bang on|spot on|slaps|fits?|on time|lovely|brilliant|good|well|no problems?|packed like|"
+            r"(?:dead |totally |completely )?silent|quiet|"
             r"no issues?|relieved|intact|safe|nicer|better in person|sold me|won me over|convinced me)(?!\w)"
         ),
     ),
@@ -2042,10 +2050,13 @@ _FEARS = {
         ),
     ),
     "zh": _Fear(
-        re.compile(r"担心|害怕|怕(?!麻烦)|以为(?:是|会|少|坏|丢)|还以为"),
+        re.compile(
+            r"担心|害怕|怕(?!麻烦)|以为(?:是|会|少|坏|丢)|还以为|以为[^，。！？,.!?]{0,6}(?:坏了|丢了|少了|错了)"
+        ),
         re.compile(r"结果|没想到|但|不过|其实|后来|收到后|收到以后"),
         re.compile(
-            r"正好|合适|很好|不错|放心|正品|是真的|惊喜|没问题|按时|准时|完好|严严实实|好好的|多虑|挺好|清楚|简单|容易|轻松|顺利|同一款|虚惊一场"
+            r"正好|合适|很好|不错|放心|正品|是真的|惊喜|没问题|按时|准时|完好|严严实实|好好的|多虑|挺好|清楚|简单|容易|轻松|顺利|同一款|虚惊一场|"
+            r"就到了|能用了|就好了|就行了|没坏|发现是(?:没|忘|自己|我)"
         ),
     ),
 }

@@ -1031,3 +1031,38 @@ def test_twenty_third_session_second_round_faults_are_flagged(text: str) -> None
 )
 def test_twenty_third_session_second_round_near_misses_are_no_complaint(text: str) -> None:
     assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not your fault but the box was crushed",
+        "the fan is louder than advertised",
+        "the strap broke, not as promised",
+        "it never arrived like they said",
+        "They delivered the fridge but wouldnt take away the old one like they promised",
+        "was worried it would be loud but its quiet, except the lid is cracked",
+        "以为坏了，后来发现是真的坏了",
+        "还以为丢了，结果到了是碎的",
+    ],
+)
+def test_twenty_fourth_session_faults_beside_a_shrug_are_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son lost 2 puzzle pieces under the sofa within an hour 😂 not your fault",
+        "took me an hour to pitch the tent the first time but thats me being useless. second time 15 min",
+        "was worried because reviews said the chair squeaks but mine is dead silent",
+        "the aquarium filter is quieter than advertised honestly",
+        "the running shoes felt tight the first week, broke in nicely now",
+        "Didn't love the smell on first use but the manual warned about it and it was gone after one run.",
+        "support said the strap would ship separately and it turned up 2 days later like they said",
+        "物流有一天没更新，我还以为丢了，结果第二天就到了",
+        "刚开始以为键盘坏了，后来发现是没打开开关",
+    ],
+)
+def test_twenty_fourth_session_shrugs_are_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text
