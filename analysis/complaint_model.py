@@ -44,7 +44,7 @@ class ComplaintModel:
     max_chars: int | None = None
 
     def probability(self, text: str) -> float | None:
-        """P(complaint) of a text, or None when it holds no n-gram the model knows."""
+        """P(complaint) of a text (for the decline reader, P(decline)), or None when it holds no n-gram the model knows."""
         found = tfidf_sums(gram_counts(self.features, text[:MAX_CHARS]), self.weights)
         if found is None:
             return None

@@ -13,8 +13,9 @@ reader rows (1,815 complaints; its guard reader the 1,962 dev and rules rows), r
 .Features), sublinear TF-IDF, logistic regression with balanced classes. C and the threshold were chosen by
 5-fold cross-validation on the dev rows (see CHOICE). Every language also ships a guard reader (GUARD_CHOICE):
 for English and Russian the same rows plus the GoEmotions comments of ../shared/data that
-train_sentiment.is_held_out keeps in training, all as non-complaints; for Chinese the dev rows alone. Retraining on the
-same rows gives a byte-identical file.
+train_sentiment.is_held_out keeps in training, all as non-complaints; for Chinese the dev rows alone. Every language also
+ships a decline reader (DECLINE_CHOICE: every row not held out, `none` against the rest; analysis.declines). Retraining on
+the same rows gives a byte-identical file.
 Needs scikit-learn (pip install -e '.[train]') and, for the guard readers, ../shared/data; the bot needs neither.
 """
 
