@@ -17,11 +17,16 @@ MAX_CHARS = 4096
 DEFECT_TOPIC = "quality"
 
 
+def as_read(text: str) -> str:
+    """The text as every reader reads it: cut to MAX_CHARS, Latin-typed Russian in Cyrillic, traditional Chinese simplified."""
+    text = in_cyrillic((text or "")[:MAX_CHARS])  # "zakaz ne prishel" is read as "заказ не пришел"
+    return in_simplified(text)  # "還沒收到貨" is read as "还没收到货"
+
+
 def read_text(text: str, taxonomy: Taxonomy | None = None) -> Reading:
     """Read a text answer: score from score_text (or the decline reader), topics from the taxonomy's terms and the topic
     readers, complaint from the rules, models and both."""
-    text = in_cyrillic((text or "")[:MAX_CHARS])  # "zakaz ne prishel" is read as "заказ не пришел"
-    text = in_simplified(text)  # "還沒收到貨" is read as "还没收到货"
+    text = as_read(text)
     score = score_text(text)
     if says_nothing(text, score):  # "my son did the checkout so cant say": a decline no rule knows
         score = as_declined(score)

@@ -251,12 +251,24 @@ def fit_guard(
 
 def _weights(tfidf, model, rounded: bool) -> dict:
     """The n-grams, idf, coefficients and intercept of a fitted TF-IDF and regression, as the model JSON holds them."""
-    number = (lambda v: round(float(v), 6)) if rounded else float
+    number = _rounded if rounded else float
+    return {
+        **vocabulary(tfidf, number),
+        "coef": [number(v) for v in model.coef_[0]],
+        "intercept": number(model.intercept_[0]),
+    }
+
+
+def _rounded(value) -> float:
+    """A weight as the shipped files hold it: six decimals."""
+    return round(float(value), 6)
+
+
+def vocabulary(tfidf, number=_rounded) -> dict:
+    """The n-grams of a fitted TF-IDF in column order and their idf, as the model JSON holds them."""
     return {
         "ngrams": sorted(tfidf.vocabulary_, key=tfidf.vocabulary_.__getitem__),
         "idf": [number(v) for v in tfidf.idf_],
-        "coef": [number(v) for v in model.coef_[0]],
-        "intercept": number(model.intercept_[0]),
     }
 
 
@@ -333,15 +345,14 @@ def decline_check(language: str) -> str:
     from sklearn.model_selection import StratifiedKFold
 
     from analysis.complaint_text import problems
+    from analysis.reading import as_read
     from analysis.sentiment import score_text
-    from analysis.simplified import in_simplified
-    from analysis.translit import in_cyrillic
     from surveys.reading import Feeling
 
     rows = decline_rows(language)
     y = rows["y"].to_numpy() == 1
     longest = rows["text"][y].str.len().max()
-    texts = [in_simplified(in_cyrillic(text)) for text in rows["text"]]  # as read_text reads them
+    texts = [as_read(text) for text in rows["text"]]
     feelings = [score_text(text).feeling for text in texts]  # as read_text reads them before the decline reader
     readable = np.array(  # read as content, short enough, and no complaint rule finds a problem in it
         [

@@ -19,12 +19,21 @@ import sys
 
 import numpy as np
 import pandas as pd
-from train_complaints import MODELS_DIR, REPO_ROOT, SURVEY_ANSWERS, _feature_keys, has_sklearn, pipeline, write_json
+from train_complaints import (
+    MODELS_DIR,
+    REPO_ROOT,
+    SURVEY_ANSWERS,
+    _feature_keys,
+    _rounded,
+    has_sklearn,
+    pipeline,
+    vocabulary,
+    write_json,
+)
 
-from analysis.simplified import in_simplified
+from analysis.reading import as_read
 from analysis.topic_model import TOPIC_MODEL_FORMAT, model_file
 from analysis.topics import default_taxonomy
-from analysis.translit import in_cyrillic
 
 C = 16.0
 # Since the twenty-fourth session, by rule 114 written before its figures (docs/reading-log.md): the reported topics
@@ -41,7 +50,7 @@ def training_rows(language: str) -> pd.DataFrame:
     """The content answers of one language that are not held out, their texts as read_text reads them."""
     frame = pd.read_csv(SURVEY_ANSWERS, keep_default_na=False, dtype=str)
     frame = frame[(frame["language"] == language) & (frame["split"] != "heldout") & (frame["feeling"] != "none")]
-    return frame.assign(read=[in_simplified(in_cyrillic(text)) for text in frame["text"]]).reset_index(drop=True)
+    return frame.assign(read=[as_read(text) for text in frame["text"]]).reset_index(drop=True)
 
 
 def labels(rows: pd.DataFrame, keys: tuple[str, ...]) -> np.ndarray:
@@ -66,17 +75,15 @@ def train(language: str) -> dict:
     rows = training_rows(language)
     y = labels(rows, keys)
     tfidf, models = fit(language, list(rows["read"]), y)
-    number = lambda value: round(float(value), 6)  # noqa: E731
     confirm, alone = CHOICE[language]
     return {
         "format": TOPIC_MODEL_FORMAT,
         "language": language,
         **_feature_keys(language),
         "keys": list(keys),
-        "ngrams": sorted(tfidf.vocabulary_, key=tfidf.vocabulary_.__getitem__),
-        "idf": [number(v) for v in tfidf.idf_],
-        "coef": [[number(v) for v in model.coef_[0]] for model in models],
-        "intercepts": [number(model.intercept_[0]) for model in models],
+        **vocabulary(tfidf),
+        "coef": [[_rounded(v) for v in model.coef_[0]] for model in models],
+        "intercepts": [_rounded(model.intercept_[0]) for model in models],
         "confirm": confirm,
         "alone": alone,
         "meta": {
