@@ -6,6 +6,7 @@ from analysis.complaint_text import GUARD, Problem, complaint_problems
 from analysis.declines import as_declined, says_nothing
 from analysis.sentiment import score_text
 from analysis.simplified import in_simplified
+from analysis.survey_feeling import as_reported
 from analysis.topic_model import load_topic_model
 from analysis.topics import Taxonomy, default_taxonomy
 from analysis.translit import in_cyrillic
@@ -24,8 +25,8 @@ def as_read(text: str) -> str:
 
 
 def read_text(text: str, taxonomy: Taxonomy | None = None) -> Reading:
-    """Read a text answer: score from score_text (or the decline reader), topics from the taxonomy's terms and the topic
-    readers, complaint from the rules, models and both."""
+    """Read a text answer: score from score_text (or the decline reader), reported as the survey feeling reader reads a
+    survey answer; topics from the taxonomy's terms and the topic readers; complaint from the rules, models and both."""
     text = as_read(text)
     score = score_text(text)
     if says_nothing(text, score):  # "my son did the checkout so cant say": a decline no rule knows
@@ -38,4 +39,4 @@ def read_text(text: str, taxonomy: Taxonomy | None = None) -> Reading:
     topics = model.topics(text, named, keys) if model is not None else named
     if Problem.DEFECT in found and DEFECT_TOPIC not in topics:
         topics = tuple(key for key in keys if key in topics or key == DEFECT_TOPIC)
-    return Reading(score=score, complaint=bool(found), topics=topics)
+    return Reading(score=as_reported(text, score), complaint=bool(found), topics=topics)

@@ -34,26 +34,26 @@ class Topic:
 
 @dataclass(frozen=True)
 class Taxonomy:
-    """An ordered set of topics with one compiled pattern per topic and language."""
+    """An ordered set of topics with one compiled pattern per topic: its terms of every language."""
 
     topics: tuple[Topic, ...]
-    _patterns: dict[tuple[str, str], re.Pattern[str]] = field(init=False, repr=False, compare=False)
+    _patterns: dict[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        patterns = {
-            (topic.key, language): _pattern(language, terms)
-            for topic in self.topics
-            for language, terms in topic.terms.items()
-        }
-        object.__setattr__(self, "_patterns", {k: v for k, v in patterns.items() if v is not None})
+        patterns = {}
+        for topic in self.topics:
+            # One search per topic, not one per topic and language: a third of the time, the same matches.
+            sources = [p for language, terms in topic.terms.items() if (p := _pattern(language, terms)) is not None]
+            if sources:
+                patterns[topic.key] = re.compile("|".join(f"(?:{source})" for source in sources))
+        object.__setattr__(self, "_patterns", patterns)
 
     def find(self, text: str) -> tuple[str, ...]:
         """Return the keys of the topics a text mentions, in taxonomy order; terms of every language count."""
         if not text:
             return ()
         folded = fold(text)
-        found = [key for (key, _), pattern in self._patterns.items() if pattern.search(folded)]
-        return tuple(dict.fromkeys(found))
+        return tuple(key for key, pattern in self._patterns.items() if pattern.search(folded))
 
     def label(self, key: str, language: str) -> str:
         """The label of a topic key in a language (the key itself for an unknown key)."""
@@ -63,7 +63,7 @@ class Taxonomy:
         return key
 
 
-def _pattern(language: str, terms: tuple[str, ...]) -> re.Pattern[str] | None:
+def _pattern(language: str, terms: tuple[str, ...]) -> str | None:
     words = sorted({fold(t).strip() for t in terms if t.strip()}, key=len, reverse=True)
     if not words:
         return None
@@ -72,10 +72,10 @@ def _pattern(language: str, terms: tuple[str, ...]) -> re.Pattern[str] | None:
     # ("app"), which must stand alone: not the "app" in "disappointed".
     alternatives = "|".join(re.escape(w[:-1]) + r"(?!\w)" if w.endswith("$") else re.escape(w) for w in words)
     if language == "zh":
-        return re.compile(
-            "|".join(rf"(?<![a-z]){re.escape(w.rstrip('$'))}(?![a-z])" if w.isascii() else re.escape(w) for w in words)
+        return "|".join(
+            rf"(?<![a-z]){re.escape(w.rstrip('$'))}(?![a-z])" if w.isascii() else re.escape(w) for w in words
         )
-    return re.compile(rf"(?<!\w)(?:{alternatives})")
+    return rf"(?<!\w)(?:{alternatives})"
 
 
 def load_taxonomy(path: Path) -> Taxonomy:

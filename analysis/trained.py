@@ -66,11 +66,20 @@ class Features:
         return grams
 
 
+class GramCounts(Counter[str]):
+    """How often each n-gram occurs in a text, and the n-grams that occur more than once with their sublinear tf."""
+
+    repeated: tuple[tuple[str, float], ...] = ()
+
+
 @lru_cache(maxsize=64)
-def gram_counts(features: Features, text: str) -> Counter[str]:
+def gram_counts(features: Features, text: str) -> GramCounts:
     """How often each n-gram `features` reads occurs in `text`; cached, as several readers read one answer (never
     change the Counter it returns)."""
-    return Counter(features.grams(text))
+    counts = GramCounts(features.grams(text))
+    # sublinear tf, as TfidfVectorizer(sublinear_tf=True), worked out once for all the readers of the answer
+    counts.repeated = tuple((gram, 1.0 + math.log(count)) for gram, count in counts.items() if count > 1)
+    return counts
 
 
 _SLICES: dict[int, list[slice]] = {}
@@ -200,7 +209,7 @@ class Model:
         return max(self.classes, key=key)
 
 
-def tfidf_sums(grams: Counter[str], weights: Mapping[str, tuple[float, ...]]) -> tuple[list[float], float] | None:
+def tfidf_sums(grams: GramCounts, weights: Mapping[str, tuple[float, ...]]) -> tuple[list[float], float] | None:
     """A text's tf-idf vector dotted with each class column of `weights`, and its squared norm; None if nothing is known."""
     # Each weight row is (idf², idf × coefficient per class): with the text's n-grams summed column by column in C, as
     # if every n-gram came once (most do), the sums take a fifth less time than a loop in Python over the n-grams.
@@ -210,9 +219,8 @@ def tfidf_sums(grams: Counter[str], weights: Mapping[str, tuple[float, ...]]) ->
         return None
     totals: list[float] = list(map(sum, zip(*rows, strict=True)))
     norm, sums = totals[0], totals[1:]
-    for gram, count in grams.items():
-        if count > 1 and (row := get(gram)) is not None:
-            tf = 1.0 + math.log(count)  # sublinear tf, as TfidfVectorizer(sublinear_tf=True): add what once left out
+    for gram, tf in grams.repeated:
+        if (row := get(gram)) is not None:  # add what counting each n-gram once left out
             norm += (tf * tf - 1.0) * row[0]
             sums = [total + (tf - 1.0) * weight for total, weight in zip(sums, row[1:], strict=True)]
     return sums, norm
@@ -293,7 +301,11 @@ NEUTRAL_BAND = 0.05
 def polarity_of(model: Model, probabilities: dict[str, float]) -> float:
     """P(positive) − P(negative), pulled inside the neutral band when neutral wins and outside it when not."""
     polarity = probabilities.get("positive", 0.0) - probabilities.get("negative", 0.0)
-    feeling = model.feeling(probabilities)
+    return within_band(polarity, model.feeling(probabilities))
+
+
+def within_band(polarity: float, feeling: str) -> float:
+    """A polarity that carries its feeling: inside the neutral band for neutral, outside it (on its side) otherwise."""
     if feeling == "neutral":
         return polarity * (NEUTRAL_BAND - 0.001)
     if feeling == "positive":
@@ -301,12 +313,17 @@ def polarity_of(model: Model, probabilities: dict[str, float]) -> float:
     return min(polarity, -NEUTRAL_BAND)
 
 
+def shipped_scorer(language: str) -> str:
+    """The name a language's shipped feeling model scores under."""
+    return f"tfidf-lr-{language}"
+
+
 class TrainedScorer:
     """Scores one language with its shipped model; the weights load on the first text, not at import."""
 
     def __init__(self, language: str, name: str | None = None, model: Model | None = None) -> None:
         self.language = language
-        self.name = name or f"tfidf-lr-{language}"
+        self.name = name or shipped_scorer(language)
         self.model = model  # the shipped model when None; trainers pass one they fitted
 
     def score(self, text: str) -> tuple[float, float | None]:

@@ -28,6 +28,7 @@ import pandas as pd
 from train_sentiment import f1_of, is_held_out, is_tuning_half, macro_f1
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from analysis.reading import read_text
 from analysis.sentiment import detect_language, score_text
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -219,13 +220,23 @@ def three_way_lines(data_dir: Path, max_rows: int, repeats: int) -> list[str]:
                 classes,
             )
             polar_f1 = polar_f1_of(labels, predicted)
+            # What a stored answer and `journeypulse sentiment` report: read_text's feeling (the survey feeling reader
+            # reads the texts its gate takes for survey answers, the decline reader the declines no rule knows).
+            readings = [read_text(text).score.feeling for text in part["text"]]
+            reported = [str(feeling) if feeling is not None else "unscored" for feeling in readings]
+            reported_three = f1_of(
+                ["neutral" if y == "none" else y for y in labels],
+                ["neutral" if p == "none" else p for p in reported],
+                classes,
+            )
             none_rows = [(y, p) for y, p in zip(labels, predicted, strict=True) if y == "none"]
             none_right = sum(p == "none" for _, p in none_rows)
             none_note = f"{none_right}/{len(none_rows)}" if none_rows else "-"
             three_note = f"{three:.3f}" if len(classes) == 3 else "-"
             lines.append(
                 f"{spec.name:<{NAME_WIDTH}} {lang:<3} {len(part):>6} {three_note:>9} {polar_f1:>9.3f}"
-                f" {none_note:>9} {rate:>9,.0f}"
+                f" {none_note:>9} {rate:>9,.0f} {reported_three if len(classes) == 3 else float('nan'):>9.3f}"
+                f" {polar_f1_of(labels, reported):>9.3f}"
             )
             if spec.by_domain:
                 lines.extend(domain_lines(part["domain"].tolist(), labels, predicted))
@@ -328,9 +339,13 @@ def main(argv: list[str] | None = None) -> int:
                     )
 
     print_table("Sentiment (0.0 or not scored counts as a miss; texts/s = median of runs)", scoring_rows)
-    print("\nThree-way feeling (score_text; none = 'no content' counted as neutral in the three-way figure)")
+    print(
+        "\nThree-way feeling (score_text, and as read_text reports it; none = 'no content' counted as neutral in the"
+        " three-way figure)"
+    )
     header = (
         f"{'dataset':<{NAME_WIDTH}} {'la':<3} {'n':>6} {'3-way F1':>9} {'polar F1':>9} {'none ok':>9} {'texts/s':>9}"
+        f" {'rep 3-way':>9} {'rep polar':>9}"
     )
     print(header)
     print("-" * len(header))

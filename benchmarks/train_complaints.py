@@ -572,6 +572,23 @@ def write_json(data: dict, target: Path) -> Path:
     return target
 
 
+def run_trainer(argv: list[str] | None, description: str, train, check, model_file) -> int:
+    """The command line of a trainer of one model file per language: fit and write each, or print each one's `--check`."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("languages", nargs="*", default=["en", "ru", "zh"])
+    parser.add_argument("--check", action="store_true", help="print the cross-validated choice, write nothing")
+    args = parser.parse_args(argv)
+    if not has_sklearn():
+        return 1
+    for language in args.languages:
+        if args.check:
+            print(check(language))
+        else:
+            target = write_json(train(language), MODELS_DIR / model_file(language))
+            print(f"{language}: wrote {target.relative_to(REPO_ROOT)} ({target.stat().st_size} bytes)")
+    return 0
+
+
 def has_sklearn() -> bool:
     """Whether scikit-learn is installed; if not, say how to install it."""
     try:

@@ -13,22 +13,18 @@ balanced classes, C 16. Retraining on the same rows gives a byte-identical file.
 
 from __future__ import annotations
 
-import argparse
 import itertools
 import sys
 
 import numpy as np
 import pandas as pd
 from train_complaints import (
-    MODELS_DIR,
-    REPO_ROOT,
     SURVEY_ANSWERS,
     _feature_keys,
     _rounded,
-    has_sklearn,
     pipeline,
+    run_trainer,
     vocabulary,
-    write_json,
 )
 
 from analysis.reading import as_read
@@ -127,19 +123,7 @@ def check(language: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("languages", nargs="*", default=["en", "ru", "zh"])
-    parser.add_argument("--check", action="store_true", help="print the cross-validated sweep, write nothing")
-    args = parser.parse_args(argv)
-    if not has_sklearn():
-        return 1
-    for language in args.languages:
-        if args.check:
-            print(check(language))
-        else:
-            target = write_json(train(language), MODELS_DIR / model_file(language))
-            print(f"{language}: wrote {target.relative_to(REPO_ROOT)} ({target.stat().st_size} bytes)")
-    return 0
+    return run_trainer(argv, __doc__.splitlines()[0], train, check, model_file)
 
 
 if __name__ == "__main__":

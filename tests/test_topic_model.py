@@ -96,9 +96,10 @@ def test_the_shipped_readers_are_what_the_trainer_writes(tmp_path, monkeypatch) 
     pytest.importorskip("sklearn")  # the [train] extra; CI installs only [test,dev]
     monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent / "benchmarks"))
     import train_topics as trainer
+    from train_complaints import write_json
 
     for language in ("en", "ru", "zh"):
-        written = trainer.write_json(trainer.train(language), tmp_path / model_file(language))
+        written = write_json(trainer.train(language), tmp_path / model_file(language))
         shipped = resources.files("analysis").joinpath("models", model_file(language)).read_bytes()
         assert written.read_bytes() == shipped, language
 
