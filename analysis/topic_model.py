@@ -16,7 +16,7 @@ import numpy as np
 
 from analysis.trained import MAX_CHARS, Features, gram_counts, packaged_json
 
-TOPIC_MODEL_FORMAT = 1
+TOPIC_MODEL_FORMAT = 2  # 2: idf and coefficients stored as integers, in units of 1 / `scale`
 
 
 def model_file(language: str) -> str:
@@ -71,7 +71,8 @@ def parse_topic_model(data: dict) -> TopicModel:
     if data.get("format") != TOPIC_MODEL_FORMAT or len(coef) != len(keys) or len(data["intercepts"]) != len(keys):
         raise ValueError("topic model file does not match its format")
     low, high = data["ngram_range"]
-    idf = np.array(data["idf"], dtype=np.float64)
+    scale = float(data["scale"])
+    idf = np.array(data["idf"], dtype=np.float64) / scale
     if len(idf) != len(data["ngrams"]) or any(len(column) != len(idf) for column in coef):
         raise ValueError("topic model file does not match its format")
     return TopicModel(
@@ -82,7 +83,7 @@ def parse_topic_model(data: dict) -> TopicModel:
         weights=np.vstack(  # row 0: the unknown n-gram's
             [
                 np.zeros(len(coef) + 1),
-                np.column_stack([idf * idf, *(idf * np.array(c, dtype=np.float64) for c in coef)]),
+                np.column_stack([idf * idf, *(idf * (np.array(c, dtype=np.float64) / scale) for c in coef)]),
             ]
         ),
         intercepts=np.array(data["intercepts"], dtype=np.float64),

@@ -259,9 +259,17 @@ def _weights(tfidf, model, rounded: bool) -> dict:
     }
 
 
+MILLION = 1_000_000
+
+
 def _rounded(value) -> float:
     """A weight as the shipped files hold it: six decimals."""
     return round(float(value), 6)
+
+
+def in_millionths(value) -> int:
+    """A weight as an integer count of millionths: the six decimals _rounded keeps, without "0." in the file."""
+    return round(_rounded(value) * MILLION)
 
 
 def vocabulary(tfidf, number=_rounded) -> dict:

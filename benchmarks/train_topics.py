@@ -19,9 +19,11 @@ import sys
 import numpy as np
 import pandas as pd
 from train_complaints import (
+    MILLION,
     SURVEY_ANSWERS,
     _feature_keys,
     _rounded,
+    in_millionths,
     pipeline,
     run_trainer,
     vocabulary,
@@ -77,8 +79,9 @@ def train(language: str) -> dict:
         "language": language,
         **_feature_keys(language),
         "keys": list(keys),
-        **vocabulary(tfidf),
-        "coef": [[_rounded(v) for v in model.coef_[0]] for model in models],
+        **vocabulary(tfidf, in_millionths),
+        "scale": MILLION,  # idf and coefficients are integers: millionths
+        "coef": [[in_millionths(v) for v in model.coef_[0]] for model in models],
         "intercepts": [_rounded(model.intercept_[0]) for model in models],
         "confirm": confirm,
         "alone": alone,

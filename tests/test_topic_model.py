@@ -73,13 +73,14 @@ def test_a_topic_no_reader_knows_stays_as_the_terms_found_it() -> None:
 
 def test_a_broken_topic_model_file_is_refused() -> None:
     data = {
-        "format": 1,
+        "format": 2,
         "language": "en",
         "ngram_range": [2, 2],
         "keys": ["delivery", "price"],
         "ngrams": ["ab"],
-        "idf": [1.0],
-        "coef": [[2.0], [-2.0]],
+        "scale": 1000,
+        "idf": [1000],
+        "coef": [[2000], [-2000]],
         "intercepts": [0.0, 0.0],
         "confirm": 0.3,
         "alone": 0.6,
@@ -87,7 +88,7 @@ def test_a_broken_topic_model_file_is_refused() -> None:
     }
     model = parse_topic_model(data)
     assert model.topics("ab", ("price",), ("delivery", "price")) == ("delivery",)
-    for broken in ({"coef": [[2.0]]}, {"intercepts": [0.0]}, {"idf": [1.0, 2.0]}, {"format": 2}):
+    for broken in ({"coef": [[2000]]}, {"intercepts": [0.0]}, {"idf": [1000, 2000]}, {"format": 1}):
         with pytest.raises(ValueError):
             parse_topic_model({**data, **broken})
 
