@@ -235,7 +235,7 @@ def three_way_lines(data_dir: Path, max_rows: int, repeats: int) -> list[str]:
             three_note = f"{three:.3f}" if len(classes) == 3 else "-"
             lines.append(
                 f"{spec.name:<{NAME_WIDTH}} {lang:<3} {len(part):>6} {three_note:>9} {polar_f1:>9.3f}"
-                f" {none_note:>9} {rate:>9,.0f} {reported_three if len(classes) == 3 else float('nan'):>9.3f}"
+                f" {none_note:>9} {rate:>9,.0f} {f'{reported_three:.3f}' if len(classes) == 3 else '-':>9}"
                 f" {polar_f1_of(labels, reported):>9.3f}"
             )
             if spec.by_domain:
