@@ -29,7 +29,7 @@ from surveys.reading import Feeling, Score
 SURVEY_FEELING_FORMAT = 1
 SURVEY_READER = "survey-reader"
 _READ = frozenset({Feeling.NEGATIVE, Feeling.NEUTRAL, Feeling.POSITIVE})
-_POLES = {Feeling.NEGATIVE, Feeling.POSITIVE}
+_POLES = frozenset({Feeling.NEGATIVE, Feeling.POSITIVE})
 
 
 def model_file(language: str) -> str:

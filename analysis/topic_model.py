@@ -68,7 +68,12 @@ def parse_topic_model(data: dict) -> TopicModel:
     """Build a TopicModel from benchmarks/train_topics.py's JSON."""
     keys = tuple(data["keys"])
     coef = data["coef"]  # one coefficient list (as long as `ngrams`) per key
-    if data.get("format") != TOPIC_MODEL_FORMAT or len(coef) != len(keys) or len(data["intercepts"]) != len(keys):
+    if (
+        data.get("format") != TOPIC_MODEL_FORMAT
+        or not data.get("scale")
+        or len(coef) != len(keys)
+        or len(data["intercepts"]) != len(keys)
+    ):
         raise ValueError("topic model file does not match its format")
     low, high = data["ngram_range"]
     scale = float(data["scale"])

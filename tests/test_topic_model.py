@@ -88,7 +88,7 @@ def test_a_broken_topic_model_file_is_refused() -> None:
     }
     model = parse_topic_model(data)
     assert model.topics("ab", ("price",), ("delivery", "price")) == ("delivery",)
-    for broken in ({"coef": [[2000]]}, {"intercepts": [0.0]}, {"idf": [1000, 2000]}, {"format": 1}):
+    for broken in ({"coef": [[2000]]}, {"intercepts": [0.0]}, {"idf": [1000, 2000]}, {"format": 1}, {"scale": 0}):
         with pytest.raises(ValueError):
             parse_topic_model({**data, **broken})
 
