@@ -30,6 +30,10 @@ SURVEY_FEELING_FORMAT = 1
 SURVEY_READER = "survey-reader"
 _READ = frozenset({Feeling.NEGATIVE, Feeling.NEUTRAL, Feeling.POSITIVE})
 _POLES = frozenset({Feeling.NEGATIVE, Feeling.POSITIVE})
+# Since the twenty-sixth session (rule 124): in English the reader may turn one pole into the other where score_text's
+# polarity is weaker than this ("nope, love the jacket"); a sure pole stays ("Terrible, it arrived broken" -0.9). Its
+# judges kept it for English only: Russian and Chinese turn no pole.
+UNSURE_POLE = {"en": 0.5}
 
 
 def model_file(language: str) -> str:
@@ -73,14 +77,15 @@ class SurveyFeelingModel:
 
     def report(self, text: str, score: Score) -> Score:
         """The reader's feeling where the gate reads the text as a survey answer and the shipped feeling model scored
-        it, unless that turns one pole into the other or overrules score_text's own rules; else `score` unchanged."""
+        it, unless that turns a sure pole into the other or overrules score_text's own rules; else `score` unchanged."""
         if score.feeling not in _READ or score.scorer != shipped_scorer(score.language):
             return score  # emoji, declines, other scorers
         found = self.read(text)
         if found is None or found[0] == score.feeling:
             return score
         feeling = Feeling(found[0])
-        if {feeling, score.feeling} == _POLES:  # "Terrible, it arrived broken": the writers' "terribly cute" misleads
+        unsure = abs(score.polarity or 0.0) < UNSURE_POLE.get(score.language, 0.0)
+        if {feeling, score.feeling} == _POLES and not unsure:  # the writers' "terribly cute" misleads the reader
             return score
         if plain_fact(text, score.language) or plain_praise(text, score.language):  # "delivery" is neutral, by rule
             return score

@@ -1,5 +1,5 @@
 """The survey feeling reader: shipped and small, retrained byte for byte, reporting how survey answers feel without
-turning a pole around, overruling score_text's rules, reading texts that are no survey answer, or moving a complaint."""
+turning a sure pole around, overruling score_text's rules, reading texts that are no survey answer, or moving a complaint."""
 
 from __future__ import annotations
 
@@ -53,6 +53,9 @@ def test_a_language_without_a_reader_reports_its_score_unchanged() -> None:
         ("нормально", Feeling.POSITIVE, Feeling.NEUTRAL),
         ("东西收到了，谢谢", Feeling.NEUTRAL, Feeling.POSITIVE),
         ("说明书是英文的", Feeling.NEUTRAL, Feeling.NEGATIVE),
+        # English only, where score_text is unsure of its pole (|polarity| < 0.5): the reader may turn it
+        ("couldnt fault the courier, dead polite", Feeling.NEGATIVE, Feeling.POSITIVE),
+        ("no drama, refund came same day", Feeling.NEGATIVE, Feeling.POSITIVE),
     ],
 )
 def test_a_survey_answer_is_reported_as_the_reader_feels_it(text: str, scored: Feeling, reported: Feeling) -> None:
@@ -65,7 +68,9 @@ def test_a_survey_answer_is_reported_as_the_reader_feels_it(text: str, scored: F
 @pytest.mark.parametrize(
     ("text", "feeling"),
     [
-        ("Terrible, it arrived broken", Feeling.NEGATIVE),  # the reader says positive: a pole is never turned
+        ("Terrible, it arrived broken", Feeling.NEGATIVE),  # the reader says positive: a sure pole is never turned
+        ("норм магаз, не первый раз беру", Feeling.POSITIVE),  # the reader says negative: ru and zh turn no pole
+        ("缝纫机声音有点大 晚上用怕吵邻居 其他没问题", Feeling.NEGATIVE),  # the reader says positive
         ("Отвратительное качество, не рекомендую", Feeling.NEGATIVE),
         ("качество ужасное", Feeling.NEGATIVE),
         ("delivery", Feeling.NEUTRAL),  # score_text's rule: a bare mention is neutral
@@ -106,7 +111,11 @@ def test_the_reader_reports_only_where_the_rules_allow() -> None:
         "en", pytest.approx(1.0, abs=1e-3), None, SURVEY_READER, Feeling.POSITIVE
     )
     negative = Score("en", -0.6, None, shipped_scorer("en"), Feeling.NEGATIVE)
-    assert model.report("abab", negative) is negative  # the other pole
+    assert model.report("abab", negative) is negative  # the other pole, score_text sure of it
+    unsure = Score("en", -0.49, None, shipped_scorer("en"), Feeling.NEGATIVE)
+    assert model.report("abab", unsure).feeling is Feeling.POSITIVE  # English turns a pole score_text is unsure of
+    russian = Score("ru", -0.1, None, shipped_scorer("ru"), Feeling.NEGATIVE)
+    assert model.report("abab", russian) is russian  # Russian never turns one
     assert model.report("zzzz", neutral) is neutral  # the gate reads no survey answer
     assert model.report("qqqq", neutral) is neutral  # nothing it knows
     emoji = Score("en", 0.0, None, EMOJI_SCORER, Feeling.NEUTRAL)
