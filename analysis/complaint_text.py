@@ -509,7 +509,11 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:held|holding|on hold|waited|queued|queuing|queueing) (?:on the line |in a queue )?for (?:\d+|an?|over|almost|nearly|about|half an) (?:mins?|minutes|hours?|\w+ minutes)|line went dead|call (?:dropped|cut out)|put the phone down",
             r"(?:short|curt|snappy|abrupt|impatient|sarcastic) with (?:me|us)|dismissive|condescending|patroni[sz]ing",
             r"(?:been |keep |kept )?trying to (?:\w+ ){1,4}(?:for|since) (?:\d+|two|three|four|five|a|an|over|days|weeks|ages|the last)\b",
-            r"(?:still |got |had |received |there(?:'s| is| was) )?no (?:response|reply|answer|word|follow.?up|feedback)(?! needed)",
+            r"(?:still |got |had |received |there(?:'s| is| was) )?no (?:response|reply|answer|word|follow.?up)(?! needed)",
+            # "no feedback" opening the answer declines ("no feedback, keep it up"), unless it is from someone or for a
+            # while; after anything else it is support's
+            r"(?:still |got |had |received |there(?:'s| is| was) |(?<=[\w,.;:!?] ))no feedback(?! needed)|"
+            r"no feedback (?:from|since|yet|at all|whatsoever|for|after)\b",
             r"(?:haven'?t|have not|hasn'?t|has not|never) (?:heard|had a (?:reply|response|word))",
             r"(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not) (?:responded|replied|answered|got(?:ten)? back|called back)",
             r"no (?:updates?|communication|info(?:rmation)?|news) (?:from|at all|since|for|whatsoever)",
@@ -1634,7 +1638,7 @@ _DENIALS = {
     r"порвал|полинял|выцвел|растянул|скатал)\w*|"
     r"ничего не (?:сломал|сломан|разбил|разбит|потерял|помял|помят|пролил|протек|порвал|отвалил|облез|треснул|расклеил|"
     r"поцарапан)\w*|"
-    r"(?<=[,;] )не (?:помят|поврежд|разбит|сломан)\w*|"
+    r"(?<=[,;] )не (?:помят|поврежд|разбит|сломан|поцарапан|треснут|порван|погнут|испачкан)\w*|"
     r"верните (?:пожалуйста )?(?:старый|прежн\w*) (?:дизайн|вид|интерфейс|вариант|версию)|"
     # a fear that did not come true ("боялась что будет мало, а сидит идеально"); what follows is still read
     r"(?:боял\w*|опасал\w*|переживал\w*|страшно было)[^.!?,]{0,40}(?=,?\s*(?:а|но|зря|однако)\s)|зря боял\w*|"
@@ -1746,9 +1750,9 @@ class _Fix:
 _FIXES = {
     "en": _Fix(
         re.compile(
-            r"(?<!\w)(?:(?:sorted|fixed|resolved|reset|replaced|reshipped|re-?sent|refunded|swapped|exchanged|sent)(?: (?:it|that|this|them|me|one|"
+            r"(?<!\w)(?:(?:sorted|fixed|resolved|reset|replaced|reshipped|re-?sent|refunded|swapped|exchanged|sent)(?: out)?(?: (?:it|that|this|them|me|one|"
             r"another one|a new one|a replacement|"
-            r"everything|the (?!(?:wrong|broken|damaged|faulty|incorrect|same)\b)\w+(?: (?!(?:wrong|broken|damaged|faulty|"
+            r"everything|(?:the|my) (?!(?:wrong|broken|damaged|faulty|incorrect|same)\b)\w+(?: (?!(?:wrong|broken|damaged|faulty|"
             r"incorrect)\b)\w+)?|it all))?(?: (?:out|up))?(?: for (?:me|us))? (?:straight away|right away|quickly|fast|asap|"
             r"immediately|(?:the )?same (?:day|morning|afternoon|evening|week)|(?:the )?next day|in (?:\d+|a|an|one|a few|two|five|ten) (?:mins?|minutes|hours?|days?)|"
             r"within (?:the|an|a|\d+) \w+|(?:with )?no questions asked|(?:with )?no fuss|without (?:any )?fuss|without (?:me )?(?:even )?"
@@ -1796,7 +1800,8 @@ _FIXES = {
         ),
         re.compile(
             r"(?<!\w)(?:but|though|however|except|still|(?<!order )(?<!buy )(?<!shop )(?<!use )again|too|also|same|another|"
-            r"eventually|finally|never|no longer|\w*n't|(?<!for )not\b|after (?:\d+|two|three|four|five|six|several|many|multiple) )"
+            r"eventually|finally|never|no longer|\w*n't(?! (?:even )?(?:ask|have to|need to|make me))|(?<!for )not\b|"
+            r"after (?:\d+|two|three|four|five|six|several|many|multiple) )"
         ),
     ),
     "ru": _Fix(
@@ -1808,6 +1813,8 @@ _FIXES = {
             r"вернули деньги|деньги вернули|"
             r"вернул[иа]? (?:всю сумму|все деньги|(?:(?:лишн|переплат)\w* )?(?:в тот же день|на следующий день)|лишн|переплат)|исправил|починил|решил\w* (?:вопрос|проблему)|все решил|уладил|"
             r"компенсировал)\w*|(?:одн[оа]|втор\w*|лишн\w*) (?:списание|сумма|оплата|платеж) (?:сам\w* )?вернул\w*|"
+            r"вернул[иа]? (?!не )(?:\w+ ){1,2}(?:в тот же день|на следующий день)|"
+            r"(?:прислал|выслал|привезл)\w* (?:(?:сразу|бесплатно|мне) ){0,2}(?:правильн|нужн|верн)\w*|"
             r"(?:через|спустя) (?:[\w-]+ )?(?:полчаса|час|день|дн|минут|мин)\w*[^.!?]{0,15}? (?:скинул|прислал|отправил|выслал|дал|поменял)\w* "
             r"(?:правильн|верн|нов|нужн)\w*|"
             r"(?:дал\w*|предложил\w*|начислил\w*) (?:\w+ )?(?:скидку|компенсаци\w*|промокод|бонус\w*|баллы)|"
@@ -1824,7 +1831,7 @@ _FIXES = {
             # "снова" after ordering is loyalty, not the fault again ("поэтому и заказываю снова")
             r"(?<!\w)(?:но|однако|опять|(?<!заказываю )(?<!заказываем )(?<!закажу )(?<!покупаю )снова|тоже|тот же|та же|то же|"
             r"также|а толку|только через|"
-            r"не(?! " + _NOT_ASKED_BACK_RU + r")|"
+            r"не(?! (?:" + _NOT_ASKED_BACK_RU + r"|забрал\w*|забирал\w*))|"
             r"(?<!вопросов )(?<!претензий )(?<!проблем )нет|все равно|"
             r"всё равно|зато|бы)(?!\w)"
         ),
@@ -1845,7 +1852,9 @@ _FIXES = {
             r"(?:(?<!二话)没|没有|(?<!二话)不(?!过)|还没|一直没|未|说会|答应|承诺|要求|希望|能不能|可以|请|麻烦|尽快|赶紧|快点|还在等|在等|等着)"
             r"[^，。！？,.!?]{0,4}$|等(?:你们|您|商家|客服|卖家)?把[^，。！？,.!?]{0,12}$"  # "等你们把缺的那个配件补发给我"
         ),
-        re.compile(r"但|可是|不过|又|还是|结果|也坏|也是|依然|仍然|再次|没收到|没到|没用|不能|不行|不了|不对"),
+        re.compile(
+            r"但|可是|不过|又(?!来|买|回购|下单|光顾)|还是|结果|也坏|也是|依然|仍然|再次|没收到|没到|没用|不能|不行|不了|不对"
+        ),
     ),
 }
 

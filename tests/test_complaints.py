@@ -1066,3 +1066,60 @@ def test_twenty_fourth_session_faults_beside_a_shrug_are_flagged(text: str) -> N
 )
 def test_twenty_fourth_session_shrugs_are_no_complaint(text: str) -> None:
     assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "emailed twice, no feedback",  # rule 126 (twenty-sixth session): support that never answered
+        "still no feedback on my return",
+        "No feedback from support after 2 weeks",
+        "no feedback yet about the refund",
+        "чашка пришла, не поцарапана, но ручка отколота",  # a denial beside a fault
+        "коробка не помята, но фен внутри треснул",
+    ],
+)
+def test_twenty_sixth_session_faults_are_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no feedback, love the lamp",  # "no feedback" opening the answer declines
+        "no feedback really, all good",
+        "ничего не сломано, не поцарапано, всё на месте",  # damage denied after a comma
+        "кружки целые, не треснуты, упаковано на совесть",
+        "чехол плотный, не порван, сидит хорошо",
+    ],
+)
+def test_twenty_sixth_session_near_misses_are_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "support replaced my cracked mug within 2 days without any hassle. would recommend",  # rule 127: put right
+        "support sorted out my double charge fast, refund was there the next morning. thank you!",
+        "сначала списали дважды, написала в поддержку, вернули второй платёж в тот же день. претензий нет",
+        "сначала пришёл не тот цвет, но мне быстро прислали правильный и старый даже не забрали",
+        "上次买的空气炸锅坏了你们直接给换了新的，这次又来买了",
+    ],
+)
+def test_twenty_sixth_session_problems_put_right_are_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "they replaced my broken kettle within a week, but the new one leaks too",  # a fault after the fix
+        "sorted out my order fast but the new one is broken too",
+        "вернули второй платёж в тот же день, но первый так и висит",
+        "прислали правильный размер, но опять с дыркой",
+        "换了新的，结果新的又坏了",
+    ],
+)
+def test_twenty_sixth_session_faults_after_a_fix_are_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
