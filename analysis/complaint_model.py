@@ -14,7 +14,7 @@ from functools import cache
 
 from analysis.trained import MAX_CHARS, Features, gram_counts, packaged_json, tfidf_sums
 
-COMPLAINT_MODEL_FORMAT = 1
+COMPLAINT_MODEL_FORMAT = 2  # 2: idf and coefficients stored in units of 1 / `scale` (integers in the shipped files)
 
 
 def model_file(language: str) -> str:
@@ -59,18 +59,22 @@ class ComplaintModel:
 
 def parse_complaint_model(data: dict) -> ComplaintModel:
     """Build a ComplaintModel (and its guard and decline readers, when the file has them) from train_complaints.py's JSON."""
-    if data.get("format") != COMPLAINT_MODEL_FORMAT or len(data["coef"]) != len(data["ngrams"]):
+    if (
+        data.get("format") != COMPLAINT_MODEL_FORMAT
+        or not data.get("scale")
+        or len(data["coef"]) != len(data["ngrams"])
+        or len(data["idf"]) != len(data["ngrams"])
+    ):
         raise ValueError("complaint model file does not match its format")
     low, high = data["ngram_range"]
+    # A true division: 6383840 / 1000000 is the very float that "6.38384" reads as.
+    idfs, coefs = ([value / data["scale"] for value in data[key]] for key in ("idf", "coef"))
     guard, decline = data.get("guard"), data.get("decline")
     inner = {"guard": None, "decline": None, "unhappy_needs": None}
     return ComplaintModel(
         language=data["language"],
         features=Features(low, high, data.get("words", 0)),
-        weights={
-            gram: (idf * idf, idf * coef)
-            for gram, idf, coef in zip(data["ngrams"], data["idf"], data["coef"], strict=True)
-        },
+        weights={gram: (idf * idf, idf * coef) for gram, idf, coef in zip(data["ngrams"], idfs, coefs, strict=True)},
         intercept=data["intercept"],
         threshold=data["threshold"],
         meta=data["meta"],

@@ -250,12 +250,14 @@ def fit_guard(
 
 
 def _weights(tfidf, model, rounded: bool) -> dict:
-    """The n-grams, idf, coefficients and intercept of a fitted TF-IDF and regression, as the model JSON holds them."""
-    number = _rounded if rounded else float
+    """The n-grams, idf, coefficients and intercept of a fitted TF-IDF and regression, as the model JSON holds them:
+    idf and coefficients in integer millionths when rounded (scale MILLION), else as they are (scale 1)."""
+    number = in_millionths if rounded else float
     return {
         **vocabulary(tfidf, number),
         "coef": [number(v) for v in model.coef_[0]],
-        "intercept": number(model.intercept_[0]),
+        "intercept": _rounded(model.intercept_[0]) if rounded else float(model.intercept_[0]),
+        "scale": MILLION if rounded else 1,
     }
 
 

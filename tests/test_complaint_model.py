@@ -158,7 +158,8 @@ def test_a_model_without_a_guard_reader_never_flags_a_guarded_text() -> None:
     from analysis.complaint_model import parse_complaint_model
 
     data = {
-        "format": 1,
+        "format": 2,
+        "scale": 1,
         "language": "en",
         "ngram_range": [2, 2],
         "ngrams": ["ab"],
@@ -193,7 +194,8 @@ def test_a_model_that_reads_words_tells_a_word_from_letters_inside_another() -> 
     from analysis.trained import WORD_PREFIX
 
     data = {
-        "format": 1,
+        "format": 2,
+        "scale": 1,
         "language": "en",
         "ngram_range": [9, 9],  # no character n-gram of these texts is this long and known
         "words": 1,
@@ -328,3 +330,27 @@ def test_a_negative_reading_of_chit_chat_needs_the_guard_reader_too() -> None:
     assert complaint_problems(text, negative, topics, GUARD) == ()
     shop = "the parcel from order 4411 sat in the depot all weekend"
     assert complaint_problems(shop, replace(score, polarity=-0.6, feeling=Feeling.NEGATIVE), ("delivery",), GUARD)
+
+
+def test_a_complaint_model_file_not_of_its_format_is_refused() -> None:
+    from analysis.complaint_model import parse_complaint_model
+
+    data = {
+        "format": 2,
+        "scale": 1_000_000,
+        "language": "en",
+        "ngram_range": [2, 2],
+        "ngrams": ["ab"],
+        "idf": [1_500_000],  # 1.5 in millionths
+        "coef": [-2_000_000],
+        "intercept": 0.0,
+        "threshold": 0.7,
+        "meta": {},
+    }
+    assert parse_complaint_model(data).weights == {"ab": (2.25, -3.0)}
+    for broken in ({"format": 1}, {"scale": 0}, {"idf": []}, {"coef": [1, 2]}):
+        with pytest.raises(ValueError, match="does not match its format"):
+            parse_complaint_model({**data, **broken})
+    without_scale = {key: value for key, value in data.items() if key != "scale"}
+    with pytest.raises(ValueError, match="does not match its format"):
+        parse_complaint_model(without_scale)
