@@ -31,8 +31,8 @@ SURVEY_READER = "survey-reader"
 _READ = frozenset({Feeling.NEGATIVE, Feeling.NEUTRAL, Feeling.POSITIVE})
 _POLES = frozenset({Feeling.NEGATIVE, Feeling.POSITIVE})
 # Since the twenty-sixth session (rule 124): in English the reader may turn one pole into the other where score_text's
-# polarity is weaker than this ("nope, love the jacket"); a sure pole stays ("Terrible, it arrived broken" -0.9). Its
-# judges kept it for English only: Russian and Chinese turn no pole.
+# polarity is weaker than this ("couldnt fault the courier, dead polite" -0.30); a sure pole stays ("Terrible, it
+# arrived broken" -0.98, and "nope, love the jacket" -0.53). Its judges kept it for English only.
 UNSURE_POLE = {"en": 0.5}
 
 

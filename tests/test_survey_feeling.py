@@ -1,5 +1,6 @@
 """The survey feeling reader: shipped and small, retrained byte for byte, reporting how survey answers feel without
-turning a sure pole around, overruling score_text's rules, reading texts that are no survey answer, or moving a complaint."""
+turning a sure pole around, overruling score_text's rules, reading texts that are no survey answer, or moving a
+complaint."""
 
 from __future__ import annotations
 
@@ -52,11 +53,8 @@ def test_a_language_without_a_reader_reports_its_score_unchanged() -> None:
         ("instructions were only in german", Feeling.NEUTRAL, Feeling.NEGATIVE),
         ("нормально", Feeling.POSITIVE, Feeling.NEUTRAL),
         ("东西收到了，谢谢", Feeling.NEUTRAL, Feeling.POSITIVE),
-        (
-            "螺丝刀用了两次就滑丝了",
-            Feeling.NEUTRAL,
-            Feeling.NEGATIVE,
-        ),  # "说明书是英文的" reads neutral since the 26th session
+        # ("说明书是英文的" was here: with the twenty-sixth session's rows the reader reads it neutral, as they label it)
+        ("螺丝刀用了两次就滑丝了", Feeling.NEUTRAL, Feeling.NEGATIVE),
         # English only, where score_text is unsure of its pole (|polarity| < 0.5): the reader may turn it
         ("couldnt fault the courier, dead polite", Feeling.NEGATIVE, Feeling.POSITIVE),
         ("no drama, refund came same day", Feeling.NEGATIVE, Feeling.POSITIVE),
@@ -73,7 +71,8 @@ def test_a_survey_answer_is_reported_as_the_reader_feels_it(text: str, scored: F
     ("text", "feeling"),
     [
         ("Terrible, it arrived broken", Feeling.NEGATIVE),  # the reader says positive: a sure pole is never turned
-        ("норм магаз, не первый раз беру", Feeling.POSITIVE),  # the reader says negative: ru and zh turn no pole
+        # the reader says negative: Russian and Chinese turn no pole
+        ("норм магаз, не первый раз беру", Feeling.POSITIVE),
         ("Отвратительное качество, не рекомендую", Feeling.NEGATIVE),
         ("качество ужасное", Feeling.NEGATIVE),
         ("delivery", Feeling.NEUTRAL),  # score_text's rule: a bare mention is neutral
