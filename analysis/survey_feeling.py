@@ -26,7 +26,7 @@ from analysis.trained import (
 )
 from surveys.reading import Feeling, Score
 
-SURVEY_FEELING_FORMAT = 1
+SURVEY_FEELING_FORMAT = 2  # 2: idf and coefficients stored as integers, in units of 1 / `scale`
 SURVEY_READER = "survey-reader"
 _READ = frozenset({Feeling.NEGATIVE, Feeling.NEUTRAL, Feeling.POSITIVE})
 _POLES = frozenset({Feeling.NEGATIVE, Feeling.POSITIVE})
@@ -97,18 +97,22 @@ def parse_survey_feeling_model(data: dict) -> SurveyFeelingModel:
     coef, intercepts = data["coef"], data["intercepts"]  # negative, neutral, positive, gate: one list per n-gram each
     if (
         data.get("format") != SURVEY_FEELING_FORMAT
+        or not data.get("scale")
         or len(coef) != len(CLASSES) + 1
         or len(intercepts) != len(coef)
         or any(len(column) != len(data["ngrams"]) for column in (data["idf"], *coef))
     ):
         raise ValueError("survey feeling model file does not match its format")
     low, high = data["ngram_range"]
+    scale = data["scale"]  # a true division: 123 / 1000 is the very float that "0.123" reads as
+    idfs = [value / scale for value in data["idf"]]
+    columns = [[value / scale for value in column] for column in coef]
     return SurveyFeelingModel(
         language=data["language"],
         features=Features(low, high, data.get("words", 0)),
         weights={
             gram: (idf * idf, *(idf * c for c in column))
-            for gram, idf, column in zip(data["ngrams"], data["idf"], zip(*coef, strict=True), strict=True)
+            for gram, idf, column in zip(data["ngrams"], idfs, zip(*columns, strict=True), strict=True)
         },
         intercepts=tuple(intercepts),
         threshold=data["threshold"],

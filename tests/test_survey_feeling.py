@@ -94,7 +94,8 @@ def test_what_the_reader_leaves_to_score_text(text: str, feeling: Feeling) -> No
 def _always_positive(threshold: float = 0.5) -> dict:
     """A model file whose one n-gram makes every class but positive unlikely and the gate sure."""
     return {
-        "format": 1,
+        "format": 2,
+        "scale": 1,
         "language": "en",
         "ngram_range": [2, 2],
         "ngrams": ["ab", "zz"],
@@ -129,7 +130,7 @@ def test_the_reader_reports_only_where_the_rules_allow() -> None:
 
 def test_a_broken_survey_feeling_file_is_refused() -> None:
     data = _always_positive()
-    for broken in ({"coef": data["coef"][:3]}, {"intercepts": [0.0]}, {"idf": [1.0]}, {"format": 2}):
+    for broken in ({"coef": data["coef"][:3]}, {"intercepts": [0.0]}, {"idf": [1.0]}, {"format": 1}, {"scale": 0}):
         with pytest.raises(ValueError):
             parse_survey_feeling_model({**data, **broken})
 
