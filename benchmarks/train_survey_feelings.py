@@ -95,10 +95,8 @@ def fit(language: str, survey: pd.DataFrame, general: pd.DataFrame):
     return tfidf, reader, gate
 
 
-def train(language: str, data_dir: Path = DATA_DIR) -> dict:
-    """Fit one language's reader and gate on every survey answer not held out; return the model JSON."""
-    survey, general = survey_rows(language), general_rows(language, data_dir)
-    tfidf, reader, gate = fit(language, survey, general)
+def model_json(language: str, tfidf, reader, gate) -> dict:
+    """The model JSON of one language's fitted TF-IDF, reader and gate, but its meta."""
     if tuple(reader.classes_) != CLASSES:
         raise ValueError(f"{language}: the survey answers lack a feeling: {reader.classes_}")
     columns = [estimator.coef_[0] for estimator in reader.estimators_] + [gate.coef_[0]]
@@ -112,6 +110,14 @@ def train(language: str, data_dir: Path = DATA_DIR) -> dict:
         "coef": [[_coarse(v) for v in column] for column in columns],
         "intercepts": [_rounded(v) for v in intercepts],
         "threshold": THRESHOLD[language],
+    }
+
+
+def train(language: str, data_dir: Path = DATA_DIR) -> dict:
+    """Fit one language's reader and gate on every survey answer not held out; return the model JSON."""
+    survey, general = survey_rows(language), general_rows(language, data_dir)
+    return {
+        **model_json(language, *fit(language, survey, general)),
         "meta": {
             "trained_on": "benchmarks/data/survey_answers.csv, every split but heldout (reader and gate); gate "
             "against the feeling models' general training rows (not held out, not validation)",

@@ -4,6 +4,7 @@ complaint."""
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -173,3 +174,21 @@ def test_each_shipped_threshold_is_the_lowest_its_check_allows(monkeypatch) -> N
         verdict = trainer.check(language).splitlines()[-1]
         assert verdict.endswith(f"lowest allowed {trainer.THRESHOLD[language]}, shipped {trainer.THRESHOLD[language]}")
         assert load_survey_feeling_model(language).threshold == trainer.THRESHOLD[language]
+
+
+def test_the_cross_validation_reads_every_answer_once_and_names_what_decided(monkeypatch) -> None:
+    _trainer(monkeypatch)
+    import survey_feeling_cv
+
+    lines = survey_feeling_cv.cross_validate("zh", folds=2).splitlines()
+    rows = int(lines[0].split(": ")[1].split()[0])
+    confusion = [int(cell) for line in lines[2:5] for cell in line.split()[1:]]
+    decided = [int(n) for pair in re.findall(r"(\d+) / (\d+)", lines[5]) for n in pair]
+    assert sum(confusion) == rows == sum(decided) and len(confusion) == 9
+    assert re.search(r"score_text 0\.\d{3}, reported 0\.\d{3}$", lines[0])
+    model = parse_survey_feeling_model(_always_positive())
+    unsure = Score("en", -0.3, None, shipped_scorer("en"), Feeling.NEGATIVE)
+    sure = Score("en", -0.9, None, shipped_scorer("en"), Feeling.NEGATIVE)
+    assert survey_feeling_cv.what_decided(model, "abab", unsure) == "reader"
+    assert survey_feeling_cv.what_decided(model, "abab", sure) == "pole"
+    assert survey_feeling_cv.what_decided(model, "zzzz", sure) == "gate"
