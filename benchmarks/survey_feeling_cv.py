@@ -37,11 +37,16 @@ def fold_model(language: str, survey, general) -> SurveyFeelingModel:
     )
 
 
+def _three_way(feeling) -> str:
+    """A feeling as the three-way figures count it: `none` (and unscored) as neutral."""
+    return str(feeling) if str(feeling) in CLASSES else "neutral"
+
+
 def what_decided(model: SurveyFeelingModel, text: str, score) -> str:
     """Why the reported feeling of `text` is what it is, where the reader reads it: agree, gate, pole, rule or reader."""
-    found = model.probabilities(text)
     if score.feeling is None or str(score.feeling) not in CLASSES or score.scorer != shipped_scorer(score.language):
         return "not read"  # declines, emoji, other scorers
+    found = model.probabilities(text)
     if found is None:
         return "nothing known"
     if found[1] <= model.threshold:
@@ -49,9 +54,7 @@ def what_decided(model: SurveyFeelingModel, text: str, score) -> str:
     chosen = max(CLASSES, key=found[0].__getitem__)
     if chosen == str(score.feeling):
         return "agree"
-    if (
-        model.report(text, score).feeling == score.feeling
-    ):  # the pole guard, or score_text's rules (plain facts, praise)
+    if model.report(text, score).feeling == score.feeling:  # the pole guard, or score_text's rules (facts, praise)
         return "pole" if {chosen, str(score.feeling)} == _POLES else "rule"
     return "reader"
 
@@ -71,8 +74,8 @@ def cross_validate(language: str, folds: int) -> str:
                 score = as_declined(score)
             shown = model.report(text, score)
             labels.append(label)
-            scored.append("neutral" if str(score.feeling) in ("none", "None") else str(score.feeling))
-            reported.append("neutral" if str(shown.feeling) in ("none", "None") else str(shown.feeling))
+            scored.append(_three_way(score.feeling))
+            reported.append(_three_way(shown.feeling))
             why = what_decided(model, text, score)
             decided[(why, "right" if reported[-1] == label else "wrong")] += 1
     confusion = Counter(zip(labels, reported, strict=True))
