@@ -1123,3 +1123,28 @@ def test_twenty_sixth_session_problems_put_right_are_no_complaint(text: str) -> 
 )
 def test_twenty_sixth_session_faults_after_a_fix_are_flagged(text: str) -> None:
     assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "was promised next day delivery, paid extra for it, came in 4 days",  # rule 129: the English reader learns `fresh`
+        "ok so the shaver works but it pulls hairs instead of cutting them. ouch",
+        "dog food arrived but expiry date is next month?? bought a 12kg bag",
+    ],
+)
+def test_twenty_seventh_session_faults_the_english_reader_learnt_are_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i never contacted support so can't rate that bit",  # a decline of the judge dec24_en, flagged before rule 129
+        "packed way too well, took me 10 mins to get through the tape 😂",
+        "Delivered to the parcel locker as I chose. Straightforward.",
+        "haven't received it yet and it's been two days",  # the pin that broke rule 128
+    ],
+)
+def test_twenty_seventh_session_near_misses_are_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text
