@@ -205,12 +205,13 @@ def _feature_keys(language: str) -> dict:
     return {"ngram_range": [features.low, features.high], **({"words": features.words} if features.words else {})}
 
 
-def pipeline(language: str, c: float, balanced: bool = True):
-    """TF-IDF over the language's n-grams and a logistic regression (classes balanced unless the caller weighs the rows)."""
+def pipeline(language: str, c: float, balanced: bool = True, min_df: int = 2):
+    """TF-IDF over the language's n-grams found in `min_df` texts or more and a logistic regression (classes balanced
+    unless the caller weighs the rows)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    tfidf = TfidfVectorizer(analyzer=features_of(language).grams, sublinear_tf=True, min_df=2, dtype=np.float64)
+    tfidf = TfidfVectorizer(analyzer=features_of(language).grams, sublinear_tf=True, min_df=min_df, dtype=np.float64)
     return tfidf, LogisticRegression(C=c, class_weight="balanced" if balanced else None, max_iter=5000)
 
 
