@@ -38,9 +38,7 @@ class Candidate:
     """One recipe for a language's complaint readers and the decision around them."""
 
     name: str
-    splits: tuple[
-        str, ...
-    ] = ()  # the survey splits it learns from (none given: the shipped ones, trainer.TRAINING_SPLITS)
+    splits: tuple[str, ...] = ()  # the survey splits both readers learn from (none given: the shipped ones, per reader)
     off_domain_weight: float = 0.0  # the negative-text reader also learns off-domain non-complaints, each this much
     review_weight: float = 0.0  # zh: short shop reviews as weak labels (negative = complaint), each this much
     c: float | None = None  # None: the shipped C of the language (trainer.c_of)
@@ -101,12 +99,20 @@ def _short_reviews(unseen: set[str]) -> tuple[list[str], list[int]]:
     return list(frame["text"]), [1 if label == "0" else 0 for label in frame["label"]]
 
 
+def _fitting_rows(data: Data, splits: tuple[str, ...]) -> tuple[list[str], list[int], list[float]]:
+    """The texts, labels and row weights of the survey rows of `splits` that are not evaluated."""
+    rows = data.rows[data.rows["split"].isin(splits) & ~data.rows["text"].isin(set(data.evaluated["text"]))]
+    # the declines weigh as in the shipped readers
+    return (
+        list(rows["text"]),
+        [int(c == "1") for c in rows["complaint"]],
+        list(trainer.row_weights(data.language, rows)),
+    )
+
+
 def build(data: Data, candidate: Candidate) -> ComplaintModel:
     """Fit the candidate's readers on the survey rows it may use (never the evaluated ones)."""
-    splits = candidate.splits or trainer.TRAINING_SPLITS
-    rows = data.rows[data.rows["split"].isin(splits) & ~data.rows["text"].isin(set(data.evaluated["text"]))]
-    texts, ys = list(rows["text"]), [int(c == "1") for c in rows["complaint"]]
-    row_weight = list(trainer.row_weights(data.language, rows))  # the declines weigh as in the shipped readers
+    texts, ys, row_weight = _fitting_rows(data, candidate.splits or trainer.reader_splits(data.language))
     c = candidate.c or trainer.c_of(data.language)
     if candidate.review_weight:
         extra, labels = _short_reviews(set(data.validation["text"]))
@@ -125,6 +131,8 @@ def build(data: Data, candidate: Candidate) -> ComplaintModel:
     if candidate.guard and (candidate.survey_guard or data.language in trainer.GUARD_LANGUAGES):
         shipped = trainer.GUARD_OFF_DOMAIN_WEIGHTS.get(data.language, trainer.GUARD_CHOICE["off_domain_weight"])
         weight = 0.0 if candidate.survey_guard else shipped
+        guard_splits = candidate.splits or trainer.GUARD_SPLITS.get(data.language, trainer.TRAINING_SPLITS)
+        texts, ys, row_weight = _fitting_rows(data, guard_splits)
         guard = trainer.fitted_model(
             *trainer.fit_guard(data.language, texts, ys, data.fitting, weight, c, row_weight=row_weight), data.language
         )

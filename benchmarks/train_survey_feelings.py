@@ -97,7 +97,9 @@ def fit(language: str, survey: pd.DataFrame, general: pd.DataFrame):
         return LogisticRegression(C=c, class_weight="balanced", solver="liblinear", random_state=0, max_iter=5000)
 
     tfidf = TfidfVectorizer(analyzer=features_of(language).grams, sublinear_tf=True, min_df=MIN_DF, dtype=np.float64)
-    reader = OneVsRestClassifier(regression(reader_c(language))).fit(tfidf.fit_transform(survey["read"]), survey["label"])
+    reader = OneVsRestClassifier(regression(reader_c(language))).fit(
+        tfidf.fit_transform(survey["read"]), survey["label"]
+    )
     general_texts = [as_read(text) for text in general["text"]]
     gate_x = tfidf.transform([*survey["read"], *general_texts])
     gate = regression().fit(gate_x, [1] * len(survey) + [0] * len(general_texts))

@@ -463,3 +463,16 @@ def test_sixth_round_chinese_faults_are_named(text: str, kind: str) -> None:
     from analysis.complaint_text import problems
 
     assert kind in problems(text, "zh") and read_text(text).complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rule 133 (twenty-seventh session): the Chinese guard reader, learning the `fresh` rows, reads faults told
+        # mildly or as bare facts (the judge zh56's two rows it caught)
+        "无线充电器用着还可以，就是充着充着手机特别烫，有点担心，能换个吗",
+        "手套左手那只线头开了",
+    ],
+)
+def test_mild_chinese_faults_the_guard_reader_learnt_are_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
