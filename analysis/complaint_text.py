@@ -2368,13 +2368,37 @@ def _learnt(text: str, score: Score, guarded: bool = False, threshold: float | N
     """LEARNT when the language's complaint model (its guard reader for a guarded text) reads a complaint.
 
     The text is read with its denials left out, above the model's threshold unless `threshold` is given. A
-    language whose model has no guard reader flags no guarded text.
+    language whose model has no guard reader flags no guarded text, and no reader flags a short wait (_a_short_wait).
     """
-    read = _read_by_model(text, score.language, guarded)
+    read = _read_by_model(text, score.language, guarded) if not _a_short_wait(text, score.language) else None
     if read is None:
         return ()
     limit, probability = read[0] if threshold is None else threshold, read[1]
     return (Problem.LEARNT,) if probability is not None and probability > limit else ()
+
+
+# A wait of only a day or two that names no promise or missed date (rule 135, twenty-seventh session): "haven't
+# received it yet and it's been two days" is no complaint, however the readers weigh the words of longer waits.
+_SHORT_WAIT = {
+    "en": re.compile(
+        r"(?:(?<!\w)it'?s|(?<!\w)it has|(?<!\w)been) (?:been )?(?:only |just )?"
+        r"(?:a|one|1|two|2|a couple(?: of)?|couple(?: of)?) days?(?!\w)|(?<!\w)only (?:a|one|1|two|2) days?(?!\w)|"
+        r"(?<!\w)since yesterday(?!\w)"
+    )
+}
+_A_DATE_MISSED = {
+    "en": re.compile(
+        r"(?<!\w)(?:said|says|promis\w*|estimat\w*|express|next[- ]day|guarantee\w*|overdue|late|due)(?!\w)|"
+        r"\d+ ?- ?\d+ (?:working |business )?days|(?:24|48) ?h|(?<!\w)by (?:mon|tue|wed|thu|fri|sat|sun)\w*"
+    )
+}
+
+
+def _a_short_wait(text: str, language: str) -> bool:
+    """Whether the text tells of a wait of only a day or two and names no promise or date it missed."""
+    wait, missed = _SHORT_WAIT.get(language), _A_DATE_MISSED.get(language)
+    folded = fold(text)
+    return wait is not None and missed is not None and bool(wait.search(folded)) and not missed.search(folded)
 
 
 def _read_by_model(text: str, language: str, guarded: bool = False) -> tuple[float, float | None] | None:

@@ -1148,3 +1148,28 @@ def test_twenty_seventh_session_faults_the_english_reader_learnt_are_flagged(tex
 )
 def test_twenty_seventh_session_near_misses_are_no_complaint(text: str) -> None:
     assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "haven't received it yet, but it's only been a day",  # rule 135: a wait of a day or two, no promise named
+        "ordered on monday, it's been 2 days, no rush",
+    ],
+)
+def test_twenty_seventh_session_short_waits_are_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it's been 12 days and I haven't received it",  # a long wait
+        "it said next day delivery and it's been two days",  # a promise missed
+        "paid for express, it's been 2 days and nothing",
+        "only 2 days in and the handle broke",  # a fault the rules name
+        "it's been a day and the screen is already cracked",
+    ],
+)
+def test_twenty_seventh_session_waits_past_a_promise_or_with_a_fault_are_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
