@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from analysis.cues import Qualifiers
+
 # Ordering, buying, paying, receiving: at least one must be present.
 _FACT_VERBS = (
     "下的单 下了单 下单 下單 买的 买了 买来 买 買 付的款 付款 付的 付 支付 收到 收的 收货 到的货 到的 到了 到 送到 送的 寄到 寄的 "
@@ -113,3 +115,32 @@ _TASTE = re.compile(
 def hedged(text: str) -> bool:
     """Whether a Chinese text gives a verdict of taste ("不是我的菜", "个人不太喜欢"): an opinion, no report by itself."""
     return _TASTE.search(text) is not None
+
+
+# Praise denied ("不推荐", "不会回购", "不值这个价") and a fault denied ("不后悔", "挑不出毛病"): the character n-gram scorer
+# weighs "推荐" and "后悔" and misses the "不" (rule 136, twenty-seventh session; from general knowledge, not from rows).
+_NEGATED_PRAISE = re.compile(
+    r"不(?:太|怎么|是很|大)?(?:推荐|建议(?:买|购买|入手))|不会再?(?:回购|再买|再来|购买)|不值(?:这个价|得买|这个钱)?|没有想象中的?好"
+)
+_NEGATED_FAULT = re.compile(
+    r"不后悔|没有?失望|不失望|挑不出(?:毛病|问题)|没(?:什么|啥|有)?毛病|一点[都也]不差|不得不推荐|无可挑剔"
+)
+# What keeps a "不" from turning the whole answer: a negation just before ("不是不推荐", "不得不推荐"), a condition
+# ("如果不喜欢"), one detail named ("唯一…", "只是…"), advice on sizes ("不建议买大一号").
+_QUALIFIERS = Qualifiers(
+    sentence_end=re.compile(r"[。！？!?；;\n]"),
+    negation_before=re.compile(r"(?:不是|不得)$"),
+    condition=re.compile(r"如果|要是|万一"),
+    one_detail=re.compile(r"唯一|只是|除了"),
+    sizes=re.compile(r"尺码|大一号|小一号|大一码|小一码|半码|偏大|偏小|拍大|拍小"),
+)
+
+
+def negated_praise(text: str) -> bool:
+    """Whether a Chinese answer denies praise ("不推荐", "不会回购", "不值这个价"), unqualified."""
+    return _QUALIFIERS.unqualified(_NEGATED_PRAISE, text, details=True)
+
+
+def negated_fault(text: str) -> bool:
+    """Whether a Chinese answer denies a fault to praise ("不后悔", "挑不出毛病"), with no condition."""
+    return _QUALIFIERS.unqualified(_NEGATED_FAULT, text, details=False)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 
 _MODULES = {"en": "analysis.english_cues", "ru": "analysis.russian_cues", "zh": "analysis.chinese_cues"}
@@ -20,3 +22,32 @@ def holds(name: str, text: str, language: str) -> bool:
     """Whether the language's cue `name` ("plain_fact", "sarcastic", "hedged", ...) holds for the text; False without it."""
     cue = _cue(language, name)
     return cue is not None and cue(text)
+
+
+@dataclass(frozen=True)
+class Qualifiers:
+    """What keeps a negation from turning a whole answer (rule 136): a negation or a condition before it in its sentence,
+    one detail named in that sentence, advice on sizes anywhere, a closing question mark."""
+
+    sentence_end: re.Pattern[str]
+    negation_before: re.Pattern[str]  # matched against the sentence's text before the negation, up to it
+    condition: re.Pattern[str]
+    one_detail: re.Pattern[str]
+    sizes: re.Pattern[str]
+
+    def unqualified(self, pattern: re.Pattern[str], text: str, *, details: bool) -> bool:
+        """Whether `pattern` finds a negation nothing qualifies (a detail or size advice only counts with `details`)."""
+        lower = text.casefold().replace("ё", "е").strip()
+        if lower.endswith(("?", "？")):
+            return False
+        for found in pattern.finditer(lower):
+            start = max((end.end() for end in self.sentence_end.finditer(lower, 0, found.start())), default=0)
+            ends = self.sentence_end.search(lower, found.end())
+            before = lower[start : found.start()]
+            if self.condition.search(before) or self.negation_before.search(before):
+                continue
+            sentence = lower[start : ends.start() if ends else len(lower)]
+            if details and (self.one_detail.search(sentence) or self.sizes.search(lower)):
+                continue
+            return True
+        return False

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from analysis.cues import Qualifiers
+
 _WORD = re.compile(r"[а-яa-z]+|\d+")
 
 # Ordering, buying, paying, receiving: at least one must be present for a text to be a plain fact.
@@ -235,3 +237,39 @@ def plain_praise(text: str) -> bool:
     """Whether a Russian answer only praises in slang the scorer reads as blame ("кроссовки просто бомба")."""
     lower = text.casefold().replace("ё", "е")
     return _SLANG_PRAISE.search(lower) is not None and _NOT_PLAIN.search(lower) is None
+
+
+# Praise denied ("не рекомендую", "ничего не понравилось", "не оправдал ожиданий") and a fault denied ("не пожалеете",
+# "нареканий нет"): the character n-gram scorer weighs "рекомендую" and misses the "не" (rule 136, twenty-seventh
+# session; written from general knowledge of the language, not from rows).
+_NEGATED_PRAISE = re.compile(
+    r"(?<!\w)(?:не|ни)\s+(?:(?:очень|особо|особенно|совсем|сильно|вообще|совершенно|прям|прямо|так уж|слишком)\s+)?"
+    r"(?:понрав|нрав|рекоменд|порекоменд|совету|посовету|довол|порадова|радует|радуют|впечатли|впечатлен|оправда|"
+    r"устроил|устраива)\w*|"
+    r"(?<!\w)не\s+стоит\s+(?:(?:своих|этих|таких|потраченных)\s+)?(?:денег|деньги)(?!\w)|"
+    r"(?<!\w)больше\s+не\s+(?:закажу|куплю|буду|возьму)(?!\w)"
+)
+_NEGATED_FAULT = re.compile(
+    r"(?<!\w)не\s+(?:пожале|разочаров|подвел)\w*|(?<!\w)нарекани\w*\s+нет(?!\w)|(?<!\w)без\s+нарекани\w*|"
+    r"(?<!\w)претензи\w*\s+(?:нет|никаких)(?!\w)|(?<!\w)никаких\s+претензи\w*|"
+    r"(?<!\w)(?:не могу|нельзя)\s+не\s+(?:по)?(?:рекоменд|совет)\w*"
+)
+# What keeps a "не" from turning the whole answer: a negation just before ("не могу не", "не то чтобы не"), a condition
+# ("если не понравится"), one detail named ("не понравилось только…"), advice on sizes.
+_QUALIFIERS = Qualifiers(
+    sentence_end=re.compile(r"[.!?;\n]"),
+    negation_before=re.compile(r"(?:не могу|нельзя|не то чтобы|не сказать,? что|не скажу,? что)\s*$"),
+    condition=re.compile(r"(?<!\w)(?:если|вдруг|в случае)(?!\w)"),
+    one_detail=re.compile(r"(?<!\w)(?:только|лишь|единственн\w*|одно)(?!\w)"),
+    sizes=re.compile(r"(?<!\w)размер\w*"),
+)
+
+
+def negated_praise(text: str) -> bool:
+    """Whether a Russian answer denies praise or satisfaction ("не рекомендую", "не оправдал ожиданий"), unqualified."""
+    return _QUALIFIERS.unqualified(_NEGATED_PRAISE, text, details=True)
+
+
+def negated_fault(text: str) -> bool:
+    """Whether a Russian answer denies a fault to praise ("не пожалеете", "нареканий нет"), with no condition."""
+    return _QUALIFIERS.unqualified(_NEGATED_FAULT, text, details=False)

@@ -815,6 +815,31 @@ def score_text(text: str, language: str | None = None, *, scorers: Mapping[str, 
     return Score(language, polarity, result[1], scorer.name, feeling_of(polarity))
 
 
+# Rules 136-137 (twenty-seventh session): the feeling a Russian or Chinese answer that denies praise reports is at least
+# this negative, one that denies a fault ("не пожалеете", "不后悔") at least this positive.
+NEGATION_FLOOR = 0.3
+
+
+def negation(text: str, language: str) -> int:
+    """-1 when the answer denies praise ("не рекомендую", "不推荐"), +1 when it denies a fault ("не пожалеете",
+    "不后悔"), 0 when neither or both (cues of the language's module)."""
+    return int(holds("negated_fault", text, language)) - int(holds("negated_praise", text, language))
+
+
+def as_negation_reads(text: str, score: Score) -> Score:
+    """The score a reading reports for an answer that denies praise or a fault, turned where the feeling model missed
+    the "не"/"不" ("не рекомендую этот магазин" +0.78 -> -0.78); any other score unchanged. The complaint decision reads
+    the model's own score: a denied praise names nothing the shop can act on."""
+    turned = negation(text, score.language) if score.feeling in _TURNABLE else 0
+    if not turned or score.polarity is None or turned * score.polarity >= NEGATION_FLOOR:
+        return score
+    polarity = turned * max(abs(score.polarity), NEGATION_FLOOR)
+    return Score(score.language, polarity, score.subjectivity, score.scorer, feeling_of(polarity))
+
+
+_TURNABLE = frozenset({Feeling.NEGATIVE, Feeling.NEUTRAL, Feeling.POSITIVE})
+
+
 # An answer that only names a part of the journey ("delivery", "the packaging", "доставка", "快递") says what the
 # customer thought of, not how they felt: to "what could be better?" and "what did you like?" alike. English
 # and Russian words are stems matched at a word's start; a Chinese answer must be made of these nouns alone.

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from functools import cache
 
-from analysis.sentiment import plain_fact, plain_praise
+from analysis.sentiment import as_negation_reads, negation, plain_fact, plain_praise
 from analysis.trained import (
     CLASSES,
     MAX_CHARS,
@@ -87,8 +87,8 @@ class SurveyFeelingModel:
         unsure = abs(score.polarity or 0.0) < UNSURE_POLE.get(score.language, 0.0)
         if {feeling, score.feeling} == _POLES and not unsure:  # the writers' "terribly cute" misleads the reader
             return score
-        if plain_fact(text, score.language) or plain_praise(text, score.language):  # "delivery" is neutral, by rule
-            return score
+        if plain_fact(text, score.language) or plain_praise(text, score.language) or negation(text, score.language):
+            return score  # "delivery" is neutral, "не рекомендую" negative: by rule
         return Score(score.language, found[1], score.subjectivity, SURVEY_READER, feeling)
 
 
@@ -129,6 +129,6 @@ def load_survey_feeling_model(language: str) -> SurveyFeelingModel | None:
 
 def as_reported(text: str, score: Score) -> Score:
     """The score a reading reports: as the language's survey reader reports it (SurveyFeelingModel.report), or `score`
-    when the language has no survey reader."""
+    when the language has no survey reader; a denied praise or fault turned as the negation rules say."""
     model = load_survey_feeling_model(score.language) if score.feeling in _READ else None
-    return model.report(text, score) if model is not None else score
+    return as_negation_reads(text, model.report(text, score) if model is not None else score)

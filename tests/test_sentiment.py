@@ -1050,3 +1050,49 @@ def test_alternatives_compiled_from_a_word_start_match_as_written() -> None:
         "",
     ):
         assert written.subn(" ", text) == fast.subn(" ", text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [
+        # rules 136-137 (twenty-seventh session): praise denied is reported negative, a fault denied positive, in
+        # Russian and Chinese, however the n-gram models weigh "рекомендую" or "后悔"
+        ("не рекомендую этот магазин", Feeling.NEGATIVE),
+        ("не доволен качеством", Feeling.NEGATIVE),
+        ("ничего не понравилось", Feeling.NEGATIVE),
+        ("не стоит своих денег", Feeling.NEGATIVE),
+        ("больше не закажу", Feeling.NEGATIVE),
+        ("не пожалеете", Feeling.POSITIVE),
+        ("не могу не порекомендовать", Feeling.POSITIVE),
+        ("нареканий нет", Feeling.POSITIVE),
+        ("不推荐", Feeling.NEGATIVE),
+        ("不会回购", Feeling.NEGATIVE),
+        ("不后悔", Feeling.POSITIVE),
+        ("挑不出毛病", Feeling.POSITIVE),
+        ("不得不推荐", Feeling.POSITIVE),
+    ],
+)
+def test_denied_praise_and_denied_faults_are_reported_as_said(text: str, feeling: Feeling) -> None:
+    from analysis.reading import read_text
+
+    assert read_text(text).score.feeling is feeling, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "не понравилось только то, что долго ехало",  # one detail
+        "если не понравится, можно вернуть?",  # a condition, a question
+        "не то чтобы не понравилось, просто не моё",  # a negation before
+        "не рекомендую брать большой размер, маломерит",  # advice on sizes
+        "немного разочаровал",  # "немного" is no "не"
+        "如果不喜欢可以退吗",
+        "不是不推荐，就是太贵",
+        "不建议买大一号，偏大",
+        "I wouldn't recommend it",  # English reads these itself
+    ],
+)
+def test_qualified_negations_turn_nothing(text: str) -> None:
+    from analysis.sentiment import negation
+
+    assert negation(text, score_text(text).language) == 0, text
