@@ -1070,6 +1070,14 @@ def test_alternatives_compiled_from_a_word_start_match_as_written() -> None:
         ("不后悔", Feeling.POSITIVE),
         ("挑不出毛病", Feeling.POSITIVE),
         ("不得不推荐", Feeling.POSITIVE),
+        ("жалею, что купила", Feeling.NEGATIVE),  # rule 138: regret, and none
+        ("зря заказал", Feeling.NEGATIVE),
+        ("деньги на ветер", Feeling.NEGATIVE),
+        ("не жалею", Feeling.POSITIVE),
+        ("ни капли не жалею, что купила", Feeling.POSITIVE),
+        ("浪费钱", Feeling.NEGATIVE),
+        ("买了不亏", Feeling.POSITIVE),
+        ("没白花钱", Feeling.POSITIVE),
     ],
 )
 def test_denied_praise_and_denied_faults_are_reported_as_said(text: str, feeling: Feeling) -> None:
@@ -1090,6 +1098,9 @@ def test_denied_praise_and_denied_faults_are_reported_as_said(text: str, feeling
         "不是不推荐，就是太贵",
         "不建议买大一号，偏大",
         "I wouldn't recommend it",  # English reads these itself
+        "жаль, что раньше не заказала",  # a pity that praises
+        "не зря волновалась, коробка помята",  # a worry that came true, no purchase regretted
+        "不浪费钱",
     ],
 )
 def test_qualified_negations_turn_nothing(text: str) -> None:
