@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.cues import Qualifiers
+from analysis.cues import Negations
 
 # Ordering, buying, paying, receiving: at least one must be present.
 _FACT_VERBS = (
@@ -129,20 +129,14 @@ _NEGATED_FAULT = re.compile(
 )
 # What keeps a "不" from turning the whole answer: a negation just before ("不是不推荐", "不得不推荐"), a condition
 # ("如果不喜欢"), one detail named ("唯一…", "只是…"), advice on sizes ("不建议买大一号").
-_QUALIFIERS = Qualifiers(
+_NEGATIONS = Negations(
+    praise=_NEGATED_PRAISE,
+    fault=_NEGATED_FAULT,
     sentence_end=re.compile(r"[。！？!?；;\n]"),
     negation_before=re.compile(r"(?:不是|不得)$"),
     condition=re.compile(r"如果|要是|万一"),
     one_detail=re.compile(r"唯一|只是|除了"),
     sizes=re.compile(r"尺码|大一号|小一号|大一码|小一码|半码|偏大|偏小|拍大|拍小"),
 )
-
-
-def negated_praise(text: str) -> bool:
-    """Whether a Chinese answer denies praise ("不推荐", "不会回购", "不值这个价"), unqualified."""
-    return _QUALIFIERS.unqualified(_NEGATED_PRAISE, text, details=True)
-
-
-def negated_fault(text: str) -> bool:
-    """Whether a Chinese answer denies a fault to praise ("不后悔", "挑不出毛病"), with no condition."""
-    return _QUALIFIERS.unqualified(_NEGATED_FAULT, text, details=False)
+negated_praise = _NEGATIONS.negated_praise
+negated_fault = _NEGATIONS.negated_fault

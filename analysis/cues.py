@@ -25,17 +25,28 @@ def holds(name: str, text: str, language: str) -> bool:
 
 
 @dataclass(frozen=True)
-class Qualifiers:
-    """What keeps a negation from turning a whole answer (rule 136): a negation or a condition before it in its sentence,
-    one detail named in that sentence, advice on sizes anywhere, a closing question mark."""
+class Negations:
+    """A language's denied praise and denied faults (rules 136-138), and what keeps one from turning a whole answer: a
+    negation or a condition before it in its sentence, one detail named in that sentence, advice on sizes anywhere, a
+    closing question mark."""
 
+    praise: re.Pattern[str]  # "не рекомендую", "不推荐", regret: "жалею, что купила"
+    fault: re.Pattern[str]  # "не пожалеете", "不后悔", "не жалею"
     sentence_end: re.Pattern[str]
     negation_before: re.Pattern[str]  # matched against the sentence's text before the negation, up to it
     condition: re.Pattern[str]
     one_detail: re.Pattern[str]
     sizes: re.Pattern[str]
 
-    def unqualified(self, pattern: re.Pattern[str], text: str, *, details: bool) -> bool:
+    def negated_praise(self, text: str) -> bool:
+        """Whether the answer denies praise or regrets the purchase, unqualified (a detail or size advice qualifies)."""
+        return self._unqualified(self.praise, text, details=True)
+
+    def negated_fault(self, text: str) -> bool:
+        """Whether the answer denies a fault or regret to praise, with no negation or condition before it."""
+        return self._unqualified(self.fault, text, details=False)
+
+    def _unqualified(self, pattern: re.Pattern[str], text: str, *, details: bool) -> bool:
         """Whether `pattern` finds a negation nothing qualifies (a detail or size advice only counts with `details`)."""
         lower = text.casefold().replace("ё", "е").strip()
         if lower.endswith(("?", "？")):

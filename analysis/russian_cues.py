@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.cues import Qualifiers
+from analysis.cues import Negations
 
 _WORD = re.compile(r"[а-яa-z]+|\d+")
 
@@ -264,20 +264,14 @@ _NEGATED_FAULT = re.compile(
 )
 # What keeps a "не" from turning the whole answer: a negation just before ("не могу не", "не то чтобы не"), a condition
 # ("если не понравится"), one detail named ("не понравилось только…"), advice on sizes.
-_QUALIFIERS = Qualifiers(
+_NEGATIONS = Negations(
+    praise=_NEGATED_PRAISE,
+    fault=_NEGATED_FAULT,
     sentence_end=re.compile(r"[.!?;\n]"),
     negation_before=re.compile(r"(?:не могу|нельзя|не то чтобы|не сказать,? что|не скажу,? что)\s*$"),
     condition=re.compile(r"(?<!\w)(?:если|вдруг|в случае)(?!\w)"),
     one_detail=re.compile(r"(?<!\w)(?:только|лишь|единственн\w*|одно)(?!\w)"),
     sizes=re.compile(r"(?<!\w)размер\w*"),
 )
-
-
-def negated_praise(text: str) -> bool:
-    """Whether a Russian answer denies praise or satisfaction ("не рекомендую", "не оправдал ожиданий"), unqualified."""
-    return _QUALIFIERS.unqualified(_NEGATED_PRAISE, text, details=True)
-
-
-def negated_fault(text: str) -> bool:
-    """Whether a Russian answer denies a fault to praise ("не пожалеете", "нареканий нет"), with no condition."""
-    return _QUALIFIERS.unqualified(_NEGATED_FAULT, text, details=False)
+negated_praise = _NEGATIONS.negated_praise
+negated_fault = _NEGATIONS.negated_fault
