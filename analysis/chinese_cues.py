@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.cues import Negations
+from analysis.cues import Listing, Negations
 
 # Ordering, buying, paying, receiving: at least one must be present.
 _FACT_VERBS = (
@@ -140,3 +140,27 @@ _NEGATIONS = Negations(
 )
 negated_praise = _NEGATIONS.negated_praise
 negated_fault = _NEGATIONS.negated_fault
+
+
+# An item that matched its listing ("与描述相符", "和图片一模一样") or did not ("与描述不符", "和图片不一样"): the scorer read
+# "与描述相符" −0.25 (rule 139).
+_LISTED = r"(?:与|和|跟|同)(?:商品|宝贝)?(?:描述|图片|照片|图|详情页?|介绍|页面|卖家秀)上?的?"
+_LISTING = Listing(
+    matched=re.compile(
+        _LISTED
+        + r"(?:完全|基本|都|几乎)?(?:相符|一致|一样|一模一样|相同|没有?(?:什么)?(?:区别|差别|色差))|描述相符|图文(?:一致|相符)|描述(?:很|非常|挺)?(?:准确|属实)|如实描述"
+    ),
+    unmatched=re.compile(
+        _LISTED
+        + r"(?:完全|根本|一点都|一点也|严重)?(?:不符|不相符|不一致|不一样|不同|差(?:很多|太多|得远|别很大)|有(?:很大|明显)?的?(?:区别|差别|色差))|"
+        r"描述不符|图文不符|货不对板"
+    ),
+    denial_before=re.compile(r"(?:不是|并不|没有?)$"),
+    expected_before=re.compile(r"以为|期待|大体|大致"),
+    turns=re.compile(r"但|不过|可是|就是|只是|除了|唯一|然而|可惜|(?<!色)差|有点"),
+    better_after=re.compile(r"更(?:好看|漂亮|好)|还要?(?:好看|漂亮)"),
+    clause_end=re.compile(r"[。！？!?；;，,\n]"),
+)
+affirms_listing = _LISTING.affirms
+listing_praised = _LISTING.affirms  # the models read "与描述相符" negative; writers call it praise (rule 140)
+denies_listing = _LISTING.denies

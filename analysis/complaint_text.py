@@ -992,6 +992,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:на |в )?(?:фото|картинк\w*|сайте|описании|карточке|фотограф\w*)(?!,? (?:а |но )?(?:гораздо |намного |даже |еще |ещё )?"
             r"(?:лучше|красивее|круче|ярче|приятнее))",
             r"в описании \w+, а",
+            # "цвет не как на фото", "не такое пушистое, как на фото" (rule 139), not for the better
+            r"(?<!\w)не (?:(?:так(?:ой|ая|ое|ие)|такого|такую) (?:\w+ )?)?,? ?как на (?:фото|фотк|картинк|изображени|сайте|витрин)\w*"
+            r"(?!,? (?:а |но )?(?:даже |гораздо |намного |еще |куда )?(?:лучше|красивее|круче|ярче|приятнее))",
             r"(?:короче|длиннее|меньше|уже|шире|тоньше|толще|легче|тяжелее),? чем (?:указано|заявлено|написано|в описании|на фото)",
             r"(?:описани|сайте|карточке|фото|обещал|заявлен|указан|написан)[^.!?]{0,60}, а (?:ее|его|их) нет(?!\w)",
             r"не было указано",
@@ -2307,6 +2310,9 @@ def complaint_problems(
         return ()
     if found or score.polarity is None or score.feeling is Feeling.NONE:
         return found
+    # "what i got matched the description": a match with the listing, unturned, opens nothing no rule names (rule 139)
+    if holds("affirms_listing", text, score.language):
+        return ()
     if _asks_before_buying(text, score.language):  # "When is the large back in stock?", "есть ли скидка?"
         return ()
     if score.language == "ru" and _is_sarcasm(text, "ru"):  # Russian sarcasm often scores positive: read it first

@@ -62,3 +62,70 @@ class Negations:
                 continue
             return True
         return False
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A language's words for an item that matched its listing ("as described", "как на фото", "与描述相符") or did not
+    (rules 139-140): what denies a match just before it, what turns an answer, and what makes a mismatch a happy one."""
+
+    matched: re.Pattern[str]  # "matches the photos", "соответствует описанию", "和图片一样"
+    unmatched: re.Pattern[str]  # mismatches said outright: "nothing like the photos", "与描述不符"
+    denial_before: re.Pattern[str]  # matched against the clause before a match, up to it: "doesn't ", "цвет не "
+    expected_before: re.Pattern[
+        str
+    ]  # matched against the clause before a match: "thought it would be ", "думала будет "
+    turns: re.Pattern[str]  # "but", "но", "但": the answer goes on to something else
+    better_after: re.Pattern[
+        str
+    ]  # searched for after a mismatch: "…, it looks even better", "а оказалось лучше", "更好看"
+    clause_end: re.Pattern[str]
+
+    def affirms(self, text: str) -> bool:
+        """Whether the answer says the item matched its listing, undenied, unquoted, not as an expectation, with no turn
+        and no question anywhere (rule 140)."""
+        lower = _lowered(text)
+        if "?" in lower or "？" in lower or _asks(lower) or self.turns.search(lower) or self._denied(lower):
+            return False
+        return any(
+            not _quoted(lower, found)
+            and not self.denial_before.search(before := self._before(lower, found))
+            and not self.expected_before.search(before)
+            for found in self.matched.finditer(lower)
+        )
+
+    def denies(self, text: str) -> bool:
+        """Whether the answer says the item did not match its listing (not for the better), as a statement."""
+        lower = _lowered(text)
+        return not _asks(lower) and self._denied(lower)
+
+    def _denied(self, lower: str) -> bool:
+        """Whether `lower` says outright or by a denied match that the item did not match, not for the better."""
+        denied = [*self.unmatched.finditer(lower)]
+        denied += [
+            found for found in self.matched.finditer(lower) if self.denial_before.search(self._before(lower, found))
+        ]
+        return any(not self.better_after.search(lower, found.end()) for found in denied)
+
+    def _before(self, lower: str, found: re.Match[str]) -> str:
+        """The clause of `lower` before `found`, up to it."""
+        start = max((end.end() for end in self.clause_end.finditer(lower, 0, found.start())), default=0)
+        return lower[start : found.start()]
+
+
+def _lowered(text: str) -> str:
+    """The text as listing cues read it: casefolded, ё as е, stripped."""
+    return text.casefold().replace("ё", "е").strip()
+
+
+def _quoted(lower: str, found: re.Match[str]) -> bool:
+    """Whether the match stands in quotes, a claim mocked ("вот это «как на фото»?")."""
+    return lower[found.start() - 1 : found.start()] in _QUOTES or lower[found.end() : found.end() + 1] in _QUOTES
+
+
+_QUOTES = frozenset("\"'«»“”„")
+
+
+def _asks(lower: str) -> bool:
+    """Whether the answer closes with a question ("as described?", "跟图片一样吗")."""
+    return lower.endswith(("?", "？", "吗"))

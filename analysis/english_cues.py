@@ -7,6 +7,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from analysis.cues import Listing
+
 
 def _cue_pattern(*phrases: str) -> re.Pattern[str]:
     # Matched against lower-cased text: without IGNORECASE the regex engine runs several times faster.
@@ -377,3 +379,29 @@ def plain_praise(text: str) -> bool:
     # "doesn't", "wasn't" turn the praise; "can't stop wearing it", "haven't taken it off" only add to it
     denied = "n't" in _GLAD_NOT.sub(" ", lower)
     return _SLANG_PRAISE.search(lower) is not None and _NOT_PLAIN.search(lower) is None and not denied
+
+
+# An item that matched its listing ("exactly as described", "looks just like the photos") or did not ("not as pictured",
+# "nothing like the photos"): the models read "matches the description" as neutral and a reader flagged it (rule 139).
+_LISTED = r"(?:the |its |your |in the |on the |on your )?(?:description|photos?|pictures?|pics?|images?|listing|website|site|advert|ad|product page)s?(?!\w)"
+_LISTING = Listing(
+    matched=re.compile(
+        r"(?<!\w)(?:match(?:es|ed)?|true to|same as|just like|exactly like|identical to|looks? (?:just |exactly )?like|"
+        r"looked (?:just |exactly )?like) " + _LISTED + r"|(?<!\w)as (?:described|pictured|advertised|shown|listed|"
+        r"in the (?:photos?|pictures?|pics?|description|listing)|on the (?:photos?|pictures?|website|site|listing))(?!\w)|"
+        r"(?<!\w)(?:description|photos?|pictures?|listing)s? (?:match(?:es|ed)?|(?:was|is|were|are) (?:accurate|spot on|exact))(?!\w)"
+    ),
+    unmatched=re.compile(r"(?<!\w)nothing like " + _LISTED + r"|(?<!\w)different (?:from|than|to) " + _LISTED),
+    denial_before=re.compile(
+        r"(?<!\w)(?:not|\w+n'?t|never|nothing|hardly|barely|no longer|wish|should|supposed to|meant to|if)(?: \w+){0,2} $"
+    ),
+    expected_before=re.compile(r"(?<!\w)(?:expect\w*|thought|hoped|supposed|assumed|imagined)(?!\w)"),
+    turns=re.compile(
+        r"(?<!\w)(?:but|though|tho|although|however|except|apart from|other than|only|otherwise|unfortunately|sadly|shame|"
+        r"pity)(?!\w)"
+    ),
+    better_after=re.compile(r"(?<!\w)(?:better|nicer|prettier)(?!\w)"),
+    clause_end=re.compile(r"[.!?;,\n]"),
+)
+affirms_listing = _LISTING.affirms  # opens no learnt complaint; English writers call a plain match neutral, so no
+denies_listing = _LISTING.denies  # listing_praised here (rule 140): the reported feeling stays the models'

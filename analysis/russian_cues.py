@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.cues import Negations
+from analysis.cues import Listing, Negations
 
 _WORD = re.compile(r"[а-яa-z]+|\d+")
 
@@ -275,3 +275,32 @@ _NEGATIONS = Negations(
 )
 negated_praise = _NEGATIONS.negated_praise
 negated_fault = _NEGATIONS.negated_fault
+
+
+# An item that matched its listing ("всё как на фото", "соответствует описанию") or did not ("цвет не как на фото",
+# "не такое пушистое, как на фото"): the scorer read "цвет не как на фото" +0.40 (rule 139).
+_LISTED = r"(?:фото\w*|фотк\w*|картинк\w*|изображени\w*|сайт\w*|витрин\w*|карточк\w*)"
+_LISTING = Listing(
+    matched=re.compile(
+        r"(?<!\w)(?:соответству|совпада|совпал)\w*(?: полностью| на все сто| на 100 ?%?)? (?:с )?(?:описани\w*|заявлен\w*|"
+        + _LISTED
+        + r")|(?<!\w)как на "
+        + _LISTED
+        + r"|(?<!\w)один в один(?!\w)|"
+        r"(?<!\w)(?:описани|фото)\w* (?:полностью |точно )?(?:соответству|совпада)\w*"
+    ),
+    unmatched=re.compile(
+        r"(?<!\w)(?:описани|фото)\w* (?:совсем |вообще |явно )?не (?:соответству|совпада)\w*|(?<!\w)на "
+        + _LISTED
+        + r" (?:он |она |оно |они |товар )?(?:был\w* )?(?:совсем |вообще )?(?:друг\w*|иначе|по-другому)"
+    ),
+    denial_before=re.compile(r"(?<!\w)(?:не|ни)(?: (?:так\w*|совсем|вообще|очень|особо|полностью))?(?: \w+)?,? $"),
+    expected_before=re.compile(r"(?<!\w)(?:думал\w*|ожидал\w*|рассчитывал\w*|надеял\w*|вроде)(?!\w)"),
+    turns=re.compile(
+        r"(?<!\w)(?:но|однако|только|кроме|правда|единственн\w*|зато|хотя|а вот|жаль|к сожалению|увы)(?!\w)|,\s*а(?!\w)"
+    ),
+    better_after=re.compile(r"(?<!\w)(?:лучше|красивее|круче|ярче|приятнее)(?!\w)"),
+    clause_end=re.compile(r"[.!?;,\n]"),
+)
+affirms_listing = _LISTING.affirms  # opens no learnt complaint; writers call a plain match neutral as often as praise,
+denies_listing = _LISTING.denies  # so no listing_praised here (rule 141): the reported feeling stays the models'

@@ -816,14 +816,17 @@ def score_text(text: str, language: str | None = None, *, scorers: Mapping[str, 
 
 
 # Rules 136-137 (twenty-seventh session): the feeling a Russian or Chinese answer that denies praise reports is at least
-# this negative, one that denies a fault ("не пожалеете", "不后悔") at least this positive.
+# this negative, one that denies a fault ("не пожалеете", "不后悔") at least this positive; since rule 139 (twenty-eighth
+# session) also an answer in any of the three languages that says the item did not (or did) match its listing.
 NEGATION_FLOOR = 0.3
 
 
 def negation(text: str, language: str) -> int:
-    """-1 when the answer denies praise ("не рекомендую", "不推荐"), +1 when it denies a fault ("не пожалеете",
-    "不后悔"), 0 when neither or both (cues of the language's module)."""
-    return int(holds("negated_fault", text, language)) - int(holds("negated_praise", text, language))
+    """-1 when the answer denies praise ("не рекомендую", "不推荐") or a match with the listing ("not as described"), +1
+    when it denies a fault ("не пожалеете", "不后悔") or says the item matched ("как на фото"), 0 when neither or both
+    (cues of the language's module)."""
+    praise = holds("negated_fault", text, language) or holds("listing_praised", text, language)
+    return int(praise) - int(holds("negated_praise", text, language) or holds("denies_listing", text, language))
 
 
 def as_negation_reads(text: str, score: Score) -> Score:

@@ -1173,3 +1173,41 @@ def test_twenty_seventh_session_short_waits_are_no_complaint(text: str) -> None:
 )
 def test_twenty_seventh_session_waits_past_a_promise_or_with_a_fault_are_flagged(text: str) -> None:
     assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rule 140 (twenty-eighth session): a match with the listing, said plainly, opens no learnt complaint (the guard
+        # reader flagged "matches the description" at 0.77)
+        "matches the description",
+        "colour matches the photos",
+        "dont have much to say, what i got matched the description",
+        "与描述相符",
+        "实物和图片一样",
+        "нет. товар как на фото",  # rule 141: Russian too
+        "соответствует описанию",
+    ],
+)
+def test_twenty_eighth_session_a_match_with_the_listing_is_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "matched the listing. The app kept logging me out at checkout tho",  # a turn after the match
+        "Looks exactly like the photos but the zip broke on day one",
+        "Vase looks just like the photos, arrived cracked though",
+        "大体和图片相符，细节做工差一些",  # a hedged match with a fault
+        "和图片一样，但是拉链坏了",
+        "not as described",  # a denied match
+        "colour doesn't match the photos",
+        "与描述不符",
+        "цвет не как на фото",  # rule 141: the MISLEADING rule reads a plain "не как на фото"
+        "полотенце не такое пушистое как на фото",
+        "как на фото, но шов кривой",
+    ],
+)
+def test_twenty_eighth_session_a_match_with_a_fault_or_a_mismatch_is_flagged(text: str) -> None:
+    assert read_text(text).complaint, text

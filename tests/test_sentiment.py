@@ -1107,3 +1107,44 @@ def test_qualified_negations_turn_nothing(text: str) -> None:
     from analysis.sentiment import negation
 
     assert negation(text, score_text(text).language) == 0, text
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [
+        # rule 140 (twenty-eighth session): a mismatch with the listing is reported negative in every language; a
+        # match positive in Chinese, where the model read "与描述相符" negative (English writers call a match neutral)
+        ("colour doesn't match the photos", Feeling.NEGATIVE),
+        ("not as described", Feeling.NEGATIVE),
+        ("与描述不符", Feeling.NEGATIVE),
+        ("与描述相符", Feeling.POSITIVE),
+        ("实物和图片一样", Feeling.POSITIVE),
+        ("马克杯颜色和图片完全一致，好看！", Feeling.POSITIVE),
+        ("цвет не как на фото", Feeling.NEGATIVE),  # rule 141: Russian reports a mismatch, not a match
+        ("не соответствует описанию", Feeling.NEGATIVE),
+    ],
+)
+def test_a_match_or_mismatch_with_the_listing_is_reported_as_said(text: str, feeling: Feeling) -> None:
+    from analysis.reading import read_text
+
+    assert read_text(text).score.feeling is feeling, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "matches the description",  # English reports the models' own reading of a match
+        "Looks nothing like the photos... it looks BETTER",  # a mismatch for the better
+        "和图片不一样，更好看",
+        "跟图片一样吗",  # questions
+        "as described?",
+        "I thought it would be as pictured, it's smaller",  # an expectation
+        "大体和图片相符，细节做工差一些",  # hedged, and a fault after it
+        "соответствует описанию",  # Russian writers call a plain match neutral as often as praise (rule 141)
+        "Думала будет как на фото, а оказалось лучше",
+    ],
+)
+def test_listing_matches_that_turn_nothing(text: str) -> None:
+    from analysis.sentiment import negation
+
+    assert negation(text, score_text(text).language) == 0, text
