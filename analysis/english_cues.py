@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from analysis.cues import Listing
+from analysis.cues import Listing, Negations
 
 
 def _cue_pattern(*phrases: str) -> re.Pattern[str]:
@@ -405,3 +405,31 @@ _LISTING = Listing(
 )
 affirms_listing = _LISTING.affirms  # opens no learnt complaint; English writers call a plain match neutral, so no
 denies_listing = _LISTING.denies  # listing_praised here (rule 140): the reported feeling stays the models'
+
+
+# Hedged and comparative verdicts the English model reads the wrong way round ("I've had better" +0.52, "could have
+# been worse" −0.70): the reported feeling turns as for the Russian and Chinese denials (rule 142, twenty-eighth session;
+# written from general knowledge of the language, not from rows). English reads plain "not" itself.
+_DENIALS = Negations(
+    praise=re.compile(
+        r"(?<!\w)(?:i'?ve|i have|we'?ve|we have|have) (?:definitely |certainly )?(?:had|seen|bought|used|owned|tried) "
+        r"(?:much |far |way |a lot )?better(?!\w)|(?<!\w)seen better(?!\w)|"
+        r"(?<!\w)not (?:quite |exactly |really )?what i (?:hoped|wanted|expected|was hoping|was expecting)|"
+        r"(?<!\w)(?:fall|falls|falling|fell) short(?!\w)|(?<!\w)underwhelm\w*|"
+        r"(?<!\w)(?:left|leaves|leave) (?:a lot|much|something|plenty) to be desired|"
+        r"(?<!\w)could(?:'ve| have)? (?:been|be) (?:a lot |much |way |a bit )?better(?!\w)|"
+        r"(?<!\w)expected (?:a lot |much |a bit )?(?:more|better)(?!\w)|(?<!\w)(?:didn'?t|did not|doesn'?t|does not) live up to"
+    ),
+    fault=re.compile(
+        r"(?<!\w)could(?:'ve| have)? (?:been|be) (?:a lot |much |far )?worse(?!\w)|"
+        r"(?<!\w)better than (?:i )?(?:expected|thought|hoped|imagined)|(?<!\w)exceeded (?:my |all |all my )?expectations|"
+        r"(?<!\w)pleasantly surprised|(?<!\w)(?:can'?t|cannot) complain"
+    ),
+    sentence_end=re.compile(r"[.!?;\n]"),
+    negation_before=re.compile(r"(?<!\w)(?:not|never|\w+n'?t)\s*$"),
+    condition=re.compile(r"(?<!\w)(?:if|unless|in case)(?!\w)"),
+    one_detail=re.compile(r"(?<!\w)(?:only|just|except|apart from)(?!\w)"),
+    sizes=re.compile(r"(?<!\w)(?:size|sizes|sizing)(?!\w)"),
+)
+negated_praise = _DENIALS.negated_praise
+negated_fault = _DENIALS.negated_fault

@@ -1148,3 +1148,45 @@ def test_listing_matches_that_turn_nothing(text: str) -> None:
     from analysis.sentiment import negation
 
     assert negation(text, score_text(text).language) == 0, text
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [
+        # rule 142 (twenty-eighth session): hedged and comparative verdicts are reported as meant
+        ("I've had better", Feeling.NEGATIVE),
+        ("seen better", Feeling.NEGATIVE),
+        ("not quite what I hoped", Feeling.NEGATIVE),
+        ("could have been worse", Feeling.POSITIVE),
+        ("качество так себе", Feeling.NEGATIVE),
+        ("качество оставляет желать лучшего", Feeling.NEGATIVE),
+        ("видала и лучше", Feeling.NEGATIVE),
+        ("качество не очень", Feeling.NEGATIVE),
+        ("грех жаловаться", Feeling.POSITIVE),
+        ("превзошло ожидания", Feeling.POSITIVE),
+        ("没想象的好", Feeling.NEGATIVE),
+        ("没有图片好看", Feeling.NEGATIVE),
+        ("超出预期", Feeling.POSITIVE),
+    ],
+)
+def test_hedged_and_comparative_verdicts_are_reported_as_meant(text: str, feeling: Feeling) -> None:
+    from analysis.reading import read_text
+
+    assert read_text(text).score.feeling is feeling, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I haven't had better",  # a negation before
+        "if it could be better, tell me",  # a condition
+        "could be better only in the sizing",  # one detail
+        "доставка не очень быстрая",  # "не очень" before a word is no closing verdict
+        "не то чтобы так себе",
+        "如果不如预期可以退吗",
+    ],
+)
+def test_hedges_that_turn_nothing(text: str) -> None:
+    from analysis.sentiment import negation
+
+    assert negation(text, score_text(text).language) == 0, text
