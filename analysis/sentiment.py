@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Protocol
 
 from analysis.cues import holds
+from analysis.ratings import rating
 from analysis.trained import NEUTRAL_BAND, TrainedScorer
 from surveys.reading import Feeling, Score
 
@@ -180,6 +181,8 @@ _DECLINE_MOST_WORDS = 16
 _EMOJI_POLARITY = {
     **dict.fromkeys("👍👌👏🙏❤💖💕💯🔥⭐🌟✨🎉🥰😍😊😀😃😄😁🙂☺😉🤩🥳💪✅🤗😘💗💓💚💙💜🧡", 1.0),
     **dict.fromkeys("👎😡😠🤬😤😞😟😢😭😩😫🙁☹😒😣😖💩🤮🤢😱😰😨❌🚫💔😕😔🥺", -1.0),
+    **dict.fromkeys("🚀", 1.0),  # fast; and slow, eye-rolling, a clown, a facepalm (rule 144)
+    **dict.fromkeys("🐢🐌🙄🤡🤦", -1.0),
 }
 # A shrug (with its gender signs), a zipped or missing mouth say "no idea" or "no comment": no content, where other
 # emoji without a feeling read neutral.
@@ -841,6 +844,42 @@ def as_negation_reads(text: str, score: Score) -> Score:
 
 
 _TURNABLE = frozenset({Feeling.NEGATIVE, Feeling.NEUTRAL, Feeling.POSITIVE})
+
+RATING_SCORER = "rating"
+# Rule 144 (twenty-eighth session): emoji beside words whose mean polarity (by _EMOJI_POLARITY, others 0) reaches this
+# show the feeling of an answer whose words read neutral ("quality 👍", "доставка 🐢").
+_CLEAR_EMOJI = 0.5
+
+
+def as_marked(text: str, score: Score) -> Score:
+    """The score reported for an answer whose rating ("5/5", "1 звезда", "五星好评") or emoji ("quality 👍") show a feeling
+    its words do not: a rating alone reads as rated; a polar rating, or clear emoji beside words read neutral, turn the
+    feeling at least NEGATION_FLOOR their way. Any other score unchanged; the complaint decision never sees it."""
+    rated = rating(text)
+    if score.feeling is Feeling.NONE:  # "5/5" has no words: no content, unless it is a rating
+        if rated is None or score.scorer != NO_CONTENT_SCORER:
+            return score
+        return Score(score.language, _RATED_POLARITY[rated], None, RATING_SCORER, rated)
+    if score.feeling not in _TURNABLE or score.polarity is None:
+        return score
+    if rated in _RATED_POLES:
+        sign = 1.0 if rated is Feeling.POSITIVE else -1.0
+    elif rated is None and score.feeling is Feeling.NEUTRAL:
+        marks = [_EMOJI_POLARITY.get(char, 0.0) for char in text if _is_emoji(char)]
+        mean = sum(marks) / len(marks) if marks else 0.0
+        if abs(mean) < _CLEAR_EMOJI:
+            return score
+        sign = math.copysign(1.0, mean)
+    else:
+        return score
+    if sign * score.polarity >= NEGATION_FLOOR:
+        return score
+    polarity = sign * max(abs(score.polarity), NEGATION_FLOOR)
+    return Score(score.language, polarity, score.subjectivity, score.scorer, feeling_of(polarity))
+
+
+_RATED_POLES = frozenset({Feeling.NEGATIVE, Feeling.POSITIVE})
+_RATED_POLARITY = {Feeling.POSITIVE: 0.5, Feeling.NEUTRAL: 0.0, Feeling.NEGATIVE: -0.5}
 
 
 # An answer that only names a part of the journey ("delivery", "the packaging", "доставка", "快递") says what the

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from functools import cache
 
-from analysis.sentiment import as_negation_reads, negation, plain_fact, plain_praise
+from analysis.sentiment import as_marked, as_negation_reads, negation, plain_fact, plain_praise
 from analysis.trained import (
     CLASSES,
     MAX_CHARS,
@@ -129,6 +129,7 @@ def load_survey_feeling_model(language: str) -> SurveyFeelingModel | None:
 
 def as_reported(text: str, score: Score) -> Score:
     """The score a reading reports: as the language's survey reader reports it (SurveyFeelingModel.report), or `score`
-    when the language has no survey reader; a denied praise or fault turned as the negation rules say."""
+    when the language has no survey reader; a denied praise or fault turned as the negation rules say, a rating or
+    clear emoji as they show (as_marked)."""
     model = load_survey_feeling_model(score.language) if score.feeling in _READ else None
-    return as_negation_reads(text, model.report(text, score) if model is not None else score)
+    return as_marked(text, as_negation_reads(text, model.report(text, score) if model is not None else score))

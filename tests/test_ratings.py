@@ -1,0 +1,85 @@
+"""Ratings written in an answer and emoji beside words (rule 144, twenty-eighth session): the feeling they report."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.ratings import rating
+from analysis.reading import read_text
+from surveys.reading import Feeling
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [
+        ("5/5", Feeling.POSITIVE),
+        ("1/5", Feeling.NEGATIVE),
+        ("3/5", Feeling.NEUTRAL),
+        ("4.5/5", Feeling.POSITIVE),
+        ("10/10 would buy again", Feeling.POSITIVE),
+        ("1/10 never again", Feeling.NEGATIVE),
+        ("solid 4 out of 5", Feeling.POSITIVE),
+        ("0 stars if I could", Feeling.NEGATIVE),
+        ("I would give it 8", Feeling.POSITIVE),
+        ("10 из 10", Feeling.POSITIVE),
+        ("ставлю 5", Feeling.POSITIVE),
+        ("1 звезда", Feeling.NEGATIVE),
+        ("ставлю тройку", Feeling.NEUTRAL),
+        ("пятёрка за доставку", Feeling.POSITIVE),
+        ("五星好评", Feeling.POSITIVE),
+        ("一星差评", Feeling.NEGATIVE),
+        ("中评", Feeling.NEUTRAL),
+    ],
+)
+def test_ratings_give_their_feeling(text: str, feeling: Feeling) -> None:
+    assert rating(text) is feeling, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4 out of 5 plates arrived broken",  # a count, not a rating
+        "2 из 5 тарелок разбиты",
+        "order #4411/5",
+        "12/10",  # off the scale
+        "delivered 5/10/2024",  # a date
+        "give it 2 weeks",
+        "5/5 delivery, 1/5 product",  # ratings that disagree
+        "great phone, fast delivery",
+    ],
+)
+def test_numbers_that_are_no_rating_give_none(text: str) -> None:
+    assert rating(text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [
+        ("5/5", Feeling.POSITIVE),  # read as no content before
+        ("1/5", Feeling.NEGATIVE),
+        ("1 звезда", Feeling.NEGATIVE),  # read +0.14 before
+        ("единица", Feeling.NEGATIVE),
+        ("给五星", Feeling.POSITIVE),
+        ("quality 👍", Feeling.POSITIVE),  # emoji beside words read neutral
+        ("доставка 🔥", Feeling.POSITIVE),
+        ("доставка 🐢", Feeling.NEGATIVE),
+    ],
+)
+def test_ratings_and_clear_emoji_are_reported(text: str, feeling: Feeling) -> None:
+    assert read_text(text).score.feeling is feeling, text
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [
+        ("Delivered on time 📦", Feeling.NEUTRAL),  # an emoji that shows no feeling
+        ("nothing to add 👍", Feeling.NONE),  # a decline stays one
+        ("-", Feeling.NONE),
+    ],
+)
+def test_what_ratings_and_emoji_leave_alone(text: str, feeling: Feeling) -> None:
+    assert read_text(text).score.feeling is feeling, text
+
+
+def test_a_rating_alone_opens_no_complaint() -> None:
+    assert not read_text("1/5").complaint and not read_text("0 stars").complaint
