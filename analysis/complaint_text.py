@@ -2313,6 +2313,9 @@ def complaint_problems(
     # "what i got matched the description": a match with the listing, unturned, opens nothing no rule names (rule 139)
     if holds("affirms_listing", text, score.language):
         return ()
+    # "packaging 💩", "курьер 🐢": a part of the journey, blamed by emoji alone (rule 145)
+    if set(topics) - _OPINION_TOPICS and _blamed_by_emoji(text, score.language):
+        return (Problem.UNHAPPY,)
     if _asks_before_buying(text, score.language):  # "When is the large back in stock?", "есть ли скидка?"
         return ()
     if score.language == "ru" and _is_sarcasm(text, "ru"):  # Russian sarcasm often scores positive: read it first
@@ -2352,6 +2355,13 @@ def complaint_problems(
         reader, threshold = guard.plain_positive
         return _learnt(text, score, guarded=reader is Reader.GUARD, threshold=threshold)
     return _learnt(text, score, guarded=True)
+
+
+def _blamed_by_emoji(text: str, language: str) -> bool:
+    """Whether the answer only names a part of the journey and blames it with emoji (sentiment.emoji_verdict)."""
+    from analysis.sentiment import emoji_verdict
+
+    return emoji_verdict(text, language) < 0
 
 
 def _unhappy_enough(text: str, score: Score) -> bool:

@@ -848,7 +848,7 @@ _TURNABLE = frozenset({Feeling.NEGATIVE, Feeling.NEUTRAL, Feeling.POSITIVE})
 RATING_SCORER = "rating"
 # Rule 144 (twenty-eighth session): emoji beside words whose mean polarity (by _EMOJI_POLARITY, others 0) reaches this
 # show the feeling of an answer whose words read neutral ("quality 👍", "доставка 🐢").
-_CLEAR_EMOJI = 0.5
+CLEAR_EMOJI = 0.5
 
 
 def as_marked(text: str, score: Score) -> Score:
@@ -864,10 +864,9 @@ def as_marked(text: str, score: Score) -> Score:
         return score
     if rated in _RATED_POLES:
         sign = 1.0 if rated is Feeling.POSITIVE else -1.0
-    elif rated is None and score.feeling is Feeling.NEUTRAL:
-        marks = [_EMOJI_POLARITY.get(char, 0.0) for char in text if _is_emoji(char)]
-        mean = sum(marks) / len(marks) if marks else 0.0
-        if abs(mean) < _CLEAR_EMOJI:
+    elif rated is None and (score.feeling is Feeling.NEUTRAL or emoji_verdict(text, score.language)):
+        mean = emoji_mean(text)  # "packaging 💩" blames, however its word alone reads (rule 145)
+        if abs(mean) < CLEAR_EMOJI:
             return score
         sign = math.copysign(1.0, mean)
     else:
@@ -876,6 +875,12 @@ def as_marked(text: str, score: Score) -> Score:
         return score
     polarity = sign * max(abs(score.polarity), NEGATION_FLOOR)
     return Score(score.language, polarity, score.subjectivity, score.scorer, feeling_of(polarity))
+
+
+def emoji_mean(text: str) -> float:
+    """The mean polarity of a text's emoji by _EMOJI_POLARITY (any other emoji 0); 0 when it has none."""
+    marks = [_EMOJI_POLARITY.get(char, 0.0) for char in text if _is_emoji(char)]
+    return sum(marks) / len(marks) if marks else 0.0
 
 
 _RATED_POLES = frozenset({Feeling.NEGATIVE, Feeling.POSITIVE})
@@ -909,6 +914,16 @@ def bare_mention(text: str, language: str) -> bool:
     if pattern is None or len(text) > 60:
         return False
     return pattern.fullmatch(_BARE_PUNCTUATION.sub("", text.casefold().replace("ё", "е"))) is not None
+
+
+def emoji_verdict(text: str, language: str) -> int:
+    """-1 when the answer only names a part of the journey and blames it with emoji ("packaging 💩", "курьер 🐢"), +1
+    when it praises it so ("delivery 🚀"), else 0 (rule 145)."""
+    mean = emoji_mean(text)
+    if abs(mean) < CLEAR_EMOJI:
+        return 0
+    words = "".join(char for char in text if not _is_emoji(char) and char != "\ufe0f")
+    return int(math.copysign(1, mean)) if words.strip() and bare_mention(words, language) else 0
 
 
 def plain_fact(text: str, language: str) -> bool:

@@ -83,3 +83,23 @@ def test_what_ratings_and_emoji_leave_alone(text: str, feeling: Feeling) -> None
 
 def test_a_rating_alone_opens_no_complaint() -> None:
     assert not read_text("1/5").complaint and not read_text("0 stars").complaint
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint", "feeling"),
+    [
+        # rule 145: a part of the journey named and blamed with emoji alone is a complaint, reported negative
+        ("packaging 💩", True, Feeling.NEGATIVE),
+        ("support 🙄", True, Feeling.NEGATIVE),  # its word alone read +0.86
+        ("упаковка 💩", True, Feeling.NEGATIVE),
+        ("курьер 🐢", True, Feeling.NEGATIVE),
+        ("快递🐢", True, Feeling.NEGATIVE),
+        ("delivery 🚀", False, Feeling.POSITIVE),  # praised so: read −0.49 before
+        ("price 😭", False, Feeling.NEGATIVE),  # price is an opinion, not a fault
+        ("delivery 😡 but they sorted it", False, None),  # more than a part named: the rule leaves it
+    ],
+)
+def test_a_part_of_the_journey_marked_by_emoji(text: str, complaint: bool, feeling: Feeling | None) -> None:
+    reading = read_text(text)
+    assert reading.complaint is complaint, text
+    assert feeling is None or reading.score.feeling is feeling, text
