@@ -38,21 +38,56 @@ _MARKS = re.compile(r"(?<!\w)(единиц|двойк|тройк|троечк|ч
 _MARK_VALUES = {"единиц": 1, "двойк": 2, "тройк": 3, "троечк": 3}
 _ZH_VERDICTS = re.compile(r"好评|中评|差评|满分")
 _ZH_VERDICT_VALUES = {"好评": 5, "中评": 3, "差评": 1, "满分": 5}
+_RATINGS = (_SLASHED, _OUT_OF, _GIVEN, _STARS, _ZH_STARS, _MARKS, _ZH_VERDICTS)
 
 
 def rating(text: str) -> Feeling | None:
     """The feeling the ratings written in `text` give (on 5: 1-2 negative, 3 neutral, 4-5 positive; on 10: 1-4, 5-6,
-    7-10); None when it holds none or they disagree."""
-    lower = text.casefold()
-    pairs = _SLASHED.findall(lower) + _OUT_OF.findall(lower)
-    found = [_on_five(float(value.replace(",", ".")), int(scale)) for value, scale in pairs]
-    found += [_on_five(float(value), 5 if int(value) <= 5 else 10) for value in _GIVEN.findall(lower)]
-    found += [_on_five(float(_COUNTS.get(count, count)), 5) for count in _STARS.findall(lower)]
-    found += [_on_five(float(_COUNTS.get(count, count)), 5) for count in _ZH_STARS.findall(lower)]
-    found += [_on_five(_mark(mark), 5) for mark in _MARKS.findall(lower.replace("ё", "е"))]
-    found += [_on_five(_ZH_VERDICT_VALUES[verdict], 5) for verdict in _ZH_VERDICTS.findall(lower)]
-    feelings = {feeling for feeling in found if feeling is not None}
+    7-10); None when it holds none, only wished ones ("would be 5 stars if…"), or they disagree."""
+    lower = text.casefold().replace("ё", "е")
+    plain = [found for pattern in _RATINGS for found in pattern.finditer(lower) if _said_plainly(lower, found)]
+    feelings = {feeling for found in plain if (feeling := _feeling_of(found)) is not None}
     return feelings.pop() if len(feelings) == 1 else None
+
+
+def _feeling_of(found: re.Match[str]) -> Feeling | None:
+    """The feeling one rating found by a pattern of _RATINGS gives."""
+    if found.re is _ZH_VERDICTS:
+        return _on_five(_ZH_VERDICT_VALUES[found.group()], 5)
+    if found.re is _MARKS:
+        return _on_five(_mark(found.group(1)), 5)
+    if found.re is _GIVEN:
+        value = int(found.group(1))
+        return _on_five(float(value), 5 if value <= 5 else 10)
+    if found.re in (_SLASHED, _OUT_OF):
+        return _on_five(float(found.group(1).replace(",", ".")), int(found.group(2)))
+    return _on_five(float(_COUNTS.get(found.group(1), found.group(1))), 5)  # stars
+
+
+# A rating wished for or nearly given is no rating (rule 146): "would be 5 stars if…", "почти 10 из 10", "要不是物流慢就五星了".
+_WISHED_IN_CLAUSE = re.compile(
+    r"(?<!\w)(?:would (?:be|have been|'ve been)|could (?:be|have been|'ve been)|(?:was|were) going to|almost|nearly|if|"
+    r"было бы|был бы|была бы|если бы|почти|(?:хотел|собирал)\w* поставить|поставил\w* бы)(?!\w)|本来|本想|想给|差点"
+)
+_WISHED_IN_SENTENCE = re.compile(r"要不是|如果|要是|(?<!\w)если бы(?!\w)")
+# "0 stars if I could" is no condition but the lowest rating there is
+_CONDITION_AFTER = re.compile(
+    r"\s*[,，]?\s*(?:(?:if|если)(?!\w)(?!\s+(?:i could|i can|possible|бы можно|можно|бы могл\w*|бы мог))|如果|要是)"
+)
+_CLAUSE_END = re.compile(r"[.!?;,。！？；，\n]")
+_SENTENCE_END = re.compile(r"[.!?;。！？；\n]")
+
+
+def _said_plainly(lower: str, found: re.Match[str]) -> bool:
+    """Whether a rating is given, not wished for: no wish or condition before it in its clause (or sentence, for the
+    conditions that open one) and no "if" right after it."""
+    clause = max((end.end() for end in _CLAUSE_END.finditer(lower, 0, found.start())), default=0)
+    sentence = max((end.end() for end in _SENTENCE_END.finditer(lower, 0, found.start())), default=0)
+    return not (
+        _WISHED_IN_CLAUSE.search(lower, clause, found.start())
+        or _WISHED_IN_SENTENCE.search(lower, sentence, found.start())
+        or _CONDITION_AFTER.match(lower, found.end())
+    )
 
 
 def _mark(mark: str) -> float:

@@ -103,3 +103,36 @@ def test_a_part_of_the_journey_marked_by_emoji(text: str, complaint: bool, feeli
     reading = read_text(text)
     assert reading.complaint is complaint, text
     assert feeling is None or reading.score.feeling is feeling, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rule 146: a rating wished for, nearly given or given on a condition is no rating
+        "would be 5 stars if the smart plug didnt disconnect from wifi every night",
+        "almost a 10/10",
+        "was going to give 5 stars but the lid broke",
+        "5 stars if it came with a case",
+        "было бы 5 звёзд, если бы не запах",
+        "почти 10 из 10",
+        "поставил бы 5, если бы доставили вовремя",
+        "本来想给五星的，但是坏了",
+        "要不是物流慢，就五星了",
+        "差点就满分了",
+    ],
+)
+def test_wished_ratings_give_none(text: str) -> None:
+    assert rating(text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [
+        ("would recommend, 5/5", Feeling.POSITIVE),  # "would" in another clause
+        ("0 stars if I could", Feeling.NEGATIVE),  # an "if" that wishes lower still
+        ("5/5, would buy again", Feeling.POSITIVE),
+        ("ставлю пятёрку", Feeling.POSITIVE),
+    ],
+)
+def test_plain_ratings_beside_a_wish_word_still_count(text: str, feeling: Feeling) -> None:
+    assert rating(text) is feeling, text
