@@ -2313,6 +2313,8 @@ def complaint_problems(
     # "what i got matched the description": a match with the listing, unturned, opens nothing no rule names (rule 139)
     if holds("affirms_listing", text, score.language):
         return ()
+    if holds("counterfactual_fault", text, score.language):  # "would be perfect if the lid fit properly" (rule 147)
+        return (Problem.UNHAPPY,)
     # "packaging 💩", "курьер 🐢": a part of the journey, blamed by emoji alone (rule 145)
     if set(topics) - _OPINION_TOPICS and _blamed_by_emoji(text, score.language):
         return (Problem.UNHAPPY,)

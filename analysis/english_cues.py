@@ -433,3 +433,21 @@ _DENIALS = Negations(
 )
 negated_praise = _DENIALS.negated_praise
 negated_fault = _DENIALS.negated_fault
+
+
+# A fault told as a condition on praise (rule 147): "would be perfect if the lid fit properly", "if only the zip didn't
+# stick" — the condition says the thing works as it should, so it did not. Wishes ("would be nice if you had more
+# colours") name no such thing.
+_COUNTERFACTUAL = re.compile(
+    r"(?<!\w)(?:would(?:'ve| have)? (?:be|been)|'d (?:be|have been))(?!\w)[^.!?]{0,40}?(?<!\w)if(?!\w)([^.!?]{0,80})|"
+    r"(?<!\w)if only(?!\w)([^.!?]{0,80})"
+)
+_AS_IT_SHOULD = re.compile(
+    r"(?<!\w)(?:properly|on time|in time|worked|works|work|fit|fits|fitted|closed|closes|shut|stayed|stays|held|holds|"
+    r"charged|charges|included|came with|matched|as described|wasn'?t broken|didn'?t leak|wasn'?t late)(?!\w)"
+)
+
+
+def counterfactual_fault(text: str) -> bool:
+    """Whether an English answer makes praise hang on what should already be so ("would be great if it arrived on time")."""
+    return any(_AS_IT_SHOULD.search(a or b) for a, b in _COUNTERFACTUAL.findall(_lower(text)))

@@ -312,3 +312,20 @@ _LISTING = Listing(
 )
 affirms_listing = _LISTING.affirms  # opens no learnt complaint; writers call a plain match neutral as often as praise,
 denies_listing = _LISTING.denies  # so no listing_praised here (rule 141): the reported feeling stays the models'
+
+
+# A fault told as a condition on praise (rule 147): "было бы идеально, если бы крышка нормально закрывалась".
+_COUNTERFACTUAL = re.compile(
+    r"(?<!\w)было бы(?!\w)[^.!?]{0,40}?(?<!\w)если бы(?!\w)([^.!?]{0,80})|(?<!\w)если бы(?!\w)([^.!?]{0,80}?),?\s+было бы(?!\w)"
+)
+_AS_IT_SHOULD = re.compile(
+    r"(?<!\w)(?:нормально|вовремя|в срок|работал\w*|закрывал\w*|держал\w*|подошл\w*|подходил\w*|пришл\w*|доставили|"
+    r"положили|не сломал\w*|не тек\w*)(?!\w)"
+)
+
+
+def counterfactual_fault(text: str) -> bool:
+    """Whether a Russian answer makes praise hang on what should already be so ("было бы здорово, если бы доставили
+    вовремя")."""
+    lower = text.casefold().replace("ё", "е")
+    return any(_AS_IT_SHOULD.search(a or b) for a, b in _COUNTERFACTUAL.findall(lower))

@@ -1211,3 +1211,31 @@ def test_twenty_eighth_session_a_match_with_the_listing_is_no_complaint(text: st
 )
 def test_twenty_eighth_session_a_match_with_a_fault_or_a_mismatch_is_flagged(text: str) -> None:
     assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rule 147: a fault told as a condition on praise (English and Russian)
+        "would be perfect if the lid fit properly",
+        "would have been great if it arrived on time",
+        "было бы идеально, если бы крышка нормально закрывалась",
+        "было бы здорово, если бы доставили вовремя",
+    ],
+)
+def test_twenty_eighth_session_a_fault_told_as_a_condition_is_flagged(text: str) -> None:
+    assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "would be nice if you had more colours",  # wishes name no fault
+        "it would be nice to have more colours",
+        "было бы здорово, если бы появился размер побольше",
+        "хотелось бы больше цветов",
+        "要是有大号就好了",
+    ],
+)
+def test_twenty_eighth_session_a_wish_told_as_a_condition_is_no_complaint(text: str) -> None:
+    assert not read_text(text).complaint, text
