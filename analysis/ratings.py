@@ -78,15 +78,37 @@ _CLAUSE_END = re.compile(r"[.!?;,。！？；，\n]")
 _SENTENCE_END = re.compile(r"[.!?;。！？；\n]")
 
 
+# Not the customer's own rating (rule 150): a size ("i'm normally an 8/10", "m (8/10)"), stars taken off ("took off one
+# star", "минус звезда", "扣一星"), others' ratings ("it was given 1 star", "по отзывам 3 звезды", "看评价都是五星").
+_SIZE_BEFORE = re.compile(
+    r"(?<!\w)(?:size|sizes|wear|wears|normally|usually|am|i'?m|typically)(?:\s+\S+){0,2}\s*$|"
+    r"(?<!\w)(?:xxs|xs|s|m|l|xl|xxl|petite|small|medium|large)\s*\($"
+)
+_TAKEN_OFF_BEFORE = re.compile(
+    r"(?<!\w)(?:off|minus|take away|took away|taking away|lose|lost|loses|knock|knocked|knocking|deduct\w*|минус|снял\w*|"
+    r"сниму|снимаю|сбавил\w*|сбавлю)(?:\s+\w+)?\s*$|(?:扣|减|少给)了?\s*$"
+)
+_TAKEN_OFF_AFTER = re.compile(r"\s*(?:off(?!\w)|сня\w*|долой)")
+_OTHERS_IN_CLAUSE = re.compile(
+    r"(?<!\w)(?:was given|were given|reviews?|reviewers?|others|other people|people|everyone|по отзывам|в отзывах|"
+    r"отзыв\w*)(?!\w)|评价|评论|别人|大家|有人"
+)
+
+
 def _said_plainly(lower: str, found: re.Match[str]) -> bool:
-    """Whether a rating is given, not wished for: no wish or condition before it in its clause (or sentence, for the
-    conditions that open one) and no "if" right after it."""
+    """Whether a rating is the customer's own, given, not wished for: no wish or condition before it in its clause (or
+    sentence, for the conditions that open one), no "if" right after it; not a size, stars taken off or others'."""
     clause = max((end.end() for end in _CLAUSE_END.finditer(lower, 0, found.start())), default=0)
     sentence = max((end.end() for end in _SENTENCE_END.finditer(lower, 0, found.start())), default=0)
+    before = lower[clause : found.start()]
+    stars = found.re in (_STARS, _ZH_STARS)
     return not (
         _WISHED_IN_CLAUSE.search(lower, clause, found.start())
         or _WISHED_IN_SENTENCE.search(lower, sentence, found.start())
         or _CONDITION_AFTER.match(lower, found.end())
+        or (found.re is _SLASHED and _SIZE_BEFORE.search(lower, max(0, found.start() - 40), found.start()))
+        or (stars and (_TAKEN_OFF_BEFORE.search(before) or _TAKEN_OFF_AFTER.match(lower, found.end())))
+        or _OTHERS_IN_CLAUSE.search(before)
     )
 
 

@@ -136,3 +136,34 @@ def test_wished_ratings_give_none(text: str) -> None:
 )
 def test_plain_ratings_beside_a_wish_word_still_count(text: str, feeling: Feeling) -> None:
     assert rating(text) is feeling, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rule 150: not the customer's own rating
+        "i am normally a m (8/10) in retailer skirts",  # sizes
+        "i am usually a 8/10 and the 8 fit",
+        "it was given 1 star. however, i ordered it",  # others' ratings
+        "по отзывам 3 звезды, а мне понравилось",
+        "看评价都是五星才买的",
+        "i did take off one star for quality",  # stars taken off
+        "минус звезда за доставку",
+        "扣一星因为物流慢",
+    ],
+)
+def test_sizes_others_ratings_and_stars_taken_off_are_no_rating(text: str) -> None:
+    assert rating(text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [
+        ("4 stars, one star off for shipping", Feeling.POSITIVE),  # the rating beside the star taken off
+        ("ставлю 4, одну звезду сняла за упаковку", Feeling.POSITIVE),
+        ("what a product 10/10", Feeling.POSITIVE),
+        ("I gave it 5 stars", Feeling.POSITIVE),
+    ],
+)
+def test_own_ratings_beside_them_still_count(text: str, feeling: Feeling) -> None:
+    assert rating(text) is feeling, text
