@@ -992,7 +992,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:на |в )?(?:фото|картинк\w*|сайте|описании|карточке|фотограф\w*)(?!,? (?:а |но )?(?:гораздо |намного |даже |еще |ещё )?"
             r"(?:лучше|красивее|круче|ярче|приятнее))",
             r"в описании \w+, а",
-            # "цвет не как на фото", "не такое пушистое, как на фото" (rule 139), not for the better
+            # "цвет не как на фото", "не такое пушистое, как на фото" (rule 141), not for the better
             r"(?<!\w)не (?:(?:так(?:ой|ая|ое|ие)|такого|такую) (?:\w+ )?)?,? ?как на (?:фото|фотк|картинк|изображени|сайте|витрин)\w*"
             r"(?!,? (?:а |но )?(?:даже |гораздо |намного |еще |куда )?(?:лучше|красивее|круче|ярче|приятнее))",
             r"(?:короче|длиннее|меньше|уже|шире|тоньше|толще|легче|тяжелее),? чем (?:указано|заявлено|написано|в описании|на фото)",
@@ -2310,7 +2310,7 @@ def complaint_problems(
         return ()
     if found or score.polarity is None or score.feeling is Feeling.NONE:
         return found
-    # "what i got matched the description": a match with the listing, unturned, opens nothing no rule names (rule 139)
+    # "what i got matched the description": a match with the listing, unturned, opens nothing no rule names (rules 140-141)
     if holds("affirms_listing", text, score.language):
         return ()
     if holds("counterfactual_fault", text, score.language):  # "would be perfect if the lid fit properly" (rule 147)

@@ -67,18 +67,14 @@ class Negations:
 @dataclass(frozen=True)
 class Listing:
     """A language's words for an item that matched its listing ("as described", "как на фото", "与描述相符") or did not
-    (rules 139-140): what denies a match just before it, what turns an answer, and what makes a mismatch a happy one."""
+    (rules 140-141): what denies a match just before it, what turns an answer, and what makes a mismatch a happy one."""
 
     matched: re.Pattern[str]  # "matches the photos", "соответствует описанию", "和图片一样"
     unmatched: re.Pattern[str]  # mismatches said outright: "nothing like the photos", "与描述不符"
-    denial_before: re.Pattern[str]  # matched against the clause before a match, up to it: "doesn't ", "цвет не "
-    expected_before: re.Pattern[
-        str
-    ]  # matched against the clause before a match: "thought it would be ", "думала будет "
+    denial_before: re.Pattern[str]  # the clause before a match, up to it: "doesn't ", "цвет не "
+    expected_before: re.Pattern[str]  # the clause before a match: "thought it would be ", "думала будет "
     turns: re.Pattern[str]  # "but", "но", "但": the answer goes on to something else
-    better_after: re.Pattern[
-        str
-    ]  # searched for after a mismatch: "…, it looks even better", "а оказалось лучше", "更好看"
+    better_after: re.Pattern[str]  # anywhere after a mismatch: "it looks even better", "а оказалось лучше", "更好看"
     clause_end: re.Pattern[str]
 
     def affirms(self, text: str) -> bool:

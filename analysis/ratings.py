@@ -1,8 +1,9 @@
 """Ratings customers write in an answer ("5/5", "2 stars", "10 из 10", "ставлю тройку", "五星好评") and their feeling.
 
 The feeling models read "5/5" as no content and "1 звезда" as mildly positive: a rating is a number on a scale, not a
-word they learnt. Rule 144 (twenty-eighth session) reports the feeling a rating gives; written from the ways people
-write ratings, not from rows.
+word they learnt. Rule 144 (twenty-eighth session) reports the feeling a rating gives, rule 146 none for a rating
+wished for, rule 150 none for one that is not the customer's own (a size, stars taken off, others' ratings); written
+from the ways people write ratings, not from rows.
 """
 
 from __future__ import annotations

@@ -819,8 +819,9 @@ def score_text(text: str, language: str | None = None, *, scorers: Mapping[str, 
 
 
 # Rules 136-137 (twenty-seventh session): the feeling a Russian or Chinese answer that denies praise reports is at least
-# this negative, one that denies a fault ("не пожалеете", "不后悔") at least this positive; since rule 139 (twenty-eighth
-# session) also an answer in any of the three languages that says the item did not (or did) match its listing.
+# this negative, one that denies a fault ("не пожалеете", "不后悔") at least this positive; since the twenty-eighth session
+# also a mismatch with the listing (a match in Chinese; rules 140-141), a hedged verdict (142), a rating or clear emoji
+# (as_marked, rules 144-146).
 NEGATION_FLOOR = 0.3
 
 
