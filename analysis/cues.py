@@ -48,7 +48,7 @@ class Negations:
 
     def _unqualified(self, pattern: re.Pattern[str], text: str, *, details: bool) -> bool:
         """Whether `pattern` finds a negation nothing qualifies (a detail or size advice only counts with `details`)."""
-        lower = text.casefold().replace("ё", "е").strip()
+        lower = _lowered(text)
         if lower.endswith(("?", "？")):
             return False
         for found in pattern.finditer(lower):
@@ -110,7 +110,7 @@ class Listing:
 
 
 def _lowered(text: str) -> str:
-    """The text as listing cues read it: casefolded, ё as е, stripped."""
+    """The text as the negation and listing cues read it: casefolded, ё as е, stripped."""
     return text.casefold().replace("ё", "е").strip()
 
 
