@@ -119,15 +119,24 @@ def hedged(text: str) -> bool:
 
 # Praise denied ("不推荐", "不会回购", "不值这个价") and a fault denied ("不后悔", "挑不出毛病"): the character n-gram scorer
 # weighs "推荐" and "后悔" and misses the "不" (rule 136, twenty-seventh session; from general knowledge, not from rows).
+# A softened "不" (rule 151): "不是很", "不太", "没那么".
+_SOFTLY = r"(?:不是很|不是特别|并不是很|不太|不怎么|不算太?|没那么|并不)"
 _NEGATED_PRAISE = re.compile(
     r"不(?:太|怎么|是很|大)?(?:推荐|建议(?:买|购买|入手))|不会再?(?:回购|再买|再来|购买)|不值(?:这个价|得买|这个钱)?|没有?想象(?:中|的)的?(?:好|那么好)|"
     r"没有?图片上?的?(?:好看|漂亮)|不如预期|低于预期|不及预期|"  # hedged and comparative (rule 142)
-    r"(?<!不)浪费钱|(?<!没)白花钱|花冤枉钱|钱打水漂|早知道不买"  # regret (rule 138)
+    r"(?<!不)浪费钱|(?<!没)白花钱|花冤枉钱|钱打水漂|早知道不买|"  # regret (rule 138)
+    # praise softened by a "不" (rule 151): "物流不是很快", "不太结实"
+    rf"{_SOFTLY}(?:快|好(?!意思)|结实|舒服|满意|耐用|清楚|及时|专业|热情|好用|好看|精致|牢固|稳|方便|准确|靠谱)"
 )
 _NEGATED_FAULT = re.compile(
     r"不后悔|没有?失望|不失望|挑不出(?:毛病|问题)|没(?:什么|啥|有)?毛病|一点[都也]不差|不得不推荐|无可挑剔|"
     r"不亏|没白花|钱花得值|物有所值|"  # no regret (rule 138)
-    r"超出预期|超过预期|超乎预期|比预期的?好|出乎意料的?好"  # hedged and comparative praise (rule 142)
+    r"超出预期|超过预期|超乎预期|比预期的?好|出乎意料的?好|"  # hedged and comparative praise (rule 142)
+    # nothing better (rule 151): "没见过比这更好的", "找不到更好的了", "不能再满意了"
+    r"没(?:见过|用过|买过|遇到过|碰到过|有)比[^，。！？,.!?]{0,6}更好|找不到[^，。！？,.!?]{0,4}更好的|不能再满意|再好不过|"
+    r"没有更好的了|"
+    # a fault softened by a "不" (rule 151): "不是很贵", "没等太久"
+    rf"{_SOFTLY}(?:贵|慢|重|吵|难|麻烦|复杂)|没有?(?:等|用|花)(?:太|很)久|没多久就(?:到|送到|收到)"
 )
 # What keeps a "不" from turning the whole answer: a negation just before ("不是不推荐", "不得不推荐"), a condition
 # ("如果不喜欢"), one detail named ("唯一…", "只是…"), advice on sizes ("不建议买大一号").

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from analysis.complaint_model import load_complaint_model
 from analysis.complaint_text import problems
+from analysis.sentiment import negation
 from surveys.reading import Feeling, Score
 
 DECLINE_READER = "decline-reader"
@@ -18,6 +19,8 @@ DECLINE_READER = "decline-reader"
 def says_nothing(text: str, score: Score) -> bool:
     """Whether a text read as content only declines to say anything, by its language's decline reader."""
     if score.feeling is None or score.feeling is Feeling.NONE:
+        return False
+    if negation(text, score.language):  # "I haven't seen better" denies a fault: it says something (rule 151)
         return False
     model = load_complaint_model(score.language)
     reader = model.decline if model is not None else None

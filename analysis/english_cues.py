@@ -410,6 +410,10 @@ denies_listing = _LISTING.denies  # listing_praised here (rule 140): the reporte
 # Hedged and comparative verdicts the English model reads the wrong way round ("I've had better" +0.52, "could have
 # been worse" −0.70): the reported feeling turns as for the Russian and Chinese denials (rule 142, twenty-eighth session;
 # written from general knowledge of the language, not from rows). English reads plain "not" itself.
+# The "not" of a softened verdict (rule 151): "not very fast", "wasn't very polite", "didn't feel sturdy".
+_NOT = (
+    r"(?:not|never|isn'?t|wasn'?t|aren'?t|weren'?t|don'?t|doesn'?t|didn'?t|ain'?t|won'?t|wouldn'?t|hasn'?t|haven'?t)\s+"
+)
 _DENIALS = Negations(
     praise=re.compile(
         r"(?<!\w)(?:i'?ve|i have|we'?ve|we have|have) (?:definitely |certainly )?(?:had|seen|bought|used|owned|tried) "
@@ -418,12 +422,28 @@ _DENIALS = Negations(
         r"(?<!\w)(?:fall|falls|falling|fell) short(?!\w)|(?<!\w)underwhelm\w*|"
         r"(?<!\w)(?:left|leaves|leave) (?:a lot|much|something|plenty) to be desired|"
         r"(?<!\w)could(?:'ve| have)? (?:been|be) (?:a lot |much |way |a bit )?better(?!\w)|"
-        r"(?<!\w)expected (?:a lot |much |a bit )?(?:more|better)(?!\w)|(?<!\w)(?:didn'?t|did not|doesn'?t|does not) live up to"
+        r"(?<!\w)expected (?:a lot |much |a bit )?(?:more|better)(?!\w)|(?<!\w)(?:didn'?t|did not|doesn'?t|does not) live up to|"
+        # praise softened by a "not" (rule 151): "delivery wasn't very fast", "not the best packaging"
+        rf"(?<!\w){_NOT}(?:(?:feel|seem|look|be|been|get|got|arrive|come)s?\s+)?(?:(?:very|too|that|so|particularly|"
+        r"especially|overly|exactly|really|super|all that|the most|the)\s+)?(?:fast|quick|speedy|comfortable|comfy|polite|"
+        r"friendly|helpful|sturdy|good|great|nice|happy|pleased|satisfied|impressed|durable|reliable|soft|clear|responsive|"
+        r"accurate|smooth|well made|worth it|worth the money|best|fastest|quickest|sturdiest|nicest|greatest|softest)(?!\w)"
     ),
     fault=re.compile(
         r"(?<!\w)could(?:'ve| have)? (?:been|be) (?:a lot |much |far )?worse(?!\w)|"
         r"(?<!\w)better than (?:i )?(?:expected|thought|hoped|imagined)|(?<!\w)exceeded (?:my |all |all my )?expectations|"
-        r"(?<!\w)pleasantly surprised|(?<!\w)(?:can'?t|cannot) complain"
+        r"(?<!\w)pleasantly surprised|(?<!\w)(?:can'?t|cannot) complain|"
+        # nothing better (rule 151): "never seen a better kettle", "you won't find better", "couldn't be happier"
+        r"(?<!\w)(?:never|not|haven'?t|have not|hasn'?t|can'?t|cannot|couldn'?t|could not|won'?t|will not|wouldn'?t)\s+"
+        r"(?:ever\s+)?(?:have\s+)?(?:seen|had|found|used|owned|tried|bought|imagine|imagined|asked for|ask for|wish for|"
+        r"wished for|find)\s+(?:a |an |any |anything |one |something )?(?:much |any )?better(?!\w)|"
+        r"(?<!\w)(?:couldn'?t|could not|can'?t|cannot) (?:be|have been) (?:any )?(?:happier|more (?:happy|pleased|satisfied))|"
+        r"(?<!\w)never been happier|(?<!\w)(?:couldn'?t|could not|can'?t|cannot) (?:have )?ask(?:ed)? for (?:anything )?more|"
+        r"(?<!\w)(?:doesn'?t|does not|can'?t|cannot) get (?:any |much )?better than|(?<!\w)(?:can'?t|cannot) go wrong|"
+        # a fault softened by a "not" (rule 151): "not too expensive", "didn't take very long"
+        rf"(?<!\w){_NOT}(?:very|too|that|so|overly|particularly|really|all that)\s+(?:expensive|pricey|costly|long|slow|"
+        r"hard|difficult|complicated|loud|noisy|heavy)(?!\w)(?!\s+(?:after|before|ago|enough|to break))|"
+        r"(?<!\w)(?:didn'?t|did not) (?:take|have to wait) (?:too |very |that |so )?long(?!\w)(?! (?:to break|before))"
     ),
     sentence_end=re.compile(r"[.!?;\n]"),
     negation_before=re.compile(r"(?<!\w)(?:not|never|\w+n'?t)\s*$"),

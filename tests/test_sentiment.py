@@ -1178,15 +1178,67 @@ def test_hedged_and_comparative_verdicts_are_reported_as_meant(text: str, feelin
 @pytest.mark.parametrize(
     "text",
     [
-        "I haven't had better",  # a negation before
+        "it isn't underwhelming at all",  # a negation before
         "if it could be better, tell me",  # a condition
         "could be better only in the sizing",  # one detail
-        "доставка не очень быстрая",  # "не очень" before a word is no closing verdict
+        "а доставка не очень быстрая?",  # a question (rule 151 reads the statement)
         "не то чтобы так себе",
         "如果不如预期可以退吗",
     ],
 )
 def test_hedges_that_turn_nothing(text: str) -> None:
+    from analysis.sentiment import negation
+
+    assert negation(text, score_text(text).language) == 0, text
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [
+        # rule 151 (twenty-ninth session): nothing better is praise, a softened "not" blames praise or excuses a fault
+        ("never seen a better kettle", Feeling.POSITIVE),  # read -0.94
+        ("you won't find better for the price", Feeling.POSITIVE),
+        ("I haven't had better", Feeling.POSITIVE),
+        ("I haven't seen better", Feeling.POSITIVE),  # was read as a decline
+        ("couldn't be happier", Feeling.POSITIVE),
+        ("delivery wasn't very fast", Feeling.NEGATIVE),  # read +0.45
+        ("the courier was not very polite", Feeling.NEGATIVE),
+        ("not too expensive", Feeling.POSITIVE),  # read -0.74
+        ("didn't take very long", Feeling.POSITIVE),
+        ("лучше не видела", Feeling.POSITIVE),  # read as no content
+        ("лучше не найти", Feeling.POSITIVE),
+        ("доставка не очень быстрая", Feeling.NEGATIVE),  # read +0.60
+        ("качество не самое лучшее", Feeling.NEGATIVE),
+        ("не очень дорого", Feeling.POSITIVE),
+        ("ждать не слишком долго", Feeling.POSITIVE),
+        ("没见过比这更好的", Feeling.POSITIVE),
+        ("不能再满意了", Feeling.POSITIVE),  # read -0.46
+        ("物流不是很快", Feeling.NEGATIVE),
+        ("不是很贵", Feeling.POSITIVE),  # read -0.94
+        ("没等太久", Feeling.POSITIVE),
+    ],
+)
+def test_comparisons_and_softened_nots_are_reported_as_meant(text: str, feeling: Feeling) -> None:
+    from analysis.reading import read_text
+
+    assert read_text(text).score.feeling is feeling, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not long after, it broke",  # "not long" told of time
+        "I want good quality",  # no "not" before the praise word
+        "not only fast but cheap",
+        "had a better one before?",  # a question
+        "лучше не брать",  # advice not to buy, no comparison
+        "не очень долго прослужил",  # "не долго" told of how long it lasted
+        "不太好意思问一下",  # 不太好意思: shy, not blame
+        "没多久就坏了",  # soon broke
+        "没有更好的选择吗？",
+    ],
+)
+def test_comparisons_and_softened_nots_that_turn_nothing(text: str) -> None:
     from analysis.sentiment import negation
 
     assert negation(text, score_text(text).language) == 0, text
