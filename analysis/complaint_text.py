@@ -2313,6 +2313,8 @@ def complaint_problems(
     # "what i got matched the description": a match with the listing, unturned, opens nothing no rule names (rules 140-141)
     if holds("affirms_listing", text, score.language):
         return ()
+    if holds("misled_by_listing", text, score.language):  # "way darker than on the site" (rule 153, English)
+        return (Problem.MISLEADING,)
     if holds("counterfactual_fault", text, score.language):  # "would be perfect if the lid fit properly" (rule 147)
         return (Problem.UNHAPPY,)
     # "packaging 💩", "курьер 🐢": a part of the journey, blamed by emoji alone (rule 145)

@@ -384,6 +384,25 @@ def plain_praise(text: str) -> bool:
 # An item that matched its listing ("exactly as described", "looks just like the photos") or did not ("not as pictured",
 # "nothing like the photos"): the models read "matches the description" as neutral and a reader flagged it (rule 139).
 _LISTED = r"(?:the |its |your |in the |on the |on your )?(?:description|photos?|pictures?|pics?|images?|listing|website|site|advert|ad|product page)s?(?!\w)"
+# A comparison with the listing (rule 153): "way darker than on the site", "smaller than they look in the pics", "not
+# nearly as grippy as the description makes out", "not the same colour as on your site"; not a praise comparative.
+_LISTING_TAIL = (
+    r"(?:described|advertised|pictured|shown|listed|stated|(?:(?:it|they|he|she) (?:looks?|looked|seems?|seemed|appears?|"
+    r"appeared) )?(?:online|(?:in|on) " + _LISTED + r")|" + _LISTED + r" (?:suggests?|shows?|showed|makes? (?:it|them) "
+    r"(?:look|out)|says?|said|looks?|looked))"
+)
+_COMPARED_TO_LISTING = (
+    r"(?<!\w)(?!(?:better|nicer|softer|sturdier|stronger|brighter|prettier|comfier|cuter|lovelier|cosier|cozier|warmer|"
+    r"thicker|bigger|higher|richer|fuller|quieter|faster|quicker|sooner|smoother|tastier|roomier|cheaper|other|rather|ever|"
+    r"never|over|after|under|either|whether|later|earlier)\b)(?<!not )(?<!no )(?<!n't )(?:\w+er|more \w+|less \w+) (?:than|then) "
+    + _LISTING_TAIL
+    + "|"
+    r"(?<!\w)(?:not|isn'?t|wasn'?t|aren'?t|weren'?t) (?:nearly |quite |at all |anywhere near |even )?as \w+ as "
+    + _LISTING_TAIL
+    + r"|(?<!\w)(?:not|isn'?t|wasn'?t|aren'?t|weren'?t) the same (?:\w+ )?as (?:"
+    + _LISTING_TAIL
+    + ")"
+)
 _LISTING = Listing(
     matched=re.compile(
         r"(?<!\w)(?:match(?:es|ed)?|true to|same as|just like|exactly like|identical to|looks? (?:just |exactly )?like|"
@@ -391,7 +410,14 @@ _LISTING = Listing(
         r"in the (?:photos?|pictures?|pics?|description|listing)|on the (?:photos?|pictures?|website|site|listing))(?!\w)|"
         r"(?<!\w)(?:description|photos?|pictures?|listing)s? (?:match(?:es|ed)?|(?:was|is|were|are) (?:accurate|spot on|exact))(?!\w)"
     ),
-    unmatched=re.compile(r"(?<!\w)nothing like " + _LISTED + r"|(?<!\w)different (?:from|than|to) " + _LISTED),
+    unmatched=re.compile(
+        r"(?<!\w)nothing like "
+        + _LISTED
+        + r"|(?<!\w)different (?:from|than|to) "
+        + _LISTED
+        + "|"
+        + _COMPARED_TO_LISTING
+    ),
     denial_before=re.compile(
         r"(?<!\w)(?:not|\w+n'?t|never|nothing|hardly|barely|no longer|wish|should|supposed to|meant to|if)(?: \w+){0,2} $"
     ),
@@ -400,11 +426,17 @@ _LISTING = Listing(
         r"(?<!\w)(?:but|though|tho|although|however|except|apart from|other than|only|otherwise|unfortunately|sadly|shame|"
         r"pity)(?!\w)"
     ),
-    better_after=re.compile(r"(?<!\w)(?:better|nicer|prettier)(?!\w)"),
+    better_after=re.compile(
+        r"(?<!\w)(?:better|nicer|prettier|prefer|love it|love them|like it (?:even |much |a lot )?more|"
+        r"like them (?:even |much |a lot )?more)(?!\w)"
+    ),
     clause_end=re.compile(r"[.!?;,\n]"),
 )
 affirms_listing = _LISTING.affirms  # opens no learnt complaint; English writers call a plain match neutral, so no
 denies_listing = _LISTING.denies  # listing_praised here (rule 140): the reported feeling stays the models'
+# An English mismatch with the listing is a complaint (rule 153; Russian and Chinese writers accept or like a comparison
+# with the listing too often: there it opened more false flags than it caught).
+misled_by_listing = _LISTING.denies
 
 
 # Hedged and comparative verdicts the English model reads the wrong way round ("I've had better" +0.52, "could have

@@ -1239,3 +1239,34 @@ def test_twenty_eighth_session_a_fault_told_as_a_condition_is_flagged(text: str)
 )
 def test_twenty_eighth_session_a_wish_told_as_a_condition_is_no_complaint(text: str) -> None:
     assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rule 153 (twenty-ninth session): an English comparison with the listing is a mismatch
+        "the earrings are a lot smaller than they look in the pics",  # read neutral, unflagged
+        "it's way darker than on the site",
+        "much thinner than the photos suggest",
+        "smaller than it looked online",
+        "isn't the same colour as on your site",
+    ],
+)
+def test_twenty_ninth_session_a_comparison_with_the_listing_is_flagged(text: str) -> None:
+    reading = read_text(text)
+    assert reading.complaint and reading.score.feeling is Feeling.NEGATIVE, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nicer than the pictures",  # a praise comparative
+        "bigger and brighter than in the photos, love it",
+        "other than the photos being old, great",  # "other than" compares nothing
+        "darker than on the site but I actually like it more",  # liked after the mismatch
+        "цвет темнее, чем на сайте",  # Russian and Chinese writers accept such comparisons too often (rule 153)
+        "颜色比图片深",
+    ],
+)
+def test_twenty_ninth_session_comparisons_that_open_nothing(text: str) -> None:
+    assert not read_text(text).complaint, text
