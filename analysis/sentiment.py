@@ -10,7 +10,7 @@ from typing import Protocol
 
 from analysis.cues import holds
 from analysis.ratings import rating
-from analysis.trained import NEUTRAL_BAND, TrainedScorer
+from analysis.trained import NEUTRAL_BAND, SENTENCES_FROM, TrainedScorer, sentences_of
 from surveys.reading import Feeling, Score
 
 __all__ = ["Feeling", "Score", "detect_language", "feeling_of", "register_scorer", "score_text"]
@@ -837,6 +837,8 @@ def as_negation_reads(text: str, score: Score) -> Score:
     """The score a reading reports for an answer that denies praise or a fault, turned where the feeling model missed
     the "не"/"不" ("не рекомендую этот магазин" +0.78 -> -0.78); any other score unchanged. The complaint decision reads
     the model's own score: a denied praise names nothing the shop can act on."""
+    if score.language in _REVIEWS_READ_WHOLE and len(sentences_of(text)) >= SENTENCES_FROM:
+        return score  # a review: one sentence's "not" turns no whole (rule 157)
     turned = negation(text, score.language) if score.feeling in _TURNABLE else 0
     if not turned or score.polarity is None or turned * score.polarity >= NEGATION_FLOOR:
         return score
@@ -845,6 +847,10 @@ def as_negation_reads(text: str, score: Score) -> Score:
 
 
 _TURNABLE = frozenset({Feeling.NEGATIVE, Feeling.NEUTRAL, Feeling.POSITIVE})
+# Rule 157 (twenty-ninth session): in these languages a text of SENTENCES_FROM sentences or more (a review, which the
+# feeling model reads sentence by sentence) is not turned by one sentence's negation; Russian writers' long answers
+# read better turned.
+_REVIEWS_READ_WHOLE = frozenset({"en", "zh"})
 
 RATING_SCORER = "rating"
 # Rule 144 (twenty-eighth session): emoji beside words whose mean polarity (by _EMOJI_POLARITY, others 0) reaches this

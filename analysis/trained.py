@@ -137,6 +137,11 @@ SENTENCES_FROM = 3
 MAX_CHARS = 2000
 
 
+def sentences_of(text: str) -> list[str]:
+    """The sentences a model reads a review by: split after . ! ? ; and at line breaks, empty ones dropped."""
+    return [part for part in _SENTENCE_END.split(text) if part.strip()]
+
+
 @dataclass(frozen=True)
 class Model:
     """One language's weights: per n-gram an idf and a coefficient per domain and class, intercepts, how it was trained."""
@@ -157,7 +162,7 @@ class Model:
     def decision(self, text: str) -> list[float] | None:
         """Per-class scores of a text: of each sentence, averaged, when the model reads reviews by sentence."""
         if self.sentence_mean:
-            sentences = [part for part in _SENTENCE_END.split(text[:MAX_CHARS]) if part.strip()]
+            sentences = sentences_of(text[:MAX_CHARS])
             if len(sentences) >= SENTENCES_FROM:
                 found = [_softmax(scores) for scores in map(self._sentence_decision, sentences) if scores is not None]
                 if not found:

@@ -1242,3 +1242,30 @@ def test_comparisons_and_softened_nots_that_turn_nothing(text: str) -> None:
     from analysis.sentiment import negation
 
     assert negation(text, score_text(text).language) == 0, text
+
+
+@pytest.mark.parametrize(
+    ("text", "turned"),
+    [
+        # rule 157 (twenty-ninth session): a review's one sentence turns no English or Chinese reported feeling
+        ("This is not the best colour for a blonde", True),
+        (
+            "Cute top, it fits well and it's comfortable. I tried it on in the store. "
+            "This is not the best colour for a blonde, but the print is nice.",
+            False,
+        ),
+        ("The base is wider than the picture shows", True),
+        (
+            "I love the fabric. My only gripe is that the base is wider than the picture shows. It looks fitted on the model.",
+            False,
+        ),
+        # Russian long answers are still turned (rule 157 did not hold there)
+        ("Заказ пришёл быстро. Упаковка целая. Но доставка не очень быстрая была в прошлый раз.", True),
+    ],
+)
+def test_a_reviews_one_sentence_turns_nothing(text: str, turned: bool) -> None:
+    from analysis.sentiment import as_negation_reads
+
+    language = score_text(text).language
+    praised = Score(language, 0.6, None, "test", Feeling.POSITIVE)
+    assert (as_negation_reads(text, praised) != praised) is turned, text
