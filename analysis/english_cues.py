@@ -459,7 +459,11 @@ _DENIALS = Negations(
         rf"(?<!\w){_NOT}(?:(?:feel|seem|look|be|been|get|got|arrive|come)s?\s+)?(?:(?:very|too|that|so|particularly|"
         r"especially|overly|exactly|really|super|all that|the most|the)\s+)?(?:fast|quick|speedy|comfortable|comfy|polite|"
         r"friendly|helpful|sturdy|good|great|nice|happy|pleased|satisfied|impressed|durable|reliable|soft|clear|responsive|"
-        r"accurate|smooth|well made|worth it|worth the money|best|fastest|quickest|sturdiest|nicest|greatest|softest)(?!\w)"
+        r"accurate|smooth|well made|worth it|worth the money|best|fastest|quickest|sturdiest|nicest|greatest|softest)(?!\w)|"
+        # rule 158: "isn't as soft as I hoped", "not as good as the one my friend got", "a bit less sturdy than my last"
+        r"(?<!\w)(?:not|isn'?t|wasn'?t|aren'?t|weren'?t) (?:nearly |quite |really |even )?as (?:good|soft|sturdy|comfortable|"
+        r"comfy|nice|strong|warm|thick|bright|fast|powerful|well made|durable|pretty|solid|sharp|loud|clear) as(?!\w)|"
+        r"(?<!\w)less (?:sturdy|comfortable|comfy|soft|durable|reliable|solid|good|powerful|warm) than(?!\w)"
     ),
     fault=re.compile(
         r"(?<!\w)could(?:'ve| have)? (?:been|be) (?:a lot |much |far )?worse(?!\w)|"
@@ -475,7 +479,13 @@ _DENIALS = Negations(
         # a fault softened by a "not" (rule 151): "not too expensive", "didn't take very long"
         rf"(?<!\w){_NOT}(?:very|too|that|so|overly|particularly|really|all that)\s+(?:expensive|pricey|costly|long|slow|"
         r"hard|difficult|complicated|loud|noisy|heavy)(?!\w)(?!\s+(?:after|before|ago|enough|to break))|"
-        r"(?<!\w)(?:didn'?t|did not) (?:take|have to wait) (?:too |very |that |so )?long(?!\w)(?! (?:to break|before))"
+        r"(?<!\w)(?:didn'?t|did not) (?:take|have to wait) (?:too |very |that |so )?long(?!\w)(?! (?:to break|before))|"
+        # rule 158: "nothing to improve", "you can't get better value", "none better", "wasn't disappointed", "not bad at
+        # all", "wasnt expecting much … got a lot more", "didn't take more than a minute"
+        r"(?<!\w)nothing to improve(?!\w)|(?<!\w)(?:can'?t|cannot|couldn'?t) get (?:a |any )?better(?!\w)|(?<!\w)none better(?!\w)|"
+        r"(?<!\w)(?:wasn'?t|was not|weren'?t|not|never) (?:at all |one bit )?disappointed(?!\w)|(?<!\w)not bad at all(?!\w)|"
+        r"(?<!\w)(?:wasn'?t|was not|didn'?t|did not) expect(?:ing)? (?:much|a lot|anything)(?!\w)(?=[^.!?]*(?:but|got|and))|"
+        r"(?<!\w)(?:didn'?t|did not) take more than(?!\w)"
     ),
     sentence_end=re.compile(r"[.!?;\n]"),
     negation_before=re.compile(r"(?<!\w)(?:not|never|\w+n'?t)\s*$"),
