@@ -2311,8 +2311,10 @@ def complaint_problems(
     if found or score.polarity is None or score.feeling is Feeling.NONE:
         return found
     # "what i got matched the description": a match with the listing, unturned, opens nothing no rule names (rules 140-141)
-    if holds("affirms_listing", text, score.language):
-        return ()
+    if holds("affirms_listing", text, score.language) or holds("denies_faults", text, score.language):
+        return ()  # "nothing broke", "no scratches": a fault denied opens nothing no rule names (rule 159, English)
+    if holds("foreign_manual", text, score.language):  # "instructions were only in german" (rule 159, English)
+        return (Problem.MISSING,)
     if holds("misled_by_listing", text, score.language):  # "way darker than on the site" (rule 153, English)
         return (Problem.MISLEADING,)
     if holds("counterfactual_fault", text, score.language):  # "would be perfect if the lid fit properly" (rule 147)

@@ -446,6 +446,38 @@ misled_by_listing = _LISTING.denies
 _NOT = (
     r"(?:not|never|isn'?t|wasn'?t|aren'?t|weren'?t|don'?t|doesn'?t|didn'?t|ain'?t|won'?t|wouldn'?t|hasn'?t|haven'?t)\s+"
 )
+# A fault denied (rule 159): "nothing broke", "nothing leaked, nothing broke", "nothing came off in the wash", "none of
+# the glasses were broken", "not a single scratch", "no dents".
+_FAULT_DENIED = (
+    r"(?<!\w)(?:nothing|none of (?:it|them|the \w+))(?: \w+)?(?: was| were| got| has| had)? (?:broke|broken|leaked|leaking|"
+    r"came off|fell off|faded|shrank|shrunk|tore|torn|ripped|cracked|peeled|scratched|dented|bent|missing|damaged|smashed|"
+    r"spilled|spilt|chipped|loose)(?!\w)|(?<!\w)(?:not a single|not one|no) (?:scratch|scratches|dent|dents|leak|leaks|"
+    r"damage|crack|cracks|chip|chips|missing (?:parts|pieces|screws)|loose threads)(?!\w)"
+)
+# Instructions only in another language (rule 159): "instructions were only in german", "manual only in french".
+_FOREIGN_MANUAL = (
+    r"(?<!\w)(?:instructions?|manuals?|user guides?|guides?|leaflets?|booklets?)(?: \w+){0,2}? (?:only|just|all) in "
+    r"(?:german|french|chinese|japanese|korean|italian|spanish|polish|russian|dutch|swedish|portuguese|turkish|another language|"
+    r"a language)(?!\w)"
+)
+
+
+def denies_faults(text: str) -> bool:
+    """Whether an English answer only denies faults ("nothing broke", "no scratches"), with no turn and no question."""
+    lower = _lower(text)
+    return "?" not in lower and _FAULT_DENIED_RE.search(lower) is not None and _TURNED.search(lower) is None
+
+
+def foreign_manual(text: str) -> bool:
+    """Whether an English answer says the instructions came only in another language (rule 159)."""
+    return _FOREIGN_MANUAL_RE.search(_lower(text)) is not None
+
+
+_FAULT_DENIED_RE = re.compile(_FAULT_DENIED)
+_FOREIGN_MANUAL_RE = re.compile(_FOREIGN_MANUAL)
+_TURNED = re.compile(
+    r"(?<!\w)(?:but|though|tho|although|however|except|apart from|other than|only|unfortunately|sadly|shame|pity)(?!\w)"
+)
 _DENIALS = Negations(
     praise=re.compile(
         r"(?<!\w)(?:i'?ve|i have|we'?ve|we have|have) (?:definitely |certainly )?(?:had|seen|bought|used|owned|tried) "

@@ -826,11 +826,12 @@ NEGATION_FLOOR = 0.3
 
 
 def negation(text: str, language: str) -> int:
-    """-1 when the answer denies praise ("не рекомендую", "不推荐") or a match with the listing ("not as described"), +1
-    when it denies a fault ("не пожалеете", "不后悔") or says the item matched ("как на фото"), 0 when neither or both
-    (cues of the language's module)."""
-    praise = holds("negated_fault", text, language) or holds("listing_praised", text, language)
-    return int(praise) - int(holds("negated_praise", text, language) or holds("denies_listing", text, language))
+    """-1 when the answer denies praise ("не рекомендую", "不推荐") or a match with the listing ("not as described") or
+    its instructions came in another language, +1 when it denies a fault ("не пожалеете", "不后悔", "nothing broke") or
+    says the item matched ("как на фото"), 0 when neither or both (cues of the language's module)."""
+    praise = any(holds(cue, text, language) for cue in ("negated_fault", "listing_praised", "denies_faults"))
+    blame = any(holds(cue, text, language) for cue in ("negated_praise", "denies_listing", "foreign_manual"))
+    return int(praise) - int(blame)
 
 
 def as_negation_reads(text: str, score: Score) -> Score:

@@ -1270,3 +1270,20 @@ def test_twenty_ninth_session_a_comparison_with_the_listing_is_flagged(text: str
 )
 def test_twenty_ninth_session_comparisons_that_open_nothing(text: str) -> None:
     assert not read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint", "feeling"),
+    [
+        # rule 159 (twenty-ninth session): an English fault denied opens no learnt complaint and reads positive; a manual
+        # only in another language is a complaint (MISSING) and reads negative
+        ("nothing came off in the wash", False, Feeling.POSITIVE),  # read -0.38
+        ("no scratches, no dents, all good", False, Feeling.POSITIVE),
+        ("instructions were only in german", True, Feeling.NEGATIVE),  # was unflagged
+        ("manual only in french, had to google it", True, Feeling.NEGATIVE),
+        ("nothing broke but the box was crushed", True, Feeling.NEGATIVE),  # a turn: the box is the complaint
+    ],
+)
+def test_twenty_ninth_session_denied_faults_and_foreign_manuals(text: str, complaint: bool, feeling: Feeling) -> None:
+    reading = read_text(text)
+    assert (reading.complaint, reading.score.feeling) == (complaint, feeling), text

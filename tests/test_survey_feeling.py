@@ -51,7 +51,7 @@ def test_a_language_without_a_reader_reports_its_score_unchanged() -> None:
 @pytest.mark.parametrize(
     ("text", "scored", "reported"),
     [
-        ("instructions were only in german", Feeling.NEUTRAL, Feeling.NEGATIVE),
+        # ("instructions were only in german" was here: since rule 159 the negation cues own it, reported negative)
         ("нормально", Feeling.POSITIVE, Feeling.NEUTRAL),
         ("东西收到了，谢谢", Feeling.NEUTRAL, Feeling.POSITIVE),
         # ("说明书是英文的" was here: with the twenty-sixth session's rows the reader reads it neutral, as they label it)
