@@ -175,3 +175,18 @@ _LISTING = Listing(
 affirms_listing = _LISTING.affirms
 listing_praised = _LISTING.affirms  # the models read "与描述相符" negative; writers call it praise (rule 140)
 denies_listing = _LISTING.denies
+
+
+# A fault denied (rule 161): "没有破损没有少件", "完好无损", "一点划痕都没有", "杯子一个没碎", "没漏没坏".
+_FAULT_DENIED = re.compile(
+    r"没有?(?:任何)?(?:破损|少件|漏液|划痕|磕碰|瑕疵|损坏)|完好无损|完好|一点(?:划痕|破损|磕碰)?都?没有?(?:划痕|破损|磕碰|坏|碎)?|"
+    r"(?:一个|一件|一只)?(?:都)?没(?:碎|坏|漏|少)|无破损|无划痕|无磕碰"
+)
+_FAULT_TURNS = re.compile(r"但|不过|可是|就是|只是|除了|可惜|然而|唯一")
+
+
+def denies_faults(text: str) -> bool:
+    """Whether a Chinese answer denies faults ("没有破损", "完好无损") with no turn and no question."""
+    return (
+        not re.search(r"[?？吗]", text) and _FAULT_DENIED.search(text) is not None and _FAULT_TURNS.search(text) is None
+    )

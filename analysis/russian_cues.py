@@ -351,3 +351,20 @@ def counterfactual_fault(text: str) -> bool:
     вовремя")."""
     lower = text.casefold().replace("ё", "е")
     return any(_AS_IT_SHOULD.search(a or b) for a, b in _COUNTERFACTUAL.findall(lower))
+
+
+# A fault denied (rule 161): "ничего не сломалось, ничего не протекло", "всё целое", "ни одной царапины", "без сколов".
+_FAULT_DENIED = re.compile(
+    r"(?<!\w)ничего\s+не\s+(?:сломал|протек|протёк|разбил|помял|порвал|потерял|пропал|треснул|поцарапал|погнул|повредил|"
+    r"отвалил|облез|полинял|выцвел|сел|село|промок)\w*|(?<!\w)все\s+(?:цел\w*|на\s+месте)(?!\w)|"
+    r"(?<!\w)ни\s+(?:одной|одного|единой|единого)\s+(?:царапин|скол|вмятин|трещин|дефект|пятн|поврежден)\w*|"
+    r"(?<!\w)без\s+(?:единой\s+)?(?:царапин|сколов|вмятин|трещин|дефектов|повреждений|пятен)(?!\w)|"
+    r"(?<!\w)(?:цел\w*\s+и\s+невредим\w*|в\s+целости\s+и\s+сохранности)"
+)
+_FAULT_TURNS = re.compile(r"(?<!\w)(?:но|однако|только|кроме|правда|жаль|к сожалению|увы|зато|хотя|а вот)(?!\w)")
+
+
+def denies_faults(text: str) -> bool:
+    """Whether a Russian answer denies faults ("ничего не разбилось", "без царапин") with no turn and no question."""
+    lower = text.casefold().replace("ё", "е")
+    return "?" not in lower and _FAULT_DENIED.search(lower) is not None and _FAULT_TURNS.search(lower) is None

@@ -744,10 +744,7 @@ def test_twentieth_session_faults_are_flagged(text: str) -> None:
         "коробку помяли, но внутри всё цело",
         "деньги пришли через 2 дня, спасибо",
         "в заявленный срок уложились, всё хорошо",
-        pytest.param(
-            "ничего не сломалось и не треснуло",
-            marks=pytest.mark.xfail(strict=True, reason="the denial is cut, and the guard reader flags what is left"),
-        ),
+        "ничего не сломалось и не треснуло",  # an xfail until rule 161 (twenty-ninth session): a fault denied
         "客服直接给我退了10块，挺好的",
         "快递盒有点破，里面东西没事",
         "这个杯子不漏水，很好用",
@@ -1287,3 +1284,33 @@ def test_twenty_ninth_session_comparisons_that_open_nothing(text: str) -> None:
 def test_twenty_ninth_session_denied_faults_and_foreign_manuals(text: str, complaint: bool, feeling: Feeling) -> None:
     reading = read_text(text)
     assert (reading.complaint, reading.score.feeling) == (complaint, feeling), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rule 161 (twenty-ninth session): a Russian or Chinese fault denied opens no learnt complaint and reads positive
+        "ничего не сломалось, ничего не протекло",  # read -0.34
+        "ни одной царапины",
+        "没有破损没有少件",  # read -0.57
+        "用了一周还没坏",
+    ],
+)
+def test_twenty_ninth_session_a_fault_denied_reads_positive(text: str) -> None:
+    reading = read_text(text)
+    assert not reading.complaint and reading.score.feeling is Feeling.POSITIVE, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ничего не разбилось, но коробка мятая",  # a turn
+        "а точно ничего не сломано?",  # a question
+        "东西没坏，但是箱子压扁了",
+        "里面哗哗响，是不是碎了？",
+    ],
+)
+def test_twenty_ninth_session_a_denied_fault_with_a_turn_or_question_is_not_read_as_praise(text: str) -> None:
+    from analysis.sentiment import negation
+
+    assert negation(text, read_text(text).score.language) <= 0, text
