@@ -13,7 +13,7 @@ the normalised text (analysis.trained.Features), sublinear TF-IDF, logistic regr
 threshold were chosen by 5-fold cross-validation on the dev rows (see CHOICE). Every language also ships a guard reader
 (GUARD_CHOICE): for English its 1,962 dev and rules rows, for Russian the main reader's rows, each plus the GoEmotions
 comments of ../shared/data that train_sentiment.is_held_out keeps in training, all as non-complaints; for Chinese the
-8,857 dev, rules, reader and fresh rows alone. Every language also ships a decline reader (DECLINE_CHOICE: every row not
+9,456 dev, rules, reader and fresh rows alone. Every language also ships a decline reader (DECLINE_CHOICE: every row not
 held out, `none` against the rest; analysis.declines). Retraining on the same rows gives a byte-identical file.
 Needs scikit-learn (pip install -e '.[train]') and, for the guard readers, ../shared/data; the bot needs neither.
 """
