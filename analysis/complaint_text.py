@@ -2312,7 +2312,7 @@ def complaint_problems(
         return found
     # "what i got matched the description": a match with the listing, unturned, opens nothing no rule names (rules 140-141)
     if holds("affirms_listing", text, score.language) or holds("denies_faults", text, score.language):
-        return ()  # "nothing broke", "no scratches": a fault denied opens nothing no rule names (rule 159, English)
+        return ()  # "nothing broke", "ничего не разбилось", "没有破损": a fault denied opens nothing no rule names (159, 161)
     if holds("foreign_manual", text, score.language):  # "instructions were only in german" (rule 159, English)
         return (Problem.MISSING,)
     if holds("misled_by_listing", text, score.language):  # "way darker than on the site" (rule 153, English)

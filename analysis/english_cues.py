@@ -465,7 +465,7 @@ _FOREIGN_MANUAL = (
 def denies_faults(text: str) -> bool:
     """Whether an English answer only denies faults ("nothing broke", "no scratches"), with no turn and no question."""
     lower = _lower(text)
-    return "?" not in lower and _FAULT_DENIED_RE.search(lower) is not None and _TURNED.search(lower) is None
+    return "?" not in lower and _FAULT_DENIED_RE.search(lower) is not None and _LISTING.turns.search(lower) is None
 
 
 def foreign_manual(text: str) -> bool:
@@ -475,9 +475,6 @@ def foreign_manual(text: str) -> bool:
 
 _FAULT_DENIED_RE = re.compile(_FAULT_DENIED)
 _FOREIGN_MANUAL_RE = re.compile(_FOREIGN_MANUAL)
-_TURNED = re.compile(
-    r"(?<!\w)(?:but|though|tho|although|however|except|apart from|other than|only|unfortunately|sadly|shame|pity)(?!\w)"
-)
 _DENIALS = Negations(
     praise=re.compile(
         r"(?<!\w)(?:i'?ve|i have|we'?ve|we have|have) (?:definitely |certainly )?(?:had|seen|bought|used|owned|tried) "
