@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from analysis.cues import holds
+from analysis.english_cues import FAULT_DENIED
 from surveys.reading import Feeling, Score
 
 
@@ -1555,7 +1556,8 @@ _NOT_ASKED_BACK_RU = r"(?:попросили|просили|потребовал
 # Phrases that deny a problem ("not late at all", "never had a problem"): a text that only denies problems
 # is no complaint.
 _DENIALS = {
-    "en": r"not late at all|never had a problem|"
+    # "nothing leaked, nothing broke", "none of the glasses were broken", "no leaks" (rule 163)
+    "en": FAULT_DENIED + r"|not late at all|never had a problem|"
     # "he hasn't stopped talking about them", "charged the right amount"
     r"(?:hasn'?t|has not|haven'?t|have not|can'?t|cannot|won'?t|couldn'?t|didn'?t) stop(?:ped)? (?:talking|raving|smiling|using|wearing|"
     r"playing|going on|bragging)|(?<!n't )(?<!nt )(?<!not )(?<!never )charged (?:me |us )?(?:the )?(?:right|correct|exact) (?:amount|price|total)|"

@@ -446,9 +446,9 @@ misled_by_listing = _LISTING.denies
 _NOT = (
     r"(?:not|never|isn'?t|wasn'?t|aren'?t|weren'?t|don'?t|doesn'?t|didn'?t|ain'?t|won'?t|wouldn'?t|hasn'?t|haven'?t)\s+"
 )
-# A fault denied (rule 159): "nothing broke", "nothing leaked, nothing broke", "nothing came off in the wash", "none of
+# A fault denied (rule 159; the complaint rules cut it before they read, rule 163): "nothing broke", "nothing leaked, nothing broke", "nothing came off in the wash", "none of
 # the glasses were broken", "not a single scratch", "no dents".
-_FAULT_DENIED = (
+FAULT_DENIED = (
     r"(?<!\w)(?:nothing|none of (?:it|them|the \w+))(?: \w+)?(?: was| were| got| has| had)? (?:broke|broken|leaked|leaking|"
     r"came off|fell off|faded|shrank|shrunk|tore|torn|ripped|cracked|peeled|scratched|dented|bent|missing|damaged|smashed|"
     r"spilled|spilt|chipped|loose)(?!\w)|(?<!\w)(?:not a single|not one|no) (?:scratch|scratches|dent|dents|leak|leaks|"
@@ -465,7 +465,7 @@ _FOREIGN_MANUAL = (
 def denies_faults(text: str) -> bool:
     """Whether an English answer only denies faults ("nothing broke", "no scratches"), with no turn and no question."""
     lower = _lower(text)
-    return "?" not in lower and _FAULT_DENIED_RE.search(lower) is not None and _LISTING.turns.search(lower) is None
+    return "?" not in lower and _FAULT_DENIED_PATTERN.search(lower) is not None and _LISTING.turns.search(lower) is None
 
 
 def foreign_manual(text: str) -> bool:
@@ -473,7 +473,7 @@ def foreign_manual(text: str) -> bool:
     return _FOREIGN_MANUAL_RE.search(_lower(text)) is not None
 
 
-_FAULT_DENIED_RE = re.compile(_FAULT_DENIED)
+_FAULT_DENIED_PATTERN = re.compile(FAULT_DENIED)
 _FOREIGN_MANUAL_RE = re.compile(_FOREIGN_MANUAL)
 _DENIALS = Negations(
     praise=re.compile(

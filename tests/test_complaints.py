@@ -1314,3 +1314,20 @@ def test_twenty_ninth_session_a_denied_fault_with_a_turn_or_question_is_not_read
     from analysis.sentiment import negation
 
     assert negation(text, read_text(text).score.language) <= 0, text
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        # rule 163 (twenty-ninth session): the English rules cut a denied fault before they read, so its fault word
+        # flags nothing and the other sentences still speak
+        ("Nothing leaked, nothing broke. Very happy", False),  # was flagged DEFECT
+        ("none of the glasses were broken, packed really well", False),
+        ("no leaks from the face serum bottle, it was sealed properly", False),
+        ("toy works, nothing missing. batteries not included which would've been nice to know", True),
+        ("nothing broke but the box was crushed", True),
+        ("two glasses broke", True),
+    ],
+)
+def test_twenty_ninth_session_a_denied_fault_is_cut_before_the_rules_read(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
