@@ -468,6 +468,26 @@ def denies_faults(text: str) -> bool:
     return "?" not in lower and _FAULT_DENIED_PATTERN.search(lower) is not None and _LISTING.turns.search(lower) is None
 
 
+# A fault said plainly or intensified (rule 164): "shipping was super slow", "delivery was slow", "super flimsy" — the
+# model reads "super" and "really" as praise. Not negated just before ("wasn't slow", "not slow at all").
+_FAULT_SAID = re.compile(
+    r"(?<!\w)(?<!not )(?<!n't )(?:was|were|is|are|feels?|felt|seems?|seemed|so|super|really|very|too|way too|extremely|"
+    r"incredibly|ridiculously|painfully|soo+)\s+(?:slow|flimsy|rude|late|fragile|blurry|scratchy|itchy|wobbly|unhelpful|"
+    r"useless|faulty|damaged|broken|noisy)(?!\w)"
+)
+
+
+def says_a_fault(text: str) -> bool:
+    """Whether an English answer calls something slow, flimsy, rude… plainly, with no negation, turn or question."""
+    lower = _lower(text)
+    return (
+        "?" not in lower
+        and _FAULT_SAID.search(lower) is not None
+        and _FAULT_DENIED_PATTERN.search(lower) is None  # "nothing was broken"
+        and _LISTING.turns.search(lower) is None
+    )
+
+
 def foreign_manual(text: str) -> bool:
     """Whether an English answer says the instructions came only in another language (rule 159)."""
     return _FOREIGN_MANUAL_RE.search(_lower(text)) is not None

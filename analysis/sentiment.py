@@ -830,7 +830,9 @@ def negation(text: str, language: str) -> int:
     its instructions came in another language, +1 when it denies a fault ("не пожалеете", "不后悔", "nothing broke") or
     says the item matched ("как на фото"), 0 when neither or both (cues of the language's module)."""
     praise = any(holds(cue, text, language) for cue in ("negated_fault", "listing_praised", "denies_faults"))
-    blame = any(holds(cue, text, language) for cue in ("negated_praise", "denies_listing", "foreign_manual"))
+    blame = any(
+        holds(cue, text, language) for cue in ("negated_praise", "denies_listing", "foreign_manual", "says_a_fault")
+    )
     return int(praise) - int(blame)
 
 

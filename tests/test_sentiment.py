@@ -1225,6 +1225,10 @@ def test_hedges_that_turn_nothing(text: str) -> None:
         ("Лучше блендера за эти деньги не найти", Feeling.POSITIVE),
         ("Халат не такой мягкий, как я ожидала", Feeling.NEGATIVE),  # read +0.70
         ("Бывают магазины и пооперативнее", Feeling.NEGATIVE),
+        # rule 164 (twenty-ninth session): an English fault said plainly or intensified reads negative
+        ("shipping was super slow", Feeling.NEGATIVE),  # read +0.83
+        ("delivery was slow", Feeling.NEGATIVE),  # read neutral
+        ("super flimsy", Feeling.NEGATIVE),  # read +0.91
     ],
 )
 def test_comparisons_and_softened_nots_are_reported_as_meant(text: str, feeling: Feeling) -> None:
@@ -1250,6 +1254,11 @@ def test_comparisons_and_softened_nots_are_reported_as_meant(text: str, feeling:
         "лучше не брать этот цвет",  # advice, no comparison
         "не хуже?",
         "不比大牌差",  # Chinese kept none of rule 158
+        "not slow at all",  # rule 164: a fault negated
+        "a bit slow but worth the wait",  # a turn
+        "slow cooker works great",  # the word names the product
+        "is it really that fragile?",  # a question
+        "the courier wasn't rude",  # a fault negated
     ],
 )
 def test_comparisons_and_softened_nots_that_turn_nothing(text: str) -> None:
