@@ -826,9 +826,10 @@ NEGATION_FLOOR = 0.3
 
 
 def negation(text: str, language: str) -> int:
-    """-1 when the answer denies praise ("не рекомендую", "不推荐") or a match with the listing ("not as described") or
-    its instructions came in another language, +1 when it denies a fault ("не пожалеете", "不后悔", "nothing broke") or
-    says the item matched ("как на фото"), 0 when neither or both (cues of the language's module)."""
+    """-1 when the answer denies praise ("не рекомендую", "不推荐") or a match with the listing ("not as described"), its
+    instructions came in another language or it says a fault plainly ("shipping was super slow"), +1 when it denies a
+    fault ("не пожалеете", "不后悔", "nothing broke") or says the item matched ("как на фото"), 0 when neither or both
+    (cues of the language's module)."""
     praise = any(holds(cue, text, language) for cue in ("negated_fault", "listing_praised", "denies_faults"))
     blame = any(
         holds(cue, text, language) for cue in ("negated_praise", "denies_listing", "foreign_manual", "says_a_fault")
