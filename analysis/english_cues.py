@@ -469,20 +469,41 @@ def denies_faults(text: str) -> bool:
 
 
 # A fault said plainly or intensified (rule 164): "shipping was super slow", "delivery was slow", "super flimsy" — the
-# model reads "super" and "really" as praise. Not negated just before ("wasn't slow", "not slow at all").
-_FAULT_SAID = re.compile(
-    r"(?<!\w)(?<!not )(?<!n't )(?:was|were|is|are|feels?|felt|seems?|seemed|so|super|really|very|too|way too|extremely|"
-    r"incredibly|ridiculously|painfully|soo+)\s+(?:slow|flimsy|rude|late|fragile|blurry|scratchy|itchy|wobbly|unhelpful|"
-    r"useless|faulty|damaged|broken|noisy)(?!\w)"
+# model reads "super" and "really" as praise. Not negated just before ("wasn't slow", "not slow at all"). Rule 165 added
+# words ("the app is super buggy" +0.89, "the lid was so cracked" neutral) and the milder intensifiers; the actionable
+# ones are a complaint as well (a late or rude service, a defect, a bug).
+_ACTIONABLE_FAULTS = (
+    r"slow|rude|late|unhelpful|faulty|damaged|broken|buggy|glitchy|laggy|unresponsive|cracked|chipped|torn|ripped|"
+    r"stained|dented|bent|scratched|leaky|leaking|dirty|unprofessional|careless"
 )
+_FAULTS = (
+    rf"{_ACTIONABLE_FAULTS}|flimsy|fragile|blurry|scratchy|itchy|wobbly|useless|noisy|confusing|clunky|unreliable|smelly|"
+    r"uncomfortable|complicated|frustrating|disappointing|annoying"
+)
+_FAULT_BEFORE = (
+    r"(?<!\w)(?<!not )(?<!n't )(?:was|were|is|are|feels?|felt|seems?|seemed|so|super|really|very|too|way too|extremely|"
+    r"incredibly|ridiculously|painfully|soo+|quite|pretty|rather|kinda|kind of)\s+"
+)
+_FAULT_SAID = re.compile(rf"{_FAULT_BEFORE}(?:{_FAULTS})(?!\w)")
+_ACTIONABLE_FAULT_SAID = re.compile(rf"{_FAULT_BEFORE}(?:{_ACTIONABLE_FAULTS})(?!\w)")
 
 
 def says_a_fault(text: str) -> bool:
     """Whether an English answer calls something slow, flimsy, rude… plainly, with no negation, turn or question."""
+    return _said_plainly(_FAULT_SAID, text)
+
+
+def says_an_actionable_fault(text: str) -> bool:
+    """Whether an English answer calls a service or the item slow, rude, broken, buggy… plainly (rule 165)."""
+    return _said_plainly(_ACTIONABLE_FAULT_SAID, text)
+
+
+def _said_plainly(fault: re.Pattern[str], text: str) -> bool:
+    """Whether `fault` finds a fault in the answer, with no fault denied, no turn and no question."""
     lower = _lower(text)
     return (
         "?" not in lower
-        and _FAULT_SAID.search(lower) is not None
+        and fault.search(lower) is not None
         and _FAULT_DENIED_PATTERN.search(lower) is None  # "nothing was broken"
         and _LISTING.turns.search(lower) is None
     )
@@ -534,7 +555,10 @@ _DENIALS = Negations(
         r"(?<!\w)nothing to improve(?!\w)|(?<!\w)(?:can'?t|cannot|couldn'?t) get (?:a |any )?better(?!\w)|(?<!\w)none better(?!\w)|"
         r"(?<!\w)(?:wasn'?t|was not|weren'?t|not|never) (?:at all |one bit )?disappointed(?!\w)|(?<!\w)not bad at all(?!\w)|"
         r"(?<!\w)(?:wasn'?t|was not|didn'?t|did not) expect(?:ing)? (?:much|a lot|anything)(?!\w)(?=[^.!?]*(?:but|got|and))|"
-        r"(?<!\w)(?:didn'?t|did not) take more than(?!\w)"
+        r"(?<!\w)(?:didn'?t|did not) take more than(?!\w)|"
+        # a fault word denied plainly, with no turn after it (rule 165): "wasn't slow at all", "not buggy", "never late"
+        rf"(?<!\w){_NOT}(?:(?:be|been|feel|seem|look)s?\s+)?(?:at all\s+)?(?:{_FAULTS})(?!\w)"
+        r"(?!.*(?<!\w)(?:but|though|tho|although|however|except|apart from|only|unfortunately|sadly|shame|pity)(?!\w))"
     ),
     sentence_end=re.compile(r"[.!?;\n]"),
     negation_before=re.compile(r"(?<!\w)(?:not|never|\w+n'?t)\s*$"),

@@ -1270,6 +1270,23 @@ def test_twenty_ninth_session_comparisons_that_open_nothing(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        # rule 165 (thirtieth session): an English service or item called slow, rude, broken, buggy… plainly is a complaint
+        ("the app is super buggy", True),  # read +0.89, unflagged
+        ("shipping was super slow", True),
+        ("checkout was really laggy", True),
+        ("wasn't buggy at all", False),  # denied
+        ("pretty uncomfortable tbh", False),  # a fault of feel, not one the shop put wrong
+        ("is the app always this laggy?", False),  # a question
+        ("delivery was slow but the courier called ahead, all fine", False),  # a turn
+    ],
+)
+def test_thirtieth_session_a_fault_said_plainly_is_flagged(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
+
+
+@pytest.mark.parametrize(
     ("text", "complaint", "feeling"),
     [
         # rule 159 (twenty-ninth session): an English fault denied opens no learnt complaint and reads positive; a manual

@@ -1229,6 +1229,13 @@ def test_hedges_that_turn_nothing(text: str) -> None:
         ("shipping was super slow", Feeling.NEGATIVE),  # read +0.83
         ("delivery was slow", Feeling.NEGATIVE),  # read neutral
         ("super flimsy", Feeling.NEGATIVE),  # read +0.91
+        # rule 165 (thirtieth session): more fault words and milder intensifiers; a fault word denied plainly praises
+        ("the app is super buggy", Feeling.NEGATIVE),  # read +0.89
+        ("the lid was so cracked", Feeling.NEGATIVE),  # read neutral
+        ("checkout was so confusing", Feeling.NEGATIVE),  # read -0.40, reported positive
+        ("courier was pretty rude", Feeling.NEGATIVE),
+        ("wasn't slow at all", Feeling.POSITIVE),  # read -0.51
+        ("wasn't buggy at all", Feeling.POSITIVE),  # read -0.49
     ],
 )
 def test_comparisons_and_softened_nots_are_reported_as_meant(text: str, feeling: Feeling) -> None:
@@ -1254,11 +1261,13 @@ def test_comparisons_and_softened_nots_are_reported_as_meant(text: str, feeling:
         "лучше не брать этот цвет",  # advice, no comparison
         "не хуже?",
         "不比大牌差",  # Chinese kept none of rule 158
-        "not slow at all",  # rule 164: a fault negated
-        "a bit slow but worth the wait",  # a turn
+        "a bit slow but worth the wait",  # rule 164: a turn
         "slow cooker works great",  # the word names the product
         "is it really that fragile?",  # a question
-        "the courier wasn't rude",  # a fault negated
+        "is the app always this buggy?",  # rule 165: a question
+        "a bit clunky but it works",  # "a bit" is no intensifier, and a turn
+        "not slow, but the box was crushed",  # a fault denied beside one told (both ways: nothing turns)
+        "the sticky notes are super sticky",  # a word good for the product
     ],
 )
 def test_comparisons_and_softened_nots_that_turn_nothing(text: str) -> None:
