@@ -120,6 +120,10 @@ def hedged(text: str) -> bool:
 # Praise denied ("不推荐", "不会回购", "不值这个价") and a fault denied ("不后悔", "挑不出毛病"): the character n-gram scorer
 # weighs "推荐" and "后悔" and misses the "不" (rule 136, twenty-seventh session; from general knowledge, not from rows).
 # A softened "不" (rule 151): "不是很", "不太", "没那么".
+# Fault words (rule 166): what a customer calls a service or an item ("物流超级慢", "客服很凶" +0.08, "结账流程很复杂"
+# +0.68) or denies ("物流一点都不慢" −0.95); the actionable ones are a complaint as well.
+_ACTIONABLE_FAULTS = "慢|凶|卡|脏|破|烂|裂|漏|旧"
+_FAULTS = f"{_ACTIONABLE_FAULTS}|复杂|难用|扎人|吵|臭|难闻|粗糙"
 _SOFTLY = r"(?:不是很|不是特别|并不是很|不太|不怎么|不算太?|没那么|并不)"
 _NEGATED_PRAISE = re.compile(
     r"不(?:太|怎么|是很|大)?(?:推荐|建议(?:买|购买|入手))|不会再?(?:回购|再买|再来|购买)|不值(?:这个价|得买|这个钱)?|没有?想象(?:中|的)的?(?:好|那么好)|"
@@ -136,7 +140,9 @@ _NEGATED_FAULT = re.compile(
     r"没(?:见过|用过|买过|遇到过|碰到过|有)比[^，。！？,.!?]{0,6}更好|找不到[^，。！？,.!?]{0,4}更好的|不能再满意|再好不过|"
     r"没有更好的了|"
     # a fault softened by a "不" (rule 151): "不是很贵", "没等太久"
-    rf"{_SOFTLY}(?:贵|慢|重|吵|难|麻烦|复杂)|没有?(?:等|用|花)(?:太|很)久|没多久就(?:到|送到|收到)"
+    rf"{_SOFTLY}(?:贵|慢|重|吵|难|麻烦|复杂)|没有?(?:等|用|花)(?:太|很)久|没多久就(?:到|送到|收到)|"
+    # a fault word denied plainly, with no turn after it (rule 166): "物流一点都不慢", "客服不凶"
+    rf"(?:一点儿?[都也]不|并不|完全不|根本不|不)(?:{_FAULTS})(?!.*(?:但|不过|可是|就是|只是|除了|可惜|然而|唯一))"
 )
 # What keeps a "不" from turning the whole answer: a negation just before ("不是不推荐", "不得不推荐"), a condition
 # ("如果不喜欢"), one detail named ("唯一…", "只是…"), advice on sizes ("不建议买大一号").
@@ -189,4 +195,32 @@ def denies_faults(text: str) -> bool:
     """Whether a Chinese answer denies faults ("没有破损", "完好无损") with no turn and no question."""
     return (
         not re.search(r"[?？吗]", text) and _FAULT_DENIED.search(text) is not None and _FAULT_TURNS.search(text) is None
+    )
+
+
+# A fault said with an intensifier (rule 166): "物流超级慢", "客服很凶", "APP太卡了".
+_INTENSIFIED = "很|太|超级|超|特别|非常|真|好|巨|贼|有点|有些|挺|也太|实在"
+_FAULT_SAID = re.compile(f"(?<!不)(?:{_INTENSIFIED})(?:{_FAULTS})")
+_ACTIONABLE_FAULT_SAID = re.compile(f"(?<!不)(?:{_INTENSIFIED})(?:{_ACTIONABLE_FAULTS})")
+_EXPECTED = re.compile("以为|担心|怕|本来想")
+
+
+def says_a_fault(text: str) -> bool:
+    """Whether a Chinese answer calls something slow, rude, laggy… with an intensifier, with no denial, turn or question."""
+    return _said_plainly(_FAULT_SAID, text)
+
+
+def says_an_actionable_fault(text: str) -> bool:
+    """Whether a Chinese answer calls a service or the item slow, rude, laggy, broken… (rule 166)."""
+    return _said_plainly(_ACTIONABLE_FAULT_SAID, text)
+
+
+def _said_plainly(fault: re.Pattern[str], text: str) -> bool:
+    """Whether `fault` finds a fault in the answer, with no fault denied, no turn and no question."""
+    return (
+        not re.search(r"[?？吗]", text)
+        and not _EXPECTED.search(text)  # "本来以为会很慢，结果第二天就到了" (rule 167)
+        and fault.search(text) is not None
+        and _FAULT_DENIED.search(text) is None
+        and _LISTING.turns.search(text) is None
     )

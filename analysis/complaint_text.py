@@ -2319,7 +2319,9 @@ def complaint_problems(
         return (Problem.MISSING,)
     if holds("misled_by_listing", text, score.language):  # "way darker than on the site" (rule 153, English)
         return (Problem.MISLEADING,)
-    if holds("says_an_actionable_fault", text, score.language):  # "the app is super buggy" (rule 165, English)
+    if holds(
+        "says_an_actionable_fault", text, score.language
+    ):  # "the app is super buggy", "物流超级慢" (rules 165-166)
         return (Problem.UNHAPPY,)
     if holds("counterfactual_fault", text, score.language):  # "would be perfect if the lid fit properly" (rule 147)
         return (Problem.UNHAPPY,)

@@ -243,6 +243,15 @@ def plain_praise(text: str) -> bool:
 # "нареканий нет"): the character n-gram scorer weighs "рекомендую" and misses the "не" (rule 136, twenty-seventh
 # session; written from general knowledge of the language, not from rows).
 # The adverbs of a softened "не" (rule 151): "не очень", "не самое", "не слишком".
+# Fault words (rule 166): what a customer calls a service or an item, said plainly ("доставка очень медленная" read
+# neutral, "ткань очень колючая" +0.22) or denied ("доставка совсем не медленная" −0.25); the actionable ones are a
+# complaint as well.
+_ACTIONABLE_FAULTS = (
+    r"медленн\w*|долг(?:ая|ой|ий|ое|ие)|груб\w*|хамск\w*|хамоват\w*|сломан\w*|бракованн\w*|треснут\w*|"
+    r"треснувш\w*|поцарапан\w*|помят\w*|грязн\w*|глючн\w*|глючит|тормоз(?:ит|ное|нутое|нутый|ной|ная|ит\w*)|"
+    r"порван\w*|разбит\w*|протека\w*|дыряв\w*|испорчен\w*"
+)
+_FAULTS = rf"(?:{_ACTIONABLE_FAULTS}|хлипк\w*|колюч\w*|неудобн\w*|запутанн\w*|шумн\w*|вонюч\w*|ненадежн\w*)(?!\w)"
 _SOFTLY = r"(?:очень|особо|особенно|слишком|сильно|чересчур|самая|самый|самое|самые|самой|самого|так уж|такой уж|такая уж|такое уж|совсем|прям|прямо)"
 _NEGATED_PRAISE = re.compile(
     r"(?<!\w)(?:не|ни)\s+(?:(?:очень|особо|особенно|совсем|сильно|вообще|совершенно|прям|прямо|так уж|слишком)\s+)?"
@@ -290,7 +299,10 @@ _NEGATED_FAULT = re.compile(
     # rule 158: "не хуже", "Лучше блендера за эти деньги не найти", "ничего плохого", "не так уж и плохо", "не промокают"
     r"(?<!\w)не\s+хуже(?!\w)|(?<!\w)лучше(?:\s+\w+){1,4}\s+не\s+(?:найти|найдешь|найдете|сыскать)(?!\w)|"
     r"(?<!\w)ничего\s+плохого(?!\w)|(?<!\w)не\s+так\s+уж\s+(?:и\s+)?плох\w*|"
-    r"(?<!\w)не\s+(?:промока|мнет|мнут|протека|линя|линял|выцвета|скользит|скрипит|садит|колет|колется|катыш)\w*"
+    r"(?<!\w)не\s+(?:промока|мнет|мнут|протека|линя|линял|выцвета|скользит|скрипит|садит|колет|колется|катыш)\w*|"
+    # a fault word denied plainly, with no turn after it (rule 166): "доставка совсем не медленная", "курьер не грубый"
+    rf"(?<!\w)(?:(?:совсем|вовсе|ничуть|нисколько|совершенно)\s+)?не\s+(?:был[аио]?\s+)?(?:{_FAULTS})"
+    r"(?!.*(?<!\w)(?:но|однако|только|кроме|правда|жаль|к сожалению|увы|зато|хотя|а вот)(?!\w))"
 )
 # What keeps a "не" from turning the whole answer: a negation just before ("не могу не", "не то чтобы не"), a condition
 # ("если не понравится"), one detail named ("не понравилось только…"), advice on sizes.
@@ -370,3 +382,29 @@ def denies_faults(text: str) -> bool:
     """Whether a Russian answer denies faults ("ничего не разбилось", "без царапин") with no turn and no question."""
     lower = text.casefold().replace("ё", "е")
     return "?" not in lower and _FAULT_DENIED.search(lower) is not None and _FAULT_TURNS.search(lower) is None
+
+
+# A fault said plainly (rule 166): "доставка очень медленная", "курьер был грубый", "ткань колючая" — not after не/ни/без.
+_FAULT_SAID = re.compile(rf"(?<!\w)(?<!не )(?<!ни )(?<!без )(?:{_FAULTS})")
+_ACTIONABLE_FAULT_SAID = re.compile(rf"(?<!\w)(?<!не )(?<!ни )(?<!без )(?:{_ACTIONABLE_FAULTS})(?!\w)")
+
+
+def says_a_fault(text: str) -> bool:
+    """Whether a Russian answer calls something slow, rude, broken… plainly, with no denial, turn or question."""
+    return _said_plainly(_FAULT_SAID, text)
+
+
+def says_an_actionable_fault(text: str) -> bool:
+    """Whether a Russian answer calls a service or the item slow, rude, broken… plainly (rule 166)."""
+    return _said_plainly(_ACTIONABLE_FAULT_SAID, text)
+
+
+def _said_plainly(fault: re.Pattern[str], text: str) -> bool:
+    """Whether `fault` finds a fault in the answer, with no fault denied, no turn and no question."""
+    lower = text.casefold().replace("ё", "е")
+    return (
+        "?" not in lower
+        and fault.search(lower) is not None
+        and _FAULT_DENIED.search(lower) is None
+        and _LISTING.turns.search(lower) is None
+    )

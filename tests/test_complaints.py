@@ -1280,6 +1280,13 @@ def test_twenty_ninth_session_comparisons_that_open_nothing(text: str) -> None:
         ("pretty uncomfortable tbh", False),  # a fault of feel, not one the shop put wrong
         ("is the app always this laggy?", False),  # a question
         ("delivery was slow but the courier called ahead, all fine", False),  # a turn
+        # rule 166: the same in Russian and Chinese; rule 167: not the adverb "долго", not an expectation
+        ("доставка была медленной", True),  # read neutral, unflagged
+        ("物流超级慢", True),
+        ("快递很慢", True),
+        ("ткань очень колючая", False),  # a fault of feel
+        ("кружка долго держит тепло", False),
+        ("本来以为会很慢，结果第二天就到了", False),
     ],
 )
 def test_thirtieth_session_a_fault_said_plainly_is_flagged(text: str, complaint: bool) -> None:

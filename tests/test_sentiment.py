@@ -1099,7 +1099,7 @@ def test_denied_praise_and_denied_faults_are_reported_as_said(text: str, feeling
         "不建议买大一号，偏大",
         "I wouldn't recommend it",  # English reads these itself
         "жаль, что раньше не заказала",  # a pity that praises
-        "не зря волновалась, коробка помята",  # a worry that came true, no purchase regretted
+        "не зря волновалась, прислали не тот цвет",  # a worry that came true, no purchase regretted
         "不浪费钱",
     ],
 )
@@ -1236,6 +1236,14 @@ def test_hedges_that_turn_nothing(text: str) -> None:
         ("courier was pretty rude", Feeling.NEGATIVE),
         ("wasn't slow at all", Feeling.POSITIVE),  # read -0.51
         ("wasn't buggy at all", Feeling.POSITIVE),  # read -0.49
+        # rule 166 (thirtieth session): the same in Russian and Chinese
+        ("доставка очень медленная", Feeling.NEGATIVE),  # reported neutral
+        ("ткань очень колючая", Feeling.NEGATIVE),  # read +0.22
+        ("доставка совсем не медленная", Feeling.POSITIVE),  # read -0.25
+        ("客服很凶", Feeling.NEGATIVE),  # read +0.08
+        ("结账流程很复杂", Feeling.NEGATIVE),  # read +0.68
+        ("物流一点都不慢", Feeling.POSITIVE),  # read -0.95
+        ("本来以为会很慢，结果第二天就到了", Feeling.POSITIVE),  # rule 167: an expectation says no fault
     ],
 )
 def test_comparisons_and_softened_nots_are_reported_as_meant(text: str, feeling: Feeling) -> None:
@@ -1268,6 +1276,10 @@ def test_comparisons_and_softened_nots_are_reported_as_meant(text: str, feeling:
         "a bit clunky but it works",  # "a bit" is no intensifier, and a turn
         "not slow, but the box was crushed",  # a fault denied beside one told (both ways: nothing turns)
         "the sticky notes are super sticky",  # a word good for the product
+        "доставка медленная?",  # rule 166: a question
+        "доставка не медленная, но коробка мятая",  # a denial before a turn
+        "物流一点都不慢，但是盒子破了",
+        "会员卡很好用",  # 卡 a card, no intensifier before it
     ],
 )
 def test_comparisons_and_softened_nots_that_turn_nothing(text: str) -> None:
