@@ -329,6 +329,10 @@ def _is_signed_decline(cleaned: str, scorer: Scorer | None) -> bool:
 # answers English and Russian readings moved as often away from their labels as toward them ("nope. fine." reads
 # positive, labelled neutral), Chinese ones only toward (docs/reading-log.md, seventeenth session).
 _READS_PAST_A_DECLINE = frozenset({"zh"})
+# Rule 168 (thirtieth session): in English and Russian the rest is read only when it reads a clear pole the whole does
+# not ("nothing else, love the shoes" −0.54, its rest +0.94; "нечего добавить, обувь отличная" neutral).
+_READS_PAST_A_DECLINE_TO_A_VERDICT = frozenset({"en", "ru"})
+CLEAR_VERDICT = 0.5
 _OPENING = re.compile(r"([^,.;:!?，。；：！？\n]{1,40})(?:[,.;:!?，。；：！？\n]|\s[-–—]\s)+\s*(?=\S)")
 
 
@@ -815,7 +819,21 @@ def score_text(text: str, language: str | None = None, *, scorers: Mapping[str, 
         polarity = 0.0
     elif polarity < 0 and plain_praise(text, language):  # "客服太好了": praise, not "太慢了"
         polarity = -polarity
-    return Score(language, polarity, result[1], scorer.name, feeling_of(polarity))
+    score = Score(language, polarity, result[1], scorer.name, feeling_of(polarity))
+    return _as_its_verdict(text, score, scorers) if language in _READS_PAST_A_DECLINE_TO_A_VERDICT else score
+
+
+def _as_its_verdict(text: str, score: Score, scorers: Mapping[str, Scorer]) -> Score:
+    """The score of what follows an opening decline when it reads a clear pole `score` does not, else `score`."""
+    rest = _after_a_decline(text)
+    while rest is not None and (further := _after_a_decline(rest)) is not None:  # "no, " × 1,000: no recursion
+        rest = further
+    if rest is None:
+        return score
+    verdict = score_text(rest, score.language, scorers=scorers)
+    if verdict.polarity is None or abs(verdict.polarity) < CLEAR_VERDICT:
+        return score
+    return verdict if verdict.feeling is not score.feeling else score
 
 
 # Rules 136-137 (twenty-seventh session): the feeling a Russian or Chinese answer that denies praise reports is at least

@@ -1313,3 +1313,23 @@ def test_a_reviews_one_sentence_turns_nothing(text: str, turned: bool) -> None:
     language = score_text(text).language
     praised = Score(language, 0.6, None, "test", Feeling.POSITIVE)
     assert (as_negation_reads(text, praised) != praised) is turned, text
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [
+        # rule 168 (thirtieth session): English and Russian read past a decline to a clear verdict the whole misses
+        ("nothing else, love the shoes", Feeling.POSITIVE),  # read -0.54
+        ("nothing more, i'm satisfied", Feeling.POSITIVE),  # read -0.75
+        ("no, perfect as always", Feeling.POSITIVE),  # read -0.63
+        ("нечего добавить, обувь отличная", Feeling.POSITIVE),  # read neutral
+        ("nothing else, the box was crushed though", Feeling.NEGATIVE),  # the rest agrees: nothing moves
+        ("no, thanks. the box was crushed", Feeling.NEGATIVE),
+    ],
+)
+def test_a_clear_verdict_after_a_decline_is_read(text: str, feeling: Feeling) -> None:
+    assert score_text(text).feeling is feeling, text
+
+
+def test_a_long_run_of_declines_is_read_without_recursion() -> None:
+    assert score_text("no, " * 1000 + "love it").feeling is Feeling.POSITIVE
