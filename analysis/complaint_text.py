@@ -8,6 +8,8 @@ from enum import StrEnum
 
 from analysis.cues import holds
 from analysis.english_cues import FAULT_DENIED
+from analysis.english_cues import FAULT_WORD_DENIED as ENGLISH_FAULT_WORD_DENIED
+from analysis.russian_cues import FAULT_WORD_DENIED as RUSSIAN_FAULT_WORD_DENIED
 from surveys.reading import Feeling, Score
 
 
@@ -1557,7 +1559,8 @@ _NOT_ASKED_BACK_RU = r"(?:попросили|просили|потребовал
 # is no complaint.
 _DENIALS = {
     # "nothing leaked, nothing broke", "none of the glasses were broken", "no leaks" (rule 163)
-    "en": FAULT_DENIED + r"|not late at all|never had a problem|"
+    # "wasn't rude at all", "not buggy" (rule 170)
+    "en": FAULT_DENIED + "|" + ENGLISH_FAULT_WORD_DENIED + r"|not late at all|never had a problem|"
     # "he hasn't stopped talking about them", "charged the right amount"
     r"(?:hasn'?t|has not|haven'?t|have not|can'?t|cannot|won'?t|couldn'?t|didn'?t) stop(?:ped)? (?:talking|raving|smiling|using|wearing|"
     r"playing|going on|bragging)|(?<!n't )(?<!nt )(?<!not )(?<!never )charged (?:me |us )?(?:the )?(?:right|correct|exact) (?:amount|price|total)|"
@@ -1621,7 +1624,7 @@ _DENIALS = {
     # More slang praise: "support absolutely killed it", "nailed it", "the candle ate and left no crumbs".
     r"(?:absolutely|totally|proper) (?:killed|smashed|nailed|aced) it\b|(?<!\w)(?:nailed|aced) it\b|"
     r"(?<!\w)ate (?:and left no crumbs|that|this|it up)\b|left no crumbs",
-    "ru": r"(?:даже )?не " + _NOT_ASKED_BACK_RU + r"|"
+    "ru": RUSSIAN_FAULT_WORD_DENIED + r"|(?:даже )?не " + _NOT_ASKED_BACK_RU + r"|"  # "курьер не грубый" (rule 170)
     # "но посылка пришла в срок"; "второй платёж сам вернулся"
     r"(?:пришл|привезл|доставил|приехал)\w* (?:(?!не )\w+ )?(?:точно |ровно |как раз )?в (?:срок|обещанн\w* (?:срок|день|время))(?!\w)|"
     r"(?:второй |лишний )?плат[её]ж (?:(?!не )\w+ )?(?:сам\w* )?(?:вернулся|отменился|откатился)|"
@@ -2315,6 +2318,8 @@ def complaint_problems(
     # "what i got matched the description": a match with the listing, unturned, opens nothing no rule names (rules 140-141)
     if holds("affirms_listing", text, score.language) or holds("denies_faults", text, score.language):
         return ()  # "nothing broke", "ничего не разбилось", "没有破损": a fault denied opens nothing no rule names (159, 161)
+    if _denies_a_fault(text, score.language):  # "wasn't rude at all", "курьер не грубый", "物流一点都不慢" (rule 169)
+        return ()
     if holds("foreign_manual", text, score.language):  # "instructions were only in german" (rule 159, English)
         return (Problem.MISSING,)
     if holds("misled_by_listing", text, score.language):  # "way darker than on the site" (rule 153, English)
@@ -2367,6 +2372,14 @@ def complaint_problems(
         reader, threshold = guard.plain_positive
         return _learnt(text, score, guarded=reader is Reader.GUARD, threshold=threshold)
     return _learnt(text, score, guarded=True)
+
+
+def _denies_a_fault(text: str, language: str) -> bool:
+    """Whether the answer denies a fault or regret (sentiment.negation), with no turn and no question."""
+    from analysis.sentiment import negation
+
+    folded = fold(text)
+    return "?" not in folded and not _TURNS.search(folded) and negation(text, language) > 0
 
 
 def _blamed_by_emoji(text: str, language: str) -> bool:

@@ -485,6 +485,11 @@ _FAULT_BEFORE = (
     r"incredibly|ridiculously|painfully|soo+|quite|pretty|rather|kinda|kind of)\s+"
 )
 _FAULT_SAID = re.compile(rf"{_FAULT_BEFORE}(?:{_FAULTS})(?!\w)")
+# A fault word denied plainly, with no turn after it (rule 165; the complaint rules cut it before they read, rule 170).
+FAULT_WORD_DENIED = (
+    rf"(?<!\w){_NOT}(?:(?:be|been|feel|seem|look)s?\s+)?(?:at all\s+)?(?:{_FAULTS})(?!\w)"
+    r"(?!.*(?<!\w)(?:but|though|tho|although|however|except|apart from|only|unfortunately|sadly|shame|pity)(?!\w))"
+)
 _ACTIONABLE_FAULT_SAID = re.compile(rf"{_FAULT_BEFORE}(?:{_ACTIONABLE_FAULTS})(?!\w)")
 
 
@@ -555,10 +560,8 @@ _DENIALS = Negations(
         r"(?<!\w)nothing to improve(?!\w)|(?<!\w)(?:can'?t|cannot|couldn'?t) get (?:a |any )?better(?!\w)|(?<!\w)none better(?!\w)|"
         r"(?<!\w)(?:wasn'?t|was not|weren'?t|not|never) (?:at all |one bit )?disappointed(?!\w)|(?<!\w)not bad at all(?!\w)|"
         r"(?<!\w)(?:wasn'?t|was not|didn'?t|did not) expect(?:ing)? (?:much|a lot|anything)(?!\w)(?=[^.!?]*(?:but|got|and))|"
-        r"(?<!\w)(?:didn'?t|did not) take more than(?!\w)|"
+        r"(?<!\w)(?:didn'?t|did not) take more than(?!\w)|" + FAULT_WORD_DENIED
         # a fault word denied plainly, with no turn after it (rule 165): "wasn't slow at all", "not buggy", "never late"
-        rf"(?<!\w){_NOT}(?:(?:be|been|feel|seem|look)s?\s+)?(?:at all\s+)?(?:{_FAULTS})(?!\w)"
-        r"(?!.*(?<!\w)(?:but|though|tho|although|however|except|apart from|only|unfortunately|sadly|shame|pity)(?!\w))"
     ),
     sentence_end=re.compile(r"[.!?;\n]"),
     negation_before=re.compile(r"(?<!\w)(?:not|never|\w+n'?t)\s*$"),

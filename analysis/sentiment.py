@@ -862,6 +862,12 @@ def as_negation_reads(text: str, score: Score) -> Score:
     if score.language in _REVIEWS_READ_WHOLE and len(sentences_of(text)) >= SENTENCES_FROM:
         return score  # a review: one sentence's "not" turns no whole (rule 157)
     turned = negation(text, score.language) if score.feeling in _TURNABLE else 0
+    if (
+        turned > 0
+        and score.language in _DENIALS_BESIDE_PROBLEMS_TURN_NOTHING
+        and _names_a_problem(text, score.language)
+    ):
+        return score  # "wasn't slow, arrived smashed": a fault denied beside one told (rule 171)
     if not turned or score.polarity is None or turned * score.polarity >= NEGATION_FLOOR:
         return score
     polarity = turned * max(abs(score.polarity), NEGATION_FLOOR)
@@ -869,6 +875,19 @@ def as_negation_reads(text: str, score: Score) -> Score:
 
 
 _TURNABLE = frozenset({Feeling.NEGATIVE, Feeling.NEUTRAL, Feeling.POSITIVE})
+
+# Rule 171 (thirtieth session): not Chinese, whose keyword rules name problems in answers that only deny them
+# ("盒子一点都没压扁").
+_DENIALS_BESIDE_PROBLEMS_TURN_NOTHING = frozenset({"en", "ru"})
+
+
+def _names_a_problem(text: str, language: str) -> bool:
+    """Whether the complaint keyword rules name a problem in the answer (their denials cut first)."""
+    from analysis.complaint_text import problems
+
+    return bool(problems(text, language))
+
+
 # Rule 157 (twenty-ninth session): in these languages a text of SENTENCES_FROM sentences or more (a review, which the
 # feeling model reads sentence by sentence) is not turned by one sentence's negation; Russian writers' long answers
 # read better turned.

@@ -1294,6 +1294,23 @@ def test_thirtieth_session_a_fault_said_plainly_is_flagged(text: str, complaint:
 
 
 @pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        # rule 169 (thirtieth session): a fault denied opens no learnt complaint; rule 170: nor a keyword rule's
+        ("wasn't rude at all, the support guy was actually nice", False),  # was flagged SUPPORT
+        ("курьер не грубый, всё ок", False),  # was flagged SUPPORT
+        ("物流一点都不慢", False),  # read -0.95 and flagged
+        ("приложение не глючит, корзина не слетает", False),
+        ("wasn't rude but the parcel never came", True),  # a turn: the rest is read
+        ("курьер не грубый, но посылку так и не привёз", True),
+        ("was the courier rude to anyone else?", True),  # no denial, a question about a rude courier
+    ],
+)
+def test_thirtieth_session_a_fault_denied_is_no_complaint(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
+
+
+@pytest.mark.parametrize(
     ("text", "complaint", "feeling"),
     [
         # rule 159 (twenty-ninth session): an English fault denied opens no learnt complaint and reads positive; a manual

@@ -1333,3 +1333,22 @@ def test_a_clear_verdict_after_a_decline_is_read(text: str, feeling: Feeling) ->
 
 def test_a_long_run_of_declines_is_read_without_recursion() -> None:
     assert score_text("no, " * 1000 + "love it").feeling is Feeling.POSITIVE
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [
+        # rule 171 (thirtieth session): in English and Russian a fault denied beside a problem the keyword rules name
+        # turns nothing
+        ("wasn't slow, arrived smashed", Feeling.NEGATIVE),  # reported positive
+        ("not too expensive, arrived smashed", Feeling.NEGATIVE),
+        ("доставка не медленная, коробка мятая", Feeling.NEGATIVE),
+        ("wasn't slow at all", Feeling.POSITIVE),  # no problem named: the denial still turns
+        ("not too expensive", Feeling.POSITIVE),
+        ("ничего не разбилось, всё целое", Feeling.POSITIVE),
+    ],
+)
+def test_a_fault_denied_beside_a_problem_named_turns_nothing(text: str, feeling: Feeling) -> None:
+    from analysis.reading import read_text
+
+    assert read_text(text).score.feeling is feeling, text
