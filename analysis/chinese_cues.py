@@ -183,11 +183,14 @@ listing_praised = _LISTING.affirms  # the models read "与描述相符" negative
 denies_listing = _LISTING.denies
 
 
-# A fault denied (rule 161): "没有破损没有少件", "完好无损", "一点划痕都没有", "杯子一个没碎", "没漏没坏".
-_FAULT_DENIED = re.compile(
+# A fault denied (rule 161): "没有破损没有少件", "完好无损", "一点划痕都没有", "杯子一个没碎", "没漏没坏"; with a verb
+# (rule 172): "APP一次都没闪退", "快递没迟到", "没有坏点". The complaint rules cut it before they read (rule 172).
+FAULT_DENIED = (
     r"没有?(?:任何)?(?:破损|少件|漏液|划痕|磕碰|瑕疵|损坏)|完好无损|完好|一点(?:划痕|破损|磕碰)?都?没有?(?:划痕|破损|磕碰|坏|碎)?|"
-    r"(?:一个|一件|一只)?(?:都)?没(?:碎|坏|漏|少)|无破损|无划痕|无磕碰"
+    r"(?:一个|一件|一只)?(?:都)?没(?:碎|坏|漏|少)|无破损|无划痕|无磕碰|"
+    r"(?:没有?|一次都没有?|从没|都没|也没)(?:再)?(?:闪退|崩|坏点|杂音|洒|迟到|送错|发错|失效|敷衍|压扁|断)|不(?:卡|漏|碎)(?!了)"
 )
+_FAULT_DENIED = re.compile(FAULT_DENIED)
 _FAULT_TURNS = re.compile(r"但|不过|可是|就是|只是|除了|可惜|然而|唯一")
 
 

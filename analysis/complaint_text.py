@@ -6,9 +6,11 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from analysis.chinese_cues import FAULT_DENIED as CHINESE_FAULT_DENIED
 from analysis.cues import holds
 from analysis.english_cues import FAULT_DENIED
 from analysis.english_cues import FAULT_WORD_DENIED as ENGLISH_FAULT_WORD_DENIED
+from analysis.russian_cues import FAULT_DENIED_UNTURNED as RUSSIAN_FAULT_DENIED
 from analysis.russian_cues import FAULT_WORD_DENIED as RUSSIAN_FAULT_WORD_DENIED
 from surveys.reading import Feeling, Score
 
@@ -1665,7 +1667,10 @@ _DENIALS = {
     r"(?:(?:подскажите|скажите),? )?(?:при какой температуре |как (?:правильно |лучше )?)(?:стирать|ухаживать|гладить|"
     r"сушить|чистить|хранить)(?!\w)[^.!?,]*|"
     # the stars answer instead ("пусть за меня ответит звездочка")
-    r"пусть (?:за меня )?(?:ответ|скаж|говор)\w* (?:оценк|звезд)\w*|(?:оценк|звезд)\w* (?:ответ|скаж|говор)\w* за меня",
+    r"пусть (?:за меня )?(?:ответ|скаж|говор)\w* (?:оценк|звезд)\w*|(?:оценк|звезд)\w* (?:ответ|скаж|говор)\w* за меня"
+    # last, so that the older alternatives take the longer denials first ("без вмятин и царапин"): "курьер не
+    # опоздал", "царапин нет" (rule 173)
+    r"|" + RUSSIAN_FAULT_DENIED,
     # "没有投诉，谢谢" says there is none; "刚下单没几天，货还没到" is too early to be late
     "zh": r"(?:没有|没|无)异响|(?:没有|没|无|不)(?:什么)?(?:可|要)?投诉(?:的)?|刚(?:下单|下的单|买|付款|拍)(?:(?!坏|破|碎|错|漏|少|问题)[^。！？!?]){0,8}?还?没(?:到|发货|收到)|没晚|不吵(?!架)|不是质量问题|不会松|不(?:会)?漏(?:水|气|油)|没(?:有)?漏(?:水|气|油)|(?:跟|和|与)(?:标的|标称的?|描述的?|宣传的?|(?:页面|详情页?)(?:上)?(?:写的|说的)?)(?:差不多|一样|一致|相符)|(?:乐|高兴|开心|笑|美)坏了|没(?:被)?吵醒|不虚标|(?:没有|没|无)色差|没出过问题|(?:用|戴|穿|玩|开)了[^，。！？,.!?]{0,6}[，, ]?(?:目前|暂时|到现在|至今)?还?没有?(?:发现|出现|遇到|碰到)?(?:什么|任何|啥)?(?:问题|毛病|故障|异常)|没有?(?:发现|出现|遇到|碰到)(?:什么|任何|啥)?(?:问题|毛病|故障|异常)|"
     r"没有(?:任何|一点)?(?:电流声|杂音|异响|噪音)|没有任何投诉|挑不出毛病|没问题|退货很顺利|担心[^，。！？,.!?]{0,15}(?:是假|假货)|"
@@ -1688,7 +1693,8 @@ _DENIALS = {
     r"完好无(?:损|缺)|完好如初|"
     # praise in alarm words: a good quality "to a frightening degree" ("软得要命", "便宜得让人怀疑人生", "简单到离谱")
     r"(?:软|快|准|便宜|实惠|结实|严实|舒服|好用|好吃|好看|耐心|贴心|暖和|保暖|顺滑|清晰|靠谱|简单|方便|划算)"
-    r"(?:得|到)(?:要命|过分|吓人|可怕|离谱|不像话|让人怀疑人生|犯规|没朋友)",
+    # last, as the Russian one: "APP一次都没闪退", "快递没迟到" (rule 172)
+    r"(?:得|到)(?:要命|过分|吓人|可怕|离谱|不像话|让人怀疑人生|犯规|没朋友)|" + CHINESE_FAULT_DENIED,
 }
 
 

@@ -452,7 +452,14 @@ FAULT_DENIED = (
     r"(?<!\w)(?:nothing|none of (?:it|them|the \w+))(?: \w+)?(?: was| were| got| has| had)? (?:broke|broken|leaked|leaking|"
     r"came off|fell off|faded|shrank|shrunk|tore|torn|ripped|cracked|peeled|scratched|dented|bent|missing|damaged|smashed|"
     r"spilled|spilt|chipped|loose)(?!\w)|(?<!\w)(?:not a single|not one|no) (?:scratch|scratches|dent|dents|leak|leaks|"
-    r"damage|crack|cracks|chip|chips|missing (?:parts|pieces|screws)|loose threads)(?!\w)"
+    r"damage|crack|cracks|chip|chips|missing (?:parts|pieces|screws)|loose threads)(?!\w)|"
+    # with a verb (rule 172): "didnt crash", "the tablet didn't overheat", "cord not frayed", "zero crashes"
+    r"(?<!\w)(?:didn'?t|did not|doesn'?t|does not|don'?t|do not|never|wasn'?t|was not|weren'?t|were not|isn'?t|is not|"
+    r"aren'?t|not)(?: \w+)?? (?:crash(?:ed)?|freeze|froze|frozen|overheat(?:ed)?|break|broke|broken|leak(?:ed)?|"
+    r"crack(?:ed)?|chip(?:ped)?|snap(?:ped)?|dent(?:ed)?|fray(?:ed)?|rust(?:y|ed)?|fail(?:ed)?|glitch(?:ed)?|lag(?:ged)?|"
+    r"crackle|buzz|delayed|damaged|late|rude|misleading)(?!\w)|"
+    r"(?<!\w)(?:no|zero|without|not a single|not one|never any) (?:\w+ )?(?:crash(?:es)?|double charges?|water damage|"
+    r"dead pixels?|buzzing)(?!\w)"
 )
 # Instructions only in another language (rule 159): "instructions were only in german", "manual only in french".
 _FOREIGN_MANUAL = (

@@ -1372,3 +1372,28 @@ def test_twenty_ninth_session_a_denied_fault_with_a_turn_or_question_is_not_read
 )
 def test_twenty_ninth_session_a_denied_fault_is_cut_before_the_rules_read(text: str, complaint: bool) -> None:
     assert read_text(text).complaint is complaint, text
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint", "feeling"),
+    [
+        # rule 172 (thirtieth session): a fault denied with a verb, in English and Chinese, is no complaint and reads
+        # positive (the Russian part lost two catches)
+        ("didnt crash", False, Feeling.POSITIVE),  # was flagged
+        ("The tablet didn't overheat even after a 3 hour movie marathon 😎", False, Feeling.POSITIVE),  # read -0.97
+        ("APP一次都没闪退，付款很顺", False, Feeling.POSITIVE),
+        ("快递没迟到，说好周五到就周五到", False, Feeling.POSITIVE),
+        ("didn't crash but checkout froze twice", True, Feeling.NEGATIVE),  # a turn: the rest is read
+        ("没迟到，但是盒子压扁了", True, Feeling.NEGATIVE),
+        ("курьер опоздал на два часа", True, Feeling.NEGATIVE),  # nothing denied
+        ("APP闪退了", True, Feeling.NEGATIVE),
+        # rule 173: the same in Russian, cut before the keyword rules read only with no turn after it
+        ("курьер не опоздал и не грубил, всё ок", False, Feeling.POSITIVE),  # was flagged LATE
+        ("царапин нет", False, Feeling.POSITIVE),  # read -0.71, flagged
+        ("не опоздал, но коробка мятая", True, Feeling.NEGATIVE),
+        ("не греется, но батарея садится за полдня", True, Feeling.NEUTRAL),  # the denial stays for the rules to read
+    ],
+)
+def test_thirtieth_session_a_fault_denied_with_a_verb(text: str, complaint: bool, feeling: Feeling) -> None:
+    reading = read_text(text)
+    assert (reading.complaint, reading.score.feeling) == (complaint, feeling), text
