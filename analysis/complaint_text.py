@@ -2482,6 +2482,20 @@ def _put_right(text: str, language: str) -> bool:
     return rest is not None and not _asks_or_mocks(text, language) and not problems(rest, language)
 
 
+# Rule 175 (thirtieth session): where an answer told as settled reads settled (the labelled answers read negative call
+# it positive: English put right 40 of 40, owned 35 of 45; Russian put right 9 of 11); Russian owned and Chinese are
+# mixed.
+_SETTLED_BY_A_FIX = frozenset({"en", "ru"})
+_SETTLED_BY_OWNING = frozenset({"en"})
+
+
+def settled(text: str, language: str) -> bool:
+    """Whether the answer tells of a problem already put right or, in English, owned by the customer (rule 175)."""
+    return (language in _SETTLED_BY_A_FIX and _put_right(text, language)) or (
+        language in _SETTLED_BY_OWNING and _own_fault(text, language)
+    )
+
+
 # A question a shopper asks before buying, about stock or an offer, that names no fault (no rule found one).
 _BEFORE_BUYING = {
     "en": re.compile(

@@ -543,10 +543,10 @@ _SIGN_OFF = re.compile(
 )
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")  # where a thanks was cut out of Chinese
 # "no thanks, I'm good": "I'm good" says no more is needed, no feeling. An all-is-well beside a decline ("нет, всё
-# хорошо", "挺好的，没有了") is a short verdict, read by the scorer: the labelled answers call it positive (13 of 16).
-# English still drops it ("nope, all good"): its model reads "no, all good" as negative.
+# хорошо", "挺好的，没有了", since rule 174 "nope, all good") is a short verdict, read by the scorer: the labelled answers
+# call it positive (13 of 16; English 18 of 19), and score_text reads past the decline to it (rule 168).
 _IM_GOOD = "i m good|im good|i am good|i m fine|im fine|i am fine|ur good|you re good|youre good"
-_NO_NEED = re.compile(rf"^(?:{_IM_GOOD}|all good|all fine|all ok|all okay|no complaints) | (?:{_IM_GOOD}|all good)$")
+_NO_NEED = re.compile(rf"^(?:{_IM_GOOD}|no complaints) | (?:{_IM_GOOD})$")
 # "noo", "nopeee", "nothinggg", "неет": a decline typed with a letter held down.
 _HELD_LETTER = re.compile(r"([^\W\d_])\1+")
 

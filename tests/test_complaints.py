@@ -1397,3 +1397,34 @@ def test_twenty_ninth_session_a_denied_fault_is_cut_before_the_rules_read(text: 
 def test_thirtieth_session_a_fault_denied_with_a_verb(text: str, complaint: bool, feeling: Feeling) -> None:
     reading = read_text(text)
     assert (reading.complaint, reading.score.feeling) == (complaint, feeling), text
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [
+        # rule 175 (thirtieth session): a problem put right (English, Russian) or owned (English), read negative, is
+        # reported positive, and stays no complaint
+        (
+            "Parcel went to the wrong house at first but the driver came back for it within the hour, top bloke",
+            Feeling.POSITIVE,
+        ),
+        ("The tap leaked at first, sent me a new washer kit free and now its perfect", Feeling.POSITIVE),
+        ("Typed my postcode wrong so it bounced back, your team were patient with me", Feeling.POSITIVE),
+        ("сначала пришел не тот цвет, написала — за два дня заменили", Feeling.POSITIVE),
+    ],
+)
+def test_thirtieth_session_a_problem_settled_is_reported_positive(text: str, feeling: Feeling) -> None:
+    reading = read_text(text)
+    assert (reading.complaint, reading.score.feeling) == (False, feeling), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the tap leaked, they sent a new one but that leaks too",  # the fix failed: nothing settled
+        "обещали прислать новый, до сих пор жду",
+    ],
+)
+def test_thirtieth_session_a_problem_not_settled_stays_a_complaint(text: str) -> None:
+    reading = read_text(text)
+    assert reading.complaint and reading.score.feeling is Feeling.NEGATIVE, text

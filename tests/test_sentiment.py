@@ -232,9 +232,9 @@ def test_declines_beside_thanks_or_fillers_are_no_content(text: str) -> None:
 
 
 # A decline beside an all-is-well is a short verdict: the labelled answers call it positive (13 of 16 on dev, rules and
-# fresh rows), so the Russian and Chinese scorers read it; English drops it (its model reads "no, all good" negative),
-# and "I'm good" beside a "no" only says nothing more is needed.
-@pytest.mark.parametrize("text", ["no, all good", "no complaints, nothing to add", "no thanks, I'm good"])
+# fresh rows), so the scorers read it (English since rule 174: "no, all good" is read past the decline, rule 168);
+# "I'm good" beside a "no" only says nothing more is needed.
+@pytest.mark.parametrize("text", ["no complaints, nothing to add", "no thanks, I'm good"])
 def test_an_english_decline_beside_an_all_is_well_is_no_content(text: str) -> None:
     assert score_text(text).feeling == Feeling.NONE, text
 
@@ -1349,6 +1349,22 @@ def test_a_long_run_of_declines_is_read_without_recursion() -> None:
     ],
 )
 def test_a_fault_denied_beside_a_problem_named_turns_nothing(text: str, feeling: Feeling) -> None:
+    from analysis.reading import read_text
+
+    assert read_text(text).score.feeling is feeling, text
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [
+        # rule 174 (thirtieth session): an English all-is-well beside a decline is a verdict, as in Russian
+        ("nope, all good", Feeling.POSITIVE),  # was read as no content
+        ("nothing more, all good", Feeling.POSITIVE),
+        ("no thanks, I'm good", Feeling.NONE),  # says no more is needed, no feeling
+        ("nope", Feeling.NONE),
+    ],
+)
+def test_an_all_is_well_beside_a_decline_is_a_verdict(text: str, feeling: Feeling) -> None:
     from analysis.reading import read_text
 
     assert read_text(text).score.feeling is feeling, text
