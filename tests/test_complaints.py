@@ -1387,6 +1387,8 @@ def test_twenty_ninth_session_a_denied_fault_is_cut_before_the_rules_read(text: 
         ("没迟到，但是盒子压扁了", True, Feeling.NEGATIVE),
         ("курьер опоздал на два часа", True, Feeling.NEGATIVE),  # nothing denied
         ("APP闪退了", True, Feeling.NEGATIVE),
+        ("盒子一点都没压扁，外箱平平整整的", False, Feeling.POSITIVE),  # "一点都没" no longer cut alone
+        ("物流一点都不慢，盒子破了", True, Feeling.NEGATIVE),  # rule 176: a denial before a fault named turns nothing
         # rule 173: the same in Russian, cut before the keyword rules read only with no turn after it
         ("курьер не опоздал и не грубил, всё ок", False, Feeling.POSITIVE),  # was flagged LATE
         ("царапин нет", False, Feeling.POSITIVE),  # read -0.71, flagged
