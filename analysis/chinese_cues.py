@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.cues import Listing, Negations
+from analysis.cues import FaultsSaid, Listing, Negations
 
 # Ordering, buying, paying, receiving: at least one must be present.
 _FACT_VERBS = (
@@ -210,22 +210,19 @@ _ACTIONABLE_FAULT_SAID = re.compile(f"(?<!不)(?:{_INTENSIFIED})(?:{_ACTIONABLE_
 _EXPECTED = re.compile("以为|担心|怕|本来想")
 
 
+# A question, an expectation ("本来以为会很慢，结果第二天就到了", rule 167), a fault denied or a turn.
+_FAULTS_SAID = FaultsSaid(
+    _FAULT_SAID,
+    _ACTIONABLE_FAULT_SAID,
+    re.compile(rf"[?？吗]|{_EXPECTED.pattern}|{FAULT_DENIED}|{_LISTING.turns.pattern}"),
+)
+
+
 def says_a_fault(text: str) -> bool:
     """Whether a Chinese answer calls something slow, rude, laggy… with an intensifier, with no denial, turn or question."""
-    return _said_plainly(_FAULT_SAID, text)
+    return _FAULTS_SAID.says(text)
 
 
 def says_an_actionable_fault(text: str) -> bool:
     """Whether a Chinese answer calls a service or the item slow, rude, laggy, broken… (rule 166)."""
-    return _said_plainly(_ACTIONABLE_FAULT_SAID, text)
-
-
-def _said_plainly(fault: re.Pattern[str], text: str) -> bool:
-    """Whether `fault` finds a fault in the answer, with no fault denied, no turn and no question."""
-    return (
-        not re.search(r"[?？吗]", text)
-        and not _EXPECTED.search(text)  # "本来以为会很慢，结果第二天就到了" (rule 167)
-        and fault.search(text) is not None
-        and _FAULT_DENIED.search(text) is None
-        and _LISTING.turns.search(text) is None
-    )
+    return _FAULTS_SAID.says_actionable(text)

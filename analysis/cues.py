@@ -125,3 +125,22 @@ _QUOTES = frozenset("\"'«»“”„")
 def _asks(lower: str) -> bool:
     """Whether the answer closes with a question ("as described?", "跟图片一样吗")."""
     return lower.endswith(("?", "？", "吗"))
+
+
+@dataclass(frozen=True)
+class FaultsSaid:
+    """A language's faults said plainly or intensified (rules 164-167): "shipping was super slow", "доставка очень
+    медленная", "物流超级慢"; the actionable ones are a complaint. Nothing is said where `unsaid` finds a fault denied, a
+    turn or a question."""
+
+    said: re.Pattern[str]
+    actionable: re.Pattern[str]
+    unsaid: re.Pattern[str]
+
+    def says(self, lower: str) -> bool:
+        """Whether the answer (lowered as its cue module reads it) says a fault plainly."""
+        return self.said.search(lower) is not None and self.unsaid.search(lower) is None
+
+    def says_actionable(self, lower: str) -> bool:
+        """Whether the answer says plainly a fault the shop can act on (a slow or rude service, a defect, a bug)."""
+        return self.actionable.search(lower) is not None and self.unsaid.search(lower) is None

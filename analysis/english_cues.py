@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from analysis.cues import Listing, Negations
+from analysis.cues import FaultsSaid, Listing, Negations
 
 
 def _cue_pattern(*phrases: str) -> re.Pattern[str]:
@@ -502,23 +502,12 @@ _ACTIONABLE_FAULT_SAID = re.compile(rf"{_FAULT_BEFORE}(?:{_ACTIONABLE_FAULTS})(?
 
 def says_a_fault(text: str) -> bool:
     """Whether an English answer calls something slow, flimsy, rude… plainly, with no negation, turn or question."""
-    return _said_plainly(_FAULT_SAID, text)
+    return _FAULTS_SAID.says(_lower(text))
 
 
 def says_an_actionable_fault(text: str) -> bool:
     """Whether an English answer calls a service or the item slow, rude, broken, buggy… plainly (rule 165)."""
-    return _said_plainly(_ACTIONABLE_FAULT_SAID, text)
-
-
-def _said_plainly(fault: re.Pattern[str], text: str) -> bool:
-    """Whether `fault` finds a fault in the answer, with no fault denied, no turn and no question."""
-    lower = _lower(text)
-    return (
-        "?" not in lower
-        and fault.search(lower) is not None
-        and _FAULT_DENIED_PATTERN.search(lower) is None  # "nothing was broken"
-        and _LISTING.turns.search(lower) is None
-    )
+    return _FAULTS_SAID.says_actionable(_lower(text))
 
 
 def foreign_manual(text: str) -> bool:
@@ -527,6 +516,10 @@ def foreign_manual(text: str) -> bool:
 
 
 _FAULT_DENIED_PATTERN = re.compile(FAULT_DENIED)
+# "nothing was broken", "but", "?": what keeps a fault from being said plainly
+_FAULTS_SAID = FaultsSaid(
+    _FAULT_SAID, _ACTIONABLE_FAULT_SAID, re.compile(rf"\?|{FAULT_DENIED}|{_LISTING.turns.pattern}")
+)
 _FOREIGN_MANUAL_RE = re.compile(_FOREIGN_MANUAL)
 _DENIALS = Negations(
     praise=re.compile(

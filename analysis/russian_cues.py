@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.cues import Listing, Negations
+from analysis.cues import FaultsSaid, Listing, Negations
 
 _WORD = re.compile(r"[а-яa-z]+|\d+")
 
@@ -404,22 +404,16 @@ _FAULT_SAID = re.compile(rf"(?<!\w)(?<!не )(?<!ни )(?<!без )(?:{_FAULTS})
 _ACTIONABLE_FAULT_SAID = re.compile(rf"(?<!\w)(?<!не )(?<!ни )(?<!без )(?:{_ACTIONABLE_FAULTS})(?!\w)")
 
 
+_FAULTS_SAID = FaultsSaid(
+    _FAULT_SAID, _ACTIONABLE_FAULT_SAID, re.compile(rf"\?|{_FAULT_DENIED_PATTERN}|{_LISTING.turns.pattern}")
+)
+
+
 def says_a_fault(text: str) -> bool:
     """Whether a Russian answer calls something slow, rude, broken… plainly, with no denial, turn or question."""
-    return _said_plainly(_FAULT_SAID, text)
+    return _FAULTS_SAID.says(text.casefold().replace("ё", "е"))
 
 
 def says_an_actionable_fault(text: str) -> bool:
     """Whether a Russian answer calls a service or the item slow, rude, broken… plainly (rule 166)."""
-    return _said_plainly(_ACTIONABLE_FAULT_SAID, text)
-
-
-def _said_plainly(fault: re.Pattern[str], text: str) -> bool:
-    """Whether `fault` finds a fault in the answer, with no fault denied, no turn and no question."""
-    lower = text.casefold().replace("ё", "е")
-    return (
-        "?" not in lower
-        and fault.search(lower) is not None
-        and _FAULT_DENIED.search(lower) is None
-        and _LISTING.turns.search(lower) is None
-    )
+    return _FAULTS_SAID.says_actionable(text.casefold().replace("ё", "е"))
