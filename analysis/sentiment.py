@@ -876,9 +876,9 @@ def as_negation_reads(text: str, score: Score) -> Score:
 
 _TURNABLE = frozenset({Feeling.NEGATIVE, Feeling.NEUTRAL, Feeling.POSITIVE})
 
-# Rule 171 (thirtieth session): not Chinese, whose keyword rules name problems in answers that only deny them
-# ("盒子一点都没压扁").
-_DENIALS_BESIDE_PROBLEMS_TURN_NOTHING = frozenset({"en", "ru"})
+# Rule 171 (thirtieth session); Chinese since rule 177, once rule 172's cut had cleared the answers that only deny which
+# the Chinese keyword rules had flagged ("盒子一点都没压扁").
+_DENIALS_BESIDE_PROBLEMS_TURN_NOTHING = frozenset({"en", "ru", "zh"})
 
 
 def _names_a_problem(text: str, language: str) -> bool:

@@ -1338,11 +1338,12 @@ def test_a_long_run_of_declines_is_read_without_recursion() -> None:
 @pytest.mark.parametrize(
     ("text", "feeling"),
     [
-        # rule 171 (thirtieth session): in English and Russian a fault denied beside a problem the keyword rules name
-        # turns nothing
+        # rule 171 (thirtieth session): in English and Russian (Chinese since rule 177) a fault denied beside a problem the
+        # keyword rules name turns nothing
         ("wasn't slow, arrived smashed", Feeling.NEGATIVE),  # reported positive
         ("not too expensive, arrived smashed", Feeling.NEGATIVE),
         ("доставка не медленная, коробка мятая", Feeling.NEGATIVE),
+        ("杯子没碎，寄来的是蓝色不是绿色", Feeling.NEGATIVE),  # rule 177: Chinese too (reported positive)
         ("wasn't slow at all", Feeling.POSITIVE),  # no problem named: the denial still turns
         ("not too expensive", Feeling.POSITIVE),
         ("ничего не разбилось, всё целое", Feeling.POSITIVE),
