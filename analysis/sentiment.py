@@ -862,12 +862,8 @@ def as_negation_reads(text: str, score: Score) -> Score:
     if score.language in _REVIEWS_READ_WHOLE and len(sentences_of(text)) >= SENTENCES_FROM:
         return score  # a review: one sentence's "not" turns no whole (rule 157)
     turned = negation(text, score.language) if score.feeling in _TURNABLE else 0
-    if (
-        turned > 0
-        and score.language in _DENIALS_BESIDE_PROBLEMS_TURN_NOTHING
-        and _names_a_problem(text, score.language)
-    ):
-        return score  # "wasn't slow, arrived smashed": a fault denied beside one told (rule 171)
+    if turned > 0 and _names_a_problem(text, score.language):
+        return score  # "wasn't slow, arrived smashed": a fault denied beside one told (rules 171, 177)
     if not turned or score.polarity is None or turned * score.polarity >= NEGATION_FLOOR:
         return score
     polarity = turned * max(abs(score.polarity), NEGATION_FLOOR)
@@ -875,10 +871,6 @@ def as_negation_reads(text: str, score: Score) -> Score:
 
 
 _TURNABLE = frozenset({Feeling.NEGATIVE, Feeling.NEUTRAL, Feeling.POSITIVE})
-
-# Rule 171 (thirtieth session); Chinese since rule 177, once rule 172's cut had cleared the answers that only deny which
-# the Chinese keyword rules had flagged ("盒子一点都没压扁").
-_DENIALS_BESIDE_PROBLEMS_TURN_NOTHING = frozenset({"en", "ru", "zh"})
 
 
 def _names_a_problem(text: str, language: str) -> bool:
