@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from analysis.complaint_text import GUARD, Problem, complaint_problems, settled
 from analysis.declines import as_declined, says_nothing
-from analysis.sentiment import NEGATION_FLOOR, feeling_of, score_text
+from analysis.sentiment import score_text, turned_toward
 from analysis.simplified import in_simplified
 from analysis.survey_feeling import as_reported
 from analysis.topic_model import load_topic_model
 from analysis.topics import Taxonomy, default_taxonomy
 from analysis.translit import in_cyrillic
-from surveys.reading import Feeling, Reading, Score
+from surveys.reading import Feeling, Reading
 
 # Longer texts are cut before reading: a survey answer is never this long, and the rules stay fast.
 MAX_CHARS = 4096
@@ -41,11 +41,5 @@ def read_text(text: str, taxonomy: Taxonomy | None = None) -> Reading:
         topics = tuple(key for key in keys if key in topics or key == DEFECT_TOPIC)
     reported = as_reported(text, score)
     if reported.feeling is Feeling.NEGATIVE and settled(text, score.language):
-        reported = _as_settled(reported)  # "went to the wrong house but the driver came back for it, top bloke"
+        reported = turned_toward(reported, 1.0)  # a problem settled (rule 175): "…came back for it, top bloke"
     return Reading(score=reported, complaint=bool(found), topics=topics)
-
-
-def _as_settled(score: Score) -> Score:
-    """A negative score reported positive, at least NEGATION_FLOOR: the answer tells of a problem settled (rule 175)."""
-    polarity = max(abs(score.polarity or 0.0), NEGATION_FLOOR)
-    return Score(score.language, polarity, score.subjectivity, score.scorer, feeling_of(polarity))

@@ -864,9 +864,14 @@ def as_negation_reads(text: str, score: Score) -> Score:
     turned = negation(text, score.language) if score.feeling in _TURNABLE else 0
     if turned > 0 and _names_a_problem(text, score.language):
         return score  # "wasn't slow, arrived smashed": a fault denied beside one told (rules 171, 177)
-    if not turned or score.polarity is None or turned * score.polarity >= NEGATION_FLOOR:
+    return turned_toward(score, turned) if turned else score
+
+
+def turned_toward(score: Score, sign: float) -> Score:
+    """`score` turned at least NEGATION_FLOOR toward `sign` (+1 or -1); unchanged when it already reads so or has none."""
+    if score.polarity is None or sign * score.polarity >= NEGATION_FLOOR:
         return score
-    polarity = turned * max(abs(score.polarity), NEGATION_FLOOR)
+    polarity = sign * max(abs(score.polarity), NEGATION_FLOOR)
     return Score(score.language, polarity, score.subjectivity, score.scorer, feeling_of(polarity))
 
 
@@ -911,10 +916,7 @@ def as_marked(text: str, score: Score) -> Score:
         sign = math.copysign(1.0, mean)
     else:
         return score
-    if sign * score.polarity >= NEGATION_FLOOR:
-        return score
-    polarity = sign * max(abs(score.polarity), NEGATION_FLOOR)
-    return Score(score.language, polarity, score.subjectivity, score.scorer, feeling_of(polarity))
+    return turned_toward(score, sign)
 
 
 def emoji_mean(text: str) -> float:
