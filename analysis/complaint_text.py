@@ -255,7 +255,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"two different (?:sizes|colou?rs|models)",
             r"(?:a |an |been |clearly |obviously )(?:used|second.?hand|worn|returned) (?:item|one|product|pair)",
             r"(?:someone|somebody) else'?s",
-            r"(?:has|had|have|is|was|were|are|got|sent|send|with) (?:me )?(?:the |a )?wrong\b",
+            # not "you have the wrong person": the survey reached someone else (rule 179)
+            r"(?:has|had|have|is|was|were|are|got|sent|send|with) (?:me )?(?:the |a )?wrong\b(?! (?:person|customer|guy|account)\b| number(?! of\b))",
             r"(?:a )?stranger'?s (?:name|address|order)",
             # "the colour is nothing like the photos" sits in MISLEADING
             # "shame the wrong sauce was inside", "the wrong charger came in the box"
@@ -357,7 +358,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"mismatch(?:ed)?|odd (?:socks|shoes|laces|pair|buttons)|different \w+ (?:in|on) (?:each|both|the two|either)",
             r"(?:a|an|one|two|three) (?:\w+ )?(?:scuff|scratch|stain|mark|dent|chip|crack|tear|hole|snag|ladder|burn|rip)s? (?:on|in|across|down|along|near|by|at|to|through)\b",
             r"shed(?:s|ding)? (?:everywhere|hair|fluff|fibres|fibers|glitter|feathers|like|all over|loads)|(?:fluff|fibres|fibers|feathers|glitter|bits|hairs) (?:everywhere|all over)",
-            r"(?:doesn'?t|doesnt|does not|don'?t|dont|do not|didn'?t|didnt|did not|won'?t|wont|wouldn'?t|can'?t|isn'?t|wasn'?t|aren'?t|not) (?:\w+ )?(?:\w+ )?properly",
+            # not "cant answer properly": a customer who cannot answer (rule 179)
+            r"(?:doesn'?t|doesnt|does not|don'?t|dont|do not|didn'?t|didnt|did not|won'?t|wont|wouldn'?t|can'?t|isn'?t|wasn'?t|aren'?t|not) "
+            r"(?!(?:\w+ )?(?:answer|say|comment|reply|rate|judge|tell|review|explain|describe|remember)\b)(?:\w+ )?(?:\w+ )?properly",
             r"(?:after|within) (?:only |just )?(?:one|two|three|four|a|\d+|a couple of|a few|the first|the second) (?:uses?|wears?|washe?s?|wash|goes|tries|outings?|charges?|nights?|times? (?:i|we) (?:used|wore|washed))\b",
             r"(?:is |are |was |were |started |starting |already |keeps |has started |have started )(?:\w+ )?(?:ripping|tearing|flaking|peeling|fraying|cracking|splitting|fading|rusting|leaking|bubbling|chipping|melting|warping|sagging|shedding|unravell?ing|discolou?ring|rotting|crumbling|coming apart|falling apart|wearing (?:through|thin|off))\b",
             r"(?:flaked|flaking|warped|discolou?red|crumbled)\b",
@@ -572,7 +575,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"if the (?:\w+ )?(?:field|form|box) (?:accepted|took|allowed)|had to (?:put|type|enter|write) (?:mine|my \w+|it) in the (?:\w+ )?(?:field|box|line)",
             r"(?:logs|kicks|throws|signs) (?:me )?out",
             r"(?:site|website|app|page|checkout|link|payment page|login|account)s? (?:is |was |keeps |kept |seems |looks )?(?:down|broken|not loading|glitch|buggy|unusable|blank)",
-            r"(?:won'?t|wouldn'?t|doesn'?t|does not|didn'?t|did not|will not) (?:load|let me|accept|go through|process|send|open|submit|save|update)",
+            # not "didn't open the box yet": the customer did not open it (rule 179)
+            r"(?:won'?t|wouldn'?t|doesn'?t|does not|didn'?t|did not|will not) (?:load|let me|accept|go through|process|send|"
+            r"open(?! (?:the|it|them|my|a|an|this|that|these|those|yet)\b)|submit|save|update)",
             r"(?:can'?t|couldn'?t|unable to|cannot|could not) (?:check ?out|complete|finish|submit|access|sign in|place|apply|track|reset|update|change|cancel|add|use the|open the|load|get (?:in|past|through))",
             r"(?:email|link|message)s? (?:bounce|bounced|expired|broken|dead)",
             r"(?:payment|card|transaction|order)s? (?:was |got |keeps getting |kept getting )?(?:declined|rejected|failed)",
@@ -863,7 +868,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"не хватает одной",
             r"полинял",
             r"не заряжа",
-            r"не включа",
+            r"не включа(?!ла?(?!\w))",  # not "ещё не включал(а)": the customer did not switch it on (rule 179)
             r"не закрыва",
             r"швы разош",
             r"разош",
@@ -1712,6 +1717,31 @@ def _compile(language: str, rules: dict[Problem, tuple[str, ...]]) -> dict[Probl
 
 
 _PATTERNS = {language: _compile(language, rules) for language, rules in _RULES.items()}
+# A return, exchange or refund the customer says they never made, needed or used ("didn't need an exchange", "возврат не
+# оформлял", "没申请过退款"): a denial, cut last (rule 178). Only the customer's own doing: not after "they", "support"
+# ("they never exchanged it"), not the Russian plural ("возврат не оформили" is the shop's), not one still meant ("haven't
+# returned it yet", "возврат ещё не делал", "还没退货").
+_NOT_RETURNED = {
+    "en": r"(?<!they )(?<!you )(?<!he )(?<!she )(?<!seller )(?<!shop )(?<!store )(?<!support )(?<!company )"
+    r"(?:haven'?t|havent|have not|didn'?t|didnt|did not|never|don'?t|dont|do not|won'?t|wont|will not)"
+    r" (?:even )?(?:need(?:ed)?|ask(?:ed)? for|request(?:ed)?|do|make|try|use|used|go through|bother with|plan to|apply for)"
+    r" (?:(?:a|an|any|the|your|to)(?: \w+)? )?(?:return|exchange|refund|swap)s?(?! yet)\b|"
+    r"(?<!they )(?<!you )(?<!he )(?<!she )(?<!seller )(?<!shop )(?<!store )(?<!support )(?<!company )(?<!has )(?<!was )"
+    r"(?<!were )(?<!been )(?:haven'?t|havent|have not|didn'?t|didnt|did not|never) (?:even )?(?:return|exchange|swap)(?:ed)?"
+    r"(?: (?:it|them|anything|nothing|this|that|these|those|the \w+))?(?: back)?(?! yet)(?=$|[\s,.;!?])|"
+    r"(?<!\w)no (?:returns?|exchanges?|refunds?) (?:was |were )?(?:done|made|needed|necessary|required|asked for|requested|"
+    r"involved|happened)\b|nothing to (?:return|exchange|send back)\b",
+    "ru": r"(?:возврат\w*|обмен\w*)(?: (?!ещ[её]|пока)\w+)? не (?:оформлял|делал|просил|требовал|заказывал)а?(?!\w)|"
+    r"(?<!ещ[её] )(?<!пока )(?<!\w)не (?:оформлял|делал|просил|требовал)а? (?:\w+ )?(?:возврат|обмен)\w*|"
+    r"(?:ничего|я) не (?:возвращал|обменивал|менял|сдавал)а?(?!\w)(?! (?:деньг|средств|оплат))|"
+    r"(?:обратно )?ничего не (?:отправлял|отсылал)а?(?: обратно)?(?!\w)|(?<!\w)(?:возврата|обмена|возвратов|обменов) не было(?!\w)|"
+    r"не пользовал(?:ся|ась) (?:\w+ )?(?:возврат|обмен)\w*|(?:возврат|обмен)\w* не пользовал(?:ся|ась)",
+    "zh": r"没(?:有)?(?:申请|走|办|弄|操作|用|经历|做|碰到|遇到)过?(?:你们的?)?(?:退货|退款|换货|退换货?)|"
+    r"没(?:有)?(?:退|换)过|(?<![还家服们])没(?:有)?(?:退货|换货)|(?:没|不)(?:打算|想|需要|准备)(?:退|换)",
+}
+# The keyword rules read past every denial; the learnt readers past the older ones only (a return not made is no
+# problem named, but "didnt return anything but the return label…" still reads as its whole to a model).
+_KEYWORD_DENIALS = {language: re.compile(f"{p}|{_NOT_RETURNED[language]}") for language, p in _DENIALS.items()}
 _DENIAL_PATTERNS = {language: re.compile(p) for language, p in _DENIALS.items()}
 _FOLD = str.maketrans({"ё": "е", "’": "'", "`": "'", "＃": "#", "？": "?"})
 
@@ -1738,7 +1768,7 @@ def problems(text: str, language: str, feeling: Feeling | None = None) -> tuple[
         patterns = _PATTERNS.get(lang)
         if patterns is None:
             continue
-        denied = _DENIAL_PATTERNS[lang].sub(" ", folded)
+        denied = _KEYWORD_DENIALS[lang].sub(" ", folded)
         found += [kind for kind, pattern in patterns.items() if pattern.search(denied)]
     return tuple(dict.fromkeys(found))
 

@@ -1430,3 +1430,30 @@ def test_thirtieth_session_a_problem_settled_is_reported_positive(text: str, fee
 def test_thirtieth_session_a_problem_not_settled_stays_a_complaint(text: str) -> None:
     reading = read_text(text)
     assert reading.complaint and reading.score.feeling is Feeling.NEGATIVE, text
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        # rule 178 (thirty-first session): a return, exchange or refund the customer did not make is cut before the
+        # keyword rules read
+        ("didn't need an exchange, so nothing to say", False),  # was flagged SIZE
+        ("не оформляла возврат", False),  # was flagged REFUND
+        ("没申请过退货，不清楚", False),
+        ("they never exchanged it even though i asked twice", True),  # the shop's doing
+        ("i haven't returned it yet, the label never came", True),  # a return still meant
+        ("возврат ещё не делала, не нашла куда отправить", True),
+        ("возврат до сих пор не оформили", True),
+        ("还没退款", True),
+        # rule 179: the customer's own not-yet is no fault (English, Russian)
+        ("busy today, cant answer properly", False),  # was flagged DEFECT
+        ("didn't open the parcel yet, it's for my sister", False),  # was flagged APP_BUG
+        ("ноут пока не включала, это подарок", False),  # was flagged DEFECT
+        ("the zip doesn't close properly", True),
+        ("the app didn't open at all", True),
+        ("they sent the wrong number of cups", True),
+        ("ноутбук не включается", True),
+    ],
+)
+def test_thirty_first_session_what_the_customer_did_not_do_is_no_fault(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
