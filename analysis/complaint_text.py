@@ -2299,6 +2299,20 @@ _TURNS = re.compile(
 )
 
 
+# Someone's report of what came ("my wife opened it and said the glass was cracked"); English, as rule 180.
+_REPORTED = re.compile(r"(?<!\w)(?:she|he|they) (?:said|says|told me)(?!\w)")
+
+
+def goes_on_to_more(text: str, language: str) -> bool:
+    """Whether an answer that gives a reason not to answer goes on to more: a turn, a fault said, someone's report of
+    it, or a complaint its language's learnt reader reads (rule 180: "no idea about paying, but i see two payments")."""
+    folded = fold(text)
+    if _TURNS.search(folded) or _REPORTED.search(folded) or holds("says_a_fault", text, language):
+        return True
+    read = _read_by_model(text, language) if language in _DENIAL_PATTERNS else None
+    return read is not None and read[1] is not None and read[1] > read[0]
+
+
 class Reader(StrEnum):
     """Which of a language's complaint models reads a text: the one that learnt from survey answers, or its guard."""
 

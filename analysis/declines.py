@@ -9,7 +9,8 @@ problem in them ("nothing to add except the parcel never came").
 from __future__ import annotations
 
 from analysis.complaint_model import load_complaint_model
-from analysis.complaint_text import problems
+from analysis.complaint_text import goes_on_to_more, problems
+from analysis.cues import holds
 from analysis.sentiment import negation
 from surveys.reading import Feeling, Score
 
@@ -17,11 +18,15 @@ DECLINE_READER = "decline-reader"
 
 
 def says_nothing(text: str, score: Score) -> bool:
-    """Whether a text read as content only declines to say anything, by its language's decline reader."""
+    """Whether a text read as content only declines to say anything: by its language's decline reader, or (English,
+    rule 180) a reason not to answer with no problem named and nothing more ("no clue, my PA handles all my orders")."""
     if score.feeling is None or score.feeling is Feeling.NONE:
         return False
     if negation(text, score.language):  # "I haven't seen better" denies a fault: it says something (rule 151)
         return False
+    if score.feeling is not Feeling.POSITIVE and holds("cannot_answer", text, score.language):
+        # "cant comment, my mum signed for it" (rule 180), unless it goes on to more ("…, but i see two payments")
+        return not problems(text, score.language, score.feeling) and not goes_on_to_more(text, score.language)
     model = load_complaint_model(score.language)
     reader = model.decline if model is not None else None
     if reader is None or (reader.max_chars is not None and len(text) > reader.max_chars):

@@ -589,3 +589,33 @@ _AS_IT_SHOULD = re.compile(
 def counterfactual_fault(text: str) -> bool:
     """Whether an English answer makes praise hang on what should already be so ("would be great if it arrived on time")."""
     return any(_AS_IT_SHOULD.search(a or b) for a, b in _COUNTERFACTUAL.findall(_lower(text)))
+
+
+# A reason not to answer (rule 180): cannot answer or rate, no idea, too early, later, someone else did it, not used yet,
+# the wrong person. Not "no idea where my parcel is" (a question about the order), nor "can't say enough".
+_SOMEONE = (
+    r"(?:mum|mom|mam|dad|wife|husband|hubby|partner|son|daughter|kid|kids|sister|brother|flatmate|roommate|assistant|"
+    r"neighbou?r|grandma|nan|colleague|boss|friend|teenager|girlfriend|boyfriend|missus|fiance|fiancee|reception)"
+)
+_CANNOT_ANSWER = re.compile(
+    r"(?<!\w)(?:(?:can'?t|cant|cannot|can not|unable to|not able to|couldn'?t|won'?t be able to) (?:really |properly |honestly |"
+    r"yet )?(?:answer|comment|rate|judge|review|evaluate|score|help)\b|"
+    r"(?:can'?t|cant|cannot) (?:really )?(?:say|tell)(?= *(?:$|[,.!?;]|yet\b|sorry\b|for sure\b|much\b|anything\b|about\b))|"
+    r"no (?:idea|clue)(?! (?:where|when|why|how|what|if|whether|who)\b)|"
+    r"(?:don'?t|dont|do not|can'?t|cant|cannot) (?:really )?(?:remember|recall)\b|too (?:early|soon) to (?:tell|say|judge|rate)|"
+    r"ask (?:me|him|her|them)\b|(?:will|i'?ll|ill) (?:tell|let) you\b|get back to you|"
+    r"(?:will|i'?ll|ill) (?:check|see|try|open|test|use) [^.!?]{0,30}\b(?:when|once|after|later|next|at the weekend|on the weekend)\b|"
+    r"(?:wasn'?t|was not|not) involved|(?<!\w)skip\b|nothing to (?:say|rate|report|review|comment)\b|"
+    r"(?:wrong|not the right) (?:person|number)\b|"
+    rf"my {_SOMEONE} (?:\w+ ){{0,2}}?(?:signed|ordered|paid|received|collected|picked|opened|unpacked|booked|handled|sorted|"
+    r"dealt|did|took)\b|"
+    r"(?:haven'?t|havent|have not|not|didn'?t|didnt) (?:\w+ )?(?:opened|open|used|tried|worn|planted|unpacked|unboxed|"
+    r"started|installed|set up|switched on|turned on|charged|plugged|tested|given)\b[^.!?]{0,40}\byet\b|"
+    r"still (?:in (?:the|its|my|a) (?:\w+ )?(?:box|packaging|bag|wrapper|cupboard|wardrobe|shed|drawer)|sealed|unopened|"
+    r"unused|wrapped|hidden))"
+)
+
+
+def cannot_answer(text: str) -> bool:
+    """Whether an English answer gives a reason not to answer ("cant comment on delivery, my mum signed for it")."""
+    return _CANNOT_ANSWER.search(_lower(text)) is not None

@@ -1457,3 +1457,25 @@ def test_thirtieth_session_a_problem_not_settled_stays_a_complaint(text: str) ->
 )
 def test_thirty_first_session_what_the_customer_did_not_do_is_no_fault(text: str, complaint: bool) -> None:
     assert read_text(text).complaint is complaint, text
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint", "feeling"),
+    [
+        # rule 180 (thirty-first session): an English answer that gives a reason not to answer, names no problem and goes
+        # on to nothing more is a decline
+        ("the blender's still in its box, we're moving next week", False, Feeling.NONE),  # was flagged UNHAPPY
+        ("no idea tbh, my girlfriend sorted the order", False, Feeling.NONE),  # was read neutral
+        (
+            "no idea where my parcel is, tracking hasn't moved in a week",
+            True,
+            Feeling.NEGATIVE,
+        ),  # a question of the order
+        ("cant remember how i paid, but i was charged twice", True, Feeling.NEUTRAL),  # a turn
+        ("haven't tried the boots yet, the left one has a hole in the toe", True, Feeling.NEGATIVE),  # a problem named
+        ("my wife opened it and said the glass was cracked", True, Feeling.NEGATIVE),
+    ],
+)
+def test_thirty_first_session_a_reason_not_to_answer_is_a_decline(text: str, complaint: bool, feeling: Feeling) -> None:
+    reading = read_text(text)
+    assert (reading.complaint, reading.score.feeling) == (complaint, feeling), text
