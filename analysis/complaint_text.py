@@ -7,11 +7,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from analysis.chinese_cues import FAULT_DENIED as CHINESE_FAULT_DENIED
+from analysis.chinese_cues import PRAISED_BEYOND_WORDS as CHINESE_PRAISED_BEYOND_WORDS
 from analysis.cues import holds
 from analysis.english_cues import FAULT_DENIED
 from analysis.english_cues import FAULT_WORD_DENIED as ENGLISH_FAULT_WORD_DENIED
+from analysis.english_cues import PRAISED_BEYOND_WORDS as ENGLISH_PRAISED_BEYOND_WORDS
 from analysis.russian_cues import FAULT_DENIED_UNTURNED as RUSSIAN_FAULT_DENIED
 from analysis.russian_cues import FAULT_WORD_DENIED as RUSSIAN_FAULT_WORD_DENIED
+from analysis.russian_cues import PRAISED_BEYOND_WORDS as RUSSIAN_PRAISED_BEYOND_WORDS
 from surveys.reading import Feeling, Score
 
 
@@ -497,7 +500,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"hidden (?:fee|charge)s?",
             r"(?:code|voucher|gift card|coupon)s? (?:was|is|were|had been|has been) already (?:used|redeemed|taken)",
             r"(?:code|voucher|gift card|coupon) (?:is |was )?(?:invalid|expired|not valid|rejected)",
-            r"(?:took|taken|charged|billed|debited|deducted|withdrew|withdrawn|collected)\b(?: \w+){0,3}? (?:twice|two times|double)\b(?! (?:as|the|that|what|over|my))",
+            # "charging me twice" too (rule 182)
+            r"(?:took|taken|taking|charged|charging|billed|billing|debited|debiting|deducted|withdrew|withdrawn|collected)\b"
+            r"(?: \w+){0,3}? (?:twice|two times|double)\b(?! (?:as|the|that|what|over|my))",
             r"(?:customs|dut(?:y|ies)|tax|shipping cost|extra)s? (?:that )?(?:nobody|no one|never|weren'?t|wasn'?t|were not|was not) (?:mentioned|told|shown|included)",
         ),
         Problem.SUPPORT: (
@@ -1739,9 +1744,18 @@ _NOT_RETURNED = {
     "zh": r"没(?:有)?(?:申请|走|办|弄|操作|用|经历|做|碰到|遇到)过?(?:你们的?)?(?:退货|退款|换货|退换货?)|"
     r"没(?:有)?(?:退|换)过|(?<![还家服们])没(?:有)?(?:退货|换货)|(?:没|不)(?:打算|想|需要|准备)(?:退|换)",
 }
+# Praise said through a negation (rule 181): "no words, just wow" names no "no word" from support.
+_PRAISED_BEYOND_WORDS = {
+    "en": ENGLISH_PRAISED_BEYOND_WORDS,
+    "ru": RUSSIAN_PRAISED_BEYOND_WORDS,
+    "zh": CHINESE_PRAISED_BEYOND_WORDS,
+}
 # The keyword rules read past every denial; the learnt readers past the older ones only (a return not made is no
 # problem named, but "didnt return anything but the return label…" still reads as its whole to a model).
-_KEYWORD_DENIALS = {language: re.compile(f"{p}|{_NOT_RETURNED[language]}") for language, p in _DENIALS.items()}
+_KEYWORD_DENIALS = {
+    language: re.compile(f"{p}|{_NOT_RETURNED[language]}|{_PRAISED_BEYOND_WORDS[language]}")
+    for language, p in _DENIALS.items()
+}
 _DENIAL_PATTERNS = {language: re.compile(p) for language, p in _DENIALS.items()}
 _FOLD = str.maketrans({"ё": "е", "’": "'", "`": "'", "＃": "#", "？": "?"})
 

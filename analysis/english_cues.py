@@ -521,6 +521,19 @@ _FAULTS_SAID = FaultsSaid(
     _FAULT_SAID, _ACTIONABLE_FAULT_SAID, re.compile(rf"\?|{FAULT_DENIED}|{_LISTING.turns.pattern}")
 )
 _FOREIGN_MANUAL_RE = re.compile(_FOREIGN_MANUAL)
+# Praise said through a negation (rules 181-182): "can't recommend them enough", "words can't describe how happy i am",
+# "no words, just wow", "nothing but praise for the courier", "couldn't fault the delivery", "can't thank you enough";
+# not before an ironic face ("Can't thank you enough for charging me twice 🙃").
+PRAISED_BEYOND_WORDS = (
+    r"(?![^\n]*[\U0001f643\U0001f644])"
+    r"(?:(?<!\w)(?:can'?t|cant|cannot|can not|couldn'?t|could not) (?:\w+ ){0,3}?(?:recommend|praise|thank|rate|rave about|"
+    r"speak highly of|say|speak)\w*(?: \w+){0,4}? (?:highly )?enough(?!\w)|"
+    r"(?<!\w)words? (?:can'?t|cannot|can not|couldn'?t) (?:\w+ )?(?:describe|express)(?! how (?:disappoint|angry|upset|bad|"
+    r"awful|terrible|frustrat|annoy|fed up))|(?<!\w)no words,? (?:just |simply |only )?(?:wow|amazing|love|perfect|brilliant|"
+    r"stunning|beautiful|gorgeous|incredible|fab|fantastic)|(?<!\w)(?:nothing|none) but (?:praise|love|good things|"
+    r"compliments|positives?|good words)(?!\w)|(?<!\w)(?:couldn'?t|could not|can'?t|cant|cannot) fault (?:it|them|this|"
+    r"these|anything|a thing|the \w+)(?!\w))"
+)
 _DENIALS = Negations(
     praise=re.compile(
         r"(?<!\w)(?:i'?ve|i have|we'?ve|we have|have) (?:definitely |certainly )?(?:had|seen|bought|used|owned|tried) "
@@ -560,7 +573,7 @@ _DENIALS = Negations(
         r"(?<!\w)nothing to improve(?!\w)|(?<!\w)(?:can'?t|cannot|couldn'?t) get (?:a |any )?better(?!\w)|(?<!\w)none better(?!\w)|"
         r"(?<!\w)(?:wasn'?t|was not|weren'?t|not|never) (?:at all |one bit )?disappointed(?!\w)|(?<!\w)not bad at all(?!\w)|"
         r"(?<!\w)(?:wasn'?t|was not|didn'?t|did not) expect(?:ing)? (?:much|a lot|anything)(?!\w)(?=[^.!?]*(?:but|got|and))|"
-        r"(?<!\w)(?:didn'?t|did not) take more than(?!\w)|" + FAULT_WORD_DENIED
+        r"(?<!\w)(?:didn'?t|did not) take more than(?!\w)|" + PRAISED_BEYOND_WORDS + "|" + FAULT_WORD_DENIED
         # a fault word denied plainly, with no turn after it (rule 165): "wasn't slow at all", "not buggy", "never late"
     ),
     sentence_end=re.compile(r"[.!?;\n]"),

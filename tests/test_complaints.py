@@ -1479,3 +1479,23 @@ def test_thirty_first_session_what_the_customer_did_not_do_is_no_fault(text: str
 def test_thirty_first_session_a_reason_not_to_answer_is_a_decline(text: str, complaint: bool, feeling: Feeling) -> None:
     reading = read_text(text)
     assert (reading.complaint, reading.score.feeling) == (complaint, feeling), text
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint", "feeling"),
+    [
+        # rules 181-182 (thirty-first session): praise said through a negation reads positive and names no problem
+        ("can't recommend this shop enough", False, Feeling.POSITIVE),  # read -0.89
+        ("words can't describe how comfy this chair is", False, Feeling.POSITIVE),
+        ("no words, just wow", False, Feeling.POSITIVE),  # was flagged SUPPORT ("no word")
+        ("не налюбуюсь на шарф", False, Feeling.POSITIVE),
+        ("这个杯子夸不完", False, Feeling.POSITIVE),
+        ("Can't thank you enough for billing me twice 🙃", True, Feeling.NEGATIVE),  # under an ironic face: sarcasm
+        ("can't fault the price, but the lid arrived cracked", True, Feeling.NEGATIVE),
+        ("слов нет, опять привезли не то", True, Feeling.NEGATIVE),
+        ("words can't describe how disappointed i am", False, Feeling.NEGATIVE),
+    ],
+)
+def test_thirty_first_session_praise_beyond_words(text: str, complaint: bool, feeling: Feeling) -> None:
+    reading = read_text(text)
+    assert (reading.complaint, reading.score.feeling) == (complaint, feeling), text

@@ -57,7 +57,7 @@ def test_a_language_without_a_reader_reports_its_score_unchanged() -> None:
         # ("说明书是英文的" was here: with the twenty-sixth session's rows the reader reads it neutral, as they label it)
         ("螺丝刀用了两次就滑丝了", Feeling.NEUTRAL, Feeling.NEGATIVE),
         # English only, where score_text is unsure of its pole (|polarity| < 0.5): the reader may turn it
-        ("couldnt fault the courier, dead polite", Feeling.NEGATIVE, Feeling.POSITIVE),
+        # ("couldnt fault the courier, dead polite" was here: since rule 182 the negation cues own it, reported positive)
         ("no drama, refund came same day", Feeling.NEGATIVE, Feeling.POSITIVE),
     ],
 )
