@@ -2313,8 +2313,8 @@ _TURNS = re.compile(
 )
 
 
-# Someone's report of what came ("my wife opened it and said the glass was cracked"); English, as rule 180.
-_REPORTED = re.compile(r"(?<!\w)(?:she|he|they) (?:said|says|told me)(?!\w)")
+# Someone's report of what came ("my wife opened it and said the glass was cracked", "我妈签收的，她说箱子湿透了").
+_REPORTED = re.compile(r"(?<!\w)(?:she|he|they) (?:said|says|told me)(?!\w)|[她他]说|说是")
 
 
 def goes_on_to_more(text: str, language: str) -> bool:

@@ -18,8 +18,8 @@ DECLINE_READER = "decline-reader"
 
 
 def says_nothing(text: str, score: Score) -> bool:
-    """Whether a text read as content only declines to say anything: by its language's decline reader, or (English,
-    rule 180) a reason not to answer with no problem named and nothing more ("no clue, my PA handles all my orders")."""
+    """Whether a text read as content only declines to say anything: by its language's decline reader, or (English, rule
+    180; Chinese, rule 183) a reason not to answer with no problem named and nothing more ("no clue, my PA orders")."""
     if score.feeling is None or score.feeling is Feeling.NONE:
         return False
     if negation(text, score.language):  # "I haven't seen better" denies a fault: it says something (rule 151)

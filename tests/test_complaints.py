@@ -1499,3 +1499,21 @@ def test_thirty_first_session_a_reason_not_to_answer_is_a_decline(text: str, com
 def test_thirty_first_session_praise_beyond_words(text: str, complaint: bool, feeling: Feeling) -> None:
     reading = read_text(text)
     assert (reading.complaint, reading.score.feeling) == (complaint, feeling), text
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint", "feeling"),
+    [
+        # rule 183 (thirty-first session): rule 180 for Chinese, with fewer cues and reported speech as a veto
+        ("不知道，我就负责付钱，其他都是我姐弄的", False, Feeling.NONE),  # was flagged
+        ("一周太短了，过段时间再评价吧", False, Feeling.NONE),  # was read neutral
+        ("不知道什么时候能到，等了两周了", True, Feeling.NEUTRAL),  # a question of the order
+        ("我妈签收的，她说箱子湿透了", True, Feeling.NEUTRAL),  # someone's report of a fault
+        ("记不得了，不过被扣了两次钱", True, Feeling.NEGATIVE),  # a turn
+    ],
+)
+def test_thirty_first_session_a_chinese_reason_not_to_answer_is_a_decline(
+    text: str, complaint: bool, feeling: Feeling
+) -> None:
+    reading = read_text(text)
+    assert (reading.complaint, reading.score.feeling) == (complaint, feeling), text
