@@ -2375,6 +2375,7 @@ def complaint_problems(
         or _own_fault(text, score.language)
         or _a_worry_that_did_not_come_true(text, score.language)
         or _a_promise_kept(text, score.language)
+        or _accepted(text, score.language)
     ):
         return ()
     if found or score.polarity is None or score.feeling is Feeling.NONE:
@@ -2538,6 +2539,33 @@ def _put_right(text: str, language: str) -> bool:
     """Whether the text tells of a problem the shop already put right, asks for nothing and reports no more after it."""
     rest = _told_as_put_right(text, language)
     return rest is not None and not _asks_or_mocks(text, language) and not problems(rest, language)
+
+
+# A small problem the customer accepts (rule 184, English and Chinese): "a day later than estimated but they told me in
+# advance, no biggie", "比预计晚了一天到，不过提前发短信说了，能理解" — unless a turn, a question or a request follows the
+# acceptance ("not a big deal but could you send a spare?", "问题不大，麻烦补发一个").
+_ACCEPTED = {
+    "en": re.compile(
+        r"(?<!\w)(?:no biggie|no big deal|not a big deal|no worries|fair enough|understandable|(?:these )?things happen|"
+        r"it happens|can'?t be helped|fine by me|(?:it )?(?:doesn'?t|didn'?t|does not|did not) bother me|(?:i'?m )?not "
+        r"bothered|(?:i )?can live with (?:it|that)|no harm done)(?!\w)"
+    ),
+    "zh": re.compile(r"能理解|可以理解|表示理解|能接受|可以接受|没关系|无所谓|问题不大|不在意|不介意|不碍事"),
+}
+_AFTER_ACCEPTING = {
+    "en": re.compile(
+        r"\?|(?<!\w)(?:but|though|would|could|can you|please|pls|maybe|replace\w*|refund\w*|exchange\w*|send|swap)(?!\w)"
+    ),
+    "zh": re.compile(r"[?？]|但|不过|可是|希望|能不能|能否|麻烦|请|补|换|退|吗"),
+}
+
+
+def _accepted(text: str, language: str) -> bool:
+    """Whether the customer accepts what happened and nothing after that turns, asks or requests (rule 184)."""
+    pattern = _ACCEPTED.get(language)
+    folded = fold(text)
+    found = pattern.search(folded) if pattern is not None else None
+    return found is not None and _AFTER_ACCEPTING[language].search(folded, found.end()) is None
 
 
 # Rule 175 (thirtieth session): where an answer told as settled reads settled (the labelled answers read negative call

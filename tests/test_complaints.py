@@ -1517,3 +1517,20 @@ def test_thirty_first_session_a_chinese_reason_not_to_answer_is_a_decline(
 ) -> None:
     reading = read_text(text)
     assert (reading.complaint, reading.score.feeling) == (complaint, feeling), text
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        # rule 184 (thirty-first session): a small problem the customer accepts, asking for nothing after it, opens no
+        # complaint (English, Chinese)
+        ("the courier turned up half an hour late, no biggie", False),  # was flagged
+        ("lid has a small scuff on it, doesn't bother me at all", False),
+        ("快递晚了两天，问题不大", False),
+        ("one cup had a tiny chip, not a big deal but could you send a new one?", True),  # a request after it
+        ("盖子有点划痕，问题不大，不过能补发一个吗", True),
+        ("the parcel was 3 weeks late. no biggie? it was a birthday present", True),  # a question
+    ],
+)
+def test_thirty_first_session_a_problem_accepted_is_no_complaint(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
