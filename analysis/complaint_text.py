@@ -235,6 +235,15 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:isn'?t|is not|wasn'?t|was not|aren'?t|are not|weren'?t|were not|not) (?:what|the (?:one|ones|colou?r|size|model|item|product)s?) (?:i|we) (?:ordered|picked|chose|selected|asked for|paid for|bought|wanted)",
             r"(?:ordered|bought|paid for|asked for|chose|picked|selected)\b[^.!?]{1,50}?\b(?:got|received|was sent|were sent|sent me|came as|delivered) (?:me )?(?:a |an |the |size )?(?:single|double|small|medium|large|xs|xl|xxl|\d+|black|white|blue|red|green|pink|grey|gray|beige|brown|navy|yellow|purple|orange|silver|gold|two|three)\b",
             r"(?:sent|got|received|delivered) (?:me |us )?(?:the|a|an) (?:old|older|previous|cheaper|different|smaller|bigger) (?:model|version|one|size|colou?r|edition|item|design)",
+            # ordered one thing, got another (rule 185): "ordered eyeliner got mascara", "you sent aftershave instead"
+            r"(?:ordered|bought|paid for|asked for) (?:a |an |the |some |two |2 )?(?P<wanted>(?!(?:on|it|them|this|from|online|last|"
+            r"yesterday|today|in|at|for|with|by|via|before|after|twice|again|one)\b)[a-z][\w-]*(?: [a-z][\w-]*){0,2}?),? (?:and |but )?"
+            r"(?:got|received|was sent|were sent|they sent|you sent|came as|arrived as) (?:me |us )?(?:a |an |the |some )?(?!(?:a|an|"
+            r"the|some|it|"
+            r"them|this|that|these|those|here|there|delivered|my|back|told|charged|email|text|message|refund|call|reply|answer|"
+            r"discount|voucher|code|confirmation|tracking|notified|sent|lucky|same|right|correct)\b)(?!(?P=wanted)\b)[a-z][\w-]*",
+            r"sent (?:me )?(?:a |an |the |some )?[a-z][\w-]*(?: [a-z][\w-]*)? (?:instead\b|not the [\w -]{1,25}? (?:i|we) "
+            r"(?:ordered|picked|chose|asked for)\b)",
             # Told the other way round, got before ordered: "got a blue one, ordered green".
             r"(?:got|received|was sent|were sent|sent me|came in) (?:a |an |the |size )?(?P<got_as>"
             + _SHADES_AND_SIZES

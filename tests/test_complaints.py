@@ -1534,3 +1534,17 @@ def test_thirty_first_session_a_chinese_reason_not_to_answer_is_a_decline(
 )
 def test_thirty_first_session_a_problem_accepted_is_no_complaint(text: str, complaint: bool) -> None:
     assert read_text(text).complaint is complaint, text
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        # rule 185 (thirty-first session): English, ordered one thing and got another
+        ("ordered the oat milk, got almond", True),  # was missed
+        ("they sent peppermint instead", True),
+        ("ordered on monday, got it friday", False),  # a day, not an item
+        ("ordered the large and got the large, fits great", False),
+    ],
+)
+def test_thirty_first_session_ordered_one_thing_got_another(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
