@@ -235,11 +235,11 @@ def says_an_actionable_fault(text: str) -> bool:
 
 
 # A reason not to answer (rule 183, as rule 180 in English): cannot say, do not know or remember, too early, later,
-# someone else did it. Not "不知道什么时候到" (a question about the order), "写得不清楚" (unclear instructions), "说不好"
-# (it often goes on to a fault), nor "还没用" (a fault often follows: "笔袋还没用 拉链拉不动").
+# someone else did it. "不知道" only alone ("退款我没申请，不知道"; not "不知道什么时候到", "不知道是不是正品": a question or a
+# doubt), not "写得不清楚" (unclear instructions), "说不好" (it often goes on to a fault), nor "还没用" ("笔袋还没用 拉链拉不动").
 _CANNOT_ANSWER = re.compile(
     r"(?:^|(?<=[，,。.！!？?\s我也就都并还真确实]))太?不(?:清楚|了解)|"
-    r"不知道(?!什么时候|为什么|怎么回事|在哪|哪里|何时|到哪|啥时候|多久|怎么办)|不确定|记不(?:得|清|太清)|忘了|答不了|回答不了|"
+    r"不知道(?=$|[，,。.！!？?\s~～…]|[呢啊哈呀诶])|不确定|记不(?:得|清|太清)|忘了|答不了|回答不了|"
     r"没法(?:说|评价|回答|评|打分)|(?:以后|之后|回头|到时候|用久一点|过段时间|回来|回家)再(?:评价|说|反馈|回复|告诉你|评)|跳过|"
     r"太早|还早|不评了|没参与|"
     r"(?:老公|老婆|妈|爸|婆婆|儿子|女儿|孩子|家人|家里人|同事|朋友|室友|妹|姐|弟|哥|前台|门卫|邻居)[^，。！？,.!?]{0,2}?"

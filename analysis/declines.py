@@ -24,13 +24,13 @@ def says_nothing(text: str, score: Score) -> bool:
         return False
     if negation(text, score.language):  # "I haven't seen better" denies a fault: it says something (rule 151)
         return False
-    if score.feeling is not Feeling.POSITIVE and holds("cannot_answer", text, score.language):
-        # "cant comment, my mum signed for it" (rule 180), unless it goes on to more ("…, but i see two payments")
-        return not problems(text, score.language, score.feeling) and not goes_on_to_more(text, score.language)
     model = load_complaint_model(score.language)
     reader = model.decline if model is not None else None
     if reader is None or (reader.max_chars is not None and len(text) > reader.max_chars):
-        return False
+        return False  # longer than any decline the reader learnt: a review that says "不知道" says more
+    if score.feeling is not Feeling.POSITIVE and holds("cannot_answer", text, score.language):
+        # "cant comment, my mum signed for it" (rule 180), unless it goes on to more ("…, but i see two payments")
+        return not problems(text, score.language, score.feeling) and not goes_on_to_more(text, score.language)
     probability = reader.probability(text)
     if probability is None or probability <= reader.threshold:
         return False

@@ -1510,6 +1510,7 @@ def test_thirty_first_session_praise_beyond_words(text: str, complaint: bool, fe
         ("不知道什么时候能到，等了两周了", True, Feeling.NEUTRAL),  # a question of the order
         ("我妈签收的，她说箱子湿透了", True, Feeling.NEUTRAL),  # someone's report of a fault
         ("记不得了，不过被扣了两次钱", True, Feeling.NEGATIVE),  # a turn
+        ("裤子太薄了，不知道是不是一次性穿的", True, Feeling.NEGATIVE),  # "不知道" a doubt, not alone: read as it is
     ],
 )
 def test_thirty_first_session_a_chinese_reason_not_to_answer_is_a_decline(
