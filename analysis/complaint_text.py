@@ -238,10 +238,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             # ordered one thing, got another (rule 185): "ordered eyeliner got mascara", "you sent aftershave instead"
             r"(?:ordered|bought|paid for|asked for) (?:a |an |the |some |two |2 )?(?P<wanted>(?!(?:on|it|them|this|from|online|last|"
             r"yesterday|today|in|at|for|with|by|via|before|after|twice|again|one)\b)[a-z][\w-]*(?: [a-z][\w-]*){0,2}?),? (?:and |but )?"
-            r"(?:got|received|was sent|were sent|they sent|you sent|came as|arrived as) (?:me |us )?(?:a |an |the |some )?(?!(?:a|an|"
-            r"the|some|it|"
-            r"them|this|that|these|those|here|there|delivered|my|back|told|charged|email|text|message|refund|call|reply|answer|"
-            r"discount|voucher|code|confirmation|tracking|notified|sent|lucky|same|right|correct)\b)(?!(?P=wanted)\b)[a-z][\w-]*",
+            r"(?:got|received|was sent|were sent|they sent|you sent|came as|arrived as) (?:me |us )?(?:a |an |the |some )?"
+            r"(?!(?:a|an|the|some|it|them|this|that|these|those|here|there|delivered|my|back|told|charged|email|text|message|"
+            r"refund|call|reply|answer|discount|voucher|code|confirmation|tracking|notified|sent|lucky|same|right|correct)\b)"
+            r"(?!(?P=wanted)\b)[a-z][\w-]*",
             r"sent (?:me )?(?:a |an |the |some )?[a-z][\w-]*(?: [a-z][\w-]*)? (?:instead\b|not the [\w -]{1,25}? (?:i|we) "
             r"(?:ordered|picked|chose|asked for)\b)",
             # Told the other way round, got before ordered: "got a blue one, ordered green".
@@ -1735,13 +1735,15 @@ _PATTERNS = {language: _compile(language, rules) for language, rules in _RULES.i
 # оформлял", "没申请过退款"): a denial, cut last (rule 178). Only the customer's own doing: not after "they", "support"
 # ("they never exchanged it"), not the Russian plural ("возврат не оформили" is the shop's), not one still meant ("haven't
 # returned it yet", "возврат ещё не делал", "还没退货").
+_NOT_THE_SHOPS = r"(?<!they )(?<!you )(?<!he )(?<!she )(?<!seller )(?<!shop )(?<!store )(?<!support )(?<!company )"
 _NOT_RETURNED = {
-    "en": r"(?<!they )(?<!you )(?<!he )(?<!she )(?<!seller )(?<!shop )(?<!store )(?<!support )(?<!company )"
-    r"(?:haven'?t|havent|have not|didn'?t|didnt|did not|never|don'?t|dont|do not|won'?t|wont|will not)"
+    "en": _NOT_THE_SHOPS
+    + r"(?:haven'?t|havent|have not|didn'?t|didnt|did not|never|don'?t|dont|do not|won'?t|wont|will not)"
     r" (?:even )?(?:need(?:ed)?|ask(?:ed)? for|request(?:ed)?|do|make|try|use|used|go through|bother with|plan to|apply for)"
     r" (?:(?:a|an|any|the|your|to)(?: \w+)? )?(?:return|exchange|refund|swap)s?(?! yet)\b|"
-    r"(?<!they )(?<!you )(?<!he )(?<!she )(?<!seller )(?<!shop )(?<!store )(?<!support )(?<!company )(?<!has )(?<!was )"
-    r"(?<!were )(?<!been )(?:haven'?t|havent|have not|didn'?t|didnt|did not|never) (?:even )?(?:return|exchange|swap)(?:ed)?"
+    + _NOT_THE_SHOPS
+    + r"(?<!has )(?<!was )(?<!were )(?<!been )(?:haven'?t|havent|have not|didn'?t|didnt|did not|never) (?:even )?"
+    r"(?:return|exchange|swap)(?:ed)?"
     r"(?: (?:it|them|anything|nothing|this|that|these|those|the \w+))?(?: back)?(?! yet)(?=$|[\s,.;!?])|"
     r"(?<!\w)no (?:returns?|exchanges?|refunds?) (?:was |were )?(?:done|made|needed|necessary|required|asked for|requested|"
     r"involved|happened)\b|nothing to (?:return|exchange|send back)\b",
@@ -2332,7 +2334,7 @@ def goes_on_to_more(text: str, language: str) -> bool:
     folded = fold(text)
     if _TURNS.search(folded) or _REPORTED.search(folded) or holds("says_a_fault", text, language):
         return True
-    read = _read_by_model(text, language) if language in _DENIAL_PATTERNS else None
+    read = _read_by_model(text, language)
     return read is not None and read[1] is not None and read[1] > read[0]
 
 
