@@ -1445,6 +1445,8 @@ def test_thirtieth_session_a_problem_not_settled_stays_a_complaint(text: str) ->
         ("возврат ещё не делала, не нашла куда отправить", True),
         ("возврат до сих пор не оформили", True),
         ("还没退款", True),
+        ("退款我没申请，不知道", False),  # rule 186: the return named first (was flagged REFUND)
+        ("退款还没办", True),  # the shop's: no "过"
         # rule 179: the customer's own not-yet is no fault (English, Russian)
         ("busy today, cant answer properly", False),  # was flagged DEFECT
         ("didn't open the parcel yet, it's for my sister", False),  # was flagged APP_BUG
