@@ -2555,20 +2555,32 @@ def _put_right(text: str, language: str) -> bool:
     return rest is not None and not _asks_or_mocks(text, language) and not problems(rest, language)
 
 
-# A small problem the customer accepts (rule 184, English and Chinese): "a day later than estimated but they told me in
-# advance, no biggie", "比预计晚了一天到，不过提前发短信说了，能理解" — unless a turn, a question or a request follows the
-# acceptance ("not a big deal but could you send a spare?", "问题不大，麻烦补发一个").
+# A small problem the customer accepts (rule 184, English and Chinese; rule 187, Russian): "a day later than estimated
+# but they told me in advance, no biggie", "比预计晚了一天到，不过提前发短信说了，能理解" — unless a turn, a question or a request
+# follows the acceptance ("not a big deal but could you send a spare?", "问题不大，麻烦补发一个").
 _ACCEPTED = {
     "en": re.compile(
         r"(?<!\w)(?:no biggie|no big deal|not a big deal|no worries|fair enough|understandable|(?:these )?things happen|"
         r"it happens|can'?t be helped|fine by me|(?:it )?(?:doesn'?t|didn'?t|does not|did not) bother me|(?:i'?m )?not "
         r"bothered|(?:i )?can live with (?:it|that)|no harm done)(?!\w)"
     ),
+    # Russian (rule 187): "мне без разницы", "терпимо", "на работу не влияет", "ребенку всё равно" (not "ну ладно": said of
+    # real faults as often)
+    "ru": re.compile(
+        r"(?<!\w)(?:ерунда|не страшно|ничего страшного|(?<!не )(?<!это )(?<!это я )(?:все )?понимаю(?!,? (?:что|почему|как|"
+        r"зачем|куда|где))|(?<!не )(?<!так )(?<!как )(?<!часто )(?<!обычно )бывает(?!\s*\?)|не критично|некритично|"
+        r"простительно|переживу|с кем не бывает|не беда|без разницы|(?:мне|ему|ей|нам|им|ребенку|"
+        r"сыну|дочке|дочери|мужу|жене) (?:в общем-то )?все равно|терпимо|не влияет|не мешает|не принципиально|не смертельно)"
+        r"(?!\w)"
+    ),
     "zh": re.compile(r"能理解|可以理解|表示理解|能接受|可以接受|没关系|无所谓|问题不大|不在意|不介意|不碍事"),
 }
 _AFTER_ACCEPTING = {
     "en": re.compile(
         r"\?|(?<!\w)(?:but|though|would|could|can you|please|pls|maybe|replace\w*|refund\w*|exchange\w*|send|swap)(?!\w)"
+    ),
+    "ru": re.compile(
+        r"\?|(?<!\w)(?:но|однако|хотелось бы|можно|поменя\w*|замен\w*|верн\w*|пришлите|жаль|только|а вот|хотя)(?!\w)"
     ),
     "zh": re.compile(r"[?？]|但|不过|可是|希望|能不能|能否|麻烦|请|补|换|退|吗"),
 }

@@ -1526,10 +1526,13 @@ def test_thirty_first_session_a_chinese_reason_not_to_answer_is_a_decline(
     ("text", "complaint"),
     [
         # rule 184 (thirty-first session): a small problem the customer accepts, asking for nothing after it, opens no
-        # complaint (English, Chinese)
+        # complaint (English, Chinese; Russian since rule 187)
         ("the courier turned up half an hour late, no biggie", False),  # was flagged
         ("lid has a small scuff on it, doesn't bother me at all", False),
         ("快递晚了两天，问题不大", False),
+        ("ждала на два дня дольше обещанного, терпимо", False),  # rule 187: Russian
+        ("царапинка на подставке, но на работу не влияет", False),
+        ("привезли не тот цвет, мне в целом без разницы, только вот ручка сломана", True),  # a turn after it
         ("one cup had a tiny chip, not a big deal but could you send a new one?", True),  # a request after it
         ("盖子有点划痕，问题不大，不过能补发一个吗", True),
         ("the parcel was 3 weeks late. no biggie? it was a birthday present", True),  # a question
