@@ -9,8 +9,10 @@ as neutral: an answer the declines let through says nothing either way), one-vs-
 complaint readers' n-grams (train_complaints.features_of), sublinear TF-IDF fitted on those answers, balanced classes,
 C 16, liblinear. The gate learns the same answers (1) against the feeling models' general training rows
 (train_sentiment.RECIPES without survey answers and lexicons; not held out, not validation; at most GENERAL_ROWS,
-sampled with seed 0) over the same n-grams. Retraining on the same rows gives a byte-identical file, on any CPU
-(liblinear uses no BLAS). Needs scikit-learn (pip install -e '.[train]'); the bot does not.
+sampled with seed 0) over the same n-grams. Retraining on the same rows gives a byte-identical file on one machine;
+another CPU or numpy may move a few weights by the last kept decimal (the English files were refit on the thirty-second
+session's machine: 727 of 181,392 weights moved, no survey answer read otherwise). Needs scikit-learn (pip install -e
+'.[train]'); the bot does not.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ Example:
 Training data: the rows of benchmarks/data/survey_answers.csv that are not `heldout` and hold content (feeling other
 than `none`), y = the topic key is among the row's labelled topics; one logistic regression per key of the shipped
 taxonomy (analysis/topics.yaml) over the complaint readers' n-grams (train_complaints.features_of) found in MIN_DF
-answers or more, sublinear TF-IDF, balanced classes, C 16. Retraining on the same rows gives a byte-identical file.
+answers or more, sublinear TF-IDF, balanced classes, C 16. Retraining on the same rows gives a byte-identical file
+on one machine (another CPU or numpy may move a few weights by the last kept decimal).
 Needs scikit-learn (pip install -e '.[train]'); the bot does not.
 """
 
