@@ -1393,7 +1393,8 @@ def test_twenty_ninth_session_a_denied_fault_is_cut_before_the_rules_read(text: 
         ("курьер не опоздал и не грубил, всё ок", False, Feeling.POSITIVE),  # was flagged LATE
         ("царапин нет", False, Feeling.POSITIVE),  # read -0.71, flagged
         ("не опоздал, но коробка мятая", True, Feeling.NEGATIVE),
-        ("не греется, но батарея садится за полдня", True, Feeling.NEUTRAL),  # the denial stays for the rules to read
+        # the denial stays for the rules to read; negative since rule 190 (two blind labellers: a battery fault)
+        ("не греется, но батарея садится за полдня", True, Feeling.NEGATIVE),
     ],
 )
 def test_thirtieth_session_a_fault_denied_with_a_verb(text: str, complaint: bool, feeling: Feeling) -> None:
