@@ -15,6 +15,9 @@ from analysis.sentiment import negation
 from surveys.reading import Feeling, Score
 
 DECLINE_READER = "decline-reader"
+# Rule 180's cue path reads no English text longer than the decline reader read when the rule was judged (rule 194): a
+# reader that learns longer declines ("…the form never submits", 89 characters) does not widen it.
+_CUE_MAX_CHARS = {"en": 87}
 
 
 def says_nothing(text: str, score: Score) -> bool:
@@ -28,7 +31,8 @@ def says_nothing(text: str, score: Score) -> bool:
     reader = model.decline if model is not None else None
     if reader is None or (reader.max_chars is not None and len(text) > reader.max_chars):
         return False  # longer than any decline the reader learnt: a review that says "不知道" says more
-    if score.feeling is not Feeling.POSITIVE and holds("cannot_answer", text, score.language):
+    within_reach = len(text) <= _CUE_MAX_CHARS.get(score.language, len(text))
+    if score.feeling is not Feeling.POSITIVE and within_reach and holds("cannot_answer", text, score.language):
         # "cant comment, my mum signed for it" (rule 180), unless it goes on to more ("…, but i see two payments")
         return not problems(text, score.language, score.feeling) and not goes_on_to_more(text, score.language)
     probability = reader.probability(text)
