@@ -124,6 +124,9 @@ def hedged(text: str) -> bool:
 # +0.68) or denies ("物流一点都不慢" −0.95); the actionable ones are a complaint as well.
 _ACTIONABLE_FAULTS = "慢|凶|卡|脏|破|烂|裂|漏|旧"
 _FAULTS = f"{_ACTIONABLE_FAULTS}|复杂|难用|扎人|吵|臭|难闻|粗糙"
+# A fault named after a fault word denied (rule 176): "物流一点都不慢，盒子破了".
+_FAULT_NAMES = "破|坏|碎|漏|裂|压扁|少|缺|错|慢|晚|迟|脏|划痕|瑕疵"
+_FAULT_WORD_DENIED = rf"(?:一点儿?[都也]不|并不|完全不|根本不|不)(?:{_FAULTS})"
 _SOFTLY = r"(?:不是很|不是特别|并不是很|不太|不怎么|不算太?|没那么|并不)"
 _NEGATED_PRAISE = re.compile(
     r"不(?:太|怎么|是很|大)?(?:推荐|建议(?:买|购买|入手))|不会再?(?:回购|再买|再来|购买)|不值(?:这个价|得买|这个钱)?|没有?想象(?:中|的)的?(?:好|那么好)|"
@@ -149,8 +152,7 @@ _NEGATED_FAULT = re.compile(
     rf"{_SOFTLY}(?:贵|慢|重|吵|难|麻烦|复杂)|没有?(?:等|用|花)(?:太|很)久|没多久就(?:到|送到|收到)|"
     # a fault word denied plainly, with no turn after it (rule 166): "物流一点都不慢", "客服不凶"
     # (rule 176: nor before a fault named after it, "物流一点都不慢，盒子破了")
-    rf"(?:一点儿?[都也]不|并不|完全不|根本不|不)(?:{_FAULTS})"
-    r"(?!.*(?:但|不过|可是|就是|只是|除了|可惜|然而|唯一|破|坏|碎|漏|裂|压扁|少|缺|错|慢|晚|迟|脏|划痕|瑕疵))"
+    rf"{_FAULT_WORD_DENIED}(?!.*(?:但|不过|可是|就是|只是|除了|可惜|然而|唯一|{_FAULT_NAMES}))"
 )
 # What keeps a "不" from turning the whole answer: a negation just before ("不是不推荐", "不得不推荐"), a condition
 # ("如果不喜欢"), one detail named ("唯一…", "只是…"), advice on sizes ("不建议买大一号").
@@ -200,6 +202,17 @@ FAULT_DENIED = (
 )
 _FAULT_DENIED = re.compile(FAULT_DENIED)
 _FAULT_TURNS = re.compile(r"但|不过|可是|就是|只是|除了|可惜|然而|唯一")
+
+
+_FAULT_AFTER_DENIAL = re.compile(
+    rf"{_FAULT_WORD_DENIED}(?:(?!{_FAULT_TURNS.pattern}).)*?(?<![不没无未])(?<!没有)(?:{_FAULT_NAMES})"
+)  # a fault named, not denied again ("不漏不碎", "包装也没破")
+
+
+def fault_after_denial(text: str) -> bool:
+    """Whether a Chinese answer denies a fault word and names a fault after it with no turn between (rule 176's
+    construction): the survey reader's feeling is not reported for it (rule 193)."""
+    return _FAULT_AFTER_DENIAL.search(text) is not None
 
 
 def denies_faults(text: str) -> bool:

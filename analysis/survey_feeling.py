@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from functools import cache
 
+from analysis.cues import holds
 from analysis.sentiment import as_marked, as_negation_reads, negation, plain_fact, plain_praise
 from analysis.trained import (
     CLASSES,
@@ -89,6 +90,8 @@ class SurveyFeelingModel:
             return score
         if plain_fact(text, score.language) or plain_praise(text, score.language) or negation(text, score.language):
             return score  # "delivery" is neutral, "не рекомендую" negative: by rule
+        if holds("fault_after_denial", text, score.language):
+            return score  # "物流一点都不慢，盒子破了": the denial turns nothing (rules 176, 193)
         return Score(score.language, found[1], score.subjectivity, SURVEY_READER, feeling)
 
 

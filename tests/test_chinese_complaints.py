@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from analysis.chinese_cues import fault_after_denial
 from analysis.reading import read_text
 from surveys.complaints import FlagRules
 from surveys.reading import Feeling
@@ -476,3 +477,21 @@ def test_sixth_round_chinese_faults_are_named(text: str, kind: str) -> None:
 )
 def test_mild_chinese_faults_the_guard_reader_learnt_are_flagged(text: str) -> None:
     assert read_text(text).complaint, text
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # rule 195 (thirty-second session): a fault word denied and a fault named after it, no turn between
+        ("物流一点都不慢，盒子破了", True),
+        ("客服不凶，东西少了一件", True),
+        ("不漏不碎，就是果酱太甜了", False),  # the second fault is denied too
+        ("物流不慢，包装也没破，就是价格有点小贵", False),
+        ("一点都不慢，但是盒子破了", False),  # a turn: the survey reader may read it
+        ("物流一点都不慢", False),
+    ],
+)
+def test_a_fault_named_after_a_denied_one_keeps_its_reading(text: str, named: bool) -> None:
+    assert fault_after_denial(text) is named
+    if named:  # the survey reader's neutral is not reported: score_text's negative stands
+        assert read_text(text).score.feeling is Feeling.NEGATIVE
