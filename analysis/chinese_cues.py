@@ -211,7 +211,7 @@ _FAULT_AFTER_DENIAL = re.compile(
 
 def fault_after_denial(text: str) -> bool:
     """Whether a Chinese answer denies a fault word and names a fault after it with no turn between (rule 176's
-    construction): the survey reader's feeling is not reported for it (rule 193)."""
+    construction): the survey reader's feeling is not reported for it (rule 195)."""
     return _FAULT_AFTER_DENIAL.search(text) is not None
 
 

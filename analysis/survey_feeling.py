@@ -91,7 +91,7 @@ class SurveyFeelingModel:
         if plain_fact(text, score.language) or plain_praise(text, score.language) or negation(text, score.language):
             return score  # "delivery" is neutral, "не рекомендую" negative: by rule
         if holds("fault_after_denial", text, score.language):
-            return score  # "物流一点都不慢，盒子破了": the denial turns nothing (rules 176, 193)
+            return score  # "物流一点都不慢，盒子破了": the denial turns nothing (rules 176, 195)
         return Score(score.language, found[1], score.subjectivity, SURVEY_READER, feeling)
 
 

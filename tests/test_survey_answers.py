@@ -22,7 +22,8 @@ def test_every_row_has_the_split_its_text_gives() -> None:
         held_out = int(hashlib.sha1(row["text"].encode("utf-8")).hexdigest(), 16) % 10 < 4
         # `rules` rows (rules were widened on them, some models learn them), `reader` rows (read for rules, learnt by
         # the English and Russian complaint readers only), `fresh` rows (no model has learnt them: changes are judged on them)
-        # and `recent` rows (joined by rule 190: the feeling, topic and decline readers learn them) are not held out either.
+        # and `recent` rows (joined by rules 190, 194-196: the feeling, topic and decline readers learn them) are not held
+        # out either.
         assert row["split"] in ({"heldout"} if held_out else {"dev", "rules", "reader", "fresh", "recent"}), row["text"]
 
 
@@ -56,7 +57,7 @@ def test_the_pending_rows_are_labelled_alike_and_apart_from_the_file() -> None:
         reader = csv.DictReader(handle)
         pending = list(reader)
     joined = {(row["text"], row["language"]) for row in rows()}
-    # empty after a data step joins every row (rules 190, 194, 195), its header kept for the next passes
+    # empty when a data step joins every row (as rules 190, 194 and 195 did), its header kept for the next passes
     assert reader.fieldnames == ["text", "language", "feeling", "complaint", "topics", "split", "pass"]
     assert all(row["pass"] for row in pending)
     for row in pending:
