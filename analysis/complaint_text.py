@@ -251,6 +251,15 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:but |when |and |yet |though )?(?:i |we )?(?:had )?ordered (?:a |an |the |size )?(?!(?P=got_as)\b)(?:"
             + _SHADES_AND_SIZES
             + r")\b",
+            # Any item, got before ordered (rule 197): "sent me chamomile when I ordered peppermint".
+            r"(?:got|received|was sent|were sent|sent me|you sent|they sent) (?:a |an |the |some )?"
+            r"(?!(?:a|an|the|some|it|them|this|that|these|those|here|there|delivered|my|back|told|charged|email|text|message|"
+            r"refund|call|reply|answer|discount|voucher|code|confirmation|tracking|notified|sent|lucky|same|right|correct)\b)"
+            r"(?P<got_item>[a-z0-9][\w-]*(?: [a-z][\w-]*){0,2}?),? (?:but|when|though|even though|while|whereas|yet) (?:i|we) "
+            r"(?:had )?(?:ordered|bought|paid for|asked for) (?:a |an |the |some )?"
+            r"(?!(?:on|it|them|this|from|online|last|yesterday|today|in|at|for|with|by|via|before|after|twice|again|one|another|"
+            r"more|new|replacement|second|extra|same|late|early|quickly|fast|recently|just|already|so|ages|weeks|days|months|"
+            r"hours)\b)(?!(?P=got_item)\b)[a-z0-9][\w-]*\b(?! too| also| as well)",
             r"\btwo (?:left|right)\b",
             r"(?:don'?t|doesn'?t|do not|does not|didn'?t) (?:even )?match (?:the|each other|what|my order)",
             r"(?:are|were|they'?re) (?:two |completely |totally |slightly |visibly )?different (?:heights|lengths|sizes|colou?rs|shades|widths|models)",

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis.aggregate import complaint_figures
+from analysis.complaint_text import Problem, problems
 from analysis.reading import read_text
 from surveys import complaints, journey
 from surveys.complaints import (
@@ -1555,3 +1556,18 @@ def test_thirty_first_session_a_problem_accepted_is_no_complaint(text: str, comp
 )
 def test_thirty_first_session_ordered_one_thing_got_another(text: str, complaint: bool) -> None:
     assert read_text(text).complaint is complaint, text
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # rule 197 (thirty-second session): English, got one thing when another was ordered (the learnt reader flagged
+        # these already; the rule names the problem on the card)
+        ("sent me chamomile when I ordered peppermint", True),
+        ("received the 6-pack but we ordered the 12-pack", True),
+        ("got mine yesterday when we ordered online", False),  # a day and a route, not an item
+        ("got it fast, though we ordered on friday", False),
+    ],
+)
+def test_thirty_second_session_got_one_thing_when_another_was_ordered(text: str, named: bool) -> None:
+    assert (Problem.WRONG_ITEM in problems(text, "en")) is named, text
