@@ -50,6 +50,15 @@ class _Regex(str):
 
 
 _SHADES_AND_SIZES = "black|white|blue|red|green|pink|grey|gray|beige|brown|navy|yellow|purple|orange|silver|gold|cream|small|medium|large|xs|xl|xxl|single|double"
+# What an English wrong-item rule does not read as the item that came ("got a refund", "they sent tracking") or as the
+# one ordered ("ordered it online", "ordered last week"): rules 185 and 197.
+_NOT_WHAT_CAME = (
+    r"(?!(?:a|an|the|some|it|them|this|that|these|those|here|there|delivered|my|back|told|charged|email|text|message|"
+    r"refund|call|reply|answer|discount|voucher|code|confirmation|tracking|notified|sent|lucky|same|right|correct)\b)"
+)
+_NOT_WHAT_WAS_ORDERED = (
+    "on|it|them|this|from|online|last|yesterday|today|in|at|for|with|by|via|before|after|twice|again|one"
+)
 
 _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
     "en": {
@@ -236,12 +245,12 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:ordered|bought|paid for|asked for|chose|picked|selected)\b[^.!?]{1,50}?\b(?:got|received|was sent|were sent|sent me|came as|delivered) (?:me )?(?:a |an |the |size )?(?:single|double|small|medium|large|xs|xl|xxl|\d+|black|white|blue|red|green|pink|grey|gray|beige|brown|navy|yellow|purple|orange|silver|gold|two|three)\b",
             r"(?:sent|got|received|delivered) (?:me |us )?(?:the|a|an) (?:old|older|previous|cheaper|different|smaller|bigger) (?:model|version|one|size|colou?r|edition|item|design)",
             # ordered one thing, got another (rule 185): "ordered eyeliner got mascara", "you sent aftershave instead"
-            r"(?:ordered|bought|paid for|asked for) (?:a |an |the |some |two |2 )?(?P<wanted>(?!(?:on|it|them|this|from|online|last|"
-            r"yesterday|today|in|at|for|with|by|via|before|after|twice|again|one)\b)[a-z][\w-]*(?: [a-z][\w-]*){0,2}?),? (?:and |but )?"
+            r"(?:ordered|bought|paid for|asked for) (?:a |an |the |some |two |2 )?(?P<wanted>(?!(?:"
+            + _NOT_WHAT_WAS_ORDERED
+            + r")\b)[a-z][\w-]*(?: [a-z][\w-]*){0,2}?),? (?:and |but )?"
             r"(?:got|received|was sent|were sent|they sent|you sent|came as|arrived as) (?:me |us )?(?:a |an |the |some )?"
-            r"(?!(?:a|an|the|some|it|them|this|that|these|those|here|there|delivered|my|back|told|charged|email|text|message|"
-            r"refund|call|reply|answer|discount|voucher|code|confirmation|tracking|notified|sent|lucky|same|right|correct)\b)"
-            r"(?!(?P=wanted)\b)[a-z][\w-]*",
+            + _NOT_WHAT_CAME
+            + r"(?!(?P=wanted)\b)[a-z][\w-]*",
             r"sent (?:me )?(?:a |an |the |some )?[a-z][\w-]*(?: [a-z][\w-]*)? (?:instead\b|not the [\w -]{1,25}? (?:i|we) "
             r"(?:ordered|picked|chose|asked for)\b)",
             # Told the other way round, got before ordered: "got a blue one, ordered green".
@@ -253,13 +262,13 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             + r")\b",
             # Any item, got before ordered (rule 197): "sent me chamomile when I ordered peppermint".
             r"(?:got|received|was sent|were sent|sent me|you sent|they sent) (?:a |an |the |some )?"
-            r"(?!(?:a|an|the|some|it|them|this|that|these|those|here|there|delivered|my|back|told|charged|email|text|message|"
-            r"refund|call|reply|answer|discount|voucher|code|confirmation|tracking|notified|sent|lucky|same|right|correct)\b)"
-            r"(?P<got_item>[a-z0-9][\w-]*(?: [a-z][\w-]*){0,2}?),? (?:but|when|though|even though|while|whereas|yet) (?:i|we) "
+            + _NOT_WHAT_CAME
+            + r"(?P<got_item>[a-z0-9][\w-]*(?: [a-z][\w-]*){0,2}?),? (?:but|when|though|even though|while|whereas|yet) (?:i|we) "
             r"(?:had )?(?:ordered|bought|paid for|asked for) (?:a |an |the |some )?"
-            r"(?!(?:on|it|them|this|from|online|last|yesterday|today|in|at|for|with|by|via|before|after|twice|again|one|another|"
-            r"more|new|replacement|second|extra|same|late|early|quickly|fast|recently|just|already|so|ages|weeks|days|months|"
-            r"hours)\b)(?!(?P=got_item)\b)[a-z0-9][\w-]*\b(?! too| also| as well)",
+            r"(?!(?:"
+            + _NOT_WHAT_WAS_ORDERED
+            + r"|another|more|new|replacement|second|extra|same|late|early|quickly|fast|recently|just|already|so|ages|"
+            r"weeks|days|months|hours)\b)(?!(?P=got_item)\b)[a-z0-9][\w-]*\b(?! too| also| as well)",
             r"\btwo (?:left|right)\b",
             r"(?:don'?t|doesn'?t|do not|does not|didn'?t) (?:even )?match (?:the|each other|what|my order)",
             r"(?:are|were|they'?re) (?:two |completely |totally |slightly |visibly )?different (?:heights|lengths|sizes|colou?rs|shades|widths|models)",
