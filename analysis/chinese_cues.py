@@ -123,7 +123,11 @@ def hedged(text: str) -> bool:
 # Fault words (rule 166): what a customer calls a service or an item ("物流超级慢", "客服很凶" +0.08, "结账流程很复杂"
 # +0.68) or denies ("物流一点都不慢" −0.95); the actionable ones are a complaint as well.
 _ACTIONABLE_FAULTS = "慢|凶|卡|脏|破|烂|裂|漏|旧"
-_FAULTS = f"{_ACTIONABLE_FAULTS}|复杂|难用|扎人|吵|臭|难闻|粗糙"
+# 差 since rule 198 ("做工不差", "质量很差"), not 差不多 / 差一点 / 差价 / 差评 …, nor "也不差" ("不惊艳也不差" is balanced;
+# "一点也不差" is praise)
+_FAULTS = (
+    f"{_ACTIONABLE_FAULTS}|复杂|难用|扎人|吵|臭|难闻|粗糙|(?<!(?<!一点)也不)差(?!不多|一点|点|价|评|距|别|钱|异|额)"
+)
 # A fault named after a fault word denied (rule 176): "物流一点都不慢，盒子破了".
 _FAULT_NAMES = "破|坏|碎|漏|裂|压扁|少|缺|错|慢|晚|迟|脏|划痕|瑕疵"
 _FAULT_WORD_DENIED = rf"(?:一点儿?[都也]不|并不|完全不|根本不|不)(?:{_FAULTS})"

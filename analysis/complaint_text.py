@@ -114,6 +114,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"\b(?:it'?s been|its been|been|after|for) (?:over |more than |almost |nearly )?(?:(?:\d\d|[5-9]|five|six|seven|eight|nine|"
             r"ten|several|many) days|(?:\d+|two|three|four|five|six|a|several|many) ?(?:weeks?|months?))\b",
             r"another (?:week|day|month) of waiting",
+            # "sick of waiting for my parcel", "fed up with waiting" (rule 198)
+            r"(?:sick|tired|fed up|bored)(?: and tired)? (?:of|with) waiting",
             r"hasn'?t (?:arrived|come|updated)",
             r"not (?:delivered|arrived|here)(?: yet)?\b",
             r"where is my (?:order|parcel|package)",
@@ -323,6 +325,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:shorter|longer|smaller|bigger|tighter|looser|wider|narrower) than (?:the )?(?:size|chart|described|advertised|listed|stated|it says)",
         ),
         Problem.DEFECT: (
+            # "one wash totally killed it", "the first drop fried it" (rule 198; not "support killed it")
+            r"(?:one|a single|the first|first|1|two|2|a few) (?:wash|wear|use|drop|charge|ride|day|week)(?:es|s)?\b"
+            r"[^.!?;,]{0,25}?\b(?:killed|fried) (?:it|them)\b",
             # "the buckle popped open on our walk", "drips at the joint"
             r"(?:buckle|clasp|clip|latch|lid|zip|zipper|catch|strap|seam|button)s? (?:\w+ )?(?:popped|came|sprang|pops|comes|springs|keeps popping|keeps coming) "
             r"(?:open|undone|loose|off|apart)\b",
@@ -831,6 +836,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
         ),
         Problem.SIZE: (
             r"маломер",
+            # "размер не подошёл", "не подошло по размеру" (rule 198)
+            r"размер\w* не подош|не подош\w* (?:мне )?(?:по )?размер",
             r"ничего не подош|ни од(?:ин|н\w*) не подош",
             r"разн\w+ по размеру",
             r"не (?:натянуть|натягива\w*|налез\w*|застегнуть|застегива\w*|застегнул\w*)",
@@ -1276,6 +1283,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "裤子太短",
         ),
         Problem.DEFECT: (
+            # "做工很差", "细节做工差一些", "细节粗糙" (rule 198; not "做工不差")
+            _Regex("(?:做工|细节(?:做工)?)(?:有点|有些|比较|很|太|非常|真的|实在|也|就)?(?:差(?!不多)|粗糙)"),
             # "充电口有点松", "刹车有异响"
             _Regex("(?:充电口|接口|插口|接头|插头|卡扣|扣子)(?:有点|有些|比较|太|很)?松(?!紧)"),
             _Regex("(?<!没)(?<!没有)(?<!无)异响"),
@@ -1661,7 +1670,9 @@ _DENIALS = {
     r"(?:sick|wicked|crazy|mad|mental|insanely|ridiculously|stupidly) (?:fast|quick|good|comfy|soft|cheap)\b|"
     r"sick (?:delivery|speed|service|quality|deal|fit|trainers|kicks|shoes|drip)\b|"
     # More slang praise: "support absolutely killed it", "nailed it", "the candle ate and left no crumbs".
-    r"(?:absolutely|totally|proper) (?:killed|smashed|nailed|aced) it\b|(?<!\w)(?:nailed|aced) it\b|"
+    # (not after a use told: "one wash totally killed it", rule 198)
+    r"(?<!wash )(?<!washes )(?<!wear )(?<!use )(?<!uses )(?<!drop )(?<!charge )(?<!ride )(?<!day )(?<!days )(?<!week )"
+    r"(?<!weeks )(?:absolutely|totally|proper) (?:killed|smashed|nailed|aced) it\b|(?<!\w)(?:nailed|aced) it\b|"
     r"(?<!\w)ate (?:and left no crumbs|that|this|it up)\b|left no crumbs",
     "ru": RUSSIAN_FAULT_WORD_DENIED + r"|(?:даже )?не " + _NOT_ASKED_BACK_RU + r"|"  # "курьер не грубый" (rule 170)
     # "но посылка пришла в срок"; "второй платёж сам вернулся"

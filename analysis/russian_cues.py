@@ -367,7 +367,8 @@ _COUNTERFACTUAL = re.compile(
 )
 _AS_IT_SHOULD = re.compile(
     r"(?<!\w)(?:нормально|вовремя|в срок|работал\w*|закрывал\w*|держал\w*|подошл\w*|подходил\w*|пришл\w*|доставили|"
-    r"положили|не сломал\w*|не тек\w*)(?!\w)"
+    r"положили|не сломал\w*|не тек\w*|не (?:порвал|полинял|выцвел|скатал|облез|отклеил|расклеил|треснул|заеда|заржавел|"
+    r"шата|болта|натира|протерл)\w*)(?!\w)"
 )
 
 
@@ -388,7 +389,10 @@ _FAULT_DENIED_PATTERN = (
     r"(?<!\w)(?:цел\w*\s+и\s+невредим\w*|в\s+целости\s+и\s+сохранности)|"
     r"(?<!\w)не\s+(?:\w+\s+)??(?:опоздал\w*|задержал\w*|хамил\w*|грубил\w*|вылета\w*|вылетел\w*|завис\w*|тек\w*|течет|"
     r"подтека\w*|протека\w*|мига\w*|гуд\w*|гре\w*|сломал\w*|разбил\w*|побил\w*|перепутал\w*|потерял\w*|"
-    r"бит(?:ый|ая|ое|ые|ых)|маломер\w*|футболил\w*)(?!\w)|"
+    r"бит(?:ый|ая|ое|ые|ых)|маломер\w*|футболил\w*|"
+    # wear faults (rule 198): "за месяц не порвался и не полинял", "молния не заедает"
+    r"порвал\w*|рвет\w*|рвут\w*|полинял\w*|линя\w*|выцвел\w*|выцвета\w*|скатал\w*|катает\w*|облез\w*|отклеил\w*|"
+    r"расклеил\w*|треснул\w*|заеда\w*|ржаве\w*|заржавел\w*|шата\w*|болта\w*|натира\w*|протерл\w*|протира\w*)(?!\w)|"
     r"(?<!\w)(?:царапин|сколов|вмятин|повреждений|брака|дефектов|битых\s+пикселей)\s+(?:\w+\s+)?нет(?!\w)|"
     r"(?<!\w)брака\s+не\s+обнаружил\w*|(?<!\w)(?:два\s+раза|дважды|лишнего)\s+не\s+списали(?!\w)"
 )
@@ -402,10 +406,19 @@ _FAULT_TURNS = re.compile(_TURN_WORDS)
 FAULT_DENIED_UNTURNED = rf"(?:{_FAULT_DENIED_PATTERN})(?!.*{_TURN_WORDS})"
 
 
+_IF_ONLY = re.compile(r"(?<!\w)если\s+бы(?!\w)")  # "было бы хорошо, если бы колесо не болталось" (rule 198)
+
+
 def denies_faults(text: str) -> bool:
-    """Whether a Russian answer denies faults ("ничего не разбилось", "без царапин") with no turn and no question."""
+    """Whether a Russian answer denies faults ("ничего не разбилось", "без царапин") with no turn, no question and no
+    "если бы"."""
     lower = text.casefold().replace("ё", "е")
-    return "?" not in lower and _FAULT_DENIED.search(lower) is not None and _FAULT_TURNS.search(lower) is None
+    return (
+        "?" not in lower
+        and _FAULT_DENIED.search(lower) is not None
+        and _FAULT_TURNS.search(lower) is None
+        and _IF_ONLY.search(lower) is None
+    )
 
 
 # A fault said plainly (rule 166): "доставка очень медленная", "курьер был грубый", "ткань колючая" — not after не/ни/без.

@@ -1571,3 +1571,38 @@ def test_thirty_first_session_ordered_one_thing_got_another(text: str, complaint
 )
 def test_thirty_second_session_got_one_thing_when_another_was_ordered(text: str, named: bool) -> None:
     assert (Problem.WRONG_ITEM in problems(text, "en")) is named, text
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "problem", "named"),
+    [
+        # rule 198 (thirty-third session): the kinds behind pins the learnt readers held only barely, said by rule
+        ("sick of waiting for my parcel", "en", Problem.LATE, True),
+        ("sick deal, well worth the wait", "en", Problem.LATE, False),
+        ("one wash totally killed it", "en", Problem.DEFECT, True),
+        ("support absolutely killed it", "en", Problem.DEFECT, False),  # praise
+        ("размер не подошёл", "ru", Problem.SIZE, True),
+        ("не подошло по размеру, хочу обменять", "ru", Problem.SIZE, True),
+        ("大体和图片相符，细节做工差一些", "zh", Problem.DEFECT, True),
+        ("做工差不多，价格便宜", "zh", Problem.DEFECT, False),  # "about the same"
+    ],
+)
+def test_thirty_third_session_kinds_said_by_rule(text: str, language: str, problem: Problem, named: bool) -> None:
+    assert (problem in problems(text, language)) is named, text
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint", "feeling"),
+    [
+        # rule 198: Russian wear faults denied (read -0.91 and -0.20), Chinese 差 denied (read -0.84 and flagged)
+        ("за месяц не порвался и не полинял", False, Feeling.POSITIVE),
+        ("молния не заедает, ходит мягко", False, Feeling.POSITIVE),
+        ("не полинял, но порвался через неделю", True, Feeling.NEGATIVE),  # a turn: the rest is read
+        ("Было бы совсем хорошо, если бы колесо не болталось с первого дня", True, Feeling.NEUTRAL),  # rule 147
+        ("做工不差", False, Feeling.POSITIVE),
+        ("不算惊艳但也不差，中规中矩", False, Feeling.NEUTRAL),  # "也不差": balanced, not praise
+    ],
+)
+def test_thirty_third_session_wear_faults_and_poor_work_denied(text: str, complaint: bool, feeling: Feeling) -> None:
+    reading = read_text(text)
+    assert (reading.complaint, reading.score.feeling) == (complaint, feeling), text
