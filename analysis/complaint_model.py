@@ -2,8 +2,8 @@
 
 The rules in `complaint_text` name the problems they know; this model generalises to wordings no rule holds
 ("the lid split the first time I opened it"). Weights ship in analysis/models/complaint-LANG.json.gz, written by
-benchmarks/train_complaints.py from the rows of benchmarks/data/survey_answers.csv it names per language
-(TRAINING_SPLITS: `dev`, and for English and Russian also `rules` and `reader`; never `heldout`), and load on first use.
+benchmarks/train_complaints.py from the rows of benchmarks/data/survey_answers.csv it names per reader and language
+(READER_SPLITS, GUARD_SPLITS, DECLINE_SPLITS; never `heldout`), and load on first use.
 """
 
 from __future__ import annotations

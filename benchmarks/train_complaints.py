@@ -120,14 +120,22 @@ DECLINE_WEIGHT: dict[str, float] = {"ru": 3.0}
 # The English main reader also learns the `fresh` rows since the twenty-seventh session, by rule 129 written before its
 # figures (docs/reading-log.md): judge en62 + dec24_en false flags 5 -> 4 of 114, caught 87 of 90 both. The Russian and
 # Chinese main readers, learning them, flagged one more judge non-complaint each (rule 128) or moved no judge row (132).
-READER_SPLITS: dict[str, tuple[str, ...]] = {"en": (*TRAINING_SPLITS, "fresh")}
+# Since the thirty-third session (rule 199, written before its figures, on rule 198's rules for the pinned kinds) every
+# language's main reader learns the `fresh` and `recent` rows too.
+READER_SPLITS: dict[str, tuple[str, ...]] = {
+    language: (*TRAINING_SPLITS, "fresh", "recent") for language in ("en", "ru", "zh")
+}
 # The English guard reader does not learn the `reader` rows: learning them, it flagged pinned chit-chat ("We watched the
 # whole season in one weekend", "nothing came off in the wash"; docs/reading-log.md, seventeenth session, rule 44; again
 # "the colour is nothing like the photos, even better in person" with `reader` and `fresh`, rule 133). The Chinese guard
 # reader learns the `fresh` rows since the twenty-seventh session (rule 133: judge zh56 caught 43 -> 45 of 49, false
 # flags 2 of 65 both); the Russian one's judge moved no row. The trainer's sweeps (`--guard`, `--thresholds`) fit both
 # readers on the same rows; benchmarks/complaint_sweep.py's refit follows READER_SPLITS and GUARD_SPLITS.
-GUARD_SPLITS: dict[str, tuple[str, ...]] = {"en": ("dev", "rules"), "zh": (*TRAINING_SPLITS, "fresh")}
+GUARD_SPLITS: dict[str, tuple[str, ...]] = {
+    "en": ("dev", "rules"),
+    "ru": (*TRAINING_SPLITS, "fresh", "recent"),  # rule 199
+    "zh": (*TRAINING_SPLITS, "fresh", "recent"),  # rule 199
+}
 # The decline reader (analysis.declines: `none` against everything else) since the twenty-fourth session, by rule 113
 # written before its figures (docs/reading-log.md): every non-held-out row learns (DECLINE_SPLITS), classes balanced,
 # C 16; it reads no text longer than the longest `none` row it learnt. The threshold is the lowest of DECLINE_SWEEP at
@@ -135,9 +143,13 @@ GUARD_SPLITS: dict[str, tuple[str, ...]] = {"en": ("dev", "rules"), "zh": (*TRAI
 # complaints within 0.2 % of complaints: 0.9 in every language (en 37 more of 628 declines read none, 10 of 4,999
 # content rows; ru 26 of 636, 9 of 4,841; zh 30 of 609, 11 of 4,058; no complaint).
 DECLINE_CHOICE = {"C": 16.0, "threshold": 0.9}
-# `recent`: the rows the thirty-second session's data steps joined (rules 190, 194-196), which the main and guard
-# readers do not learn (READER_SPLITS, GUARD_SPLITS): learning them, they lost pinned readings (rules 188, 192, 193).
+# `recent`: the rows the data steps joined since the thirty-second session (rules 190, 194-196). The main and guard
+# readers learn them since rule 199 (READER_SPLITS, GUARD_SPLITS); before rule 198 said the pinned kinds by rule,
+# learning them lost pinned readings (rules 188, 192, 193).
 DECLINE_SPLITS = ("dev", "rules", "reader", "fresh", "recent")
+# The complaint readers (main, guard and decline) read the n-grams found in this many answers or more (2 elsewhere): one
+# more at a time until a language's shipped files are under 4.98 MB (rule 199).
+MIN_DF: dict[str, int] = {"en": 3, "ru": 3}
 DECLINE_SWEEP = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 OFF_DOMAIN = {"en": "en/goemotions_en.csv", "ru": "ru/goemotions_ru.csv", "zh": "zh/online_shopping_dev.csv"}
 SHORT_REVIEW = 60  # characters: a quarter of the Chinese reviews are longer, and survey answers are short
@@ -209,13 +221,14 @@ def _feature_keys(language: str) -> dict:
     return {"ngram_range": [features.low, features.high], **({"words": features.words} if features.words else {})}
 
 
-def pipeline(language: str, c: float, balanced: bool = True, min_df: int = 2):
-    """TF-IDF over the language's n-grams found in `min_df` texts or more and a logistic regression (classes balanced
-    unless the caller weighs the rows)."""
+def pipeline(language: str, c: float, balanced: bool = True, min_df: int | None = None):
+    """TF-IDF over the language's n-grams found in `min_df` texts or more (MIN_DF by default) and a logistic regression
+    (classes balanced unless the caller weighs the rows)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    tfidf = TfidfVectorizer(analyzer=features_of(language).grams, sublinear_tf=True, min_df=min_df, dtype=np.float64)
+    least = MIN_DF.get(language, 2) if min_df is None else min_df
+    tfidf = TfidfVectorizer(analyzer=features_of(language).grams, sublinear_tf=True, min_df=least, dtype=np.float64)
     return tfidf, LogisticRegression(C=c, class_weight="balanced" if balanced else None, max_iter=5000)
 
 
