@@ -897,7 +897,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"брак",
             r"не работает",
             r"перестал\w* работать",
-            r"отвалил",
+            r"отвалил|отломал|откололс",  # отломал, откололс since rule 201
             r"битый пиксел",
             r"разошлись",
             r"мигает",
@@ -1826,8 +1826,25 @@ def problems(text: str, language: str, feeling: Feeling | None = None) -> tuple[
         if patterns is None:
             continue
         denied = _KEYWORD_DENIALS[lang].sub(" ", folded)
-        found += [kind for kind, pattern in patterns.items() if pattern.search(denied)]
+        found += [kind for kind, pattern in patterns.items() if _named(pattern, denied, lang)]
     return tuple(dict.fromkeys(found))
+
+
+# A keyword denied where it stands (rule 201, Russian): "не потекло", "не пахнет химией", "без сколов и вмятин"; not
+# in a fault told as a condition ("было бы отлично, если бы газлифт не проседал", rule 147).
+_DENIED_JUST_BEFORE = {"ru": re.compile(r"(?:(?<!\w)(?:не|ни)\s+|(?<!\w)без\s+(?:\w+\s+(?:и|или)\s+)?)$")}
+_IF_ONLY = {"ru": re.compile(r"(?<!\w)если\s+бы(?!\w)")}
+
+
+def _named(pattern: re.Pattern[str], text: str, language: str) -> bool:
+    """Whether `pattern` finds a problem in `text`, not counting a match its language denies just before it."""
+    before = _DENIED_JUST_BEFORE.get(language)
+    if before is None:
+        return pattern.search(text) is not None
+    return any(
+        not before.search(text, 0, found.start()) or _IF_ONLY[language].search(text, 0, found.start())
+        for found in pattern.finditer(text)
+    )
 
 
 def is_complaint(text: str, language: str, feeling: Feeling | None = None) -> bool:

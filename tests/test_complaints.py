@@ -1606,3 +1606,19 @@ def test_thirty_third_session_kinds_said_by_rule(text: str, language: str, probl
 def test_thirty_third_session_wear_faults_and_poor_work_denied(text: str, complaint: bool, feeling: Feeling) -> None:
     reading = read_text(text)
     assert (reading.complaint, reading.score.feeling) == (complaint, feeling), text
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        # rule 201 (thirty-third session): a Russian keyword denied where it stands names no problem
+        ("ничего не сломалось, не потекло, не поцарапалось. вот это сервис", False),  # was flagged (потекло)
+        ("без сколов и вмятин, всё как на фото", False),  # was flagged (вмятин)
+        ("Наушники не теряют связь, кейс не болтается", False),
+        ("курьер не позвонил и опоздал", True),  # only "позвонил" is denied
+        ("было бы отлично, если бы газлифт не проседал к вечеру", True),  # a fault told as a condition (rule 147)
+        ("не треснул, не протекает, но ручка отломалась при сборке", True),
+    ],
+)
+def test_thirty_third_session_a_russian_keyword_denied_where_it_stands(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
