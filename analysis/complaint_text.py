@@ -325,6 +325,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:shorter|longer|smaller|bigger|tighter|looser|wider|narrower) than (?:the )?(?:size|chart|described|advertised|listed|stated|it says)",
         ),
         Problem.DEFECT: (
+            # "not happy with the stitching at all", "disappointed with the build quality" (rule 202)
+            r"(?:not (?:at all )?(?:happy|pleased|satisfied)|unhappy|dissatisfied|disappointed) (?:at all )?with "
+            r"(?:the |how the |its |their |your )?(?:stitching|seams?|build(?: quality)?|quality|workmanship|craftsmanship|"
+            r"finish(?:ing)?|construction)\b",
             # "one wash totally killed it", "the first drop fried it" (rule 198; not "support killed it")
             r"(?:one|a single|the first|first|1|two|2|a few) (?:wash|wear|use|drop|charge|ride|day|week)(?:es|s)?\b"
             r"[^.!?;,]{0,25}?\b(?:killed|fried) (?:it|them)\b",

@@ -1622,3 +1622,18 @@ def test_thirty_third_session_wear_faults_and_poor_work_denied(text: str, compla
 )
 def test_thirty_third_session_a_russian_keyword_denied_where_it_stands(text: str, complaint: bool) -> None:
     assert read_text(text).complaint is complaint, text
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # rule 202 (thirty-third session): English, workmanship blamed outright (the learnt reader held "not happy with
+        # the stitching at all" only barely)
+        ("not happy with the stitching at all", True),
+        ("disappointed with the build quality tbh", True),
+        ("not happy with the delivery time", False),  # not workmanship
+        ("happy with the stitching, not with the colour", False),
+    ],
+)
+def test_thirty_third_session_workmanship_blamed(text: str, named: bool) -> None:
+    assert (Problem.DEFECT in problems(text, "en")) is named, text

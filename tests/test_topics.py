@@ -286,8 +286,9 @@ def test_a_polite_verdict_is_an_opinion_not_a_complaint():
     for opinion in ("not my favourite colour", "the fabric could be better", "not really my style", "not impressed"):
         assert complaint_problems(opinion, negative, ("quality",)) == (), opinion
         assert not read_text(opinion).complaint, opinion
-    # Blame that is more than taste still counts, and a rule still fires inside a polite sentence.
-    assert complaint_problems("not happy with the stitching at all", negative, ("quality",)) == (Problem.UNHAPPY,)
+    # Blame that is more than taste still counts (named DEFECT since rule 202, UNHAPPY before), and a rule still fires
+    # inside a polite sentence.
+    assert complaint_problems("not happy with the stitching at all", negative, ("quality",)) == (Problem.DEFECT,)
     assert read_text("could be better, the parcel arrived damaged").complaint
 
 
