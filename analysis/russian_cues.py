@@ -411,15 +411,26 @@ FAULT_DENIED_UNTURNED = rf"(?:{_FAULT_DENIED_PATTERN})(?!.*{_TURN_WORDS})"
 _IF_ONLY = re.compile(r"(?<!\w)если\s+бы(?!\w)")  # "было бы хорошо, если бы колесо не болталось" (rule 198)
 
 
+# A fault named after a fault denied, not itself denied (rule 204, as rule 176 in Chinese): "не полинял, молния заела".
+_FAULT_NAMED = (
+    r"(?:порвал|полинял|линя|выцвел|скатал|облез|отклеил|расклеил|треснул|заел|заеда|сломал|разбил|потек|протек|оторвал|"
+    rf"отвалил|отломал|разош|лопнул|погнул|помял|поцарапал|опоздал|задержал)\w*|{_FAULTS}"
+)
+_FAULT_AFTER_DENIAL = re.compile(
+    rf"(?:{_FAULT_DENIED_PATTERN})(?:(?!{_TURN_WORDS}).)*?(?<!\w)(?<!не )(?<!ни )(?<!без )(?:{_FAULT_NAMED})"
+)
+
+
 def denies_faults(text: str) -> bool:
-    """Whether a Russian answer denies faults ("ничего не разбилось", "без царапин") with no turn, no question and no
-    "если бы"."""
+    """Whether a Russian answer denies faults ("ничего не разбилось", "без царапин") with no turn, no question, no
+    "если бы" and no fault named after the denial."""
     lower = text.casefold().replace("ё", "е")
     return (
         "?" not in lower
         and _FAULT_DENIED.search(lower) is not None
         and _FAULT_TURNS.search(lower) is None
         and _IF_ONLY.search(lower) is None
+        and _FAULT_AFTER_DENIAL.search(lower) is None
     )
 
 

@@ -1637,3 +1637,19 @@ def test_thirty_third_session_a_russian_keyword_denied_where_it_stands(text: str
 )
 def test_thirty_third_session_workmanship_blamed(text: str, named: bool) -> None:
     assert (Problem.DEFECT in problems(text, "en")) is named, text
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint", "feeling"),
+    [
+        # rule 204 (thirty-third session): Russian, a fault named after a fault denied, with no turn between
+        ("не полинял, молния заела через неделю", True, Feeling.NEGATIVE),  # read positive, no complaint
+        ("цвет не выцвел, ткань скаталась на боках", True, Feeling.NEGATIVE),
+        ("ничего не сломалось, не потекло, не поцарапалось", False, Feeling.POSITIVE),  # every fault denied
+    ],
+)
+def test_thirty_third_session_a_russian_fault_told_after_one_denied(
+    text: str, complaint: bool, feeling: Feeling
+) -> None:
+    reading = read_text(text)
+    assert (reading.complaint, reading.score.feeling) == (complaint, feeling), text
