@@ -14,6 +14,7 @@ from analysis.english_cues import FAULT_WORD_DENIED as ENGLISH_FAULT_WORD_DENIED
 from analysis.english_cues import PRAISED_BEYOND_WORDS as ENGLISH_PRAISED_BEYOND_WORDS
 from analysis.russian_cues import FAULT_DENIED_UNTURNED as RUSSIAN_FAULT_DENIED
 from analysis.russian_cues import FAULT_WORD_DENIED as RUSSIAN_FAULT_WORD_DENIED
+from analysis.russian_cues import IF_ONLY as RUSSIAN_IF_ONLY
 from analysis.russian_cues import PRAISED_BEYOND_WORDS as RUSSIAN_PRAISED_BEYOND_WORDS
 from surveys.reading import Feeling, Score
 
@@ -1837,7 +1838,7 @@ def problems(text: str, language: str, feeling: Feeling | None = None) -> tuple[
 # A keyword denied where it stands (rule 201, Russian): "не потекло", "не пахнет химией", "без сколов и вмятин"; not
 # in a fault told as a condition ("было бы отлично, если бы газлифт не проседал", rule 147).
 _DENIED_JUST_BEFORE = {"ru": re.compile(r"(?:(?<!\w)(?:не|ни)\s+|(?<!\w)без\s+(?:\w+\s+(?:и|или)\s+)?)$")}
-_IF_ONLY = {"ru": re.compile(r"(?<!\w)если\s+бы(?!\w)")}
+_IF_ONLY = {"ru": RUSSIAN_IF_ONLY}
 
 
 def _named(pattern: re.Pattern[str], text: str, language: str) -> bool:

@@ -361,14 +361,17 @@ affirms_listing = _LISTING.affirms  # opens no learnt complaint; writers call a 
 denies_listing = _LISTING.denies  # so no listing_praised here (rule 141): the reported feeling stays the models'
 
 
+# Wear faults (rule 198), denied ("не порвался", "молния не заедает") or hoped away ("если бы ножка не шаталась").
+_WEAR_FAULTS = r"порвал|полинял|выцвел|скатал|облез|отклеил|расклеил|треснул|заеда|заржавел|шата|болта|натира|протерл"
+
+
 # A fault told as a condition on praise (rule 147): "было бы идеально, если бы крышка нормально закрывалась".
 _COUNTERFACTUAL = re.compile(
     r"(?<!\w)было бы(?!\w)[^.!?]{0,40}?(?<!\w)если бы(?!\w)([^.!?]{0,80})|(?<!\w)если бы(?!\w)([^.!?]{0,80}?),?\s+было бы(?!\w)"
 )
 _AS_IT_SHOULD = re.compile(
     r"(?<!\w)(?:нормально|вовремя|в срок|работал\w*|закрывал\w*|держал\w*|подошл\w*|подходил\w*|пришл\w*|доставили|"
-    r"положили|не сломал\w*|не тек\w*|не (?:порвал|полинял|выцвел|скатал|облез|отклеил|расклеил|треснул|заеда|заржавел|"
-    r"шата|болта|натира|протерл)\w*)(?!\w)"
+    rf"положили|не сломал\w*|не тек\w*|не (?:{_WEAR_FAULTS})\w*)(?!\w)"
 )
 
 
@@ -393,8 +396,7 @@ _FAULT_DENIED_PATTERN = (
     r"подтека\w*|протека\w*|мига\w*|гуд\w*|гре\w*|сломал\w*|разбил\w*|побил\w*|перепутал\w*|потерял\w*|"
     r"бит(?:ый|ая|ое|ые|ых)|маломер\w*|футболил\w*|"
     # wear faults (rule 198): "за месяц не порвался и не полинял", "молния не заедает"
-    r"порвал\w*|рвет\w*|рвут\w*|полинял\w*|линя\w*|выцвел\w*|выцвета\w*|скатал\w*|катает\w*|облез\w*|отклеил\w*|"
-    r"расклеил\w*|треснул\w*|заеда\w*|ржаве\w*|заржавел\w*|шата\w*|болта\w*|натира\w*|протерл\w*|протира\w*)(?!\w)|"
+    rf"(?:{_WEAR_FAULTS}|рвет|рвут|линя|выцвета|катает|ржаве|протира)\w*)(?!\w)|"
     r"(?<!\w)(?:царапин|сколов|вмятин|повреждений|брака|дефектов|битых\s+пикселей)\s+(?:\w+\s+)?нет(?!\w)|"
     r"(?<!\w)брака\s+не\s+обнаружил\w*|(?<!\w)(?:два\s+раза|дважды|лишнего)\s+не\s+списали(?!\w)"
 )
@@ -408,7 +410,7 @@ _FAULT_TURNS = re.compile(_TURN_WORDS)
 FAULT_DENIED_UNTURNED = rf"(?:{_FAULT_DENIED_PATTERN})(?!.*{_TURN_WORDS})"
 
 
-_IF_ONLY = re.compile(r"(?<!\w)если\s+бы(?!\w)")  # "было бы хорошо, если бы колесо не болталось" (rule 198)
+IF_ONLY = re.compile(r"(?<!\w)если\s+бы(?!\w)")  # "было бы хорошо, если бы колесо не болталось" (rule 198)
 
 
 # A fault named after a fault denied, not itself denied (rule 204, as rule 176 in Chinese): "не полинял, молния заела".
@@ -429,7 +431,7 @@ def denies_faults(text: str) -> bool:
         "?" not in lower
         and _FAULT_DENIED.search(lower) is not None
         and _FAULT_TURNS.search(lower) is None
-        and _IF_ONLY.search(lower) is None
+        and IF_ONLY.search(lower) is None
         and _FAULT_AFTER_DENIAL.search(lower) is None
     )
 
