@@ -1404,6 +1404,38 @@ def test_thirtieth_session_a_fault_denied_with_a_verb(text: str, complaint: bool
 
 
 @pytest.mark.parametrize(
+    ("text", "complaint", "feeling"),
+    [
+        # rule 206 (thirty-fourth session): English faults denied in more ways (a participle before a noun, "not one
+        # of", wear nouns, "wasn't charged twice", "hasn't faded") are no complaint and read positive; all were flagged
+        ("No broken pieces. Packed well.", False, Feeling.POSITIVE),  # read -0.52, DEFECT
+        ("box wasnt crushed, no dents, bowls perfect", False, Feeling.POSITIVE),  # DAMAGED
+        ("Not one of the glasses broke. Whoever packed that box deserves a raise", False, Feeling.POSITIVE),
+        ("wasnt charged twice, card statement shows one transaction", False, Feeling.POSITIVE),
+        (
+            "the ceiling light wasn't missing any parts and the instructions actually made sense",
+            False,
+            Feeling.POSITIVE,
+        ),
+        ("colours havent faded after washing, no pilling either", False, Feeling.POSITIVE),
+        ("the kettle's been boiling 10 times a day since it came, not a hiccup", False, Feeling.POSITIVE),  # LEARNT
+        # the near misses stay complaints: "zero marks" is a verdict, "missing" after a word between, a turn
+        (
+            "Top marks for the packaging, everything wrapped beautifully. Zero marks for sending the wrong colour",
+            True,
+            None,
+        ),
+        ("didn't notice missing screws until later", True, None),
+        ("not one of the glasses broke but the box was soaked and the card inside ruined", True, Feeling.NEGATIVE),
+    ],
+)
+def test_thirty_fourth_session_more_english_faults_denied(text: str, complaint: bool, feeling: Feeling | None) -> None:
+    reading = read_text(text)
+    assert reading.complaint is complaint, text
+    assert feeling is None or reading.score.feeling is feeling, text
+
+
+@pytest.mark.parametrize(
     ("text", "feeling"),
     [
         # rule 175 (thirtieth session): a problem put right (English, Russian) or owned (English), read negative, is
