@@ -101,7 +101,7 @@ def test_it_is_the_guard_reader_that_keeps_chit_chat_unflagged() -> None:
 
     # the survey-only reader stopped flagging "We watched the whole season in one weekend" on the twenty-eighth
     # session's rows; this chit-chat it still would
-    text = "the meeting ran two hours over"
+    text = "the meeting ran two hours over again"  # "…over" alone no longer leans (the thirty-fourth session's rows)
     model = load_complaint_model("en")
     assert model is not None and model.guard is not None
     assert (model.probability(text) or 0.0) > model.threshold  # the survey-only model would flag it
@@ -324,7 +324,7 @@ def test_a_negative_reading_of_chit_chat_needs_the_guard_reader_too() -> None:
     from analysis.complaint_text import GUARD, _read_by_model, about_the_shop
     from analysis.sentiment import Feeling
 
-    text = "the meeting ran two hours over"
+    text = "the meeting ran two hours over again"  # "…over" alone no longer leans (the thirty-fourth session's rows)
     score, topics = _read(text)
     negative = replace(score, polarity=-0.6, feeling=Feeling.NEGATIVE)
     threshold, probability = _read_by_model(text, "en")
