@@ -2323,6 +2323,52 @@ def _a_worry_that_did_not_come_true(text: str, language: str) -> bool:
     )
 
 
+# Not arrived, shipped or used yet, and not yet due (rule 211, Chinese): "还没收到，物流显示明天到，到了再评", "还没到用的
+# 季节", "预售的，下个月才发". Not with a question, a promise broken or time overrun ("说好周三到的，今天都周五了"), a turn or
+# a fault, nor when the rest names a problem.
+@dataclass(frozen=True)
+class _NotYetDue:
+    """How one language tells that it is not yet the time, or that the thing is still coming with a wait accepted."""
+
+    not_yet_time: re.Pattern[str]
+    not_yet_here: re.Pattern[str]
+    wait_accepted: re.Pattern[str]
+    blocks: re.Pattern[str]
+
+
+_NOT_YET_DUE = {
+    "zh": _NotYetDue(
+        re.compile(r"还没到[^，。！？,.!?\s]{0,6}?(?:季节|时候|时间|日子)"),
+        re.compile(r"(?:还没|还未|尚未|暂时没|没)有?(?:收到|到货|到手|发货|发出|到|发)"),
+        re.compile(
+            r"(?:物流|快递|订单|预计|显示|系统|写|通知|短信)[^。！？!?，,]{0,6}?(?:今天|明天|后天|下周|下个?月|这周|本周|"
+            r"周[一二三四五六日末]|星期[一二三四五六日天]|过几天|\d+号|[一二三四五六七八九十]+号|月底|月初|节后|派送)|"
+            r"预售|预定|预购|(?:到了|收到|到货|用了)[^。！？!?，,]{0,4}?再(?:说|评|评价|试|看|来|聊)|等(?:收到|到了|到货)|不急|正常"
+        ),
+        re.compile(
+            r"[?？吗]|说好|本来|应该(?:到|已经)|超时|超过|晚了|迟了|延迟|延误|催|太慢|好慢|好几天|[一两二三四五六七八九十\d]+天了|"
+            r"一周了|一个?星期了|都周|都星期|怎么还|还不(?:到|发)|没人|不回|没更新|不更新|卡在|丢了|投诉|差评|但是|可是|坏|破|碎|错|漏|"
+            r"少了|缺|已经派送|派送了"
+        ),
+    ),
+}
+
+
+def _not_yet_due(text: str, language: str) -> bool:
+    """Whether the text says it is not yet the time, or that the thing is still coming with the wait accepted."""
+    due = _NOT_YET_DUE.get(language)
+    folded = fold(text)
+    if due is None or due.blocks.search(folded):
+        return False
+    if due.not_yet_time.search(folded):
+        rest = due.not_yet_time.sub("，", folded)
+    elif due.not_yet_here.search(folded) and due.wait_accepted.search(folded):
+        rest = due.wait_accepted.sub("，", due.not_yet_here.sub("，", folded))
+    else:
+        return False
+    return not problems(rest, language)
+
+
 # Someone else's words quoted ("менеджер сказал «сами виноваты, надо было читать»"): no owning in them.
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|「[^」]*」")
 
@@ -2439,6 +2485,7 @@ def complaint_problems(
         or _put_right(text, score.language)
         or _own_fault(text, score.language)
         or _a_worry_that_did_not_come_true(text, score.language)
+        or _not_yet_due(text, score.language)
         or _a_promise_kept(text, score.language)
         or _accepted(text, score.language)
     ):

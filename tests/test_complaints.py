@@ -1436,6 +1436,42 @@ def test_thirty_fourth_session_more_english_faults_denied(text: str, complaint: 
 
 
 @pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        # rule 211 (thirty-fourth session): Chinese, not arrived or not used yet with the wait accepted or the time not
+        # yet come, opens no complaint (each was flagged LATE or MISSING)
+        ("还没收到，物流显示明天到，到了再评", False),
+        ("还没到用的季节，浴巾先收柜子里了", False),
+        ("昨天才下的单 还没到 正常 到了再说", False),
+        # the near misses stay complaints: a promise broken, days in delivery, a turn to a fault, a question
+        ("还没收到，说好周三到的，今天都周五了", True),
+        ("还没收到 快递说派送中已经派送了三天", True),
+        ("还没到，不急，不过客服态度很差", True),
+        ("还没收到，预计什么时候到？", True),
+    ],
+)
+def test_thirty_fourth_session_chinese_not_yet_due(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        # rule 212 (thirty-fourth session): English, an item that held up is no complaint (each was flagged)
+        ("no problems at all, not even a scratch", False),
+        ("Been using the frying pan on high heat and it hasnt warped. Good buy.", False),
+        ("earbuds got caught in the rain on my run, still working fine", False),
+        ("Plant pots arrived without a single chip. Well wrapped.", False),
+        # the near misses stay complaints: a fault between the use and the verdict, a turn after it
+        ("washed it twice, the seams split, still works though", True),
+        ("used it for a week and it still works but the lid cracked", True),
+    ],
+)
+def test_thirty_fourth_session_an_english_item_that_held_up(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
+
+
+@pytest.mark.parametrize(
     ("text", "feeling"),
     [
         # rule 175 (thirtieth session): a problem put right (English, Russian) or owned (English), read negative, is
