@@ -1472,6 +1472,25 @@ def test_thirty_fourth_session_an_english_item_that_held_up(text: str, complaint
 
 
 @pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        # rule 213 (thirty-fourth session): Russian, not used yet for a reason, or a return never made or made by
+        # someone else, opens no complaint (each was flagged DEFECT or REFUND)
+        ("тостер пока не включали, мы переезжаем", False),
+        ("возвращать не стал, так что про возврат без комментариев", False),
+        ("ответить не могу, возврат делала сестра", False),
+        # the near misses stay complaints: the reason is a fault, a turn to one, money not back
+        ("ещё не пользовались, пришла без зарядки", True),
+        ("ещё не собирали, но в коробке не хватает винтов", True),
+        ("возврат делала сестра, деньги до сих пор не вернули", True),
+        ("подарок ещё не дарила, а у флакона уже крышка треснута", True),
+    ],
+)
+def test_thirty_fourth_session_russian_not_used_yet_for_a_reason(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
+
+
+@pytest.mark.parametrize(
     ("text", "feeling"),
     [
         # rule 175 (thirtieth session): a problem put right (English, Russian) or owned (English), read negative, is
