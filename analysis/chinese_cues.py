@@ -264,6 +264,17 @@ _CANNOT_ANSWER = re.compile(
 )
 
 
+# Not the customer's to answer (rule 214, as the English): the survey reached the wrong person, a return or exchange
+# never made, a gift not given yet ("你们是不是发错人了 我没在你们家买过东西啊", "没退，也不打算退", "礼物还没给他").
+NOT_MINE = (
+    r"不是我买的|我不是(?:买家|收件人|下单的人)|(?:发|找)错人|没在你们(?:家|店)?买过(?:东西)?|"
+    r"我没(?:有)?(?:在你们(?:家|店))?(?:买|下单)过(?:东西)?|显示没有(?:这个)?订单|(?:是不是|好像|可能)(?:发|弄)错了|"
+    r"没(?:有)?(?:退|换)过(?:货|款)?|没(?:遇到|碰到)(?:要|需要)?(?:退|换)(?:货|款)?(?:的情况)?|(?:不|没)打算(?:退|换)|"
+    r"没申请过(?:退款|退货)?|暂时没有退换货|没退(?:款|货)?过|退货[？?]没退|"
+    r"(?:礼物|送(?:我|给)?[^，。！？,.!?]{0,4}的)[^。！？!?]{0,12}?还(?:藏着)?没(?:给|送|拆)|还藏着"
+)
+
+
 def cannot_answer(text: str) -> bool:
     """Whether a Chinese answer gives a reason not to answer ("一周太短了，用久一点再评价吧")."""
     return _CANNOT_ANSWER.search(text) is not None

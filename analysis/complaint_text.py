@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from analysis.chinese_cues import FAULT_DENIED as CHINESE_FAULT_DENIED
+from analysis.chinese_cues import NOT_MINE as CHINESE_NOT_MINE
 from analysis.chinese_cues import PRAISED_BEYOND_WORDS as CHINESE_PRAISED_BEYOND_WORDS
 from analysis.cues import holds
 from analysis.english_cues import FAULT_DENIED
@@ -1798,10 +1799,22 @@ _PRAISED_BEYOND_WORDS = {
     "ru": RUSSIAN_PRAISED_BEYOND_WORDS,
     "zh": CHINESE_PRAISED_BEYOND_WORDS,
 }
+# Not the customer's to answer (rule 214, Chinese): the wrong person, a return never made, a gift not given yet
+# ("你们是不是发错人了", "没退过货", "礼物还没给他"): no problem named by the keyword rules.
+_NOT_MINE = {"zh": CHINESE_NOT_MINE}
 # The keyword rules read past every denial; the learnt readers past the older ones only (a return not made is no
 # problem named, but "didnt return anything but the return label…" still reads as its whole to a model).
 _KEYWORD_DENIALS = {
-    language: re.compile(f"{p}|{_NOT_RETURNED[language]}|{_PRAISED_BEYOND_WORDS[language]}")
+    language: re.compile(
+        "|".join(
+            [
+                p,
+                _NOT_RETURNED[language],
+                *([_NOT_MINE[language]] if language in _NOT_MINE else []),
+                _PRAISED_BEYOND_WORDS[language],
+            ]
+        )
+    )
     for language, p in _DENIALS.items()
 }
 _DENIAL_PATTERNS = {language: re.compile(p) for language, p in _DENIALS.items()}

@@ -1491,6 +1491,25 @@ def test_thirty_fourth_session_russian_not_used_yet_for_a_reason(text: str, comp
 
 
 @pytest.mark.parametrize(
+    ("text", "complaint", "feeling"),
+    [
+        # rule 214 (thirty-fourth session): Chinese, the wrong person, a return never made, a gift not given yet name no
+        # problem to the keyword rules, so the decline reader reads them as saying nothing (each was flagged WRONG,
+        # RETURN or learnt)
+        ("你们是不是发错人了 我没在你们家买过东西啊", False, Feeling.NONE),
+        ("乐高是给儿子买的圣诞礼物，藏柜子里了还没给他", False, Feeling.NONE),
+        # the near misses stay complaints: the reason is a fault, or one follows it
+        ("礼物还没送，但拆开看了眼颜色跟图片差太多了", True, None),
+        ("没换过货，因为客服一直不理我，想换也换不了", True, None),
+    ],
+)
+def test_thirty_fourth_session_not_mine_to_answer(text: str, complaint: bool, feeling: Feeling | None) -> None:
+    reading = read_text(text)
+    assert reading.complaint is complaint, text
+    assert feeling is None or reading.score.feeling is feeling, text
+
+
+@pytest.mark.parametrize(
     ("text", "feeling"),
     [
         # rule 175 (thirtieth session): a problem put right (English, Russian) or owned (English), read negative, is
