@@ -12,6 +12,8 @@ from analysis.chinese_cues import PRAISED_BEYOND_WORDS as CHINESE_PRAISED_BEYOND
 from analysis.cues import holds
 from analysis.english_cues import FAULT_DENIED
 from analysis.english_cues import FAULT_WORD_DENIED as ENGLISH_FAULT_WORD_DENIED
+from analysis.english_cues import NOT_MINE as ENGLISH_NOT_MINE
+from analysis.english_cues import NOT_THE_SHOPS as ENGLISH_NOT_THE_SHOPS
 from analysis.english_cues import PRAISED_BEYOND_WORDS as ENGLISH_PRAISED_BEYOND_WORDS
 from analysis.russian_cues import FAULT_DENIED_UNTURNED as RUSSIAN_FAULT_DENIED
 from analysis.russian_cues import FAULT_WORD_DENIED as RUSSIAN_FAULT_WORD_DENIED
@@ -1770,13 +1772,12 @@ _PATTERNS = {language: _compile(language, rules) for language, rules in _RULES.i
 # оформлял", "没申请过退款"): a denial, cut last (rule 178). Only the customer's own doing: not after "they", "support"
 # ("they never exchanged it"), not the Russian plural ("возврат не оформили" is the shop's), not one still meant ("haven't
 # returned it yet", "возврат ещё не делал", "还没退货").
-_NOT_THE_SHOPS = r"(?<!they )(?<!you )(?<!he )(?<!she )(?<!seller )(?<!shop )(?<!store )(?<!support )(?<!company )"
 _NOT_RETURNED = {
-    "en": _NOT_THE_SHOPS
+    "en": ENGLISH_NOT_THE_SHOPS
     + r"(?:haven'?t|havent|have not|didn'?t|didnt|did not|never|don'?t|dont|do not|won'?t|wont|will not)"
     r" (?:even )?(?:need(?:ed)?|ask(?:ed)? for|request(?:ed)?|do|make|try|use|used|go through|bother with|plan to|apply for)"
     r" (?:(?:a|an|any|the|your|to)(?: \w+)? )?(?:return|exchange|refund|swap)s?(?! yet)\b|"
-    + _NOT_THE_SHOPS
+    + ENGLISH_NOT_THE_SHOPS
     + r"(?<!has )(?<!was )(?<!were )(?<!been )(?:haven'?t|havent|have not|didn'?t|didnt|did not|never) (?:even )?"
     r"(?:return|exchange|swap)(?:ed)?"
     r"(?: (?:it|them|anything|nothing|this|that|these|those|the \w+))?(?: back)?(?! yet)(?=$|[\s,.;!?])|"
@@ -1799,9 +1800,9 @@ _PRAISED_BEYOND_WORDS = {
     "ru": RUSSIAN_PRAISED_BEYOND_WORDS,
     "zh": CHINESE_PRAISED_BEYOND_WORDS,
 }
-# Not the customer's to answer (rule 214, Chinese): the wrong person, a return never made, a gift not given yet
-# ("你们是不是发错人了", "没退过货", "礼物还没给他"): no problem named by the keyword rules.
-_NOT_MINE = {"zh": CHINESE_NOT_MINE}
+# Not the customer's to answer (rules 214, 216): the wrong person, a return never made, a gift not given yet ("this
+# isn't my order", "你们是不是发错人了", "没退过货", "礼物还没给他"): no problem named by the keyword rules.
+_NOT_MINE = {"en": ENGLISH_NOT_MINE, "zh": CHINESE_NOT_MINE}
 # The keyword rules read past every denial; the learnt readers past the older ones only (a return not made is no
 # problem named, but "didnt return anything but the return label…" still reads as its whole to a model).
 _KEYWORD_DENIALS = {
@@ -1809,8 +1810,8 @@ _KEYWORD_DENIALS = {
         "|".join(
             [
                 p,
+                *([_NOT_MINE[language]] if language in _NOT_MINE else []),  # first: "haven't returned or exchanged"
                 _NOT_RETURNED[language],
-                *([_NOT_MINE[language]] if language in _NOT_MINE else []),
                 _PRAISED_BEYOND_WORDS[language],
             ]
         )

@@ -648,6 +648,33 @@ _CANNOT_ANSWER = re.compile(
 )
 
 
+# What the shop did not do is no customer's own (rule 186): "they never exchanged it", "support didn't refund".
+NOT_THE_SHOPS = r"(?<!they )(?<!you )(?<!he )(?<!she )(?<!seller )(?<!shop )(?<!store )(?<!support )(?<!company )"
+# Not the customer's to answer (rules 214 and 216): the survey reached the wrong person, a return, exchange, refund or
+# payment never made or made by someone else, a gift not heard of ("this isn't my order", "I haven't returned or
+# exchanged anything so I can't really answer this one", "can't comment on the refund part, didn't ask for one", "i
+# didnt handle the exchange, my brother took it back to the store").
+NOT_MINE = (
+    r"(?<!\w)(?:(?:this|it) (?:isn'?t|is not|wasn'?t|was not) my order|not my order|wrong person|meant for someone else|"
+    r"(?:haven'?t|havent|have not|never) (?:shopped|ordered|bought)(?: anything)? (?:with|from) you|"
+    r"mix-?up with the (?:phone )?number|my number must be on|"
+    + NOT_THE_SHOPS
+    + r"(?:haven'?t|havent|have not|didn'?t|didnt|did not|never)(?: \w+)? (?:returned(?: or exchanged)?|"
+    r"exchanged(?: or returned)?|sen[dt] (?:anything|it|them) back|needed (?:a |an |to )?(?:return|exchange|refund)\w*|"
+    r"did an? (?:return|exchange)|wanted a refund|want a refund)|"
+    r"no returns?,? no exchanges?|no reason to return|no exchange,? didn'?t need one|"
+    rf"my {_SOMEONE} (?:\w+ ){{0,2}}?(?:returned|exchanged|sent it back|dealt with|handled|sorted|took it back)|"
+    r"(?:gift|present)[^.!?]{0,40}(?:haven'?t|havent|have not|not) heard back|"
+    r"(?:can'?t|cannot|can not|unable to) (?:comment|rate|say|speak|judge)(?: \w+){0,4}? (?:the )?(?:refund|return|exchange|"
+    r"payment)s?(?: (?:part|process|bit|side))?(?=[^.!?]*(?:didn'?t|didnt|did not|never) (?:ask(?:ed)? for|make|made|"
+    r"need(?:ed)?|do|did|want(?:ed)?) (?:one|any|it))|no (?:refund|return|exchange)s? so (?:i )?(?:can'?t|cannot) "
+    r"(?:comment|say|rate)|(?:i )?(?:didn'?t|didnt|did not|never) (?:handle|handled|do|did|deal with|dealt with|sort|sorted) "
+    r"the (?:exchange|return|refund|payment|paying)|"
+    rf"(?:it was |it'?s |its )?my {_SOMEONE}'?s order|my {_SOMEONE} (?:\w+ ){{0,2}}?sent it back|"
+    rf"(?:i )?(?:didn'?t|didnt|did not|never) (?:pay|paid)(?: for it)?,? (?:it was |it'?s )?my {_SOMEONE})(?!\w)"
+)
+
+
 def cannot_answer(text: str) -> bool:
     """Whether an English answer gives a reason not to answer ("cant comment on delivery, my mum signed for it")."""
     return _CANNOT_ANSWER.search(_lower(text)) is not None

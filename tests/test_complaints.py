@@ -1510,6 +1510,29 @@ def test_thirty_fourth_session_not_mine_to_answer(text: str, complaint: bool, fe
 
 
 @pytest.mark.parametrize(
+    ("text", "complaint", "feeling"),
+    [
+        # rule 216 (thirty-fourth session): English, the wrong person, a return, exchange or refund never made or made
+        # by someone else name no problem to the keyword rules, so the decline reader reads them as saying nothing
+        ("my dad returned it for me so i dont know how that went", False, Feeling.NONE),  # was RETURN
+        ("sorry, I think this message was meant for someone else, I haven't shopped with you", False, Feeling.NONE),
+        ("I haven't returned or exchanged anything so I can't really answer this one", False, Feeling.NONE),  # SIZE
+        ("can't comment on the refund part, didn't ask for one", False, Feeling.NONE),  # REFUND
+        ("i didnt handle the exchange, my brother took it back to the store", False, Feeling.NONE),
+        # the near misses stay complaints: what the shop did not do, a fault after the reason, a question
+        ("they never exchanged it even though i asked twice", True, None),
+        ("haven't returned it, but it's broken", True, None),
+        ("can't comment on the refund, still waiting for it", True, None),
+        ("not my order? i paid for it and it never arrived", True, None),
+    ],
+)
+def test_thirty_fourth_session_english_not_mine_to_answer(text: str, complaint: bool, feeling: Feeling | None) -> None:
+    reading = read_text(text)
+    assert reading.complaint is complaint, text
+    assert feeling is None or reading.score.feeling is feeling, text
+
+
+@pytest.mark.parametrize(
     ("text", "feeling"),
     [
         # rule 175 (thirtieth session): a problem put right (English, Russian) or owned (English), read negative, is
