@@ -1501,17 +1501,6 @@ def test_thirty_fourth_session_russian_not_used_yet_for_a_reason(text: str, comp
         # the near misses stay complaints: the reason is a fault, or one follows it
         ("礼物还没送，但拆开看了眼颜色跟图片差太多了", True, None),
         ("没换过货，因为客服一直不理我，想换也换不了", True, None),
-    ],
-)
-def test_thirty_fourth_session_not_mine_to_answer(text: str, complaint: bool, feeling: Feeling | None) -> None:
-    reading = read_text(text)
-    assert reading.complaint is complaint, text
-    assert feeling is None or reading.score.feeling is feeling, text
-
-
-@pytest.mark.parametrize(
-    ("text", "complaint", "feeling"),
-    [
         # rule 216 (thirty-fourth session): English, the wrong person, a return, exchange or refund never made or made
         # by someone else name no problem to the keyword rules, so the decline reader reads them as saying nothing
         ("my dad returned it for me so i dont know how that went", False, Feeling.NONE),  # was RETURN
@@ -1526,7 +1515,7 @@ def test_thirty_fourth_session_not_mine_to_answer(text: str, complaint: bool, fe
         ("not my order? i paid for it and it never arrived", True, None),
     ],
 )
-def test_thirty_fourth_session_english_not_mine_to_answer(text: str, complaint: bool, feeling: Feeling | None) -> None:
+def test_thirty_fourth_session_not_mine_to_answer(text: str, complaint: bool, feeling: Feeling | None) -> None:
     reading = read_text(text)
     assert reading.complaint is complaint, text
     assert feeling is None or reading.score.feeling is feeling, text
