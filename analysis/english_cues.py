@@ -650,7 +650,7 @@ _CANNOT_ANSWER = re.compile(
 
 # What the shop did not do is no customer's own (rule 186): "they never exchanged it", "support didn't refund".
 NOT_THE_SHOPS = r"(?<!they )(?<!you )(?<!he )(?<!she )(?<!seller )(?<!shop )(?<!store )(?<!support )(?<!company )"
-# Not the customer's to answer (rules 214 and 216): the survey reached the wrong person, a return, exchange, refund or
+# Not the customer's to answer (rules 214, 216 and 217): the survey reached the wrong person, a return, exchange, refund or
 # payment never made or made by someone else, a gift not heard of ("this isn't my order", "I haven't returned or
 # exchanged anything so I can't really answer this one", "can't comment on the refund part, didn't ask for one", "i
 # didnt handle the exchange, my brother took it back to the store").
@@ -670,8 +670,19 @@ NOT_MINE = (
     r"need(?:ed)?|do|did|want(?:ed)?) (?:one|any|it))|no (?:refund|return|exchange)s? so (?:i )?(?:can'?t|cannot) "
     r"(?:comment|say|rate)|(?:i )?(?:didn'?t|didnt|did not|never) (?:handle|handled|do|did|deal with|dealt with|sort|sorted) "
     r"the (?:exchange|return|refund|payment|paying)|"
-    rf"(?:it was |it'?s |its )?my {_SOMEONE}'?s order|my {_SOMEONE} (?:\w+ ){{0,2}}?sent it back|"
-    rf"(?:i )?(?:didn'?t|didnt|did not|never) (?:pay|paid)(?: for it)?,? (?:it was |it'?s )?my {_SOMEONE})(?!\w)"
+    rf"(?:it was |it'?s |its )?my {_SOMEONE}'?s order|"
+    rf"(?:i )?(?:didn'?t|didnt|did not|never) (?:pay|paid)(?: for it)?,? (?:it was |it'?s )?my {_SOMEONE}|"
+    # rule 217: "didnt return or exchange anything", "haven't had to exchange it", "no exchange so nothing to say there",
+    # "wasnt me who returned it, my daughter sent the jacket back", "this survey isnt meant for me"
+    + NOT_THE_SHOPS
+    + r"(?:didn'?t|didnt|did not|never|haven'?t|havent|have not) (?:return|exchange|send back)(?: or (?:return|exchange|"
+    r"send back))? (?:anything|it|them)|"
+    + NOT_THE_SHOPS
+    + r"(?:haven'?t|havent|have not|didn'?t|didnt|did not|never) (?:had|needed) to (?:return|exchange)(?: (?:it|them|"
+    r"anything))?|no (?:returns?|exchanges?|refunds?)(?: so|,) (?:nothing to (?:say|report)(?: there)?|no comment|"
+    r"can'?t comment|the size was fine|kept it|all good)|(?:wasn'?t|was not|not) me (?:who|that) (?:returned|exchanged|"
+    rf"sent) (?:it|them)(?: back)?|my {_SOMEONE} (?:\w+ ){{0,2}}?sent the \w+ back|"
+    rf"(?:this|the) survey (?:isn'?t|wasn'?t|is not|was not) (?:meant )?for me|meant for my {_SOMEONE})(?!\w)"
 )
 
 

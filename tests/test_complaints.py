@@ -1513,6 +1513,13 @@ def test_thirty_fourth_session_russian_not_used_yet_for_a_reason(text: str, comp
         ("haven't returned it, but it's broken", True, None),
         ("can't comment on the refund, still waiting for it", True, None),
         ("not my order? i paid for it and it never arrived", True, None),
+        # rule 217: the returns never made in the other tenses, someone else sent it back, a survey not meant for me
+        ("didnt return or exchange anything, no experience with that", False, Feeling.NONE),
+        ("haven't had to exchange it, so no comment", False, Feeling.NONE),
+        ("no clue, wasnt me who returned it, my daughter sent the jacket back", False, Feeling.NONE),
+        ("i think this survey was meant for my dad, it's his account", False, Feeling.NONE),
+        ("they didnt return my money", True, None),
+        ("my daughter sent the jacket back two weeks ago and no refund yet", True, None),
     ],
 )
 def test_thirty_fourth_session_not_mine_to_answer(text: str, complaint: bool, feeling: Feeling | None) -> None:
