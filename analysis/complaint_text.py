@@ -2338,13 +2338,15 @@ def _a_worry_that_did_not_come_true(text: str, language: str) -> bool:
 
 
 # Not arrived, shipped or used yet, and not yet due (rule 211, Chinese): "还没收到，物流显示明天到，到了再评", "还没到用的
-# 季节", "预售的，下个月才发". Not with a question, a promise broken or time overrun ("说好周三到的，今天都周五了"), a turn or
-# a fault, nor when the rest names a problem.
+# 季节", "预售的，下个月才发"; Russian (rule 213): "тостер пока не включали, мы переезжаем", and a return not made or made by
+# someone else, "возврат делала сестра". Not with a question, a promise broken or time overrun ("说好周三到的，今天都周五了"),
+# a turn or a fault, nor when the rest names a problem.
 @dataclass(frozen=True)
 class _NotYetDue:
-    """How one language tells that it is not yet the time, or that the thing is still coming with a wait accepted."""
+    """How one language tells there is nothing to report yet: a span that says so alone (not yet the time; Russian: a
+    return not made or made by someone else), or the thing not here or not used yet with a wait accepted."""
 
-    not_yet_time: re.Pattern[str]
+    alone: re.Pattern[str]
     not_yet_here: re.Pattern[str]
     wait_accepted: re.Pattern[str]
     blocks: re.Pattern[str]
@@ -2390,21 +2392,20 @@ _NOT_YET_DUE = {
             r"(?:нет|без) (?:зарядки|винтов|деталей|инструкции)|замен\w*|верните|вернуть деньги|деньги|до сих пор|"
             r"не отвеча\w*|молч\w*|игнор\w*|тишина|жалоб\w*|претензи\w*|опозда\w*|задерж\w*|не (?:тот|та|того)|"
             r"не подош\w*|списал\w*|дважды|поцарап\w*|помят\w*|порван\w*|грязн\w*|запах\w*|вонь|воня\w*|уже|треснут\w*|но|"
-            r"однако|"
-            r"а вот)(?!\w)"
+            r"однако|а вот)(?!\w)"
         ),
     ),
 }
 
 
 def _not_yet_due(text: str, language: str) -> bool:
-    """Whether the text says it is not yet the time, or that the thing is still coming with the wait accepted."""
+    """Whether the text says there is nothing to report yet, alone or with the wait accepted, and names nothing else."""
     due = _NOT_YET_DUE.get(language)
     folded = fold(text)
     if due is None or due.blocks.search(folded):
         return False
-    if due.not_yet_time.search(folded):
-        rest = due.not_yet_time.sub("，", folded)
+    if due.alone.search(folded):
+        rest = due.alone.sub("，", folded)
     elif due.not_yet_here.search(folded) and due.wait_accepted.search(folded):
         rest = due.wait_accepted.sub("，", due.not_yet_here.sub("，", folded))
     else:
