@@ -1800,7 +1800,7 @@ _PRAISED_BEYOND_WORDS = {
     "ru": RUSSIAN_PRAISED_BEYOND_WORDS,
     "zh": CHINESE_PRAISED_BEYOND_WORDS,
 }
-# Not the customer's to answer (rules 214, 216): the wrong person, a return never made, a gift not given yet ("this
+# Not the customer's to answer (rules 214, 216, 217): the wrong person, a return never made, a gift not given yet ("this
 # isn't my order", "你们是不是发错人了", "没退过货", "礼物还没给他"): no problem named by the keyword rules.
 _NOT_MINE = {"en": ENGLISH_NOT_MINE, "zh": CHINESE_NOT_MINE}
 # The keyword rules read past every denial; the learnt readers past the older ones only (a return not made is no
