@@ -1520,6 +1520,19 @@ def test_thirty_fourth_session_russian_not_used_yet_for_a_reason(text: str, comp
         ("i think this survey was meant for my dad, it's his account", False, Feeling.NONE),
         ("they didnt return my money", True, None),
         ("my daughter sent the jacket back two weeks ago and no refund yet", True, None),
+        # rule 218 (thirty-fifth session): Chinese, a return never made and then a reason, named first and never dealt
+        # with, done by someone close; a gift not given yet; the wrong person (each was flagged RETURN, SIZE, LATE, WRONG)
+        ("没有退货过，所以不知道退货流程怎么样", False, Feeling.NONE),
+        ("换货这一步我没经历过，跳过吧", False, Feeling.NONE),
+        ("退货是我老婆办的，我不清楚过程", False, Feeling.NONE),
+        ("睫毛膏是送我妹的生日礼物，还没到她生日", False, Feeling.NONE),
+        ("你们发错号码了，我不认识这个订单", False, Feeling.NONE),
+        # the near misses stay complaints: a fault between the return and the reason, the shop's refund not made yet
+        ("没退款，客服也不理人，不知道找谁", True, None),
+        ("钱还没退，不清楚卡在哪一步了", True, None),
+        ("到现在都没有退款过来，不知道怎么回事", True, None),
+        ("退款是我老公申请的，到现在还没到账", True, None),
+        ("客服还没给我老公回电话", True, None),
     ],
 )
 def test_thirty_fourth_session_not_mine_to_answer(text: str, complaint: bool, feeling: Feeling | None) -> None:
