@@ -18,6 +18,7 @@ from analysis.english_cues import PRAISED_BEYOND_WORDS as ENGLISH_PRAISED_BEYOND
 from analysis.russian_cues import FAULT_DENIED_UNTURNED as RUSSIAN_FAULT_DENIED
 from analysis.russian_cues import FAULT_WORD_DENIED as RUSSIAN_FAULT_WORD_DENIED
 from analysis.russian_cues import IF_ONLY as RUSSIAN_IF_ONLY
+from analysis.russian_cues import NOT_MINE as RUSSIAN_NOT_MINE
 from analysis.russian_cues import PRAISED_BEYOND_WORDS as RUSSIAN_PRAISED_BEYOND_WORDS
 from surveys.reading import Feeling, Score
 
@@ -1800,9 +1801,10 @@ _PRAISED_BEYOND_WORDS = {
     "ru": RUSSIAN_PRAISED_BEYOND_WORDS,
     "zh": CHINESE_PRAISED_BEYOND_WORDS,
 }
-# Not the customer's to answer (rules 214, 216, 217): the wrong person, a return never made, a gift not given yet ("this
-# isn't my order", "你们是不是发错人了", "没退过货", "礼物还没给他"): no problem named by the keyword rules.
-_NOT_MINE = {"en": ENGLISH_NOT_MINE, "zh": CHINESE_NOT_MINE}
+# Not the customer's to answer (rules 214, 216-219): the wrong person, a return never made, a gift not given yet ("this
+# isn't my order", "你们是不是发错人了", "没退过货", "礼物还没给他", "про возврат без понятия"): no problem named by the
+# keyword rules.
+_NOT_MINE = {"en": ENGLISH_NOT_MINE, "ru": RUSSIAN_NOT_MINE, "zh": CHINESE_NOT_MINE}
 # The keyword rules read past every denial; the learnt readers past the older ones only (a return not made is no
 # problem named, but "didnt return anything but the return label…" still reads as its whole to a model).
 _KEYWORD_DENIALS = {

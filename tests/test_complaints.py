@@ -1533,6 +1533,17 @@ def test_thirty_fourth_session_russian_not_used_yet_for_a_reason(text: str, comp
         ("到现在都没有退款过来，不知道怎么回事", True, None),
         ("退款是我老公申请的，到现在还没到账", True, None),
         ("客服还没给我老公回电话", True, None),
+        # rule 219 (thirty-fifth session): Russian, nothing to say on a return never made or made by someone else, the
+        # survey sent to the wrong person, a thing not switched on yet (each was flagged RETURN, APP_BUG or DEFECT)
+        ("возвращать ничего не собираюсь, так что про возврат без понятия", False, Feeling.NONE),
+        ("возврат делал не я, спросите у жены", False, Feeling.NONE),
+        ("вы мне пишете по ошибке наверное, я не знаю про какой заказ речь", False, Feeling.NONE),
+        ("хлебопечку ещё не включали, руки не дошли", False, Feeling.NONE),
+        # the near misses stay complaints: a fault after the reason, a thing that does not switch on, money not back
+        ("ещё не включали, вилка европейская без переходника, а в описании ничего про это", True, None),
+        ("пока не включается, хотя заряжала всю ночь", True, None),
+        ("возврат делал не я, но деньги так и не вернули", True, None),
+        ("мне по ошибке прислали не тот цвет", True, None),
     ],
 )
 def test_thirty_fourth_session_not_mine_to_answer(text: str, complaint: bool, feeling: Feeling | None) -> None:
