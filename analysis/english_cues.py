@@ -650,11 +650,21 @@ _CANNOT_ANSWER = re.compile(
 
 # What the shop did not do is no customer's own (rule 186): "they never exchanged it", "support didn't refund".
 NOT_THE_SHOPS = r"(?<!they )(?<!you )(?<!he )(?<!she )(?<!seller )(?<!shop )(?<!store )(?<!support )(?<!company )"
-# Not the customer's to answer (rules 214, 216 and 217): the survey reached the wrong person, a return, exchange, refund or
+# Rule 220's parts: a return, exchange or refund named, and the customer's word that none was made.
+_RETURNS = r"(?:refunds?|returns?|exchanges?)(?: (?:part|process|bit|side))?"
+_NONE_MADE = (
+    r"(?:didn'?t|didnt|did not|never) (?:ask(?:ed)? for|make|made|need(?:ed)?|do|did|want(?:ed)?) (?:one|any|it)|"
+    r"(?:didn'?t|didnt|did not|never|haven'?t|havent) (?:exchange|return)(?:d|ed)? (?:it|anything)|kept it|"
+    r"no (?:exchange|return|refund)s?"
+)
+# Not the customer's to answer (rules 214, 216, 217 and 220): the survey reached the wrong person, a return, exchange, refund or
 # payment never made or made by someone else, a gift not heard of ("this isn't my order", "I haven't returned or
 # exchanged anything so I can't really answer this one", "can't comment on the refund part, didn't ask for one", "i
 # didnt handle the exchange, my brother took it back to the store").
 NOT_MINE = (
+    # rule 220 first, or rule 217's "didnt exchange it" would match at its start and leave "so cant comment on exchanges"
+    rf"(?<!\w)(?:{_NONE_MADE})[^.!?]{{0,12}}?(?:,|so)? ?(?:i )?(?:can'?t|cant|cannot) (?:comment|rate|say|judge)(?: on)? "
+    rf"(?:the )?{_RETURNS}(?!\w)|(?<!\w)(?:didn'?t|didnt|did not) (?:exchange|return) anything so no answer|"
     r"(?<!\w)(?:(?:this|it) (?:isn'?t|is not|wasn'?t|was not) my order|not my order|wrong person|meant for someone else|"
     r"(?:haven'?t|havent|have not|never) (?:shopped|ordered|bought)(?: anything)? (?:with|from) you|"
     r"mix-?up with the (?:phone )?number|my number must be on|"
@@ -682,7 +692,32 @@ NOT_MINE = (
     r"anything))?|no (?:returns?|exchanges?|refunds?)(?: so|,) (?:nothing to (?:say|report)(?: there)?|no comment|"
     r"can'?t comment|the size was fine|kept it|all good)|(?:wasn'?t|was not|not) me (?:who|that) (?:returned|exchanged|"
     rf"sent) (?:it|them)(?: back)?|my {_SOMEONE} (?:\w+ ){{0,2}}?sent the \w+ back|"
-    rf"(?:this|the) survey (?:isn'?t|wasn'?t|is not|was not) (?:meant )?for me|meant for my {_SOMEONE})(?!\w)"
+    rf"(?:this|the) survey (?:isn'?t|wasn'?t|is not|was not) (?:meant )?for me|meant for my {_SOMEONE}|"
+    # rule 220: "my late father", "i think you have the wrong email", "didnt go through checkout myself", "never got in
+    # touch with customer service", the return's tail ("refund? i didnt ask for one", "no refund, no return, cant say"),
+    # the box gone at home ("my husband threw it out before i got home")
+    r"(?:my|his|her) late (?:father|mother|dad|mum|mom|husband|wife|grandad|grandfather|grandma|grandmother|nan|brother|"
+    r"sister|uncle|aunt|son|daughter|partner)|(?<!\w)on someone else'?s order|the order was my "
+    + _SOMEONE
+    + r"'?s|(?:you have|you'?ve got|got) the wrong (?:email|number|contact|person|address)|never heard of (?:your|this|"
+    r"the) (?:shop|store|company|brand)|(?:i )?don'?t think this is for me|"
+    r"(?:i )?(?:didn'?t|didnt|did not|never) (?:go|went) through (?:the )?(?:normal )?(?:checkout|support|payment|customer "
+    r"service)(?: myself)?|never (?:got|get) in touch with (?:support|customer service|the support team)|never (?:contacted|"
+    r"talked to|spoke to|reached out to|opened a chat with) (?:support|customer service|the support team)|"
+    rf"(?:,|so)? ?(?:i )?(?:can'?t|cant|cannot) (?:comment|rate|say|judge)(?: on)? (?:the )?{_RETURNS}"
+    rf"(?=[^.!?]*(?:{_NONE_MADE}))|nothing to (?:add|say|rate|report)(?: about| on)? (?:the )?{_RETURNS}"
+    r"(?: (?:bit|part))?|(?:no idea|dunno|don'?t know) how (?:refunds?|returns?|exchanges?) work|"
+    r"(?:refunds?|returns?|exchanges?)\? (?:i )?(?:didn'?t|didnt|did not|never) (?:ask(?:ed)? for|do|did|make|made|"
+    r"need(?:ed)?) one|(?:haven'?t|havent|have not|never) had (?:any reason |cause )?to (?:get|ask for|request) a (?:refund|"
+    r"return|exchange)|(?:didn'?t|didnt|did not|never) ask(?:ed)? for (?:my money back|a refund)|"
+    r"i (?:wasn'?t|wasnt|was not) the one who (?:returned|exchanged|sent back) (?:it|them)|"
+    r"never went through the (?:exchange|return|refund) process|"
+    r"no (?:exchanges?|returns?|refunds?)(?:,? (?:no|or) (?:exchanges?|returns?|refunds?))*(?:,? nothing)?[,.]? ?(?:so )?"
+    r"(?:(?:i )?(?:can'?t|cant|cannot) (?:say|help|comment|rate)|nothing to (?:add|say|rate|report))|"
+    r"the (?:exchange|return|refund) (?:q|question|bit|part) (?:doesn'?t|doesnt|does not) apply|"
+    r"not returned, not exchanged|"
+    rf"my {_SOMEONE} (?:\w+ ){{0,2}}?(?:threw|chucked|binned|tossed) (?:the box|the packaging|it)(?: out| away)?|"
+    rf"(?:the )?box was gone before i|my {_SOMEONE} ripped (?:it|the parcel|the box) open)(?!\w)"
 )
 
 

@@ -1544,6 +1544,19 @@ def test_thirty_fourth_session_russian_not_used_yet_for_a_reason(text: str, comp
         ("пока не включается, хотя заряжала всю ночь", True, None),
         ("возврат делал не я, но деньги так и не вернули", True, None),
         ("мне по ошибке прислали не тот цвет", True, None),
+        # rule 220 (thirty-fifth session): English, the return's tail after none was made, the box gone at home, "my late
+        # father", support or checkout never used, the wrong contact (each was flagged RETURN, MISSING, LATE, WRONG)
+        ("refund? i didnt ask for one", False, Feeling.NONE),
+        ("no refund, no return, cant say", False, Feeling.NONE),
+        ("didnt exchange it so cant comment on exchanges", False, Feeling.NONE),
+        ("no idea about the packaging, my husband threw it out before i got home", False, Feeling.NONE),
+        ("not sure, this was my late father's account, i'm just closing things down", False, Feeling.NONE),
+        ("sorry no idea, i think you have the wrong email", False, Feeling.NONE),
+        # the near misses stay complaints: someone else's order received, a late parcel, a refund asked for and not come
+        ("nope. just that i got someone else's order lol", True, None),
+        ("my late father's gift arrived two weeks late", True, None),
+        ("refund? i asked for one a month ago and still nothing", True, None),
+        ("the courier threw the box over the fence and it cracked", True, None),
     ],
 )
 def test_thirty_fourth_session_not_mine_to_answer(text: str, complaint: bool, feeling: Feeling | None) -> None:
