@@ -15,6 +15,7 @@ from analysis.english_cues import FAULT_WORD_DENIED as ENGLISH_FAULT_WORD_DENIED
 from analysis.english_cues import NOT_MINE as ENGLISH_NOT_MINE
 from analysis.english_cues import NOT_THE_SHOPS as ENGLISH_NOT_THE_SHOPS
 from analysis.english_cues import PRAISED_BEYOND_WORDS as ENGLISH_PRAISED_BEYOND_WORDS
+from analysis.english_cues import SOMEONE as ENGLISH_SOMEONE
 from analysis.russian_cues import FAULT_DENIED_UNTURNED as RUSSIAN_FAULT_DENIED
 from analysis.russian_cues import FAULT_WORD_DENIED as RUSSIAN_FAULT_WORD_DENIED
 from analysis.russian_cues import IF_ONLY as RUSSIAN_IF_ONLY
@@ -2340,7 +2341,7 @@ def _a_worry_that_did_not_come_true(text: str, language: str) -> bool:
 
 
 # Not arrived, shipped or used yet, and not yet due (rule 211, Chinese): "还没收到，物流显示明天到，到了再评", "还没到用的
-# 季节", "预售的，下个月才发"; Russian (rule 213): "тостер пока не включали, мы переезжаем", and a return not made or made by
+# 季节", "预售的，下个月才发"; English (rule 221): "hasnt arrived yet but tracking says thursday so fine"; Russian (rule 213): "тостер пока не включали, мы переезжаем", and a return not made or made by
 # someone else, "возврат делала сестра". Not with a question, a promise broken or time overrun ("说好周三到的，今天都周五了"),
 # a turn or a fault, nor when the rest names a problem.
 @dataclass(frozen=True)
@@ -2355,6 +2356,36 @@ class _NotYetDue:
 
 
 _NOT_YET_DUE = {
+    # rule 221: "hasnt arrived yet but tracking says thursday so fine", "still waiting for the sofa, delivery slot is next
+    # tuesday as planned", "havent set up the cot, baby's not here yet"
+    "en": _NotYetDue(
+        re.compile(r"(?<!\w)(?:baby'?s not (?:here|born) yet|baby (?:isn'?t|isnt|is not) due)"),
+        re.compile(
+            r"(?<!\w)(?:(?:hasn'?t|hasnt|has not|haven'?t|havent|have not|not|isn'?t|isnt|is not|didn'?t|didnt) (?:\w+ )?"
+            r"(?:arrived|come|been delivered|delivered|shipped|here|used|tried|opened|set up|fitted|hung|built|tested|worn|"
+            r"assembled|installed)(?: (?:it|them|the \w+))?(?: up)?(?: yet)?|still waiting (?:for|on|to)|not here yet)(?!\w)"
+        ),
+        re.compile(
+            r"(?<!\w)(?:tracking says (?:it(?:'ll| will)? (?:arrives?|comes?) )?(?:on )?(?:today|tomorrow|next week|"
+            r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)|(?:delivery|due) (?:slot|date) is (?:next|on|tomorrow|this)|"
+            r"as (?:planned|expected)|(?:it'?s|its) only been (?:a|one|two|\d+) days?|(?:the )?site said \d|"
+            r"so (?:all good|fine|no worries|no rush)|no rush|not fussed|waiting (?:till|until|for) (?:it stops raining|"
+            r"summer|winter|the weekend|the right weather|the (?:\w+ )?engineer|the fitter|my "
+            + ENGLISH_SOMEONE
+            + r")|"
+            r"(?:ordered|bought) (?:it )?(?:from )?somewhere else|from a different shop|the \w+ itself|"
+            r"baby'?s not (?:here|born)|(?:the fitter|my \w+) is coming|birthday|wedding|christmas|gift|present|"
+            r"stocking fillers?)(?!\w)"
+        ),
+        re.compile(
+            r"\?|(?<!\w)(?:promised|supposed to|should(?:'?ve| have)|meant to (?:arrive|come|be)|was due|overdue|"
+            r"(?<!my )(?<!his )(?<!her )late|delay\w*|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|several) "
+            r"(?:days|weeks) (?:ago|late|now|already)|a week|weeks|still nothing|no update\w*|(?:hasn'?t|not) moved|stuck|"
+            r"lost|no one|nobody|no (?:reply|answer)|ignor\w*|however|broke\w*|crack\w*|damag\w*|missing|wrong|charged|"
+            r"refund\w*|cancel\w*|rude|never|again|last week|already|said (?:that|the same)|"
+            r"but(?! (?:tracking|it'?s only|its only|the site)))(?!\w)"
+        ),
+    ),
     "zh": _NotYetDue(
         re.compile(r"还没到[^，。！？,.!?\s]{0,6}?(?:季节|时候|时间|日子)"),
         re.compile(r"(?:还没|还未|尚未|暂时没|没)有?(?:收到|到货|到手|发货|发出|到|发)"),

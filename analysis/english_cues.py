@@ -478,7 +478,25 @@ FAULT_DENIED = (
     r"(?<!\w)(?:wasn'?t|weren'?t|isn'?t|aren'?t|was not|were not|is not|are not) missing(?!\w)|"
     r"(?<!\w)(?:(?:didn'?t|did not|never) get|wasn'?t|was not) lost(?!\w)|"
     r"(?<!\w)(?:no|zero|without|not a single|not one|never any) (?:\w+ )?(?:crash(?:es)?|double charges?|water damage|"
-    r"dead pixels?|buzzing)(?!\w)"
+    r"dead pixels?|buzzing)(?!\w)|"
+    # rules 222-223: "not even a tiny scratch", "zero leaks", "none broke", "not a single jar broken", "wasn't the wrong
+    # colour", "the parcel wasn't left in the rain", "no one was rude", "no hidden fees", "never logged me out"; not when
+    # taken back in the sentence ("nobody was rude exactly, they just never answered")
+    r"(?:(?<!\w)(?:not even a|not a single|not one)(?: (?:tiny|small|little|single))? (?:scratch|dent|chip|crack|mark|scuff|"
+    r"leak|drop|blister|leaf)(?:es|s)?(?!\w)|(?<!\w)(?:zero|no) (?:leaks|leaking|leakage|scratches|dents|chips|cracks|"
+    r"blisters|flicker(?:ing)?|rust|clumps|smell|sharp edges|hidden (?:fees|costs|charges)|squashed \w+|baggy knees)(?!\w)|"
+    r"(?<!\w)(?:not a single|not one|none of the|none)(?: \w+)?(?: was| were| got)? (?:broken|cracked|chipped|snapped|"
+    r"smashed|spilled|spilt|leaked|fell off|came loose)(?!\w)|(?<!\w)none (?:broke|snapped|cracked|leaked)(?!\w)|"
+    r"(?<!\w)no part(?: of the \w+)? (?:came loose|fell off)(?!\w)|"
+    r"(?<!\w)(?:wasn'?t|weren'?t|isn'?t|aren'?t|was not|were not|not) (?:the )?wrong (?:colou?r|size|item|one|shade)(?!\w)|"
+    r"(?<!\w)(?:wasn'?t|weren'?t|was not|were not) (?:mixed up|left (?:out )?in the rain|left outside)(?!\w)|"
+    r"(?<!\w)(?:wasn'?t|weren'?t|was not|were not) (?:flat|squashed|wet|torn|loose|shattered|dismissive|a hassle)"
+    r"(?: or (?:flat|squashed|wet|torn|loose|shattered))?(?!\w)|(?<!\w)(?:size|fit) (?:was not|wasn'?t) off(?!\w)|"
+    r"(?<!\w)(?:no one|nobody) (?:was rude|made me wait)(?!\w)|(?<!\w)no rude \w+|"
+    r"(?<!\w)(?:didn'?t|did not|never) (?:arrive|come) with a flat battery|(?<!\w)never logged me out|"
+    r"(?<!\w)(?:didn'?t|did not) (?:just )?(?:throw|chuck) (?:it|the parcel|the box)(?: over the (?:fence|gate|wall))?(?!\w)|"
+    r"(?<!\w)didn'?t spot a single defect|(?<!\w)didn'?t have to chase(?: anyone| anybody)?|(?<!\w)rude\? no(?!\w))"
+    r"(?![^.!?\n]*(?<!\w)(?:but|though|tho|however|except|exactly|just|instead|it was|they just)(?!\w))"
 )
 # Instructions only in another language (rule 159): "instructions were only in german", "manual only in french".
 _FOREIGN_MANUAL = (
@@ -625,7 +643,7 @@ def counterfactual_fault(text: str) -> bool:
 
 # A reason not to answer (rule 180): cannot answer or rate, no idea, too early, later, someone else did it, not used yet,
 # the wrong person. Not "no idea where my parcel is" (a question about the order), nor "can't say enough".
-_SOMEONE = (
+SOMEONE = (
     r"(?:mum|mom|mam|dad|wife|husband|hubby|partner|son|daughter|kid|kids|sister|brother|flatmate|roommate|assistant|"
     r"neighbou?r|grandma|nan|colleague|boss|friend|teenager|girlfriend|boyfriend|missus|fiance|fiancee|reception)"
 )
@@ -639,7 +657,7 @@ _CANNOT_ANSWER = re.compile(
     r"(?:will|i'?ll|ill) (?:check|see|try|open|test|use) [^.!?]{0,30}\b(?:when|once|after|later|next|at the weekend|on the weekend)\b|"
     r"(?:wasn'?t|was not|not) involved|(?<!\w)skip\b|nothing to (?:say|rate|report|review|comment)\b|"
     r"(?:wrong|not the right) (?:person|number)\b|"
-    rf"my {_SOMEONE} (?:\w+ ){{0,2}}?(?:signed|ordered|paid|received|collected|picked|opened|unpacked|booked|handled|sorted|"
+    rf"my {SOMEONE} (?:\w+ ){{0,2}}?(?:signed|ordered|paid|received|collected|picked|opened|unpacked|booked|handled|sorted|"
     r"dealt|did|took)\b|"
     r"(?:haven'?t|havent|have not|not|didn'?t|didnt) (?:\w+ )?(?:opened|open|used|tried|worn|planted|unpacked|unboxed|"
     r"started|installed|set up|switched on|turned on|charged|plugged|tested|given)\b[^.!?]{0,40}\byet\b|"
@@ -673,15 +691,15 @@ NOT_MINE = (
     r"exchanged(?: or returned)?|sen[dt] (?:anything|it|them) back|needed (?:a |an |to )?(?:return|exchange|refund)\w*|"
     r"did an? (?:return|exchange)|wanted a refund|want a refund)|"
     r"no returns?,? no exchanges?|no reason to return|no exchange,? didn'?t need one|"
-    rf"my {_SOMEONE} (?:\w+ ){{0,2}}?(?:returned|exchanged|sent it back|dealt with|handled|sorted|took it back)|"
+    rf"my {SOMEONE} (?:\w+ ){{0,2}}?(?:returned|exchanged|sent it back|dealt with|handled|sorted|took it back)|"
     r"(?:gift|present)[^.!?]{0,40}(?:haven'?t|havent|have not|not) heard back|"
     r"(?:can'?t|cannot|can not|unable to) (?:comment|rate|say|speak|judge)(?: \w+){0,4}? (?:the )?(?:refund|return|exchange|"
     r"payment)s?(?: (?:part|process|bit|side))?(?=[^.!?]*(?:didn'?t|didnt|did not|never) (?:ask(?:ed)? for|make|made|"
     r"need(?:ed)?|do|did|want(?:ed)?) (?:one|any|it))|no (?:refund|return|exchange)s? so (?:i )?(?:can'?t|cannot) "
     r"(?:comment|say|rate)|(?:i )?(?:didn'?t|didnt|did not|never) (?:handle|handled|do|did|deal with|dealt with|sort|sorted) "
     r"the (?:exchange|return|refund|payment|paying)|"
-    rf"(?:it was |it'?s |its )?my {_SOMEONE}'?s order|"
-    rf"(?:i )?(?:didn'?t|didnt|did not|never) (?:pay|paid)(?: for it)?,? (?:it was |it'?s )?my {_SOMEONE}|"
+    rf"(?:it was |it'?s |its )?my {SOMEONE}'?s order|"
+    rf"(?:i )?(?:didn'?t|didnt|did not|never) (?:pay|paid)(?: for it)?,? (?:it was |it'?s )?my {SOMEONE}|"
     # rule 217: "didnt return or exchange anything", "haven't had to exchange it", "no exchange so nothing to say there",
     # "wasnt me who returned it, my daughter sent the jacket back", "this survey isnt meant for me"
     + NOT_THE_SHOPS
@@ -691,14 +709,14 @@ NOT_MINE = (
     + r"(?:haven'?t|havent|have not|didn'?t|didnt|did not|never) (?:had|needed) to (?:return|exchange)(?: (?:it|them|"
     r"anything))?|no (?:returns?|exchanges?|refunds?)(?: so|,) (?:nothing to (?:say|report)(?: there)?|no comment|"
     r"can'?t comment|the size was fine|kept it|all good)|(?:wasn'?t|was not|not) me (?:who|that) (?:returned|exchanged|"
-    rf"sent) (?:it|them)(?: back)?|my {_SOMEONE} (?:\w+ ){{0,2}}?sent the \w+ back|"
-    rf"(?:this|the) survey (?:isn'?t|wasn'?t|is not|was not) (?:meant )?for me|meant for my {_SOMEONE}|"
+    rf"sent) (?:it|them)(?: back)?|my {SOMEONE} (?:\w+ ){{0,2}}?sent the \w+ back|"
+    rf"(?:this|the) survey (?:isn'?t|wasn'?t|is not|was not) (?:meant )?for me|meant for my {SOMEONE}|"
     # rule 220: "my late father", "i think you have the wrong email", "didnt go through checkout myself", "never got in
     # touch with customer service", the return's tail ("refund? i didnt ask for one", "no refund, no return, cant say"),
     # the box gone at home ("my husband threw it out before i got home")
     r"(?:my|his|her) late (?:father|mother|dad|mum|mom|husband|wife|grandad|grandfather|grandma|grandmother|nan|brother|"
     r"sister|uncle|aunt|son|daughter|partner)|(?<!\w)on someone else'?s order|the order was my "
-    + _SOMEONE
+    + SOMEONE
     + r"'?s|(?:you have|you'?ve got|got) the wrong (?:email|number|contact|person|address)|never heard of (?:your|this|"
     r"the) (?:shop|store|company|brand)|(?:i )?don'?t think this is for me|"
     r"(?:i )?(?:didn'?t|didnt|did not|never) (?:go|went) through (?:the )?(?:normal )?(?:checkout|support|payment|customer "
@@ -716,8 +734,8 @@ NOT_MINE = (
     r"(?:(?:i )?(?:can'?t|cant|cannot) (?:say|help|comment|rate)|nothing to (?:add|say|rate|report))|"
     r"the (?:exchange|return|refund) (?:q|question|bit|part) (?:doesn'?t|doesnt|does not) apply|"
     r"not returned, not exchanged|"
-    rf"my {_SOMEONE} (?:\w+ ){{0,2}}?(?:threw|chucked|binned|tossed) (?:the box|the packaging|it)(?: out| away)?|"
-    rf"(?:the )?box was gone before i|my {_SOMEONE} ripped (?:it|the parcel|the box) open)(?!\w)"
+    rf"my {SOMEONE} (?:\w+ ){{0,2}}?(?:threw|chucked|binned|tossed) (?:the box|the packaging|it)(?: out| away)?|"
+    rf"(?:the )?box was gone before i|my {SOMEONE} ripped (?:it|the parcel|the box) open)(?!\w)"
 )
 
 

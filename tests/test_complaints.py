@@ -1457,6 +1457,46 @@ def test_thirty_fourth_session_chinese_not_yet_due(text: str, complaint: bool) -
 @pytest.mark.parametrize(
     ("text", "complaint"),
     [
+        # rule 224 (thirty-fifth session): English, not arrived or not used yet with the wait accepted opens no complaint
+        # (each was flagged LATE)
+        ("hasnt arrived yet but tracking says thursday so fine", False),
+        ("still waiting for the sofa, delivery slot is next tuesday as planned", False),
+        ("havent set up the cot, baby's not here yet", False),
+        ("haven't hung the bird feeder up yet, waiting till it stops raining", False),
+        # the near misses stay complaints: someone not answering, a turn to a fault, a promise broken, a question
+        ("Still waiting for someone to answer my email", True),
+        ("its a birthday gift so i havent opened it, but the gift wrap i paid extra for wasnt done", True),
+        ("still waiting for it, tracking says friday but it was supposed to come monday", True),
+        ("hasnt arrived yet, tracking says tomorrow again, third time now", True),
+    ],
+)
+def test_thirty_fifth_session_english_not_yet_due(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        # rule 223 (thirty-fifth session): English, faults denied in more forms open no complaint (each was flagged)
+        ("not a single jar broken out of twelve. impressive", False),
+        ("Was a bit nervous ordering wine glasses online but none broke. Good bubble wrap", False),
+        ("wasn't the wrong colour like last time, so yeah happy", False),
+        ("the parcel wasn't left in the rain like my neighbour's usually are 😅", False),
+        ("No one was rude, no one made me wait. Easy.", False),
+        ("no hidden fees at checkout, price was the price", False),
+        # the near misses stay complaints: the denial taken back in the sentence, a fault after it
+        ("nobody was rude exactly, they just never answered", True),
+        ("the parcel wasn't left in the rain, it was left in a puddle", True),
+        ("none broke but the lid is missing", True),
+    ],
+)
+def test_thirty_fifth_session_english_faults_denied(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
         # rule 212 (thirty-fourth session): English, an item that held up is no complaint (each was flagged)
         ("no problems at all, not even a scratch", False),
         ("Been using the frying pan on high heat and it hasnt warped. Good buy.", False),
