@@ -1448,6 +1448,11 @@ def test_thirty_fourth_session_more_english_faults_denied(text: str, complaint: 
         ("还没收到 快递说派送中已经派送了三天", True),
         ("还没到，不急，不过客服态度很差", True),
         ("还没收到，预计什么时候到？", True),
+        # rule 228 (thirty-fifth session): a promise for later, a verdict put off
+        ("沙发约的是下周送货，还没到，现在评不了", False),
+        ("预售款 说好下个月发 还没发货很正常", False),
+        ("说好下周送，结果这周都没消息", True),
+        ("没法评价产品，因为到现在都没发货", True),
     ],
 )
 def test_thirty_fourth_session_chinese_not_yet_due(text: str, complaint: bool) -> None:
@@ -1491,6 +1496,25 @@ def test_thirty_fifth_session_english_not_yet_due(text: str, complaint: bool) ->
     ],
 )
 def test_thirty_fifth_session_english_faults_denied(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        # rule 226 (thirty-fifth session): Chinese, a size and a return said not to have gone wrong name no problem to
+        # the keyword rules (each was flagged SIZE or RETURN)
+        ("尺码不偏小，按平时穿的码买刚刚好", False),
+        ("尺码没问题，不偏大不偏小", False),
+        ("退款没拖，两天就到账了", False),
+        ("退货不麻烦，钱两天就退回来了", False),
+        # the near misses stay complaints: a fault after the denial, a question, a refund dragged
+        ("尺码没问题 颜色和图片差挺多的 比图上暗", True),
+        ("退款拖了两周还没到", True),
+        ("不偏小但是袖子太长了，想换", True),
+    ],
+)
+def test_thirty_fifth_session_chinese_size_and_return_denied(text: str, complaint: bool) -> None:
     assert read_text(text).complaint is complaint, text
 
 
