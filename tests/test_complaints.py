@@ -1548,6 +1548,13 @@ def test_thirty_fourth_session_an_english_item_that_held_up(text: str, complaint
         ("ещё не собирали, но в коробке не хватает винтов", True),
         ("возврат делала сестра, деньги до сих пор не вернули", True),
         ("подарок ещё не дарила, а у флакона уже крышка треснута", True),
+        # rule 231 (thirty-fifth session): not used yet while waiting for something else (each was flagged LATE)
+        ("роутер ещё не подключали, ждём когда проведут интернет в новую квартиру", False),
+        ("модем пока не подключали, ждём мастера от провайдера", False),
+        ("не распаковали, ждём когда дети приедут", False),
+        # the near misses stay complaints: waiting for the order or for the shop to send a part
+        ("ещё не пользовалась, жду когда привезут заказ целиком", True),
+        ("пока не подключали, ждём когда вы пришлёте кабель", True),
     ],
 )
 def test_thirty_fourth_session_russian_not_used_yet_for_a_reason(text: str, complaint: bool) -> None:
