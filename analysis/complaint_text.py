@@ -2346,9 +2346,10 @@ def _a_worry_that_did_not_come_true(text: str, language: str) -> bool:
 
 
 # Not arrived, shipped or used yet, and not yet due (rule 211, Chinese): "还没收到，物流显示明天到，到了再评", "还没到用的
-# 季节", "预售的，下个月才发"; English (rule 221): "hasnt arrived yet but tracking says thursday so fine"; Russian (rule 213): "тостер пока не включали, мы переезжаем", and a return not made or made by
-# someone else, "возврат делала сестра". Not with a question, a promise broken or time overrun ("说好周三到的，今天都周五了"),
-# a turn or a fault, nor when the rest names a problem.
+# 季节", "预售的，下个月才发"; English (rule 224): "hasnt arrived yet but tracking says thursday so fine"; Russian (rule
+# 213): "тостер пока не включали, мы переезжаем", and a return not made or made by someone else, "возврат делала сестра".
+# Not with a question, a promise broken or time overrun ("说好周三到的，今天都周五了"), a turn or a fault, nor when the rest
+# names a problem.
 @dataclass(frozen=True)
 class _NotYetDue:
     """How one language tells there is nothing to report yet: a span that says so alone (not yet the time; Russian: a
@@ -2361,8 +2362,8 @@ class _NotYetDue:
 
 
 _NOT_YET_DUE = {
-    # rule 221: "hasnt arrived yet but tracking says thursday so fine", "still waiting for the sofa, delivery slot is next
-    # tuesday as planned", "havent set up the cot, baby's not here yet"
+    # rule 224: "hasnt arrived yet but tracking says thursday so fine", "still waiting for the sofa, delivery slot is next
+    # tuesday as planned", "havent set up the cot, baby's not here yet"; "waiting for my x" only for someone close
     "en": _NotYetDue(
         re.compile(r"(?<!\w)(?:baby'?s not (?:here|born) yet|baby (?:isn'?t|isnt|is not) due)"),
         re.compile(
@@ -2402,7 +2403,10 @@ _NOT_YET_DUE = {
             r"(?:还)?没到时间|约的是|交货时间|还在路上|刚收到通知|评不了|没法说|不好评价|没法评价|现在评"
         ),
         re.compile(
-            r"[?？吗]|(?:说好|本来)(?![^，。！？,.!?]{0,4}?(?:下个?月|下周|明天|后天|一周|周[一二三四五六日末]|星期|\d+天内))|结果|到现在|一直|根本|压根|签收|十几天|半个月|几天了|多久|"
+            # rule 228: a promise blocks only without a time still ahead ("说好下周送" is kept), and so do the words of a wait
+            # overrun ("到现在都没发货")
+            r"[?？吗]|(?:说好|本来)(?![^，。！？,.!?]{0,4}?(?:下个?月|下周|明天|后天|一周|周[一二三四五六日末]|星期|\d+天内))|"
+            r"结果|到现在|一直|根本|压根|签收|十几天|半个月|几天了|多久|"
             r"应该(?:到|已经)|超时|超过|晚了|迟了|延迟|延误|催|太慢|好慢|好几天|[一两二三四五六七八九十\d]+天了|"
             r"一周了|一个?星期了|都周|都星期|怎么还|还不(?:到|发)|没人|不回|没更新|不更新|卡在|丢了|投诉|差评|但是|可是|坏|破|碎|错|漏|"
             r"少了|缺|已经派送|派送了"

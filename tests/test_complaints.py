@@ -1630,7 +1630,7 @@ def test_thirty_fourth_session_russian_not_used_yet_for_a_reason(text: str, comp
         ("the courier threw the box over the fence and it cracked", True, None),
     ],
 )
-def test_thirty_fourth_session_not_mine_to_answer(text: str, complaint: bool, feeling: Feeling | None) -> None:
+def test_not_mine_to_answer(text: str, complaint: bool, feeling: Feeling | None) -> None:
     reading = read_text(text)
     assert reading.complaint is complaint, text
     assert feeling is None or reading.score.feeling is feeling, text
