@@ -1008,6 +1008,38 @@ def test_a_fault_beside_such_a_decline_is_read_and_flagged(text: str) -> None:
     assert read_text(text).complaint, text
 
 
+# Rule 235 (thirty-sixth session): the customer's own non-use of support or refunds in more Chinese words (a call never
+# made, an online chat never opened, "你们客服", "没找客服", "一次都没用到", "没有退货过") is a decline; each was negative and
+# all but one flagged. None of these is a row.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我从来没打过你们的客服电话",
+        "没在线咨询过，也没打过电话",
+        "客服一次都没用到",
+        "没有退货过",
+        "没找你们客服，没必要",
+    ],
+)
+def test_support_or_a_refund_the_customer_never_used_is_a_chinese_decline(text: str) -> None:
+    assert score_text(text).feeling is Feeling.NONE, text
+
+
+# ...but support not found, calls not answered, a coupon that never applied, a fault beside the non-use are read.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "没找到客服",
+        "客服电话打过好几次都没人接",
+        "优惠券一次都没用上",
+        "没打过电话，快递员直接扔门口了",
+        "没退款过，但是少发了一件",
+    ],
+)
+def test_support_not_found_or_a_fault_beside_the_non_use_is_read(text: str) -> None:
+    assert score_text(text).feeling is not Feeling.NONE, text
+
+
 @pytest.mark.parametrize("text", ["my wife paid", "забирала из пункта выдачи", "оплачивал муж", "是我老公付的"])
 def test_a_reason_for_declining_alone_is_a_plain_fact_not_a_decline(text: str) -> None:
     assert score_text(text).feeling is not Feeling.NONE, text
