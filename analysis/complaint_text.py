@@ -190,7 +190,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"still no (?:bag|luggage|sign of it)",
             r"(?:say|says|said|shows?|showed|marked) (?:as )?delivered (?:but|and|yet)",
             r"never (?:came|arrived|got it|received)",
-            r"did(?:n'?t| not) (?:arrive|come|get)",
+            # not "didn't get in touch", "never got round to it": the customer's own doing (rule 237)
+            r"did(?:n'?t| not) (?:arrive|come|get(?! in (?:touch|contact)| a?round to))",
             r"(?:parcel|package|order|item)s? (?:was |is )?(?:lost|missing)",
             r"lost\b(?! (?:a |one |two |\d )?(?:points?|stars?|marks?)\b)",
             r"missing",
@@ -200,7 +201,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:went|sent|delivered|shipped|ended up|taken|dropped)\b[^.!?]{0,40}\bi (?:live|am|'m) (?:in|at|on)\b",
             r"couldn'?t find my",
             r"cancell?ed",
-            r"never got",
+            r"never got(?! in (?:touch|contact)| a?round to)",
             r"only (?:\d+|one|two|three|four|half)\b(?! (?:days?|hours?|minutes?|weeks?|business))(?: \w+)? (?:of|in|came|arrived|were|was)\b",
             r"half (?:the|of the) \w+ (?:were |was |are )?(?:gone|missing)",
             r"(?:were|was|are) gone\b",
@@ -570,6 +571,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:still |got |had |received |there(?:'s| is| was) |(?<=[\w,.;:!?] ))no feedback(?! needed)|"
             r"no feedback (?:from|since|yet|at all|whatsoever|for|after)\b",
             r"(?:haven'?t|have not|hasn'?t|has not|never) (?:heard|had a (?:reply|response|word))",
+            # the shop's silence toward the customer (rule 236): "you never contacted me", "nobody got in touch with us"
+            r"(?:never|haven'?t|have not|hasn'?t|has not|didn'?t|did not)(?: (?:even|once|ever|yet|bothered to))? "
+            r"(?:contacted|contact|called|call|rang|ring|phoned|phone|emailed|email|messaged|message|reached out to|reach out to|"
+            r"got in touch with|get in touch with|gotten in touch with|been in touch with) (?:me|us)\b",
             r"(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not) (?:responded|replied|answered|got(?:ten)? back|called back)",
             r"no (?:updates?|communication|info(?:rmation)?|news) (?:from|at all|since|for|whatsoever)",
             r"lack of (?:communication|response|updates?|support|help|info)",

@@ -710,18 +710,25 @@ _REASONS = {
     ),
 }
 # What only a person does with a part: "не общался", "never contacted support" (but "support never contacted me").
+_NOT_SAID_OF_OTHERS = "".join(
+    rf"(?<!\b{subject} )"
+    for subject in "you u ya they nobody noone anyone he she guys shop store company seller team".split() + ["no one"]
+)
 _NOT_DEALT_WITH = {
     "ru": _from_a_word_start(
         r"(?:^| )(?:(?:еще|пока|сама?|вообще|никогда|так|я|ни разу|даже) )*не (?:обращал|заходил|общал|сталкивал|"
         r"связывал|пересекал|писал)(?:а|ся|ась)?(?: (?:ни разу|пока|еще))?(?: (?:туда|к ним|с ними|в поддержку))?(?= |$)|"
         r"(?:^| )(?:никаких )?дел(?:а)? (?:с ними )?не имел(?:а)?(?= |$)|(?:^| )не имел(?:а)? (?:никаких )?дел(?:а)?(?= |$)"
     ),
+    # Rule 236 (thirty-sixth session): the customer's own only when no one else is its subject ("you never contacted me",
+    # "nobody got in touch") and it was not done to the customer ("never contacted me about my refund", "never got back").
     "en": _from_a_word_start(
-        r"(?:^| )(?:i )?(?:never|haven t|have not|havent|didn t|did not|didnt|don t|dont|do not|not) "
+        _NOT_SAID_OF_OTHERS + r"(?:i )?(?:never|haven t|have not|havent|didn t|did not|didnt|don t|dont|do not|not) "
         r"(?:yet |even |actually |really )?(?:contacted|contact|talked to|talk to|spoke to|speak to|spoken to|dealt with|deal with|"
-        r"reached out to|had to (?:contact|talk to|deal "
-        r"with|deal)|paid attention to|pay attention to|check|checked|looked at|look at|deal|dealt)(?: (?:them|it|support|(?:the )?packaging|the box|"
-        r"anything|yet|the driver|the courier|at all))*"
+        r"reached out(?: to)?|reach out(?: to)?|got in touch(?: with)?|get in touch(?: with)?|been in touch(?: with)?|"
+        r"had to (?:contact|talk to|deal with|deal)|paid attention to|pay attention to|check|checked|looked at|look at|deal|"
+        r"dealt)(?! (?:me|us|my|our|back)(?: |$))(?: (?:them|it|support|(?:the )?packaging|the box|anything|yet|the driver|"
+        r"the courier|at all))*"
     ),
 }
 _NOT_USED_ZH = re.compile(

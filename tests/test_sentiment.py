@@ -1040,6 +1040,50 @@ def test_support_not_found_or_a_fault_beside_the_non_use_is_read(text: str) -> N
     assert score_text(text).feeling is not Feeling.NONE, text
 
 
+# Rule 236 (thirty-sixth session): "got in touch" and "reached out" are the customer's own non-use too, but not when said of
+# someone else or done to the customer: the shop's silence is a support complaint ("you never contacted me" read none).
+@pytest.mark.parametrize(
+    "text", ["cant comment on support, never got in touch with them", "never reached out to support, didnt need to"]
+)
+def test_support_the_customer_never_got_in_touch_with_is_a_decline(text: str) -> None:
+    assert score_text(text).feeling is Feeling.NONE, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you never contacted me",
+        "hasnt contacted me once",
+        "you guys didnt even call me",
+        "never got in touch with me about the exchange",
+    ],
+)
+def test_the_shop_never_getting_in_touch_is_a_complaint(text: str) -> None:
+    from analysis.reading import read_text
+
+    reading = read_text(text)
+    assert reading.complaint and reading.score.feeling is not Feeling.NONE, text
+
+
+# Rule 237 (thirty-sixth session): "didn't get in touch", "never got in contact", "never got round to it" are the customer's
+# own doing, not an item that never came (each was flagged MISSING); what never came is still missing.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("didnt get in touch with anyone, it all went smoothly", False),
+        ("never got in contact with support, no issues", False),
+        ("never got round to opening it yet", False),
+        ("never got my parcel", True),
+        ("didnt get the charger that should be in the box", True),
+        ("didnt get in touch, the parcel never came", True),
+    ],
+)
+def test_getting_in_touch_or_round_to_it_is_not_a_missing_item(text: str, complaint: bool) -> None:
+    from analysis.reading import read_text
+
+    assert read_text(text).complaint is complaint, text
+
+
 @pytest.mark.parametrize("text", ["my wife paid", "забирала из пункта выдачи", "оплачивал муж", "是我老公付的"])
 def test_a_reason_for_declining_alone_is_a_plain_fact_not_a_decline(text: str) -> None:
     assert score_text(text).feeling is not Feeling.NONE, text
