@@ -56,6 +56,16 @@ class _Regex(str):
 
 
 _SHADES_AND_SIZES = "black|white|blue|red|green|pink|grey|gray|beige|brown|navy|yellow|purple|orange|silver|gold|cream|small|medium|large|xs|xl|xxl|single|double"
+# What a "didn't get" or "never got" is not when the customer's own doing follows it: "in touch", "round to" (rule 237), "the
+# chance", "time", "to" + a verb ("never got to try it"), not + a place or person it could fail to reach (rule 238).
+_OWN_DOING = (
+    r"(?! in (?:touch|contact)| a?round to| (?:the |a )?chance| (?:any |the )?time\b| any reason|"
+    r" to (?!(?:me|us|my|our|the|your|his|her|their|a|an|this|that|it|them|him|you|any|its|there|here|\d)\b)[a-z]|"
+    # the customer's choice given as the reason, past a separator (rule 239): "didnt get the warranty, my choice"
+    r"[^.!?]*?(?:[,;]| -| because| cos| cause| as| since| so)(?: [^\W\d_]+){0,3}? (?:my (?:own )?choice|"
+    r"(?:only|just) (?:wanted|needed)|(?:didn'?t|did not) (?:need|want)|(?:don'?t|do not) (?:usually |really )?(?:need|want|"
+    r"bother)|to save|my budget)\b)"
+)
 # What an English wrong-item rule does not read as the item that came ("got a refund", "they sent tracking") or as the
 # one ordered ("ordered it online", "ordered last week"): rules 185 and 197.
 _NOT_WHAT_CAME = (
@@ -190,8 +200,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"still no (?:bag|luggage|sign of it)",
             r"(?:say|says|said|shows?|showed|marked) (?:as )?delivered (?:but|and|yet)",
             r"never (?:came|arrived|got it|received)",
-            # not "didn't get in touch", "never got round to it": the customer's own doing (rule 237)
-            r"did(?:n'?t| not) (?:arrive|come|get(?! in (?:touch|contact)| a?round to))",
+            # not "didn't get in touch", "never got round to it" (rule 237), "the chance", "time", "to try it" (rule 238): the
+            # customer's own doing
+            r"did(?:n'?t| not) (?:arrive|come|get" + _OWN_DOING + ")",
             r"(?:parcel|package|order|item)s? (?:was |is )?(?:lost|missing)",
             r"lost\b(?! (?:a |one |two |\d )?(?:points?|stars?|marks?)\b)",
             r"missing",
@@ -201,7 +212,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:went|sent|delivered|shipped|ended up|taken|dropped)\b[^.!?]{0,40}\bi (?:live|am|'m) (?:in|at|on)\b",
             r"couldn'?t find my",
             r"cancell?ed",
-            r"never got(?! in (?:touch|contact)| a?round to)",
+            r"never got" + _OWN_DOING,
             r"only (?:\d+|one|two|three|four|half)\b(?! (?:days?|hours?|minutes?|weeks?|business))(?: \w+)? (?:of|in|came|arrived|were|was)\b",
             r"half (?:the|of the) \w+ (?:were |was |are )?(?:gone|missing)",
             r"(?:were|was|are) gone\b",

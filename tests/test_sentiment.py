@@ -1084,6 +1084,44 @@ def test_getting_in_touch_or_round_to_it_is_not_a_missing_item(text: str, compla
     assert read_text(text).complaint is complaint, text
 
 
+# Rule 238 (thirty-sixth session): nor are "didn't get the chance", "didn't get time", "never got to try it", "never got any
+# reason to call" (each was flagged MISSING); "never got to me", "never got to my house" are still missing.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("didn't get the chance to play the ukulele yet", False),
+        ("never got to try the gin yet, its for christmas", False),
+        ("didnt get time to put the bird feeder up yet but it looks great", False),
+        ("never got any reason to call you", False),
+        ("never got to me", True),
+        ("it never got to my house", True),
+        ("didnt get a chance, it arrived smashed", True),
+    ],
+)
+def test_no_chance_or_time_to_try_it_is_not_a_missing_item(text: str, complaint: bool) -> None:
+    from analysis.reading import read_text
+
+    assert read_text(text).complaint is complaint, text
+
+
+# Rule 239 (thirty-sixth session): nor is what the customer says they did not want, past a separator (each was flagged
+# MISSING); a choice that says what was ordered is no such reason.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("didnt get the second item, only needed one anyway", False),
+        ("never got the insurance add-on, dont really need it", False),
+        ("didnt get the charger, i chose the bundle with it", True),
+        ("didn't get the colour i picked", True),
+        ("never got the cable, i need it for work", True),
+    ],
+)
+def test_what_the_customer_did_not_want_is_not_a_missing_item(text: str, complaint: bool) -> None:
+    from analysis.reading import read_text
+
+    assert read_text(text).complaint is complaint, text
+
+
 @pytest.mark.parametrize("text", ["my wife paid", "забирала из пункта выдачи", "оплачивал муж", "是我老公付的"])
 def test_a_reason_for_declining_alone_is_a_plain_fact_not_a_decline(text: str) -> None:
     assert score_text(text).feeling is not Feeling.NONE, text
