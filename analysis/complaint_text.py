@@ -64,7 +64,14 @@ _OWN_DOING = (
     # the customer's choice given as the reason, past a separator (rule 239): "didnt get the warranty, my choice"
     r"[^.!?]*?(?:[,;]| -| because| cos| cause| as| since| so)(?: [^\W\d_]+){0,3}? (?:my (?:own )?choice|"
     r"(?:only|just) (?:wanted|needed)|(?:didn'?t|did not) (?:need|want)|(?:don'?t|do not) (?:usually |really )?(?:need|want|"
-    r"bother)|to save|my budget)\b)"
+    r"bother)|to save|my budget)\b|"
+    # the customer's own cause (rule 242): "didnt get the notifications because i turned them off"
+    r"[^.!?]*? (?:because|cos|cause|coz|since) i (?!(?:was|wasn'?t|am|m|have|had|paid|ordered|need|needed|still|only|really)\b))"
+)
+# What a Russian "не пришло" is not when the customer's own cause follows it (rule 242).
+_OWN_CAUSE_RU = (
+    r"(?![^.!?]*?(?:[,;]| -| —)\s*(?:(?:потому что|так как|т\.? ?к\.?|это|ведь|да) я\b|(?:я|мы)(?: (?:его|ее|их))?(?: (?:и|даже))? не "
+    r"(?:просил|заказывал|оформлял|выбирал|брал|подключал|включал)))"
 )
 # What an English wrong-item rule does not read as the item that came ("got a refund", "they sent tracking") or as the
 # one ordered ("ordered it online", "ordered last week"): rules 185 and 197.
@@ -782,8 +789,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             # "1 из 4 колышков в комплекте. остальные где?"
             r"(?:а )?где остальн\w*|остальн\w* где",
             r"не доложили|недоложили|недостач|недокомплект|некомплект|без инструкции|нет инструкции|пуст(?:ая|ую) коробк",
-            r"не пришл(?!ось)",
-            r"не пришел",
+            # not when the customer's own cause follows (rule 242): "смс не пришло, потому что я сама отключила", "чек не
+            # пришел, я его и не просила"
+            r"не пришл(?!ось)" + _OWN_CAUSE_RU,
+            r"не пришел" + _OWN_CAUSE_RU,
             r"так и не",
             r"ничего не получил",
             r"(?<!не )потерял",
@@ -1187,8 +1196,13 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "少一件",
             "空盒",
             "一直没到",
-            "没收到",
-            "未收到",
+            # not "没收到发票，不过我也没要": the customer's own not asking or needing (rule 240), nor "…是因为我没买套装", "是我
+            # 自己把推送关了", "我的问题": the customer's own cause (rule 241)
+            _Regex(
+                "(?:没|未)收到(?![^。！？!?]*?(?:(?:[，,、 ]|不过|但是?|因为|反正|可)我?(?:也|本来|就|压根|根本|都)*"
+                "(?:没(?:要求|要|问过|问|申请过|申请|需要|勾选|选|开)|不需要(?!了)|不用(?!了)|用不上|没必要)|"
+                "(?:是)?因为我(?!们)|是我自己|我的问题|怪我))"
+            ),
             "丢了",
             "丢失",
             "找不到我家",

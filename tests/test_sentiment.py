@@ -1122,6 +1122,61 @@ def test_what_the_customer_did_not_want_is_not_a_missing_item(text: str, complai
     assert read_text(text).complaint is complaint, text
 
 
+# Rule 240 (thirty-sixth session): as rule 239 in Chinese, "没收到" past a separator to the customer's own not asking or
+# needing is no missing item (each was flagged MISSING); no longer needed ("不需要了") is still one.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("没收到发票，不过我也没要", False),
+        ("没收到客服回复，因为我没问过", False),
+        ("没收到发票，我要报销", True),
+        ("没收到货，现在不需要了，退款吧", True),
+        ("没收到货", True),
+    ],
+)
+def test_what_the_customer_did_not_ask_for_is_not_a_missing_item_in_chinese(text: str, complaint: bool) -> None:
+    from analysis.reading import read_text
+
+    assert read_text(text).complaint is complaint, text
+
+
+# Rule 241 (thirty-sixth session): nor is "没收到" with the customer's own cause after it ("是因为我…", "是我自己…", "我的问题"),
+# or with more than one adverb before the not asking ("不过我本来也没要"); "因为你们…", "我自己去问了" are still missing.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("没收到枕套是因为我没买套装", False),
+        ("没收到物流通知 是我自己把推送关了 东西到了就行", False),
+        ("没收到发票，不过我本来也没要", False),
+        ("没收到货，因为你们发错地址了", True),
+        ("没收到货，我自己去驿站问了也没有", True),
+    ],
+)
+def test_the_customers_own_cause_is_not_a_missing_item_in_chinese(text: str, complaint: bool) -> None:
+    from analysis.reading import read_text
+
+    assert read_text(text).complaint is complaint, text
+
+
+# Rule 242 (thirty-sixth session): nor, in English and Russian, is a "didn't get" or "не пришло" with the customer's own
+# cause after it ("because i turned them off", "потому что я не набрала сумму"); "because i was at work and they didnt leave a
+# card", "потому что вы её потеряли" are still missing.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("didnt get the app notifications because i turned them off", False),
+        ("didnt get a tracking number because i picked it up in store", False),
+        ("подарок не пришел, потому что я не набрала нужную сумму", False),
+        ("never got my parcel because i was at work and they didnt leave a card", True),
+        ("посылка не пришла, потому что вы её потеряли", True),
+    ],
+)
+def test_the_customers_own_cause_is_not_a_missing_item(text: str, complaint: bool) -> None:
+    from analysis.reading import read_text
+
+    assert read_text(text).complaint is complaint, text
+
+
 @pytest.mark.parametrize("text", ["my wife paid", "забирала из пункта выдачи", "оплачивал муж", "是我老公付的"])
 def test_a_reason_for_declining_alone_is_a_plain_fact_not_a_decline(text: str) -> None:
     assert score_text(text).feeling is not Feeling.NONE, text
