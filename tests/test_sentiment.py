@@ -1177,6 +1177,26 @@ def test_the_customers_own_cause_is_not_a_missing_item(text: str, complaint: boo
     assert read_text(text).complaint is complaint, text
 
 
+# Rule 243 (thirty-sixth session): nor is a Russian "так и не" of what the customer never did ("так и не пришлось", "так и
+# не воспользовалась") or "не пришло" with "я сама" / "у меня" opening the next clause; "так и не написали", "так и не
+# пришла посылка" are still missing.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("так и не пришлось обращаться в поддержку, все понятно и так", False),
+        ("так и не воспользовалась подарочным сертификатом, забыла", False),
+        ("смс не пришло, я сама номер сменила", False),
+        ("ответ так и не написали", True),
+        ("так и не пришла посылка", True),
+        ("деньги так и не вернули", True),
+    ],
+)
+def test_what_the_customer_never_did_is_not_a_missing_item_in_russian(text: str, complaint: bool) -> None:
+    from analysis.reading import read_text
+
+    assert read_text(text).complaint is complaint, text
+
+
 @pytest.mark.parametrize("text", ["my wife paid", "забирала из пункта выдачи", "оплачивал муж", "是我老公付的"])
 def test_a_reason_for_declining_alone_is_a_plain_fact_not_a_decline(text: str) -> None:
     assert score_text(text).feeling is not Feeling.NONE, text
