@@ -1843,6 +1843,21 @@ _PRAISED_BEYOND_WORDS = {
 # isn't my order", "你们是不是发错人了", "没退过货", "礼物还没给他", "про возврат без понятия"): no problem named by the
 # keyword rules.
 _NOT_MINE = {"en": ENGLISH_NOT_MINE, "ru": RUSSIAN_NOT_MINE, "zh": CHINESE_NOT_MINE}
+# A problem the customer only thought they had (rule 244): "i thought the charger was missing but it was under the tray",
+# "думала, не пришел коврик, а он в другой коробке", "以为没收到退款，结果是退回了花呗" — from the thought through its turn to
+# the end of the sentence, unless the turn goes on to the problem being real ("…but it really is missing", "结果真的没有").
+_ONLY_THOUGHT = {
+    "en": r"\b(?:thought|assumed)\b[^.!?]{0,60}?(?:missing|broken|wrong|late|lost|damaged|cracked|short|not there|not in|"
+    r"charged (?:me )?twice|double charged|did(?:n'?t| not) (?:get|come|arrive)|never (?:came|arrived|got)|had(?:n'?t| not) "
+    r"(?:come|arrived))[^.!?]*?\b(?:but|turned out|turns out|actually)\b(?![^.!?]*(?:\b(?:really|truly|definitely|indeed|"
+    r"still|actually|nothing|never|no|not|nobody)\b|n'?t\b))[^.!?]*",
+    "ru": r"(?:думал|думала|думали|подумал|подумала|показалось)[^.!?]{0,50}?(?:не пришл|не пришел|нет\b|не хватает|не положил|"
+    r"потерял|сломан|разбит|списали дважды|дважды списали|двойн\w* списани|не тот|не та\b|не то\b|брак)[^.!?]*?"
+    r"(?:,\s*а\s|,?\s*но\s|оказалось)(?![^.!?]*(?:правда|действительно|реально|все равно|так и не|(?<!\w)не\s|(?<!\w)нет\b))"
+    r"[^.!?]*",
+    "zh": "(?:还?以为|以为是)[^。！!?]{0,20}?(?:没收到|没给|没发|少了|少发|丢了|坏了|破了|扣了两次|重复扣|发错|漏发|没到|没寄)"
+    "[^。！!?]*?(?:结果|原来|后来发现|其实|后来)(?![^。！!?]*(?:真的|确实|还是|仍然|依然|没))[^。！!?]*",
+}
 # The keyword rules read past every denial; the learnt readers past the older ones only (a return not made is no
 # problem named, but "didnt return anything but the return label…" still reads as its whole to a model).
 _KEYWORD_DENIALS = {
@@ -1851,6 +1866,7 @@ _KEYWORD_DENIALS = {
             [
                 p,
                 *([_NOT_MINE[language]] if language in _NOT_MINE else []),  # first: "haven't returned or exchanged"
+                *([_ONLY_THOUGHT[language]] if language in _ONLY_THOUGHT else []),
                 _NOT_RETURNED[language],
                 _PRAISED_BEYOND_WORDS[language],
             ]

@@ -1197,6 +1197,25 @@ def test_what_the_customer_never_did_is_not_a_missing_item_in_russian(text: str,
     assert read_text(text).complaint is complaint, text
 
 
+# Rule 244 (thirty-sixth session): a problem the customer only thought they had, turned to fine in the same sentence, is
+# cut before the keyword rules read (each was flagged); a turn that finds it real keeps it.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("i thought i didnt get the vitamins but my husband had put them in the cupboard", False),
+        ("thought it came in the wrong size but i just read the label wrong", False),
+        ("一开始以为少了个零件，后来发现卡在泡沫里了", False),
+        ("thought the cable was missing, turns out it really is missing", True),
+        ("以为少发了一件，结果真的少了", True),
+        ("думала, что не пришел коврик, но его правда нет", True),
+    ],
+)
+def test_a_problem_the_customer_only_thought_they_had_is_not_read(text: str, complaint: bool) -> None:
+    from analysis.reading import read_text
+
+    assert read_text(text).complaint is complaint, text
+
+
 @pytest.mark.parametrize("text", ["my wife paid", "забирала из пункта выдачи", "оплачивал муж", "是我老公付的"])
 def test_a_reason_for_declining_alone_is_a_plain_fact_not_a_decline(text: str) -> None:
     assert score_text(text).feeling is not Feeling.NONE, text
