@@ -589,7 +589,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:still |got |had |received |there(?:'s| is| was) |(?<=[\w,.;:!?] ))no feedback(?! needed)|"
             r"no feedback (?:from|since|yet|at all|whatsoever|for|after)\b",
             r"(?:haven'?t|have not|hasn'?t|has not|never) (?:heard|had a (?:reply|response|word))",
-            # the shop's silence toward the customer (rule 236): "you never contacted me", "nobody got in touch with us"
+            # the shop's silence toward the customer (rule 236): "you never contacted me", "you didnt even call me"
             r"(?:never|haven'?t|have not|hasn'?t|has not|didn'?t|did not)(?: (?:even|once|ever|yet|bothered to))? "
             r"(?:contacted|contact|called|call|rang|ring|phoned|phone|emailed|email|messaged|message|reached out to|reach out to|"
             r"got in touch with|get in touch with|gotten in touch with|been in touch with) (?:me|us)\b",

@@ -721,7 +721,7 @@ _NOT_DEALT_WITH = {
         r"(?:^| )(?:никаких )?дел(?:а)? (?:с ними )?не имел(?:а)?(?= |$)|(?:^| )не имел(?:а)? (?:никаких )?дел(?:а)?(?= |$)"
     ),
     # Rule 236 (thirty-sixth session): the customer's own only when no one else is its subject ("you never contacted me",
-    # "nobody got in touch") and it was not done to the customer ("never contacted me about my refund", "never got back").
+    # "nobody got in touch") and it was not done to the customer ("never contacted me about my refund").
     "en": _from_a_word_start(
         _NOT_SAID_OF_OTHERS + r"(?:i )?(?:never|haven t|have not|havent|didn t|did not|didnt|don t|dont|do not|not) "
         r"(?:yet |even |actually |really )?(?:contacted|contact|talked to|talk to|spoke to|speak to|spoken to|dealt with|deal with|"
