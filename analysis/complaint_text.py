@@ -59,12 +59,17 @@ _SHADES_AND_SIZES = "black|white|blue|red|green|pink|grey|gray|beige|brown|navy|
 # What a "didn't get" or "never got" is not when the customer's own doing follows it: "in touch", "round to" (rule 237), "the
 # chance", "time", "to" + a verb ("never got to try it"), not + a place or person it could fail to reach (rule 238).
 _OWN_DOING = (
-    r"(?! in (?:touch|contact)| a?round to| (?:the |a )?chance| (?:any |the )?time\b| any reason|"
+    r"(?! in (?:touch|contact)| a?round to| the hang of| (?:the |a )?chance| (?:any |the )?time\b| any reason|"
     r" to (?!(?:me|us|my|our|the|your|his|her|their|a|an|this|that|it|them|him|you|any|its|there|here|\d)\b)[a-z]|"
     # the customer's choice given as the reason, past a separator (rule 239): "didnt get the warranty, my choice"
     r"[^.!?]*?(?:[,;]| -| because| cos| cause| as| since| so)(?: [^\W\d_]+){0,3}? (?:my (?:own )?choice|"
     r"(?:only|just) (?:wanted|needed)|(?:didn'?t|did not) (?:need|want)|(?:don'?t|do not) (?:usually |really )?(?:need|want|"
     r"bother)|to save|my budget)\b|"
+    # a price the customer would not pay (rule 246): "didnt get the bigger tub because it was out of my budget"
+    r"[^.!?]*?(?:[,;]| -| because| cos| cause| as| since| so)(?: [^\W\d_]+){0,4}? (?:(?:out of|over|above|beyond) "
+    r"(?:my|our) budget|too (?:pricey|expensive|dear)|(?:couldn'?t|can'?t|cannot) afford)\b|"
+    # a thing the customer has not put together yet (rule 246): "never got the shelf mounted", "didnt get it assembled"
+    r"(?: [^\W\d_]+){1,3} (?:built|assembled|installed|fitted|set up|put together|put up|hung|mounted)\b|"
     # the customer's own cause (rule 242): "didnt get the notifications because i turned them off"
     r"[^.!?]*? (?:because|cos|cause|coz|since) i (?!(?:was|wasn'?t|am|m|have|had|paid|ordered|need|needed|still|only|really)\b))"
 )
@@ -594,6 +599,15 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:contacted|contact|called|call|rang|ring|phoned|phone|emailed|email|messaged|message|reached out to|reach out to|"
             r"got in touch with|get in touch with|gotten in touch with|been in touch with) (?:me|us)\b",
             r"(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not) (?:responded|replied|answered|got(?:ten)? back|called back)",
+            # no one as the shop's silence, and contact the customer did not want (rule 247): "nobody got in touch with us",
+            # "stop calling me please", "kept texting me", "rang me at 6am"
+            r"(?:nobody|no one|noone|no-one)(?: (?:has|had))?(?: ever)? (?:got in touch|got back|contacted|called|rang|phoned|"
+            r"emailed|messaged|texted|replied|responded)\b",
+            r"stop (?:calling|ringing|texting|messaging|emailing|spamming|sending)|(?:keep|keeps|kept) (?:calling|ringing|"
+            r"texting|messaging|emailing|sending)",
+            r"(?:called|rang|phoned|texted|messaged|emailed) (?:me |us )?(?:\d+|three|four|five|six|seven|eight|nine|ten|so many|"
+            r"too many|several|multiple) times",
+            r"(?:calling|ringing|called|rang|phoned|texted) (?:me |us )?(?:at|before) (?:\d+ ?(?:am|pm)|midnight|night)",
             r"no (?:updates?|communication|info(?:rmation)?|news) (?:from|at all|since|for|whatsoever)",
             r"lack of (?:communication|response|updates?|support|help|info)",
             r"bounced (?:around|between)",
@@ -2633,6 +2647,8 @@ def complaint_problems(
         return ()
     if found or score.polarity is None or score.feeling is Feeling.NONE:
         return found
+    if _a_contact_preference(text, score.language):  # "please don't call me, email is fine" (rule 247)
+        return ()
     # "what i got matched the description": a match with the listing, unturned, opens nothing no rule names (rules 140-141)
     if holds("affirms_listing", text, score.language) or holds("denies_faults", text, score.language):
         return ()  # "nothing broke", "ничего не разбилось", "没有破损": a fault denied opens nothing no rule names (159, 161)
@@ -2690,6 +2706,27 @@ def complaint_problems(
         reader, threshold = guard.plain_positive
         return _learnt(text, score, guarded=reader is Reader.GUARD, threshold=threshold)
     return _learnt(text, score, guarded=True)
+
+
+# How the customer would like to be reached, told with no fault a rule names (rule 247); not "again" or "anymore", which
+# tell of contact already unwanted.
+_CONTACT_PREFERENCE = {
+    "en": re.compile(
+        r"\b(?:don'?t|dont|do not|no need to) (?:call|ring|phone)\b|\b(?:text|email|e-mail|message|messages|whatsapp|sms|"
+        r"telegram)(?: me)? (?:is|are) (?:fine|better|best|easier|easiest|ok|okay|preferred)\b|\bi(?:'d| would)? (?:prefer|"
+        r"rather) (?:an? )?(?:email|e-mail|emails|text|texts|message|messages|whatsapp|sms|telegram)\b"
+    )
+}
+_CONTACT_UNWANTED = re.compile(r"\b(?:again|anymore|any more)\b")
+
+
+def _a_contact_preference(text: str, language: str) -> bool:
+    """Whether the answer states how the customer would like to be contacted, with nothing unwanted told."""
+    pattern = _CONTACT_PREFERENCE.get(language)
+    if pattern is None:
+        return False
+    folded = fold(text)
+    return pattern.search(folded) is not None and _CONTACT_UNWANTED.search(folded) is None
 
 
 def _denies_a_fault(text: str, language: str) -> bool:

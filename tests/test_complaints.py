@@ -1947,7 +1947,35 @@ def test_thirty_third_session_a_russian_fault_told_after_one_denied(
         ("thought the cable was missing, turns out it really is missing", True),
         ("以为少发了一件，结果真的少了", True),
         ("думала, что не пришел коврик, но его правда нет", True),
+        # rule 246: "the hang of", a price the customer would not pay, a thing not yet put together; not a part that never came
+        ("never got the hang of the app but my daughter set it up", False),
+        ("i didnt get the bigger tub because it was out of my budget", False),
+        ("didnt get the lid as well, it was too pricey", False),
+        ("never got the mirror hung, its still in the hallway", False),
+        ("never got the screws to get it assembled", True),
+        ("didn't get the refund because it was too late to return", True),
     ],
 )
 def test_a_missing_item_is_not_read_in_the_customers_own_doing(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
+
+
+# Rule 247 (thirty-seventh session): the shop's silence with no one as its subject and contact the customer did not want
+# are support complaints; a way the customer would like to be reached, with nothing unwanted told, is none.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("nobody got in touch with us", True),
+        ("noone got back to me", True),
+        ("stop calling me please", True),
+        ("the driver rang me at 6am", True),
+        ("please don't call me, email is fine", False),
+        ("i prefer email, please dont ring", False),
+        ("dont call me, the parcel never came", True),
+        ("please dont call me again, i said no", True),
+    ],
+)
+def test_contact_the_customer_did_not_get_or_want_is_a_complaint_and_a_preference_is_not(
+    text: str, complaint: bool
+) -> None:
     assert read_text(text).complaint is complaint, text
