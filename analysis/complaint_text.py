@@ -1962,7 +1962,7 @@ _FIXES = {
             r"everything|(?:the|my) (?!(?:wrong|broken|damaged|faulty|incorrect|same)\b)\w+(?: (?!(?:wrong|broken|damaged|faulty|"
             r"incorrect)\b)\w+)?|it all))?(?: (?:out|up))?(?: for (?:me|us))? (?:straight away|right away|quickly|fast|asap|"
             r"immediately|(?:the )?same (?:day|morning|afternoon|evening|week)|(?:the )?next day|in (?:\d+|a|an|one|a few|two|five|ten) (?:mins?|minutes|hours?|days?)|"
-            r"within (?:the|an|a|\d+) \w+|(?:with )?no questions asked|(?:with )?no fuss|without (?:any )?fuss|without (?:me )?(?:even )?"
+            r"within (?:the|an|a|\d+|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of) \w+|(?:with )?no questions asked|(?:with )?no fuss|without (?:any )?fuss|without (?:me )?(?:even )?"
             r"(?:having to )?ask\w*)|"
             r"(?:sorted|fixed|resolved|put right|made (?:it )?right|sorted me out)(?: (?:it|that|this|everything))?"
             r"(?: for me)?(?: properly| in the end| in no time)?(?=,|\.|!| and\b| now\b|$)|"
@@ -1975,7 +1975,8 @@ _FIXES = {
             r"(?:all|everything)(?: is|'s)? (?:good|fine|sorted|ok|okay|working) now|"
             r"(?:now|and now) (?:it'?s |its |it is |all |everything'?s )?(?:perfect|fine|working|works|great|sorted|good)\b|"
             r"money (?:back|was back|came back|returned) (?:by|within|in|the same|next|straight)|"
-            r"refund (?:for (?:my|the) (?:\w+ ){1,2})?(?:showed up|arrived|came through|landed|went through|hit my account|was processed)|"
+            r"refund (?:for (?:my|the) (?:\w+ ){1,2})?(?:showed up|arrived|came through|landed|went through|hit my account|was processed|"
+            r"(?:was|is) in my account)|money (?:was|is) (?:back )?in my account|"
             r"refund came (?:back )?(?:in|within) (?:\d+|a few|two|three|four|five) (?:days?|hours?)|"
             r"sorted (?:it|that|this|me) (?:out )?with (?:a |an )?(?:discount|voucher|code|credit|partial refund)\w*(?: code)?|"
             # A small fault that went away by itself: "bit itchy at first but softened after a wash", "stiff at
@@ -2018,6 +2019,8 @@ _FIXES = {
             r"(?:\d+|пару|два|три|четыре|пять) (?:дн|час)\w*|заменил|поменял|обменял|переотправил|перевыслал|отправил\w* (?:(?:сразу|бесплатно|мне) ){0,2}(?:заново|новы|нову|замену)|"
             r"(?:прислал|выслал|привезл)\w* (?:(?:сразу|бесплатно|мне) ){0,2}(?:новы|нову|ново|замену|другой|другую|другое)|(?:нов(?:ую|ый|ое|ые)|замену) (?:прислал|выслал|привезл|отправил)\w*|"
             r"вернули деньги|деньги вернули|"
+            # "поддержка за 15 минут всё вернула" (rule 248)
+            r"за (?:(?:\d+|пару) (?:мин|час|дн)\w*|полчаса|час|день) (?:(?:все|деньги) )?вернул|"
             r"вернул[иа]? (?:всю сумму|все деньги|(?:(?:лишн|переплат)\w* )?(?:в тот же день|на следующий день)|лишн|переплат)|исправил|починил|решил\w* (?:вопрос|проблему)|все решил|уладил|"
             r"компенсировал)\w*|(?:одн[оа]|втор\w*|лишн\w*) (?:списание|сумма|оплата|платеж) (?:сам\w* )?вернул\w*|"
             r"вернул[иа]? (?!не )(?:\w+ ){1,2}(?:в тот же день|на следующий день)|"
@@ -2388,6 +2391,58 @@ def _a_promise_kept(text: str, language: str) -> bool:
     )
 
 
+# An earlier order's problem told beside this one being fine (rule 248): "last time the glasses came smashed, this time all
+# fine", "в прошлый раз была задержка, в этот раз всё пришло вовремя", "上次买的水壶漏水，这次这个没问题". Not when anything
+# after "this time" turns or names a fault ("this time the right size in the wrong colour", "这次轮子没那么顺了").
+@dataclass(frozen=True)
+class _EarlierOrder:
+    """How one language names an earlier order, this one after it, this one being fine, and a turn or fault after it."""
+
+    earlier: re.Pattern[str]
+    this_one: re.Pattern[str]
+    fine: re.Pattern[str]
+    turn: re.Pattern[str]
+
+
+_EARLIER_ORDERS = {
+    "en": _EarlierOrder(
+        re.compile(r"\b(?:last|previous|first|earlier|other) (?:time|order|one|parcel|delivery|purchase)\b"),
+        re.compile(r"\bthis (?:time|one|order)\b"),
+        re.compile(r"\b(?:fine|perfect|all good|complete|on time|intact|spot on|great|no (?:problems?|issues?))\b"),
+        re.compile(r"\b(?:but|though|however|still|not|wrong|broken|late|missing|damaged|worse)\b|n't\b"),
+    ),
+    "ru": _EarlierOrder(
+        re.compile(r"(?<!\w)(?:в прошлый раз|прошлый заказ|в прошлом заказе|в первый раз|раньше)(?!\w)"),
+        re.compile(r"(?<!\w)(?:в этот раз|на этот раз|этот заказ|сейчас|теперь)(?!\w)"),
+        re.compile(
+            r"(?<!\w)(?:все (?:четко|отлично|хорошо|норм|в порядке|идеально)|вовремя|без проблем|день в день|цел(?:ое|ый|ая|ые))(?!\w)"
+        ),
+        re.compile(r"(?<!\w)(?:но|а|не|хуже|опять|снова)(?!\w)"),
+    ),
+    "zh": _EarlierOrder(
+        re.compile(r"之前|上次|以前|上一次|第一次"),
+        re.compile(r"这次|这回|这一次"),
+        re.compile(r"没问题|还行|挺好|很好|正好|刚好|很快|正常|好了|完美|不错|满意|强"),
+        re.compile(r"但|可是|不过|又|还是|没那么|不如|差|慢|坏|错|少"),
+    ),
+}
+_CLAUSE_END = re.compile(r"[,.;!?，。；！？]+")
+
+
+def _an_earlier_order_and_this_one_fine(text: str, language: str) -> bool:
+    """Whether the text names an earlier order's problem, then this one fine in the same or next clause, and nothing after
+    "this time" turns or names a fault."""
+    rule = _EARLIER_ORDERS.get(language)
+    folded = fold(text)
+    earlier = rule.earlier.search(folded) if rule is not None else None
+    this_one = rule.this_one.search(folded, earlier.end()) if rule is not None and earlier is not None else None
+    if rule is None or this_one is None:
+        return False
+    rest = folded[this_one.end() :]
+    clauses = [clause for clause in _CLAUSE_END.split(rest) if clause.strip()]
+    return rule.fine.search(" ".join(clauses[:2])) is not None and rule.turn.search(rest) is None
+
+
 def _a_worry_that_did_not_come_true(text: str, language: str) -> bool:
     """Whether the text tells of a past worry, then a turn to a good outcome, and reports, turns or asks nothing after."""
     fear = _FEARS.get(language)
@@ -2642,6 +2697,8 @@ def complaint_problems(
         or _a_worry_that_did_not_come_true(text, score.language)
         or _not_yet_due(text, score.language)
         or _a_promise_kept(text, score.language)
+        or _an_earlier_order_and_this_one_fine(text, score.language)
+        or _put_right_and_well_received(text, score.language)
         or _accepted(text, score.language)
     ):
         return ()
@@ -2829,6 +2886,53 @@ def _put_right(text: str, language: str) -> bool:
     """Whether the text tells of a problem the shop already put right, asks for nothing and reports no more after it."""
     rest = _told_as_put_right(text, language)
     return rest is not None and not _asks_or_mocks(text, language) and not problems(rest, language)
+
+
+# The shop's action on a problem in any wording, and what may not follow it beyond _Fix.not_after (rule 249): "they posted
+# a new one. Took 2 days. Good.", "прислали пдф на почту через 5 минут после запроса", "第三天就补寄过来了，服务很到位".
+_SHOP_ACTIONS = {
+    "en": re.compile(
+        # not the fault itself: "i was sent pancake mix instead", "the size M sent is actually an L"
+        r"(?<!\w)(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )(?:sent|posted|couriered|emailed|mailed|swapped|replaced|"
+        r"refunded|re-?sent|reshipped|re-placed|corrected|applied|collected|brought|rebooked|booked|credited|re-?issued|extended|"
+        r"arranged|gave|offered|threw in|let me keep|repaired|(?:talked|walked) me through|explained|restored|honou?red)(?!\w)"
+        r"(?! (?:is|are|was|were|instead)\b)"
+    ),
+    "ru": re.compile(
+        r"(?<!\w)(?<!\bа )(?:прислал|выслал|отправил|вернул|заменил|обменял|поменял|перенес|продлил|начислил|объяснил|допоставил|"
+        r"привез|перезвонил|исправил|починил|отремонтировал|предложил|компенсировал|переотправил|восстановил|забрал)\w*"
+    ),
+    "zh": re.compile(
+        r"补(?:寄|发|了|给)|退(?:了|款|回|钱)|换(?:了|货)|寄(?:了|过来)|发(?:了|来)|修(?:好|了)|重新(?:发|寄|送|装|开|约|补)|恢复|改了?价|道歉|给了|"
+        r"送(?:上|到|回)|教|解决|处理|上门|重开|秒发|拿回来"
+    ),
+}
+_STILL_PENDING = {
+    "en": re.compile(r"(?<!\w)(?:waiting|yet|hope)(?!\w)"),
+    "ru": re.compile(r"(?<!\w)(?:жду|пока)(?!\w)"),
+    "zh": re.compile(r"等|还没"),
+}
+
+
+def _put_right_and_well_received(text: str, language: str) -> bool:
+    """Whether the shop's last action on a problem comes with no promise, wait or denial before it, no turn, wait,
+    problem or request after it, and what follows it reads clearly positive."""
+    action, fix = _SHOP_ACTIONS.get(language), _FIXES.get(language)
+    folded = fold(text)
+    if action is None or fix is None or "?" in folded:
+        return False
+    found = list(action.finditer(folded))
+    if not found or fix.not_before.search(folded[: found[-1].start()]):
+        return False
+    rest = folded[found[-1].end() :]
+    if fix.not_after.search(rest) or _STILL_PENDING[language].search(rest) or problems(rest, language):
+        return False
+    if _asks_or_mocks(text, language) or _quotes_a_claim(text, language):
+        return False
+    from analysis.sentiment import CLEAR_VERDICT, score_text
+
+    polarity = score_text(rest, language).polarity if rest.strip() else None
+    return polarity is not None and polarity >= CLEAR_VERDICT
 
 
 # A small problem the customer accepts (rule 184, English and Chinese; rule 187, Russian): "a day later than estimated

@@ -1979,3 +1979,41 @@ def test_contact_the_customer_did_not_get_or_want_is_a_complaint_and_a_preferenc
     text: str, complaint: bool
 ) -> None:
     assert read_text(text).complaint is complaint, text
+
+
+# Rule 248 (thirty-seventh session): an earlier order's problem told beside this one being fine opens nothing, unless
+# anything after "this time" turns or names a fault; three more wordings of a problem put right.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("last time the glasses came smashed, this time all fine", False),
+        ("в прошлый раз была задержка, в этот раз всё пришло вовремя", False),
+        ("之前有个订单退款慢，这次还行", False),
+        ("had an issue with the wrong size at first but support swapped it within two days, really happy", False),
+        ("сначала деньги списались дважды, но поддержка за 15 минут всё вернула и извинилась", False),
+        ("last time you sent the wrong size, this time the right size in the wrong colour", True),
+        ("last time the parcel was late, this time all good but the box is missing a screw", True),
+        ("上次没问题，这次少了一个零件", True),
+        ("в прошлый раз всё было отлично, а в этот раз пришло не то", True),
+    ],
+)
+def test_an_earlier_orders_problem_beside_this_one_fine_is_no_complaint(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
+
+
+# Rule 249 (thirty-seventh session): a problem the shop acted on, in any wording of the action, with nothing pending,
+# turned or asked after it and an ending that reads well, opens nothing; not when the "action" is the fault itself.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("the speaker came without its cable but they posted one and it came quick. sounds amazing", False),
+        ("курьер потерял посылку, магазин сам отправил повторно за свой счёт. спасибо большое", False),
+        ("椅子少了一个螺丝，跟客服说了两天就寄过来了，装好了很稳", False),
+        ("the lamp came broken, they sent a new one, also broken. great", True),
+        ("they said they sent a replacement, still waiting, thanks", True),
+        ("haven't tried the syrup, i was sent pancake mix instead lol", True),
+        ("заказал 13 pro, а прислали просто 13. в остальном спасибо", True),
+    ],
+)
+def test_a_problem_the_shop_put_right_and_the_customer_liked_is_no_complaint(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
