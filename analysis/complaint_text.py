@@ -2698,7 +2698,7 @@ def complaint_problems(
         or _not_yet_due(text, score.language)
         or _a_promise_kept(text, score.language)
         or _an_earlier_order_and_this_one_fine(text, score.language)
-        or _put_right_and_well_received(text, score.language)
+        or _put_right_and_well_received(text, score)
         or _accepted(text, score.language)
     ):
         return ()
@@ -2895,16 +2895,22 @@ _SHOP_ACTIONS = {
         # not the fault itself: "i was sent pancake mix instead", "the size M sent is actually an L"
         r"(?<!\w)(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )(?:sent|posted|couriered|emailed|mailed|swapped|replaced|"
         r"refunded|re-?sent|reshipped|re-placed|corrected|applied|collected|brought|rebooked|booked|credited|re-?issued|extended|"
-        r"arranged|gave|offered|threw in|let me keep|repaired|(?:talked|walked) me through|explained|restored|honou?red)(?!\w)"
+        r"arranged|gave|offered|threw in|let me keep|repaired|(?:talked|walked) me through|explained|restored|honou?red|"
+        # rule 250
+        r"exchanged|cancell?ed (?:it|them|the \w+|my \w+) for me|merged|added it|held (?:it|the order)|dropped it off|"
+        r"sorted (?:it|them|my \w+|the \w+|everything)|let me (?:return|keep|swap|exchange)|(?:walked|talked) me thru|"
+        r"refund (?:landed|came through|went through)|(?:exchange|return|swap) was (?:quick|easy|fast|simple|painless))(?!\w)"
         r"(?! (?:is|are|was|were|instead)\b)"
     ),
     "ru": re.compile(
         r"(?<!\w)(?<!\bа )(?:прислал|выслал|отправил|вернул|заменил|обменял|поменял|перенес|продлил|начислил|объяснил|допоставил|"
-        r"привез|перезвонил|исправил|починил|отремонтировал|предложил|компенсировал|переотправил|восстановил|забрал)\w*"
+        r"привез|перезвонил|исправил|починил|отремонтировал|предложил|компенсировал|переотправил|восстановил|забрал|"
+        # rule 250
+        r"дослал|допослал|отменил|принял|выдал|сделал|оформил|пересчитал|подтвердил|продиктовал|дал[аи]?(?!\w))\w*"
     ),
     "zh": re.compile(
         r"补(?:寄|发|了|给)|退(?:了|款|回|钱)|换(?:了|货)|寄(?:了|过来)|发(?:了|来)|修(?:好|了)|重新(?:发|寄|送|装|开|约|补)|恢复|改了?价|道歉|给了|"
-        r"送(?:上|到|回)|教|解决|处理|上门|重开|秒发|拿回来"
+        r"送(?:上|到|回)|教|解决|处理|上门|重开|秒发|拿回来|留着|退给|换成|换新|补偿|补开|联系我|取消了|指导"  # the last nine: rule 250
     ),
 }
 _STILL_PENDING = {
@@ -2914,9 +2920,15 @@ _STILL_PENDING = {
 }
 
 
-def _put_right_and_well_received(text: str, language: str) -> bool:
+# Where an answer reported positive as a whole is well received too, whatever its ending reads (rule 250).
+_WELL_RECEIVED_AS_A_WHOLE = frozenset({"en"})
+
+
+def _put_right_and_well_received(text: str, score: Score) -> bool:
     """Whether the shop's last action on a problem comes with no promise, wait or denial before it, no turn, wait,
-    problem or request after it, and what follows it reads clearly positive."""
+    problem or request after it, and what follows it reads clearly positive (in English: or the answer is reported
+    positive)."""
+    language = score.language
     action, fix = _SHOP_ACTIONS.get(language), _FIXES.get(language)
     folded = fold(text)
     if action is None or fix is None or "?" in folded:
@@ -2932,7 +2944,13 @@ def _put_right_and_well_received(text: str, language: str) -> bool:
     from analysis.sentiment import CLEAR_VERDICT, score_text
 
     polarity = score_text(rest, language).polarity if rest.strip() else None
-    return polarity is not None and polarity >= CLEAR_VERDICT
+    if polarity is not None and polarity >= CLEAR_VERDICT:
+        return True
+    if language not in _WELL_RECEIVED_AS_A_WHOLE:
+        return False
+    from analysis.survey_feeling import as_reported
+
+    return as_reported(text, score).feeling is Feeling.POSITIVE
 
 
 # A small problem the customer accepts (rule 184, English and Chinese; rule 187, Russian): "a day later than estimated
