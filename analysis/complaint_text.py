@@ -1861,16 +1861,24 @@ _NOT_MINE = {"en": ENGLISH_NOT_MINE, "ru": RUSSIAN_NOT_MINE, "zh": CHINESE_NOT_M
 # "думала, не пришел коврик, а он в другой коробке", "以为没收到退款，结果是退回了花呗" — from the thought through its turn to
 # the end of the sentence, unless the turn goes on to the problem being real ("…but it really is missing", "结果真的没有").
 _ONLY_THOUGHT = {
+    # rule 251: a thing thought not working; a negation after the turn that is the customer's own ("turns out i hadn't
+    # switched it on", "а я его просто не собрала", "原来是我没插电") does not keep the problem
     "en": r"\b(?:thought|assumed)\b[^.!?]{0,60}?(?:missing|broken|wrong|late|lost|damaged|cracked|short|not there|not in|"
     r"charged (?:me )?twice|double charged|did(?:n'?t| not) (?:get|come|arrive)|never (?:came|arrived|got)|had(?:n'?t| not) "
-    r"(?:come|arrived))[^.!?]*?\b(?:but|turned out|turns out|actually)\b(?![^.!?]*(?:\b(?:really|truly|definitely|indeed|"
-    r"still|actually|nothing|never|no|not|nobody)\b|n'?t\b))[^.!?]*",
+    r"(?:come|arrived)|faulty|defective|dead|not working|wasn'?t working|did(?:n'?t| not) work|stopped working)[^.!?]*?"
+    r"\b(?:but|turned out|turns out|actually)\b(?![^.!?]*(?:\b(?:really|truly|definitely|indeed|still|actually|nothing|"
+    r"never|nobody)\b|\b(?<!\bi )(?<!\bwe )(?<!\bi had )(?<!\bwe had )(?<!\bi did )(?<!\bwe did )(?:no|not)\b|"
+    r"(?<!\bi had)(?<!\bwe had)(?<!\bi did)(?<!\bwe did)(?<!\bi was)(?<!\bi were)(?<!\bwe were)(?<!\bwe was)(?<!\bi just had)"
+    r"(?<!\bi just did)(?<!\bi hadn)(?<!\bi didn)(?<!\bi wasn)(?<!\bwe hadn)(?<!\bwe didn)(?<!\bwe weren)"
+    r"n'?t\b))[^.!?]*",
     "ru": r"(?:думал|думала|думали|подумал|подумала|показалось)[^.!?]{0,50}?(?:не пришл|не пришел|нет\b|не хватает|не положил|"
-    r"потерял|сломан|разбит|списали дважды|дважды списали|двойн\w* списани|не тот|не та\b|не то\b|брак)[^.!?]*?"
-    r"(?:,\s*а\s|,?\s*но\s|оказалось)(?![^.!?]*(?:правда|действительно|реально|все равно|так и не|(?<!\w)не\s|(?<!\w)нет\b))"
-    r"[^.!?]*",
-    "zh": "(?:还?以为|以为是)[^。！!?]{0,20}?(?:没收到|没给|没发|少了|少发|丢了|坏了|破了|扣了两次|重复扣|发错|漏发|没到|没寄)"
-    "[^。！!?]*?(?:结果|原来|后来发现|其实|后来)(?![^。！!?]*(?:真的|确实|还是|仍然|依然|没))[^。！!?]*",
+    r"потерял|сломан|разбит|списали дважды|дважды списали|двойн\w* списани|не тот|не та\b|не то\b|брак|не работа|не включа|"
+    r"не заряжа)[^.!?]*?(?:,\s*а\s|,?\s*но\s|оказалось)(?![^.!?]*(?:правда|действительно|реально|все равно|так и не|"
+    r"(?<!\w)(?<!я )(?<!я его )(?<!я ее )(?<!я их )(?<!я просто )(?<!я его просто )(?<!я ее просто )(?<!я их просто )"
+    r"не\s|(?<!\w)нет\b))[^.!?]*",
+    "zh": "(?:还?以为|以为是)[^。！!?]{0,20}?(?:没收到|没给|没发|少了|少发|丢了|坏了|破了|扣了两次|重复扣|发错|漏发|没到|没寄|"
+    "不亮|不响|没声音|连不上|不工作|不能用)[^。！!?]*?(?:结果|原来|后来发现|其实|后来)"
+    "(?![^。！!?]*(?:真的|确实|还是|仍然|依然|(?<!我)(?<!我自己)没))[^。！!?]*",
 }
 # The keyword rules read past every denial; the learnt readers past the older ones only (a return not made is no
 # problem named, but "didnt return anything but the return label…" still reads as its whole to a model).
@@ -2252,30 +2260,48 @@ _FEARS = {
             r"(?<!\w)(?:i was|was|were|i got) (?:a (?:bit|little) |kind of |kinda |so |really )?(?:worried|afraid|scared|"
             r"nervous|concerned|unsure|wary|sceptical|skeptical)|(?<!\w)i thought (?:it|they)(?:'d| would| might)|"
             r"(?<!\w)(?:i )?thought (?:i'?d|i had|i was|we'?d|we had|we were) (?:been |got |gotten )?|"
-            r"(?<!\w)(?:i )?(?:wasn'?t|was not|wasnt) (?:too |so |really )?sure"
+            r"(?<!\w)(?:i )?(?:wasn'?t|was not|wasnt) (?:too |so |really )?sure|"
+            # a false alarm (rule 252): "thought i got charged twice, turned out it was just a pending hold"
+            r"(?<!\w)(?:i )?(?:thought|assumed|was sure|was convinced|panicked|got a (?:shock|fright)|was about to|was gonna|"
+            r"was going to)(?!\w)"
         ),
-        re.compile(r"(?<!\w)(?:but|turned out|in the end|actually)(?!\w)"),
+        re.compile(
+            r"(?<!\w)(?:but|turned out|in the end|actually|then|turns out|found|reali[sz]ed|it was|it'?s just|its just|"
+            r"apparently|after all|looks like)(?!\w)"
+        ),
         re.compile(
             r"(?<!\w)(?:great|perfect\w*|fine|bang on|spot on|slaps|fits?|on time|lovely|brilliant|good|well|no problems?|packed like|"
             r"(?:dead |totally |completely )?silent|quiet|"
-            r"no issues?|relieved|intact|safe|nicer|better in person|sold me|won me over|convinced me)(?!\w)"
+            r"no issues?|relieved|intact|safe|nicer|better in person|sold me|won me over|convinced me|"
+            r"works|working|worked|all ok|all good|normal|exactly|same one|brand new|no leaks|hidden|under the|inside the|"
+            r"way better|gone|my (?:own|phone|dimmer|husband|wife|bad|fault|mistake)|i (?:had|hadn'?t|loaded|plugged|needed|"
+            r"forgot))(?!\w)"
         ),
     ),
     "ru": _Fear(
-        re.compile(r"(?<!\w)(?:боял|испугал|переживал|волновал|опасал)\w*|(?<!\w)думал\w* (?:что )?не(?!\w)"),
-        re.compile(r"(?<!\w)(?:но|а|оказалось|в итоге|зря)(?!\w)"),
         re.compile(
-            r"(?<!\w)(?:идеальн|отличн|хорош|вовремя|нормальн|сидит|подош|успоко|совпал|целы?|в порядке|зря|как надо)\w*"
+            r"(?<!\w)(?:боял|испугал|переживал|волновал|опасал)\w*|(?<!\w)думал\w* (?:что )?не(?!\w)|"
+            # a false alarm (rule 253): "думал курьер не приехал, а он оставил в постамате"
+            r"(?<!\w)(?:(?:по)?думал\w*|показалось|кажется|перепугал\w*|расстроил\w*|уже хотел\w* (?:писать|вернуть|"
+            r"жаловаться)|в ярости)"
+        ),
+        re.compile(r"(?<!\w)(?:но|а|оказалось|в итоге|зря|потом|выяснил\w*|нашел|нашла|нашли|увидел\w*)(?!\w)"),
+        re.compile(
+            r"(?<!\w)(?:идеальн|отличн|хорош|вовремя|нормальн|сидит|подош|успоко|совпал|целы?|в порядке|зря|как надо|"
+            r"все есть|работает|так и должно|на месте|учтен|у меня|я (?:сам|сама|просто))\w*"
         ),
     ),
     "zh": _Fear(
         re.compile(
-            r"担心|害怕|怕(?!麻烦)|以为(?:是|会|少|坏|丢)|还以为|以为[^，。！？,.!?]{0,6}(?:坏了|丢了|少了|错了)"
+            r"担心|害怕|怕(?!麻烦)|以为(?:是|会|少|坏|丢)|还以为|以为[^，。！？,.!?]{0,6}(?:坏了|丢了|少了|错了)|"
+            # a false alarm (rule 253): "以为是坏的，原来墨盒上的保护胶条没撕"
+            r"以为|吓(?:我)?一跳|急死了|慌了|差点(?:就)?(?:申请|打电话|投诉|退)"
         ),
-        re.compile(r"结果|没想到|但|不过|其实|后来|收到后|收到以后"),
+        re.compile(r"结果|没想到|但|不过|其实|后来|收到后|收到以后|原来|后来发现|一看|发现|才知道|查了"),
         re.compile(
             r"正好|合适|很好|不错|放心|正品|是真的|惊喜|没问题|按时|准时|完好|严严实实|好好的|多虑|挺好|清楚|简单|容易|轻松|顺利|同一款|虚惊一场|"
-            r"就到了|能用了|就好了|就行了|没坏|发现是(?:没|忘|自己|我)"
+            r"就到了|能用了|就好了|就行了|没坏|发现是(?:没|忘|自己|我)|"
+            r"是我|我自己|自己的问题|没开|没撕|没放好|没盖|没拧|好了|正常|没事|一点问题没有|崭新|装好了|找到了|送到了|拿回来|虚惊"
         ),
     ),
 }

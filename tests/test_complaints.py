@@ -362,6 +362,13 @@ def test_a_question_about_stock_beside_a_fault_is_still_a_complaint(text: str) -
         "怕快递丢了，结果第二天就到了，放心了",
         "担心快递会压坏，结果完好无损",
         "本来担心是假货，结果是正品",
+        # rule 252: a false alarm the customer saw through
+        "panicked for a sec when the fan wouldnt start, then realised the plug has a reset button. works fine",
+        "i thought you sent the wrong colour but its the same one, my kitchen lighting is just weird",
+        # rule 253: the same in Russian and Chinese
+        "подумала что чек не прислали, нашла его в личном кабинете. все есть",
+        "打印机打出来全是空白，以为是坏的，原来是保护胶条没撕",
+        "显示已签收吓我一跳，问了下原来放快递柜了，找到了",
     ],
 )
 def test_a_worry_that_did_not_come_true_is_no_complaint(text: str) -> None:
@@ -377,6 +384,10 @@ def test_a_worry_that_did_not_come_true_is_no_complaint(text: str) -> None:
         "боялась, что будет мало, но оказалось ещё и бракованное",
         "担心尺码不合适，结果真的小了，想换大一码",
         "你们把我的电话写错了，快递一直打不通",
+        "thought it was fine at first but then it stopped working",
+        "i was sure it would come today but its still not here",
+        "думала, что просто долго едет, а потом пришло смс что заказ отменен",
+        "以为是小问题，结果真的坏了，开不了机",
     ],
 )
 def test_a_worry_that_came_true_or_a_slip_that_was_the_shops_is_still_a_complaint(text: str) -> None:
@@ -1947,6 +1958,13 @@ def test_thirty_third_session_a_russian_fault_told_after_one_denied(
         ("thought the cable was missing, turns out it really is missing", True),
         ("以为少发了一件，结果真的少了", True),
         ("думала, что не пришел коврик, но его правда нет", True),
+        # rule 251: a thing thought not working, turned by the customer's own doing; not when it really does not work
+        ("i thought the fan was broken but actually i hadn't taken the tape off, all good", False),
+        ("думала блендер сломан, а я его просто не собрала до щелчка", False),
+        ("以为耳机坏了，原来是我没开蓝牙", False),
+        ("thought it was broken but no, it really doesnt turn on", True),
+        ("думала, сломан, но он правда не включается", True),
+        ("以为坏了，结果真的不亮", True),
         # rule 246: "the hang of", a price the customer would not pay, a thing not yet put together; not a part that never came
         ("never got the hang of the app but my daughter set it up", False),
         ("i didnt get the bigger tub because it was out of my budget", False),
