@@ -2274,7 +2274,10 @@ _FEARS = {
             r"(?:dead |totally |completely )?silent|quiet|"
             r"no issues?|relieved|intact|safe|nicer|better in person|sold me|won me over|convinced me|"
             r"works|working|worked|all ok|all good|normal|exactly|same one|brand new|no leaks|hidden|under the|inside the|"
-            r"way better|gone|my (?:own|phone|dimmer|husband|wife|bad|fault|mistake)|i (?:had|hadn'?t|loaded|plugged|needed|"
+            # "gone" only of what went away (rule 254: not "one of the wires must be gone")
+            r"way better|(?:smell|noise|sound|rattle|squeak|hum|buzz|beep\w*|lint|mark|stain|marks|stains|problem|issue|error|"
+            r"message|warning|it|that) (?:is |was |has |had )?(?:now |all |completely )?gone|"
+            r"my (?:own|phone|dimmer|husband|wife|bad|fault|mistake)|i (?:had|hadn'?t|loaded|plugged|needed|"
             r"forgot))(?!\w)"
         ),
     ),
@@ -2288,7 +2291,9 @@ _FEARS = {
         re.compile(r"(?<!\w)(?:но|а|оказалось|в итоге|зря|потом|выяснил\w*|нашел|нашла|нашли|увидел\w*)(?!\w)"),
         re.compile(
             r"(?<!\w)(?:идеальн|отличн|хорош|вовремя|нормальн|сидит|подош|успоко|совпал|целы?|в порядке|зря|как надо|"
-            r"все есть|работает|так и должно|на месте|учтен|у меня|я (?:сам|сама|просто))\w*"
+            # "у меня" only of the customer's own state or doing (rule 254: not "а у меня 3400", the order total)
+            r"все есть|работает|так и должно|на месте|учтен|у меня (?:\w+ )?(?:же|просто|был|была|было|были|стоял|стояла|стояло|стоит|не)|"
+            r"я (?:сам|сама|просто))\w*"
         ),
     ),
     "zh": _Fear(

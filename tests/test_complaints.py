@@ -388,6 +388,9 @@ def test_a_worry_that_did_not_come_true_is_no_complaint(text: str) -> None:
         "i was sure it would come today but its still not here",
         "думала, что просто долго едет, а потом пришло смс что заказ отменен",
         "以为是小问题，结果真的坏了，开不了机",
+        # rule 254: "gone" and "у меня" that tell of a fault, not of the alarm going away
+        "i thought the heater was just slow but its still cold after an hour, the element must be gone",
+        "мне кажется с меня списали за доставку, хотя было написано бесплатно от 3000, а у меня 3400",
     ],
 )
 def test_a_worry_that_came_true_or_a_slip_that_was_the_shops_is_still_a_complaint(text: str) -> None:
