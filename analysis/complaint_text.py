@@ -2951,6 +2951,15 @@ _STILL_PENDING = {
 }
 
 
+# A plain fact of resolution that ends a Chinese fix story, which the model reads about 0 (rule 255).
+_RESOLVED = {
+    "zh": re.compile(
+        r"(?<!更)好了|解决了|没事了|正常了|已到账|已经到账|到账了|原路退回|退回来了|完美|都正常|齐全|搞定|修好|换好|补上了|"
+        r"已经(?:重开|补|退|换|寄|发|好)"
+    )
+}
+# ... unless what follows the action is a wish, a question or a promise ("如果…就更好了", "什么时候到账", "说3-5天到账").
+_NOT_RESOLVED = {"zh": re.compile(r"如果|要是|什么时候|啥时候|说")}
 # Where an answer reported positive as a whole is well received too, whatever its ending reads (rule 250).
 _WELL_RECEIVED_AS_A_WHOLE = frozenset({"en"})
 
@@ -2977,6 +2986,9 @@ def _put_right_and_well_received(text: str, score: Score) -> bool:
     polarity = score_text(rest, language).polarity if rest.strip() else None
     if polarity is not None and polarity >= CLEAR_VERDICT:
         return True
+    resolved, unresolved = _RESOLVED.get(language), _NOT_RESOLVED.get(language)
+    if resolved is not None and resolved.search(rest) and not (unresolved and unresolved.search(rest)):
+        return True  # "装上后完全好了", "当天原路退回" (rule 255)
     if language not in _WELL_RECEIVED_AS_A_WHOLE:
         return False
     from analysis.survey_feeling import as_reported

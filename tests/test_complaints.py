@@ -2039,6 +2039,10 @@ def test_an_earlier_orders_problem_beside_this_one_fine_is_no_complaint(text: st
         ("my refund took ages to show but once i rang they sorted it in minutes", False),
         ("ручка у чайника отвалилась, приняли по гарантии и выдали новый. приятно удивили", False),
         ("exchange was easy but the new one is also too small", True),
+        # rule 255: a Chinese fix story that ends in a plain fact of resolution; not a refund promised or asked after
+        ("水龙头有点漏水，客服寄了个新垫圈，装上后完全好了", False),
+        ("退款说3-5个工作日到账，今天第12天", True),
+        ("少发了一根数据线，如果能补给我就更好了", True),
     ],
 )
 def test_a_problem_the_shop_put_right_and_the_customer_liked_is_no_complaint(text: str, complaint: bool) -> None:
