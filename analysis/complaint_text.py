@@ -2464,10 +2464,12 @@ def _an_earlier_order_and_this_one_fine(text: str, language: str) -> bool:
     """Whether the text names an earlier order's problem, then this one fine in the same or next clause, and nothing after
     "this time" turns or names a fault."""
     rule = _EARLIER_ORDERS.get(language)
+    if rule is None:
+        return False
     folded = fold(text)
-    earlier = rule.earlier.search(folded) if rule is not None else None
-    this_one = rule.this_one.search(folded, earlier.end()) if rule is not None and earlier is not None else None
-    if rule is None or this_one is None:
+    earlier = rule.earlier.search(folded)
+    this_one = rule.this_one.search(folded, earlier.end()) if earlier is not None else None
+    if this_one is None:
         return False
     rest = folded[this_one.end() :]
     clauses = [clause for clause in _CLAUSE_END.split(rest) if clause.strip()]
