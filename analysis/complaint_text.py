@@ -88,6 +88,13 @@ _NOT_WHAT_WAS_ORDERED = (
     "on|it|them|this|from|online|last|yesterday|today|in|at|for|with|by|via|before|after|twice|again|one"
 )
 
+# An English wish, the opening a sarcastic one hides a fault behind (rule 257): "would be nice to actually receive it".
+_A_WISH = (
+    r"(?:it |that )?(?:would|'d|would'?ve|might) (?:have been|be) (?:nice|great|good|lovely|cool|helpful|amazing|handy)"
+)
+# ...sarcastic when its sentence holds one of these: "if someone answered my emails at some point"
+_SARCASTIC_WISH = r"(?=[^.!?]*\b(?:actually|at some point|for once|ever|eventually)\b)"
+
 _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
     "en": {
         Problem.LATE: (
@@ -176,9 +183,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             # "garden bench came with no screws"
             r"(?:came|arrived|delivered|turned up|comes) (?:with no |without (?:the |any )?)(?:screws|bolts|instructions|manual|charger|"
             r"cable|lid|remote|batteries|parts|fittings|pegs|legs|strap|key|keys|stand|plug|hardware)\b",
-            # "would be nice if the return label you promised actually arrived 🙂"
-            r"(?:would be nice|it'?d be nice|would be great|would be good) if (?:the|my|a|that) [^.!?]{1,40}?\bactually "
-            r"(?:arrived|came|turned up|showed up|got here|was sent)\b",
+            # "would be nice if the return label you promised actually arrived 🙂", "would be nice to actually receive it";
+            # not "if it actually came in navy", a wish (rule 257)
+            _A_WISH + r" (?:if (?:it|they|the|my|a|that|this|you)|to)\b[^.!?]{0,40}?\bactually (?:arrived|arrive|came|come|"
+            r"receive|received|get|got|turned up|showed up|shown up|got here|was sent|were sent|sent|delivered)\b(?! (?:in|with)\b)",
             # "where are the other 3?", "where's the rest?"
             r"where(?:'s| is| are) the (?:rest|other (?:\w+ )?(?:\d+|one|two|three|four|five|pieces|parts|bits|items))\b",
             r"(?:supposed|meant|promised|said|listed) to (?:be included|come with (?:it|them)?)[^.!?]{0,30}?(?:wasn'?t|weren'?t|isn'?t|"
@@ -260,6 +268,9 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"all over the other",
         ),
         Problem.WRONG_ITEM: (
+            # "would have been nice to get the black one i actually ordered" (rule 257)
+            _A_WISH + r" to (?:get|receive|have) (?:the|a|an|my)\b[^.!?]{0,30}?\b(?:i|we) actually (?:ordered|paid for|bought|chose|"
+            r"picked|selected)\b",
             r"(?:has|came with|comes with|with) (?:a |an )?(?:us|eu|american|european|chinese|wrong|foreign) plug",  # "has a US plug and i'm in the UK"
             # "ordered the scooter in blue, came in pink": another colour than the one ordered
             r"(?:ordered|asked for|chose|picked|selected) (?:\w+ ){0,4}?in (?P<ordered>black|white|blue|red|green|pink|grey|gray|beige|brown|navy|yellow|purple|orange|silver|gold|cream|teal|khaki|lilac)\b[^.!?]{0,60}?[.,;]?\s*(?:it |they )?"
@@ -355,6 +366,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:shorter|longer|smaller|bigger|tighter|looser|wider|narrower) than (?:the )?(?:size|chart|described|advertised|listed|stated|it says)",
         ),
         Problem.DEFECT: (
+            # "it would be nice if the heater actually heated the room" (rule 257)
+            _A_WISH + r" if (?:it|they|the \w+|my \w+|this \w+|these \w+) (?:\w+ )?actually (?:worked|work|works|heated|heat|"
+            r"charged|charge|fit|fitted|closed|close|stuck|held|lit|turned on|switched on|connected|paired|synced|cooled|"
+            r"did (?:its|their|what)|did anything|lasted|stayed|kept)\b",
             # "not happy with the stitching at all", "disappointed with the build quality" (rule 202)
             r"(?:not (?:at all )?(?:happy|pleased|satisfied)|unhappy|dissatisfied|disappointed) (?:at all )?with "
             r"(?:the |how the |its |their |your )?(?:stitching|seams?|build(?: quality)?|quality|workmanship|craftsmanship|"
@@ -572,6 +587,10 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:customs|dut(?:y|ies)|tax|shipping cost|extra)s? (?:that )?(?:nobody|no one|never|weren'?t|wasn'?t|were not|was not) (?:mentioned|told|shown|included)",
         ),
         Problem.SUPPORT: (
+            # "would be nice if someone answered my emails at some point 🙂" (rule 257)
+            _A_WISH + _SARCASTIC_WISH + r" if (?:someone|somebody|anyone|you|u|support|they|the team|your team|customer service|"
+            r"a human|a person|an actual person)\b[^.!?]{0,40}?\b(?:picked up|pick up|answered|answer|replied|reply|"
+            r"responded|respond|got back|get back|called back|call back|read)\b",
             r"(?:replied|answered|got back to (?:me|us)|responded) (?:only )?(?:after|in) (?:\d+|two|three|four|five|six|seven|several|a few) "
             r"(?:days|weeks)|took (?:them )?(?:\d+|two|three|four|five|six|several|a few) (?:days|weeks) to (?:reply|answer|respond|get back)",
             r"(?:told|telling) me it was my (?:own )?fault|blamed (?:it on )?me",
@@ -3042,12 +3061,29 @@ def _accepted(text: str, language: str) -> bool:
 # mixed.
 _SETTLED_BY_A_FIX = frozenset({"en", "ru"})
 _SETTLED_BY_OWNING = frozenset({"en"})
+# Rule 258 (thirty-eighth session): a Chinese own mistake is settled when the answer thanks or praises the help and names
+# no problem ("是我自己地址写错了，快递小哥还专门打电话确认，谢谢"; labelled positive, read negative: 12 of 12 spent answers).
+_THANKED_FOR_HELP = {
+    "zh": re.compile(
+        r"谢|感动|感恩|赞|贴心|细心|负责|耐心|配合|态度(?:很|挺|特别|非常)?好|给力|靠谱|满意|省心|方便|顺利|及时|热情|周到|专业|"
+        r"没收任何费用|免费"
+    ),
+}
 
 
 def settled(text: str, language: str) -> bool:
-    """Whether the answer tells of a problem already put right or, in English, owned by the customer (rule 175)."""
-    return (language in _SETTLED_BY_A_FIX and _put_right(text, language)) or (
-        language in _SETTLED_BY_OWNING and _own_fault(text, language)
+    """Whether the answer tells of a problem already put right or owned by the customer (in English; in Chinese owned and
+    thanked for the help) (rules 175, 258)."""
+    if language in _SETTLED_BY_A_FIX and _put_right(text, language):
+        return True
+    if language in _SETTLED_BY_OWNING:
+        return _own_fault(text, language)
+    thanked = _THANKED_FOR_HELP.get(language)
+    return (
+        thanked is not None
+        and thanked.search(text) is not None
+        and _own_fault(text, language)
+        and not problems(text, language)
     )
 
 
