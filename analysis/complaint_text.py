@@ -88,12 +88,17 @@ _NOT_WHAT_WAS_ORDERED = (
     "on|it|them|this|from|online|last|yesterday|today|in|at|for|with|by|via|before|after|twice|again|one"
 )
 
-# An English wish, the opening a sarcastic one hides a fault behind (rule 257): "would be nice to actually receive it".
+# An English wish, the opening of one that hides a fault (rules 257, 259): "would be nice to actually receive it", "wish
+# the kettle actually boiled water", "i'd love for support to answer my email for once"; not "i'd like to thank…".
 _A_WISH = (
-    r"(?:it |that )?(?:would|'d|would'?ve|might) (?:have been|be) (?:nice|great|good|lovely|cool|helpful|amazing|handy)"
+    r"(?:(?:i )?(?:just |really |only )?wish(?:ed)?|(?:i'?d|i would|would) (?:just |really |so )?(?:love|like|appreciate)"
+    r"(?: it)?(?! to (?:thank|say|add|mention|give|point|shout|praise|compliment))|(?:(?:it |that )?(?:would|would'?ve|"
+    r"might)|it'?d|that'?d) (?:have been|be) (?:nice|great|good|lovely|cool|helpful|amazing|handy))"
 )
 # ...sarcastic when its sentence holds one of these: "if someone answered my emails at some point"
 _SARCASTIC_WISH = r"(?=[^.!?]*\b(?:actually|at some point|for once|ever|eventually)\b)"
+# ...and hiding a fault when it wishes a fault away: "would be handy if the checkout didnt crash"
+_NOT_DONE = r"(?:didn'?t|did not|doesn'?t|does not|wouldn'?t|would not|wasn'?t|was not|weren'?t|were not|isn'?t|is not)"
 
 _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
     "en": {
@@ -183,10 +188,6 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             # "garden bench came with no screws"
             r"(?:came|arrived|delivered|turned up|comes) (?:with no |without (?:the |any )?)(?:screws|bolts|instructions|manual|charger|"
             r"cable|lid|remote|batteries|parts|fittings|pegs|legs|strap|key|keys|stand|plug|hardware)\b",
-            # "would be nice if the return label you promised actually arrived 🙂", "would be nice to actually receive it";
-            # not "if it actually came in navy", a wish (rule 257)
-            _A_WISH + r" (?:if (?:it|they|the|my|a|that|this|you)|to)\b[^.!?]{0,40}?\bactually (?:arrived|arrive|came|come|"
-            r"receive|received|get|got|turned up|showed up|shown up|got here|was sent|were sent|sent|delivered)\b(?! (?:in|with)\b)",
             # "where are the other 3?", "where's the rest?"
             r"where(?:'s| is| are) the (?:rest|other (?:\w+ )?(?:\d+|one|two|three|four|five|pieces|parts|bits|items))\b",
             r"(?:supposed|meant|promised|said|listed) to (?:be included|come with (?:it|them)?)[^.!?]{0,30}?(?:wasn'?t|weren'?t|isn'?t|"
@@ -268,9 +269,6 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"all over the other",
         ),
         Problem.WRONG_ITEM: (
-            # "would have been nice to get the black one i actually ordered" (rule 257)
-            _A_WISH + r" to (?:get|receive|have) (?:the|a|an|my)\b[^.!?]{0,30}?\b(?:i|we) actually (?:ordered|paid for|bought|chose|"
-            r"picked|selected)\b",
             r"(?:has|came with|comes with|with) (?:a |an )?(?:us|eu|american|european|chinese|wrong|foreign) plug",  # "has a US plug and i'm in the UK"
             # "ordered the scooter in blue, came in pink": another colour than the one ordered
             r"(?:ordered|asked for|chose|picked|selected) (?:\w+ ){0,4}?in (?P<ordered>black|white|blue|red|green|pink|grey|gray|beige|brown|navy|yellow|purple|orange|silver|gold|cream|teal|khaki|lilac)\b[^.!?]{0,60}?[.,;]?\s*(?:it |they )?"
@@ -366,10 +364,6 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:shorter|longer|smaller|bigger|tighter|looser|wider|narrower) than (?:the )?(?:size|chart|described|advertised|listed|stated|it says)",
         ),
         Problem.DEFECT: (
-            # "it would be nice if the heater actually heated the room" (rule 257)
-            _A_WISH + r" if (?:it|they|the \w+|my \w+|this \w+|these \w+) (?:\w+ )?actually (?:worked|work|works|heated|heat|"
-            r"charged|charge|fit|fitted|closed|close|stuck|held|lit|turned on|switched on|connected|paired|synced|cooled|"
-            r"did (?:its|their|what)|did anything|lasted|stayed|kept)\b",
             # "not happy with the stitching at all", "disappointed with the build quality" (rule 202)
             r"(?:not (?:at all )?(?:happy|pleased|satisfied)|unhappy|dissatisfied|disappointed) (?:at all )?with "
             r"(?:the |how the |its |their |your )?(?:stitching|seams?|build(?: quality)?|quality|workmanship|craftsmanship|"
@@ -587,10 +581,6 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:customs|dut(?:y|ies)|tax|shipping cost|extra)s? (?:that )?(?:nobody|no one|never|weren'?t|wasn'?t|were not|was not) (?:mentioned|told|shown|included)",
         ),
         Problem.SUPPORT: (
-            # "would be nice if someone answered my emails at some point 🙂" (rule 257)
-            _A_WISH + _SARCASTIC_WISH + r" if (?:someone|somebody|anyone|you|u|support|they|the team|your team|customer service|"
-            r"a human|a person|an actual person)\b[^.!?]{0,40}?\b(?:picked up|pick up|answered|answer|replied|reply|"
-            r"responded|respond|got back|get back|called back|call back|read)\b",
             r"(?:replied|answered|got back to (?:me|us)|responded) (?:only )?(?:after|in) (?:\d+|two|three|four|five|six|seven|several|a few) "
             r"(?:days|weeks)|took (?:them )?(?:\d+|two|three|four|five|six|several|a few) (?:days|weeks) to (?:reply|answer|respond|get back)",
             r"(?:told|telling) me it was my (?:own )?fault|blamed (?:it on )?me",
@@ -1839,7 +1829,87 @@ def _compile(language: str, rules: dict[Problem, tuple[str, ...]]) -> dict[Probl
     }
 
 
+# English wishes that hide a fault (rules 257, 259), read on the answer before the keyword denials cut: "would be handy if
+# the checkout didnt crash" wishes away a crash the denials would otherwise cut as "didnt crash".
+_WISHES: dict[str, dict[Problem, tuple[str, ...]]] = {
+    "en": {
+        Problem.LATE: (
+            # "i would love to know where my dog bed is" (rule 259)
+            _A_WISH + r" to know where (?:my|our|the) \w+(?: \w+)? (?:is|are|went|has gone|got to)\b",
+        ),
+        Problem.MISSING: (
+            # "would be nice if the return label you promised actually arrived 🙂", "would be nice to actually receive it";
+            # not "if it actually came in navy", a wish (rule 257)
+            _A_WISH
+            + r" (?:(?:if|that) )?(?:it|they|the|my|a|that|this|you|to)\b[^.!?]{0,40}?\bactually (?:arrived|arrive|came|come|"
+            r"receive|received|get|got|turned up|showed up|shown up|got here|was sent|were sent|sent|delivered)\b(?! (?:in|with)\b)",
+        ),
+        Problem.DAMAGED: (
+            # "for once i'd like a delivery from you where the box isnt crushed" (rule 259)
+            _A_WISH
+            + r"[^.!?]{0,50}?\b(?:box|parcel|package|it|they|items?)\b[^.!?]{0,10}?\b(?:isn'?t|wasn'?t|aren'?t|weren'?t|"
+            r"is not|was not|not) (?:crushed|damaged|broken|smashed|dented|torn|ripped|wet|soaked|squashed|cracked)\b",
+        ),
+        Problem.WRONG_ITEM: (
+            # "would have been nice to get the black one i actually ordered" (rule 257)
+            _A_WISH
+            + r" to (?:get|receive|have) (?:the|a|an|my)\b[^.!?]{0,30}?\b(?:i|we) actually (?:ordered|paid for|bought|chose|"
+            r"picked|selected)\b",
+        ),
+        Problem.DEFECT: (
+            # "it would be nice if the heater actually heated the room" (rule 257), "wish the garden hose didnt leak", "would love
+            # it if the earbuds stayed connected for more than 5 minutes" (rule 259)
+            _A_WISH
+            + r" (?:(?:if|that) )?(?:it|they|the \w+|my \w+|this \w+|these \w+|the \w+ \w+) (?:\w+ )?(?:actually (?:worked|"
+            r"work|works|heated|heat|boiled|boil|charged|charge|fit|fits|fitted|closed|close|stuck|held|lit|turned on|switched on|"
+            r"connected|paired|synced|cooled|did (?:its|their|what)|did anything|lasted|stayed|kept)\b|"
+            + _NOT_DONE
+            + r" (?:smell|"
+            r"smelled|smelt|leak|leaked|break|broke|crack|cracked|rust|rusted|wobble|squeak|fall apart|fell apart|stop(?:ped)? "
+            r"working|die|died|disconnect|disconnected|overheat|overheated|peel|peeled|pill|pilled|shed|fade|faded)\b|stayed "
+            r"(?:connected|charged|on|together|lit|cold|hot|warm)\b[^.!?]{0,20}?\b(?:more|longer) than|charged (?:past|beyond|"
+            r"over|above) \d+)",
+        ),
+        Problem.REFUND: (
+            # "would be lovely to see my refund at some point" (rule 259)
+            _A_WISH
+            + _SARCASTIC_WISH
+            + r"[^.!?]{0,30}?\b(?:see|get|receive|have|got) (?:my|the|our) (?:refund|money)\b",
+        ),
+        Problem.SUPPORT: (
+            # "would be nice if someone answered my emails at some point 🙂" (rule 257), "i'd love for support to answer my email
+            # for once", "would be nice if your support team didnt hang up on me" (rule 259)
+            _A_WISH
+            + _SARCASTIC_WISH
+            + r"[^.!?]{0,40}?\b(?:someone|somebody|anyone|you|u|support|they|the team|your team|"
+            r"customer service|a human|an? (?:actual |real )?person)\b[^.!?]{0,40}?\b(?:picked up|pick up|answered|answer|"
+            r"replied|reply|responded|respond|got back|get back|called back|call back|read)\b",
+            _A_WISH
+            + r"[^.!?]{0,40}?\b(?:you|u|support|they|the team|your team|customer service|the agent|your agent|staff)\b"
+            r"[^.!?]{0,20}?\b(?:didn'?t|did not|wouldn'?t|would not) (?:hang up|cut me off|ignore)",
+        ),
+        Problem.APP_BUG: (
+            # "would be handy if the checkout didnt crash", "wish the app let me actually pay" (rule 259)
+            _A_WISH
+            + r"[^.!?]{0,40}?\b(?:checkout|app|site|website|page|payment|basket|cart)\b[^.!?]{0,20}?\b(?:"
+            + _NOT_DONE
+            + r" (?:crash|freeze|froze|hang|spin|log me out|time out|glitch)|let me actually (?:pay|check out|checkout|log in|"
+            r"order|use))",
+        ),
+        Problem.MISLEADING: (
+            # "i wish the yoga mat was as 'non slip' as the description says", "…if the lamp was the colour in the photos" (rule 259)
+            _A_WISH
+            + r"[^.!?]{0,60}?\b(?:like|as) (?:the|your) (?:listing|description|photos?|pictures?|product page|page|website|"
+            r"site|ad|advert|label|box) (?:says|said|shows|showed|promised|claims|claimed|described)\b",
+            _A_WISH
+            + r"[^.!?]{0,40}?\b(?:was|were|looked|smelled|smelt|tasted) (?:the colou?r|like the (?:one|ones)|as \w+ as)\b"
+            r"[^.!?]{0,30}?\b(?:in|on) the (?:photos?|pictures?|description|listing|page|site|ad)\b",
+        ),
+    },
+}
+
 _PATTERNS = {language: _compile(language, rules) for language, rules in _RULES.items()}
+_WISH_PATTERNS = {language: _compile(language, rules) for language, rules in _WISHES.items()}
 # A return, exchange or refund the customer says they never made, needed or used ("didn't need an exchange", "возврат не
 # оформлял", "没申请过退款"): a denial, cut last (rule 178). Only the customer's own doing: not after "they", "support"
 # ("they never exchanged it"), not the Russian plural ("возврат не оформили" is the shop's), not one still meant ("haven't
@@ -1943,6 +2013,7 @@ def problems(text: str, language: str, feeling: Feeling | None = None) -> tuple[
             continue
         denied = _KEYWORD_DENIALS[lang].sub(" ", folded)
         found += [kind for kind, pattern in patterns.items() if _named(pattern, denied, lang)]
+        found += [kind for kind, pattern in _WISH_PATTERNS.get(lang, {}).items() if pattern.search(folded)]
     return tuple(dict.fromkeys(found))
 
 

@@ -1662,6 +1662,9 @@ def test_not_mine_to_answer(text: str, complaint: bool, feeling: Feeling | None)
         ("The tap leaked at first, sent me a new washer kit free and now its perfect", Feeling.POSITIVE),
         ("Typed my postcode wrong so it bounced back, your team were patient with me", Feeling.POSITIVE),
         ("сначала пришел не тот цвет, написала — за два дня заменили", Feeling.POSITIVE),
+        # rule 258 (thirty-eighth session): a Chinese own mistake the shop helped with, thanked for
+        ("是我自己地址写错了，快递小哥还专门打电话确认，谢谢", Feeling.POSITIVE),
+        ("我下错单买了两个，客服直接帮我取消了一个，没收任何费用", Feeling.POSITIVE),
     ],
 )
 def test_thirtieth_session_a_problem_settled_is_reported_positive(text: str, feeling: Feeling) -> None:
@@ -1679,6 +1682,40 @@ def test_thirtieth_session_a_problem_settled_is_reported_positive(text: str, fee
 def test_thirtieth_session_a_problem_not_settled_stays_a_complaint(text: str) -> None:
     reading = read_text(text)
     assert reading.complaint and reading.score.feeling is Feeling.NEGATIVE, text
+
+
+# Rule 258: an own mistake thanked for stays negative when the shop's part went wrong too (the keyword rules name it), or
+# when nothing thanks or praises the help.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "手机号是我填错了，快递员联系不上就直接把包裹扔楼下，下雨全湿了",
+        "地址是我写错了，但快递员打电话来态度特别凶，谢谢你们哦",
+    ],
+)
+def test_a_chinese_own_mistake_not_well_helped_is_not_reported_positive(text: str) -> None:
+    assert read_text(text).score.feeling is not Feeling.POSITIVE, text
+
+
+# Rules 257 and 259 (thirty-eighth session): a wish that hides a fault names it ("actually", "at some point", a fault
+# wished away, the listing quoted); a wish meant as one names nothing.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("would be nice to actually receive the thing i paid for", True),
+        ("would be nice if someone answered my emails at some point 🙂", True),
+        ("wish the kettle actually boiled water, kinda the main thing a kettle does", True),
+        ("would be handy if the checkout didnt crash every time i put in a promo code", True),
+        ("i would love to know where my dog bed is. anyone?", True),
+        ("it'd be amazing if the lamp was the colour in the photos", True),
+        ("would be nice if it actually came in navy", False),
+        ("would be great if you did gift wrap", False),
+        ("i'd like to thank support, they actually answered within the hour", False),
+        ("wish the app let me order in advance", False),
+    ],
+)
+def test_a_wish_that_hides_a_fault_names_it(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
 
 
 @pytest.mark.parametrize(
