@@ -1193,6 +1193,12 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "总是晚",
         ),
         Problem.MISSING: (
+            # "买了5件到了4件", "咖啡胶囊买了3盒，收到两盒": a count short, written without 只 (rule 260)
+            _Regex(
+                r"(?:买|订|拍|下单)了?\s*(?P<zh_n>\d+|[一二两三四五六七八九十]+)\s*(?P<zh_u>[件个瓶盒包双条支本只袋罐套])"
+                r"[，,\s]*(?:结果|但是?|可是)?\s*(?:到了|收到了?|来了|发了|寄了)\s*(?!(?P=zh_n)(?P=zh_u))"
+                r"(?:\d+|[一二两三四五六七八九十]+)\s*(?P=zh_u)"
+            ),
             # "只有一支笔，套装应该是两支的吧", "等你们把缺的那个配件补发给我"
             _Regex(
                 "应该是[两三四五六七八九十\\d]+(?:支|个|件|只|双|套|张|块|本|盒|包|根|片)(?!月|星期|礼拜|小时|钟头)"
@@ -1291,6 +1297,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "收到的是坏的",
         ),
         Problem.WRONG_ITEM: (
+            # "希望下次能发对颜色": a wish that next time the right thing comes (rule 260)
+            _Regex("下次.{0,4}?(?:发|寄|送)对"),
             _Regex(
                 r"(?:订|买|拍|选)的(?P<zh_c>[\u4e00-\u9fff]{1,2})色[^，。！？]{0,10}[，,]?\s*(?:来|到|发|收到)的(?:是|却是)?"
                 r"(?!(?P=zh_c)色)[\u4e00-\u9fff]{1,2}色"

@@ -1718,6 +1718,23 @@ def test_a_wish_that_hides_a_fault_names_it(text: str, complaint: bool) -> None:
     assert read_text(text).complaint is complaint, text
 
 
+# Rule 260: a Chinese count short without 只, and a wish that next time the right thing comes; not counts that match nor a
+# wish for next time about something fine.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("买了5件到了4件", True),
+        ("咖啡胶囊买了3盒，收到两盒", True),
+        ("希望下次能发对颜色", True),
+        ("买了3个收到3个", False),
+        ("买了两件到了两件，很好", False),
+        ("下次还来买", False),
+    ],
+)
+def test_a_chinese_count_short_or_a_wish_to_get_the_right_one_next_time(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
+
+
 @pytest.mark.parametrize(
     ("text", "complaint"),
     [
