@@ -146,7 +146,10 @@ PRAISED_BEYOND_WORDS = (
 )
 _NEGATED_FAULT = re.compile(
     PRAISED_BEYOND_WORDS + "|"
-    r"不后悔|没有?失望|不失望|挑不出(?:毛病|问题)|没(?:什么|啥|有)?毛病|一点[都也]不差|不得不推荐|无可挑剔|"
+    # not after 也, the second half of a balanced verdict ("没有惊喜也没有失望", rule 261)
+    r"不后悔|(?<!也)没有?失望|不失望|挑不出(?:毛病|问题)|(?<!也)没(?:什么|啥|有)?毛病|一点[都也]不差|不得不推荐|无可挑剔|"
+    # praise through a denied complaint (rule 261): "无差评", "没有什么不满意的", "不坏", "不会不推荐"
+    r"无差评|没有?(?:什么|啥)?不满意|(?<!不好)(?<!不好也)不坏|(?<!也)不会不推荐|"
     r"不亏|没白花|钱花得值|物有所值|"  # no regret (rule 138)
     r"超出预期|超过预期|超乎预期|比预期的?好|出乎意料的?好|"  # hedged and comparative praise (rule 142)
     # nothing better (rule 151): "没见过比这更好的", "找不到更好的了", "不能再满意了"
@@ -164,7 +167,7 @@ _NEGATIONS = Negations(
     praise=_NEGATED_PRAISE,
     fault=_NEGATED_FAULT,
     sentence_end=re.compile(r"[。！？!?；;\n]"),
-    negation_before=re.compile(r"(?:不是|不得)$"),
+    negation_before=re.compile(r"(?:不是|不得|不会)$"),  # "不会不推荐" (rule 261)
     condition=re.compile(r"如果|要是|万一"),
     one_detail=re.compile(r"唯一|只是|除了"),
     sizes=re.compile(r"尺码|大一号|小一号|大一码|小一码|半码|偏大|偏小|拍大|拍小"),
@@ -213,6 +216,19 @@ _FAULT_AFTER_DENIAL = re.compile(
 )  # a fault named, not denied again ("不漏不碎", "包装也没破")
 
 
+# A verdict neither good nor bad (rule 261): "没有惊喜也没有失望", "一般般吧，没啥特别惊艳的，也没什么毛病", "不会推荐，也不会不推荐",
+# "没有特别快也没特别慢". The scorer reads the denied half as praise; the writers call the whole neutral.
+_BALANCED = re.compile(
+    r"没有?(?:什么|啥)?(?:惊喜|特别惊艳的?|很惊艳|想象中?(?:那么)?(?:惊艳|好))[^。！？!?]{0,8}?也没有?(?:什么|啥)?(?:失望|毛病|槽点)|"
+    r"不会推荐[，,]?\s*也不会不推荐|没有?特别(?:快|好)[^。！？!?]{0,3}?也没有?特别(?:慢|差)|不快也不慢|不慢也不快|不好也?不坏"
+)
+
+
+def balanced(text: str) -> bool:
+    """Whether a Chinese answer gives a verdict neither good nor bad ("没有惊喜也没有失望"): neutral, whatever its halves."""
+    return _BALANCED.search(text) is not None
+
+
 def fault_after_denial(text: str) -> bool:
     """Whether a Chinese answer denies a fault word and names a fault after it with no turn between (rule 176's
     construction): the survey reader's feeling is not reported for it (rule 195)."""
@@ -228,8 +244,8 @@ def denies_faults(text: str) -> bool:
 
 # A fault said with an intensifier (rule 166): "物流超级慢", "客服很凶", "APP太卡了".
 _INTENSIFIED = "很|太|超级|超|特别|非常|真|好|巨|贼|有点|有些|挺|也太|实在"
-_FAULT_SAID = re.compile(f"(?<!不)(?:{_INTENSIFIED})(?:{_FAULTS})")
-_ACTIONABLE_FAULT_SAID = re.compile(f"(?<!不)(?:{_INTENSIFIED})(?:{_ACTIONABLE_FAULTS})")
+_FAULT_SAID = re.compile(f"(?<![不没])(?<!没有)(?:{_INTENSIFIED})(?:{_FAULTS})")  # not "没有特别慢" (rule 261)
+_ACTIONABLE_FAULT_SAID = re.compile(f"(?<![不没])(?<!没有)(?:{_INTENSIFIED})(?:{_ACTIONABLE_FAULTS})")
 _EXPECTED = re.compile("以为|担心|怕|本来想")
 
 

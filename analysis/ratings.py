@@ -37,7 +37,7 @@ _STARS = re.compile(
 _ZH_STARS = re.compile(r"([一二两三四五1-5])\s*颗?星(?!期)")
 _MARKS = re.compile(r"(?<!\w)(единиц|двойк|тройк|троечк|четв[её]рк|четв[её]рочк|пят[её]рк|пят[её]рочк)\w*")
 _MARK_VALUES = {"единиц": 1, "двойк": 2, "тройк": 3, "троечк": 3}
-_ZH_VERDICTS = re.compile(r"好评|中评|差评|满分")
+_ZH_VERDICTS = re.compile(r"(?<![无没])(?<!没有)(?:好评|中评|差评)|满分")  # not a rating denied: "无差评" (rule 261)
 _ZH_VERDICT_VALUES = {"好评": 5, "中评": 3, "差评": 1, "满分": 5}
 _RATINGS = (_SLASHED, _OUT_OF, _GIVEN, _STARS, _ZH_STARS, _MARKS, _ZH_VERDICTS)
 

@@ -858,8 +858,10 @@ NEGATION_FLOOR = 0.3
 def negation(text: str, language: str) -> int:
     """-1 when the answer denies praise ("не рекомендую", "不推荐") or a match with the listing ("not as described"), its
     instructions came in another language or it says a fault plainly ("shipping was super slow"), +1 when it denies a
-    fault ("не пожалеете", "不后悔", "nothing broke") or says the item matched ("как на фото"), 0 when neither or both
-    (cues of the language's module)."""
+    fault ("не пожалеете", "不后悔", "nothing broke") or says the item matched ("как на фото"), 0 when neither or both,
+    or when the answer weighs the two evenly ("没有想象中那么好，但也没什么毛病", rule 261) (cues of the language's module)."""
+    if holds("balanced", text, language):
+        return 0
     praise = any(holds(cue, text, language) for cue in ("negated_fault", "listing_praised", "denies_faults"))
     blame = any(
         holds(cue, text, language) for cue in ("negated_praise", "denies_listing", "foreign_manual", "says_a_fault")
@@ -981,8 +983,9 @@ def emoji_verdict(text: str, language: str) -> int:
 
 
 def plain_fact(text: str, language: str) -> bool:
-    """Whether the text only states when, how or for whom an order was made, or only names a part of the journey."""
-    return bare_mention(text, language) or holds("plain_fact", text, language)
+    """Whether the text only states when, how or for whom an order was made, only names a part of the journey, or gives a
+    verdict neither good nor bad ("没有惊喜也没有失望", rule 261)."""
+    return bare_mention(text, language) or holds("plain_fact", text, language) or holds("balanced", text, language)
 
 
 def plain_praise(text: str, language: str) -> bool:

@@ -1735,6 +1735,28 @@ def test_a_chinese_count_short_or_a_wish_to_get_the_right_one_next_time(text: st
     assert read_text(text).complaint is complaint, text
 
 
+# Rule 261: Chinese praise through a denied complaint reads positive, a verdict neither good nor bad neutral, a denied
+# double charge names nothing; a denial before a real fault still does.
+@pytest.mark.parametrize(
+    ("text", "feeling", "complaint"),
+    [
+        ("无差评", Feeling.POSITIVE, False),
+        ("没有什么不满意的", Feeling.POSITIVE, False),
+        ("不会不推荐的，挺放心的一家店", Feeling.POSITIVE, False),
+        ("一般般，没有惊喜也没有失望", Feeling.NEUTRAL, False),
+        ("不会推荐，也不会不推荐，看需求吧", Feeling.NEUTRAL, False),
+        ("物流一般般，没有特别快也没特别慢", Feeling.NEUTRAL, False),
+        ("小票上的价格和页面一样，没多扣", None, False),
+        ("不坏，就是有点漏水", None, True),
+        ("差评，质量太差", Feeling.NEGATIVE, True),
+    ],
+)
+def test_a_chinese_verdict_through_a_denial_or_neither_way(text: str, feeling: Feeling | None, complaint: bool) -> None:
+    reading = read_text(text)
+    assert reading.complaint is complaint, text
+    assert feeling is None or reading.score.feeling is feeling, text
+
+
 @pytest.mark.parametrize(
     ("text", "complaint"),
     [
