@@ -1757,6 +1757,23 @@ def test_a_chinese_verdict_through_a_denial_or_neither_way(text: str, feeling: F
     assert feeling is None or reading.score.feeling is feeling, text
 
 
+# Rule 262: Russian praise said with an intensifier that looks negative is praise; the same intensifier on a fault, or
+# praise that turns to a fault, is not.
+@pytest.mark.parametrize(
+    ("text", "feeling", "complaint"),
+    [
+        ("ужасно вкусно, уже полпачки ушло за два дня", Feeling.POSITIVE, False),
+        ("мне страшно понравилось 😍", Feeling.POSITIVE, False),
+        ("чай обалденный, страшно вкусный", Feeling.POSITIVE, False),
+        ("ужасно милые, но один носок с дыркой", Feeling.NEGATIVE, True),
+        ("жутко воняет резиной", Feeling.NEGATIVE, True),
+    ],
+)
+def test_russian_praise_with_an_intensifier_that_looks_negative(text: str, feeling: Feeling, complaint: bool) -> None:
+    reading = read_text(text)
+    assert (reading.score.feeling, reading.complaint) == (feeling, complaint), text
+
+
 @pytest.mark.parametrize(
     ("text", "complaint"),
     [
