@@ -359,7 +359,9 @@ _SLANG_PRAISE = _cue_pattern(
     r"quick|deal|price|comfy|soft)|wicked\W*$|killer (?:price|deal|service|quality|value)|(?:absolute|total|a|an) "
     r"(?:legend|beast|menace)|no cap|(?:is|was|so) fire\b|unreal|ate and left no crumbs|slaps|goated|bussin|"
     r"hits different|chef'?s kiss|nailed it|earns? (?:its|their) keep|(?:battery |charge )?lasts? (?:forever|for ages|ages)\b|(?:ridiculously|insanely|dangerously|scary|scarily|"
-    r"criminally|obscenely|stupidly|crazy|silly) (?:good|fast|quick|comfy|comfortable|soft|cheap|low|pretty|warm|sharp)|"
+    r"criminally|obscenely|stupidly|crazy|silly|disgustingly|absurdly|sinfully|freakishly|wickedly|stupid|mad|hella|wildly) "
+    r"(?:good|fast|quick|comfy|comfortable|soft|cheap|low|pretty|warm|sharp|cute|addictive|tasty|delicious|smooth|cosy|"
+    r"cozy|sturdy|beautiful|gorgeous|nice|light|bright|easy|strong|fresh|juicy|moreish|useful|handy)|"
     # a short wait praised: "only 2 days to arrive, great", "just took one day"
     r"(?:only|just) (?:took )?(?:[123]|one|two|three|a couple of|24|48) (?:working )?(?:days?|hours?|hrs)"
     r"(?: to (?:arrive|come|get here|be delivered|deliver|ship))?(?!\w)"
@@ -370,15 +372,17 @@ _NOT_PLAIN = _cue_pattern(
 )
 
 
-_GLAD_NOT = re.compile(r"(?:can't|cannot) (?:stop|wait)|couldn't be happier|haven't (?:taken|stopped)")
+_GLAD_NOT = re.compile(
+    r"(?:can't|cannot) (?:stop|wait)|couldn't be happier|haven't (?:taken|stopped)|never (?:taking|take|took) (?:it|them) off"
+)
 
 
 def plain_praise(text: str) -> bool:
     """Whether an English answer only praises in slang the scorer reads as blame ("this hoodie is sick")."""
     lower = _lower(text)
-    # "doesn't", "wasn't" turn the praise; "can't stop wearing it", "haven't taken it off" only add to it
-    denied = "n't" in _GLAD_NOT.sub(" ", lower)
-    return _SLANG_PRAISE.search(lower) is not None and _NOT_PLAIN.search(lower) is None and not denied
+    # "doesn't", "wasn't" turn the praise; "can't stop wearing it", "never taking it off" only add to it (rule 264)
+    glad = _GLAD_NOT.sub(" ", lower)
+    return _SLANG_PRAISE.search(lower) is not None and _NOT_PLAIN.search(glad) is None and "n't" not in glad
 
 
 # An item that matched its listing ("exactly as described", "looks just like the photos") or did not ("not as pictured",

@@ -1774,6 +1774,23 @@ def test_russian_praise_with_an_intensifier_that_looks_negative(text: str, feeli
     assert (reading.score.feeling, reading.complaint) == (feeling, complaint), text
 
 
+# Rule 264: English slang praise the lists missed; the same slang before a fault is no praise (rule 263's open forms took
+# "wicked slow courier" and "killer delays" and were dropped).
+@pytest.mark.parametrize(
+    ("text", "feeling", "complaint"),
+    [
+        ("sick scooter, stupid fast", Feeling.POSITIVE, False),
+        ("the blanket is stupidly cozy, i hate how much i love it", Feeling.POSITIVE, False),
+        ("The jumper is wicked warm, I'm never taking it off", Feeling.POSITIVE, False),
+        ("wicked slow courier, parcel sat in the depot for a week", Feeling.NEGATIVE, True),
+        ("killer delays. ordered for a birthday, came 4 days after", Feeling.NEGATIVE, True),
+    ],
+)
+def test_english_slang_praise_that_looks_negative(text: str, feeling: Feeling, complaint: bool) -> None:
+    reading = read_text(text)
+    assert (reading.score.feeling, reading.complaint) == (feeling, complaint), text
+
+
 @pytest.mark.parametrize(
     ("text", "complaint"),
     [
