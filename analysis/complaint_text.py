@@ -3000,11 +3000,35 @@ def _read_by_model(text: str, language: str, guarded: bool = False) -> tuple[flo
 
 
 def _a_return_that_went_well(text: str, score: Score, found: tuple[Problem, ...]) -> bool:
-    """Whether a text whose only problem is a refund or return reads positive and does not turn: it tells of a return done."""
-    if set(found) != {Problem.REFUND} or score.feeling is not Feeling.POSITIVE:
+    """Whether a text whose only problem is a refund or return reads positive, or (in Chinese) tells the money as received
+    with no other problem named, and does not turn: it tells of a return done."""
+    received = _refund_received(text, score.language)
+    if not (
+        set(found) == {Problem.REFUND} and (score.feeling is Feeling.POSITIVE or received) or (not found and received)
+    ):
         return False
     folded = fold(text)
     return not _TURNS.search(folded) and not _OBJECTS.search(folded) and not _asks_or_mocks(text, score.language)
+
+
+# Rule 267 (thirty-eighth session): the money told as received, with nothing waited for, asked, partial or turned after it
+# ("钱已经退回微信", "钱三天到的卡里，还算快"); the Chinese model reads 退款 negative, so a return done reads as one wanted.
+_REFUND_RECEIVED = {
+    "zh": re.compile(
+        r"(?<!等)(?<!等我的)(?:钱|退款|款)[^，。！？,.!?等没说会要才还]{0,8}?(?:已经|已|也|都|就)?"
+        r"(?:到账|到了|到卡|到的|收到|退回|回来|退到)"
+    ),
+}
+_REFUND_NOT_YET = {
+    "zh": re.compile(r"[?？吗]|多久|几天|什么时候|啥时候|何时|还在等|等着|再说|一半|部分|但|不过|就是|可是")
+}
+
+
+def _refund_received(text: str, language: str) -> bool:
+    """Whether the answer tells a refund's money as received, with no question, wait, part or turn after it (rule 267)."""
+    received = _REFUND_RECEIVED.get(language)
+    found = received.search(text) if received is not None else None
+    return found is not None and _REFUND_NOT_YET[language].search(text, found.start()) is None
 
 
 # A refund told as done but objected to: "Refund came as store credit. I didn't ask for store credit."

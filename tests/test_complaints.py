@@ -1791,6 +1791,25 @@ def test_english_slang_praise_that_looks_negative(text: str, feeling: Feeling, c
     assert (reading.score.feeling, reading.complaint) == (feeling, complaint), text
 
 
+# Rules 266-267: in Chinese a parcel sent back is no refund come back, and a refund told as received is a return that went
+# well; a refund still waited for, asked after or only partly come is not.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("退货地址给的是错的，寄过去被退回来了", True),
+        ("还没退，你们退货地址填的是错的，快递退回来了", True),
+        ("退货很方便，钱两天就退回来了", False),
+        ("书买重复了一本，联系客服退掉了，钱已经退回微信", False),
+        ("退款退到银行卡了 短信都收到了 ok", False),
+        ("申请退货一周了，钱还没退回来", True),
+        ("退款到了一半 另一半说是要等仓库验货", True),
+        ("推荐？等我的退款到账再说吧", True),
+    ],
+)
+def test_chinese_refunds_received_and_parcels_sent_back(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
+
+
 @pytest.mark.parametrize(
     ("text", "complaint"),
     [
