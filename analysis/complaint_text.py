@@ -2862,6 +2862,8 @@ def complaint_problems(
         return (Problem.UNHAPPY,)
     if _quotes_a_claim(text, score.language):  # "19 days for 'express'", "статус «в пути»", whatever it scores
         return (Problem.UNHAPPY,)
+    if holds("praise_on_a_condition", text, score.language):  # "would recommend if it ever actually arrived" (rule 268)
+        return (Problem.UNHAPPY,)
     if score.feeling is Feeling.NEGATIVE:
         if _is_sarcasm(text, score.language):  # praise of a problem names the problem: "so much for express delivery"
             return (Problem.UNHAPPY,)

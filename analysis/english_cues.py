@@ -250,6 +250,23 @@ def quotes_a_claim(text: str) -> bool:
     return any(_CLAIM.search(quoted.group(1).lower()) for quoted in _QUOTED.finditer(text.replace("’", "'")))
 
 
+# Praise or a recommendation on a condition the shop did not meet (rule 268): "10/10 would buy again if the coffee table
+# actually came with the legs", "would recommend if the blanket ever actually arrived". Every spent answer of the shape
+# (15) is a complaint, whatever it scores; a condition meant names no "actually" or "ever" ("would recommend if you
+# like spicy food"), or only the reader's "if you ever need one".
+_PRAISE_ON_A_CONDITION = re.compile(
+    r"(?<!\w)(?:(?:(?:i'?d|i would|would|id) )?recommend(?: you| you guys| it| this| them)?|would buy again|"
+    r"(?:i'?d|id|i would) give (?:it |you |them )?(?:\d|five|four) stars?|10/10|5/5|great (?:shop|store))"
+    r"[^.!?]{0,20}?(?:\.\.\.|…)?,?\s*\bif(?: only)? [^.!?]{0,50}?\b(?:actually|(?<!you )(?<!u )ever)\b"
+)
+
+
+def praise_on_a_condition(text: str) -> bool:
+    """Whether an answer praises or recommends on a condition the shop did not meet ("would recommend if it ever actually
+    arrived"): a complaint, however it scores."""
+    return _PRAISE_ON_A_CONDITION.search(_lower(text)) is not None
+
+
 def hedged(text: str) -> bool:
     """Whether a text gives a polite verdict ("could be better", "not my favourite", "not impressed") or a
     wish ("I'd prefer paper packaging"): an opinion, which reports nothing for the shop to act on by itself."""

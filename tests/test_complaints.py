@@ -1810,6 +1810,24 @@ def test_chinese_refunds_received_and_parcels_sent_back(text: str, complaint: bo
     assert read_text(text).complaint is complaint, text
 
 
+# Rule 268: English praise or a recommendation on a condition the shop did not meet is a complaint, whatever it scores; a
+# condition meant ("if you like spicy food", "if you ever need a tent") is none.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("10/10 would buy again if the coffee table actually came with the legs", True),
+        ("would recommend if the weighted blanket ever actually arrived 😅 order 55902", True),
+        ("id give 5 stars if the gloves were actually the size on the label, these are more like an XS", True),
+        ("no. great shop i'm sure, if only my order had actually arrived", True),
+        ("i'd recommend it if you like spicy food", False),
+        ("would recommend it to anyone, if you ever need a tent this is it", False),
+        ("would buy again if it came in blue", False),
+    ],
+)
+def test_praise_on_a_condition_the_shop_did_not_meet(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
+
+
 @pytest.mark.parametrize(
     ("text", "complaint"),
     [
