@@ -2061,6 +2061,8 @@ class _Fix:
     not_after: re.Pattern[str]
 
 
+# Money come back, not a parcel sent back ("寄过去被退回来了", "快递退回来了"; rule 266): a Chinese fix and a resolution.
+_MONEY_BACK_ZH = r"(?<!被)(?<!快递)(?<!包裹)退回来了"
 _FIXES = {
     "en": _Fix(
         re.compile(
@@ -2157,7 +2159,9 @@ _FIXES = {
         re.compile(
             # put right by the customer in a minute: "按说明书调了一下底下的脚垫就稳了", "洗一下就没了"
             r"(?:调|拧|紧|垫|擦|洗|晾|散)(?:了|过)?(?:一下|一遍|两天|几天)?[^，。！？]{0,10}?就(?:稳|好|正常|不晃|没(?:味)?)了|"
-            r"退款(?:已经|已)?(?:收到|到账)了?|(?:直接|马上|主动)?(?:给我)?(?<![少多])退了(?:\d+|几|[一二三四五六七八九十]+)(?:块|元)|换了(?:一个|个)?新的|(?:寄|发)(?:了|来了?)(?:一个|个)?新的|(?:马上|立刻|当场|直接)(?:就)?退了|给换了|给我换了|补发|重发|重新发|重新寄|补寄了|已经补寄|(?<!被)(?<!快递)(?<!包裹)退回来了|退回来一笔|退回了一笔|当天就退回|已退款|钱退了|退了钱|已经解决|"
+            r"退款(?:已经|已)?(?:收到|到账)了?|(?:直接|马上|主动)?(?:给我)?(?<![少多])退了(?:\d+|几|[一二三四五六七八九十]+)(?:块|元)|换了(?:一个|个)?新的|(?:寄|发)(?:了|来了?)(?:一个|个)?新的|(?:马上|立刻|当场|直接)(?:就)?退了|给换了|给我换了|补发|重发|重新发|重新寄|补寄了|已经补寄|"
+            + _MONEY_BACK_ZH
+            + r"|退回来一笔|退回了一笔|当天就退回|已退款|钱退了|退了钱|已经解决|"
             r"处理好了|处理得(?:很|挺|非常)?好|已经没事了|修好了|换货很顺利|现在(?:很)?(?:完美|好了|没问题了?|正常了)|"
             # "更新之后就好了，现在很顺"
             r"(?:之后|以后|后来)就?好了|(?:更新|重启|重装|刷新)了?(?:一下)?就好了|现在(?:很|挺)?顺(?!丰)(?:了|畅)?|"  # not 顺丰, the courier
@@ -3005,9 +3009,8 @@ def _a_return_that_went_well(text: str, score: Score, found: tuple[Problem, ...]
     """Whether a text whose only problem is a refund or return reads positive, or (in Chinese) tells the money as received
     with no other problem named, and does not turn: it tells of a return done."""
     received = _refund_received(text, score.language)
-    if not (
-        set(found) == {Problem.REFUND} and (score.feeling is Feeling.POSITIVE or received) or (not found and received)
-    ):
+    refund_only = set(found) == {Problem.REFUND} and (score.feeling is Feeling.POSITIVE or received)
+    if not (refund_only or (not found and received)):
         return False
     folded = fold(text)
     return not _TURNS.search(folded) and not _OBJECTS.search(folded) and not _asks_or_mocks(text, score.language)
@@ -3081,7 +3084,9 @@ _STILL_PENDING = {
 # A plain fact of resolution that ends a Chinese fix story, which the model reads about 0 (rule 255).
 _RESOLVED = {
     "zh": re.compile(
-        r"(?<!更)好了|解决了|没事了|正常了|已到账|已经到账|到账了|原路退回|(?<!被)(?<!快递)(?<!包裹)退回来了|完美|都正常|齐全|搞定|修好|换好|补上了|"
+        r"(?<!更)好了|解决了|没事了|正常了|已到账|已经到账|到账了|原路退回|"
+        + _MONEY_BACK_ZH
+        + r"|完美|都正常|齐全|搞定|修好|换好|补上了|"
         r"已经(?:重开|补|退|换|寄|发|好)"
     )
 }
