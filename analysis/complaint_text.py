@@ -2842,6 +2842,10 @@ def complaint_problems(
         return found
     if _a_contact_preference(text, score.language):  # "please don't call me, email is fine" (rule 247)
         return ()
+    # "would recommend if the item actually matched the description": read before a match or a denied fault closes the
+    # answer (rules 268-269)
+    if holds("praise_on_a_condition", text, score.language):
+        return (Problem.UNHAPPY,)
     # "what i got matched the description": a match with the listing, unturned, opens nothing no rule names (rules 140-141)
     if holds("affirms_listing", text, score.language) or holds("denies_faults", text, score.language):
         return ()  # "nothing broke", "ничего не разбилось", "没有破损": a fault denied opens nothing no rule names (159, 161)
@@ -2865,8 +2869,6 @@ def complaint_problems(
     if score.language == "ru" and _is_sarcasm(text, "ru"):  # Russian sarcasm often scores positive: read it first
         return (Problem.UNHAPPY,)
     if _quotes_a_claim(text, score.language):  # "19 days for 'express'", "статус «в пути»", whatever it scores
-        return (Problem.UNHAPPY,)
-    if holds("praise_on_a_condition", text, score.language):  # "would recommend if it ever actually arrived" (rule 268)
         return (Problem.UNHAPPY,)
     if score.feeling is Feeling.NEGATIVE:
         if _is_sarcasm(text, score.language):  # praise of a problem names the problem: "so much for express delivery"

@@ -857,9 +857,12 @@ NEGATION_FLOOR = 0.3
 
 def negation(text: str, language: str) -> int:
     """-1 when the answer denies praise ("не рекомендую", "不推荐") or a match with the listing ("not as described"), its
-    instructions came in another language or it says a fault plainly ("shipping was super slow"), +1 when it denies a
+    instructions came in another language, it says a fault plainly ("shipping was super slow") or praises on a condition
+    the shop did not meet ("would recommend if it ever actually arrived", rule 269), +1 when it denies a
     fault ("не пожалеете", "不后悔", "nothing broke") or says the item matched ("как на фото"), 0 when neither or both,
     or when the answer weighs the two evenly ("没有想象中那么好，但也没什么毛病", rule 261) (cues of the language's module)."""
+    if holds("praise_on_a_condition", text, language):
+        return -1  # "10/10 would buy again if it actually didnt leak": the condition unmet outweighs all (rule 269)
     if holds("balanced", text, language):
         return 0
     praise = any(holds(cue, text, language) for cue in ("negated_fault", "listing_praised", "denies_faults"))
@@ -922,6 +925,8 @@ def as_marked(text: str, score: Score) -> Score:
     if score.feeling not in _TURNABLE or score.polarity is None:
         return score
     if rated in _RATED_POLES:
+        if holds("praise_on_a_condition", text, score.language):
+            return score  # "10/10 would buy again if it actually worked" gives no rating (rule 269)
         sign = 1.0 if rated is Feeling.POSITIVE else -1.0
     elif rated is None and (score.feeling is Feeling.NEUTRAL or emoji_verdict(text, score.language)):
         mean = emoji_mean(text)  # "packaging 💩" blames, however its word alone reads (rule 145)

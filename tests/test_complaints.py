@@ -1828,6 +1828,26 @@ def test_praise_on_a_condition_the_shop_did_not_meet(text: str, complaint: bool)
     assert read_text(text).complaint is complaint, text
 
 
+# Rule 269: such praise is read before a match with the listing or a denied fault closes the answer, and reports its
+# feeling negative where the model reads the praise (or the rating before the condition); a condition meant does not.
+@pytest.mark.parametrize(
+    ("text", "complaint", "negative"),
+    [
+        ("would recommend if the item actually matched the description", True, True),
+        ("10/10 would buy again if it actually didnt leak", True, True),
+        ("10/10 would buy again if it actually worked", True, True),
+        ("10/10 would buy again", False, False),
+        ("would recommend, it matches the description", False, False),
+        ("i'd recommend it if you like spicy food", False, False),
+    ],
+)
+def test_praise_on_an_unmet_condition_names_the_listing_and_reads_negative(
+    text: str, complaint: bool, negative: bool
+) -> None:
+    reading = read_text(text)
+    assert (reading.complaint, reading.score.feeling is Feeling.NEGATIVE) == (complaint, negative), text
+
+
 @pytest.mark.parametrize(
     ("text", "complaint"),
     [
