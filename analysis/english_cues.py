@@ -253,11 +253,12 @@ def quotes_a_claim(text: str) -> bool:
 # Praise or a recommendation on a condition the shop did not meet (rule 268): "10/10 would buy again if the coffee table
 # actually came with the legs", "would recommend if the blanket ever actually arrived". Every spent answer of the shape
 # (15) is a complaint, whatever it scores; a condition meant names no "actually" or "ever" ("would recommend if you
-# like spicy food"), or only the reader's "if you ever need one".
+# like spicy food"), or only the reader's "if you ever need one". The "actually" or "ever" sits in the condition's own clause
+# (rule 270): "recommend if you have a big dog, the XL is actually XL" is a condition meant.
 _PRAISE_ON_A_CONDITION = re.compile(
     r"(?<!\w)(?:(?:(?:i'?d|i would|would|id) )?recommend(?: you| you guys| it| this| them)?|would buy again|"
     r"(?:i'?d|id|i would) give (?:it |you |them )?(?:\d|five|four) stars?|10/10|5/5|great (?:shop|store))"
-    r"[^.!?]{0,20}?(?:\.\.\.|…)?,?\s*\bif(?: only)? [^.!?]{0,50}?\b(?:actually|(?<!you )(?<!u )ever)\b"
+    r"[^.!?]{0,20}?(?:\.\.\.|…)?,?\s*\bif(?: only)? (?:(?! - )[^.!?,;:—–]){0,50}?\b(?:actually|(?<!you )(?<!u )ever)\b"
 )
 
 

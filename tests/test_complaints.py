@@ -1839,6 +1839,9 @@ def test_praise_on_a_condition_the_shop_did_not_meet(text: str, complaint: bool)
         ("10/10 would buy again", False, False),
         ("would recommend, it matches the description", False, False),
         ("i'd recommend it if you like spicy food", False, False),
+        # rule 270: the "actually" or "ever" in the condition's own clause
+        ("would recommend if you have small ears, the earbuds actually stay in for once", False, False),
+        ("would recommend if the e-reader actually worked", True, True),
     ],
 )
 def test_praise_on_an_unmet_condition_names_the_listing_and_reads_negative(
