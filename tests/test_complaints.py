@@ -1810,6 +1810,22 @@ def test_chinese_refunds_received_and_parcels_sent_back(text: str, complaint: bo
     assert read_text(text).complaint is complaint, text
 
 
+# Rule 271: a double charge's money returned ("退了一笔", "第二天就退了") is a fix; only part of it returned, or a parcel sent
+# back ("退了回去"), is none; a "可以" that closes a clause is a verdict, not a request.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("被扣了两次款，客服当天就退了一笔，效率可以", False),
+        ("双十一多扣了一笔 第二天就退了 挺靠谱", False),
+        ("重复扣款退了一笔，另一笔说要走流程，还在等", True),
+        ("被扣了两次款，只退了一笔，另一笔没退", True),
+        ("被扣了两次款，可以退一笔吗", True),
+    ],
+)
+def test_chinese_double_charges_returned(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
+
+
 # Rule 268: English praise or a recommendation on a condition the shop did not meet is a complaint, whatever it scores; a
 # condition meant ("if you like spicy food", "if you ever need a tent") is none.
 @pytest.mark.parametrize(
