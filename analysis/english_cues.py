@@ -262,10 +262,27 @@ _PRAISE_ON_A_CONDITION = re.compile(
 )
 
 
+# ... or on a sarcastic condition put to the reader (rule 272): "great game if you dont need the dice", "great cream if you
+# enjoy a rash", "kettle's lovely if you dont mind it leaking". A condition meant names none of these ("if you like spicy
+# food", "if you dont mind waiting a week", "if you want a cheap speaker").
+_SARCASTIC_CONDITION = re.compile(
+    r"(?<!\w)(?:great|perfect|amazing|awesome|fantastic|brilliant|lovely|excellent|superb|ideal|good|nice|recommend\w*|"
+    r"10/10|(?:5|five) stars?)(?!\w)[^.!?]{0,40}?\bif (?:you|your \w+)(?:'re|'ve| are| have)? (?:"
+    r"enjoys?|"
+    r"likes? (?:getting|waiting|paying|talking|chasing|being (?:told|charged|ignored|billed|kept|sent|passed)|"
+    r"(?:it|them) \w+ing)|"
+    r"(?:don'?t|do not) need (?:the|all|any)|"
+    r"only need (?:one|the left|the right|half|\d)|"
+    r"(?:don'?t|do not) mind (?:it|the|them|your)\b[^.!?,]{0,30}?\w+ing|ok with it being"
+    r")\b"
+)
+
+
 def praise_on_a_condition(text: str) -> bool:
     """Whether an answer praises or recommends on a condition the shop did not meet ("would recommend if it ever actually
-    arrived"): a complaint, however it scores."""
-    return _PRAISE_ON_A_CONDITION.search(_lower(text)) is not None
+    arrived") or on a sarcastic one ("great game if you dont need the dice"): a complaint, however it scores."""
+    lower = _lower(text)
+    return _PRAISE_ON_A_CONDITION.search(lower) is not None or _SARCASTIC_CONDITION.search(lower) is not None
 
 
 def hedged(text: str) -> bool:

@@ -1810,6 +1810,24 @@ def test_chinese_refunds_received_and_parcels_sent_back(text: str, complaint: bo
     assert read_text(text).complaint is complaint, text
 
 
+# Rule 272: English praise on a sarcastic condition put to the reader is a complaint and reads negative; a condition meant
+# is neither.
+@pytest.mark.parametrize(
+    ("text", "complaint", "negative"),
+    [
+        ("great game if you dont need the dice. there were no dice in the box", True, True),
+        ("great chair if you like it leaning left permanently", True, True),
+        ("Great customer service if you enjoy talking to a bot that loops forever", True, True),
+        ("5 stars if you dont mind waiting a week, they're handmade so fair enough", False, False),
+        ("would recommend if you like spicy food, the sauce set is no joke", False, False),
+        ("brilliant if you like your music loud, no distortion at full volume", False, False),
+    ],
+)
+def test_praise_on_a_sarcastic_condition(text: str, complaint: bool, negative: bool) -> None:
+    reading = read_text(text)
+    assert (reading.complaint, reading.score.feeling is Feeling.NEGATIVE) == (complaint, negative), text
+
+
 # Rule 271: a double charge's money returned ("退了一笔", "第二天就退了") is a fix; only part of it returned, or a parcel sent
 # back ("退了回去"), is none; a "可以" that closes a clause is a verdict, not a request.
 @pytest.mark.parametrize(
