@@ -2846,6 +2846,10 @@ def complaint_problems(
     # answer (rules 268-269)
     if holds("praise_on_a_condition", text, score.language):
         return (Problem.UNHAPPY,)
+    if holds(
+        "counterfactual_fault", text, score.language
+    ):  # "would be perfect if the lid fit properly" (rules 147, 273)
+        return (Problem.UNHAPPY,)
     # "what i got matched the description": a match with the listing, unturned, opens nothing no rule names (rules 140-141)
     if holds("affirms_listing", text, score.language) or holds("denies_faults", text, score.language):
         return ()  # "nothing broke", "ничего не разбилось", "没有破损": a fault denied opens nothing no rule names (159, 161)
@@ -2858,8 +2862,6 @@ def complaint_problems(
     if holds(
         "says_an_actionable_fault", text, score.language
     ):  # "the app is super buggy", "物流超级慢" (rules 165-166)
-        return (Problem.UNHAPPY,)
-    if holds("counterfactual_fault", text, score.language):  # "would be perfect if the lid fit properly" (rule 147)
         return (Problem.UNHAPPY,)
     # "packaging 💩", "курьер 🐢": a part of the journey, blamed by emoji alone (rule 145)
     if set(topics) - _OPINION_TOPICS and _blamed_by_emoji(text, score.language):

@@ -665,13 +665,22 @@ negated_fault = _DENIALS.negated_fault
 # A fault told as a condition on praise (rule 147): "would be perfect if the lid fit properly", "if only the zip didn't
 # stick" — the condition says the thing works as it should, so it did not. Wishes ("would be nice if you had more
 # colours") name no such thing.
+# Rule 273 (thirty-ninth session): more heads ("would order again if…", "would rate higher if…") and more conditions that
+# should already hold ("if it looked anything like the photos", "if the checkout didnt crash", "if support ever replied").
 _COUNTERFACTUAL = re.compile(
-    r"(?<!\w)(?:would(?:'ve| have)? (?:be|been)|'d (?:be|have been))(?!\w)[^.!?]{0,40}?(?<!\w)if(?!\w)([^.!?]{0,80})|"
+    r"(?<!\w)(?:would(?:'ve| have)? (?:be|been)|'d (?:be|have been)|would (?:buy|order|shop) (?:\w+ )?again|"
+    r"would rate (?:it |them |you )?higher|would love (?:it|them) more|would give (?:it |you |them )?(?:\d|five|four) stars?)"
+    r"(?!\w)[^.!?]{0,40}?(?<!\w)if(?!\w)([^.!?]{0,80})|"
     r"(?<!\w)if only(?!\w)([^.!?]{0,80})"
 )
 _AS_IT_SHOULD = re.compile(
     r"(?<!\w)(?:properly|on time|in time|worked|works|work|fit|fits|fitted|closed|closes|shut|stayed|stays|held|holds|"
-    r"charged|charges|included|came with|matched|as described|wasn'?t broken|didn'?t leak|wasn'?t late)(?!\w)"
+    r"charged|charges|included|came with|matched|as described|wasn'?t broken|didn'?t leak|wasn'?t late|"
+    r"anything like|looked like the (?:photos?|pictures?|pics?)|(?:i|we) (?:paid|ordered) for|"
+    r"ever (?:replied|answered|arrived|came|showed up|turned up)|only charged (?:me )?once|"
+    r"didn'?t (?:crash|break|snap|leak|hang up|freeze)|"
+    r"hadn'?t (?:snapped|broken|cracked|leaked|been (?:dented|damaged|crushed|smashed|opened))|"
+    r"wasn'?t (?:delivered to|sent to|broken|damaged|late|missing))(?!\w)"
 )
 
 

@@ -1828,6 +1828,23 @@ def test_praise_on_a_sarcastic_condition(text: str, complaint: bool, negative: b
     assert (reading.complaint, reading.score.feeling is Feeling.NEGATIVE) == (complaint, negative), text
 
 
+# Rule 273: English counterfactual praise with more heads and conditions that should already hold is a complaint; a wish
+# for more is none.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("would order again if the checkout didnt crash every time i hit pay", True),
+        ("would rate higher if support ever replied to any of my 4 emails", True),
+        ("suitcase would be perfect if the wheel hadnt snapped off at the airport", True),
+        ("would buy again if you only charged me once next time", True),
+        ("would buy again if it came in blue", False),
+        ("would love it more if it came in green", False),
+    ],
+)
+def test_counterfactual_praise_on_what_should_already_hold(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
+
+
 # Rule 271: a double charge's money returned ("退了一笔", "第二天就退了") is a fix; only part of it returned, or a parcel sent
 # back ("退了回去"), is none; a "可以" that closes a clause is a verdict, not a request.
 @pytest.mark.parametrize(
