@@ -1852,12 +1852,24 @@ _WISHES: dict[str, dict[Problem, tuple[str, ...]]] = {
             _A_WISH
             + r" (?:(?:if|that) )?(?:it|they|the|my|a|that|this|you|to)\b[^.!?]{0,40}?\bactually (?:arrived|arrive|came|come|"
             r"receive|received|get|got|turned up|showed up|shown up|got here|was sent|were sent|sent|delivered)\b(?! (?:in|with)\b)",
+            # "would be nice if the lid for the blender jug was in the box", "would've been nice to get the pillowcases that were
+            # in the set", "wish i'd gotten the free gift the promo promised" (rule 274)
+            _A_WISH + r"[^.!?]{0,50}?\b(?:was|were) (?:actually )?in the (?:box|parcel|package|bag)\b",
+            _A_WISH
+            + r" to (?:get|receive|have) the\b[^.!?]{0,30}?\b(?:that|which) (?:was|were) (?:in|part of) the (?:set|bundle|"
+            r"listing|box)\b",
+            r"wish(?:ed)? (?:i'?d|i had) (?:gotten|got|received) the\b[^.!?]{0,30}?\b(?:the \w+|you|they|it) promised\b",
         ),
         Problem.DAMAGED: (
             # "for once i'd like a delivery from you where the box isnt crushed" (rule 259)
             _A_WISH
             + r"[^.!?]{0,50}?\b(?:box|parcel|package|it|they|items?)\b[^.!?]{0,10}?\b(?:isn'?t|wasn'?t|aren'?t|weren'?t|"
             r"is not|was not|not) (?:crushed|damaged|broken|smashed|dented|torn|ripped|wet|soaked|squashed|cracked)\b",
+            # "would be nice if the duvet cover wasnt ripped along the seam", "…if the plant pot had come in one piece" (rule 274)
+            _A_WISH
+            + r"[^.!?]{0,50}?\b(?:isn'?t|wasn'?t|aren'?t|weren'?t|is not|was not|were not) (?:crushed|damaged|broken|smashed|"
+            r"dented|torn|ripped|wet|soaked|squashed|cracked|stained|scratched|chipped|bent)\b",
+            _A_WISH + r"[^.!?]{0,50}?\b(?:had )?(?:come|arrived|turned up|got here) in one piece\b",
         ),
         Problem.WRONG_ITEM: (
             # "would have been nice to get the black one i actually ordered" (rule 257)
@@ -1878,6 +1890,12 @@ _WISHES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"working|die|died|disconnect|disconnected|overheat|overheated|peel|peeled|pill|pilled|shed|fade|faded)\b|stayed "
             r"(?:connected|charged|on|together|lit|cold|hot|warm)\b[^.!?]{0,20}?\b(?:more|longer) than|charged (?:past|beyond|"
             r"over|above) \d+)",
+            # "it'd be lovely if the bike light turned on at all", "just wish the zip had survived more than one trip", "i wish the
+            # discount code you emailed actually worked" (rule 274)
+            _A_WISH + r"[^.!?]{0,50}?\b(?:(?:turned|switched) on|worked|did anything) at all\b",
+            _A_WISH + r"[^.!?]{0,50}?\bhad (?:survived|lasted) (?:more|longer) than\b",
+            _A_WISH
+            + r" (?:(?:if|that) )?(?:it|they|the|my|this|these)\b[^.!?]{0,30}?\bactually (?:worked|works|work)\b",
         ),
         Problem.REFUND: (
             # "would be lovely to see my refund at some point" (rule 259)
@@ -1896,6 +1914,15 @@ _WISHES: dict[str, dict[Problem, tuple[str, ...]]] = {
             _A_WISH
             + r"[^.!?]{0,40}?\b(?:you|u|support|they|the team|your team|customer service|the agent|your agent|staff)\b"
             r"[^.!?]{0,20}?\b(?:didn'?t|did not|wouldn'?t|would not) (?:hang up|cut me off|ignore)",
+            # "i'd love for support to answer my email", "i'd appreciate a reply at some point" (rule 274)
+            _A_WISH
+            + r" for (?:support|someone|somebody|anyone|you|u|the team|your team|customer service) to (?:answer|reply|respond|"
+            r"get back|pick up|call back)\b",
+            _A_WISH + _SARCASTIC_WISH + r" (?:a|any) (?:reply|response|answer|call back|callback)\b",
+        ),
+        Problem.UNHAPPY: (
+            # "took me 3 tries to get the app payment to go through. would be nice if that got fixed" (rule 274)
+            _A_WISH + r" if (?:that|this|it) (?:got|gets|was|were|is) fixed\b",
         ),
         Problem.APP_BUG: (
             # "would be handy if the checkout didnt crash", "wish the app let me actually pay" (rule 259)

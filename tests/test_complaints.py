@@ -1845,6 +1845,24 @@ def test_counterfactual_praise_on_what_should_already_hold(text: str, complaint:
     assert read_text(text).complaint is complaint, text
 
 
+# Rule 274: more English wishes that hide a fault; wishes for more are none.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("would be nice if the duvet cover wasnt ripped along the seam when it arrived", True),
+        ("would love it if the plant pot had come in one piece rather than four", True),
+        ("would be nice if the lid for the blender jug was in the box, kinda need it", True),
+        ("it'd be lovely if the bike light turned on at all", True),
+        ("i'd love for support to answer my email", True),
+        ("took me 3 tries to get the app payment to go through. would be nice if that got fixed", True),
+        ("would be nice if the candles came in bigger jars", False),
+        ("would be lovely if the mugs came in green too", False),
+    ],
+)
+def test_more_wishes_that_hide_a_fault(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
+
+
 # Rule 271: a double charge's money returned ("退了一笔", "第二天就退了") is a fix; only part of it returned, or a parcel sent
 # back ("退了回去"), is none; a "可以" that closes a clause is a verdict, not a request.
 @pytest.mark.parametrize(
