@@ -93,7 +93,8 @@ _NOT_WHAT_WAS_ORDERED = (
 _A_WISH = (
     r"(?:(?:i )?(?:just |really |only )?wish(?:ed)?|(?:i'?d|i would|would) (?:just |really |so )?(?:love|like|appreciate)"
     r"(?: it)?(?! to (?:thank|say|add|mention|give|point|shout|praise|compliment))|(?:(?:it |that )?(?:would|would'?ve|"
-    r"might)|it'?d|that'?d) (?:have been|be) (?:nice|great|good|lovely|cool|helpful|amazing|handy))"
+    r"might)|it'?d|that'?d) (?:have been|been|be) (?:nice|great|good|lovely|cool|helpful|amazing|handy)|"
+    r"(?:i )?would (?:have|'ve) loved)"
 )
 # ...sarcastic when its sentence holds one of these: "if someone answered my emails at some point"
 _SARCASTIC_WISH = r"(?=[^.!?]*\b(?:actually|at some point|for once|ever|eventually)\b)"
@@ -1845,6 +1846,12 @@ _WISHES: dict[str, dict[Problem, tuple[str, ...]]] = {
         Problem.LATE: (
             # "i would love to know where my dog bed is" (rule 259)
             _A_WISH + r" to know where (?:my|our|the) \w+(?: \w+)? (?:is|are|went|has gone|got to)\b",
+            # "would be great if someone could tell me where my cat food is", "maybe one day the parcel will leave the depot",
+            # "hoping someone will eventually reply" (rule 275)
+            _A_WISH + r"[^.!?]{0,30}?\b(?:could|would|can) tell me where (?:my|our|the)\b",
+            r"maybe one day (?:the|my|your|someone|you)\b[^.!?]{0,40}?\b(?:will|'ll)\b",
+            r"(?:hoping|i hope) (?:someone|anyone|you|support|customer service|i'?ll hear)\b[^.!?]{0,40}?\b(?:eventually|"
+            r"sometime|this year|at some point|one day)\b",
         ),
         Problem.MISSING: (
             # "would be nice if the return label you promised actually arrived 🙂", "would be nice to actually receive it";
@@ -1859,6 +1866,7 @@ _WISHES: dict[str, dict[Problem, tuple[str, ...]]] = {
             + r" to (?:get|receive|have) the\b[^.!?]{0,30}?\b(?:that|which) (?:was|were) (?:in|part of) the (?:set|bundle|"
             r"listing|box)\b",
             r"wish(?:ed)? (?:i'?d|i had) (?:gotten|got|received) the\b[^.!?]{0,30}?\b(?:the \w+|you|they|it) promised\b",
+            _A_WISH + r"[^.!?]{0,50}?\bhad all (?:the|its|of the) (?:pieces|parts|bits|screws)\b",  # rule 275
         ),
         Problem.DAMAGED: (
             # "for once i'd like a delivery from you where the box isnt crushed" (rule 259)
@@ -1868,14 +1876,17 @@ _WISHES: dict[str, dict[Problem, tuple[str, ...]]] = {
             # "would be nice if the duvet cover wasnt ripped along the seam", "…if the plant pot had come in one piece" (rule 274)
             _A_WISH
             + r"[^.!?]{0,50}?\b(?:isn'?t|wasn'?t|aren'?t|weren'?t|is not|was not|were not) (?:crushed|damaged|broken|smashed|"
-            r"dented|torn|ripped|wet|soaked|squashed|cracked|stained|scratched|chipped|bent)\b",
+            r"dented|torn|ripped|wet|soaked|squashed|cracked|stained|scratched|chipped|bent|opened)\b",
             _A_WISH + r"[^.!?]{0,50}?\b(?:had )?(?:come|arrived|turned up|got here) in one piece\b",
+            _A_WISH + r"[^.!?]{0,50}?\bhadn'?t (?:arrived|come) in (?:\w+ )?pieces\b",  # rule 275
         ),
         Problem.WRONG_ITEM: (
             # "would have been nice to get the black one i actually ordered" (rule 257)
             _A_WISH
             + r" to (?:get|receive|have) (?:the|a|an|my)\b[^.!?]{0,30}?\b(?:i|we) actually (?:ordered|paid for|bought|chose|"
             r"picked|selected)\b",
+            # "wish the dog bed was the large i paid for" (rule 275)
+            _A_WISH + r"[^.!?]{0,40}?\b(?:was|were) the\b[^.!?]{0,20}?\b(?:i|we) (?:paid for|ordered)\b",
         ),
         Problem.DEFECT: (
             # "it would be nice if the heater actually heated the room" (rule 257), "wish the garden hose didnt leak", "would love
@@ -1883,9 +1894,8 @@ _WISHES: dict[str, dict[Problem, tuple[str, ...]]] = {
             _A_WISH
             + r" (?:(?:if|that) )?(?:it|they|the \w+|my \w+|this \w+|these \w+|the \w+ \w+) (?:\w+ )?(?:actually (?:worked|"
             r"work|works|heated|heat|boiled|boil|charged|charge|fit|fits|fitted|closed|close|stuck|held|lit|turned on|switched on|"
-            r"connected|paired|synced|cooled|did (?:its|their|what)|did anything|lasted|stayed|kept)\b|"
-            + _NOT_DONE
-            + r" (?:smell|"
+            r"connected|paired|synced|cooled|did (?:its|their|what)|did anything|lasted|stayed|kept|made|cleaned|cut|played|"
+            r"toasted|purified)\b|" + _NOT_DONE + r" (?:smell|"
             r"smelled|smelt|leak|leaked|break|broke|crack|cracked|rust|rusted|wobble|squeak|fall apart|fell apart|stop(?:ped)? "
             r"working|die|died|disconnect|disconnected|overheat|overheated|peel|peeled|pill|pilled|shed|fade|faded)\b|stayed "
             r"(?:connected|charged|on|together|lit|cold|hot|warm)\b[^.!?]{0,20}?\b(?:more|longer) than|charged (?:past|beyond|"
@@ -1894,6 +1904,11 @@ _WISHES: dict[str, dict[Problem, tuple[str, ...]]] = {
             # discount code you emailed actually worked" (rule 274)
             _A_WISH + r"[^.!?]{0,50}?\b(?:(?:turned|switched) on|worked|did anything) at all\b",
             _A_WISH + r"[^.!?]{0,50}?\bhad (?:survived|lasted) (?:more|longer) than\b",
+            # "would be nice if the skincare wasn't expired already", "would be even greater if it turned on" (rule 275)
+            _A_WISH
+            + r"[^.!?]{0,50}?\b(?:wasn'?t|weren'?t|isn'?t|was not|were not|is not) (?:already )?(?:expired|out of date|past "
+            r"(?:its |the )?(?:best before|use by|expiry))\b",
+            _A_WISH + r" (?:(?:if|that) )?(?:it|they|the \w+(?: \w+)?) (?:turned|switched) on(?=\s*(?:[.!?,;)]|$))",
             _A_WISH
             + r" (?:(?:if|that) )?(?:it|they|the|my|this|these)\b[^.!?]{0,30}?\bactually (?:worked|works|work)\b",
         ),
@@ -1923,6 +1938,14 @@ _WISHES: dict[str, dict[Problem, tuple[str, ...]]] = {
         Problem.UNHAPPY: (
             # "took me 3 tries to get the app payment to go through. would be nice if that got fixed" (rule 274)
             _A_WISH + r" if (?:that|this|it) (?:got|gets|was|were|is) fixed\b",
+            # "would be nice to be told the item was out of stock BEFORE paying", "…if your couriers knocked instead of…" (275)
+            _A_WISH + r"[^.!?]{0,40}?\bout of stock before (?:paying|i paid|taking|charging)\b",
+            _A_WISH
+            + r"[^.!?]{0,40}?\b(?:couriers?|drivers?|delivery (?:guy|man|driver)|postman)\b[^.!?]{0,10}?\bknocked instead of\b",
+        ),
+        Problem.CHARGE: (
+            # "it would be nice to only be charged once" (rule 275)
+            _A_WISH + r" (?:to only be charged once|if (?:you|they) only charged (?:me )?once)\b",
         ),
         Problem.APP_BUG: (
             # "would be handy if the checkout didnt crash", "wish the app let me actually pay" (rule 259)
@@ -1940,6 +1963,11 @@ _WISHES: dict[str, dict[Problem, tuple[str, ...]]] = {
             _A_WISH
             + r"[^.!?]{0,40}?\b(?:was|were|looked|smelled|smelt|tasted) (?:the colou?r|like the (?:one|ones)|as \w+ as)\b"
             r"[^.!?]{0,30}?\b(?:in|on) the (?:photos?|pictures?|description|listing|page|site|ad)\b",
+            # "i wish the pillow looked anything like the photos", "wish the backpack was actually waterproof like it says",
+            # "wd be great if your size guide matched your sizes" (rule 275)
+            _A_WISH + r"[^.!?]{0,50}?\b(?:looked|was|were) anything like\b",
+            _A_WISH + r"[^.!?]{0,50}?\bactually \w+ like (?:it|the \w+|you) (?:says|said|claims|claimed|promised)\b",
+            _A_WISH + r"[^.!?]{0,30}?\bsize guide (?:to )?match(?:ed|es)? (?:the|your|its) (?:actual )?sizes\b",
         ),
     },
 }

@@ -1863,6 +1863,24 @@ def test_more_wishes_that_hide_a_fault(text: str, complaint: bool) -> None:
     assert read_text(text).complaint is complaint, text
 
 
+# Rule 275: a third round of English wishes that hide a fault; wishes for more are none.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("i wish the pillow looked anything like the photos", True),
+        ("wish the dog bed was the large i paid for, its clearly a small", True),
+        ("would be nice if the puzzle had all the pieces. we're 4 short", True),
+        ("it would be nice to only be charged once. just saying", True),
+        ("maybe one day the parcel will leave the depot", True),
+        ("would've been nice to get the pillowcases that were in the set", True),
+        ("would be nice if the raincoat came in navy too", False),
+        ("would have loved a gift wrap option", False),
+    ],
+)
+def test_a_third_round_of_wishes_that_hide_a_fault(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
+
+
 # Rule 271: a double charge's money returned ("退了一笔", "第二天就退了") is a fix; only part of it returned, or a parcel sent
 # back ("退了回去"), is none; a "可以" that closes a clause is a verdict, not a request.
 @pytest.mark.parametrize(
