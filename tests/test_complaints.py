@@ -1881,6 +1881,20 @@ def test_a_third_round_of_wishes_that_hide_a_fault(text: str, complaint: bool) -
     assert read_text(text).complaint is complaint, text
 
 
+# Rule 276: a Russian item come without a part names it missing; without delays, scratches or the packaging itself, none.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("отличный магазин, всегда заказываю) только в этот раз стул пришёл без болтов", True),
+        ("кашпо пришло без креплений. как вешать то?", True),
+        ("пришло без единой царапины, спасибо", False),
+        ("с упаковкой не сталкивалась, доставили без неё сразу в сборе", False),
+    ],
+)
+def test_a_russian_item_come_without_a_part(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
+
+
 # Rule 271: a double charge's money returned ("退了一笔", "第二天就退了") is a fix; only part of it returned, or a parcel sent
 # back ("退了回去"), is none; a "可以" that closes a clause is a verdict, not a request.
 @pytest.mark.parametrize(
