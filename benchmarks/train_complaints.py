@@ -617,6 +617,10 @@ def run_trainer(argv: list[str] | None, description: str, train, check, model_fi
     args = parser.parse_args(argv)
     if not has_sklearn():
         return 1
+    if argv is None:
+        from train_sentiment import in_training_kernel
+
+        in_training_kernel()  # the shipped files were fitted in it: in another kernel a refit drifts by a few bytes
     for language in args.languages:
         if args.check:
             print(check(language))
@@ -659,6 +663,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not has_sklearn():
         return 1
+    if argv is None:
+        from train_sentiment import in_training_kernel
+
+        in_training_kernel()  # the shipped files were fitted in it: in another kernel a refit drifts by a few bytes
     for language in args.languages:
         sweep = next((s for s in Sweep if getattr(args, s.value)), None)
         if sweep is not None:

@@ -457,6 +457,19 @@ def kernel_available() -> bool:
         return False
 
 
+def in_training_kernel() -> None:
+    """Run this script again in TRAINING_KERNEL when numpy has loaded another one (the refit is then byte for byte), or
+    warn that the refit may drift where the CPU lacks it."""
+    if os.environ.get("OPENBLAS_CORETYPE") != TRAINING_KERNEL and kernel_available():
+        os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "OPENBLAS_CORETYPE": TRAINING_KERNEL})
+    if not kernel_available():
+        print(
+            f"note: this CPU lacks AVX-512, so not OpenBLAS's {TRAINING_KERNEL} kernels: the refit may drift "
+            "from the shipped bytes",
+            file=sys.stderr,
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -480,15 +493,8 @@ def main(argv: list[str] | None = None) -> int:
         "--tune", action="store_true", help="compare settings on validation rows instead of writing models"
     )
     args = parser.parse_args(argv)
-    if argv is None and os.environ.get("OPENBLAS_CORETYPE") != TRAINING_KERNEL and kernel_available():
-        # numpy has loaded another kernel: start again with the shipped models' one, so the refit is byte for byte.
-        os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "OPENBLAS_CORETYPE": TRAINING_KERNEL})
-    if not kernel_available():
-        print(
-            f"note: this CPU lacks AVX-512, so not OpenBLAS's {TRAINING_KERNEL} kernels: the refit may drift "
-            "from the shipped bytes",
-            file=sys.stderr,
-        )
+    if argv is None:
+        in_training_kernel()
     try:
         import sklearn  # noqa: F401
     except ImportError:

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
 
 from bot.callbacks import Answer, Skip
 from surveys.store import Store
@@ -169,3 +175,26 @@ async def wait_until_serving(url: str, timeout: float = 15.0) -> None:
                 if asyncio.get_running_loop().time() > deadline:
                     raise
                 await asyncio.sleep(0.05)
+
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+def refit_in_training_kernel(code: str, *args: str) -> None:
+    """Run a trainer's refit (`code`, with `args`) in a process of its own in OpenBLAS's kernel the shipped models were
+    fitted in (chosen when numpy loads, so not in this process), or skip where the CPU lacks it."""
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import train_sentiment
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    if not train_sentiment.kernel_available():
+        pytest.skip(
+            f"the shipped models were fitted with OpenBLAS's {train_sentiment.TRAINING_KERNEL} kernels (AVX-512)"
+        )
+    env = {
+        **os.environ,
+        "OPENBLAS_CORETYPE": train_sentiment.TRAINING_KERNEL,
+        "PYTHONPATH": os.pathsep.join([str(BENCHMARKS), *sys.path]),
+    }
+    subprocess.run([sys.executable, "-c", code, *args], cwd=BENCHMARKS, env=env, check=True, capture_output=True)

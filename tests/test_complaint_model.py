@@ -11,6 +11,7 @@ import pytest
 from analysis.complaint_model import load_complaint_model, model_file
 from analysis.complaint_text import Problem, complaint_problems, problems
 from analysis.reading import read_text
+from tests.helpers import BENCHMARKS, refit_in_training_kernel
 
 
 @pytest.mark.parametrize("language", ["en", "ru", "zh"])
@@ -44,16 +45,19 @@ def test_a_positive_text_is_never_flagged_by_the_model_alone() -> None:
 
 def test_the_shipped_models_are_what_the_trainer_writes(tmp_path, monkeypatch) -> None:
     pytest.importorskip("sklearn")  # the [train] extra; CI installs only [test,dev]
-    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
     import train_complaints as trainer
 
     if not (trainer.DATA_DIR / "en" / "goemotions_en.csv").exists():
         pytest.skip("the guard readers learn from ../shared/data, which this machine lacks")
-    monkeypatch.setattr(trainer, "MODELS_DIR", tmp_path)
+    refit_in_training_kernel(
+        "import sys; from pathlib import Path; import train_complaints as t; "
+        "[t.write_json(t.train(l), Path(sys.argv[1]) / t.model_file(l)) for l in ('en', 'ru', 'zh')]",
+        str(tmp_path),
+    )
     for language in ("en", "ru", "zh"):
-        written = trainer.write(trainer.train(language), language)
         shipped = resources.files("analysis").joinpath("models", model_file(language)).read_bytes()
-        assert written.read_bytes() == shipped, language
+        assert (tmp_path / model_file(language)).read_bytes() == shipped, language
 
 
 def test_rules_still_name_the_problem_they_know() -> None:

@@ -29,7 +29,7 @@ from bot.app import score_answer
 from surveys import journey
 from surveys.engine import AnswerValue
 from surveys.reading import Feeling
-from tests.helpers import T0
+from tests.helpers import BENCHMARKS, T0, refit_in_training_kernel
 from tests.test_journey import linked
 
 RUSSIAN_PRAISE = [
@@ -338,34 +338,15 @@ def test_each_shipped_model_learnt_from_the_rows_its_recipe_reads_now(language, 
 
 
 @pytest.mark.parametrize("language", ["en", "ru", "zh"])
-def test_the_shipped_models_are_what_the_trainer_writes(language, tmp_path, monkeypatch) -> None:
+def test_the_shipped_models_are_what_the_trainer_writes(language, tmp_path) -> None:
     """Retraining from the repo and ../shared/data gives the shipped file byte for byte (about a minute each)."""
     pytest.importorskip("sklearn")  # the [train] extra; CI installs only [test,dev]
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    benchmarks = Path(__file__).resolve().parent.parent / "benchmarks"
-    if not (benchmarks.parent.parent / "shared" / "data").is_dir():
+    if not (BENCHMARKS.parent.parent / "shared" / "data").is_dir():
         pytest.skip("the recipes read ../shared/data, which this machine lacks")
-    monkeypatch.syspath_prepend(str(benchmarks))
-    import train_sentiment as trainer
-
-    if not trainer.kernel_available():
-        pytest.skip(f"the shipped models were fitted with OpenBLAS's {trainer.TRAINING_KERNEL} kernels (AVX-512)")
-    # In a process of its own: the kernel is chosen when numpy loads, and this one has loaded it already.
     script = (
         "import sys; from pathlib import Path; import train_sentiment as t; t.MODELS_DIR = Path(sys.argv[1]); "
         "t.train_language(t.RECIPES[sys.argv[2]], t.REPO_ROOT.parent / 'shared' / 'data')"
     )
-    env = {**os.environ, "OPENBLAS_CORETYPE": trainer.TRAINING_KERNEL, "PYTHONPATH": os.pathsep.join(sys.path)}
-    subprocess.run(
-        [sys.executable, "-c", script, str(tmp_path), language],
-        cwd=benchmarks,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    refit_in_training_kernel(script, str(tmp_path), language)
     shipped = resources.files("analysis").joinpath("models", model_file(language)).read_bytes()
     assert (tmp_path / model_file(language)).read_bytes() == shipped
