@@ -2887,6 +2887,7 @@ def complaint_problems(
     # "charged twice, sorted in 5 mins, lovely staff": nor is a problem told as put right, or owned ("my bad").
     if (
         _a_return_that_went_well(text, score, found)
+        or _asks_how_refunds_work(text, score.language, found)
         or _put_right(text, score.language)
         or _own_fault(text, score.language)
         or _a_worry_that_did_not_come_true(text, score.language)
@@ -3073,7 +3074,8 @@ def _a_return_that_went_well(text: str, score: Score, found: tuple[Problem, ...]
     with no other problem named, and does not turn: it tells of a return done."""
     received = _refund_received(text, score.language)
     refund_only = set(found) == {Problem.REFUND} and (score.feeling is Feeling.POSITIVE or received)
-    if not (refund_only or (not found and received)):
+    money_back = received and set(found) <= {Problem.REFUND, Problem.CHARGE}  # a double charge refunded (rule 278)
+    if not (refund_only or money_back):
         return False
     folded = fold(text)
     return not _TURNS.search(folded) and not _OBJECTS.search(folded) and not _asks_or_mocks(text, score.language)
@@ -3084,12 +3086,42 @@ def _a_return_that_went_well(text: str, score: Score, found: tuple[Problem, ...]
 _REFUND_RECEIVED = {
     "zh": re.compile(
         r"(?<!等)(?<!等我的)(?:钱|退款|款)[^，。！？,.!?等没说会要才还]{0,8}?(?:已经|已|也|都|就)?"
-        r"(?:到账|到了|到卡|到的|收到|退回|回来|退到)"
+        r"(?:到账|到了|到卡|到的|收到|退回|回来|退到)|"
+        # rule 278: "已收到退款", "退款秒到", "第二笔当天晚上就自动退回了", "差额退给我了", "退款很及时"
+        r"(?:已经|已)?收到了?退款|退款秒到|(?:第二|多扣的|多的|重复的?|那|一)笔[^，。！？,.!?等没说会要才还]{0,10}?退回|"
+        r"差额(?:退给我|退回)|退款(?:很|挺|非常|超|特别|也)?(?:及时|快|顺利|迅速|准时|利索|爽快)"
     ),
 }
 _REFUND_NOT_YET = {
     "zh": re.compile(r"[?？吗]|多久|几天|什么时候|啥时候|何时|还在等|等着|再说|一半|部分|但|不过|就是|可是")
 }
+
+
+# A general question about how or when refunds work, with no wait told (rule 278): "请问退款一般几天到账？", "退款退到信用卡
+# 的话要多久能看到"; not "我的退款什么时候到，已经两周了".
+_HOW_REFUNDS_WORK = {
+    "zh": re.compile(
+        r"(?:退款|钱)[^。！？!?]{0,15}?(?:一般|的话|如果|通常|原路|退到哪|余额|会[^。！？!?]{0,8}吗)|"
+        r"(?:一般|如果|通常)[^。！？!?]{0,10}?(?:退款|钱)"
+    )
+}
+_A_WAIT_TOLD = {
+    "zh": re.compile(
+        r"已经|等了|还没|一直|超过|第[\d一二三四五六七八九十]+天|[\d一二三四五六七八九十两几半]+"
+        r"(?:个)?(?:天|周|星期|礼拜|月)了|半个月"
+    )
+}
+
+
+def _asks_how_refunds_work(text: str, language: str, found: tuple[Problem, ...]) -> bool:
+    """Whether the only problem is a refund and the text asks how or when refunds work, telling no wait (rule 278)."""
+    asks = _HOW_REFUNDS_WORK.get(language)
+    return (
+        asks is not None
+        and set(found) == {Problem.REFUND}
+        and asks.search(text) is not None
+        and _A_WAIT_TOLD[language].search(text) is None
+    )
 
 
 def _refund_received(text: str, language: str) -> bool:

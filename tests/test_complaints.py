@@ -1895,6 +1895,24 @@ def test_a_russian_item_come_without_a_part(text: str, complaint: bool) -> None:
     assert read_text(text).complaint is complaint, text
 
 
+# Rule 278: Chinese money told received or a refund praised is a return that went well, a double charge refunded too, and
+# a general question about how refunds work is none; a refund overdue or asked after a wait is still a complaint.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("已收到退款 无其他", False),
+        ("退款很及时!!!", False),
+        ("支付宝扣了两次的钱已经退回 谢谢你们处理", False),
+        ("请问退款一般几天到账？", False),
+        ("您好，请问我的退款什么时候能到账？已经提交申请10天了", True),
+        ("重复扣款退了一笔，另一笔说要走流程，还在等", True),
+        ("退款很慢", True),
+    ],
+)
+def test_chinese_refunds_received_praised_or_asked_about(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
+
+
 # Rule 271: a double charge's money returned ("退了一笔", "第二天就退了") is a fix; only part of it returned, or a parcel sent
 # back ("退了回去"), is none; a "可以" that closes a clause is a verdict, not a request.
 @pytest.mark.parametrize(
