@@ -1907,6 +1907,8 @@ def test_a_russian_item_come_without_a_part(text: str, complaint: bool) -> None:
         ("您好，请问我的退款什么时候能到账？已经提交申请10天了", True),
         ("重复扣款退了一笔，另一笔说要走流程，还在等", True),
         ("退款很慢", True),
+        # rule 280: "没想到" is surprise, not a want
+        ("退款秒到 没想到这么快", False),
     ],
 )
 def test_chinese_refunds_received_praised_or_asked_about(text: str, complaint: bool) -> None:
