@@ -100,20 +100,33 @@ def test_the_guard_leaves_off_domain_neutral_texts_alone(text: str) -> None:
     assert complaint_problems(text, score, topics, GUARD) == ()
 
 
+# Chit-chat about things no shop does. Which of them the survey-only reader would flag moves with every data step ("We
+# watched the whole season in one weekend" until the twenty-eighth session's rows, "the meeting ran two hours over again"
+# until the thirty-ninth's): the tests ask that some would be, and that the guard keeps every one unflagged.
+CHIT_CHAT = (
+    "the meeting ran two hours over again",
+    "the pool was closed again this morning",
+    "my boss kept us two hours over again",
+    "the football game ran over again",
+)
+
+
+def _flagged_by_the_survey_only_reader() -> list[str]:
+    model = load_complaint_model("en")
+    assert model is not None and model.guard is not None
+    return [text for text in CHIT_CHAT if (model.probability(text) or 0.0) > model.threshold]
+
+
 def test_it_is_the_guard_reader_that_keeps_chit_chat_unflagged() -> None:
     from analysis.complaint_text import GUARD, Guard
 
-    # the survey-only reader stopped flagging "We watched the whole season in one weekend" on the twenty-eighth
-    # session's rows; this chit-chat it still would
-    text = "the meeting ran two hours over again"  # "…over" alone no longer leans (the thirty-fourth session's rows)
-    model = load_complaint_model("en")
-    assert model is not None and model.guard is not None
-    assert (model.probability(text) or 0.0) > model.threshold  # the survey-only model would flag it
-    # the reader that also learnt from chit-chat does not
-    assert (model.guard.probability(text) or 1.0) <= model.guard.threshold
-    score, topics = _read(text)
-    assert complaint_problems(text, score, topics, GUARD) == ()
-    assert complaint_problems(text, score, topics, Guard(about_the_shop=True)) == ()
+    assert _flagged_by_the_survey_only_reader()  # the survey-only model would flag some of it
+    guard = load_complaint_model("en").guard
+    for text in CHIT_CHAT:  # the reader that also learnt from chit-chat flags none
+        assert (guard.probability(text) or 1.0) <= guard.threshold, text
+        score, topics = _read(text)
+        assert complaint_problems(text, score, topics, GUARD) == (), text
+        assert complaint_problems(text, score, topics, Guard(about_the_shop=True)) == (), text
 
 
 def test_the_guard_reads_a_neutral_complaint_that_names_no_topic() -> None:
@@ -325,16 +338,17 @@ def test_the_chinese_and_english_models_ask_a_clearly_negative_text_to_lean_to_a
 def test_a_negative_reading_of_chit_chat_needs_the_guard_reader_too() -> None:
     """The plain reader leans to a complaint on this chit-chat; read negative, it is still not flagged: the text names
     nothing the shop does, so the guard reader must agree, and it does not."""
-    from analysis.complaint_text import GUARD, _read_by_model, about_the_shop
+    from analysis.complaint_text import GUARD, about_the_shop
     from analysis.sentiment import Feeling
 
-    text = "the meeting ran two hours over again"  # "…over" alone no longer leans (the thirty-fourth session's rows)
-    score, topics = _read(text)
-    negative = replace(score, polarity=-0.6, feeling=Feeling.NEGATIVE)
-    threshold, probability = _read_by_model(text, "en")
-    assert probability > threshold and not about_the_shop(text, topics)
-    assert complaint_problems(text, negative, topics, GUARD) == ()
+    leaning = _flagged_by_the_survey_only_reader()
+    assert leaning
+    for text in leaning:
+        score, topics = _read(text)
+        assert not about_the_shop(text, topics), text
+        assert complaint_problems(text, replace(score, polarity=-0.6, feeling=Feeling.NEGATIVE), topics, GUARD) == ()
     shop = "the parcel from order 4411 sat in the depot all weekend"
+    score, _ = _read(shop)
     assert complaint_problems(shop, replace(score, polarity=-0.6, feeling=Feeling.NEGATIVE), ("delivery",), GUARD)
 
 
