@@ -2906,9 +2906,8 @@ def complaint_problems(
     # answer (rules 268-269)
     if holds("praise_on_a_condition", text, score.language):
         return (Problem.UNHAPPY,)
-    if holds(
-        "counterfactual_fault", text, score.language
-    ):  # "would be perfect if the lid fit properly" (rules 147, 273)
+    # "would be perfect if the lid fit properly", "would order again if the checkout didnt crash" (rules 147, 273)
+    if holds("counterfactual_fault", text, score.language):
         return (Problem.UNHAPPY,)
     # "what i got matched the description": a match with the listing, unturned, opens nothing no rule names (rules 140-141)
     if holds("affirms_listing", text, score.language) or holds("denies_faults", text, score.language):
