@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--split",
         default="heldout",
-        choices=("heldout", "dev", "rules", "reader", "fresh", "recent"),
+        choices=("heldout", "dev", "rules", "reader", "fresh", "recent", "declines"),
         help="rows of the survey answers",
     )
     args = parser.parse_args(argv)

@@ -147,6 +147,10 @@ DECLINE_CHOICE = {"C": 16.0, "threshold": 0.9}
 # readers learn them since rule 199 (READER_SPLITS, GUARD_SPLITS); before rule 198 said the pinned kinds by rule,
 # learning them lost pinned readings (rules 188, 192, 193).
 DECLINE_SPLITS = ("dev", "rules", "reader", "fresh", "recent")
+# `declines`: the reasoned-decline probe rows ("cant say, my husband paid", "还没拆，送人的") only the decline reader learns
+# (rule 283, fortieth session). Learnt by every reader (rule 281) they broke English pins and Chinese ordinary answers
+# read worse.
+DECLINE_READER_SPLITS = (*DECLINE_SPLITS, "declines")
 # The complaint readers (main, guard and decline) read the n-grams found in this many answers or more (2 elsewhere): one
 # more at a time until a language's shipped files are under 4.98 MB (rule 199).
 MIN_DF: dict[str, int] = {"en": 3, "ru": 3}
@@ -195,8 +199,9 @@ def training_rows(language: str, splits: tuple[str, ...] | None = None) -> pd.Da
 
 
 def decline_rows(language: str) -> pd.DataFrame:
-    """The survey answers of one language the decline reader learns from (DECLINE_SPLITS), with y = 1 for a decline."""
-    rows = training_rows(language, DECLINE_SPLITS)
+    """The survey answers of one language the decline reader learns from (DECLINE_READER_SPLITS), with y = 1 for a
+    decline."""
+    rows = training_rows(language, DECLINE_READER_SPLITS)
     return rows.assign(y=(rows["feeling"] == "none").astype(int))
 
 
@@ -368,7 +373,7 @@ def train(language: str, data_dir: Path = DATA_DIR) -> dict:
         "threshold": DECLINE_CHOICE["threshold"],
         "max_chars": int(declines["text"][declines["y"] == 1].str.len().max()),
         "meta": {
-            "trained_on": f"benchmarks/data/survey_answers.csv, {', '.join(DECLINE_SPLITS)} rows; `none` against the rest",
+            "trained_on": f"benchmarks/data/survey_answers.csv, {', '.join(DECLINE_READER_SPLITS)} rows; `none` against the rest",
             "rows": len(declines),
             "declines": int(declines["y"].sum()),
             "C": DECLINE_CHOICE["C"],

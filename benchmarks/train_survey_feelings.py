@@ -4,15 +4,15 @@ Example:
     .venv/bin/python benchmarks/train_survey_feelings.py            # all three languages
     .venv/bin/python benchmarks/train_survey_feelings.py --check    # the gate threshold's sweep, writing nothing
 
-Training data: the reader learns the rows of benchmarks/data/survey_answers.csv that are not `heldout` (feeling `none`
-as neutral: an answer the declines let through says nothing either way), one-vs-rest logistic regressions over the
-complaint readers' n-grams (train_complaints.features_of), sublinear TF-IDF fitted on those answers, balanced classes,
-C 16, liblinear. The gate learns the same answers (1) against the feeling models' general training rows
-(train_sentiment.RECIPES without survey answers and lexicons; not held out, not validation; at most GENERAL_ROWS,
-sampled with seed 0) over the same n-grams. Retraining on the same rows gives a byte-identical file on one machine;
-another CPU or numpy may move a few weights by the last kept decimal (the English files were refit on the thirty-second
-session's machine: 727 of 181,392 weights moved, no survey answer read otherwise). Needs scikit-learn (pip install -e
-'.[train]'); the bot does not.
+Training data: the reader learns the rows of benchmarks/data/survey_answers.csv that are not `heldout` nor `declines`
+(train_complaints.DECLINE_SPLITS; feeling `none` as neutral: an answer the declines let through says nothing either
+way), one-vs-rest logistic regressions over the complaint readers' n-grams (train_complaints.features_of), sublinear
+TF-IDF fitted on those answers, balanced classes, C 16, liblinear. The gate learns the same answers (1) against the
+feeling models' general training rows (train_sentiment.RECIPES without survey answers and lexicons; not held out, not
+validation; at most GENERAL_ROWS, sampled with seed 0) over the same n-grams. Retraining on the same rows gives a
+byte-identical file on one machine; another CPU or numpy may move a few weights by the last kept decimal (the English
+files were refit on the thirty-second session's machine: 727 of 181,392 weights moved, no survey answer read otherwise).
+Needs scikit-learn (pip install -e '.[train]'); the bot does not.
 """
 
 from __future__ import annotations
@@ -137,7 +137,7 @@ def train(language: str, data_dir: Path = DATA_DIR) -> dict:
     return {
         **model_json(language, *fit(language, survey, general)),
         "meta": {
-            "trained_on": "benchmarks/data/survey_answers.csv, every split but heldout (reader and gate); gate "
+            "trained_on": "benchmarks/data/survey_answers.csv, every split but heldout and declines (reader and gate); gate "
             "against the feeling models' general training rows (not held out, not validation)",
             "rows": len(survey),
             "general_rows": len(general),

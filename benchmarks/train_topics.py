@@ -4,11 +4,13 @@ Example:
     .venv/bin/python benchmarks/train_topics.py            # all three languages
     .venv/bin/python benchmarks/train_topics.py --check    # cross-validated choice of how readers and terms combine
 
-Training data: the rows of benchmarks/data/survey_answers.csv that are not `heldout` and hold content (feeling other
-than `none`), y = the topic key is among the row's labelled topics; one logistic regression per key of the shipped
-taxonomy (analysis/topics.yaml) over the complaint readers' n-grams (train_complaints.features_of) found in MIN_DF
-answers or more, sublinear TF-IDF, balanced classes, C 16. Retraining on the same rows gives a byte-identical file
-on one machine (another CPU or numpy may move a few weights by the last kept decimal).
+Training data: the rows of benchmarks/data/survey_answers.csv of the splits every reader learns (not `heldout`, not
+`declines`: train_complaints.DECLINE_SPLITS) that hold content (feeling other than `none`), y = the topic key is among
+the row's labelled topics; one logistic regression per key of the shipped taxonomy (analysis/topics.yaml) over the
+complaint readers' n-grams (train_complaints.features_of) found in MIN_DF answers or more, sublinear TF-IDF, balanced
+classes, C 16. Retraining on the same rows gives a byte-identical file on one machine (another CPU or numpy may move a
+few weights by the last kept decimal).
+
 Needs scikit-learn (pip install -e '.[train]'); the bot does not.
 """
 
@@ -20,6 +22,7 @@ import sys
 import numpy as np
 import pandas as pd
 from train_complaints import (
+    DECLINE_SPLITS,
     MILLION,
     SURVEY_ANSWERS,
     _feature_keys,
@@ -56,7 +59,7 @@ ALONE_SWEEP = (0.6, 0.7, 0.8, 0.9)
 def training_rows(language: str) -> pd.DataFrame:
     """The content answers of one language that are not held out, their texts as read_text reads them."""
     frame = pd.read_csv(SURVEY_ANSWERS, keep_default_na=False, dtype=str)
-    frame = frame[(frame["language"] == language) & (frame["split"] != "heldout") & (frame["feeling"] != "none")]
+    frame = frame[(frame["language"] == language) & frame["split"].isin(DECLINE_SPLITS) & (frame["feeling"] != "none")]
     return frame.assign(read=[as_read(text) for text in frame["text"]]).reset_index(drop=True)
 
 
@@ -95,7 +98,8 @@ def train(language: str) -> dict:
         "confirm": confirm,
         "alone": alone,
         "meta": {
-            "trained_on": "benchmarks/data/survey_answers.csv, every row not held out whose feeling is not none",
+            "trained_on": "benchmarks/data/survey_answers.csv, every row not held out nor of the declines split whose feeling "
+            "is not none",
             "rows": len(rows),
             "labelled": {key: int(count) for key, count in zip(keys, y.sum(axis=0), strict=True)},
             "C": C,
