@@ -574,7 +574,9 @@ _ABOUT_A_PART = re.compile(
 )
 # A part named first ("доставка — пас", "возврат не делала") may be what the sentence is about or who acted in it.
 _A_PART_FIRST = re.compile(rf"^(?:{_PARTS['ru']}|{_PARTS['en']})(?= |$)")
-_ABOUT_A_PART_ZH = re.compile(rf"(?:关于)?{_PARTS['zh']}(?:方面|这块|那块|这边|的话)|^关于{_PARTS['zh']}")
+_ABOUT_A_PART_ZH = re.compile(
+    rf"(?:关于)?{_PARTS['zh']}(?:方面|这块|那块|这边|的话|的事(?:情|儿)?)|^关于{_PARTS['zh']}"
+)
 # A part of the service echoed before what the customer did not do ("客服？没找过", "退换货？没退过"): dropped once that
 # is found. Not the goods: "东西还没拆" tells where the order stands.
 _A_PART_FIRST_ZH = re.compile("^(?:跟|和|与)?(?:物流|快递|包装|付款|支付|客服|售后|退换货|退货|退款|换货)")
@@ -622,6 +624,8 @@ _NOT_USED = {
         r"the (?:return|returns|refund|exchange) process))*|"
         r"(?:^| )(?:i )?(?:never|haven t|have not|havent|didn t|did not|didnt) (?:did|do|done|make|made|need|needed) "
         r"(?:a |an |any )?(?:returns?|exchanges?|refunds?)(?: with (?:you|u|them))?|"
+        # rule 284: "no exchange, so n/a", "no return made"; not "no refund" (the shop may have given none)
+        r"(?:^| )no (?:exchanges?|returns?)(?: (?:made|done|needed|requested))?(?: so n a)?|"
         r"(?:^| )(?:as |because |since |cause )?i (?:kept|m keeping|am keeping) (?:it|them|everything|all of it|the lot)|"
         r"(?:^| )(?:i )?(?:only|just) (?:had|got) (?:it|them|the \w+) (?:for )?(?:\d+|a|two|three|a few|few) (?:days?|weeks?)|"
         r"(?:^| )(?:i )?(?:only|just) got (?:it|them|the \w+) (?:yesterday|today|this morning|last night)|"
@@ -741,7 +745,9 @@ _NOT_USED_ZH = re.compile(
     "还没(?:到|满)(?:一周|一个?(?:星期|礼拜)|几天)|不需要(?:退款|退货|换货|售后|客服)|"
     # "分不清是哪一单了", "现在想不起来了", "到了再说", "跟客服没打过交道", "没退没换"
     "分不清(?:是)?哪(?:一)?单|(?:现在)?想不起来|(?:等)?(?:东西)?(?:到了|到货了?|用了|穿了|用完|过几天|过两天|一周后|下周)(?:穿了|用了)?再(?:说|跟你们说)|"
-    "没打过交道|没退(?:过)?没换(?:过)?|没看到|用(?:一段时间|几天|一阵子)再说|(?<!还)没(?:退|换)(?=[啊呀哦])|没见(?:着|到|过)(?:快递小哥|快递员|配送员|快递|东西|货)?|"
+    "没打过交道|没退(?:过)?没换(?:过)?|没看到|用(?:一段时间|几天|一阵子)再说|(?<!还)没(?:退|换)(?=[啊呀哦])|"
+    # rule 284: "我没申请过退款", "也没要退款", "我没退" closing a clause; not "还没退" (a wait)
+    "没(?:有)?(?:申请|要|提)过?(?:退款|退货|换货)|(?<!还)没退过?(?=$|[\\s，。,.!！])|没见(?:着|到|过)(?:快递小哥|快递员|配送员|快递|东西|货)?|"
     "忘了(?:当时)?(?:是)?(?:怎么|用什么|用啥|哪个)(?:付的款|付的钱|付的|付款的|买的|下的单)|"
     f"(?:外?{_PARTS['zh']}(?:那块|这块)?)?我?也?没(?:太)?(?:注意|留意|在意)|"
     # "以后有再说", "等想到了再告诉你们", "有需要会联系你们的", "这个没法回答", "用了才两天，还看不出来啥", "刚买"

@@ -2338,3 +2338,31 @@ def test_an_earlier_orders_problem_beside_this_one_fine_is_no_complaint(text: st
 )
 def test_a_problem_the_shop_put_right_and_the_customer_liked_is_no_complaint(text: str, complaint: bool) -> None:
     assert read_text(text).complaint is complaint, text
+
+
+# Rule 284 (fortieth session): a return, exchange or refund the customer never made, said in a few words ("no exchange",
+# "我没申请过退款"), is a reason not to answer; a keyword rule (SIZE, REFUND) no longer reads it as a request. Not "no
+# refund" (the shop may have given none), nor "还没退" told beside a fault.
+@pytest.mark.parametrize(
+    ("text", "complaint", "feeling"),
+    [
+        ("no exchange, so n/a", False, Feeling.NONE),  # was SIZE
+        ("nope no exchange", False, Feeling.NONE),
+        ("no return made", False, Feeling.NONE),
+        ("退款？我没申请过退款啊 不清楚", False, Feeling.NONE),  # was REFUND
+        ("退货的事我不清楚 我没退", False, Feeling.NONE),
+        # the near misses stay complaints
+        ("no refund yet", True, None),
+        ("no exchange possible, they refused", True, None),
+        ("no return label in the box", True, None),
+        ("我没退，因为客服不理我", True, None),
+        ("退货的事情一直没人管", True, None),
+    ],
+)
+def test_a_return_never_made_said_in_a_few_words_is_a_decline(
+    text: str, complaint: bool, feeling: Feeling | None
+) -> None:
+    reading = read_text(text)
+    assert reading.complaint is complaint, text
+    if feeling is not None:
+        assert reading.score.feeling is feeling, text
