@@ -59,7 +59,7 @@ _SHADES_AND_SIZES = "black|white|blue|red|green|pink|grey|gray|beige|brown|navy|
 # What a "didn't get" or "never got" is not when the customer's own doing follows it: "in touch", "round to" (rule 237), "the
 # chance", "time", "to" + a verb ("never got to try it"), not + a place or person it could fail to reach (rule 238).
 _OWN_DOING = (
-    r"(?! in (?:touch|contact)| a?round to| the hang of| (?:the |a )?chance| (?:any |the )?time\b| any reason|"
+    r"(?! in (?:touch|contact)| a?round to| the hang of| (?:the |a )?chance| (?:any |the )?time\b| any reason| involved\b|"
     r" to (?!(?:me|us|my|our|the|your|his|her|their|a|an|this|that|it|them|him|you|any|its|there|here|\d)\b)[a-z]|"
     # the customer's choice given as the reason, past a separator (rule 239): "didnt get the warranty, my choice"
     r"[^.!?]*?(?:[,;]| -| because| cos| cause| as| since| so)(?: [^\W\d_]+){0,3}? (?:my (?:own )?choice|"
@@ -213,7 +213,8 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:came|arrived|comes) with (?:only )?half|only (?:\d+|one|two|three|four|five|six|half)\b(?: \w+)? (?:turned up|showed up|in the (?:box|pack|bag|parcel))",
             r"(?:supposed|meant) to (?:have|include|contain|come with|be)\b[^.!?]{0,30}\b(?:only|but|got|just)\b",
             r"still (?:don'?t|do not|dont|haven'?t|have not|havent|hasn'?t|has not|not) (?:have|got|received|had|heard|seen)\b",
-            r"(?:threw|thrown|throws|chucked|dumped|tossed|lobbed|flung) (?:it|my|the|them|our)\b",
+            # not the customer's own "threw it out / the box away" (rule 286)
+            r"(?:threw|thrown|throws|chucked|dumped|tossed|lobbed|flung) (?:it|my|the|them|our)\b(?!(?: \w+){0,2} (?:out|away)\b)",
             r"without (?:telling|informing|notifying|warning|letting|asking) (?:me|us|anyone|anybody)|without (?:any )?(?:warning|notice)\b",
             r"(?:delivered|sent|went|left|taken|dropped (?:it )?off)(?: it)? (?:to|at) (?:the )?(?:wrong|a different|another|(?:number |no\.? ?|house )?\d+ not)\b",
             r"(?:said|saying|claimed|claims|says|marked) (?:that )?(?:we|i) (?:were|was|wasn'?t|weren'?t) (?:out|not (?:in|home)|away|not available)",
@@ -598,12 +599,13 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:held|holding|on hold|waited|queued|queuing|queueing) (?:on the line |in a queue )?for (?:\d+|an?|over|almost|nearly|about|half an) (?:mins?|minutes|hours?|\w+ minutes)|line went dead|call (?:dropped|cut out)|put the phone down",
             r"(?:short|curt|snappy|abrupt|impatient|sarcastic) with (?:me|us)|dismissive|condescending|patroni[sz]ing",
             r"(?:been |keep |kept )?trying to (?:\w+ ){1,4}(?:for|since) (?:\d+|two|three|four|five|a|an|over|days|weeks|ages|the last)\b",
-            r"(?:still |got |had |received |there(?:'s| is| was) )?no (?:response|reply|answer|word|follow.?up)(?! needed)",
+            r"(?:still |got |had |received |there(?:'s| is| was) )?no (?:response|reply|answer|word|follow.?up)(?!s? needed)",
             # "no feedback" opening the answer declines ("no feedback, keep it up"), unless it is from someone or for a
             # while; after anything else it is support's
             r"(?:still |got |had |received |there(?:'s| is| was) |(?<=[\w,.;:!?] ))no feedback(?! needed)|"
             r"no feedback (?:from|since|yet|at all|whatsoever|for|after)\b",
-            r"(?:haven'?t|have not|hasn'?t|has not|never) (?:heard|had a (?:reply|response|word))",
+            # not someone close's silence (rule 286): "the gloves were for my dad, havent heard from him yet"
+            r"(?:haven'?t|have not|hasn'?t|has not|never) (?:heard(?! (?:back )?from (?:him|her|my)\b)|had a (?:reply|response|word))",
             # the shop's silence toward the customer (rule 236): "you never contacted me", "you didnt even call me"
             r"(?:never|haven'?t|have not|hasn'?t|has not|didn'?t|did not)(?: (?:even|once|ever|yet|bothered to))? "
             r"(?:contacted|contact|called|call|rang|ring|phoned|phone|emailed|email|messaged|message|reached out to|reach out to|"

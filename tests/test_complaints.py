@@ -2366,3 +2366,22 @@ def test_a_return_never_made_said_in_a_few_words_is_a_decline(
     assert reading.complaint is complaint, text
     if feeling is not None:
         assert reading.score.feeling is feeling, text
+
+
+# Rule 286 (fortieth session): English keywords that misread a reasoned decline: "no words needed", silence from
+# someone close, the customer throwing the box out, "didn't get involved" (each was flagged SUPPORT or MISSING).
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("no words needed, already said everything in the last survey", False),
+        ("the gloves were for my dad, havent heard from him yet", False),
+        ("dont remember the packaging to be honest, threw it out", False),
+        ("didnt get involved in the return, my wife did all that", False),
+        ("no word from support in 3 days", True),
+        ("havent heard from support since monday", True),
+        ("courier threw the parcel over the fence", True),
+        ("didnt get my parcel", True),
+    ],
+)
+def test_english_keywords_that_misread_a_reasoned_decline(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
