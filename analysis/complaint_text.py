@@ -3192,6 +3192,10 @@ _NOT_RESOLVED = {"zh": re.compile(r"如果|要是|什么时候|啥时候|说")}
 _WELL_RECEIVED_AS_A_WHOLE = frozenset({"en"})
 
 
+# An English wish opening the sentence a shop action stands in (rule 287).
+_WISHED_BEFORE = re.compile(rf"(?<!\w){_A_WISH}(?!\w)[^.!?]*$")
+
+
 def _put_right_and_well_received(text: str, score: Score) -> bool:
     """Whether the shop's last action on a problem comes with no promise, wait or denial before it, no turn, wait,
     problem or request after it, and what follows it reads clearly positive (in English: or the answer is reported
@@ -3204,6 +3208,8 @@ def _put_right_and_well_received(text: str, score: Score) -> bool:
     found = list(action.finditer(folded))
     if not found or fix.not_before.search(folded[: found[-1].start()]):
         return False
+    if language == "en" and _WISHED_BEFORE.search(folded[: found[-1].start()]):
+        return False  # "i wish the code you emailed actually worked": the action is in the wish, no fix (rule 287)
     rest = folded[found[-1].end() :]
     if fix.not_after.search(rest) or _STILL_PENDING[language].search(rest) or problems(rest, language):
         return False

@@ -2385,3 +2385,19 @@ def test_a_return_never_made_said_in_a_few_words_is_a_decline(
 )
 def test_english_keywords_that_misread_a_reasoned_decline(text: str, complaint: bool) -> None:
     assert read_text(text).complaint is complaint, text
+
+
+# Rule 287 (fortieth session): a shop action inside an English wish ("the code you emailed") is no fix put right.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("i wish the discount code you emailed actually worked at checkout lol", True),
+        (
+            "the lamp arrived cracked. wish it had been packed better but they sent a new one the same day, love it",
+            False,
+        ),
+        ("the code didnt work, they emailed a new one and it worked, brilliant", False),
+    ],
+)
+def test_a_shop_action_inside_an_english_wish_is_no_fix(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
