@@ -213,9 +213,33 @@ _TASTE = re.compile(
 )
 
 
+# A wish or suggestion in an answer of one sentence (rule 291): "было бы удобнее если б в описании писали длину провода",
+# "сделайте пожалуйста размерную сетку в сантиметрах"...
+_SUGGESTION = re.compile(
+    r"(?<!\w)(?:хотелось бы|хочется,? чтоб|было б(?:ы)? (?:здорово|удобно|удобнее|неплохо|хорошо|славно|круто|супер|классно|"
+    r"прикольно|отлично|замечательно|идеально|вообще|еще|лучше)|если б(?:ы)? еще|еще бы(?!\w)|предлагаю|пожелани[ея]|"
+    r"сделайте|добавьте|жд(?:у|ем),? когда (?:появ|будет|завез))"
+)
+# ...unless it is pointed ("хоть раз", "наконец", "всё-таки", "а пришёл с американской", "а не 2", 🙃, «…») or tells its
+# fault in a sentence of its own ("…были все колёса. у нас три из четырёх").
+_POINTED_WISH = re.compile(
+    r"(?<!\w)(?:хоть (?:раз|когда)|хотя бы|наконец|в принципе|все-таки|а (?:пришел|пришла|пришло|пришли|прислали|привезли)|"
+    r"а не \d)(?!\w)|🙃|«"
+)
+_SENTENCE_BREAK = re.compile(r"[.!?…]+\s*\w")
+
+
 def hedged(text: str) -> bool:
-    """Whether a Russian text gives a verdict of taste ("на мой вкус", "не моё"): an opinion, no report by itself."""
-    return _TASTE.search(text.casefold().replace("ё", "е")) is not None
+    """Whether a Russian text gives a verdict of taste ("на мой вкус", "не моё") or, in one sentence, a wish or suggestion
+    ("хотелось бы больше размеров", rule 291): an opinion, no report by itself."""
+    folded = text.casefold().replace("ё", "е")
+    if _TASTE.search(folded) is not None:
+        return True
+    return (
+        _SUGGESTION.search(folded) is not None
+        and _POINTED_WISH.search(folded) is None
+        and _SENTENCE_BREAK.search(folded.strip()) is None
+    )
 
 
 # Slang praise the scorer reads as blame ("кроссовки просто бомба", "пылесос зверь", "доставка огонь"): read positive

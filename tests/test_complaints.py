@@ -2401,3 +2401,25 @@ def test_english_keywords_that_misread_a_reasoned_decline(text: str, complaint: 
 )
 def test_a_shop_action_inside_an_english_wish_is_no_fix(text: str, complaint: bool) -> None:
     assert read_text(text).complaint is complaint, text
+
+
+# Rule 292 (fortieth session): Russian wishes that hide a fault are complaints, as English ones are (a table of wishes);
+# with them, a Russian wish or suggestion said in one sentence is an opinion (each was flagged by the learnt reader);
+# one that is pointed, or tells its fault in a sentence of its own, is not.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("хотелось бы чтобы приложение не вылетало при оплате", True),
+        ("хотелось бы гирлянду которая горит вся, а не половина", True),
+        ("хорошо бы крем соответствовал описанию - там написано без отдушек, а пахнет на всю квартиру", True),
+        ("пожелание одно: привезите уже мою палатку, поход в субботу", True),
+        ("хочется, чтобы в коробке с самокатом были все колёса. у нас три из четырёх", True),
+        ("было бы неплохо если бы в заказе было 3 банки витаминов, как я оплатил, а не 2", True),
+        ("было бы удобнее если б в описании писали длину провода у чайника", False),
+        ("сделайте пожалуйста размерную сетку в сантиметрах стопы, а не только ru/eu", False),
+        ("предлагаю делать скидку на второй товар, я бы сразу две сковородки взяла", False),
+        ("было бы удобно получать трек номер в телеграм, а не на почту", False),
+    ],
+)
+def test_russian_wishes_that_hide_a_fault_and_suggestions_in_one_sentence(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
