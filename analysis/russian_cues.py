@@ -213,8 +213,8 @@ _TASTE = re.compile(
 )
 
 
-# A wish or suggestion in an answer of one sentence (rule 291): "было бы удобнее если б в описании писали длину провода",
-# "сделайте пожалуйста размерную сетку в сантиметрах"...
+# A wish or suggestion in an answer of one sentence (rule 292; judged alone as rule 291, it lost complaints): "было бы
+# удобнее если б в описании писали длину провода", "сделайте пожалуйста размерную сетку в сантиметрах"...
 _SUGGESTION = re.compile(
     r"(?<!\w)(?:хотелось бы|хочется,? чтоб|было б(?:ы)? (?:здорово|удобно|удобнее|неплохо|хорошо|славно|круто|супер|классно|"
     r"прикольно|отлично|замечательно|идеально|вообще|еще|лучше)|если б(?:ы)? еще|еще бы(?!\w)|предлагаю|пожелани[ея]|"
@@ -231,7 +231,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?…]+\s*\w")
 
 def hedged(text: str) -> bool:
     """Whether a Russian text gives a verdict of taste ("на мой вкус", "не моё") or, in one sentence, a wish or suggestion
-    ("хотелось бы больше размеров", rule 291): an opinion, no report by itself."""
+    ("хотелось бы больше размеров", rule 292): an opinion, no report by itself."""
     folded = text.casefold().replace("ё", "е")
     if _TASTE.search(folded) is not None:
         return True
