@@ -3001,7 +3001,7 @@ def complaint_problems(
     if _is_opinion(text, score.language) and not _ASKS_ABOUT_AN_ORDER.search(fold(text)):
         return ()
     if guard.agree is not None and _both_readers(text, score.language, guard.agree):
-        return (Problem.LEARNT,)
+        return () if _read_as_a_decline(text, score.language) else (Problem.LEARNT,)
     if score.feeling is Feeling.POSITIVE and guard.positive_must_turn and not _TURNS.search(fold(text)):
         if guard.plain_positive is None or (guard.plain_about_the_shop and not about_the_shop(text, topics)):
             return ()
@@ -3072,7 +3072,28 @@ def _learnt(text: str, score: Score, guarded: bool = False, threshold: float | N
     if read is None:
         return ()
     limit, probability = read[0] if threshold is None else threshold, read[1]
-    return (Problem.LEARNT,) if probability is not None and probability > limit else ()
+    if probability is None or probability <= limit or _read_as_a_decline(text, score.language):
+        return ()
+    return (Problem.LEARNT,)
+
+
+# Rule 294 (forty-first session): an English answer the decline reader reads as a decline this surely, though below the
+# threshold at which it reads as none, is no complaint the learnt reader alone names ("the paint sets are for a kids
+# party next month so not opened", "we havent hung the window boxes yet, waiting for the brackets").
+_DECLINE_OUTWEIGHS_LEARNT = {"en": 0.7}
+
+
+def _read_as_a_decline(text: str, language: str) -> bool:
+    """Whether the language's decline reader reads `text` as a decline at _DECLINE_OUTWEIGHS_LEARNT or more."""
+    from analysis.complaint_model import load_complaint_model
+
+    least = _DECLINE_OUTWEIGHS_LEARNT.get(language)
+    model = load_complaint_model(language) if least is not None else None
+    reader = model.decline if model is not None else None
+    if least is None or reader is None or (reader.max_chars is not None and len(text) > reader.max_chars):
+        return False  # longer than any decline the reader learnt (as analysis.declines reads it)
+    probability = reader.probability(text)
+    return probability is not None and probability >= least
 
 
 # A wait of only a day or two that names no promise or missed date (rule 135, twenty-seventh session): "haven't

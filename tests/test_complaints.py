@@ -2423,3 +2423,20 @@ def test_a_shop_action_inside_an_english_wish_is_no_fix(text: str, complaint: bo
 )
 def test_russian_wishes_that_hide_a_fault_and_suggestions_in_one_sentence(text: str, complaint: bool) -> None:
     assert read_text(text).complaint is complaint, text
+
+
+# Rule 294 (forty-first session): an English answer the decline reader reads as a decline at 0.7 or more is no complaint
+# the learnt reader alone names; a surer complaint reader's problem, or a decline read less surely, stays one.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("the paint sets are for a kids party next month so not opened", False),
+        ("we havent hung the window boxes yet, waiting for the brackets from the hardware store", False),
+        ("i havent ridden the scooter, its for my kid's birthday in 2 weeks", False),
+        ("hoping someone answers my email this century", True),
+        ("haven't used it yet because it came cracked", True),
+        ("not opened it yet, the box was soaked through", True),
+    ],
+)
+def test_a_surely_read_english_decline_outweighs_the_learnt_reader(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
