@@ -18,6 +18,9 @@ DECLINE_READER = "decline-reader"
 # Rule 180's cue path reads no English text longer than the decline reader read when the rule was judged (rule 194): a
 # reader that learns longer declines ("…the form never submits", 89 characters) does not widen it.
 _CUE_MAX_CHARS = {"en": 87}
+# Rule 295 (forty-first session): a Russian or Chinese decline the reader is surer of than this says nothing though a
+# keyword rule names a problem in it; not when it reads positive ("спасибо за ничего" is sarcasm, not a decline).
+_SURE_DECLINE = {"ru": 0.95, "zh": 0.95}
 
 
 def says_nothing(text: str, score: Score) -> bool:
@@ -34,11 +37,20 @@ def says_nothing(text: str, score: Score) -> bool:
     within_reach = len(text) <= _CUE_MAX_CHARS.get(score.language, len(text))
     if score.feeling is not Feeling.POSITIVE and within_reach and holds("cannot_answer", text, score.language):
         # "cant comment, my mum signed for it" (rule 180), unless it goes on to more ("…, but i see two payments")
+        if _surely_declines(text, score, reader.probability(text)):
+            return True
         return not problems(text, score.language, score.feeling) and not goes_on_to_more(text, score.language)
     probability = reader.probability(text)
     if probability is None or probability <= reader.threshold:
         return False
-    return not problems(text, score.language, score.feeling)
+    return _surely_declines(text, score, probability) or not problems(text, score.language, score.feeling)
+
+
+def _surely_declines(text: str, score: Score, probability: float | None) -> bool:
+    """Whether the decline reader is sure enough of a decline that no keyword problem in it counts (rule 295):
+    "пазл ещё не собирали, ждём выходных" (read LATE), "没必要退 所以退货流程我不知道" (REFUND)."""
+    sure = _SURE_DECLINE.get(score.language)
+    return sure is not None and probability is not None and probability > sure and score.feeling is not Feeling.POSITIVE
 
 
 def as_declined(score: Score) -> Score:

@@ -2440,3 +2440,25 @@ def test_russian_wishes_that_hide_a_fault_and_suggestions_in_one_sentence(text: 
 )
 def test_a_surely_read_english_decline_outweighs_the_learnt_reader(text: str, complaint: bool) -> None:
     assert read_text(text).complaint is complaint, text
+
+
+# Rule 295 (forty-first session): a Russian or Chinese decline the decline reader is surer of than 0.95 says nothing
+# though a keyword rule names a problem in it; not when it reads positive (sarcasm), nor a fault the reader is unsure of.
+# "有的话再联系你们，现在还没到货" was pinned a complaint in the eleventh session; three labellers given today's label
+# definitions (pinlabel9-11) all read it as a decline: not delivered yet, with no sign of lateness.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("有的话再联系你们，现在还没到货", False),
+        ("没必要退 所以退货流程我不知道", False),
+        ("пазл ещё не собирали, ждём выходных", False),
+        ("спасибо за ничего", True),
+        ("ну спасибо за ничего, третий день жду ответа", True),
+        ("还没到货，都超时三天了", True),
+        ("пазл ещё не собирали, а уголок у коробки помят и одна деталь треснула", True),
+    ],
+)
+def test_a_sure_russian_or_chinese_decline_outweighs_a_keyword(text: str, complaint: bool) -> None:
+    reading = read_text(text)
+    assert reading.complaint is complaint, text
+    assert (reading.score.feeling is Feeling.NONE) is not complaint, text
