@@ -21,6 +21,9 @@ _CUE_MAX_CHARS = {"en": 87}
 # Rule 295 (forty-first session): a Russian or Chinese decline the reader is surer of than this says nothing though a
 # keyword rule names a problem in it; not when it reads positive ("спасибо за ничего" is sarcasm, not a decline).
 _SURE_DECLINE = {"ru": 0.95, "zh": 0.95}
+# Rule 299 (forty-first session): an English reason not to answer is read as a decline by its cue only when the decline
+# reader gives it at least this probability.
+_CUE_NEEDS = {"en": 0.2}
 
 
 def says_nothing(text: str, score: Score) -> bool:
@@ -37,8 +40,13 @@ def says_nothing(text: str, score: Score) -> bool:
     within_reach = len(text) <= _CUE_MAX_CHARS.get(score.language, len(text))
     if score.feeling is not Feeling.POSITIVE and within_reach and holds("cannot_answer", text, score.language):
         # "cant comment, my mum signed for it" (rule 180), unless it goes on to more ("…, but i see two payments")
-        if _surely_declines(text, score, reader.probability(text)):
+        probability = reader.probability(text)
+        if _surely_declines(text, score, probability):
             return True
+        if probability is None or probability < _CUE_NEEDS.get(score.language, 0.0):
+            return (
+                False  # "cant comment on the gloves, they sent 2 right hands 🙃": the reader sees no decline (rule 299)
+            )
         return not problems(text, score.language, score.feeling) and not goes_on_to_more(text, score.language)
     probability = reader.probability(text)
     if probability is None or probability <= reader.threshold:

@@ -2462,3 +2462,23 @@ def test_a_sure_russian_or_chinese_decline_outweighs_a_keyword(text: str, compla
     reading = read_text(text)
     assert reading.complaint is complaint, text
     assert (reading.score.feeling is Feeling.NONE) is not complaint, text
+
+
+# Rule 299 (forty-first session): an English reason not to answer is read as a decline by its cue only when the decline
+# reader gives it 0.2 or more; what the reader sees no decline in is read as content, and its fault is flagged.
+@pytest.mark.parametrize(
+    ("text", "complaint", "feeling"),
+    [
+        ("cant comment on the gloves, they sent 2 right hands 🙃", True, None),
+        ("cant rate the oil, you sent sunflower oil not olive oil", True, None),
+        ("can't answer that one, it was ordered as a surprise for me", False, Feeling.NONE),
+        ("cant comment, my mum signed for it", False, Feeling.NONE),
+    ],
+)
+def test_an_english_reason_not_to_answer_needs_the_decline_readers_assent(
+    text: str, complaint: bool, feeling: Feeling | None
+) -> None:
+    reading = read_text(text)
+    assert reading.complaint is complaint, text
+    if feeling is not None:
+        assert reading.score.feeling is feeling, text
