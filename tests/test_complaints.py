@@ -2482,3 +2482,19 @@ def test_an_english_reason_not_to_answer_needs_the_decline_readers_assent(
     assert reading.complaint is complaint, text
     if feeling is not None:
         assert reading.score.feeling is feeling, text
+
+
+# Rule 300 (forty-first session): a Chinese stated figure followed by a smaller one measured is MISLEADING; a date or a
+# time limit not yet reached is not.
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("瑜伽带长度描述的1.8米 量了一下才1.5", True),
+        ("剃须刀说续航90分钟 我用下来每次也就二十来分钟", True),
+        ("尺码表写的M码胸围100，实际量了只有92", True),
+        ("页面写的15号发货，现在才10号，没问题", False),
+        ("说明书写的1.8米，我量了也是1.8米，很准", False),
+    ],
+)
+def test_a_chinese_figure_measured_short_of_the_listing_is_misleading(text: str, found: bool) -> None:
+    assert (Problem.MISLEADING in problems(text, "zh")) is found, text
