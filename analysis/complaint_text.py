@@ -2947,6 +2947,7 @@ def complaint_problems(
         or _an_earlier_order_and_this_one_fine(text, score.language)
         or _put_right_and_well_received(text, score)
         or _accepted(text, score.language)
+        or _went_away(text, score.language)
     ):
         return ()
     if found or score.polarity is None or score.feeling is Feeling.NONE:
@@ -3207,6 +3208,58 @@ _OBJECTS = re.compile(
     r"(?<!\w)(?:didn'?t|did not|never) (?:ask|want|agree|sign up)|not what i (?:asked|wanted|paid)|"
     r"(?<!\w)(?:я )?не (?:просил\w*|хотел\w*|соглаша\w*|соглас\w*)(?!\w)|我没(?:要求|要|同意)|不是我要的"
 )
+
+
+# Rule 302 (forty-first session): a small fault of a new item told as gone by itself or with ordinary care, with nothing
+# after it ("the backpack zip snagged a couple times at first, its gliding now", "pillow had a faint chemical smell, i
+# aired it 1 day and now its grand"); not one that has not gone ("still hasn't gone"), nor one with a fault after it.
+_WENT_AWAY = {
+    "en": re.compile(
+        r"(?<!\w)(?:(?:fine|ok|okay|good|great|perfect|grand|comfortable|grippy|smooth|steady|gliding|quieter|flat|"
+        r"all good|gone|normal|soft|lovely)(?: again)? now\b|since then (?:nothing|no |fine|all good|it'?s been fine|its been fine|"
+        r"been fine)|never since\b|no more (?:issues|problems|marks)\b|(?:went|gone) away\b|wore off\b|worn off\b|"
+        r"fluffed (?:back )?up\b|puffed (?:back )?up\b|flattened (?:out|down)\b|settled (?:down|in)\b|"
+        r"(?:creases|wrinkles|fold lines|folds|dents) (?:\w+ )?(?:dropped|fell|came) out\b|"
+        r"(?:smell|smells|smelled|smelt|odou?r|whiff)[^.!?]{0,40}?\b(?:gone|faded|went away|aired out|disappeared)\b)"
+    )
+}
+# A new item's first days: the fault told gone must be told as one of its start.
+_AT_FIRST = re.compile(
+    r"\b(?:at first|(?:the )?first (?:day|days|week|few days|couple|time|wash|use|uses|night|coat|sessions?|wears?)|"
+    r"when (?:it|they|i) (?:came|arrived|opened|unpacked|unrolled|unboxed|first)|out of the (?:box|bag|packet|packaging|"
+    r"wrap)|from the (?:box|packet|packaging|wrap|vacuum bag)|to start with|initially|new)\b"
+)
+_NOT_AWAY = re.compile(r"(?:n'?t|\bnot|\bnever|\bstill|\byet|\bhasnt|\bhavent|\bdidnt|\bwont)(?: \w+){0,2} $")
+_DENIED_AWAY = re.compile(r"n'?t\b|\b(?:not|never|still|yet|hasnt|havent|didnt|wont)\b")
+_AFTER_AWAY = re.compile(
+    r"\b(?:but|though|tho|however|except|still|although|only thing|apart from|unfortunately|sadly|whereas|back|again|"
+    r"returned)\b|\?"
+)
+
+
+def _went_away(text: str, language: str) -> bool:
+    """Whether the answer tells a fault gone by itself, in its last sentence that names one, with nothing after it and no
+    fault in the sentences before (rule 302)."""
+    pattern = _WENT_AWAY.get(language)
+    if pattern is None:
+        return False
+    folded = fold(text)
+    if "?" in folded:
+        return False
+    told = None
+    for found in pattern.finditer(folded):
+        if not _NOT_AWAY.search(folded[max(0, found.start() - 24) : found.start()]) and not _DENIED_AWAY.search(
+            found.group()
+        ):
+            told = found
+    if told is None or _AFTER_AWAY.search(folded, told.end()) or problems(folded[told.end() :], language):
+        return False
+    before = folded[: told.start()]
+    if not _AT_FIRST.search(before) and "smell" not in told.group():
+        return False
+    breaks = [found.end() for found in re.finditer(r"[.!;]\s+", before)]
+    earlier = before[: breaks[-1]] if breaks else ""
+    return not problems(earlier, language)
 
 
 def _put_right(text: str, language: str) -> bool:

@@ -2498,3 +2498,21 @@ def test_an_english_reason_not_to_answer_needs_the_decline_readers_assent(
 )
 def test_a_chinese_figure_measured_short_of_the_listing_is_misleading(text: str, found: bool) -> None:
     assert (Problem.MISLEADING in problems(text, "zh")) is found, text
+
+
+# Rule 302 (forty-first session): a small fault of a new item told as gone by itself, with nothing after it, is no
+# complaint; one that has not gone, comes back, or sits beside another fault still is.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("a wee bit of a chemical smell when unboxing the hammock but it aired out after a day", False),
+        ("the backpack zip snagged a couple times at first, its gliding now", False),
+        ("first time i used the mat it left little black marks on the floor, since then nothing. happy", False),
+        ("the chemical smell still hasnt gone after two weeks", True),
+        ("the squeak in my shoes went away and now its back, every step. embarrassing at the office", True),
+        ("hiking boots smell gone, break-in done, but the sole is already separating at the toe", True),
+        ("the power bank stopped holding charge after a week", True),
+    ],
+)
+def test_a_new_items_fault_told_gone_is_no_complaint(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
