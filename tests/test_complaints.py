@@ -2516,3 +2516,20 @@ def test_a_chinese_figure_measured_short_of_the_listing_is_misleading(text: str,
 )
 def test_a_new_items_fault_told_gone_is_no_complaint(text: str, complaint: bool) -> None:
     assert read_text(text).complaint is complaint, text
+
+
+# Rule 303 (forty-first session): Russian keyword gaps: a thing that sticks, a seam come undone, parts missing from the
+# set, a refund short; "залипаю в игру" (hooked on it) and a denied sticking are none.
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("часы красивые, подсветку бы потише, и кнопка будильника залипает", True),
+        ("нагрудники не стирала ещё, но у одного шов распущен", True),
+        ("стеллаж хороший, правда в комплекте не было двух шурупов", True),
+        ("деньги за возврат пришли но не все, удержали 500р непонятно за что", True),
+        ("дочка залипает в эту игру часами, спасибо", False),
+        ("кнопки не залипают, всё чётко", False),
+    ],
+)
+def test_russian_sticking_seams_missing_parts_and_short_refunds_are_problems(text: str, found: bool) -> None:
+    assert bool(problems(text, "ru")) is found, text
