@@ -3231,9 +3231,19 @@ _WENT_AWAY = {
         r"been fine)|never since\b|no more (?:issues|problems|marks)\b|(?:went|gone) away\b|wore off\b|worn off\b|"
         r"fluffed (?:back )?up\b|puffed (?:back )?up\b|flattened (?:out|down)\b|settled (?:down|in)\b|"
         r"(?:creases|wrinkles|fold lines|folds|dents) (?:\w+ )?(?:dropped|fell|came) out\b|"
-        r"(?:smell|smells|smelled|smelt|odou?r|whiff)[^.!?]{0,40}?\b(?:gone|faded|went away|aired out|disappeared)\b)"
+        r"(?:smell|smells|smelled|smelt|odou?r|whiff)[^.!?]{0,40}?\b(?:gone|faded|went away|aired out|disappeared)\b|"
+        # rule 304: "it's stopped", "stopped after 2 washes" (not "stopped working"), "popped back into shape", "ironed out"
+        r"(?:it'?s|its|has|have|it|they|and|then|that|soon|quickly) stopped\b(?! \w+ing\b| by\b)|stopped (?:after|within|"
+        r"once|now)\b|(?:solid|comfy|soft|fine|grand|perfect|quiet|smooth|flat|straight)(?: again)? now\b|"
+        r"(?:popped|pushed|sprung|bounced) (?:back )?(?:up|out|into shape)\b|straightened (?:right )?out\b|"
+        r"(?:ironed|steamed|tensioned|brushed|washed|hung) (?:them |it )?out\b|"
+        r"loosened up\b|broke(?:n)? in\b(?! (?:a|one|two|three|\d+) (?:day|week|month)s?\b)|eased (?:up|off)\b|"
+        r"no (?:issues|problems) since\b|(?:doesn'?t|does not|don'?t|do not|isn'?t|is not|aren'?t|not) (?:\w+ ){0,2}"
+        r"(?:anymore|any more)\b)"
     )
 }
+# Rule 304: these tell the fault gone in a denial: "doesnt anymore".
+_GONE_IN_A_DENIAL = re.compile(r"\b(?:anymore|any more)\b")
 # A new item's first days: the fault told gone must be told as one of its start.
 _AT_FIRST = re.compile(
     r"\b(?:at first|(?:the )?first (?:day|days|week|few days|couple|time|wash|use|uses|night|coat|sessions?|wears?)|"
@@ -3259,8 +3269,9 @@ def _went_away(text: str, language: str) -> bool:
         return False
     told = None
     for found in pattern.finditer(folded):
-        if not _NOT_AWAY.search(folded[max(0, found.start() - 24) : found.start()]) and not _DENIED_AWAY.search(
-            found.group()
+        if _GONE_IN_A_DENIAL.search(found.group()) or (
+            not _NOT_AWAY.search(folded[max(0, found.start() - 24) : found.start()])
+            and not _DENIED_AWAY.search(found.group())
         ):
             told = found
     if told is None or _AFTER_AWAY.search(folded, told.end()) or problems(folded[told.end() :], language):

@@ -2533,3 +2533,23 @@ def test_a_new_items_fault_told_gone_is_no_complaint(text: str, complaint: bool)
 )
 def test_russian_sticking_seams_missing_parts_and_short_refunds_are_problems(text: str, found: bool) -> None:
     assert bool(problems(text, "ru")) is found, text
+
+
+# Rule 304 (forty-first session): more ways of telling a new item's fault gone (rule 302): stopped, solid now, popped back
+# into shape, doesn't any more; not a thing that stopped working, nor one that broke in a week.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("office chair squeaked for the first couple days, doesnt anymore. comfy chair overall", False),
+        ("new rug shed loads the first week, hoovered a few times and it's stopped. looks gorgeous", False),
+        (
+            "lampshade was a bit squashed from the packaging at first but popped back into shape by itself within a day",
+            False,
+        ),
+        ("the kettle worked at first but stopped working after a week", True),
+        ("the zip was stiff when new and now the pull came off in my hand", True),
+        ("Love the new app update 🙃 can't find my orders anymore", True),
+    ],
+)
+def test_more_ways_of_telling_a_new_items_fault_gone(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
