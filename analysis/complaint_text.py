@@ -371,6 +371,20 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:shorter|longer|smaller|bigger|tighter|looser|wider|narrower) than (?:the )?(?:size|chart|described|advertised|listed|stated|it says)",
         ),
         Problem.DEFECT: (
+            # a new item's fault that did not go away, came back or grew (rule 305): "the leather bag smell hasnt faded at all",
+            # "creases won't come out whatever i do", "saddle creak went away for a few days then came back louder", "boots
+            # squeak with every step still"; not "still smells amazing"
+            r"\b(?:smell|smells|smelt|smelled|odou?r|whiff|squeak|squeaks|squeaking|creak|creaks|creaking|rattle|rattling|"
+            r"creases|crease|fold lines|folds|wrinkles|lumps|stiffness|itch|itchiness)\b[^.!?]{0,40}?\b(?:hasn'?t|has not|"
+            r"haven'?t|have not|didn'?t|did not|never|won'?t|wont|will not|doesn'?t|does not|isn'?t) (?:\w+ )?(?:gone|faded|"
+            r"go|went|gone away|go away|come out|came out|settle|settled|fade|cleared|clear|eased|ease|stopped|stop|dropped out|"
+            r"drop out|disappeared|worn off|wore off)\b",
+            r"\b(?:smell|smells|odou?r|squeak|creak|rattle|itch|stiffness|crease|creases)\b[^.!?]{0,40}?\b(?:came back|comes back|"
+            r"come back|is back|got worse|gets worse|getting (?:worse|louder|stronger)|(?:louder|worse|stronger) now)\b",
+            r"\bstill (?:smells(?! (?:amazing|great|good|lovely|nice|fresh|gorgeous|divine|heavenly|wonderful|fab))|reeks?|"
+            r"stinks?|squeak\w*|creak\w*|rattl\w*|curl\w* up|rock hard|sticky|(?:quite |really |very )?strong)\b|"
+            r"\b(?:smell|squeak|creak|crease|creases)\w* (?:is |are )?still (?:there|strong|bad|awful|noticeable)\b",
+            r"\b(?:creases|crease|fold lines|folds|wrinkles|marks|stains?) (?:\w+ ){0,3}(?:won'?t|wont|will not) come out\b",
             # "not happy with the stitching at all", "disappointed with the build quality" (rule 202)
             r"(?:not (?:at all )?(?:happy|pleased|satisfied)|unhappy|dissatisfied|disappointed) (?:at all )?with "
             r"(?:the |how the |its |their |your )?(?:stitching|seams?|build(?: quality)?|quality|workmanship|craftsmanship|"

@@ -2553,3 +2553,20 @@ def test_russian_sticking_seams_missing_parts_and_short_refunds_are_problems(tex
 )
 def test_more_ways_of_telling_a_new_items_fault_gone(text: str, complaint: bool) -> None:
     assert read_text(text).complaint is complaint, text
+
+
+# Rule 305 (forty-first session): a new item's fault that did not go away, came back or grew is a defect; a smell that
+# lasts as praise ("still smells amazing") and a smell gone are not.
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("the smell from the dog harness hasnt gone, my dog keeps trying to chew it off", True),
+        ("creases won't come out whatever i do", True),
+        ("saddle creak went away for a few days then came back louder", True),
+        ("boots squeak with every step. a month in and still squeaking lol", True),
+        ("the candle still smells amazing after a month", False),
+        ("the smell went away after a day", False),
+    ],
+)
+def test_a_new_items_fault_that_did_not_go_away_is_a_defect(text: str, found: bool) -> None:
+    assert (Problem.DEFECT in problems(text, "en")) is found, text
