@@ -3254,46 +3254,83 @@ _WENT_AWAY = {
         r"loosened up\b|broke(?:n)? in\b(?! (?:a|one|two|three|\d+) (?:day|week|month)s?\b)|eased (?:up|off)\b|"
         r"no (?:issues|problems) since\b|(?:doesn'?t|does not|don'?t|do not|isn'?t|is not|aren'?t|not) (?:\w+ ){0,2}"
         r"(?:anymore|any more)\b)"
-    )
+    ),
+    # rule 306: "из коробки пахло пластиком, через день выветрилось", "джинсы красили руки первые 2 раза, после стирки перестали";
+    # not "прошло две недели", "перестал работать", "звук пропал"
+    "ru": re.compile(
+        r"(?<!\w)(?:выветрил\w*|проветрил\w*|прошл[оаи]?(?!\w)(?! \d| (?:две|три|пару|неделя|недели|месяц|дн|полгода))|"
+        r"перестал\w*(?!\w)(?! \w+(?:ть|ться|чь)(?!\w))|больше не (?:пахнет|воняет|линяет|линяют|скрипит|скрипят|заедает|"
+        r"красит|красят|мнется|сыплется|сыпятся|коптит|коптят|липнет|трет|натирает|жмет|колется|шуршит)|уже нет(?!\w)|"
+        r"разработал\w*|распрямил\w*|расправил\w*|разгладил\w*|разносил\w*|улетучил\w*|отвисел\w*|"
+        r"(?:запах|привкус|вкус|складк|замин|вмятин)\w*[^.!?]{0,30}?(?:пропал\w*|исчез\w*|ушел|ушла|ушли|ушло|сошл\w*)|"
+        r"(?:теперь|щас|сейчас|уже|потом) (?:все |всё )?(?:норм\w*|ок|хорошо|отлично|не пахнет|чисто|ровно|мягк\w*|тихо))"
+    ),
+    # rule 306: "刚拆开有点塑料味，放了一天就散了", "毛巾第一次洗掉了点毛 洗了两次就不掉了"
+    "zh": re.compile(
+        r"(?:就|都|也|已经|完全|慢慢)?(?:散了|没味了|没有味道?了|不掉了|不掉色了|平了|不见了|回弹了|消失了|顺了|正常了|"
+        r"不响了|不卡了|不臭了|没有了|没了|烧得很平)"
+    ),
 }
 # Rule 304: these tell the fault gone in a denial: "doesnt anymore".
 _GONE_IN_A_DENIAL = re.compile(r"\b(?:anymore|any more)\b")
-# A new item's first days: the fault told gone must be told as one of its start.
-_AT_FIRST = re.compile(
-    r"\b(?:at first|(?:the )?first (?:day|days|week|few days|couple|time|wash|use|uses|night|coat|sessions?|wears?)|"
-    r"when (?:it|they|i) (?:came|arrived|opened|unpacked|unrolled|unboxed|first)|out of the (?:box|bag|packet|packaging|"
-    r"wrap)|from the (?:box|packet|packaging|wrap|vacuum bag)|to start with|initially|new)\b"
-)
-_NOT_AWAY = re.compile(r"(?:n'?t|\bnot|\bnever|\bstill|\byet|\bhasnt|\bhavent|\bdidnt|\bwont)(?: \w+){0,2} $")
-_DENIED_AWAY = re.compile(r"n'?t\b|\b(?:not|never|still|yet|hasnt|havent|didnt|wont)\b")
-_AFTER_AWAY = re.compile(
-    r"\b(?:but|though|tho|however|except|still|although|only thing|apart from|unfortunately|sadly|whereas|back|again|"
-    r"returned)\b|\?"
-)
+# A new item's first days: the fault told gone must be told as one of its start (a smell needs none).
+_AT_FIRST = {
+    "en": re.compile(
+        r"\b(?:at first|(?:the )?first (?:day|days|week|few days|couple|time|wash|use|uses|night|coat|sessions?|wears?)|"
+        r"when (?:it|they|i) (?:came|arrived|opened|unpacked|unrolled|unboxed|first)|out of the (?:box|bag|packet|packaging|"
+        r"wrap)|from the (?:box|packet|packaging|wrap|vacuum bag)|to start with|initially|new)\b"
+    ),
+    # rule 306
+    "ru": re.compile(
+        r"(?<!\w)(?:перв\w*|сначала|сперва|поначалу|вначале|из коробки|при распаковке|нов\w+|когда (?:пришл|получил|"
+        r"распаковал|достал|открыл|привезл)\w*)"
+    ),
+    "zh": re.compile(r"刚|第一次|头一次|一开始|开始|到的时候|拆开|新的|头几天|前几天|最初|打开的时候"),
+}
+_A_SMELL = {"en": re.compile(r"smell"), "ru": re.compile(r"запах|пахл|пахн|вонял|привкус"), "zh": re.compile(r"味")}
+_NOT_AWAY = {
+    "en": re.compile(r"(?:n'?t|\bnot|\bnever|\bstill|\byet|\bhasnt|\bhavent|\bdidnt|\bwont)(?: \w+){0,2} $"),
+    "ru": re.compile(r"(?<!\w)(?:не|ни|нет)\s+(?:\w+\s+)?$"),
+    "zh": re.compile(r"(?:还没|没有|没|不|未)$"),
+}
+_DENIED_AWAY = {
+    "en": re.compile(r"n'?t\b|\b(?:not|never|still|yet|hasnt|havent|didnt|wont)\b"),
+    "ru": re.compile(r"(?<!\w)так и не(?!\w)|до сих пор"),
+    "zh": re.compile(r"还没|一直没|没有散"),
+}
+_AFTER_AWAY = {
+    "en": re.compile(
+        r"\b(?:but|though|tho|however|except|still|although|only thing|apart from|unfortunately|sadly|whereas|back|again|"
+        r"returned)\b|\?"
+    ),
+    "ru": re.compile(r"(?<!\w)(?:но|а|однако|только|правда|опять|снова|вернул\w*|до сих пор|так и)(?!\w)|\?"),
+    "zh": re.compile(r"但|不过|可是|就是|又|还是|只是|？|\?"),
+}
+_SENTENCE_BREAKS = re.compile(r"[.!;。！；]\s*")
 
 
 def _went_away(text: str, language: str) -> bool:
     """Whether the answer tells a fault gone by itself, in its last sentence that names one, with nothing after it and no
-    fault in the sentences before (rule 302)."""
+    fault in the sentences before (rules 302, 304; Russian and Chinese, rule 306)."""
     pattern = _WENT_AWAY.get(language)
     if pattern is None:
         return False
     folded = fold(text)
-    if "?" in folded:
+    if "?" in folded or "？" in folded:
         return False
     told = None
     for found in pattern.finditer(folded):
-        if _GONE_IN_A_DENIAL.search(found.group()) or (
-            not _NOT_AWAY.search(folded[max(0, found.start() - 24) : found.start()])
-            and not _DENIED_AWAY.search(found.group())
+        if (language == "en" and _GONE_IN_A_DENIAL.search(found.group())) or (
+            not _NOT_AWAY[language].search(folded[max(0, found.start() - 24) : found.start()])
+            and not _DENIED_AWAY[language].search(found.group())
         ):
             told = found
-    if told is None or _AFTER_AWAY.search(folded, told.end()) or problems(folded[told.end() :], language):
+    if told is None or _AFTER_AWAY[language].search(folded, told.end()) or problems(folded[told.end() :], language):
         return False
     before = folded[: told.start()]
-    if not _AT_FIRST.search(before) and "smell" not in told.group():
+    if not _AT_FIRST[language].search(before) and not _A_SMELL[language].search(told.group()):
         return False
-    breaks = [found.end() for found in re.finditer(r"[.!;]\s+", before)]
+    breaks = [found.end() for found in _SENTENCE_BREAKS.finditer(before)]
     earlier = before[: breaks[-1]] if breaks else ""
     return not problems(earlier, language)
 

@@ -2570,3 +2570,22 @@ def test_more_ways_of_telling_a_new_items_fault_gone(text: str, complaint: bool)
 )
 def test_a_new_items_fault_that_did_not_go_away_is_a_defect(text: str, found: bool) -> None:
     assert (Problem.DEFECT in problems(text, "en")) is found, text
+
+
+# Rules 306-307 (forty-first session): a new item's fault told gone, in Russian and Chinese as in English (rule 302); not a
+# fault after it, a fault that stayed, or "перестало включаться".
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("из коробки пахло пластиком, через день выветрилось", False),
+        ("джинсы красили руки первые 2 раза, после стирки перестали", False),
+        ("刚拆开有点塑料味，放了一天就散了", False),
+        ("毛巾第一次洗掉了点毛 洗了两次就不掉了 很软", False),
+        ("аэрогриль больше не пахнет, спасибо. а таймер так и сбрасывается сам через раз", True),
+        ("одеяло после первой стирки на деликатном перестало включаться", True),
+        ("химический запах так и не выветрился за две недели", True),
+        ("包裹到的时候是湿的 里面纸盒都泡软了", True),
+    ],
+)
+def test_a_new_items_fault_told_gone_in_russian_and_chinese(text: str, complaint: bool) -> None:
+    assert read_text(text).complaint is complaint, text
