@@ -2589,3 +2589,20 @@ def test_a_new_items_fault_that_did_not_go_away_is_a_defect(text: str, found: bo
 )
 def test_a_new_items_fault_told_gone_in_russian_and_chinese(text: str, complaint: bool) -> None:
     assert read_text(text).complaint is complaint, text
+
+
+# Rule 309 (forty-first session): a Chinese new item's fault that did not go away, came back or grew is a defect; a
+# smell or taste praised is not.
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("钱包的皮革味散了我以为好了 结果天一热又开始有味了", True),
+        ("褶皱怎么弄都弄不平", True),
+        ("味道散了又回来了 一开暖气就有", True),
+        ("瑜伽垫表面说用几次就不滑了 用了一个月还是滑 差点扭到", True),
+        ("巧克力我落在车里化了，自己的锅，味道还是很好", False),
+        ("刚拆开有点塑料味，放了一天就散了", False),
+    ],
+)
+def test_a_chinese_fault_that_did_not_go_away_is_a_defect(text: str, found: bool) -> None:
+    assert (Problem.DEFECT in problems(text, "zh")) is found, text
