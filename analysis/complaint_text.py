@@ -371,7 +371,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             r"(?:shorter|longer|smaller|bigger|tighter|looser|wider|narrower) than (?:the )?(?:size|chart|described|advertised|listed|stated|it says)",
         ),
         Problem.DEFECT: (
-            # a new item's fault that did not go away, came back or grew (rule 305): "the leather bag smell hasnt faded at all",
+            # a new item's fault that did not go away, came back or grew (rule 305): "the smell from the dog harness hasnt gone",
             # "creases won't come out whatever i do", "saddle creak went away for a few days then came back louder", "boots
             # squeak with every step still"; not "still smells amazing"
             r"\b(?:smell|smells|smelt|smelled|odou?r|whiff|squeak|squeaks|squeaking|creak|creaks|creaking|rattle|rattling|"
@@ -1393,7 +1393,7 @@ _RULES: dict[str, dict[Problem, tuple[str, ...]]] = {
             "裤子太短",
         ),
         Problem.DEFECT: (
-            # a new item's fault that did not go away, came back or grew (rule 309): "橡胶垫晾了十几天了 味道一点没少", "褶皱怎么弄都
+            # a new item's fault that did not go away, came back or grew (rule 309): "钱包的皮革味散了…又开始有味了", "褶皱怎么弄都
             # 弄不平", "味道散了又回来了", "瑜伽垫…用了一个月还是滑"
             _Regex(
                 r"(?:味道?|味儿|异味|臭)[^，。！？,!?]{0,6}?(?:一点没少|一点都没少|还在|一直都?在|还是有|还是(?:很|那么)?(?:大|重|浓|冲|难闻|刺鼻)|越来越(?:大|重|浓|冲))|"
@@ -3272,7 +3272,7 @@ _WENT_AWAY = {
         r"(?:запах|привкус|вкус|складк|замин|вмятин)\w*[^.!?]{0,30}?(?:пропал\w*|исчез\w*|ушел|ушла|ушли|ушло|сошл\w*)|"
         r"(?:теперь|щас|сейчас|уже|потом) (?:все |всё )?(?:норм\w*|ок|хорошо|отлично|не пахнет|чисто|ровно|мягк\w*|тихо))"
     ),
-    # rule 306: "刚拆开有点塑料味，放了一天就散了", "毛巾第一次洗掉了点毛 洗了两次就不掉了"
+    # rule 307: "刚拆开有点塑料味，放了一天就散了", "毛巾第一次洗掉了点毛 洗了两次就不掉了"
     "zh": re.compile(
         r"(?:就|都|也|已经|完全|慢慢)?(?:散了|没味了|没有味道?了|不掉了|不掉色了|平了|不见了|回弹了|消失了|顺了|正常了|"
         r"不响了|不卡了|不臭了|没有了|没了|烧得很平)"
@@ -3287,7 +3287,7 @@ _AT_FIRST = {
         r"when (?:it|they|i) (?:came|arrived|opened|unpacked|unrolled|unboxed|first)|out of the (?:box|bag|packet|packaging|"
         r"wrap)|from the (?:box|packet|packaging|wrap|vacuum bag)|to start with|initially|new)\b"
     ),
-    # rule 306
+    # rules 306-307
     "ru": re.compile(
         r"(?<!\w)(?:перв\w*|сначала|сперва|поначалу|вначале|из коробки|при распаковке|нов\w+|когда (?:пришл|получил|"
         r"распаковал|достал|открыл|привезл)\w*)"
@@ -3318,7 +3318,7 @@ _SENTENCE_BREAKS = re.compile(r"[.!;。！；]\s*")
 
 def _went_away(text: str, language: str) -> bool:
     """Whether the answer tells a fault gone by itself, in its last sentence that names one, with nothing after it and no
-    fault in the sentences before (rules 302, 304; Russian and Chinese, rule 306)."""
+    fault in the sentences before (rules 302, 304; Russian and Chinese, rules 306-307)."""
     pattern = _WENT_AWAY.get(language)
     if pattern is None:
         return False

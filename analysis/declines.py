@@ -43,10 +43,9 @@ def says_nothing(text: str, score: Score) -> bool:
         probability = reader.probability(text)
         if _surely_declines(text, score, probability):
             return True
+        # "cant comment on the gloves, they sent 2 right hands 🙃": the reader sees no decline in it (rule 299)
         if probability is None or probability < _CUE_NEEDS.get(score.language, 0.0):
-            return (
-                False  # "cant comment on the gloves, they sent 2 right hands 🙃": the reader sees no decline (rule 299)
-            )
+            return False
         return not problems(text, score.language, score.feeling) and not goes_on_to_more(text, score.language)
     probability = reader.probability(text)
     if probability is None or probability <= reader.threshold:
