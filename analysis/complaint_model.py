@@ -51,6 +51,10 @@ class ComplaintModel:
         (dot,), norm = found
         return 1.0 / (1.0 + math.exp(-(dot / math.sqrt(norm) + self.intercept)))
 
+    def reaches(self, text: str) -> bool:
+        """Whether the text is no longer than any the model reads (max_chars, when it has that bound)."""
+        return self.max_chars is None or len(text) <= self.max_chars
+
     def is_complaint(self, text: str) -> bool:
         """Whether the model reads the text as a complaint."""
         probability = self.probability(text)

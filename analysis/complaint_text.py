@@ -3130,8 +3130,8 @@ def _read_as_a_decline(text: str, language: str) -> bool:
     least = _DECLINE_OUTWEIGHS_LEARNT.get(language)
     model = load_complaint_model(language) if least is not None else None
     reader = model.decline if model is not None else None
-    if least is None or reader is None or (reader.max_chars is not None and len(text) > reader.max_chars):
-        return False  # longer than any decline the reader learnt (as analysis.declines reads it)
+    if least is None or reader is None or not reader.reaches(text):
+        return False  # no such reader, or the text is longer than any decline it learnt
     probability = reader.probability(text)
     return probability is not None and probability >= least
 

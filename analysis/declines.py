@@ -35,7 +35,7 @@ def says_nothing(text: str, score: Score) -> bool:
         return False
     model = load_complaint_model(score.language)
     reader = model.decline if model is not None else None
-    if reader is None or (reader.max_chars is not None and len(text) > reader.max_chars):
+    if reader is None or not reader.reaches(text):
         return False  # longer than any decline the reader learnt: a review that says "不知道" says more
     within_reach = len(text) <= _CUE_MAX_CHARS.get(score.language, len(text))
     if score.feeling is not Feeling.POSITIVE and within_reach and holds("cannot_answer", text, score.language):
